@@ -1,0 +1,430 @@
+//! The bytecode: the contract between `gilvm-compiler` (which emits it) and `gilvm-vm` (which
+//! runs it). Each instruction documents its stack effect as `before -> after`, top of stack on
+//! the right. Jump targets are absolute instruction indices into `CodeObject::instructions`.
+//!
+//! The scheme follows CPython 3.9/3.10 (a block stack for exception handlers, `finally` bodies
+//! inlined by the compiler on the non-exceptional exits) because it keeps both the compiler and
+//! the eval loop small.
+//!
+//! ## Exception handling
+//! `SetupFinally(h)` pushes a *handler block* recording `h` and the current value-stack depth.
+//! When an exception propagates inside a frame, the VM pops blocks until it finds one:
+//! - a handler block: the VM truncates the value stack to the recorded depth, pushes an
+//!   *except-handler block* (which remembers the previously handled exception and that same
+//!   depth), makes the new exception the thread's currently handled exception (what bare `raise`
+//!   re-raises and what becomes `__context__` of exceptions raised meanwhile), pushes the
+//!   exception object and jumps to `h`;
+//! - an except-handler block: popped on the way out; the VM restores the previously handled
+//!   exception and truncates the value stack to its depth.
+//!
+//! If no block is left the frame is popped, a traceback entry is added, and the exception
+//! propagates to the caller.
+//!
+//! Compiler templates (`<x>` is compiled code):
+//! ```text
+//! try/except:                              try/finally:
+//!     SetupFinally(H)                          SetupFinally(F)
+//!     <body>                                   <body>
+//!     PopBlock                                 PopBlock
+//!     <orelse>                                 <finalbody>
+//!     Jump(END)                                Jump(END)
+//! H:  <type1>                              F:  <finalbody>        # exc on stack
+//!     JumpIfNotExcMatch(H2)                    Reraise
+//!     StoreFast(e) | PopTop                END:
+//!     <handler body>
+//!     PopExcept                            with:
+//!     (e = None; del e)                        <context>
+//!     Jump(END)                                SetupWith(F)
+//! H2: ...                                      StoreFast(x) | PopTop
+//!     Reraise                                  <body>
+//! END:                                         PopBlock
+//!                                              LoadConst(None) x3; Call(3); PopTop
+//!                                              Jump(END)
+//!                                          F:  WithExceptStart    # [exit, exc, res]
+//!                                              PopJumpIfTrue(S)
+//!                                              Reraise
+//!                                          S:  PopTop; PopExcept; PopTop
+//!                                          END:
+//! ```
+//! `return`, `break` and `continue` leaving a `try`/`with`/`except` emit, for each block they
+//! leave (innermost first): `PopBlock` + the inlined `finally` body / the `__exit__(None, None,
+//! None)` call; `PopExcept` for an except handler; `PopTop` for a `for` loop's iterator (not for
+//! `return`, whose value is kept on top of the stack by rotating it below the items it pops).
+//!
+//! ## Calls
+//! Keyword arguments are passed as `CallKw(n)`: `n` counts all arguments, and the constant tuple
+//! of keyword names on top says how many of the last arguments are keywords. Star-args compile to
+//! `CallFunctionEx`. `LoadMethod`/`CallMethod` avoid creating a bound method for `obj.m(args)`.
+//!
+//! ## Closures
+//! A code object's cells are `cellvars` followed by `freevars`; `LoadDeref(i)` etc. index that
+//! combined list. On frame entry the VM creates an empty cell for each cellvar and takes the
+//! function's closure tuple as the free cells. A parameter that is also a cellvar is copied into
+//! its cell by a compiler-emitted prologue (`LoadFast(p); StoreDeref(c)`).
+//!
+//! ## Classes
+//! `class C(B): body` compiles to `LoadBuildClass`, `LoadConst(code)`, `LoadConst(qualname)`
+//! `MakeFunction`, the name, the bases (and keywords), then `Call`/`CallKw`, then decorators and
+//! the store. The body function runs with a fresh dict as its namespace (the `*Name`
+//! instructions use it); it returns the `__class__` cell when a method uses `super()` or
+//! `__class__` (`LoadClosure` of that cellvar), else `None`; `__build_class__` fills that cell.
+//!
+//! ## Generators
+//! A code object with [`CodeFlags::GENERATOR`] returns a generator on call instead of running.
+//! `YieldValue` suspends the frame; resuming pushes the sent value (None for `next`).
+
+use std::fmt;
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+
+/// One bytecode instruction: an opcode with its (at most one) operand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Instruction {
+    // --- stack manipulation ---
+    /// `a ->`
+    PopTop,
+    /// `a b -> b a`
+    RotTwo,
+    /// `a b c -> c a b`
+    RotThree,
+    /// `a b c d -> d a b c`
+    RotFour,
+    /// `a -> a a`
+    DupTop,
+    /// `a b -> a b a b`
+    DupTopTwo,
+
+    // --- constants and variables ---
+    /// `-> consts[i]`
+    LoadConst(u32),
+    /// `-> locals[i]`; `UnboundLocalError` if unset.
+    LoadFast(u32),
+    /// `v ->`; stores into fast local slot `i`.
+    StoreFast(u32),
+    /// Unbinds fast local `i` (`UnboundLocalError` if unset).
+    DeleteFast(u32),
+    /// `-> cell[i].contents`; `NameError`/`UnboundLocalError` ("free variable ... referenced
+    /// before assignment") if empty.
+    LoadDeref(u32),
+    /// `v ->`
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// `-> cell[i]` (the cell object itself, to build a closure tuple).
+    LoadClosure(u32),
+    /// In a class body: the namespace dict under the cell's name first, then cell `i`.
+    LoadClassDeref(u32),
+    /// `-> globals[names[i]]` or builtins; `NameError` if neither has it.
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    /// Module and class bodies: namespace dict, then globals, then builtins.
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+
+    // --- attributes and items ---
+    /// `obj -> obj.names[i]`
+    LoadAttr(u32),
+    /// `v obj ->` (`obj.names[i] = v`)
+    StoreAttr(u32),
+    /// `obj ->`
+    DeleteAttr(u32),
+    /// `obj -> meth self` when `names[i]` is a plain function found on the type (not shadowed
+    /// by the instance), else `obj -> attr NULL`. Always followed by `CallMethod`.
+    LoadMethod(u32),
+    /// `meth self_or_null a1..an -> result`
+    CallMethod(u32),
+    /// `container index -> container[index]`
+    BinarySubscr,
+    /// `v container index ->`
+    StoreSubscr,
+    /// `container index ->`
+    DeleteSubscr,
+    /// `lower upper -> slice` (n = 2) or `lower upper step -> slice` (n = 3).
+    BuildSlice(u32),
+
+    // --- operators ---
+    /// `a -> -a`, `+a`, `~a`, `not a`
+    UnaryNegative,
+    UnaryPositive,
+    UnaryInvert,
+    UnaryNot,
+    /// `a b -> a op b`
+    BinaryOp(BinaryOperator),
+    /// `a b -> a op= b` (tries `__iop__` first, then falls back to `op`).
+    InplaceOp(BinaryOperator),
+    /// `a b -> a op b` for `< <= == != > >=`.
+    CompareOp(Comparison),
+    /// `a b -> a is b` (or `is not` when the operand is true).
+    IsOp(bool),
+    /// `a b -> a in b` (or `not in` when the operand is true).
+    ContainsOp(bool),
+
+    // --- control flow (operands are absolute instruction indices) ---
+    /// A backward jump is an eval-breaker check point.
+    Jump(u32),
+    /// `cond ->`
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    /// `cond -> cond` if jumping, `cond ->` otherwise (for `and`/`or`).
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    /// `iterable -> iterator`
+    GetIter,
+    /// `it -> it next` or, when `it` is exhausted, `it ->` and jump.
+    ForIter(u32),
+
+    // --- functions and calls ---
+    /// `[defaults] [kwdefaults] [closure] code qualname -> function`; operand bits are
+    /// [`MakeFunctionFlags`] saying which of the optional items are present (a defaults tuple,
+    /// a kw-only defaults dict, a tuple of cells).
+    MakeFunction(u32),
+    /// `f a1..an -> result`; an eval-breaker check point.
+    Call(u32),
+    /// `f a1..an kwnames -> result`: `n` arguments in all, the last `len(kwnames)` of them
+    /// passed by keyword (`kwnames` is a constant tuple of str).
+    CallKw(u32),
+    /// `f args_tuple -> result`, or `f args_tuple kwargs_dict -> result` when the operand is 1.
+    CallFunctionEx(u32),
+    /// `v ->`, returns from the frame.
+    ReturnValue,
+    /// `-> __build_class__`
+    LoadBuildClass,
+
+    // --- building values ---
+    /// `a1..an -> (a1, ..., an)`
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    /// `k1 v1 .. kn vn -> {k1: v1, ...}`
+    BuildMap(u32),
+    /// `s1..sn -> s1 + ... + sn` (all str; for f-strings).
+    BuildString(u32),
+    /// `v -> str` formatting for f-strings: operand is [`FormatFlags`]; with `HAS_SPEC` the
+    /// stack is `v spec -> str`.
+    FormatValue(u32),
+    /// Comprehension helpers: `... coll [i-1 items] v -> ... coll [i-1 items]` where `coll` is
+    /// the `i`-th item below `v` (i = 1 means directly below).
+    ListAppend(u32),
+    SetAdd(u32),
+    /// `... dict [..] k v -> ... dict [..]`
+    MapAdd(u32),
+    /// `... list [..] iterable -> ... list [..]` (for `[*a, *b]`)
+    ListExtend(u32),
+    SetUpdate(u32),
+    /// `... dict [..] mapping -> ... dict [..]` (for `{**a}`)
+    DictUpdate(u32),
+    /// Like `DictUpdate` but raises `TypeError` on a repeated key (for `f(**a, **b)`).
+    DictMerge(u32),
+    /// `list -> tuple`
+    ListToTuple,
+    /// `seq -> vn .. v1` (v1 on top); `ValueError` unless exactly `n` items.
+    UnpackSequence(u32),
+    /// `a, *b, c = seq`: operand is `before | (after << 8)`;
+    /// `seq -> v_last .. starred_list .. v1` (v1 on top).
+    UnpackEx(u32),
+
+    // --- exceptions and blocks ---
+    /// Pushes a handler block (see module docs).
+    SetupFinally(u32),
+    /// Pops the innermost handler block (normal exit from a `try`).
+    PopBlock,
+    /// Pops the innermost except-handler block and restores the previously handled exception.
+    PopExcept,
+    /// `exc type -> exc` and jumps unless `exc` is an instance of `type` (a class or a tuple).
+    JumpIfNotExcMatch(u32),
+    /// `exc ->` and re-raises `exc` without adding a traceback entry for this line.
+    Reraise,
+    /// `->` bare `raise` (n = 0), `exc ->` (n = 1), `exc cause ->` (n = 2, `raise exc from cause`).
+    RaiseVarargs(u32),
+    /// `mgr -> exit enter_result`: binds `mgr.__exit__`, calls `mgr.__enter__()` and pushes a
+    /// handler block for `h` whose depth is just above `exit`.
+    SetupWith(u32),
+    /// `exit exc -> exit exc result` with `result = exit(type(exc), exc, traceback)`.
+    WithExceptStart,
+    /// `-> AssertionError` (the class, so that `assert` ignores a shadowing global).
+    LoadAssertionError,
+
+    // --- imports ---
+    /// `level fromlist -> module` importing `names[i]`; with an empty/None fromlist the top-level
+    /// package is pushed (as `import a.b` binds `a`).
+    ImportName(u32),
+    /// `module -> module module.names[i]` (`ImportError` if missing).
+    ImportFrom(u32),
+    /// `module ->`, binding its public names in the current namespace.
+    ImportStar,
+
+    // --- generators ---
+    /// `v -> sent` (suspends the frame yielding `v`; resumes with the sent value pushed).
+    YieldValue,
+    /// `iterable -> iterator` for `yield from` (generators are kept as is).
+    GetYieldFromIter,
+    /// `iter sent -> result`: sends `sent` into `iter`; while it yields, suspends yielding
+    /// that value and re-runs this instruction on resume; on `StopIteration(v)` pushes `v`.
+    YieldFrom,
+
+    /// Does nothing (a jump target placeholder the peephole pass may leave).
+    Nop,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinaryOperator {
+    Add,
+    Subtract,
+    Multiply,
+    MatrixMultiply,
+    TrueDivide,
+    FloorDivide,
+    Remainder,
+    Power,
+    LeftShift,
+    RightShift,
+    And,
+    Or,
+    Xor,
+}
+
+impl BinaryOperator {
+    /// The operator's symbol as Python writes it (`+`, `//`, ...), for messages and `--dis`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOperator::Add => "+",
+            BinaryOperator::Subtract => "-",
+            BinaryOperator::Multiply => "*",
+            BinaryOperator::MatrixMultiply => "@",
+            BinaryOperator::TrueDivide => "/",
+            BinaryOperator::FloorDivide => "//",
+            BinaryOperator::Remainder => "%",
+            BinaryOperator::Power => "**",
+            BinaryOperator::LeftShift => "<<",
+            BinaryOperator::RightShift => ">>",
+            BinaryOperator::And => "&",
+            BinaryOperator::Or => "|",
+            BinaryOperator::Xor => "^",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Comparison {
+    Less,
+    LessEqual,
+    Equal,
+    NotEqual,
+    Greater,
+    GreaterEqual,
+}
+
+impl Comparison {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::Less => "<",
+            Comparison::LessEqual => "<=",
+            Comparison::Equal => "==",
+            Comparison::NotEqual => "!=",
+            Comparison::Greater => ">",
+            Comparison::GreaterEqual => ">=",
+        }
+    }
+}
+
+/// Operand bits of [`Instruction::MakeFunction`].
+pub struct MakeFunctionFlags;
+
+impl MakeFunctionFlags {
+    pub const DEFAULTS: u32 = 0x01;
+    pub const KW_DEFAULTS: u32 = 0x02;
+    pub const CLOSURE: u32 = 0x08;
+}
+
+/// Operand bits of [`Instruction::FormatValue`].
+pub struct FormatFlags;
+
+impl FormatFlags {
+    pub const CONVERSION_MASK: u32 = 0x03;
+    pub const CONVERSION_NONE: u32 = 0;
+    pub const CONVERSION_STR: u32 = 1;
+    pub const CONVERSION_REPR: u32 = 2;
+    pub const CONVERSION_ASCII: u32 = 3;
+    pub const HAS_SPEC: u32 = 0x04;
+}
+
+/// Properties of a code object.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct CodeFlags(pub u32);
+
+impl CodeFlags {
+    /// Has a `*args` parameter (its slot follows the positional and keyword-only ones).
+    pub const VARARGS: u32 = 0x04;
+    /// Has a `**kwargs` parameter (its slot follows `*args`'s, if any).
+    pub const VARKEYWORDS: u32 = 0x08;
+    pub const GENERATOR: u32 = 0x20;
+    /// Module or class body: runs with a namespace dict (`*Name` instructions).
+    pub const NAMESPACE: u32 = 0x100;
+
+    pub fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+/// Source location of one instruction: 1-based lines, 0-based character columns.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Location {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+/// A compile-time constant in a code object's pool.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constant {
+    None,
+    Bool(bool),
+    Ellipsis,
+    /// Ints that fit in an `i64` are always `Int`, never `BigInt`.
+    Int(i64),
+    BigInt(BigInt),
+    Float(f64),
+    Str(Arc<str>),
+    Bytes(Arc<[u8]>),
+    Tuple(Arc<[Constant]>),
+    Code(Arc<CodeObject>),
+}
+
+/// A compiled function, module, class body, lambda or comprehension.
+///
+/// Fast-local slots are `varnames`: positional parameters first (`arg_count` of them, the first
+/// `posonly_arg_count` positional-only), then `kwonly_arg_count` keyword-only parameters, then
+/// `*args` and `**kwargs` if [`CodeFlags`] says so, then other locals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeObject {
+    /// `f`, `<module>`, `<lambda>`, `<listcomp>`, `<genexpr>`, ...
+    pub name: Arc<str>,
+    /// Dotted path as CPython's `__qualname__` (`C.m.<locals>.g`).
+    pub qualname: Arc<str>,
+    pub filename: Arc<str>,
+    pub first_line: u32,
+    pub flags: CodeFlags,
+    pub arg_count: u32,
+    pub posonly_arg_count: u32,
+    pub kwonly_arg_count: u32,
+    pub instructions: Vec<Instruction>,
+    /// One entry per instruction.
+    pub locations: Vec<Location>,
+    pub constants: Vec<Constant>,
+    /// Global, attribute, import and namespace names (`LoadGlobal(i)` means `names[i]`).
+    pub names: Vec<Arc<str>>,
+    pub varnames: Vec<Arc<str>>,
+    pub cellvars: Vec<Arc<str>>,
+    pub freevars: Vec<Arc<str>>,
+    /// Upper bound on the value-stack depth this code needs.
+    pub max_stack: u32,
+}
+
+impl fmt::Display for Instruction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}

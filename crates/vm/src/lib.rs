@@ -1,0 +1,1 @@
+//! gilvm's interpreter.
