@@ -1,0 +1,137 @@
+//! Bad input never panics the front end: random text, Python-looking token soup, and every
+//! truncation and random mutation of the test programs go through `compile_source`, which may
+//! return a `SyntaxError` but must not panic.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+
+fn corpus() -> &'static [String] {
+    static CORPUS: OnceLock<Vec<String>> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = Vec::new();
+        collect(&root.join("tests/programs"), &mut sources);
+        collect(&root.join("programs"), &mut sources);
+        assert!(sources.len() > 10, "test corpus not found");
+        sources
+    })
+}
+
+fn collect(dir: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "py") {
+            out.push(std::fs::read_to_string(&path).expect("readable program"));
+        }
+    }
+}
+
+fn compile(source: &str) {
+    let _ = gilvm_compiler::compile_source(source, "<fuzz>");
+}
+
+#[test]
+fn every_truncation_of_every_program_compiles_or_errors() {
+    for source in corpus() {
+        for (i, _) in source.char_indices() {
+            compile(&source[..i]);
+        }
+    }
+}
+
+/// Fragments that exercise the tokenizer's and parser's corners.
+const PIECES: &[&str] = &[
+    "def ",
+    "class ",
+    "lambda",
+    ":",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "\n",
+    "    ",
+    "\t",
+    "\\\n",
+    "'",
+    "\"",
+    "'''",
+    "f'",
+    "{x!r:>{w}}",
+    "b'",
+    "r'",
+    "#",
+    "0x",
+    "1_0",
+    "1e",
+    ".5",
+    "**",
+    "//=",
+    "->",
+    "yield",
+    "from",
+    "import",
+    "*",
+    "=",
+    ":=",
+    "if",
+    "else",
+    "for",
+    "in",
+    "not",
+    "try",
+    "except",
+    "finally",
+    "with",
+    "as",
+    "return",
+    "global",
+    "nonlocal",
+    "x",
+    "é",
+    "\u{0}",
+    ";",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn random_text_never_panics(source in "\\PC{0,80}") {
+        compile(&source);
+    }
+
+    #[test]
+    fn token_soup_never_panics(pieces in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+        let source: String = pieces.into_iter().map(|i| PIECES[i]).collect();
+        compile(&source);
+    }
+
+    #[test]
+    fn mutated_programs_never_panic(
+        program in any::<prop::sample::Index>(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..PIECES.len(), any::<bool>()), 1..6),
+    ) {
+        let corpus = corpus();
+        let mut source = corpus[program.index(corpus.len())].clone();
+        for (at, piece, delete) in edits {
+            let boundaries: Vec<usize> = source.char_indices().map(|(i, _)| i).chain([source.len()]).collect();
+            let i = boundaries[at.index(boundaries.len())];
+            if delete {
+                if let Some(c) = source[i..].chars().next() {
+                    source.replace_range(i..i + c.len_utf8(), "");
+                }
+            } else {
+                source.insert_str(i, PIECES[piece]);
+            }
+        }
+        compile(&source);
+    }
+}

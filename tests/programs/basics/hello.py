@@ -1,0 +1,8 @@
+print("hello, world")
+print()
+print(1, 2, 3)
+print(1, 2, 3, sep=", ")
+print("a", end="")
+print("b", end="!\n")
+print("x", "y", sep="", end="\n", flush=True)
+print(None, True, False)

@@ -1,0 +1,6 @@
+class Oops(Exception):
+    pass
+
+
+print("start")
+raise Oops

@@ -1,0 +1,23 @@
+print(7 // 2, -7 // 2, 7 // -2, -7 // -2)
+print(7 % 3, -7 % 3, 7 % -3, -7 % -3)
+print(divmod(17, 5), divmod(-17, 5))
+print(2 ** 10, 2 ** 100, (-3) ** 3, 2 ** -1)
+print(-2 ** 2, (-2) ** 2)
+print(1 << 70, (1 << 70) >> 68, -1 >> 3)
+print(0xff, 0o17, 0b1011, 1_000_000)
+print(6 & 3, 6 | 3, 6 ^ 3, ~6)
+print(abs(-5), abs(3), -(-4), +7)
+big = 1
+for i in range(1, 30):
+    big *= i
+print(big, big // 7, big % 1000007, -big)
+print(9223372036854775807 + 1, -9223372036854775808 - 1)
+print(9223372036854775807 * 2, 3037000500 * 3037000500)
+print(int("123"), int("-42"), int("  7 "), int("ff", 16), int("0x1f", 16), int("z", 36))
+print(int(3.9), int(-3.9), int(True), int("1_000"))
+print(hex(255), oct(8), bin(5), hex(-1))
+print(min(3, 1, 2), max(3, 1, 2), min([4, 5, 0]), max("abc"))
+print(pow(2, 10), pow(3, 4, 5), round(2.5), round(3.5), round(-0.5))
+print(10 / 4, 10 / 5, 1 / 3)
+print(2 ** 64 == 18446744073709551616, 10 ** 20 > 10 ** 19, hash(1) == hash(1.0))
+print(True + True, True * 10, False - 1)

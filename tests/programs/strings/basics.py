@@ -1,0 +1,21 @@
+s = "Hello, World"
+print(s, len(s), s[0], s[-1], s[1:5], s[::-1], s[::2], s[100:])
+print(s.upper(), s.lower(), s.replace("l", "L"), s.find("World"), s.find("x"))
+print(s.startswith("Hell"), s.endswith("d"), s.split(", "), "a b  c".split())
+print("-".join(["a", "b", "c"]), "  pad  ".strip() + "|", "xxhixx".strip("x"))
+print("  left".lstrip(), "right  ".rstrip() + "|")
+print("ab" * 3, "a" + "b", "abc" < "abd", "B" < "a")
+print(str(42), str(1.5), str(None), str([1, "a"]), repr("it's"), repr('say "hi"'))
+print(repr("tab\there\nnewline\\"), repr("\x00\x7f\u00e9"))
+print("multi\
+line")
+print("""triple
+quoted""")
+print('single', "double", r"raw\n", b"bytes", b"\x00\xff")
+print("adjacent" " strings" ' joined')
+print("é" * 2, len("日本語"), "日本語"[1])
+print("%d items at %s, %.2f%%" % (3, "home", 99.5))
+print("%5d|%-5d|%05d|%x|%r" % (42, 42, 42, 255, "q"))
+print("{} and {}".format(1, 2), "{1} {0}".format("a", "b"), "{x}!".format(x=5))
+print(ord("A"), chr(97), "abc".index("c"), "a,b,,c".split(","))
+print("Hello".encode(), "12".isdigit(), "ab".isdigit())

@@ -1,0 +1,4 @@
+def f(x):
+    print(x)
+
+1 = f
