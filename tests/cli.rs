@@ -1,0 +1,107 @@
+//! The `gilvm` command's own behaviour: arguments, exit statuses, `-c`, `--dis`, usage errors.
+
+use std::process::{Command, Output};
+
+fn gilvm(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gilvm"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("gilvm runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn runs_fib_with_an_argument() {
+    let out = gilvm(&["programs/fib.py", "20"]);
+    assert_eq!(text(&out.stdout), "fib(20) = 6765\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn passes_sys_argv() {
+    let out = gilvm(&["-c", "import sys; print(sys.argv)", "a", "-b", "--c"]);
+    assert_eq!(text(&out.stdout), "['-c', 'a', '-b', '--c']\n");
+}
+
+#[test]
+fn uncaught_exception_exits_1_with_traceback() {
+    let out = gilvm(&["-c", "print('x')\n1/0"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout), "x\n");
+    let err = text(&out.stderr);
+    assert!(err.starts_with("Traceback (most recent call last):\n"), "{err}");
+    assert!(err.contains("  File \"<string>\", line 2, in <module>\n"), "{err}");
+    assert!(err.ends_with("ZeroDivisionError: division by zero\n"), "{err}");
+}
+
+#[test]
+fn sys_exit_sets_the_status() {
+    assert_eq!(gilvm(&["-c", "import sys; sys.exit(4)"]).status.code(), Some(4));
+    let out = gilvm(&["-c", "import sys; sys.exit('bye')"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "bye\n");
+}
+
+#[test]
+fn syntax_error_in_c_string() {
+    let out = gilvm(&["-c", "x = (1,"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.starts_with("  File \"<string>\", line 1\n"), "{err}");
+    assert!(err.contains("SyntaxError: '(' was never closed"), "{err}");
+}
+
+#[test]
+fn missing_file_is_a_usage_error() {
+    let out = gilvm(&["no/such/file.py"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("can't open file"), "{err}");
+    assert!(err.contains("[Errno 2] No such file or directory"), "{err}");
+}
+
+#[test]
+fn unknown_option_is_a_usage_error() {
+    let out = gilvm(&["--no-such-option"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn no_arguments_is_a_usage_error() {
+    assert_eq!(gilvm(&[]).status.code(), Some(2));
+}
+
+#[test]
+fn version_and_help() {
+    let out = gilvm(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("gilvm "));
+    let out = gilvm(&["--help"]);
+    assert!(text(&out.stdout).contains("--dis"));
+}
+
+#[test]
+fn disassembles_with_line_numbers() {
+    let out = gilvm(&["--dis", "programs/fib.py"]);
+    assert_eq!(out.status.code(), Some(0));
+    let dis = text(&out.stdout);
+    for expected in ["LoadGlobal", "BinaryOp", "ReturnValue", "fib"] {
+        assert!(dis.contains(expected), "missing {expected} in:\n{dis}");
+    }
+}
+
+#[test]
+fn binary_garbage_does_not_panic() {
+    let dir = std::env::temp_dir().join(format!("gilvm-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("garbage.py");
+    std::fs::write(&file, [0xff, 0xfe, 0x00, 0x9c, b'\n', 0x80]).unwrap();
+    let out = gilvm(&[file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("SyntaxError"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
