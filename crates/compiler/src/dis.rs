@@ -125,8 +125,16 @@ fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>
         BinaryOp(op) => ("BINARY_OP", Some(op as u32), op.symbol().to_string()),
         InplaceOp(op) => ("INPLACE_OP", Some(op as u32), format!("{}=", op.symbol())),
         CompareOp(op) => ("COMPARE_OP", Some(op as u32), op.symbol().to_string()),
-        IsOp(negated) => ("IS_OP", Some(negated.into()), is_repr(negated, "is")),
-        ContainsOp(negated) => ("CONTAINS_OP", Some(negated.into()), is_repr(negated, "in")),
+        IsOp(negated) => (
+            "IS_OP",
+            Some(negated.into()),
+            choose(negated, "is not", "is"),
+        ),
+        ContainsOp(negated) => (
+            "CONTAINS_OP",
+            Some(negated.into()),
+            choose(negated, "not in", "in"),
+        ),
         Jump(t) => ("JUMP", Some(t), to(t)),
         PopJumpIfFalse(t) => ("POP_JUMP_IF_FALSE", Some(t), to(t)),
         PopJumpIfTrue(t) => ("POP_JUMP_IF_TRUE", Some(t), to(t)),
@@ -179,12 +187,8 @@ fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>
     }
 }
 
-fn is_repr(negated: bool, op: &str) -> String {
-    if negated {
-        format!("not {op}")
-    } else {
-        op.to_string()
-    }
+fn choose(negated: bool, if_negated: &str, otherwise: &str) -> String {
+    if negated { if_negated } else { otherwise }.to_string()
 }
 
 fn make_function_repr(flags: u32) -> String {
