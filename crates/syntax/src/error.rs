@@ -53,7 +53,9 @@ impl SyntaxError {
                 out.push_str("    ");
                 out.push_str(trimmed.trim_end());
                 out.push('\n');
-                let caret_col = (self.column as usize).saturating_sub(1).saturating_sub(indent);
+                let caret_col = (self.column as usize)
+                    .saturating_sub(1)
+                    .saturating_sub(indent);
                 out.push_str("    ");
                 out.push_str(&" ".repeat(caret_col));
                 out.push_str("^\n");
