@@ -30,3 +30,9 @@ pub fn compile_module(
     let table = symtable::SymbolTable::build(module, &map)?;
     codegen::compile(module, table, &map, filename)
 }
+
+/// Parses and compiles a whole source file.
+pub fn compile_source(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
+    let module = gilvm_syntax::parse_module(source)?;
+    compile_module(&module, source, filename)
+}

@@ -52,7 +52,7 @@ pub(crate) fn compile(
     compiler.unit().flags |= CodeFlags::NAMESPACE;
     let body = compiler.namespace_docstring(&module.body)?;
     compiler.compile_body(body)?;
-    compiler.emit_return_none();
+    compiler.emit_final_return(body);
     Ok(Arc::new(compiler.exit_unit()))
 }
 
@@ -103,6 +103,17 @@ impl<'a, 's> Compiler<'a, 's> {
 
     fn load_str(&mut self, s: &str) {
         self.load_const(Constant::Str(Arc::from(s)));
+    }
+
+    /// The implicit `return None` at the end of a body, located at its last statement.
+    fn emit_final_return(&mut self, body: &[Stmt]) {
+        if !self.unit_ref().needs_final_return() {
+            return;
+        }
+        if let Some(last) = body.last() {
+            self.set_location(last.span);
+        }
+        self.emit_return_none();
     }
 
     fn emit_return_none(&mut self) {

@@ -48,9 +48,7 @@ impl<'a> Compiler<'a, '_> {
         };
         self.copy_params_to_cells();
         self.compile_body(body)?;
-        if self.unit_ref().needs_final_return() {
-            self.emit_return_none();
-        }
+        self.emit_final_return(body);
         let code = self.exit_unit();
         self.make_closure(code, &qualname, flags, span)?;
         for _ in &def.decorators {

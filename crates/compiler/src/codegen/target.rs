@@ -55,9 +55,9 @@ impl<'a> Compiler<'a, '_> {
             self.emit(Instruction::UnpackSequence(elts.len() as u32));
             return Ok(());
         };
-        if let Some((_, second)) = starred.next() {
+        if starred.next().is_some() {
             let msg = "multiple starred expressions in assignment";
-            return Err(self.error(second.span, msg));
+            return Err(self.error(target.span, msg));
         }
         let after = elts.len() - star - 1;
         if star >= 1 << 8 || after >= 1 << 24 {
