@@ -3,7 +3,12 @@
 
 pub mod ast;
 mod error;
+mod error_at;
+mod lexer;
 mod line_index;
+mod parser;
+mod token;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use line_index::LineIndex;
+pub use parser::{parse_expression, parse_module};

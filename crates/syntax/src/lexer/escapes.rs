@@ -1,0 +1,168 @@
+//! Backslash escapes in string and bytes literals.
+
+/// Decodes the escapes of a `str` literal's body; `Err` carries CPython's message.
+pub fn decode_str(body: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some((_, e)) = chars.next() else {
+            out.push('\\');
+            break;
+        };
+        match e {
+            'x' | 'u' | 'U' => {
+                let (digits, name) = match e {
+                    'x' => (2, "\\xXX"),
+                    'u' => (4, "\\uXXXX"),
+                    _ => (8, "\\UXXXXXXXX"),
+                };
+                let value = take_hex(&mut chars, digits)
+                    .ok_or_else(|| unicode_error(i, body, &format!("truncated {name} escape")))?;
+                let ch = char::from_u32(value)
+                    .ok_or_else(|| unicode_error(i, body, "illegal Unicode character"))?;
+                out.push(ch);
+            }
+            'N' => return Err("(unicode error) \\N{...} escapes are not supported".into()),
+            '0'..='7' => {
+                let value = take_octal(e, &mut chars);
+                out.push(char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+            '\r' => {
+                chars.next_if(|&(_, c)| c == '\n');
+            }
+            _ => match simple_escape(e) {
+                Some(b) => out.push(b as char),
+                None if e == '\n' => {}
+                None => {
+                    out.push('\\');
+                    out.push(e);
+                }
+            },
+        }
+    }
+    Ok(out)
+}
+
+/// Decodes the escapes of a bytes literal's body (already checked to be ASCII).
+pub fn decode_bytes(body: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c as u8);
+            continue;
+        }
+        let Some((_, e)) = chars.next() else {
+            out.push(b'\\');
+            break;
+        };
+        match e {
+            'x' => {
+                let value = take_hex(&mut chars, 2)
+                    .ok_or_else(|| format!("(value error) invalid \\x escape at position {i}"))?;
+                out.push(value as u8);
+            }
+            '0'..='7' => out.push(take_octal(e, &mut chars) as u8),
+            '\r' => {
+                chars.next_if(|&(_, c)| c == '\n');
+            }
+            _ => match simple_escape(e) {
+                Some(b) => out.push(b),
+                None if e == '\n' => {}
+                None => {
+                    out.push(b'\\');
+                    out.push(e as u8);
+                }
+            },
+        }
+    }
+    Ok(out)
+}
+
+type CharIter<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
+
+fn simple_escape(e: char) -> Option<u8> {
+    Some(match e {
+        '\\' => b'\\',
+        '\'' => b'\'',
+        '"' => b'"',
+        'a' => 0x07,
+        'b' => 0x08,
+        'f' => 0x0c,
+        'n' => b'\n',
+        'r' => b'\r',
+        't' => b'\t',
+        'v' => 0x0b,
+        _ => return None,
+    })
+}
+
+fn take_hex(chars: &mut CharIter, digits: usize) -> Option<u32> {
+    let mut value = 0u32;
+    for _ in 0..digits {
+        let (_, c) = chars.next_if(|(_, c)| c.is_ascii_hexdigit())?;
+        value = value * 16 + c.to_digit(16)?;
+    }
+    Some(value)
+}
+
+/// Up to three octal digits, the first already consumed.
+fn take_octal(first: char, chars: &mut CharIter) -> u32 {
+    let mut value = first.to_digit(8).unwrap_or(0);
+    for _ in 0..2 {
+        match chars.next_if(|(_, c)| c.is_digit(8)) {
+            Some((_, c)) => value = value * 8 + c.to_digit(8).unwrap_or(0),
+            None => break,
+        }
+    }
+    value
+}
+
+fn unicode_error(start: usize, body: &str, what: &str) -> String {
+    let end = body[start..]
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| !c.is_ascii_hexdigit() && !matches!(c, 'x' | 'u' | 'U'))
+        .map_or(body.len() - start, |(j, _)| j);
+    format!(
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {what}",
+        start,
+        start + end - 1
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_str_escapes() {
+        let decoded = decode_str(r"a\n\t\\\'\x41\u00e9\U0001F600\101\0\d").unwrap();
+        assert_eq!(decoded, "a\n\t\\'Aé😀A\0\\d");
+        assert_eq!(decode_str("a\\\nb").unwrap(), "ab");
+    }
+
+    #[test]
+    fn decodes_bytes_escapes() {
+        assert_eq!(
+            decode_bytes(r"\xff\n\377a").unwrap(),
+            vec![0xff, b'\n', 0xff, b'a']
+        );
+    }
+
+    #[test]
+    fn reports_truncated_escapes() {
+        let message = decode_str(r"\x1").unwrap_err();
+        assert_eq!(
+            message,
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: \
+             truncated \\xXX escape"
+        );
+        assert!(decode_str(r"\N{DASH}").is_err());
+        assert!(decode_bytes(r"\xg").is_err());
+    }
+}
