@@ -28,7 +28,12 @@ pub fn lex_string(source: &str, start: usize, limit: usize) -> Result<(StrLit, u
     let end = body_end + if triple { 3 } else { 1 };
     let body = &source[body_start..body_end];
     let literal = if prefix.format {
-        StrLit::FString(parse_fstring(source, body_start, body_end, prefix.raw)?)
+        StrLit::FString(parse_fstring(
+            source,
+            (body_start, body_end),
+            end,
+            prefix.raw,
+        )?)
     } else if prefix.bytes {
         if !body.is_ascii() {
             let message = "bytes can only contain ASCII literal characters";
