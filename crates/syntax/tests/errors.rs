@@ -114,3 +114,21 @@ fn expression_errors_point_at_the_end() {
         ("invalid syntax", 1, 4)
     );
 }
+
+#[test]
+fn deep_bracket_nesting_is_an_error_not_a_crash() {
+    let source = format!("x = {}1{}\n", "(".repeat(300), ")".repeat(300));
+    let error = parse_module(&source).unwrap_err();
+    assert_eq!(error.message, "too many nested parentheses");
+    let fine = format!("x = {}1{}\n", "(".repeat(100), ")".repeat(100));
+    assert!(parse_module(&fine).is_ok());
+}
+
+#[test]
+fn lone_surrogates_are_rejected_clearly() {
+    let error = parse_module("s = '\\ud800'\n").unwrap_err();
+    assert_eq!(
+        error.message,
+        "(unicode error) lone surrogates are not supported"
+    );
+}
