@@ -356,3 +356,13 @@ fn statement_spans_cover_their_source() {
     assert_eq!(text(&stmts[0]), "def f():\n    return 1");
     assert_eq!(text(&stmts[1]), "x = [1,\n  2]");
 }
+
+#[test]
+fn windows_line_breaks_are_normalised() {
+    let stmts = body("x = '''a\r\nb'''\r\ny = 2\r\n");
+    let StmtKind::Assign { value, .. } = &stmts[0].kind else {
+        panic!()
+    };
+    assert_eq!(sexp(value), "\"a\\nb\"");
+    assert_eq!(stmts.len(), 2);
+}
