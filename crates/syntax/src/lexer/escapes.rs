@@ -22,6 +22,9 @@ pub fn decode_str(body: &str) -> Result<String, String> {
                 };
                 let value = take_hex(&mut chars, digits)
                     .ok_or_else(|| unicode_error(i, body, &format!("truncated {name} escape")))?;
+                if (0xD800..=0xDFFF).contains(&value) {
+                    return Err("(unicode error) lone surrogates are not supported".into());
+                }
                 let ch = char::from_u32(value)
                     .ok_or_else(|| unicode_error(i, body, "illegal Unicode character"))?;
                 out.push(ch);

@@ -5,11 +5,12 @@ use super::escapes::decode_str;
 use crate::ast::FStringPart;
 use crate::error_at::ErrorAt;
 
-/// Parses the body `source[start..end]` of an f-string.
+/// Parses the body `source[start..end]` of an f-string; errors in its structure are reported
+/// at `error_at` (just past the closing quote), as CPython does.
 pub fn parse_fstring(
     source: &str,
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
+    error_at: usize,
     raw: bool,
 ) -> Result<Vec<FStringPart>, ErrorAt> {
     let mut parser = FStringParser {
@@ -17,6 +18,7 @@ pub fn parse_fstring(
         bytes: source.as_bytes(),
         pos: start,
         end,
+        error_at,
         raw,
     };
     let parts = parser.parts(false)?;
@@ -28,6 +30,7 @@ struct FStringParser<'s> {
     bytes: &'s [u8],
     pos: usize,
     end: usize,
+    error_at: usize,
     raw: bool,
 }
 
@@ -66,7 +69,7 @@ impl FStringParser<'_> {
                     chunk_start = self.pos;
                 }
                 b'}' if in_spec => break,
-                b'}' => return Err(error("single '}' is not allowed", self.end)),
+                b'}' => return Err(error("single '}' is not allowed", self.error_at)),
                 _ => self.pos += 1,
             }
         }
@@ -80,7 +83,7 @@ impl FStringParser<'_> {
         if self.raw {
             return Ok(text.to_string());
         }
-        decode_str(text).map_err(|message| ErrorAt::syntax(message, self.end))
+        decode_str(text).map_err(|message| ErrorAt::syntax(message, self.error_at))
     }
 
     /// A replacement field; `self.pos` is just after its `{`.
@@ -89,7 +92,7 @@ impl FStringParser<'_> {
         self.skip_expression()?;
         let expr_end = self.pos;
         if self.source[expr_start..expr_end].trim().is_empty() {
-            return Err(error("empty expression not allowed", self.end));
+            return Err(error("empty expression not allowed", self.error_at));
         }
         let value =
             crate::parser::parse_fstring_field(self.source, expr_start, expr_end).map_err(|e| {
@@ -113,7 +116,7 @@ impl FStringParser<'_> {
             let c = self.peek_at(1).map(char::from);
             if !matches!(c, Some('s' | 'r' | 'a')) {
                 let message = "invalid conversion character: expected 's', 'r', or 'a'";
-                return Err(error(message, self.end));
+                return Err(error(message, self.error_at));
             }
             conversion = c;
             self.pos += 2;
@@ -124,7 +127,7 @@ impl FStringParser<'_> {
             format_spec = Some(self.parts(true)?);
         }
         if self.peek() != Some(b'}') {
-            return Err(error("expecting '}'", self.end));
+            return Err(error("expecting '}'", self.error_at));
         }
         self.pos += 1;
         if self_documenting && conversion.is_none() && format_spec.is_none() {
@@ -147,11 +150,11 @@ impl FStringParser<'_> {
                 b'\'' | b'"' => self.skip_nested_string(b)?,
                 b'\\' => {
                     let message = "f-string expression part cannot include a backslash";
-                    return Err(ErrorAt::syntax(message, self.end));
+                    return Err(ErrorAt::syntax(message, self.error_at));
                 }
                 b'#' => {
                     let message = "f-string expression part cannot include '#'";
-                    return Err(ErrorAt::syntax(message, self.end));
+                    return Err(ErrorAt::syntax(message, self.error_at));
                 }
                 b'(' | b'[' | b'{' => {
                     depth += 1;
@@ -163,14 +166,14 @@ impl FStringParser<'_> {
                 }
                 b'}' => return Ok(()),
                 b')' | b']' => {
-                    return Err(error(&format!("unmatched '{}'", b as char), self.end));
+                    return Err(error(&format!("unmatched '{}'", b as char), self.error_at));
                 }
                 b'!' | b'=' | b'<' | b'>' if self.peek_at(1) == Some(b'=') => self.pos += 2,
                 b'!' | b':' | b'=' if depth == 0 => return Ok(()),
                 _ => self.pos += 1,
             }
         }
-        Err(error("expecting '}'", self.end))
+        Err(error("expecting '}'", self.error_at))
     }
 
     fn skip_nested_string(&mut self, quote: u8) -> Result<(), ErrorAt> {
@@ -186,7 +189,7 @@ impl FStringParser<'_> {
             }
             self.pos += 1;
         }
-        Err(error("unterminated string", self.end))
+        Err(error("unterminated string", self.error_at))
     }
 }
 

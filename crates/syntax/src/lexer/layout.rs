@@ -8,6 +8,10 @@ use crate::{LineIndex, SyntaxErrorKind};
 
 const TAB_SIZE: u32 = 8;
 
+/// CPython's limit on bracket nesting; it also keeps the parser's recursive consumers
+/// (target checks, dropping the tree) far from the stack's end.
+const MAX_NESTING: usize = 200;
+
 /// An indentation level measured with tab stops of 8 (`col`) and of 1 (`alt_col`); the two
 /// orders disagree exactly when tabs and spaces are mixed inconsistently.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -70,6 +74,9 @@ impl<'s> Layout<'s> {
     fn track_brackets(&mut self, offset: usize, tok: &Tok) -> Result<(), ErrorAt> {
         let close = match tok {
             Tok::LPar | Tok::LSqb | Tok::LBrace => {
+                if self.brackets.len() >= MAX_NESTING {
+                    return Err(ErrorAt::syntax("too many nested parentheses", offset));
+                }
                 self.brackets.push((self.source.as_bytes()[offset], offset));
                 return Ok(());
             }

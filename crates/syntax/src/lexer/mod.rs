@@ -144,3 +144,6 @@ fn operator(raw: RawTok) -> Tok {
         | RawTok::NumberStart => Tok::Invalid,
     }
 }
+
+#[cfg(test)]
+mod tests;

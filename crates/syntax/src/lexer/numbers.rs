@@ -61,15 +61,15 @@ fn scan_radix_int(
     // A single `_` may separate the prefix from the first digit: `0x_ff`.
     let start = if bytes.get(2) == Some(&b'_') { 3 } else { 2 };
     let len = digit_run(bytes, start, is_digit).map_err(invalid)?;
-    if len == 0 {
-        return Err(invalid(start - 1));
-    }
     let end = start + len;
     if let Some(&next) = bytes.get(end) {
         if next.is_ascii_digit() {
             let message = format!("invalid digit '{}' in {name} literal", next as char);
             return Err(ErrorAt::syntax(message, base + end));
         }
+    }
+    if len == 0 {
+        return Err(invalid(start - 1));
     }
     check_end_of_number(text, end).map_err(|()| invalid(end - 1))?;
     let digits: Vec<u8> = bytes[start..end]

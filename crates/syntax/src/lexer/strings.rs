@@ -26,9 +26,18 @@ pub fn lex_string(source: &str, start: usize, limit: usize) -> Result<(StrLit, u
     let body_start = quote_at + if triple { 3 } else { 1 };
     let body_end = find_body_end(source, start, body_start, limit, quote, triple)?;
     let end = body_end + if triple { 3 } else { 1 };
-    let body = &source[body_start..body_end];
+    // CPython reads source with universal newlines: a line break in a literal is always `\n`.
+    let body = source[body_start..body_end]
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let body = body.as_str();
     let literal = if prefix.format {
-        StrLit::FString(parse_fstring(source, body_start, body_end, prefix.raw)?)
+        StrLit::FString(parse_fstring(
+            source,
+            (body_start, body_end),
+            end,
+            prefix.raw,
+        )?)
     } else if prefix.bytes {
         if !body.is_ascii() {
             let message = "bytes can only contain ASCII literal characters";

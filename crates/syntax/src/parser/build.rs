@@ -147,7 +147,7 @@ pub fn call_args(args: Vec<Arg>) -> Result<(Vec<Expr>, Vec<Keyword>), ErrorAt> {
             Arg::Positional(value) | Arg::Generator(value) => {
                 let starred = matches!(value.kind, ExprKind::Starred(_));
                 if let Some(message) = misplaced_positional(&keywords, starred) {
-                    return Err(ErrorAt::syntax(message, value.span.start as usize));
+                    return Err(ErrorAt::syntax(message, value.span.end as usize));
                 }
                 positional.push(value);
             }
