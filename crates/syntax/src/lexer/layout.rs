@@ -184,5 +184,6 @@ fn tab_error(offset: usize) -> ErrorAt {
         kind: SyntaxErrorKind::TabError,
         message: "inconsistent use of tabs and spaces in indentation".into(),
         offset,
+        end: None,
     }
 }
