@@ -35,15 +35,21 @@ impl<'s> SourceMap<'s> {
         self.index.line(span.start)
     }
 
-    /// A `SyntaxError` whose caret points at the start of `span` (1-based column).
+    /// A `SyntaxError` highlighting `span` (1-based columns), as CPython's compiler errors
+    /// highlight their statement or expression.
     pub(crate) fn error(&self, span: Span, message: impl Into<String>) -> SyntaxError {
-        let (line, col) = self.index.line_col(self.source, span.start);
-        SyntaxError {
-            kind: SyntaxErrorKind::SyntaxError,
-            message: message.into(),
-            line,
-            column: col + 1,
+        let location = self.location(span);
+        let mut error = SyntaxError::new(
+            SyntaxErrorKind::SyntaxError,
+            message,
+            location.line,
+            location.col + 1,
+        );
+        if (location.end_line, location.end_col) > (location.line, location.col) {
+            error.end_line = location.end_line;
+            error.end_column = location.end_col + 1;
         }
+        error
     }
 }
 
