@@ -5,7 +5,8 @@ use gilvm_compiler::bytecode::{CodeObject, Constant, Instruction};
 use gilvm_compiler::{compile_source, disassemble};
 
 /// (source, message, line, column, end line, end column) as `compile(source, "t.py", "exec")`
-/// reports them; where CPython gives no range, the end is `(line, column + 1)`.
+/// reports them; where CPython gives no range, the end is `(line, column + 1)`. The compiler's
+/// columns count UTF-8 bytes, as CPython's do.
 const ERRORS: &[(&str, &str, u32, u32, u32, u32)] = &[
     ("return 1", "'return' outside function", 1, 1, 1, 9),
     (
@@ -214,6 +215,15 @@ const ERRORS: &[(&str, &str, u32, u32, u32, u32)] = &[
         9,
         3,
         21,
+    ),
+    ("é = 1; break", "'break' outside loop", 1, 9, 1, 14),
+    (
+        "def f(é, a, a): pass",
+        "duplicate argument 'a' in function definition",
+        1,
+        14,
+        1,
+        15,
     ),
 ];
 

@@ -34,11 +34,14 @@ pub struct SyntaxError {
     pub message: String,
     /// 1-based line.
     pub line: u32,
-    /// 1-based column in characters, as CPython's `SyntaxError.offset` (where the caret goes).
+    /// 1-based column, as CPython's `SyntaxError.offset` (where the caret goes) for source
+    /// given as text: in characters for errors of the lexer and parser, in UTF-8 bytes for
+    /// errors of the compiler (CPython's compiler reports the AST's byte offsets).
     pub column: u32,
     /// 1-based line where the highlighted range ends (CPython's `end_lineno`).
     pub end_line: u32,
-    /// 1-based column in characters just past the highlighted range (CPython's `end_offset`).
+    /// 1-based column just past the highlighted range (CPython's `end_offset`), counted as
+    /// `column` is.
     pub end_column: u32,
 }
 

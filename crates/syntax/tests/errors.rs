@@ -1,6 +1,6 @@
 //! Syntax errors: CPython 3.11's message, exception class and caret position.
 
-use gilvm_syntax::SyntaxErrorKind::{self, IndentationError, SyntaxError};
+use gilvm_syntax::SyntaxErrorKind::{self, IndentationError, SyntaxError, TabError};
 use gilvm_syntax::{parse_expression, parse_module};
 
 /// (source, class, message, line, column, end line, end column) as
@@ -122,6 +122,7 @@ const CASES: &[Case] = &[
     ("f(): int\n", SyntaxError, "illegal target for annotation", 1, 1, 1, 4),
     ("if x:\n    y = (1 +\n  2) = 3\n", SyntaxError, "cannot assign to expression", 2, 10, 3, 4),
     ("x = 1 +\n", SyntaxError, "invalid syntax", 1, 8, 1, 9),
+    ("if 1:\n\tx = 1\n        y = 2\n", TabError, "inconsistent use of tabs and spaces in indentation", 3, 1, 3, 2),
 ];
 
 #[test]
