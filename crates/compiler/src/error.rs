@@ -35,15 +35,30 @@ impl<'s> SourceMap<'s> {
         self.index.line(span.start)
     }
 
-    /// A `SyntaxError` whose caret points at the start of `span` (1-based column).
+    /// A `SyntaxError` highlighting `span`, as CPython's compiler errors highlight their
+    /// statement or expression. Its columns count UTF-8 bytes, 1-based: CPython's compiler
+    /// reports the AST's byte offsets.
     pub(crate) fn error(&self, span: Span, message: impl Into<String>) -> SyntaxError {
-        let (line, col) = self.index.line_col(self.source, span.start);
-        SyntaxError {
-            kind: SyntaxErrorKind::SyntaxError,
-            message: message.into(),
-            line,
-            column: col + 1,
+        let (line, column) = self.byte_position(span.start);
+        let mut error = SyntaxError::new(SyntaxErrorKind::SyntaxError, message, line, column);
+        let end = self.byte_position(span.end.max(span.start));
+        if end > (line, column) {
+            (error.end_line, error.end_column) = end;
         }
+        error
+    }
+
+    /// 1-based line and 1-based column in bytes of a byte offset.
+    fn byte_position(&self, offset: u32) -> (u32, u32) {
+        let offset = (offset as usize).min(self.source.len());
+        let line_start = self.source.as_bytes()[..offset]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        (
+            self.index.line(offset as u32),
+            (offset - line_start) as u32 + 1,
+        )
     }
 }
 

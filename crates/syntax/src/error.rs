@@ -23,6 +23,10 @@ impl SyntaxErrorKind {
 
 /// A syntax error with its location: produced by the lexer, the parser and the compiler
 /// (e.g. `'return' outside function`).
+///
+/// The location is the range `(line, column)..(end_line, end_column)`, as CPython's
+/// `lineno`/`offset`/`end_lineno`/`end_offset`. Where CPython gives no range (or an empty
+/// one), the end is one character after the start: `(line, column + 1)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
@@ -30,36 +34,49 @@ pub struct SyntaxError {
     pub message: String,
     /// 1-based line.
     pub line: u32,
-    /// 1-based column in characters, as CPython's `SyntaxError.offset` (where the caret goes).
+    /// 1-based column, as CPython's `SyntaxError.offset` (where the caret goes) for source
+    /// given as text: in characters for errors of the lexer and parser, in UTF-8 bytes for
+    /// errors of the compiler (CPython's compiler reports the AST's byte offsets).
     pub column: u32,
+    /// 1-based line where the highlighted range ends (CPython's `end_lineno`).
+    pub end_line: u32,
+    /// 1-based column just past the highlighted range (CPython's `end_offset`), counted as
+    /// `column` is.
+    pub end_column: u32,
 }
 
 impl SyntaxError {
+    /// An error pointing at a single character.
+    pub fn new(
+        kind: SyntaxErrorKind,
+        message: impl Into<String>,
+        line: u32,
+        column: u32,
+    ) -> SyntaxError {
+        SyntaxError {
+            kind,
+            message: message.into(),
+            line,
+            column,
+            end_line: line,
+            end_column: column + 1,
+        }
+    }
+
     /// CPython's report, without the traceback header:
     /// ```text
     ///   File "f.py", line 1
-    ///     print(1 +)
-    ///              ^
-    /// SyntaxError: invalid syntax
+    ///     f() = 1
+    ///     ^^^
+    /// SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?
     /// ```
-    /// `source` is the whole text the error points into.
+    /// `source` is the whole text the error points into. The source line and caret line
+    /// follow CPython 3.11's `print_exception` and `print_error_text`.
     pub fn report(&self, filename: &str, source: &str) -> String {
         let mut out = format!("  File \"{}\", line {}\n", filename, self.line);
         let index = crate::LineIndex::new(source);
         if let Some(text) = index.line_text(source, self.line) {
-            let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
-            if !trimmed.is_empty() {
-                let indent = text.chars().count() - trimmed.chars().count();
-                out.push_str("    ");
-                out.push_str(trimmed.trim_end());
-                out.push('\n');
-                let caret_col = (self.column as usize)
-                    .saturating_sub(1)
-                    .saturating_sub(indent);
-                out.push_str("    ");
-                out.push_str(&" ".repeat(caret_col));
-                out.push_str("^\n");
-            }
+            out.push_str(&crate::caret::error_text(self, text));
         }
         out.push_str(&format!("{}: {}\n", self.kind.name(), self.message));
         out

@@ -2,6 +2,7 @@
 //! and a lalrpop parser (grammar in the top-level `grammar/`) that builds the [`ast`].
 
 pub mod ast;
+mod caret;
 mod error;
 mod error_at;
 mod lexer;

@@ -96,8 +96,11 @@ impl FStringParser<'_> {
         }
         let value =
             crate::parser::parse_fstring_field(self.source, expr_start, expr_end).map_err(|e| {
+                // CPython 3.11 locates these in a copy of the field, not in the source:
+                // no range is reproduced.
                 ErrorAt {
                     message: format!("f-string: {}", e.message),
+                    end: None,
                     ..e
                 }
             })?;

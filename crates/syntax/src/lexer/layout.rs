@@ -117,7 +117,7 @@ impl<'s> Layout<'s> {
             .unwrap_or(&Indentation { col: 0, alt_col: 0 });
         if current.col > top.col {
             if current.alt_col <= top.alt_col {
-                return Err(tab_error(start));
+                return Err(tab_error(line_start));
             }
             self.indents.push(current);
             self.push_token(start, Tok::Indent, start);
@@ -136,7 +136,7 @@ impl<'s> Layout<'s> {
             return Err(ErrorAt::indentation(message, line_end));
         }
         if current.alt_col != top.alt_col {
-            return Err(tab_error(start));
+            return Err(tab_error(line_start));
         }
         Ok(())
     }
@@ -179,10 +179,12 @@ fn measure(prefix: &str) -> Indentation {
     indentation
 }
 
+/// CPython reports a `TabError` at the start of the line (so no caret is printed).
 fn tab_error(offset: usize) -> ErrorAt {
     ErrorAt {
         kind: SyntaxErrorKind::TabError,
         message: "inconsistent use of tabs and spaces in indentation".into(),
         offset,
+        end: None,
     }
 }

@@ -41,7 +41,7 @@ pub fn lex_string(source: &str, start: usize, limit: usize) -> Result<(StrLit, u
     } else if prefix.bytes {
         if !body.is_ascii() {
             let message = "bytes can only contain ASCII literal characters";
-            return Err(ErrorAt::syntax(message, start));
+            return Err(ErrorAt::syntax(message, start).until(end));
         }
         let decoded = if prefix.raw {
             Ok(body.as_bytes().to_vec())

@@ -25,6 +25,16 @@ pub enum ParamItem {
     DoubleStar(Param),
 }
 
+impl ParamItem {
+    /// Where the item's first token starts.
+    fn start(&self) -> usize {
+        match self {
+            ParamItem::Plain(param) | ParamItem::DoubleStar(param) => param.span.start as usize,
+            ParamItem::Slash(at) | ParamItem::Star(at, _) => *at,
+        }
+    }
+}
+
 /// One call argument, before the list is checked and split into positionals and keywords.
 pub enum Arg {
     /// A positional argument, possibly `*starred`.
@@ -142,12 +152,19 @@ pub fn call_args(args: Vec<Arg>) -> Result<(Vec<Expr>, Vec<Keyword>), ErrorAt> {
         match arg {
             Arg::Generator(genexp) if count > 1 => {
                 let message = "Generator expression must be parenthesized";
-                return Err(ErrorAt::syntax(message, genexp.span.start as usize));
+                let error = ErrorAt::syntax(message, genexp.span.start as usize);
+                return Err(error.until(genexp.span.end as usize));
             }
             Arg::Positional(value) | Arg::Generator(value) => {
                 let starred = matches!(value.kind, ExprKind::Starred(_));
                 if let Some(message) = misplaced_positional(&keywords, starred) {
-                    return Err(ErrorAt::syntax(message, value.span.end as usize));
+                    // CPython points at a starred argument, but just past a plain one.
+                    let at = if starred {
+                        value.span.start
+                    } else {
+                        value.span.end
+                    };
+                    return Err(ErrorAt::syntax(message, at as usize));
                 }
                 positional.push(value);
             }
@@ -179,9 +196,9 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, ErrorAt> {
     let mut seen_slash = false;
     let mut seen_default = false;
     for item in items {
-        if let Some(kwarg) = &params.kwarg {
+        if params.kwarg.is_some() {
             let message = "arguments cannot follow var-keyword argument";
-            return Err(ErrorAt::syntax(message, kwarg.span.end as usize));
+            return Err(ErrorAt::syntax(message, item.start()));
         }
         match item {
             ParamItem::Plain(param) if seen_star.is_some() => params.kwonly.push(param),

@@ -35,7 +35,7 @@ fn unexpected_token(
     token: &Spanned,
     expected: &[String],
 ) -> ErrorAt {
-    let (start, tok, _) = token;
+    let (start, tok, end) = token;
     if *tok == Tok::Indent {
         // CPython's caret sits on the last character of the indentation.
         return ErrorAt::indentation("unexpected indent", start.saturating_sub(1));
@@ -52,7 +52,12 @@ fn unexpected_token(
     if *tok == Tok::Newline && wants_colon && block_header(tokens, index).is_some() {
         return ErrorAt::syntax("expected ':'", *start);
     }
-    ErrorAt::syntax("invalid syntax", caret)
+    let error = ErrorAt::syntax("invalid syntax", caret);
+    // CPython highlights the offending token; layout tokens have no text to highlight.
+    match tok {
+        Tok::Dedent | Tok::Newline => error,
+        _ => error.until(*end),
+    }
 }
 
 fn unexpected_end(source: &str, tokens: &[Spanned], location: usize) -> ErrorAt {

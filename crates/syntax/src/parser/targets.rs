@@ -71,7 +71,12 @@ pub fn check_delete(target: &Expr) -> Result<(), ErrorAt> {
 
 fn cannot(action: &str, bad: &Expr) -> ErrorAt {
     let message = format!("cannot {action} {}", describe(bad));
-    ErrorAt::syntax(message, bad.span.start as usize)
+    highlight(message, bad)
+}
+
+/// An error highlighting the whole of `bad`, as CPython does for invalid targets.
+fn highlight(message: String, bad: &Expr) -> ErrorAt {
+    ErrorAt::syntax(message, bad.span.start as usize).until(bad.span.end as usize)
 }
 
 /// The targets of `t1 = t2 = value`. A lone target that is an operand-like expression gets
@@ -118,7 +123,7 @@ pub fn check_aug_assign(target: &Expr) -> Result<(), ErrorAt> {
                 "'{}' is an illegal expression for augmented assignment",
                 describe(target)
             );
-            Err(ErrorAt::syntax(message, target.span.start as usize))
+            Err(highlight(message, target))
         }
     }
 }
@@ -132,5 +137,13 @@ pub fn check_annotated(target: &Expr) -> Result<(), ErrorAt> {
         ExprKind::List(_) => "only single target (not list) can be annotated",
         _ => "illegal target for annotation",
     };
-    Err(ErrorAt::syntax(message, target.span.start as usize))
+    // CPython highlights a parenthesised tuple whole, but only the first element of a bare one.
+    let highlighted = match &target.kind {
+        ExprKind::Tuple(elements) => elements
+            .first()
+            .filter(|first| first.span.start == target.span.start)
+            .unwrap_or(target),
+        _ => target,
+    };
+    Err(highlight(message.to_string(), highlighted))
 }
