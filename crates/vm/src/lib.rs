@@ -1,1 +1,168 @@
-//! gilvm's interpreter.
+//! gilvm's interpreter: reference-counted objects, a heap-frame eval loop, builtins, the
+//! `sys`/`time`/`math` modules, imports of the user's modules and CPython-format tracebacks.
+//!
+//! Layout: [`value`] (the `Value`/`ObjRef` representation), `types/` (payloads), [`eval`]
+//! (the loop), [`call`] (argument binding), `ops`/`seq`/`subscr`/`attr` (operations),
+//! [`exceptions`] and [`traceback`], `builtins/` and `modules/`, [`runtime`] (interpreter-wide
+//! state) and [`thread`] (per-thread state).
+
+mod attr;
+mod build;
+mod builtins;
+mod call;
+mod class;
+mod code;
+mod error;
+mod eval;
+mod exceptions;
+mod format;
+mod frame;
+mod generator;
+mod import;
+mod iter;
+mod modules;
+mod names;
+mod ops;
+mod runtime;
+mod seq;
+mod subscr;
+mod thread;
+mod traceback;
+mod types;
+mod value;
+
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+
+use gilvm_compiler::bytecode::CodeObject;
+
+use crate::error::ExcKind;
+use crate::runtime::Runtime;
+use crate::thread::ThreadState;
+use crate::value::Value;
+
+/// Settings of an [`Interpreter`].
+#[derive(Clone, Debug)]
+pub struct InterpreterConfig {
+    /// `sys.argv` (the script path first).
+    pub argv: Vec<String>,
+    /// Initial `sys.getrecursionlimit()`.
+    pub recursion_limit: u32,
+    /// Tests: when set, everything written to stdout and stderr is appended here instead.
+    pub capture_output: Option<Arc<Mutex<Vec<u8>>>>,
+}
+
+impl Default for InterpreterConfig {
+    fn default() -> InterpreterConfig {
+        InterpreterConfig {
+            argv: vec![String::new()],
+            recursion_limit: 1000,
+            capture_output: None,
+        }
+    }
+}
+
+/// How a program ended other than normally.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunError {
+    /// Uncaught exception: the full traceback text CPython prints to stderr.
+    Exception { traceback: String },
+    /// `SystemExit`: the process exit status (its message, if any, is already printed).
+    Exit(i32),
+}
+
+/// Native stack of the interpreter thread: Python calls do not use it, but native re-entries
+/// (`__repr__`, `sorted(key=...)`, generators) do, up to the recursion limit.
+const INTERPRETER_STACK_BYTES: usize = 512 << 20;
+
+/// An interpreter: its builtins, `sys.modules` and settings live in a runtime created for
+/// each program it runs, on a dedicated thread with a large native stack.
+pub struct Interpreter {
+    config: InterpreterConfig,
+}
+
+impl Interpreter {
+    pub fn new(config: InterpreterConfig) -> Interpreter {
+        Interpreter { config }
+    }
+
+    /// Runs `code` (a compiled module body) as `__main__`; `source` is kept for tracebacks.
+    pub fn run_main(&self, code: Arc<CodeObject>, source: &str) -> Result<(), RunError> {
+        let config = self.config.clone();
+        let source = source.to_string();
+        let worker = std::thread::Builder::new()
+            .name("gilvm-main".into())
+            .stack_size(INTERPRETER_STACK_BYTES)
+            .spawn(move || run_main_on_this_thread(config, code, source));
+        match worker.map(|handle| handle.join()) {
+            Ok(Ok(result)) => result,
+            Ok(Err(_)) => Err(RunError::Exception {
+                traceback: "SystemError: gilvm internal error (interpreter thread panicked)\n"
+                    .into(),
+            }),
+            Err(e) => Err(RunError::Exception {
+                traceback: format!("SystemError: cannot start the interpreter thread: {e}\n"),
+            }),
+        }
+    }
+}
+
+fn compile_module(
+    source: &str,
+    filename: &str,
+) -> Result<Arc<CodeObject>, gilvm_syntax::SyntaxError> {
+    gilvm_compiler::compile_source(source, filename)
+}
+
+fn run_main_on_this_thread(
+    config: InterpreterConfig,
+    code: Arc<CodeObject>,
+    source: String,
+) -> Result<(), RunError> {
+    let rt = Runtime::new(
+        config.argv,
+        config.recursion_limit,
+        config.capture_output,
+        compile_module,
+    );
+    let filename = code.filename.to_string();
+    if let Some(dir) = Path::new(&filename).parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        *rt.module_dir.borrow_mut() = dir.to_path_buf();
+    }
+    rt.sources
+        .borrow_mut()
+        .insert(filename.clone(), source.into());
+    let mut ts = ThreadState::new(Rc::new(rt));
+    builtins::install(&ts);
+    let (module, globals) = import::new_module("__main__");
+    names::store_dict(
+        &globals,
+        &Value::new_str("__file__"),
+        Value::new_str(&filename),
+    );
+    names::store_dict(
+        &globals,
+        &Value::new_str("__builtins__"),
+        Value::Obj(ts.rt.builtins.clone()),
+    );
+    names::store_dict(&ts.rt.sys_modules, &Value::new_str("__main__"), module);
+    let result = import::run_module_code(&mut ts, code, &globals);
+    ts.rt.stdout.borrow_mut().flush();
+    let outcome = match result {
+        Ok(()) => Ok(()),
+        Err(exc) if ts.exc_matches(&exc, ExcKind::SystemExit) => {
+            Err(RunError::Exit(modules::sys::exit_status(&mut ts, &exc)))
+        }
+        Err(exc) => Err(RunError::Exception {
+            traceback: traceback::format_exception(&mut ts, &exc),
+        }),
+    };
+    ts.rt.stdout.borrow_mut().flush();
+    outcome
+}

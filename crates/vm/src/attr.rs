@@ -1,0 +1,315 @@
+//! Attribute access: instances (dict, then class with method binding and properties),
+//! classes, modules, `super()` objects, and methods of built-in types.
+
+use crate::call::call_value;
+use crate::error::{exc_data, ExcKind, PyResult};
+use crate::ops::{class_of, type_name};
+use crate::thread::ThreadState;
+use crate::types::function::NativeFunction;
+use crate::types::typeobj::TypeObj;
+use crate::value::{Obj, ObjRef, Value};
+use crate::{builtins, class};
+
+fn no_attribute(ts: &ThreadState, obj: &Value, name: &str) -> ObjRef {
+    let msg = match obj.obj().map(|o| &**o) {
+        Some(Obj::Module { name: m, .. }) => format!("module '{m}' has no attribute '{name}'"),
+        Some(Obj::Type(t)) => format!("type object '{}' has no attribute '{name}'", t.name),
+        _ => format!("'{}' object has no attribute '{name}'", type_name(ts, obj)),
+    };
+    ts.new_exc(ExcKind::AttributeError, msg)
+}
+
+/// Binds a class attribute found for `instance` (functions become bound methods).
+fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
+    match &attr {
+        Value::Obj(o) => match &**o {
+            Obj::Function(_) => Value::Obj(ObjRef::new(Obj::BoundMethod {
+                func: attr.clone(),
+                this: instance.clone(),
+            })),
+            Obj::Native(n) if n.this.is_null() && !instance.is_null() => {
+                Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+                    name: n.name,
+                    f: n.f,
+                    this: instance.clone(),
+                })))
+            }
+            Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
+                func: f.clone(),
+                this: Value::Obj(owner.clone()),
+            })),
+            Obj::StaticMethod(f) => f.clone(),
+            _ => attr,
+        },
+        _ => attr,
+    }
+}
+
+fn exception_attr(ts: &ThreadState, exc: &ObjRef, name: &str) -> Option<Value> {
+    let data = exc_data(exc)?.borrow();
+    Some(match name {
+        "args" => Value::new_tuple(data.args.clone()),
+        "__cause__" => data.cause.clone(),
+        "__context__" => data.context.clone(),
+        "__suppress_context__" => Value::Bool(data.suppress_context),
+        "__traceback__" => Value::None,
+        "value" if ts.exc_matches(exc, ExcKind::StopIteration) => {
+            data.args.first().cloned().unwrap_or(Value::None)
+        }
+        "code" if ts.exc_matches(exc, ExcKind::SystemExit) => {
+            data.args.first().cloned().unwrap_or(Value::None)
+        }
+        _ => return None,
+    })
+}
+
+fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
+    let key = name.as_str()?.as_str();
+    match key {
+        "__name__" | "__qualname__" => return Some(Value::new_str(&t.name)),
+        "__module__" if !class::is_user_class(t) => return Some(Value::new_str(&t.module)),
+        "__bases__" => {
+            return Some(Value::new_tuple(
+                t.bases.iter().cloned().map(Value::Obj).collect(),
+            ))
+        }
+        "__mro__" => {
+            let mut mro = vec![Value::Obj(cls.clone())];
+            mro.extend(t.mro.iter().cloned().map(Value::Obj));
+            return Some(Value::new_tuple(mro));
+        }
+        _ => {}
+    }
+    let attr = t.lookup(name)?;
+    Some(match &attr {
+        Value::Obj(o) => match &**o {
+            Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
+                func: f.clone(),
+                this: Value::Obj(cls.clone()),
+            })),
+            Obj::StaticMethod(f) => f.clone(),
+            _ => attr,
+        },
+        _ => attr,
+    })
+}
+
+pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
+    let key = name.as_str().map_or("", |s| s.as_str());
+    if let Value::Obj(o) = obj {
+        match &**o {
+            Obj::Instance(inst) => {
+                let Obj::Type(t) = &*inst.class else {
+                    return Err(no_attribute(ts, obj, key));
+                };
+                let class_attr = t.lookup(name);
+                if let Some(Value::Obj(p)) = &class_attr {
+                    if let Obj::Property { getter, .. } = &**p {
+                        return call_value(ts, getter, std::slice::from_ref(obj), &[]);
+                    }
+                }
+                if let Some(v) = inst.dict.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+                if let Some(v) = exception_attr(ts, o, key) {
+                    return Ok(v);
+                }
+                if let Some(attr) = class_attr {
+                    return Ok(bind(attr, obj, &inst.class));
+                }
+                if key == "__class__" {
+                    return Ok(Value::Obj(inst.class.clone()));
+                }
+                if key == "__dict__" {
+                    return Ok(Value::new_dict(inst.dict.borrow().clone()));
+                }
+                if let Some(getattr) = t.lookup(&Value::new_str("__getattr__")) {
+                    return call_value(ts, &getattr, &[obj.clone(), name.clone()], &[]);
+                }
+            }
+            Obj::Type(t) => {
+                if let Some(v) = type_attr(t, o, name) {
+                    return Ok(v);
+                }
+            }
+            Obj::Module { dict, name: m } => {
+                if let Some(v) = crate::names::dict_get(dict, name) {
+                    return Ok(v);
+                }
+                if key == "__name__" {
+                    return Ok(Value::new_str(m));
+                }
+            }
+            Obj::Super { class, this } => return super_attr(ts, class, this, name),
+            Obj::Function(f) => match key {
+                "__name__" => return Ok(Value::new_str(f.name())),
+                "__qualname__" => return Ok(Value::new_str(&f.qualname)),
+                "__doc__" => return Ok(Value::None),
+                "__module__" => {
+                    return Ok(
+                        crate::names::dict_get(&f.globals, &Value::new_str("__name__"))
+                            .unwrap_or(Value::None),
+                    )
+                }
+                _ => {}
+            },
+            Obj::Native(n) if key == "__name__" => return Ok(Value::new_str(n.name)),
+            Obj::BoundMethod { func, this } => match key {
+                "__self__" => return Ok(this.clone()),
+                "__func__" => return Ok(func.clone()),
+                _ => return get_attr(ts, func, name),
+            },
+            _ => {}
+        }
+    }
+    if key == "__class__" {
+        return Ok(Value::Obj(class_of(ts, obj)));
+    }
+    if let Some(v) = builtins::methods::data_attr(obj, key) {
+        return Ok(v);
+    }
+    if let Some((method_name, f)) = builtins::methods::lookup(obj, key) {
+        return Ok(Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+            name: method_name,
+            f,
+            this: obj.clone(),
+        }))));
+    }
+    Err(no_attribute(ts, obj, key))
+}
+
+fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) -> PyResult {
+    let start = match this {
+        Value::Obj(o) if matches!(&**o, Obj::Type(_)) => o.clone(),
+        _ => class_of(ts, this),
+    };
+    let mut mro = vec![start.clone()];
+    if let Obj::Type(t) = &*start {
+        mro.extend(t.mro.iter().cloned());
+    }
+    let after = mro
+        .iter()
+        .position(|c| ObjRef::ptr_eq(c, class))
+        .map_or(mro.len(), |i| i + 1);
+    for cls in &mro[after..] {
+        if let Obj::Type(t) = &**cls {
+            if let Some(v) = t.dict.borrow().get(name) {
+                return Ok(bind(v.clone(), this, &start));
+            }
+        }
+    }
+    let key = name.as_str().map_or("", |s| s.as_str());
+    if key == "__init__" {
+        return Ok(builtins::native_value(
+            "__init__",
+            builtins::object_init,
+            this.clone(),
+        ));
+    }
+    Err(ts.new_exc(
+        ExcKind::AttributeError,
+        format!("'super' object has no attribute '{key}'"),
+    ))
+}
+
+pub fn set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+    let key = name.as_str().map_or("", |s| s.as_str());
+    if let Value::Obj(o) = obj {
+        match &**o {
+            Obj::Instance(inst) => {
+                if let Obj::Type(t) = &*inst.class {
+                    if let Some(Value::Obj(p)) = t.lookup(name) {
+                        if let Obj::Property { setter, .. } = &*p {
+                            if setter.is_none() {
+                                return Err(ts.new_exc(
+                                    ExcKind::AttributeError,
+                                    format!("can't set attribute '{key}'"),
+                                ));
+                            }
+                            call_value(ts, setter, &[obj.clone(), v], &[])?;
+                            return Ok(());
+                        }
+                    }
+                }
+                if let Some(data) = &inst.exc {
+                    let mut data = data.borrow_mut();
+                    match key {
+                        "__cause__" => {
+                            data.cause = v;
+                            data.suppress_context = true;
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            data.context = v;
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            data.suppress_context = matches!(v, Value::Bool(true));
+                            return Ok(());
+                        }
+                        "args" => {
+                            drop(data);
+                            let args = crate::iter::collect(ts, &v)?;
+                            if let Some(d) = &inst.exc {
+                                d.borrow_mut().args = args;
+                            }
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
+                }
+                inst.dict.borrow_mut().insert(name.clone(), v);
+                return Ok(());
+            }
+            Obj::Type(t) if class::is_user_class(t) || t.is_exception => {
+                t.dict.borrow_mut().insert(name.clone(), v);
+                return Ok(());
+            }
+            Obj::Module { dict, .. } => {
+                crate::names::store_dict(dict, name, v);
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    if let Some(Obj::Type(t)) = obj.obj().map(|o| &**o) {
+        return Err(ts.type_error(format!(
+            "cannot set '{key}' attribute of immutable type '{}'",
+            t.name
+        )));
+    }
+    Err(no_attribute(ts, obj, key))
+}
+
+pub fn del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
+    let key = name.as_str().map_or("", |s| s.as_str());
+    let removed = match obj.obj().map(|o| &**o) {
+        Some(Obj::Instance(inst)) => inst.dict.borrow_mut().remove(name),
+        Some(Obj::Type(t)) => t.dict.borrow_mut().remove(name),
+        Some(Obj::Module { dict, .. }) => match &**dict {
+            Obj::Dict(d) => d.borrow_mut().remove(name),
+            _ => None,
+        },
+        _ => None,
+    };
+    removed
+        .map(|_| ())
+        .ok_or_else(|| no_attribute(ts, obj, key))
+}
+
+/// `LoadMethod`: `(function, self)` for a plain method found on the class, else
+/// `(attribute, Null)`.
+pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
+    if let Some(inst) = obj.as_instance() {
+        if let Obj::Type(t) = &*inst.class {
+            if let Some(attr @ Value::Obj(_)) = t.lookup(name) {
+                let is_function = matches!(attr.obj().map(|o| &**o), Some(Obj::Function(_)));
+                if is_function && !inst.dict.borrow().contains(name) {
+                    return Ok((attr, obj));
+                }
+            }
+        }
+    }
+    let attr = get_attr(ts, &obj, name)?;
+    Ok((attr, Value::Null))
+}

@@ -1,0 +1,482 @@
+//! Built-in functions (`print`, `len`, `min`, `sorted`, ...).
+
+use crate::builtins::args::{int_arg, positional};
+use crate::builtins::sort::sort_values;
+use crate::call::call_value;
+use crate::error::{ExcKind, PyResult};
+use crate::format::{repr, str_of};
+use crate::ops::{self, class_of, type_name};
+use crate::thread::ThreadState;
+use crate::types::function::{Args, NativeFn};
+use crate::types::iter::IterState;
+use crate::types::typeobj::is_subclass;
+use crate::value::{Obj, ObjRef, Value};
+use crate::{attr, iter, seq};
+
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print", print),
+    ("len", len),
+    ("repr", repr_fn),
+    ("ascii", ascii_fn),
+    ("isinstance", isinstance),
+    ("issubclass", issubclass),
+    ("abs", crate::builtins::numeric::abs),
+    ("min", min),
+    ("max", max),
+    ("sum", sum),
+    ("enumerate", enumerate),
+    ("zip", zip),
+    ("map", map),
+    ("filter", filter),
+    ("sorted", sorted),
+    ("reversed", reversed),
+    ("iter", iter_fn),
+    ("next", next),
+    ("any", any),
+    ("all", all),
+    ("hash", hash),
+    ("id", id),
+    ("chr", crate::builtins::numeric::chr),
+    ("ord", crate::builtins::numeric::ord),
+    ("hex", crate::builtins::numeric::hex),
+    ("oct", crate::builtins::numeric::oct),
+    ("bin", crate::builtins::numeric::bin),
+    ("divmod", crate::builtins::numeric::divmod),
+    ("pow", crate::builtins::numeric::pow),
+    ("round", crate::builtins::numeric::round),
+    ("callable", callable),
+    ("getattr", getattr),
+    ("setattr", setattr),
+    ("hasattr", hasattr),
+    ("delattr", delattr),
+    ("format", format_fn),
+    ("input", input),
+];
+
+/// Writes `text` to a file-like object: fast path for `sys.stdout`/`sys.stderr`.
+pub fn write_to(ts: &mut ThreadState, file: &Value, text: &str) -> PyResult<()> {
+    match crate::modules::sys::stream_fd(file) {
+        Some(2) => ts.rt.write_stderr(text),
+        Some(_) => ts.rt.stdout.borrow_mut().write_str(text),
+        None => {
+            let write = attr::get_attr(ts, file, &Value::new_str("write"))?;
+            call_value(ts, &write, &[Value::new_str(text)], &[])?;
+        }
+    }
+    Ok(())
+}
+
+fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let text_kw = |ts: &mut ThreadState, name: &str, default: &str| -> PyResult<String> {
+        match args.kw(name) {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(v) => match v.as_str() {
+                Some(s) => Ok(s.as_str().to_string()),
+                None => Err(ts.type_error(format!(
+                    "{name} must be None or a string, not {}",
+                    type_name(ts, v)
+                ))),
+            },
+        }
+    };
+    let sep = text_kw(ts, "sep", " ")?;
+    let end = text_kw(ts, "end", "\n")?;
+    let mut out = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&str_of(ts, v)?);
+    }
+    out.push_str(&end);
+    let file = args.kw("file").cloned().unwrap_or(Value::None);
+    if file.is_none() {
+        ts.rt.stdout.borrow_mut().write_str(&out);
+    } else {
+        write_to(ts, &file, &out)?;
+    }
+    if args
+        .kw("flush")
+        .is_some_and(|v| matches!(v, Value::Bool(true)))
+    {
+        ts.rt.stdout.borrow_mut().flush();
+    }
+    Ok(Value::None)
+}
+
+fn len(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "len", args, 1, 1)?;
+    Ok(Value::Int(seq::len_of(ts, &a[0])? as i64))
+}
+
+fn repr_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "repr", args, 1, 1)?;
+    Ok(Value::new_str(repr(ts, &a[0])?))
+}
+
+fn ascii_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "ascii", args, 1, 1)?;
+    Ok(Value::new_str(crate::format::ascii(&repr(ts, &a[0])?)))
+}
+
+fn class_list(ts: &ThreadState, v: &Value, fname: &str) -> PyResult<Vec<ObjRef>> {
+    match v.obj().map(|o| &**o) {
+        Some(Obj::Type(_)) => Ok(vec![v.obj().cloned().unwrap_or_else(|| class_of(ts, v))]),
+        Some(Obj::Tuple(items)) => {
+            let mut out = Vec::new();
+            for item in items.iter() {
+                out.extend(class_list(ts, item, fname)?);
+            }
+            Ok(out)
+        }
+        _ => Err(ts.type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
+    }
+}
+
+fn isinstance(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "isinstance", args, 2, 2)?;
+    let classes = class_list(ts, &a[1], "isinstance")?;
+    let cls = class_of(ts, &a[0]);
+    Ok(Value::Bool(classes.iter().any(|c| is_subclass(&cls, c))))
+}
+
+fn issubclass(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "issubclass", args, 2, 2)?;
+    let Some(cls) = a[0].obj().filter(|o| matches!(&***o, Obj::Type(_))) else {
+        return Err(ts.type_error("issubclass() arg 1 must be a class"));
+    };
+    let classes = class_list(ts, &a[1], "issubclass")?;
+    Ok(Value::Bool(classes.iter().any(|c| is_subclass(cls, c))))
+}
+
+fn min_max(ts: &mut ThreadState, args: &Args, name: &str, want_less: bool) -> PyResult {
+    let items = match args.pos.len() {
+        0 => return Err(ts.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => iter::collect(ts, &args.pos[0])?,
+        _ => args.pos.to_vec(),
+    };
+    let key = args.kw("key").filter(|k| !k.is_none()).cloned();
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => call_value(ts, f, std::slice::from_ref(&item), &[])?,
+            None => item.clone(),
+        };
+        let better = match &best {
+            None => true,
+            Some((_, bk)) => {
+                if want_less {
+                    ops::less_than(ts, &k, bk)?
+                } else {
+                    ops::less_than(ts, bk, &k)?
+                }
+            }
+        };
+        if better {
+            best = Some((item, k));
+        }
+    }
+    match best {
+        Some((item, _)) => Ok(item),
+        None => match args.kw("default") {
+            Some(d) => Ok(d.clone()),
+            None => Err(ts.value_error(format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+fn min(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    min_max(ts, args, "min", true)
+}
+
+fn max(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    min_max(ts, args, "max", false)
+}
+
+fn sum(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let start = args
+        .pos
+        .get(1)
+        .or(args.kw("start"))
+        .cloned()
+        .unwrap_or(Value::Int(0));
+    if args.pos.is_empty() {
+        return Err(ts.type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if start.as_str().is_some() {
+        return Err(ts.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = iter::get_iter(ts, &args.pos[0])?;
+    let mut total = start;
+    while let Some(v) = iter::next_value(ts, &it)? {
+        total = match (&total, &v) {
+            (Value::Int(a), Value::Int(b)) => crate::types::int::add(*a, *b),
+            _ => ops::binary_op(
+                ts,
+                gilvm_compiler::bytecode::BinaryOperator::Add,
+                &total,
+                &v,
+            )?,
+        };
+    }
+    Ok(total)
+}
+
+fn enumerate(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let Some(iterable) = args.pos.first().or(args.kw("iterable")) else {
+        return Err(ts.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let start = match args.pos.get(1).or(args.kw("start")) {
+        Some(v) => int_arg(ts, v)?,
+        None => 0,
+    };
+    let inner = iter::get_iter(ts, iterable)?;
+    Ok(Value::new_iter(IterState::Enumerate {
+        inner,
+        count: start,
+    }))
+}
+
+fn zip(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let mut inners = Vec::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        inners.push(iter::get_iter(ts, v).map_err(|_| {
+            ts.type_error(format!("zip argument #{} must support iteration", i + 1))
+        })?);
+    }
+    Ok(Value::new_iter(IterState::Zip { inners }))
+}
+
+fn map(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    if args.pos.len() < 2 {
+        return Err(ts.type_error("map() must have at least two arguments."));
+    }
+    let mut inners = Vec::new();
+    for v in &args.pos[1..] {
+        inners.push(iter::get_iter(ts, v)?);
+    }
+    Ok(Value::new_iter(IterState::Map {
+        func: args.pos[0].clone(),
+        inners,
+    }))
+}
+
+fn filter(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "filter", args, 2, 2)?;
+    let inner = iter::get_iter(ts, &a[1])?;
+    Ok(Value::new_iter(IterState::Filter {
+        func: a[0].clone(),
+        inner,
+    }))
+}
+
+fn sorted(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    if args.pos.len() != 1 {
+        return Err(ts.type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
+    let mut items = iter::collect(ts, &args.pos[0])?;
+    let key = args.kw("key").cloned().unwrap_or(Value::None);
+    let reverse = match args.kw("reverse") {
+        Some(v) => ops::truthy(ts, v)?,
+        None => false,
+    };
+    sort_values(ts, &mut items, &key, reverse)?;
+    Ok(Value::new_list(items))
+}
+
+fn reversed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "reversed", args, 1, 1)?;
+    if let Some(inst) = a[0].as_instance() {
+        if let Some(m) = crate::class::lookup_special(&inst.class, "__reversed__") {
+            return call_value(ts, &m, &a[..1], &[]);
+        }
+    }
+    let sequence_like = matches!(
+        a[0].obj().map(|o| &**o),
+        Some(
+            Obj::List(_)
+                | Obj::Tuple(_)
+                | Obj::Str(_)
+                | Obj::Range { .. }
+                | Obj::Dict(_)
+                | Obj::Bytes(_)
+                | Obj::DictView { .. }
+        )
+    ) || a[0].as_instance().is_some();
+    if !sequence_like {
+        return Err(ts.type_error(format!(
+            "'{}' object is not reversible",
+            type_name(ts, &a[0])
+        )));
+    }
+    let mut items = iter::collect(ts, &a[0])?;
+    items.reverse();
+    Ok(Value::new_iter(IterState::Snapshot { items, index: 0 }))
+}
+
+fn iter_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "iter", args, 1, 2)?;
+    if a.len() == 2 {
+        return Ok(Value::new_iter(IterState::Callable {
+            func: a[0].clone(),
+            sentinel: a[1].clone(),
+        }));
+    }
+    iter::get_iter(ts, &a[0])
+}
+
+fn next(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "next", args, 1, 2)?;
+    if let Some(Obj::Generator(_)) = a[0].obj().map(|o| &**o) {
+        let gen = a[0].obj().cloned().expect("checked above");
+        return match crate::generator::resume(ts, &gen, Value::None, None)? {
+            crate::generator::Resumed::Yielded(v) => Ok(v),
+            crate::generator::Resumed::Returned(v) => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(ts.stop_iteration(v)),
+            },
+        };
+    }
+    let is_iterator = match a[0].obj().map(|o| &**o) {
+        Some(Obj::Iter(_)) => true,
+        Some(Obj::Instance(inst)) => {
+            crate::class::lookup_special(&inst.class, "__next__").is_some()
+        }
+        _ => false,
+    };
+    if !is_iterator {
+        return Err(ts.type_error(format!(
+            "'{}' object is not an iterator",
+            type_name(ts, &a[0])
+        )));
+    }
+    match iter::next_value(ts, &a[0])? {
+        Some(v) => Ok(v),
+        None => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(ts.stop_iteration(Value::None)),
+        },
+    }
+}
+
+fn any(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "any", args, 1, 1)?;
+    let it = iter::get_iter(ts, &a[0])?;
+    while let Some(v) = iter::next_value(ts, &it)? {
+        if ops::truthy(ts, &v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "all", args, 1, 1)?;
+    let it = iter::get_iter(ts, &a[0])?;
+    while let Some(v) = iter::next_value(ts, &it)? {
+        if !ops::truthy(ts, &v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn hash(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "hash", args, 1, 1)?;
+    Ok(Value::Int(ops::hash(ts, &a[0])? as i64))
+}
+
+fn id(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "id", args, 1, 1)?;
+    Ok(Value::Int(match &a[0] {
+        Value::Obj(o) => o.id() as i64,
+        Value::Int(i) => 0x1000 + i.wrapping_mul(32),
+        Value::Bool(b) => 0x100 + *b as i64 * 32,
+        Value::Float(f) => f.to_bits() as i64,
+        _ => 0x10,
+    }))
+}
+
+fn callable(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "callable", args, 1, 1)?;
+    Ok(Value::Bool(match a[0].obj().map(|o| &**o) {
+        Some(Obj::Function(_) | Obj::Native(_) | Obj::BoundMethod { .. } | Obj::Type(_)) => true,
+        Some(Obj::Instance(inst)) => {
+            crate::class::lookup_special(&inst.class, "__call__").is_some()
+        }
+        _ => false,
+    }))
+}
+
+fn attr_name<'a>(ts: &ThreadState, v: &'a Value) -> PyResult<&'a Value> {
+    match v.as_str() {
+        Some(_) => Ok(v),
+        None => Err(ts.type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(ts, v)
+        ))),
+    }
+}
+
+fn getattr(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "getattr", args, 2, 3)?;
+    let name = attr_name(ts, &a[1])?;
+    match attr::get_attr(ts, &a[0], name) {
+        Err(e) if a.len() == 3 && ts.exc_matches(&e, ExcKind::AttributeError) => Ok(a[2].clone()),
+        r => r,
+    }
+}
+
+fn setattr(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "setattr", args, 3, 3)?;
+    let name = attr_name(ts, &a[1])?;
+    attr::set_attr(ts, &a[0], name, a[2].clone())?;
+    Ok(Value::None)
+}
+
+fn hasattr(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "hasattr", args, 2, 2)?;
+    let name = attr_name(ts, &a[1])?;
+    match attr::get_attr(ts, &a[0], name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if ts.exc_matches(&e, ExcKind::AttributeError) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn delattr(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "delattr", args, 2, 2)?;
+    let name = attr_name(ts, &a[1])?;
+    attr::del_attr(ts, &a[0], name)?;
+    Ok(Value::None)
+}
+
+fn format_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "format", args, 1, 2)?;
+    let spec = match a.get(1) {
+        Some(s) => crate::builtins::args::str_arg(ts, s, "format() argument 2")?.to_string(),
+        None => String::new(),
+    };
+    Ok(Value::new_str(crate::format::format_with_spec(
+        ts, &a[0], &spec,
+    )?))
+}
+
+fn input(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "input", args, 0, 1)?;
+    if let Some(prompt) = a.first() {
+        let p = str_of(ts, prompt)?;
+        ts.rt.stdout.borrow_mut().write_str(&p);
+    }
+    ts.rt.stdout.borrow_mut().flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) | Err(_) => Err(ts.new_exc(ExcKind::EOFError, "EOF when reading a line")),
+        Ok(_) => Ok(Value::new_str(line.trim_end_matches(['\n', '\r']))),
+    }
+}

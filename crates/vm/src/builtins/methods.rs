@@ -1,0 +1,191 @@
+//! Method tables of the built-in types, and their data attributes.
+
+use crate::builtins::args::positional;
+use crate::builtins::{list_methods, map_methods, str_methods};
+use crate::error::PyResult;
+use crate::thread::ThreadState;
+use crate::types::function::{Args, NativeFn};
+use crate::value::{Obj, Value};
+
+/// The native method `name` of a built-in value, if it has one.
+pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
+    match obj {
+        Value::Int(_) | Value::Bool(_) => INT_METHODS.iter().find(|(n, _)| *n == name).copied(),
+        Value::Float(_) => FLOAT_METHODS.iter().find(|(n, _)| *n == name).copied(),
+        Value::Obj(o) => {
+            let table: &[(&'static str, NativeFn)] = match &**o {
+                Obj::Str(_) => str_methods::METHODS,
+                Obj::List(_) => list_methods::LIST_METHODS,
+                Obj::Tuple(_) => list_methods::TUPLE_METHODS,
+                Obj::Dict(_) => map_methods::DICT_METHODS,
+                Obj::Set { .. } => map_methods::SET_METHODS,
+                Obj::BigInt(_) => INT_METHODS,
+                Obj::Bytes(_) => BYTES_METHODS,
+                Obj::Generator(_) => GENERATOR_METHODS,
+                Obj::Iter(_) => ITERATOR_METHODS,
+                Obj::Property { .. } => PROPERTY_METHODS,
+                _ => &[],
+            };
+            table.iter().find(|(n, _)| *n == name).copied()
+        }
+        _ => None,
+    }
+}
+
+/// Non-method attributes of built-in values (`range.start`, `int.real`, ...).
+pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
+    match (obj, name) {
+        (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Some(Value::Int(
+            crate::types::int::to_big(obj).and_then(|b| i64::try_from(b).ok())?,
+        )),
+        (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
+        (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+        (Value::Float(f), "real") => Some(Value::Float(*f)),
+        (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        (Value::Obj(o), _) => match (&**o, name) {
+            (Obj::Range { start, .. }, "start") => Some(Value::Int(*start)),
+            (Obj::Range { stop, .. }, "stop") => Some(Value::Int(*stop)),
+            (Obj::Range { step, .. }, "step") => Some(Value::Int(*step)),
+            (Obj::Slice { start, .. }, "start") => Some(start.clone()),
+            (Obj::Slice { stop, .. }, "stop") => Some(stop.clone()),
+            (Obj::Slice { step, .. }, "step") => Some(step.clone()),
+            (Obj::Generator(g), "__name__") => Some(Value::new_str(&g.name)),
+            (Obj::Generator(g), "__qualname__") => Some(Value::new_str(&g.qualname)),
+            (Obj::Property { getter, .. }, "fget") => Some(getter.clone()),
+            (Obj::Property { setter, .. }, "fset") => Some(setter.clone()),
+            (Obj::Native(n), "__self__") => Some(n.this.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+const INT_METHODS: &[(&str, NativeFn)] = &[
+    ("bit_length", int_bit_length),
+    ("conjugate", identity),
+    ("__index__", identity),
+];
+const FLOAT_METHODS: &[(&str, NativeFn)] =
+    &[("is_integer", float_is_integer), ("conjugate", identity)];
+const BYTES_METHODS: &[(&str, NativeFn)] = &[("decode", bytes_decode), ("hex", bytes_hex)];
+const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
+    ("send", gen_send),
+    ("throw", gen_throw),
+    ("close", gen_close),
+    ("__next__", iter_next),
+    ("__iter__", identity),
+];
+const ITERATOR_METHODS: &[(&str, NativeFn)] = &[("__next__", iter_next), ("__iter__", identity)];
+const PROPERTY_METHODS: &[(&str, NativeFn)] =
+    &[("setter", property_setter), ("getter", property_getter)];
+
+fn identity(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    Ok(this.clone())
+}
+
+fn int_bit_length(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "bit_length", args, 0, 0)?;
+    let b = crate::types::int::to_big(this).unwrap_or_default();
+    Ok(Value::Int(b.bits() as i64))
+}
+
+fn float_is_integer(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "is_integer", args, 0, 0)?;
+    Ok(Value::Bool(
+        matches!(this, Value::Float(f) if f.is_finite() && f.fract() == 0.0),
+    ))
+}
+
+fn bytes_decode(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    let Some(Obj::Bytes(b)) = this.obj().map(|o| &**o) else {
+        return Ok(Value::None);
+    };
+    String::from_utf8(b.to_vec())
+        .map(Value::new_str)
+        .map_err(|e| {
+            ts.new_exc(
+                crate::error::ExcKind::UnicodeError,
+                format!(
+                    "'utf-8' codec can't decode byte at position {}",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        })
+}
+
+fn bytes_hex(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    let Some(Obj::Bytes(b)) = this.obj().map(|o| &**o) else {
+        return Ok(Value::None);
+    };
+    Ok(Value::new_str(
+        b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+    ))
+}
+
+fn generator_of(ts: &ThreadState, this: &Value) -> PyResult<crate::value::ObjRef> {
+    this.obj()
+        .cloned()
+        .ok_or_else(|| ts.type_error("expected a generator"))
+}
+
+fn gen_send(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "send", args, 1, 1)?;
+    let g = generator_of(ts, this)?;
+    crate::generator::send(ts, &g, a[0].clone(), None)
+}
+
+fn gen_throw(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "throw", args, 1, 3)?;
+    let g = generator_of(ts, this)?;
+    let exc = match &a[0] {
+        Value::Obj(o) if matches!(&**o, Obj::Type(_)) => {
+            let arg = a.get(1).cloned().into_iter().collect::<Vec<_>>();
+            crate::call::call_value(ts, &a[0], &arg, &[])?
+        }
+        v => v.clone(),
+    };
+    match exc {
+        Value::Obj(e) if crate::error::exc_data(&e).is_some() => {
+            crate::generator::send(ts, &g, Value::None, Some(e))
+        }
+        _ => Err(ts.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not str",
+        )),
+    }
+}
+
+fn gen_close(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "close", args, 0, 0)?;
+    let g = generator_of(ts, this)?;
+    crate::generator::close(ts, &g)
+}
+
+fn iter_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__next__", args, 0, 0)?;
+    match crate::iter::next_value(ts, this)? {
+        Some(v) => Ok(v),
+        None => Err(ts.stop_iteration(Value::None)),
+    }
+}
+
+fn property_setter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "setter", args, 1, 1)?;
+    let Some(Obj::Property { getter, .. }) = this.obj().map(|o| &**o) else {
+        return Ok(Value::None);
+    };
+    Ok(Value::Obj(crate::value::ObjRef::new(Obj::Property {
+        getter: getter.clone(),
+        setter: a[0].clone(),
+    })))
+}
+
+fn property_getter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "getter", args, 1, 1)?;
+    let Some(Obj::Property { setter, .. }) = this.obj().map(|o| &**o) else {
+        return Ok(Value::None);
+    };
+    Ok(Value::Obj(crate::value::ObjRef::new(Obj::Property {
+        getter: a[0].clone(),
+        setter: setter.clone(),
+    })))
+}

@@ -1,0 +1,95 @@
+//! The `builtins` namespace: functions, constructors and methods of built-in types.
+
+pub mod args;
+pub mod constructors;
+pub mod functions;
+pub mod list_methods;
+pub mod map_methods;
+pub mod methods;
+pub mod numeric;
+pub mod sort;
+pub mod str_methods;
+
+use crate::error::{ExcKind, PyResult};
+use crate::names::store_dict;
+use crate::thread::ThreadState;
+use crate::types::function::{Args, NativeFn, NativeFunction};
+use crate::types::typeobj::TypeId;
+use crate::value::{Obj, ObjRef, Value};
+
+pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {
+    Value::Obj(ObjRef::new(Obj::Native(NativeFunction { name, f, this })))
+}
+
+/// `object.__init__`: accepts and ignores its arguments when reached through `super()`.
+pub fn object_init(_ts: &mut ThreadState, _this: &Value, _args: &Args) -> PyResult {
+    Ok(Value::None)
+}
+
+/// `BaseException.__init__(self, *args)`.
+fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    if let Some(Obj::Instance(inst)) = this.obj().map(|o| &**o) {
+        if let Some(data) = &inst.exc {
+            data.borrow_mut().args = args.pos.to_vec();
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `BaseException.with_traceback(tb)`: tracebacks are not objects here; returns self.
+fn exception_with_traceback(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    Ok(this.clone())
+}
+
+/// Fills the builtins dict of a new runtime.
+pub fn install(ts: &ThreadState) {
+    let rt = &ts.rt;
+    let put = |name: &str, v: Value| store_dict(&rt.builtins, &Value::new_str(name), v);
+    for id in [
+        TypeId::Object,
+        TypeId::Type,
+        TypeId::Int,
+        TypeId::Bool,
+        TypeId::Float,
+        TypeId::Str,
+        TypeId::Bytes,
+        TypeId::List,
+        TypeId::Tuple,
+        TypeId::Dict,
+        TypeId::Set,
+        TypeId::FrozenSet,
+        TypeId::Range,
+        TypeId::Slice,
+        TypeId::Super,
+        TypeId::Property,
+        TypeId::ClassMethod,
+        TypeId::StaticMethod,
+    ] {
+        put(id.name(), Value::Obj(rt.type_obj(id).clone()));
+    }
+    for (kind, name, _) in ExcKind::ALL {
+        put(name, Value::Obj(rt.exc_types[*kind as usize].clone()));
+    }
+    if let Obj::Type(t) = &*rt.exc_types[ExcKind::BaseException as usize] {
+        let mut d = t.dict.borrow_mut();
+        d.set_str(
+            "__init__",
+            native_value("__init__", exception_init, Value::Null),
+        );
+        d.set_str(
+            "with_traceback",
+            native_value("with_traceback", exception_with_traceback, Value::Null),
+        );
+    }
+    put(
+        "__build_class__",
+        native_value("__build_class__", crate::class::build_class, Value::Null),
+    );
+    put("None", Value::None);
+    put("NotImplemented", rt.not_implemented.clone());
+    put("Ellipsis", Value::Obj(ObjRef::new(Obj::Ellipsis)));
+    put("__name__", Value::new_str("builtins"));
+    for (name, f) in functions::FUNCTIONS {
+        put(name, native_value(name, *f, Value::Null));
+    }
+}

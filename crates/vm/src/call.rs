@@ -1,0 +1,329 @@
+//! Calls: argument binding with CPython's error messages, the eval loop's call path (which
+//! hands Python frames back to the loop instead of recursing), and `call_value` for native
+//! callers.
+
+use gilvm_compiler::bytecode::CodeFlags;
+
+use crate::error::PyResult;
+use crate::eval::{run_frame, FrameExit};
+use crate::frame::Frame;
+use crate::thread::ThreadState;
+use crate::types::dict::Dict;
+use crate::types::function::{Args, Function};
+use crate::types::typeobj::TypeId;
+use crate::value::{Obj, ObjRef, Value};
+use crate::{class, generator, iter, ops};
+
+/// Builds a frame for `func` from a complete argument binding in `slots`.
+fn frame_for(func: &Function, slots: Vec<Value>, namespace: Option<ObjRef>) -> Frame {
+    let cellvars = func.code.code.cellvars.len();
+    let cells = if cellvars == 0 && func.closure.is_empty() {
+        Vec::new()
+    } else {
+        (0..cellvars)
+            .map(|_| Value::new_cell(Value::Null))
+            .chain(func.closure.iter().cloned())
+            .collect()
+    };
+    Frame {
+        code: func.code.clone(),
+        ip: 0,
+        slots,
+        cells,
+        blocks: Vec::new(),
+        globals: func.globals.clone(),
+        namespace,
+    }
+}
+
+/// Binds `args` (the last `kwnames.len()` by keyword) to `func`'s parameters.
+pub fn bind_frame(
+    ts: &mut ThreadState,
+    func: &Function,
+    args: &[Value],
+    kwnames: &[Value],
+    namespace: Option<ObjRef>,
+) -> PyResult<Frame> {
+    let code = &func.code;
+    let mut slots = ts.take_slots(code.nlocals + code.code.max_stack as usize);
+    slots.resize(code.nlocals, Value::Null);
+    if let Err(msg) = bind_args(func, args, kwnames, &mut slots) {
+        ts.recycle_slots(slots);
+        return Err(ts.type_error(format!("{}() {}", func.qualname, msg)));
+    }
+    Ok(frame_for(func, slots, namespace))
+}
+
+fn name_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The argument binding proper; `Err` is the message after `name()`.
+fn bind_args(
+    func: &Function,
+    args: &[Value],
+    kwnames: &[Value],
+    slots: &mut [Value],
+) -> Result<(), String> {
+    let code = &func.code.code;
+    let argc = code.arg_count as usize;
+    let kwonly = code.kwonly_arg_count as usize;
+    let posonly = code.posonly_arg_count as usize;
+    let has_varargs = code.flags.has(CodeFlags::VARARGS);
+    let has_varkw = code.flags.has(CodeFlags::VARKEYWORDS);
+    let npos = args.len() - kwnames.len();
+    let ndefaults = func.defaults.len();
+
+    for (slot, v) in slots.iter_mut().zip(&args[..npos.min(argc)]) {
+        *slot = v.clone();
+    }
+    if has_varargs {
+        let extra = if npos > argc {
+            args[argc..npos].to_vec()
+        } else {
+            Vec::new()
+        };
+        slots[argc + kwonly] = Value::new_tuple(extra);
+    } else if npos > argc {
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", argc - ndefaults, argc)
+        } else {
+            plural(argc, "positional argument")
+        };
+        let verb = if npos == 1 { "was" } else { "were" };
+        return Err(format!("takes {takes} but {npos} {verb} given"));
+    }
+
+    let mut kwdict = has_varkw.then(Dict::new);
+    let mut posonly_as_kw = Vec::new();
+    for (name, value) in kwnames.iter().zip(&args[npos..]) {
+        let key = name.as_str().map_or("", |s| s.as_str());
+        let found = code.varnames[posonly..argc + kwonly]
+            .iter()
+            .position(|n| &**n == key);
+        match found {
+            Some(i) => {
+                let slot = &mut slots[posonly + i];
+                if !slot.is_null() {
+                    return Err(format!("got multiple values for argument '{key}'"));
+                }
+                *slot = value.clone();
+            }
+            None => match kwdict.as_mut() {
+                Some(d) => d.insert(name.clone(), value.clone()),
+                None if code.varnames[..posonly].iter().any(|n| &**n == key) => {
+                    posonly_as_kw.push(key.to_string())
+                }
+                None => return Err(format!("got an unexpected keyword argument '{key}'")),
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(format!(
+            "got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
+        ));
+    }
+    if let Some(d) = kwdict {
+        let at = argc + kwonly + has_varargs as usize;
+        slots[at] = Value::new_dict(d);
+    }
+
+    let mut missing = Vec::new();
+    for (i, slot) in slots.iter_mut().enumerate().take(argc).skip(npos.min(argc)) {
+        if slot.is_null() {
+            match (i + ndefaults).checked_sub(argc) {
+                Some(d) => *slot = func.defaults[d].clone(),
+                None => missing.push(&*code.varnames[i]),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(format!(
+            "missing {} {}: {}",
+            missing.len(),
+            if missing.len() == 1 {
+                "required positional argument"
+            } else {
+                "required positional arguments"
+            },
+            name_list(&missing)
+        ));
+    }
+    for (i, slot) in slots.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
+        if slot.is_null() {
+            let default = func.kwdefaults.as_ref().and_then(|d| match &**d {
+                Obj::Dict(d) => d.borrow().get_str(&code.varnames[i]).cloned(),
+                _ => None,
+            });
+            match default {
+                Some(v) => *slot = v,
+                None => missing.push(&*code.varnames[i]),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(format!(
+            "missing {} {}: {}",
+            missing.len(),
+            if missing.len() == 1 {
+                "required keyword-only argument"
+            } else {
+                "required keyword-only arguments"
+            },
+            name_list(&missing)
+        ));
+    }
+    Ok(())
+}
+
+/// The eval loop's call of the callee `nargs + 1` slots below the top. Returns the frame to
+/// switch to for a Python function; any other result is pushed onto `f`'s stack.
+pub fn call_from_stack(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    mut nargs: usize,
+    kwnames: &[Value],
+) -> PyResult<Option<Frame>> {
+    ts.check_eval_breaker();
+    let callee_index = f.slots.len() - nargs - 1;
+    let mut callee = f.slots[callee_index].clone();
+    if let Value::Obj(o) = &callee {
+        if let Obj::BoundMethod { func, this } = &**o {
+            if matches!(func, Value::Obj(fo) if matches!(&**fo, Obj::Function(_))) {
+                f.slots[callee_index] = func.clone();
+                f.slots.insert(callee_index + 1, this.clone());
+                nargs += 1;
+                callee = func.clone();
+            }
+        }
+    }
+    if let Value::Obj(o) = &callee {
+        match &**o {
+            Obj::Function(func) => return call_function_from_stack(ts, f, func, nargs, kwnames),
+            Obj::Type(t) if t.builtin == TypeId::Super && nargs == 0 && kwnames.is_empty() => {
+                let sup = class::zero_arg_super(ts, f)?;
+                f.slots.truncate(callee_index);
+                f.push(sup);
+                return Ok(None);
+            }
+            _ => {}
+        }
+    }
+    let result = call_value(ts, &callee, &f.slots[callee_index + 1..], kwnames)?;
+    f.slots.truncate(callee_index);
+    f.push(result);
+    Ok(None)
+}
+
+fn call_function_from_stack(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    func: &Function,
+    nargs: usize,
+    kwnames: &[Value],
+) -> PyResult<Option<Frame>> {
+    let callee_index = f.slots.len() - nargs - 1;
+    let code = &func.code;
+    let frame = if kwnames.is_empty() && code.simple_args && nargs == code.code.arg_count as usize {
+        let mut slots = ts.take_slots(code.nlocals + code.code.max_stack as usize);
+        slots.extend(f.slots.drain(callee_index + 1..));
+        slots.resize(code.nlocals, Value::Null);
+        frame_for(func, slots, None)
+    } else {
+        bind_frame(ts, func, &f.slots[callee_index + 1..], kwnames, None)?
+    };
+    f.slots.truncate(callee_index);
+    if code.is_generator {
+        f.push(generator::new_generator(frame, func));
+        return Ok(None);
+    }
+    ts.enter()?;
+    Ok(Some(frame))
+}
+
+/// Runs a Python function to completion (native callers).
+pub fn call_function(
+    ts: &mut ThreadState,
+    func: &Function,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    let frame = bind_frame(ts, func, args, kwnames, None)?;
+    if func.code.is_generator {
+        return Ok(generator::new_generator(frame, func));
+    }
+    match run_frame(ts, frame, None)? {
+        FrameExit::Return(v) => Ok(v),
+        FrameExit::Yield(v, _) => Ok(v),
+    }
+}
+
+/// Calls any callable from native code.
+pub fn call_value(
+    ts: &mut ThreadState,
+    callee: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    if let Value::Obj(o) = callee {
+        match &**o {
+            Obj::Function(func) => return call_function(ts, func, args, kwnames),
+            Obj::Native(n) => return (n.f)(ts, &n.this, &Args::new(args, kwnames)),
+            Obj::BoundMethod { func, this } => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(this.clone());
+                full.extend_from_slice(args);
+                return call_value(ts, func, &full, kwnames);
+            }
+            Obj::Type(_) => return class::call_type(ts, o, args, kwnames),
+            Obj::Instance(inst) => {
+                if let Some(call) = class::lookup_special(&inst.class, "__call__") {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(callee.clone());
+                    full.extend_from_slice(args);
+                    return call_value(ts, &call, &full, kwnames);
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(ts.type_error(format!(
+        "'{}' object is not callable",
+        ops::type_name(ts, callee)
+    )))
+}
+
+/// `f(*args, **kwargs)`.
+pub fn call_ex(
+    ts: &mut ThreadState,
+    callee: &Value,
+    args: &Value,
+    kwargs: Option<&Value>,
+) -> PyResult {
+    let mut all = iter::collect(ts, args)?;
+    let mut kwnames = Vec::new();
+    if let Some(Value::Obj(o)) = kwargs {
+        if let Obj::Dict(d) = &**o {
+            for (k, v) in d.borrow().iter() {
+                kwnames.push(k.clone());
+                all.push(v.clone());
+            }
+        }
+    }
+    call_value(ts, callee, &all, &kwnames)
+}

@@ -1,0 +1,263 @@
+//! User classes: `__build_class__`, instantiation, `super()`, and dunder-method dispatch for
+//! operators.
+
+use std::cell::RefCell;
+
+use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
+
+use crate::call::{bind_frame, call_value};
+use crate::error::{ExcKind, PyResult};
+use crate::eval::{run_frame, FrameExit};
+use crate::frame::Frame;
+use crate::ops::type_name;
+use crate::thread::ThreadState;
+use crate::types::dict::Dict;
+use crate::types::function::Args;
+use crate::types::typeobj::{compute_mro, ExcData, Instance, TypeId, TypeObj};
+use crate::value::{Obj, ObjRef, Value};
+
+pub fn class_name(cls: &ObjRef) -> String {
+    match &**cls {
+        Obj::Type(t) => t.name.clone(),
+        _ => "?".into(),
+    }
+}
+
+/// Looks a special method up on a class (never on the instance).
+pub fn lookup_special(cls: &ObjRef, name: &str) -> Option<Value> {
+    match &**cls {
+        Obj::Type(t) => t.lookup(&Value::new_str(name)),
+        _ => None,
+    }
+}
+
+fn instance_method(v: &Value, name: &str) -> Option<Value> {
+    v.as_instance()
+        .and_then(|inst| lookup_special(&inst.class, name))
+}
+
+fn is_not_implemented(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(&**o, Obj::NotImplemented))
+}
+
+fn dunder_names(op: B) -> (&'static str, &'static str, &'static str) {
+    match op {
+        B::Add => ("__add__", "__radd__", "__iadd__"),
+        B::Subtract => ("__sub__", "__rsub__", "__isub__"),
+        B::Multiply => ("__mul__", "__rmul__", "__imul__"),
+        B::MatrixMultiply => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        B::TrueDivide => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        B::FloorDivide => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        B::Remainder => ("__mod__", "__rmod__", "__imod__"),
+        B::Power => ("__pow__", "__rpow__", "__ipow__"),
+        B::LeftShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        B::RightShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        B::And => ("__and__", "__rand__", "__iand__"),
+        B::Or => ("__or__", "__ror__", "__ior__"),
+        B::Xor => ("__xor__", "__rxor__", "__ixor__"),
+    }
+}
+
+/// Calls `a.name(b)`, giving `None` when absent or `NotImplemented`.
+fn try_dunder(ts: &mut ThreadState, a: &Value, name: &str, b: &Value) -> PyResult<Option<Value>> {
+    let Some(m) = instance_method(a, name) else {
+        return Ok(None);
+    };
+    let r = call_value(ts, &m, &[a.clone(), b.clone()], &[])?;
+    Ok((!is_not_implemented(&r)).then_some(r))
+}
+
+pub fn binary_dunder(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (forward, reflected, _) = dunder_names(op);
+    if let Some(r) = try_dunder(ts, a, forward, b)? {
+        return Ok(Some(r));
+    }
+    try_dunder(ts, b, reflected, a)
+}
+
+pub fn inplace_dunder(
+    ts: &mut ThreadState,
+    op: B,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    try_dunder(ts, a, dunder_names(op).2, b)
+}
+
+pub fn compare_dunder(
+    ts: &mut ThreadState,
+    op: Comparison,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    let (forward, reflected) = match op {
+        Comparison::Less => ("__lt__", "__gt__"),
+        Comparison::LessEqual => ("__le__", "__ge__"),
+        Comparison::Equal => ("__eq__", "__eq__"),
+        Comparison::NotEqual => ("__ne__", "__ne__"),
+        Comparison::Greater => ("__gt__", "__lt__"),
+        Comparison::GreaterEqual => ("__ge__", "__le__"),
+    };
+    if let Some(r) = try_dunder(ts, a, forward, b)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = try_dunder(ts, b, reflected, a)? {
+        return Ok(Some(r));
+    }
+    if op == Comparison::NotEqual {
+        if let Some(r) = try_dunder(ts, a, "__eq__", b)? {
+            let t = crate::ops::truthy(ts, &r)?;
+            return Ok(Some(Value::Bool(!t)));
+        }
+    }
+    Ok(None)
+}
+
+pub fn unary_dunder(ts: &mut ThreadState, v: &Value, name: &str, symbol: &str) -> PyResult {
+    match instance_method(v, name) {
+        Some(m) => call_value(ts, &m, std::slice::from_ref(v), &[]),
+        None => Err(ts.type_error(format!(
+            "bad operand type for unary {symbol}: '{}'",
+            type_name(ts, v)
+        ))),
+    }
+}
+
+/// Whether `cls` is a class defined in Python (not a built-in type).
+pub fn is_user_class(t: &TypeObj) -> bool {
+    t.module != "builtins"
+}
+
+/// Calls a class: built-in constructors, or a new instance initialized by `__init__`.
+pub fn call_type(
+    ts: &mut ThreadState,
+    cls: &ObjRef,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    let Obj::Type(t) = &**cls else {
+        return Err(ts.type_error("not a type"));
+    };
+    if !t.is_exception && !is_user_class(t) {
+        return crate::builtins::constructors::construct(ts, t.builtin, &Args::new(args, kwnames));
+    }
+    let positional = &args[..args.len() - kwnames.len()];
+    let instance = Value::Obj(ObjRef::new(Obj::Instance(Instance {
+        class: cls.clone(),
+        dict: RefCell::new(Dict::new()),
+        exc: t.is_exception.then(|| {
+            RefCell::new(ExcData {
+                args: positional.to_vec(),
+                cause: Value::None,
+                context: Value::None,
+                ..ExcData::default()
+            })
+        }),
+    })));
+    match t.lookup(&Value::new_str("__init__")) {
+        Some(init) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(instance.clone());
+            full.extend_from_slice(args);
+            let r = call_value(ts, &init, &full, kwnames)?;
+            if !r.is_none() {
+                return Err(ts.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    type_name(ts, &r)
+                )));
+            }
+        }
+        None if !args.is_empty() && !t.is_exception => {
+            return Err(ts.type_error(format!("{}() takes no arguments", t.name)));
+        }
+        None => {}
+    }
+    Ok(instance)
+}
+
+/// `__build_class__(func, name, *bases, **kwds)`.
+pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let (Some(body), Some(name)) = (args.pos.first(), args.pos.get(1).and_then(|n| n.as_str()))
+    else {
+        return Err(ts.type_error("__build_class__: not enough arguments"));
+    };
+    let Some(Obj::Function(func)) = body.obj().map(|o| &**o) else {
+        return Err(ts.type_error("__build_class__: func must be a function"));
+    };
+    let name = name.as_str().to_string();
+    let mut bases = Vec::new();
+    for b in &args.pos[2..] {
+        match b {
+            Value::Obj(o) if matches!(&**o, Obj::Type(_)) => bases.push(o.clone()),
+            _ => return Err(ts.type_error("bases must be types")),
+        }
+    }
+    if bases.is_empty() {
+        bases.push(ts.rt.type_obj(TypeId::Object).clone());
+    }
+    let module = crate::names::dict_get(&func.globals, &Value::new_str("__name__"))
+        .and_then(|v| v.as_str().map(|s| s.as_str().to_string()))
+        .unwrap_or_else(|| "__main__".into());
+    let namespace = crate::runtime::new_dict_obj();
+    crate::names::store_dict(
+        &namespace,
+        &Value::new_str("__module__"),
+        Value::new_str(&module),
+    );
+    let qualname = Value::new_str(func.qualname.trim_end_matches(".<locals>").to_string());
+    crate::names::store_dict(&namespace, &Value::new_str("__qualname__"), qualname);
+    let frame = bind_frame(ts, func, &[], &[], Some(namespace.clone()))?;
+    let class_cell = match run_frame(ts, frame, None)? {
+        FrameExit::Return(v) | FrameExit::Yield(v, _) => v,
+    };
+    let mro = compute_mro(&bases)
+        .ok_or_else(|| ts.type_error("Cannot create a consistent method resolution order (MRO)"))?;
+    let first = match &*bases[0] {
+        Obj::Type(b) => b.builtin,
+        _ => TypeId::Object,
+    };
+    let is_exception = bases
+        .iter()
+        .any(|b| matches!(&**b, Obj::Type(t) if t.is_exception));
+    let dict = match &*namespace {
+        Obj::Dict(d) => d.borrow().clone(),
+        _ => Dict::new(),
+    };
+    let cls = ObjRef::new(Obj::Type(TypeObj {
+        name,
+        module,
+        bases,
+        mro,
+        dict: RefCell::new(dict),
+        builtin: first,
+        is_exception,
+    }));
+    if let Value::Obj(cell) = &class_cell {
+        if let Obj::Cell(c) = &**cell {
+            *c.borrow_mut() = Value::Obj(cls.clone());
+        }
+    }
+    Ok(Value::Obj(cls))
+}
+
+/// `super()` without arguments: the `__class__` cell and the first argument of the caller.
+pub fn zero_arg_super(ts: &ThreadState, f: &Frame) -> PyResult {
+    let code = &f.code.code;
+    let cell_index = code
+        .freevars
+        .iter()
+        .position(|n| &**n == "__class__")
+        .map(|i| i + code.cellvars.len());
+    let class = cell_index.and_then(|i| match &*f.cells[i] {
+        Obj::Cell(c) => c.borrow().obj().cloned(),
+        _ => None,
+    });
+    let Some(class) = class else {
+        return Err(ts.new_exc(ExcKind::RuntimeError, "super(): __class__ cell not found"));
+    };
+    let this = match f.slots.first() {
+        Some(v) if code.arg_count > 0 && !v.is_null() => v.clone(),
+        _ => return Err(ts.new_exc(ExcKind::RuntimeError, "super(): no arguments")),
+    };
+    Ok(Value::Obj(ObjRef::new(Obj::Super { class, this })))
+}

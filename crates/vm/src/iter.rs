@@ -1,0 +1,262 @@
+//! The iteration protocol: `iter()` and `next()` for built-in and user types.
+
+use crate::call::call_value;
+use crate::error::{ExcKind, PyResult};
+use crate::ops::{self, type_name};
+use crate::thread::ThreadState;
+use crate::types::iter::IterState;
+use crate::value::{DictViewKind, Obj, Value};
+use crate::{class, generator};
+
+pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
+    if let Value::Obj(o) = v {
+        let state = match &**o {
+            Obj::List(_) => IterState::List {
+                list: o.clone(),
+                index: 0,
+            },
+            Obj::Tuple(_) => IterState::Tuple {
+                tuple: o.clone(),
+                index: 0,
+            },
+            Obj::Str(_) => IterState::Str {
+                text: o.clone(),
+                byte_pos: 0,
+            },
+            Obj::Bytes(_) => IterState::Bytes {
+                bytes: o.clone(),
+                index: 0,
+            },
+            Obj::Range { start, stop, step } => IterState::Range {
+                next: *start,
+                stop: *stop,
+                step: *step,
+            },
+            Obj::Dict(_) => IterState::Dict {
+                dict: o.clone(),
+                index: 0,
+                kind: DictViewKind::Keys,
+            },
+            Obj::DictView { dict, kind } => IterState::Dict {
+                dict: dict.clone(),
+                index: 0,
+                kind: *kind,
+            },
+            Obj::Set { items, .. } => IterState::Snapshot {
+                items: items.borrow().keys().cloned().collect(),
+                index: 0,
+            },
+            Obj::Iter(_) | Obj::Generator(_) => return Ok(v.clone()),
+            Obj::Instance(inst) => {
+                if let Some(m) = class::lookup_special(&inst.class, "__iter__") {
+                    return call_value(ts, &m, std::slice::from_ref(v), &[]);
+                }
+                if class::lookup_special(&inst.class, "__getitem__").is_some() {
+                    return Ok(Value::new_iter(IterState::Snapshot {
+                        items: getitem_items(ts, v)?,
+                        index: 0,
+                    }));
+                }
+                return Err(not_iterable(ts, v));
+            }
+            _ => return Err(not_iterable(ts, v)),
+        };
+        return Ok(Value::new_iter(state));
+    }
+    Err(not_iterable(ts, v))
+}
+
+fn not_iterable(ts: &ThreadState, v: &Value) -> crate::value::ObjRef {
+    ts.type_error(format!("'{}' object is not iterable", type_name(ts, v)))
+}
+
+/// The old sequence protocol: `obj[0]`, `obj[1]`, ... until `IndexError`.
+fn getitem_items(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<Value>> {
+    let mut out = Vec::new();
+    loop {
+        match crate::subscr::get_item(ts, v, &Value::Int(out.len() as i64)) {
+            Ok(item) => out.push(item),
+            Err(e)
+                if ts.exc_matches(&e, ExcKind::IndexError)
+                    || ts.exc_matches(&e, ExcKind::StopIteration) =>
+            {
+                return Ok(out)
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Advances an iterator: `Ok(None)` when exhausted.
+pub fn next_value(ts: &mut ThreadState, it: &Value) -> PyResult<Option<Value>> {
+    let Value::Obj(o) = it else {
+        return Err(ts.type_error(format!("'{}' object is not an iterator", type_name(ts, it))));
+    };
+    match &**o {
+        Obj::Iter(state) => {
+            let simple = next_simple(&mut state.borrow_mut());
+            match simple {
+                Some(r) => Ok(r),
+                None => next_composite(ts, state),
+            }
+        }
+        Obj::Generator(_) => generator::next(ts, o),
+        Obj::Instance(inst) => {
+            let Some(m) = class::lookup_special(&inst.class, "__next__") else {
+                return Err(
+                    ts.type_error(format!("'{}' object is not an iterator", type_name(ts, it)))
+                );
+            };
+            match call_value(ts, &m, std::slice::from_ref(it), &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if ts.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
+        _ => Err(ts.type_error(format!("'{}' object is not an iterator", type_name(ts, it)))),
+    }
+}
+
+/// Iterators that need no Python calls; `None` for the others.
+fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
+    let r = match state {
+        IterState::Range { next, stop, step } => {
+            let more = if *step > 0 {
+                *next < *stop
+            } else {
+                *next > *stop
+            };
+            more.then(|| {
+                let v = *next;
+                *next = next.saturating_add(*step);
+                Value::Int(v)
+            })
+        }
+        IterState::List { list, index } => match &**list {
+            Obj::List(l) => l.borrow().get(*index).cloned().inspect(|_| *index += 1),
+            _ => None,
+        },
+        IterState::Tuple { tuple, index } => match &**tuple {
+            Obj::Tuple(t) => t.get(*index).cloned().inspect(|_| *index += 1),
+            _ => None,
+        },
+        IterState::Str { text, byte_pos } => match &**text {
+            Obj::Str(s) => s.as_str()[*byte_pos..].chars().next().map(|c| {
+                *byte_pos += c.len_utf8();
+                Value::new_str(c.to_string())
+            }),
+            _ => None,
+        },
+        IterState::Bytes { bytes, index } => match &**bytes {
+            Obj::Bytes(b) => b.get(*index).map(|&x| {
+                *index += 1;
+                Value::Int(x as i64)
+            }),
+            _ => None,
+        },
+        IterState::Dict { dict, index, kind } => match &**dict {
+            Obj::Dict(d) => d.borrow().entry_at(*index).map(|(k, v)| {
+                *index += 1;
+                match kind {
+                    DictViewKind::Keys => k.clone(),
+                    DictViewKind::Values => v.clone(),
+                    DictViewKind::Items => Value::new_tuple(vec![k.clone(), v.clone()]),
+                }
+            }),
+            _ => None,
+        },
+        IterState::Snapshot { items, index } => items.get(*index).cloned().inspect(|_| *index += 1),
+        IterState::Exhausted => None,
+        _ => return None,
+    };
+    if r.is_none() {
+        *state = IterState::Exhausted;
+    }
+    Some(r)
+}
+
+fn next_composite(
+    ts: &mut ThreadState,
+    state: &std::cell::RefCell<IterState>,
+) -> PyResult<Option<Value>> {
+    // Clone what is needed out of the borrow: the callbacks may touch this iterator again.
+    enum Plan {
+        Enumerate(Value, i64),
+        Zip(Vec<Value>),
+        Map(Value, Vec<Value>),
+        Filter(Value, Value),
+        Callable(Value, Value),
+    }
+    let plan = match &*state.borrow() {
+        IterState::Enumerate { inner, count } => Plan::Enumerate(inner.clone(), *count),
+        IterState::Zip { inners } => Plan::Zip(inners.clone()),
+        IterState::Map { func, inners } => Plan::Map(func.clone(), inners.clone()),
+        IterState::Filter { func, inner } => Plan::Filter(func.clone(), inner.clone()),
+        IterState::Callable { func, sentinel } => Plan::Callable(func.clone(), sentinel.clone()),
+        _ => return Ok(None),
+    };
+    let result = match plan {
+        Plan::Enumerate(inner, count) => {
+            let r = next_value(ts, &inner)?.map(|v| Value::new_tuple(vec![Value::Int(count), v]));
+            if let IterState::Enumerate { count, .. } = &mut *state.borrow_mut() {
+                *count += 1;
+            }
+            r
+        }
+        Plan::Zip(inners) => next_all(ts, &inners)?.map(Value::new_tuple),
+        Plan::Map(func, inners) => match next_all(ts, &inners)? {
+            Some(args) => Some(call_value(ts, &func, &args, &[])?),
+            None => None,
+        },
+        Plan::Filter(func, inner) => loop {
+            let Some(v) = next_value(ts, &inner)? else {
+                break None;
+            };
+            let keep = if func.is_none() {
+                ops::truthy(ts, &v)?
+            } else {
+                let r = call_value(ts, &func, std::slice::from_ref(&v), &[])?;
+                ops::truthy(ts, &r)?
+            };
+            if keep {
+                break Some(v);
+            }
+        },
+        Plan::Callable(func, sentinel) => {
+            let v = call_value(ts, &func, &[], &[])?;
+            (!ops::eq(ts, &v, &sentinel)?).then_some(v)
+        }
+    };
+    if result.is_none() {
+        *state.borrow_mut() = IterState::Exhausted;
+    }
+    Ok(result)
+}
+
+fn next_all(ts: &mut ThreadState, inners: &[Value]) -> PyResult<Option<Vec<Value>>> {
+    let mut out = Vec::with_capacity(inners.len());
+    for it in inners {
+        match next_value(ts, it)? {
+            Some(v) => out.push(v),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(out))
+}
+
+/// All items of an iterable.
+pub fn collect(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<Value>> {
+    if let Value::Obj(o) = v {
+        match &**o {
+            Obj::List(l) => return Ok(l.borrow().clone()),
+            Obj::Tuple(t) => return Ok(t.to_vec()),
+            _ => {}
+        }
+    }
+    let it = get_iter(ts, v)?;
+    let mut out = Vec::new();
+    while let Some(x) = next_value(ts, &it)? {
+        out.push(x);
+    }
+    Ok(out)
+}

@@ -1,0 +1,178 @@
+//! The `sys` module, including the `sys.stdout` / `sys.stderr` stream objects.
+
+use std::cell::RefCell;
+
+use crate::builtins::args::{int_arg, positional};
+use crate::builtins::native_value;
+use crate::error::{new_exception, ExcKind, PyResult};
+use crate::format::str_of;
+use crate::modules::add_functions;
+use crate::names::store_dict;
+use crate::thread::ThreadState;
+use crate::types::dict::Dict;
+use crate::types::function::{Args, NativeFn};
+use crate::types::typeobj::{Instance, TypeId, TypeObj};
+use crate::value::{Obj, ObjRef, Value};
+
+const STREAM_CLASS: &str = "TextIOWrapper";
+const FD_ATTR: &str = "_fd";
+
+pub fn fill(ts: &ThreadState, dict: &ObjRef) {
+    let put = |name: &str, v: Value| store_dict(dict, &Value::new_str(name), v);
+    put(
+        "argv",
+        Value::new_list(ts.rt.argv.iter().map(Value::new_str).collect()),
+    );
+    put("modules", Value::Obj(ts.rt.sys_modules.clone()));
+    put("maxsize", Value::Int(i64::MAX));
+    put("version", Value::new_str("3.11.7 (gilvm)"));
+    put(
+        "version_info",
+        Value::new_tuple(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            Value::new_str("final"),
+            Value::Int(0),
+        ]),
+    );
+    put("platform", Value::new_str(std::env::consts::OS));
+    put(
+        "byteorder",
+        Value::new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    put("implementation_name", Value::new_str("gilvm"));
+    put(
+        "path",
+        Value::new_list(vec![Value::new_str(
+            ts.rt.module_dir.borrow().to_string_lossy().to_string(),
+        )]),
+    );
+    let stream_class = stream_class(ts);
+    put("stdout", new_stream(&stream_class, 1));
+    put("stderr", new_stream(&stream_class, 2));
+    add_functions(dict, FUNCTIONS);
+}
+
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("exit", exit),
+    ("getrecursionlimit", getrecursionlimit),
+    ("setrecursionlimit", setrecursionlimit),
+    ("exc_info", exc_info),
+];
+
+fn stream_class(ts: &ThreadState) -> ObjRef {
+    let mut d = Dict::new();
+    d.set_str("write", native_value("write", stream_write, Value::Null));
+    d.set_str("flush", native_value("flush", stream_flush, Value::Null));
+    let object = ts.rt.type_obj(TypeId::Object).clone();
+    ObjRef::new(Obj::Type(TypeObj {
+        name: STREAM_CLASS.into(),
+        module: "_io".into(),
+        bases: vec![object.clone()],
+        mro: vec![object],
+        dict: RefCell::new(d),
+        builtin: TypeId::Object,
+        is_exception: false,
+    }))
+}
+
+fn new_stream(class: &ObjRef, fd: i64) -> Value {
+    let mut d = Dict::new();
+    d.set_str(FD_ATTR, Value::Int(fd));
+    Value::Obj(ObjRef::new(Obj::Instance(Instance {
+        class: class.clone(),
+        dict: RefCell::new(d),
+        exc: None,
+    })))
+}
+
+/// The file descriptor of a `sys.stdout` / `sys.stderr` object.
+pub fn stream_fd(v: &Value) -> Option<i64> {
+    let inst = v.as_instance()?;
+    match &*inst.class {
+        Obj::Type(t) if t.name == STREAM_CLASS && t.module == "_io" => {
+            match inst.dict.borrow().get_str(FD_ATTR) {
+                Some(Value::Int(fd)) => Some(*fd),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn stream_write(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "write", args, 1, 1)?;
+    let Some(s) = a[0].as_str() else {
+        return Err(ts.type_error(format!(
+            "write() argument must be str, not {}",
+            crate::ops::type_name(ts, &a[0])
+        )));
+    };
+    let text = s.as_str().to_string();
+    match stream_fd(this) {
+        Some(2) => ts.rt.write_stderr(&text),
+        _ => ts.rt.stdout.borrow_mut().write_str(&text),
+    }
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+fn stream_flush(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    if stream_fd(this) != Some(2) {
+        ts.rt.stdout.borrow_mut().flush();
+    }
+    Ok(Value::None)
+}
+
+fn exit(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "exit", args, 0, 1)?;
+    let exc = new_exception(ts.exc_class(ExcKind::SystemExit), a.to_vec());
+    Err(exc)
+}
+
+fn getrecursionlimit(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "getrecursionlimit", args, 0, 0)?;
+    Ok(Value::Int(ts.rt.recursion_limit.get() as i64))
+}
+
+fn setrecursionlimit(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "setrecursionlimit", args, 1, 1)?;
+    let n = int_arg(ts, &a[0])?;
+    if n < 1 {
+        return Err(ts.value_error("recursion limit must be greater or equal than 1"));
+    }
+    ts.rt.recursion_limit.set(n.min(u32::MAX as i64) as u32);
+    Ok(Value::None)
+}
+
+fn exc_info(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "exc_info", args, 0, 0)?;
+    Ok(match ts.handled.clone() {
+        Value::Obj(e) => {
+            let class = Value::Obj(crate::ops::class_of(ts, &Value::Obj(e.clone())));
+            Value::new_tuple(vec![class, Value::Obj(e), Value::None])
+        }
+        _ => Value::new_tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+/// The process exit status for an uncaught `SystemExit`, printing its message like CPython.
+pub fn exit_status(ts: &mut ThreadState, exc: &ObjRef) -> i32 {
+    let code = crate::error::exc_data(exc)
+        .and_then(|d| d.borrow().args.first().cloned())
+        .unwrap_or(Value::None);
+    match code {
+        Value::None => 0,
+        Value::Int(i) => i as i32,
+        Value::Bool(b) => b as i32,
+        other => {
+            let text = str_of(ts, &other).unwrap_or_default();
+            ts.rt.write_stderr(&format!("{text}\n"));
+            1
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Name resolution: fast locals' errors, cells, globals (with the per-instruction cache),
+//! namespace dicts and builtins.
+
+use crate::code::{CodeInfo, GlobalCacheEntry};
+use crate::error::{ExcKind, PyResult};
+use crate::frame::Frame;
+use crate::thread::ThreadState;
+use crate::value::{Obj, ObjRef, Value};
+
+pub fn unbound_local(ts: &ThreadState, code: &CodeInfo, i: u32) -> ObjRef {
+    let name = code.code.varnames.get(i as usize).map_or("?", |n| &**n);
+    ts.new_exc(
+        ExcKind::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+fn cell_name(f: &Frame, i: u32) -> (String, bool) {
+    let code = &f.code.code;
+    let i = i as usize;
+    if i < code.cellvars.len() {
+        (code.cellvars[i].to_string(), false)
+    } else {
+        let free = code.freevars.get(i - code.cellvars.len());
+        (free.map_or("?".to_string(), |n| n.to_string()), true)
+    }
+}
+
+fn cell_contents(cell: &ObjRef) -> Value {
+    match &**cell {
+        Obj::Cell(c) => c.borrow().clone(),
+        _ => Value::Null,
+    }
+}
+
+pub fn load_deref(ts: &ThreadState, f: &Frame, i: u32) -> PyResult {
+    let v = cell_contents(&f.cells[i as usize]);
+    if !v.is_null() {
+        return Ok(v);
+    }
+    let (name, is_free) = cell_name(f, i);
+    Err(if is_free {
+        ts.new_exc(
+            ExcKind::NameError,
+            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        )
+    } else {
+        ts.new_exc(
+            ExcKind::UnboundLocalError,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
+    })
+}
+
+pub fn store_deref(f: &Frame, i: u32, v: Value) {
+    if let Obj::Cell(c) = &*f.cells[i as usize] {
+        *c.borrow_mut() = v;
+    }
+}
+
+pub fn load_class_deref(ts: &ThreadState, f: &Frame, i: u32) -> PyResult {
+    let (name, _) = cell_name(f, i);
+    if let Some(ns) = &f.namespace {
+        if let Some(v) = dict_get(ns, &Value::new_str(name)) {
+            return Ok(v);
+        }
+    }
+    load_deref(ts, f, i)
+}
+
+pub fn dict_get(d: &ObjRef, key: &Value) -> Option<Value> {
+    match &**d {
+        Obj::Dict(d) => d.borrow().get(key).cloned(),
+        _ => None,
+    }
+}
+
+fn dict_version(d: &ObjRef) -> u64 {
+    match &**d {
+        Obj::Dict(d) => d.borrow().version,
+        _ => 0,
+    }
+}
+
+pub fn store_dict(d: &ObjRef, key: &Value, v: Value) {
+    if let Obj::Dict(d) = &**d {
+        d.borrow_mut().insert(key.clone(), v);
+    }
+}
+
+fn name_error(ts: &ThreadState, name: &Value) -> ObjRef {
+    let name = name.as_str().map_or("?", |s| s.as_str());
+    ts.new_exc(ExcKind::NameError, format!("name '{name}' is not defined"))
+}
+
+/// `LoadGlobal`: cached per instruction while the globals and builtins dicts are unchanged.
+pub fn load_global(ts: &ThreadState, f: &Frame, code: &CodeInfo, i: usize) -> PyResult {
+    let gv = dict_version(&f.globals);
+    let bv = dict_version(&ts.rt.builtins);
+    if let Some(entry) = &code.global_cache.borrow()[i] {
+        if entry.globals_version == gv && entry.builtins_version == bv {
+            return Ok(entry.value.clone());
+        }
+    }
+    let name = &code.names[i];
+    let value = dict_get(&f.globals, name)
+        .or_else(|| dict_get(&ts.rt.builtins, name))
+        .ok_or_else(|| name_error(ts, name))?;
+    code.global_cache.borrow_mut()[i] = Some(GlobalCacheEntry {
+        globals_version: gv,
+        builtins_version: bv,
+        value: value.clone(),
+    });
+    Ok(value)
+}
+
+pub fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult {
+    if let Some(ns) = &f.namespace {
+        if let Some(v) = dict_get(ns, name) {
+            return Ok(v);
+        }
+    }
+    dict_get(&f.globals, name)
+        .or_else(|| dict_get(&ts.rt.builtins, name))
+        .ok_or_else(|| name_error(ts, name))
+}
+
+pub fn load_builtin(ts: &ThreadState, name: &str) -> PyResult {
+    let key = Value::new_str(name);
+    dict_get(&ts.rt.builtins, &key).ok_or_else(|| name_error(ts, &key))
+}
+
+fn delete_from(ts: &ThreadState, d: &ObjRef, name: &Value) -> PyResult<()> {
+    let removed = match &**d {
+        Obj::Dict(d) => d.borrow_mut().remove(name),
+        _ => None,
+    };
+    removed.map(|_| ()).ok_or_else(|| name_error(ts, name))
+}
+
+pub fn delete_global(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<()> {
+    delete_from(ts, &f.globals, name)
+}
+
+pub fn delete_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<()> {
+    delete_from(ts, f.namespace.as_ref().unwrap_or(&f.globals), name)
+}
