@@ -1,0 +1,11 @@
+nums = list(range(-5, 6))
+print([n for n in nums if n > 0])
+print([n for n in nums if n % 2 if n < 0])
+print([n if n >= 0 else -n for n in nums])
+print(["fizz" * (n % 3 == 0) + "buzz" * (n % 5 == 0) or n for n in range(1, 16)])
+words = ["apple", "Bob", "", "kiwi", "Anna", "x"]
+print([w for w in words if w and w[0].isupper()])
+print([w.lower() for w in words if len(w) > 3 and w.lower() == w.lower()[::-1]])
+print([(i, c) for i, c in enumerate("hello") if c in "lo"])
+print([x for x in [0, None, [], "", "a", 1, [0]] if x])
+print([a for a, b in [(1, True), (2, False), (3, True)] if b])

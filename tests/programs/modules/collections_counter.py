@@ -1,0 +1,16 @@
+from collections import Counter
+
+c = Counter("abracadabra")
+print(c.most_common(3), c["a"], c["z"], len(c), sum(c.values()))
+print(sorted(c.items()), sorted(c.elements()))
+words = Counter("the cat and the hat and the bat".split())
+print(words.most_common(2), words["the"])
+words.update(["cat", "cat"])
+words.subtract({"the": 2})
+print(sorted(words.items()))
+a = Counter(a=3, b=1)
+b = Counter(a=1, b=2, c=1)
+print(sorted((a + b).items()), sorted((a - b).items()), sorted((a & b).items()), sorted((a | b).items()))
+print(Counter([1, 1, 2]) == Counter({1: 2, 2: 1}), isinstance(c, dict), Counter().most_common())
+tie = Counter("bbaacc")
+print(tie.most_common(), tie.most_common(1))

@@ -1,0 +1,13 @@
+print("Hello".ljust(8, "_"), "{}".format(1), str.upper("abc"), "abc".__len__())
+table = str.maketrans("abc", "xyz")
+print("aabbcc".translate(table), "hello".translate(str.maketrans("", "", "l")))
+print("hello".translate({ord("h"): "J", ord("o"): None}))
+print("a,b;c d".replace(",", " ").replace(";", " ").split())
+print(" ".join(reversed("one two three".split())))
+print("%-6s|" % "ab", "abc".endswith(""), "".startswith(""))
+s = "Mississippi"
+print(s.count("ss"), s.count("s"), s.lower().count("m"), s.index("ss", 3), s.rfind("ss"))
+print(s.upper().replace("SS", "ß"), len(s), s[s.find("p"):], sorted(set(s)))
+print(list("abc"), list(reversed("abc")), tuple("hi"), str(["a", "b"]), str(("x",)))
+print("abc".zfill(6), "3".rjust(3, "0"), "-3".zfill(4), "tAB".title())
+print(str(), str(12), str(1.0), str(True), str(None), str([]), str({}), str(()))
