@@ -89,7 +89,7 @@ fn disassembles_with_line_numbers() {
     let out = gilvm(&["--dis", "programs/fib.py"]);
     assert_eq!(out.status.code(), Some(0));
     let dis = text(&out.stdout);
-    for expected in ["LoadGlobal", "BinaryOp", "ReturnValue", "fib"] {
+    for expected in ["LOAD_GLOBAL", "BINARY_OP", "RETURN_VALUE", "fib"] {
         assert!(dis.contains(expected), "missing {expected} in:\n{dis}");
     }
 }
