@@ -46,10 +46,7 @@ impl Gil {
     }
 
     /// A lock that reports every [`Event`] to `hook` (see [`Hook`]).
-    pub fn with_hook(
-        config: GilConfig,
-        hook: impl Fn(&Event) + Send + Sync + 'static,
-    ) -> Arc<Gil> {
+    pub fn with_hook(config: GilConfig, hook: impl Fn(&Event) + Send + Sync + 'static) -> Arc<Gil> {
         Arc::new(Gil::build(config, Some(Box::new(hook))))
     }
 
