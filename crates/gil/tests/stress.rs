@@ -130,6 +130,25 @@ fn timeout_forces_two_spinning_threads_to_alternate() {
 }
 
 #[test]
+fn equal_priorities_round_robin_with_steady_slices() {
+    // A thread that got the lock through aging keeps its aged priority for
+    // one interval only. Without that decay each slice would be one interval
+    // longer than the last: ~11 switches in 60 intervals instead of ~60 (~30
+    // on an overloaded machine).
+    let gil = Gil::new(config(Policy::Priority, Duration::from_millis(10)));
+    let stop = Arc::new(AtomicBool::new(false));
+    let a = spinner(&gil, "a", 0, &stop);
+    let b = spinner(&gil, "b", 0, &stop);
+    thread::sleep(Duration::from_millis(600));
+    stop.store(true, Ordering::Relaxed);
+    let (a, b) = (a.join().unwrap(), b.join().unwrap());
+    let total = a + b;
+    assert!(a * 20 > total && b * 20 > total, "unfair shares {a} / {b}");
+    let switches = gil.stats().totals.switches;
+    assert!(switches >= 20, "only {switches} switches");
+}
+
+#[test]
 fn higher_priority_waiter_preempts_without_waiting_an_interval() {
     let interval = Duration::from_millis(200);
     let gil = Gil::new(config(Policy::Priority, interval));
