@@ -1,0 +1,301 @@
+//! The lock itself: acquisition and release under the three policies. See
+//! the crate documentation for the algorithm in prose.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::event::{Event, EventKind, Hook};
+use crate::state::State;
+use crate::stats::GilStats;
+use crate::sync::{AtomicBool, Condvar, Mutex, MutexGuard, Ordering};
+use crate::{GilConfig, Policy, ThreadHandle, ThreadId};
+
+/// The global interpreter lock. Create it with [`Gil::new`], give every
+/// interpreter thread a [`ThreadHandle`] with [`Gil::register_thread`], and
+/// drive it through the handle.
+pub struct Gil {
+    config: GilConfig,
+    state: Mutex<State>,
+    /// The eval breaker: set by a waiter that wants the holder to drop the
+    /// lock, cleared whenever the lock is given to a thread.
+    drop_request: AtomicBool,
+    /// Tick and Timeout policies: waiters for a free lock sleep here.
+    free: Condvar,
+    /// Timeout policy: a forced releaser sleeps here until another thread has
+    /// taken the lock (ceval_gil.c's `switch_cond`).
+    switched: Condvar,
+    hook: Option<Hook>,
+}
+
+/// Why the holder releases; decides forced switching and the reported event.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReleaseReason {
+    /// `release()` or a Tick-policy periodic release.
+    Plain,
+    /// At a checkpoint; forced if a drop request is pending.
+    Yield,
+    /// Around a blocking call.
+    Blocking,
+    /// The thread's handle is being dropped.
+    Unregister,
+}
+
+impl Gil {
+    pub fn new(config: GilConfig) -> Arc<Gil> {
+        Arc::new(Gil::build(config, None))
+    }
+
+    /// A lock that reports every [`Event`] to `hook` (see [`Hook`]).
+    pub fn with_hook(config: GilConfig, hook: impl Fn(&Event) + Send + Sync + 'static) -> Arc<Gil> {
+        Arc::new(Gil::build(config, Some(Box::new(hook))))
+    }
+
+    fn build(config: GilConfig, hook: Option<Hook>) -> Gil {
+        Gil {
+            config: GilConfig {
+                check_interval: config.check_interval.max(1),
+                ..config
+            },
+            state: Mutex::new(State::default()),
+            drop_request: AtomicBool::new(false),
+            free: Condvar::new(),
+            switched: Condvar::new(),
+            hook,
+        }
+    }
+
+    pub fn config(&self) -> GilConfig {
+        self.config
+    }
+
+    /// Registers the calling interpreter thread. The handle does not hold the
+    /// lock yet; dropping it releases the lock if held and unregisters.
+    pub fn register_thread(self: &Arc<Self>, name: &str) -> ThreadHandle {
+        let id = self.state.lock().register(name);
+        ThreadHandle::new(Arc::clone(self), id, name)
+    }
+
+    /// The flag the interpreter polls (one relaxed load) at backward jumps and
+    /// calls; when set, it calls [`ThreadHandle::checkpoint`].
+    pub fn eval_breaker(&self) -> &AtomicBool {
+        &self.drop_request
+    }
+
+    #[inline]
+    pub fn drop_requested(&self) -> bool {
+        self.drop_request.load(Ordering::Relaxed)
+    }
+
+    /// The thread holding the lock now, if any.
+    pub fn holder(&self) -> Option<ThreadId> {
+        self.state.lock().holder
+    }
+
+    pub fn stats(&self) -> GilStats {
+        let state = self.state.lock();
+        GilStats::new(self.config.policy, state.rows(), state.waiting)
+    }
+
+    #[inline]
+    fn emit(&self, thread: ThreadId, kind: EventKind) {
+        if let Some(hook) = &self.hook {
+            hook(&Event { thread, kind });
+        }
+    }
+
+    /// Blocks until `id` holds the lock; a no-op if it already does.
+    /// `boosted`: the thread returns from a blocking call (I/O boost).
+    pub(crate) fn acquire(&self, id: ThreadId, wake: &Arc<Condvar>, boosted: bool) {
+        let start = Instant::now();
+        let mut state = self.state.lock();
+        if state.holder == Some(id) {
+            return;
+        }
+        if boosted && self.config.policy == Policy::Priority {
+            state.slot(id).boost = self.config.io_boost;
+        }
+        self.emit(id, EventKind::Request);
+        state.waiting += 1;
+        state = match self.config.policy {
+            Policy::Tick | Policy::Timeout => self.take_when_free(state, id),
+            Policy::Priority => self.wait_for_hand_off(state, id, wake),
+        };
+        state.waiting -= 1;
+        let waited = start.elapsed();
+        state.slot(id).stats.record_acquisition(waited);
+        self.emit(id, EventKind::Acquire { waited });
+    }
+
+    /// Tick and Timeout: wait until nobody holds the lock, then take it
+    /// (whoever gets the mutex first wins: no hand-off).
+    fn take_when_free<'a>(
+        &'a self,
+        mut state: MutexGuard<'a, State>,
+        id: ThreadId,
+    ) -> MutexGuard<'a, State> {
+        while state.holder.is_some() {
+            if self.config.policy == Policy::Tick {
+                state = self.free.wait(state);
+                continue;
+            }
+            let seen = state.switch_number;
+            let (guard, timed_out) = self.free.wait_for(state, self.config.switch_interval);
+            state = guard;
+            if timed_out && state.holder.is_some() && state.switch_number == seen {
+                self.request_drop(&mut state, id);
+            }
+        }
+        if state.grant(id, 0) {
+            self.switched.notify_all();
+        }
+        self.drop_request.store(false, Ordering::Relaxed);
+        state
+    }
+
+    /// Priority: take a free lock, or queue and sleep on the thread's own
+    /// condition variable until a releaser hands the lock over.
+    fn wait_for_hand_off<'a>(
+        &'a self,
+        mut state: MutexGuard<'a, State>,
+        id: ThreadId,
+        wake: &Arc<Condvar>,
+    ) -> MutexGuard<'a, State> {
+        // Invariant: the lock is free only when nobody is queued.
+        if state.holder.is_none() {
+            let priority = state.current_priority(id);
+            state.grant(id, priority);
+            self.drop_request.store(false, Ordering::Relaxed);
+            return state;
+        }
+        state.enqueue(id, Arc::clone(wake));
+        if state.current_priority(id) > state.holder_priority {
+            self.request_drop(&mut state, id);
+        }
+        while state.holder != Some(id) {
+            let seen = state.switch_number;
+            let (guard, timed_out) = wake.wait_for(state, self.config.switch_interval);
+            state = guard;
+            if timed_out && state.holder != Some(id) {
+                self.on_interval_waited(&mut state, id, seen);
+            }
+        }
+        state
+    }
+
+    /// A queued waiter waited one more switch interval: it ages, the holder's
+    /// aging protection ends if it held the lock the whole interval, and the
+    /// waiter asks for the lock if it now outranks the holder.
+    fn on_interval_waited(&self, state: &mut State, id: ThreadId, seen: u64) {
+        if state.switch_number == seen {
+            if let Some(holder) = state.holder {
+                state.holder_priority = state.current_priority(holder);
+            }
+        }
+        let Some(waiter) = state.waiter_mut(id) else {
+            return;
+        };
+        waiter.age = waiter.age.saturating_add(1);
+        self.request_drop_if_outranked(state);
+    }
+
+    /// Priority: sets the drop request if the most urgent waiter outranks
+    /// the holder.
+    fn request_drop_if_outranked(&self, state: &mut State) {
+        let most_urgent = state
+            .waiters
+            .iter()
+            .map(|w| (state.effective_priority(w), w.id))
+            .max_by_key(|&(priority, _)| priority);
+        if let Some((priority, id)) = most_urgent {
+            if state.holder.is_some() && priority > state.holder_priority {
+                self.request_drop(state, id);
+            }
+        }
+    }
+
+    fn request_drop(&self, state: &mut State, by: ThreadId) {
+        if !self.drop_request.load(Ordering::Relaxed) {
+            self.drop_request.store(true, Ordering::Relaxed);
+            state.slot(by).stats.drop_requests += 1;
+            self.emit(by, EventKind::DropRequest);
+        }
+    }
+
+    /// Releases the lock if `id` holds it; returns whether it did.
+    pub(crate) fn release(&self, id: ThreadId, reason: ReleaseReason) -> bool {
+        let mut state = self.state.lock();
+        if state.holder != Some(id) {
+            return false;
+        }
+        let forced = reason == ReleaseReason::Yield && self.drop_requested();
+        state.slot(id).boost = 0;
+        let kind = match reason {
+            ReleaseReason::Blocking => EventKind::BlockingRelease,
+            _ => EventKind::Release,
+        };
+        self.emit(id, kind);
+        match self.config.policy {
+            Policy::Priority => self.hand_off(&mut state, id, forced),
+            Policy::Tick | Policy::Timeout => {
+                state.holder = None;
+                self.free.notify_one();
+                if forced {
+                    self.wait_for_switch(state, id);
+                }
+            }
+        }
+        true
+    }
+
+    /// Priority: gives the lock straight to the most urgent waiter.
+    fn hand_off(&self, state: &mut State, from: ThreadId, forced: bool) {
+        self.drop_request.store(false, Ordering::Relaxed);
+        let Some(next) = state.pop_most_urgent() else {
+            state.holder = None;
+            return;
+        };
+        let priority = state.effective_priority(&next);
+        state.grant(next.id, priority);
+        next.wake.notify_one();
+        if forced {
+            self.count_forced_switch(state, from);
+        }
+    }
+
+    /// Timeout (FORCE_SWITCHING): a thread made to drop the lock does not
+    /// compete for it again until another thread has taken it.
+    fn wait_for_switch(&self, mut state: MutexGuard<'_, State>, id: ThreadId) {
+        self.drop_request.store(false, Ordering::Relaxed);
+        while state.last_holder == Some(id) {
+            state = self.switched.wait(state);
+        }
+        self.count_forced_switch(&mut state, id);
+    }
+
+    fn count_forced_switch(&self, state: &mut State, id: ThreadId) {
+        state.slot(id).stats.forced_switches += 1;
+        self.emit(id, EventKind::ForcedSwitch);
+    }
+
+    pub(crate) fn set_priority(&self, id: ThreadId, priority: i32) {
+        let mut state = self.state.lock();
+        state.slot(id).priority = priority;
+        self.emit(id, EventKind::PriorityChange { priority });
+        if self.config.policy != Policy::Priority {
+            return;
+        }
+        if state.holder == Some(id) {
+            state.holder_priority = state.current_priority(id);
+        }
+        self.request_drop_if_outranked(&mut state);
+    }
+
+    pub(crate) fn priority(&self, id: ThreadId) -> i32 {
+        self.state.lock().slot(id).priority
+    }
+
+    pub(crate) fn unregister(&self, id: ThreadId) {
+        self.release(id, ReleaseReason::Unregister);
+        self.state.lock().slot(id).registered = false;
+    }
+}
