@@ -13,6 +13,8 @@ pub struct ThreadState {
     pub rt: Rc<Runtime>,
     /// Suspended caller frames of the running eval loops (the running frame is held by the
     /// loop itself).
+    // Boxed on purpose: a frame switch then moves one pointer, not the whole frame.
+    #[allow(clippy::vec_box)]
     pub frames: Vec<Box<Frame>>,
     /// Python frames plus native re-entries currently active.
     pub depth: u32,
@@ -21,6 +23,7 @@ pub struct ThreadState {
     /// Set by `Reraise` / bare `raise`: the exception keeps its traceback unchanged.
     pub reraising: bool,
     /// Recycled frames (their value storage keeps its capacity).
+    #[allow(clippy::vec_box)]
     frame_pool: Vec<Box<Frame>>,
     /// This thread's view of the eval-breaker flag (shared with the runtime).
     eval_breaker: std::sync::Arc<std::sync::atomic::AtomicU32>,
