@@ -279,6 +279,15 @@ pub fn call_value(
     if let Value::Obj(o) = callee {
         match &**o {
             Obj::Function(func) => return call_function(ts, func, args, kwnames),
+            Obj::Native(n) if n.is_method && n.this.is_null() => {
+                let Some((this, rest)) = args.split_first().filter(|_| args.len() > kwnames.len())
+                else {
+                    return Err(
+                        ts.type_error(format!("unbound method {}() needs an argument", n.name))
+                    );
+                };
+                return (n.f)(ts, this, &Args::new(rest, kwnames));
+            }
             Obj::Native(n) => return (n.f)(ts, &n.this, &Args::new(args, kwnames)),
             Obj::BoundMethod { func, this } => {
                 let mut full = Vec::with_capacity(args.len() + 1);

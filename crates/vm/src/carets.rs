@@ -15,7 +15,11 @@ pub fn caret_line(line: &str, loc: Location) -> Option<String> {
     let start = loc.col as usize;
     let (end, anchors) = if loc.line == loc.end_line {
         let end = loc.end_col as usize;
-        let segment: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+        let segment: String = line
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
         (end, anchors(&segment))
     } else {
         (leading + stripped_len, None)
@@ -43,8 +47,12 @@ pub fn caret_line(line: &str, loc: Location) -> Option<String> {
 /// Character offsets (within `segment`) where the operator / subscript part starts and ends.
 fn anchors(segment: &str) -> Option<(usize, usize)> {
     let module = gilvm_syntax::parse_module(segment).ok()?;
-    let [stmt] = module.body.as_slice() else { return None };
-    let StmtKind::Expr(expr) = &stmt.kind else { return None };
+    let [stmt] = module.body.as_slice() else {
+        return None;
+    };
+    let StmtKind::Expr(expr) = &stmt.kind else {
+        return None;
+    };
     let chars = |byte: u32| segment.get(..byte as usize).map(|s| s.chars().count());
     match &expr.kind {
         ExprKind::BinOp { left, right, .. } => {
@@ -52,12 +60,18 @@ fn anchors(segment: &str) -> Option<(usize, usize)> {
             let offset = between.len() - between.trim_start().len();
             let left_anchor = left.span.end as usize + offset;
             let mut right_anchor = left_anchor + 1;
-            if between[offset..].chars().nth(1).is_some_and(|c| !c.is_whitespace()) {
+            if between[offset..]
+                .chars()
+                .nth(1)
+                .is_some_and(|c| !c.is_whitespace())
+            {
                 right_anchor += 1;
             }
             Some((chars(left_anchor as u32)?, chars(right_anchor as u32)?))
         }
-        ExprKind::Subscript { value, index } => Some((chars(value.span.end)?, chars(index.span.end)? + 1)),
+        ExprKind::Subscript { value, index } => {
+            Some((chars(value.span.end)?, chars(index.span.end)? + 1))
+        }
         _ => None,
     }
 }
@@ -67,19 +81,36 @@ mod tests {
     use super::*;
 
     fn loc(line: u32, col: u32, end_col: u32) -> Location {
-        Location { line, end_line: line, col, end_col }
+        Location {
+            line,
+            end_line: line,
+            col,
+            end_col,
+        }
     }
 
     #[test]
     fn binary_operator_and_subscript_anchors() {
-        assert_eq!(caret_line("    return 1 // 0", loc(1, 11, 17)).as_deref(), Some("           ~~^^~~"));
-        assert_eq!(caret_line("    return data[\"key\"] * 2", loc(1, 11, 22)).as_deref(), Some("           ~~~~^^^^^^^"));
-        assert_eq!(caret_line("{}[\"missing\"]", loc(1, 0, 13)).as_deref(), Some("    ~~^^^^^^^^^^^"));
+        assert_eq!(
+            caret_line("    return 1 // 0", loc(1, 11, 17)).as_deref(),
+            Some("           ~~^^~~")
+        );
+        assert_eq!(
+            caret_line("    return data[\"key\"] * 2", loc(1, 11, 22)).as_deref(),
+            Some("           ~~~~^^^^^^^")
+        );
+        assert_eq!(
+            caret_line("{}[\"missing\"]", loc(1, 0, 13)).as_deref(),
+            Some("    ~~^^^^^^^^^^^")
+        );
     }
 
     #[test]
     fn whole_line_gets_no_carets() {
         assert_eq!(caret_line("    level1()", loc(1, 4, 12)), None);
-        assert_eq!(caret_line("    total += level2(r)", loc(1, 13, 22)).as_deref(), Some("             ^^^^^^^^^"));
+        assert_eq!(
+            caret_line("    total += level2(r)", loc(1, 13, 22)).as_deref(),
+            Some("             ^^^^^^^^^")
+        );
     }
 }
