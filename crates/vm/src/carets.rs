@@ -29,7 +29,7 @@ pub fn caret_line(line: &str, loc: Location) -> Option<String> {
     }
     let width = end - start;
     let split = anchors.filter(|&(l, r)| l <= r && r <= width);
-    if width >= stripped_len && !split.is_some_and(|(l, r)| r > l) {
+    if width >= stripped_len && split.is_none_or(|(l, r)| r <= l) {
         return None;
     }
     let mut out = format!("    {}", " ".repeat(start - leading));
