@@ -31,6 +31,17 @@ pub fn run_frame(
     frame: Box<Frame>,
     throw: Option<ObjRef>,
 ) -> PyResult<FrameExit> {
+    ts.enter_native()?;
+    let result = run_frames(ts, frame, throw);
+    ts.leave_native();
+    result
+}
+
+fn run_frames(
+    ts: &mut ThreadState,
+    frame: Box<Frame>,
+    throw: Option<ObjRef>,
+) -> PyResult<FrameExit> {
     ts.enter()?;
     let entry = ts.frames.len();
     let mut f = frame;

@@ -9,6 +9,9 @@ use crate::frame::Frame;
 use crate::runtime::Runtime;
 use crate::value::{ObjRef, Value};
 
+/// Deepest nesting of native re-entries (each uses some Rust stack of the interpreter thread).
+const MAX_NATIVE_DEPTH: u32 = 10_000;
+
 pub struct ThreadState {
     pub rt: Rc<Runtime>,
     /// Suspended caller frames of the running eval loops (the running frame is held by the
@@ -18,6 +21,9 @@ pub struct ThreadState {
     pub frames: Vec<Box<Frame>>,
     /// Python frames plus native re-entries currently active.
     pub depth: u32,
+    /// Nested eval loops / native recursions on the Rust stack (bounded separately from
+    /// `sys.setrecursionlimit`, so a huge limit cannot overflow the native stack).
+    native_depth: u32,
     /// The exception being handled (`sys.exc_info()`), `Null` if none.
     pub handled: Value,
     /// Set by `Reraise` / bare `raise`: the exception keeps its traceback unchanged.
@@ -41,6 +47,7 @@ impl ThreadState {
             rt,
             frames: Vec::new(),
             depth: 0,
+            native_depth: 0,
             handled: Value::Null,
             reraising: false,
             frame_pool: Vec::new(),
@@ -73,6 +80,19 @@ impl ThreadState {
 
     pub fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    /// Enters a nested native recursion (an eval loop re-entered from native code).
+    pub fn enter_native(&mut self) -> PyResult<()> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    pub fn leave_native(&mut self) {
+        self.native_depth -= 1;
     }
 
     /// A frame running `code` with all `code.nlocals` locals unbound, reusing a recycled
