@@ -32,6 +32,7 @@ fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
                     name: n.name,
                     f: n.f,
                     this: instance.clone(),
+                    is_method: n.is_method,
                 })))
             }
             Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
@@ -131,6 +132,16 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                 if let Some(v) = type_attr(t, o, name) {
                     return Ok(v);
                 }
+                if let Some((method_name, f)) = builtins::methods::lookup_for_type(t.builtin, key)
+                    .filter(|_| !class::is_user_class(t))
+                {
+                    return Ok(Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+                        name: method_name,
+                        f,
+                        this: Value::Null,
+                        is_method: true,
+                    }))));
+                }
             }
             Obj::Module { dict, name: m } => {
                 if let Some(v) = crate::names::dict_get(dict, name) {
@@ -141,7 +152,11 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                 }
             }
             Obj::Super { class, this } => return super_attr(ts, class, this, name),
+            Obj::Function(f) if f.attrs.borrow().contains(name) => {
+                return Ok(f.attrs.borrow().get(name).cloned().unwrap_or(Value::None))
+            }
             Obj::Function(f) => match key {
+                "__dict__" => return Ok(Value::new_dict(f.attrs.borrow().clone())),
                 "__name__" => return Ok(Value::new_str(f.name())),
                 "__qualname__" => return Ok(Value::new_str(&f.qualname)),
                 "__doc__" => return Ok(Value::None),
@@ -173,6 +188,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
             name: method_name,
             f,
             this: obj.clone(),
+            is_method: true,
         }))));
     }
     Err(no_attribute(ts, obj, key))
@@ -267,6 +283,10 @@ pub fn set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> Py
             }
             Obj::Module { dict, .. } => {
                 crate::names::store_dict(dict, name, v);
+                return Ok(());
+            }
+            Obj::Function(f) => {
+                f.attrs.borrow_mut().insert(name.clone(), v);
                 return Ok(());
             }
             _ => {}

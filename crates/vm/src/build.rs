@@ -44,6 +44,7 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
     );
     Ok(Value::Obj(ObjRef::new(Obj::Function(Function {
         code: code.clone(),
+        attrs: RefCell::new(Dict::new()),
         globals: f.globals.clone(),
         qualname,
         defaults,

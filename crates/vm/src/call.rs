@@ -14,26 +14,17 @@ use crate::types::typeobj::TypeId;
 use crate::value::{Obj, ObjRef, Value};
 use crate::{class, generator, iter, ops};
 
-/// Builds a frame for `func` from a complete argument binding in `slots`.
-fn frame_for(func: &Function, slots: Vec<Value>, namespace: Option<ObjRef>) -> Frame {
+/// Gives `frame` the cells of `func`: fresh ones for its cellvars, then its closure.
+#[inline(always)]
+fn add_cells(func: &Function, frame: &mut Frame) {
     let cellvars = func.code.code.cellvars.len();
-    let cells = if cellvars == 0 && func.closure.is_empty() {
-        Vec::new()
-    } else {
-        (0..cellvars)
-            .map(|_| Value::new_cell(Value::Null))
-            .chain(func.closure.iter().cloned())
-            .collect()
-    };
-    Frame {
-        code: func.code.clone(),
-        ip: 0,
-        slots,
-        cells,
-        blocks: Vec::new(),
-        globals: func.globals.clone(),
-        namespace,
+    if cellvars == 0 && func.closure.is_empty() {
+        return;
     }
+    frame
+        .cells
+        .extend((0..cellvars).map(|_| Value::new_cell(Value::Null)));
+    frame.cells.extend(func.closure.iter().cloned());
 }
 
 /// Binds `args` (the last `kwnames.len()` by keyword) to `func`'s parameters.
@@ -43,15 +34,14 @@ pub fn bind_frame(
     args: &[Value],
     kwnames: &[Value],
     namespace: Option<ObjRef>,
-) -> PyResult<Frame> {
-    let code = &func.code;
-    let mut slots = ts.take_slots(code.nlocals + code.code.max_stack as usize);
-    slots.resize(code.nlocals, Value::Null);
-    if let Err(msg) = bind_args(func, args, kwnames, &mut slots) {
-        ts.recycle_slots(slots);
+) -> PyResult<Box<Frame>> {
+    let mut frame = ts.new_frame(&func.code, &func.globals, namespace);
+    if let Err(msg) = bind_args(func, args, kwnames, &mut frame.slots) {
+        ts.recycle_frame(frame);
         return Err(ts.type_error(format!("{}() {}", func.qualname, msg)));
     }
-    Ok(frame_for(func, slots, namespace))
+    add_cells(func, &mut frame);
+    Ok(frame)
 }
 
 fn name_list(names: &[&str]) -> String {
@@ -198,7 +188,7 @@ pub fn call_from_stack(
     f: &mut Frame,
     mut nargs: usize,
     kwnames: &[Value],
-) -> PyResult<Option<Frame>> {
+) -> PyResult<Option<Box<Frame>>> {
     ts.check_eval_breaker();
     let callee_index = f.slots.len() - nargs - 1;
     let mut callee = f.slots[callee_index].clone();
@@ -236,14 +226,20 @@ fn call_function_from_stack(
     func: &Function,
     nargs: usize,
     kwnames: &[Value],
-) -> PyResult<Option<Frame>> {
+) -> PyResult<Option<Box<Frame>>> {
     let callee_index = f.slots.len() - nargs - 1;
     let code = &func.code;
     let frame = if kwnames.is_empty() && code.simple_args && nargs == code.code.arg_count as usize {
-        let mut slots = ts.take_slots(code.nlocals + code.code.max_stack as usize);
-        slots.extend(f.slots.drain(callee_index + 1..));
-        slots.resize(code.nlocals, Value::Null);
-        frame_for(func, slots, None)
+        let mut frame = ts.new_frame(&func.code, &func.globals, None);
+        for (slot, arg) in frame
+            .slots
+            .iter_mut()
+            .zip(f.slots.drain(callee_index + 1..))
+        {
+            *slot = arg;
+        }
+        add_cells(func, &mut frame);
+        frame
     } else {
         bind_frame(ts, func, &f.slots[callee_index + 1..], kwnames, None)?
     };
@@ -283,6 +279,15 @@ pub fn call_value(
     if let Value::Obj(o) = callee {
         match &**o {
             Obj::Function(func) => return call_function(ts, func, args, kwnames),
+            Obj::Native(n) if n.is_method && n.this.is_null() => {
+                let Some((this, rest)) = args.split_first().filter(|_| args.len() > kwnames.len())
+                else {
+                    return Err(
+                        ts.type_error(format!("unbound method {}() needs an argument", n.name))
+                    );
+                };
+                return (n.f)(ts, this, &Args::new(rest, kwnames));
+            }
             Obj::Native(n) => return (n.f)(ts, &n.this, &Args::new(args, kwnames)),
             Obj::BoundMethod { func, this } => {
                 let mut full = Vec::with_capacity(args.len() + 1);

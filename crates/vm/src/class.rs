@@ -69,6 +69,16 @@ fn try_dunder(ts: &mut ThreadState, a: &Value, name: &str, b: &Value) -> PyResul
 
 pub fn binary_dunder(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (forward, reflected, _) = dunder_names(op);
+    // A subclass's reflected method takes priority over its base's forward one.
+    if let (Some(x), Some(y)) = (a.as_instance(), b.as_instance()) {
+        let b_is_proper_subclass = !ObjRef::ptr_eq(&x.class, &y.class)
+            && crate::types::typeobj::is_subclass(&y.class, &x.class);
+        if b_is_proper_subclass {
+            if let Some(r) = try_dunder(ts, b, reflected, a)? {
+                return Ok(Some(r));
+            }
+        }
+    }
     if let Some(r) = try_dunder(ts, a, forward, b)? {
         return Ok(Some(r));
     }

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use gilvm_compiler::bytecode::{CodeFlags, CodeObject, Constant};
+use gilvm_compiler::bytecode::{CodeFlags, CodeObject, Constant, Instruction};
 
 use crate::types::int::from_big;
 use crate::value::{Obj, ObjRef, Value};
@@ -20,6 +20,8 @@ pub struct GlobalCacheEntry {
 
 pub struct CodeInfo {
     pub code: Arc<CodeObject>,
+    /// A copy of `code.instructions`, one indirection closer for the eval loop.
+    pub instructions: Box<[Instruction]>,
     pub consts: Vec<Value>,
     /// `names` as interned str values (their hashes are computed once).
     pub names: Vec<Value>,
@@ -40,6 +42,7 @@ impl CodeInfo {
             && !flags.has(CodeFlags::VARKEYWORDS)
             && code.kwonly_arg_count == 0;
         Rc::new(CodeInfo {
+            instructions: code.instructions.clone().into_boxed_slice(),
             nlocals: code.varnames.len(),
             simple_args,
             is_generator: flags.has(CodeFlags::GENERATOR),

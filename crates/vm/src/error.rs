@@ -45,6 +45,7 @@ exc_kinds! {
     UnboundLocalError: NameError,
     StopIteration: Exception,
     RuntimeError: Exception,
+    SystemError: Exception,
     RecursionError: RuntimeError,
     NotImplementedError: RuntimeError,
     AssertionError: Exception,

@@ -8,7 +8,6 @@ use gilvm_compiler::bytecode::{BinaryOperator, Comparison, Instruction as I};
 use crate::error::{ExcKind, PyResult};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::thread::ThreadState;
-use crate::types::int;
 use crate::value::{Obj, ObjRef, Value};
 use crate::{attr, build, call, exceptions, generator, import, iter, names, ops, subscr};
 
@@ -16,59 +15,62 @@ use crate::{attr, build, call, exceptions, generator, import, iter, names, ops, 
 pub enum FrameExit {
     Return(Value),
     /// A generator frame suspended at `yield`.
-    Yield(Value, Frame),
+    Yield(Value, Box<Frame>),
 }
 
-pub enum Control {
-    Call(Frame),
+/// How `execute` left the entry frame of its run.
+enum Exit {
     Return(Value),
     Yield(Value),
 }
 
 /// Runs `frame` (and everything it calls) to completion or suspension. `throw` raises an
 /// exception at the frame's current instruction first (`generator.throw`).
-pub fn run_frame(ts: &mut ThreadState, frame: Frame, throw: Option<ObjRef>) -> PyResult<FrameExit> {
+pub fn run_frame(
+    ts: &mut ThreadState,
+    frame: Box<Frame>,
+    throw: Option<ObjRef>,
+) -> PyResult<FrameExit> {
+    ts.enter_native()?;
+    let result = run_frames(ts, frame, throw);
+    ts.leave_native();
+    result
+}
+
+fn run_frames(
+    ts: &mut ThreadState,
+    frame: Box<Frame>,
+    throw: Option<ObjRef>,
+) -> PyResult<FrameExit> {
     ts.enter()?;
     let entry = ts.frames.len();
     let mut f = frame;
     let mut pending = throw;
     loop {
-        let result = match pending.take() {
-            Some(exc) => Err(exc),
-            None => execute(ts, &mut f),
-        };
-        match result {
-            Ok(Control::Call(callee)) => ts.frames.push(std::mem::replace(&mut f, callee)),
-            Ok(Control::Return(v)) => {
-                ts.leave();
-                if ts.frames.len() == entry {
-                    ts.recycle_slots(std::mem::take(&mut f.slots));
+        let exc = match pending.take() {
+            Some(exc) => exc,
+            None => match execute(ts, &mut f, entry) {
+                Ok(Exit::Return(v)) => {
+                    ts.recycle_frame(f);
                     return Ok(FrameExit::Return(v));
                 }
-                let caller = ts.frames.pop().expect("caller frame above entry");
-                let done = std::mem::replace(&mut f, caller);
-                ts.recycle_slots(done.slots);
-                f.push(v);
-            }
-            Ok(Control::Yield(v)) => {
-                ts.leave();
-                return Ok(FrameExit::Yield(v, f));
-            }
-            Err(exc) => {
-                exceptions::record_raise(ts, &f, &exc);
-                if unwind_to_handler(ts, &mut f, &exc) {
-                    continue;
-                }
-                ts.leave();
-                if ts.frames.len() == entry {
-                    return Err(exc);
-                }
-                let caller = ts.frames.pop().expect("caller frame above entry");
-                let done = std::mem::replace(&mut f, caller);
-                ts.recycle_slots(done.slots);
-                pending = Some(exc);
-            }
+                Ok(Exit::Yield(v)) => return Ok(FrameExit::Yield(v, f)),
+                Err(exc) => exc,
+            },
+        };
+        exceptions::record_raise(ts, &f, &exc);
+        if unwind_to_handler(ts, &mut f, &exc) {
+            continue;
         }
+        ts.leave();
+        if ts.frames.len() == entry {
+            ts.recycle_frame(f);
+            return Err(exc);
+        }
+        let caller = ts.frames.pop().expect("caller frame above entry");
+        let done = std::mem::replace(&mut f, caller);
+        ts.recycle_frame(done);
+        pending = Some(exc);
     }
 }
 
@@ -94,455 +96,511 @@ fn unwind_to_handler(ts: &mut ThreadState, f: &mut Frame, exc: &ObjRef) -> bool 
     false
 }
 
-fn execute(ts: &mut ThreadState, f: &mut Frame) -> PyResult<Control> {
-    let code = f.code.clone();
-    let instructions = &code.code.instructions[..];
-    loop {
-        let Some(&instruction) = instructions.get(f.ip) else {
-            return Ok(Control::Return(Value::None));
-        };
-        f.ip += 1;
-        match instruction {
-            I::Nop => {}
-            I::PopTop => {
-                f.pop();
-            }
-            I::RotTwo => {
-                let n = f.slots.len();
-                f.slots.swap(n - 1, n - 2);
-            }
-            I::RotThree => {
-                let top = f.pop();
-                let n = f.slots.len();
-                f.slots.insert(n - 2, top);
-            }
-            I::RotFour => {
-                let top = f.pop();
-                let n = f.slots.len();
-                f.slots.insert(n - 3, top);
-            }
-            I::DupTop => {
-                let v = f.top().clone();
-                f.push(v);
-            }
-            I::DupTopTwo => {
-                let a = f.peek(1).clone();
-                let b = f.peek(0).clone();
-                f.push(a);
-                f.push(b);
-            }
-            I::LoadConst(i) => f.push(code.consts[i as usize].clone()),
-            I::LoadFast(i) => {
-                let v = f.slots[i as usize].clone();
-                if v.is_null() {
-                    return Err(names::unbound_local(ts, &code, i));
-                }
-                f.push(v);
-            }
-            I::StoreFast(i) => {
-                let v = f.pop();
-                f.slots[i as usize] = v;
-            }
-            I::DeleteFast(i) => {
-                if f.slots[i as usize].is_null() {
-                    return Err(names::unbound_local(ts, &code, i));
-                }
-                f.slots[i as usize] = Value::Null;
-            }
-            I::LoadDeref(i) => {
-                let v = names::load_deref(ts, f, i)?;
-                f.push(v);
-            }
-            I::StoreDeref(i) => {
-                let v = f.pop();
-                names::store_deref(f, i, v);
-            }
-            I::DeleteDeref(i) => {
-                names::load_deref(ts, f, i)?;
-                names::store_deref(f, i, Value::Null);
-            }
-            I::LoadClosure(i) => {
-                let cell = f.cells[i as usize].clone();
-                f.push(Value::Obj(cell));
-            }
-            I::LoadClassDeref(i) => {
-                let v = names::load_class_deref(ts, f, i)?;
-                f.push(v);
-            }
-            I::LoadGlobal(i) => {
-                let v = names::load_global(ts, f, &code, i as usize)?;
-                f.push(v);
-            }
-            I::StoreGlobal(i) => {
-                let v = f.pop();
-                names::store_dict(&f.globals, &code.names[i as usize], v);
-            }
-            I::DeleteGlobal(i) => names::delete_global(ts, f, &code.names[i as usize])?,
-            I::LoadName(i) => {
-                let v = names::load_name(ts, f, &code.names[i as usize])?;
-                f.push(v);
-            }
-            I::StoreName(i) => {
-                let v = f.pop();
-                let ns = f.namespace.as_ref().unwrap_or(&f.globals).clone();
-                names::store_dict(&ns, &code.names[i as usize], v);
-            }
-            I::DeleteName(i) => names::delete_name(ts, f, &code.names[i as usize])?,
-            I::LoadAttr(i) => {
-                let obj = f.pop();
-                let v = attr::get_attr(ts, &obj, &code.names[i as usize])?;
-                f.push(v);
-            }
-            I::StoreAttr(i) => {
-                let obj = f.pop();
-                let v = f.pop();
-                attr::set_attr(ts, &obj, &code.names[i as usize], v)?;
-            }
-            I::DeleteAttr(i) => {
-                let obj = f.pop();
-                attr::del_attr(ts, &obj, &code.names[i as usize])?;
-            }
-            I::LoadMethod(i) => {
-                let obj = f.pop();
-                let (meth, this) = attr::load_method(ts, obj, &code.names[i as usize])?;
-                f.push(meth);
-                f.push(this);
-            }
-            I::CallMethod(n) => {
-                let n = n as usize;
-                let self_index = f.slots.len() - n - 1;
-                let nargs = if f.slots[self_index].is_null() {
-                    f.slots.remove(self_index);
-                    n
-                } else {
-                    n + 1
-                };
-                if let Some(callee) = call::call_from_stack(ts, f, nargs, &[])? {
-                    return Ok(Control::Call(callee));
-                }
-            }
-            I::BinarySubscr => {
-                let index = f.pop();
-                let container = f.pop();
-                let v = subscr::get_item(ts, &container, &index)?;
-                f.push(v);
-            }
-            I::StoreSubscr => {
-                let index = f.pop();
-                let container = f.pop();
-                let v = f.pop();
-                subscr::set_item(ts, &container, index, v)?;
-            }
-            I::DeleteSubscr => {
-                let index = f.pop();
-                let container = f.pop();
-                subscr::del_item(ts, &container, &index)?;
-            }
-            I::BuildSlice(n) => {
-                let step = if n == 3 { f.pop() } else { Value::None };
-                let stop = f.pop();
-                let start = f.pop();
-                f.push(Value::Obj(ObjRef::new(Obj::Slice { start, stop, step })));
-            }
-            I::UnaryNegative => {
-                let v = f.pop();
-                let r = match v {
-                    Value::Int(i) if i != i64::MIN => Value::Int(-i),
-                    _ => ops::unary_negative(ts, &v)?,
-                };
-                f.push(r);
-            }
-            I::UnaryPositive => {
-                let v = f.pop();
-                let r = ops::unary_positive(ts, &v)?;
-                f.push(r);
-            }
-            I::UnaryInvert => {
-                let v = f.pop();
-                let r = ops::unary_invert(ts, &v)?;
-                f.push(r);
-            }
-            I::UnaryNot => {
-                let v = f.pop();
-                let t = ops::truthy(ts, &v)?;
-                f.push(Value::Bool(!t));
-            }
-            I::BinaryOp(op) => {
-                let b = f.pop();
-                let a = f.pop();
-                let r = match (op, &a, &b) {
-                    (BinaryOperator::Add, Value::Int(x), Value::Int(y)) => int::add(*x, *y),
-                    (BinaryOperator::Subtract, Value::Int(x), Value::Int(y)) => int::sub(*x, *y),
-                    (BinaryOperator::Multiply, Value::Int(x), Value::Int(y)) => int::mul(*x, *y),
-                    _ => ops::binary_op(ts, op, &a, &b)?,
-                };
-                f.push(r);
-            }
-            I::InplaceOp(op) => {
-                let b = f.pop();
-                let a = f.pop();
-                let r = match (op, &a, &b) {
-                    (BinaryOperator::Add, Value::Int(x), Value::Int(y)) => int::add(*x, *y),
-                    (BinaryOperator::Subtract, Value::Int(x), Value::Int(y)) => int::sub(*x, *y),
-                    _ => ops::inplace_op(ts, op, &a, &b)?,
-                };
-                f.push(r);
-            }
-            I::CompareOp(op) => {
-                let b = f.pop();
-                let a = f.pop();
-                let r = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => Value::Bool(compare_ints(op, *x, *y)),
-                    _ => ops::compare(ts, op, &a, &b)?,
-                };
-                f.push(r);
-            }
-            I::IsOp(negate) => {
-                let b = f.pop();
-                let a = f.pop();
-                f.push(Value::Bool(a.is(&b) != negate));
-            }
-            I::ContainsOp(negate) => {
-                let container = f.pop();
-                let item = f.pop();
-                let r = ops::contains(ts, &container, &item)?;
-                f.push(Value::Bool(r != negate));
-            }
-            I::Jump(target) => {
-                if (target as usize) < f.ip {
-                    ts.check_eval_breaker();
-                }
-                f.ip = target as usize;
-            }
-            I::PopJumpIfFalse(target) => {
-                let v = f.pop();
-                if !fast_truthy(ts, &v)? {
-                    f.ip = target as usize;
-                }
-            }
-            I::PopJumpIfTrue(target) => {
-                let v = f.pop();
-                if fast_truthy(ts, &v)? {
-                    f.ip = target as usize;
-                }
-            }
-            I::JumpIfFalseOrPop(target) => {
-                if !fast_truthy(ts, f.top())? {
-                    f.ip = target as usize;
-                } else {
+/// Runs instructions, switching frames in place on Python calls and returns; only leaves on
+/// an exception, or when the entry frame (the `entry`-th) returns or yields.
+fn execute(ts: &mut ThreadState, f: &mut Box<Frame>, entry: usize) -> PyResult<Exit> {
+    'frames: loop {
+        let code = f.code.clone();
+        let instructions = &code.instructions[..];
+        let mut ip = f.ip;
+        loop {
+            let Some(&instruction) = instructions.get(ip) else {
+                return Err(ts.new_exc(ExcKind::SystemError, "instruction pointer out of range"));
+            };
+            ip += 1;
+            // Kept in sync for tracebacks and frame switches; the loop reads the local copy.
+            f.ip = ip;
+            match instruction {
+                I::Nop => {}
+                I::PopTop => {
                     f.pop();
                 }
-            }
-            I::JumpIfTrueOrPop(target) => {
-                if fast_truthy(ts, f.top())? {
-                    f.ip = target as usize;
-                } else {
-                    f.pop();
+                I::RotTwo => {
+                    let n = f.slots.len();
+                    f.slots.swap(n - 1, n - 2);
                 }
-            }
-            I::GetIter => {
-                let v = f.pop();
-                let it = iter::get_iter(ts, &v)?;
-                f.push(it);
-            }
-            I::ForIter(target) => match iter::next_value(ts, f.top())? {
-                Some(v) => f.push(v),
-                None => {
-                    f.pop();
-                    f.ip = target as usize;
+                I::RotThree => {
+                    let top = f.pop();
+                    let n = f.slots.len();
+                    f.slots.insert(n - 2, top);
                 }
-            },
-            I::MakeFunction(flags) => {
-                let func = build::make_function(ts, f, flags)?;
-                f.push(func);
-            }
-            I::Call(n) => {
-                if let Some(callee) = call::call_from_stack(ts, f, n as usize, &[])? {
-                    return Ok(Control::Call(callee));
+                I::RotFour => {
+                    let top = f.pop();
+                    let n = f.slots.len();
+                    f.slots.insert(n - 3, top);
                 }
-            }
-            I::CallKw(n) => {
-                let kwnames = f.pop();
-                let names: Vec<Value> = match &kwnames {
-                    Value::Obj(o) => match &**o {
-                        Obj::Tuple(items) => items.to_vec(),
+                I::DupTop => {
+                    let v = f.top().clone();
+                    f.push(v);
+                }
+                I::DupTopTwo => {
+                    let a = f.peek(1).clone();
+                    let b = f.peek(0).clone();
+                    f.push(a);
+                    f.push(b);
+                }
+                I::LoadConst(i) => {
+                    let v = code.consts[i as usize].clone();
+                    f.push(v);
+                }
+                I::LoadFast(i) => {
+                    let v = f.slots[i as usize].clone();
+                    if v.is_null() {
+                        return Err(names::unbound_local(ts, &code, i));
+                    }
+                    f.push(v);
+                }
+                I::StoreFast(i) => {
+                    let v = f.pop();
+                    f.slots[i as usize] = v;
+                }
+                I::DeleteFast(i) => {
+                    if f.slots[i as usize].is_null() {
+                        return Err(names::unbound_local(ts, &code, i));
+                    }
+                    f.slots[i as usize] = Value::Null;
+                }
+                I::LoadDeref(i) => {
+                    let v = names::load_deref(ts, f, i)?;
+                    f.push(v);
+                }
+                I::StoreDeref(i) => {
+                    let v = f.pop();
+                    names::store_deref(f, i, v);
+                }
+                I::DeleteDeref(i) => {
+                    names::load_deref(ts, f, i)?;
+                    names::store_deref(f, i, Value::Null);
+                }
+                I::LoadClosure(i) => {
+                    let cell = f.cells[i as usize].clone();
+                    f.push(Value::Obj(cell));
+                }
+                I::LoadClassDeref(i) => {
+                    let v = names::load_class_deref(ts, f, i)?;
+                    f.push(v);
+                }
+                I::LoadGlobal(i) => {
+                    let v = names::load_global(ts, f, &code, i as usize)?;
+                    f.push(v);
+                }
+                I::StoreGlobal(i) => {
+                    let v = f.pop();
+                    names::store_dict(&f.globals, &code.names[i as usize], v);
+                }
+                I::DeleteGlobal(i) => names::delete_global(ts, f, &code.names[i as usize])?,
+                I::LoadName(i) => {
+                    let v = names::load_name(ts, f, &code.names[i as usize])?;
+                    f.push(v);
+                }
+                I::StoreName(i) => {
+                    let v = f.pop();
+                    let ns = f.namespace.as_ref().unwrap_or(&f.globals).clone();
+                    names::store_dict(&ns, &code.names[i as usize], v);
+                }
+                I::DeleteName(i) => names::delete_name(ts, f, &code.names[i as usize])?,
+                I::LoadAttr(i) => {
+                    let obj = f.pop();
+                    let v = attr::get_attr(ts, &obj, &code.names[i as usize])?;
+                    f.push(v);
+                }
+                I::StoreAttr(i) => {
+                    let obj = f.pop();
+                    let v = f.pop();
+                    attr::set_attr(ts, &obj, &code.names[i as usize], v)?;
+                }
+                I::DeleteAttr(i) => {
+                    let obj = f.pop();
+                    attr::del_attr(ts, &obj, &code.names[i as usize])?;
+                }
+                I::LoadMethod(i) => {
+                    let obj = f.pop();
+                    let (meth, this) = attr::load_method(ts, obj, &code.names[i as usize])?;
+                    f.push(meth);
+                    f.push(this);
+                }
+                I::CallMethod(n) => {
+                    let n = n as usize;
+                    let self_index = f.slots.len() - n - 1;
+                    let nargs = if f.slots[self_index].is_null() {
+                        f.slots.remove(self_index);
+                        n
+                    } else {
+                        n + 1
+                    };
+                    if let Some(callee) = call::call_from_stack(ts, f, nargs, &[])? {
+                        ts.frames.push(std::mem::replace(f, callee));
+                        continue 'frames;
+                    }
+                }
+                I::BinarySubscr => {
+                    let index = f.pop();
+                    let container = f.pop();
+                    let v = subscr::get_item(ts, &container, &index)?;
+                    f.push(v);
+                }
+                I::StoreSubscr => {
+                    let index = f.pop();
+                    let container = f.pop();
+                    let v = f.pop();
+                    subscr::set_item(ts, &container, index, v)?;
+                }
+                I::DeleteSubscr => {
+                    let index = f.pop();
+                    let container = f.pop();
+                    subscr::del_item(ts, &container, &index)?;
+                }
+                I::BuildSlice(n) => {
+                    let step = if n == 3 { f.pop() } else { Value::None };
+                    let stop = f.pop();
+                    let start = f.pop();
+                    f.push(Value::Obj(ObjRef::new(Obj::Slice { start, stop, step })));
+                }
+                I::UnaryNegative => {
+                    let v = f.pop();
+                    let r = match v {
+                        Value::Int(i) if i != i64::MIN => Value::Int(-i),
+                        _ => ops::unary_negative(ts, &v)?,
+                    };
+                    f.push(r);
+                }
+                I::UnaryPositive => {
+                    let v = f.pop();
+                    let r = ops::unary_positive(ts, &v)?;
+                    f.push(r);
+                }
+                I::UnaryInvert => {
+                    let v = f.pop();
+                    let r = ops::unary_invert(ts, &v)?;
+                    f.push(r);
+                }
+                I::UnaryNot => {
+                    let v = f.pop();
+                    let t = ops::truthy(ts, &v)?;
+                    f.push(Value::Bool(!t));
+                }
+                I::BinaryOp(op) => {
+                    if let Some(r) = small_int_op(op, &f.slots) {
+                        f.slots.truncate(f.slots.len() - 1);
+                        if let Some(top) = f.slots.last_mut() {
+                            *top = Value::Int(r);
+                        }
+                        continue;
+                    }
+                    let b = f.pop();
+                    let a = f.pop();
+                    let r = ops::binary_op(ts, op, &a, &b)?;
+                    f.push(r);
+                }
+                I::InplaceOp(op) => {
+                    if let Some(r) = small_int_op(op, &f.slots) {
+                        f.slots.truncate(f.slots.len() - 1);
+                        if let Some(top) = f.slots.last_mut() {
+                            *top = Value::Int(r);
+                        }
+                        continue;
+                    }
+                    let b = f.pop();
+                    let a = f.pop();
+                    let r = ops::inplace_op(ts, op, &a, &b)?;
+                    f.push(r);
+                }
+                I::CompareOp(op) => {
+                    let n = f.slots.len();
+                    if let (Value::Int(x), Value::Int(y)) = (&f.slots[n - 2], &f.slots[n - 1]) {
+                        let truth = compare_ints(op, *x, *y);
+                        f.slots.truncate(n - 2);
+                        // Fused with a following conditional jump: no bool is pushed.
+                        match instructions.get(ip) {
+                            Some(I::PopJumpIfFalse(target)) => {
+                                ip = if truth { ip + 1 } else { *target as usize };
+                            }
+                            Some(I::PopJumpIfTrue(target)) => {
+                                ip = if truth { *target as usize } else { ip + 1 };
+                            }
+                            _ => f.push(Value::Bool(truth)),
+                        }
+                        continue;
+                    }
+                    let b = f.pop();
+                    let a = f.pop();
+                    let r = ops::compare(ts, op, &a, &b)?;
+                    f.push(r);
+                }
+                I::IsOp(negate) => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    f.push(Value::Bool(a.is(&b) != negate));
+                }
+                I::ContainsOp(negate) => {
+                    let container = f.pop();
+                    let item = f.pop();
+                    let r = ops::contains(ts, &container, &item)?;
+                    f.push(Value::Bool(r != negate));
+                }
+                I::Jump(target) => {
+                    if (target as usize) < ip {
+                        ts.check_eval_breaker();
+                    }
+                    ip = target as usize;
+                }
+                I::PopJumpIfFalse(target) => {
+                    let v = f.pop();
+                    if !fast_truthy(ts, &v)? {
+                        ip = target as usize;
+                    }
+                }
+                I::PopJumpIfTrue(target) => {
+                    let v = f.pop();
+                    if fast_truthy(ts, &v)? {
+                        ip = target as usize;
+                    }
+                }
+                I::JumpIfFalseOrPop(target) => {
+                    if !fast_truthy(ts, f.top())? {
+                        ip = target as usize;
+                    } else {
+                        f.pop();
+                    }
+                }
+                I::JumpIfTrueOrPop(target) => {
+                    if fast_truthy(ts, f.top())? {
+                        ip = target as usize;
+                    } else {
+                        f.pop();
+                    }
+                }
+                I::GetIter => {
+                    let v = f.pop();
+                    let it = iter::get_iter(ts, &v)?;
+                    f.push(it);
+                }
+                I::ForIter(target) => match iter::next_value(ts, f.top())? {
+                    Some(v) => f.push(v),
+                    None => {
+                        f.pop();
+                        ip = target as usize;
+                    }
+                },
+                I::MakeFunction(flags) => {
+                    let func = build::make_function(ts, f, flags)?;
+                    f.push(func);
+                }
+                I::Call(n) => {
+                    if let Some(callee) = call::call_from_stack(ts, f, n as usize, &[])? {
+                        ts.frames.push(std::mem::replace(f, callee));
+                        continue 'frames;
+                    }
+                }
+                I::CallKw(n) => {
+                    let kwnames = f.pop();
+                    let names: Vec<Value> = match &kwnames {
+                        Value::Obj(o) => match &**o {
+                            Obj::Tuple(items) => items.to_vec(),
+                            _ => Vec::new(),
+                        },
                         _ => Vec::new(),
-                    },
-                    _ => Vec::new(),
-                };
-                if let Some(callee) = call::call_from_stack(ts, f, n as usize, &names)? {
-                    return Ok(Control::Call(callee));
+                    };
+                    if let Some(callee) = call::call_from_stack(ts, f, n as usize, &names)? {
+                        ts.frames.push(std::mem::replace(f, callee));
+                        continue 'frames;
+                    }
                 }
-            }
-            I::CallFunctionEx(has_kwargs) => {
-                let kwargs = if has_kwargs & 1 != 0 {
-                    Some(f.pop())
-                } else {
-                    None
-                };
-                let args = f.pop();
-                let callee = f.pop();
-                let r = call::call_ex(ts, &callee, &args, kwargs.as_ref())?;
-                f.push(r);
-            }
-            I::ReturnValue => {
-                let v = f.pop();
-                return Ok(Control::Return(v));
-            }
-            I::LoadBuildClass => {
-                let v = names::load_builtin(ts, "__build_class__")?;
-                f.push(v);
-            }
-            I::BuildTuple(n) => {
-                let items = f.pop_n(n as usize);
-                f.push(Value::new_tuple(items));
-            }
-            I::BuildList(n) => {
-                let items = f.pop_n(n as usize);
-                f.push(Value::new_list(items));
-            }
-            I::BuildSet(n) => {
-                let items = f.pop_n(n as usize);
-                let set = build::new_set(ts, items, false)?;
-                f.push(set);
-            }
-            I::BuildMap(n) => {
-                let items = f.pop_n(2 * n as usize);
-                let d = build::build_map(ts, items)?;
-                f.push(d);
-            }
-            I::BuildString(n) => {
-                let items = f.pop_n(n as usize);
-                f.push(build::concat_strings(&items));
-            }
-            I::FormatValue(flags) => build::format_value(ts, f, flags)?,
-            I::ListAppend(i) => {
-                let v = f.pop();
-                build::list_append(f.peek(i as usize - 1), v);
-            }
-            I::SetAdd(i) => {
-                let v = f.pop();
-                build::set_add(ts, f.peek(i as usize - 1), v)?;
-            }
-            I::MapAdd(i) => {
-                let v = f.pop();
-                let k = f.pop();
-                build::map_add(ts, f.peek(i as usize - 1), k, v)?;
-            }
-            I::ListExtend(i) => {
-                let v = f.pop();
-                let target = f.peek(i as usize - 1).clone();
-                build::list_extend(ts, &target, &v)?;
-            }
-            I::SetUpdate(i) => {
-                let v = f.pop();
-                let target = f.peek(i as usize - 1).clone();
-                build::set_update(ts, &target, &v)?;
-            }
-            I::DictUpdate(i) | I::DictMerge(i) => {
-                let v = f.pop();
-                let target = f.peek(i as usize - 1).clone();
-                let merge = matches!(instruction, I::DictMerge(_));
-                build::dict_update(ts, &target, &v, merge)?;
-            }
-            I::ListToTuple => {
-                let v = f.pop();
-                f.push(build::list_to_tuple(&v));
-            }
-            I::UnpackSequence(n) => {
-                let v = f.pop();
-                build::unpack_sequence(ts, f, &v, n as usize)?;
-            }
-            I::UnpackEx(n) => {
-                let v = f.pop();
-                build::unpack_ex(ts, f, &v, (n & 0xff) as usize, (n >> 8) as usize)?;
-            }
-            I::SetupFinally(handler) => f.blocks.push(Block {
-                kind: BlockKind::Handler,
-                handler,
-                depth: f.slots.len(),
-            }),
-            I::PopBlock => {
-                f.blocks.pop();
-            }
-            I::PopExcept => {
-                if let Some(Block {
-                    kind: BlockKind::ExceptHandler { previous },
-                    ..
-                }) = f.blocks.pop()
-                {
-                    ts.handled = previous;
+                I::CallFunctionEx(has_kwargs) => {
+                    let kwargs = if has_kwargs & 1 != 0 {
+                        Some(f.pop())
+                    } else {
+                        None
+                    };
+                    let args = f.pop();
+                    let callee = f.pop();
+                    let r = call::call_ex(ts, &callee, &args, kwargs.as_ref())?;
+                    f.push(r);
                 }
-            }
-            I::JumpIfNotExcMatch(target) => {
-                let class = f.pop();
-                if !exceptions::exc_match(ts, f.top(), &class)? {
-                    f.ip = target as usize;
+                I::ReturnValue => {
+                    let v = f.pop();
+                    ts.leave();
+                    if ts.frames.len() == entry {
+                        return Ok(Exit::Return(v));
+                    }
+                    let caller = ts.frames.pop().expect("caller frame above entry");
+                    let done = std::mem::replace(f, caller);
+                    ts.recycle_frame(done);
+                    f.push(v);
+                    continue 'frames;
                 }
-            }
-            I::Reraise => {
-                let exc = f.pop();
-                return Err(exceptions::reraise(ts, exc));
-            }
-            I::RaiseVarargs(n) => return Err(exceptions::raise(ts, f, n)?),
-            I::SetupWith(handler) => {
-                let mgr = f.pop();
-                let (exit, entered) = exceptions::enter_with(ts, &mgr)?;
-                f.push(exit);
-                f.blocks.push(Block {
+                I::LoadBuildClass => {
+                    let v = names::load_builtin(ts, "__build_class__")?;
+                    f.push(v);
+                }
+                I::BuildTuple(n) => {
+                    let items = f.pop_n(n as usize);
+                    f.push(Value::new_tuple(items));
+                }
+                I::BuildList(n) => {
+                    let items = f.pop_n(n as usize);
+                    f.push(Value::new_list(items));
+                }
+                I::BuildSet(n) => {
+                    let items = f.pop_n(n as usize);
+                    let set = build::new_set(ts, items, false)?;
+                    f.push(set);
+                }
+                I::BuildMap(n) => {
+                    let items = f.pop_n(2 * n as usize);
+                    let d = build::build_map(ts, items)?;
+                    f.push(d);
+                }
+                I::BuildString(n) => {
+                    let items = f.pop_n(n as usize);
+                    f.push(build::concat_strings(&items));
+                }
+                I::FormatValue(flags) => build::format_value(ts, f, flags)?,
+                I::ListAppend(i) => {
+                    let v = f.pop();
+                    build::list_append(f.peek(i as usize - 1), v);
+                }
+                I::SetAdd(i) => {
+                    let v = f.pop();
+                    build::set_add(ts, f.peek(i as usize - 1), v)?;
+                }
+                I::MapAdd(i) => {
+                    let v = f.pop();
+                    let k = f.pop();
+                    build::map_add(ts, f.peek(i as usize - 1), k, v)?;
+                }
+                I::ListExtend(i) => {
+                    let v = f.pop();
+                    let target = f.peek(i as usize - 1).clone();
+                    build::list_extend(ts, &target, &v)?;
+                }
+                I::SetUpdate(i) => {
+                    let v = f.pop();
+                    let target = f.peek(i as usize - 1).clone();
+                    build::set_update(ts, &target, &v)?;
+                }
+                I::DictUpdate(i) | I::DictMerge(i) => {
+                    let v = f.pop();
+                    let target = f.peek(i as usize - 1).clone();
+                    let merge = matches!(instruction, I::DictMerge(_));
+                    build::dict_update(ts, &target, &v, merge)?;
+                }
+                I::ListToTuple => {
+                    let v = f.pop();
+                    f.push(build::list_to_tuple(&v));
+                }
+                I::UnpackSequence(n) => {
+                    let v = f.pop();
+                    build::unpack_sequence(ts, f, &v, n as usize)?;
+                }
+                I::UnpackEx(n) => {
+                    let v = f.pop();
+                    build::unpack_ex(ts, f, &v, (n & 0xff) as usize, (n >> 8) as usize)?;
+                }
+                I::SetupFinally(handler) => f.blocks.push(Block {
                     kind: BlockKind::Handler,
                     handler,
                     depth: f.slots.len(),
-                });
-                f.push(entered);
-            }
-            I::WithExceptStart => {
-                let exc = f.peek(0).clone();
-                let exit = f.peek(1).clone();
-                let r = exceptions::call_exit(ts, &exit, &exc)?;
-                f.push(r);
-            }
-            I::LoadAssertionError => {
-                let class = ts.exc_class(ExcKind::AssertionError).clone();
-                f.push(Value::Obj(class));
-            }
-            I::ImportName(i) => {
-                let fromlist = f.pop();
-                let level = f.pop();
-                let m = import::import_name(ts, &code.names[i as usize], &fromlist, &level)?;
-                f.push(m);
-            }
-            I::ImportFrom(i) => {
-                let v = import::import_from(ts, f.top(), &code.names[i as usize])?;
-                f.push(v);
-            }
-            I::ImportStar => {
-                let module = f.pop();
-                import::import_star(ts, f, &module)?;
-            }
-            I::YieldValue => {
-                let v = f.pop();
-                return Ok(Control::Yield(v));
-            }
-            I::GetYieldFromIter => {
-                let v = f.pop();
-                let it = generator::yield_from_iter(ts, &v)?;
-                f.push(it);
-            }
-            I::YieldFrom => {
-                let sent = f.pop();
-                match generator::yield_from_step(ts, f.top(), sent)? {
-                    generator::Step::Yielded(v) => {
-                        f.ip -= 1;
-                        return Ok(Control::Yield(v));
+                }),
+                I::PopBlock => {
+                    f.blocks.pop();
+                }
+                I::PopExcept => {
+                    if let Some(Block {
+                        kind: BlockKind::ExceptHandler { previous },
+                        ..
+                    }) = f.blocks.pop()
+                    {
+                        ts.handled = previous;
                     }
-                    generator::Step::Done(v) => {
-                        f.pop();
-                        f.push(v);
+                }
+                I::JumpIfNotExcMatch(target) => {
+                    let class = f.pop();
+                    if !exceptions::exc_match(ts, f.top(), &class)? {
+                        ip = target as usize;
+                    }
+                }
+                I::Reraise => {
+                    let exc = f.pop();
+                    return Err(exceptions::reraise(ts, exc));
+                }
+                I::RaiseVarargs(n) => return Err(exceptions::raise(ts, f, n)?),
+                I::SetupWith(handler) => {
+                    let mgr = f.pop();
+                    let (exit, entered) = exceptions::enter_with(ts, &mgr)?;
+                    f.push(exit);
+                    f.blocks.push(Block {
+                        kind: BlockKind::Handler,
+                        handler,
+                        depth: f.slots.len(),
+                    });
+                    f.push(entered);
+                }
+                I::WithExceptStart => {
+                    let exc = f.peek(0).clone();
+                    let exit = f.peek(1).clone();
+                    let r = exceptions::call_exit(ts, &exit, &exc)?;
+                    f.push(r);
+                }
+                I::LoadAssertionError => {
+                    let class = ts.exc_class(ExcKind::AssertionError).clone();
+                    f.push(Value::Obj(class));
+                }
+                I::ImportName(i) => {
+                    let fromlist = f.pop();
+                    let level = f.pop();
+                    let m = import::import_name(ts, &code.names[i as usize], &fromlist, &level)?;
+                    f.push(m);
+                }
+                I::ImportFrom(i) => {
+                    let v = import::import_from(ts, f.top(), &code.names[i as usize])?;
+                    f.push(v);
+                }
+                I::ImportStar => {
+                    let module = f.pop();
+                    import::import_star(ts, f, &module)?;
+                }
+                I::YieldValue => {
+                    let v = f.pop();
+                    ts.leave();
+                    return Ok(Exit::Yield(v));
+                }
+                I::GetYieldFromIter => {
+                    let v = f.pop();
+                    let it = generator::yield_from_iter(ts, &v)?;
+                    f.push(it);
+                }
+                I::YieldFrom => {
+                    let sent = f.pop();
+                    match generator::yield_from_step(ts, f.top(), sent)? {
+                        generator::Step::Yielded(v) => {
+                            f.ip -= 1;
+                            ts.leave();
+                            return Ok(Exit::Yield(v));
+                        }
+                        generator::Step::Done(v) => {
+                            f.pop();
+                            f.push(v);
+                        }
                     }
                 }
             }
         }
+    }
+}
+
+/// `a op b` for two small ints on top of `slots` when the result is a small int too.
+#[inline(always)]
+fn small_int_op(op: BinaryOperator, slots: &[Value]) -> Option<i64> {
+    let n = slots.len();
+    let (Value::Int(a), Value::Int(b)) = (slots.get(n.wrapping_sub(2))?, slots.get(n - 1)?) else {
+        return None;
+    };
+    match op {
+        BinaryOperator::Add => a.checked_add(*b),
+        BinaryOperator::Subtract => a.checked_sub(*b),
+        BinaryOperator::Multiply => a.checked_mul(*b),
+        _ => None,
     }
 }
 

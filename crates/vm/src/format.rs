@@ -108,9 +108,14 @@ fn guarded(
         return Ok(None);
     }
     ts.enter()?;
+    if let Err(e) = ts.enter_native() {
+        ts.leave();
+        return Err(e);
+    }
     ts.repr_stack.push(o.id());
     let r = body(ts);
     ts.repr_stack.pop();
+    ts.leave_native();
     ts.leave();
     r.map(Some)
 }

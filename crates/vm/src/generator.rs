@@ -11,7 +11,7 @@ use crate::types::function::Function;
 use crate::types::generator::Generator;
 use crate::value::{Obj, ObjRef, Value};
 
-pub fn new_generator(frame: Frame, func: &Function) -> Value {
+pub fn new_generator(frame: Box<Frame>, func: &Function) -> Value {
     Value::Obj(ObjRef::new(Obj::Generator(Generator {
         frame: RefCell::new(Some(frame)),
         running: Cell::new(false),

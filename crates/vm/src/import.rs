@@ -33,20 +33,10 @@ pub fn run_module_code(
     globals: &ObjRef,
 ) -> PyResult<()> {
     let info = CodeInfo::new(code);
-    let mut slots = Vec::with_capacity(info.nlocals + info.code.max_stack as usize);
-    slots.resize(info.nlocals, Value::Null);
-    let cells = (0..info.ncells())
-        .map(|_| Value::new_cell(Value::Null))
-        .collect();
-    let frame = Frame {
-        code: info,
-        ip: 0,
-        slots,
-        cells,
-        blocks: Vec::new(),
-        globals: globals.clone(),
-        namespace: Some(globals.clone()),
-    };
+    let mut frame = ts.new_frame(&info, globals, Some(globals.clone()));
+    frame
+        .cells
+        .extend((0..info.ncells()).map(|_| Value::new_cell(Value::Null)));
     run_frame(ts, frame, None).map(|_| ())
 }
 

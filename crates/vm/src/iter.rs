@@ -203,6 +203,7 @@ fn next_composite(
             }
             r
         }
+        Plan::Zip(inners) if inners.is_empty() => None,
         Plan::Zip(inners) => next_all(ts, &inners)?.map(Value::new_tuple),
         Plan::Map(func, inners) => match next_all(ts, &inners)? {
             Some(args) => Some(call_value(ts, &func, &args, &[])?),

@@ -10,6 +10,7 @@ mod attr;
 mod build;
 mod builtins;
 mod call;
+mod carets;
 mod class;
 mod code;
 mod error;

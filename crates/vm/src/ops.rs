@@ -393,24 +393,25 @@ fn numeric_cmp(x: &Num, y: &Num) -> Option<std::cmp::Ordering> {
     match (x, y) {
         (Num::I(a), Num::I(b)) => Some(a.cmp(b)),
         (Num::F(a), Num::F(b)) => a.partial_cmp(b),
-        (Num::F(a), other) | (other, Num::F(a)) => {
-            let swapped = matches!(x, Num::F(_)) && !matches!(y, Num::F(_));
-            let o = match other {
-                Num::I(i) => a.partial_cmp(&(*i as f64)),
-                Num::B(b) => match big_to_f64(b) {
-                    Some(f) => a.partial_cmp(&f),
-                    None if a.is_nan() => None,
-                    None => Some(if b.is_negative() {
-                        std::cmp::Ordering::Greater
-                    } else {
-                        std::cmp::Ordering::Less
-                    }),
-                },
-                Num::F(_) => None,
-            }?;
-            Some(if swapped { o } else { o.reverse() })
-        }
+        (Num::F(a), other) => int_float_cmp(&other.big(), *a).map(std::cmp::Ordering::reverse),
+        (other, Num::F(b)) => int_float_cmp(&other.big(), *b),
         _ => Some(x.big().cmp(&y.big())),
+    }
+}
+
+/// Exact comparison of an int with a float (as CPython: `2**53 + 1 != 2.0**53`).
+fn int_float_cmp(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering::*;
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Less } else { Greater });
+    }
+    let floor = f.floor();
+    match i.cmp(&crate::types::float::integral_to_big(floor)) {
+        Equal if f > floor => Some(Less),
+        o => Some(o),
     }
 }
 
@@ -493,6 +494,11 @@ pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
                 Value::Int(i) => Ok(i as u64),
                 _ => Err(ts.type_error("__hash__ method should return an integer")),
             };
+        }
+    }
+    if let Some(Obj::Tuple(items)) = v.obj().map(|o| &**o) {
+        for item in items.iter() {
+            hash(ts, item)?;
         }
     }
     hash_value(v).ok_or_else(|| ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))))

@@ -3,24 +3,38 @@
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
+use crate::code::CodeInfo;
 use crate::error::{ExcKind, PyResult};
 use crate::frame::Frame;
 use crate::runtime::Runtime;
-use crate::value::Value;
+use crate::value::{ObjRef, Value};
+
+/// Deepest nesting of native re-entries (each uses some Rust stack of the interpreter thread).
+const MAX_NATIVE_DEPTH: u32 = 10_000;
 
 pub struct ThreadState {
     pub rt: Rc<Runtime>,
     /// Suspended caller frames of the running eval loops (the running frame is held by the
     /// loop itself).
-    pub frames: Vec<Frame>,
+    // Boxed on purpose: a frame switch then moves one pointer, not the whole frame.
+    #[allow(clippy::vec_box)]
+    pub frames: Vec<Box<Frame>>,
     /// Python frames plus native re-entries currently active.
     pub depth: u32,
+    /// Nested eval loops / native recursions on the Rust stack (bounded separately from
+    /// `sys.setrecursionlimit`, so a huge limit cannot overflow the native stack).
+    native_depth: u32,
     /// The exception being handled (`sys.exc_info()`), `Null` if none.
     pub handled: Value,
     /// Set by `Reraise` / bare `raise`: the exception keeps its traceback unchanged.
     pub reraising: bool,
-    /// Recycled frame storage (locals + value stack).
-    pub slot_pool: Vec<Vec<Value>>,
+    /// Recycled frames (their value storage keeps its capacity).
+    #[allow(clippy::vec_box)]
+    frame_pool: Vec<Box<Frame>>,
+    /// This thread's view of the eval-breaker flag (shared with the runtime).
+    eval_breaker: std::sync::Arc<std::sync::atomic::AtomicU32>,
+    /// Copy of the runtime's recursion limit (`sys.setrecursionlimit` updates both).
+    pub recursion_limit: u32,
     /// Objects whose repr is in progress (to print `[...]` for self-containing containers).
     pub repr_stack: Vec<usize>,
 }
@@ -28,12 +42,15 @@ pub struct ThreadState {
 impl ThreadState {
     pub fn new(rt: Rc<Runtime>) -> ThreadState {
         ThreadState {
+            eval_breaker: rt.eval_breaker.clone(),
+            recursion_limit: rt.recursion_limit.get(),
             rt,
             frames: Vec::new(),
             depth: 0,
+            native_depth: 0,
             handled: Value::Null,
             reraising: false,
-            slot_pool: Vec::new(),
+            frame_pool: Vec::new(),
             repr_stack: Vec::new(),
         }
     }
@@ -41,7 +58,7 @@ impl ThreadState {
     /// The eval-breaker check: one relaxed load on the fast path.
     #[inline(always)]
     pub fn check_eval_breaker(&mut self) {
-        if self.rt.eval_breaker.load(Ordering::Relaxed) != 0 {
+        if self.eval_breaker.load(Ordering::Relaxed) != 0 {
             self.handle_eval_breaker();
         }
     }
@@ -49,12 +66,12 @@ impl ThreadState {
     /// Hook for the GIL (drop/reacquire) and signals; for now it only clears the request.
     #[cold]
     fn handle_eval_breaker(&mut self) {
-        self.rt.eval_breaker.store(0, Ordering::Relaxed);
+        self.eval_breaker.store(0, Ordering::Relaxed);
     }
 
     /// Enters one level of Python or native recursion.
     pub fn enter(&mut self) -> PyResult<()> {
-        if self.depth >= self.rt.recursion_limit.get() {
+        if self.depth >= self.recursion_limit {
             return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         self.depth += 1;
@@ -65,20 +82,62 @@ impl ThreadState {
         self.depth -= 1;
     }
 
-    pub fn take_slots(&mut self, capacity: usize) -> Vec<Value> {
-        match self.slot_pool.pop() {
-            Some(mut v) => {
-                v.reserve(capacity);
-                v
+    /// Enters a nested native recursion (an eval loop re-entered from native code).
+    pub fn enter_native(&mut self) -> PyResult<()> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    pub fn leave_native(&mut self) {
+        self.native_depth -= 1;
+    }
+
+    /// A frame running `code` with all `code.nlocals` locals unbound, reusing a recycled
+    /// allocation when there is one.
+    pub fn new_frame(
+        &mut self,
+        code: &Rc<CodeInfo>,
+        globals: &ObjRef,
+        namespace: Option<ObjRef>,
+    ) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.code = code.clone();
+                f.ip = 0;
+                f.globals = globals.clone();
+                f.namespace = namespace;
+                f.slots
+                    .extend(std::iter::repeat_n(Value::Null, code.nlocals));
+                f
             }
-            None => Vec::with_capacity(capacity),
+            None => {
+                let mut slots = Vec::with_capacity(code.nlocals + code.code.max_stack as usize);
+                slots.resize(code.nlocals, Value::Null);
+                Box::new(Frame {
+                    code: code.clone(),
+                    ip: 0,
+                    slots,
+                    cells: Vec::new(),
+                    blocks: Vec::new(),
+                    globals: globals.clone(),
+                    namespace,
+                })
+            }
         }
     }
 
-    pub fn recycle_slots(&mut self, mut slots: Vec<Value>) {
-        slots.clear();
-        if self.slot_pool.len() < 64 {
-            self.slot_pool.push(slots);
+    /// Returns a finished frame's allocation to the pool. Its `code` and `globals` stay
+    /// referenced until the frame is reused (they are replaced then).
+    pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() < 64 {
+            f.slots.clear();
+            f.cells.clear();
+            f.blocks.clear();
+            f.namespace = None;
+            self.frame_pool.push(f);
         }
     }
 }

@@ -1,6 +1,9 @@
 //! CPython-format tracebacks, including chained exceptions and the collapse of repeated
 //! frames (`[Previous line repeated N more times]`).
 
+use gilvm_compiler::bytecode::Location;
+
+use crate::carets::caret_line;
 use crate::error::exc_data;
 use crate::format::str_of;
 use crate::thread::ThreadState;
@@ -44,6 +47,7 @@ fn format_chain(ts: &mut ThreadState, exc: &ObjRef, out: &mut String, seen: &mut
     format_single(ts, exc, out);
 }
 
+/// The raw text of a source line (read from the file the first time it is needed).
 fn source_line(ts: &ThreadState, filename: &str, line: u32) -> Option<String> {
     let sources = ts.rt.sources.borrow();
     let text = match sources.get(filename) {
@@ -58,12 +62,12 @@ fn source_line(ts: &ThreadState, filename: &str, line: u32) -> Option<String> {
             t
         }
     };
-    let l = text.lines().nth((line as usize).checked_sub(1)?)?.trim();
-    (!l.is_empty()).then(|| l.to_string())
+    let l = text.lines().nth((line as usize).checked_sub(1)?)?;
+    (!l.trim().is_empty()).then(|| l.to_string())
 }
 
 fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
-    let entries: Vec<(String, u32, String)> = exc_data(exc)
+    let entries: Vec<(String, u32, String, Location)> = exc_data(exc)
         .map(|d| {
             d.borrow()
                 .traceback
@@ -74,6 +78,7 @@ fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
                         code.code.filename.to_string(),
                         code.line_of(*ip),
                         code.code.name.to_string(),
+                        code.code.locations.get(*ip).copied().unwrap_or_default(),
                     )
                 })
                 .collect()
@@ -82,9 +87,10 @@ fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
     if !entries.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
     }
-    let mut last: Option<&(String, u32, String)> = None;
+    let mut last: Option<(&str, u32, &str)> = None;
     let mut repeats = 0;
-    for entry in &entries {
+    for (file, line, name, loc) in &entries {
+        let entry = (file.as_str(), *line, name.as_str());
         if last == Some(entry) {
             repeats += 1;
         } else {
@@ -95,10 +101,13 @@ fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
         if repeats >= REPEAT_CUTOFF {
             continue;
         }
-        let (file, line, name) = entry;
         out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
         if let Some(text) = source_line(ts, file, *line) {
-            out.push_str(&format!("    {text}\n"));
+            out.push_str(&format!("    {}\n", text.trim()));
+            if let Some(carets) = caret_line(&text, *loc) {
+                out.push_str(&carets);
+                out.push('\n');
+            }
         }
     }
     flush_repeats(out, repeats);

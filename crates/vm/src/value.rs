@@ -18,7 +18,12 @@ use crate::types::typeobj::{Instance, TypeObj};
 
 /// A Python value. `Null` is internal only: an unbound local, an empty cell, the "no self"
 /// marker of `LoadMethod`; it never reaches Python code.
+///
+/// `repr(u64)` keeps every payload at offset 8, so moving a value is two plain word copies
+/// (the default layout puts `Bool` at offset 1, which makes copies byte-wise and stalls store
+/// forwarding on the hot stack paths).
 #[derive(Clone, Debug, Default)]
+#[repr(u64)]
 pub enum Value {
     Null,
     #[default]

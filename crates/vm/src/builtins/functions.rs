@@ -51,6 +51,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("delattr", delattr),
     ("format", format_fn),
     ("input", input),
+    ("vars", vars),
 ];
 
 /// Writes `text` to a file-like object: fast path for `sys.stdout`/`sys.stderr`.
@@ -295,6 +296,14 @@ fn reversed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         if let Some(m) = crate::class::lookup_special(&inst.class, "__reversed__") {
             return call_value(ts, &m, &a[..1], &[]);
         }
+        if crate::class::lookup_special(&inst.class, "__getitem__").is_some() {
+            let n = seq::len_of(ts, &a[0])?;
+            let mut items = Vec::with_capacity(n);
+            for i in (0..n).rev() {
+                items.push(crate::subscr::get_item(ts, &a[0], &Value::Int(i as i64))?);
+            }
+            return Ok(Value::new_iter(IterState::Snapshot { items, index: 0 }));
+        }
     }
     let sequence_like = matches!(
         a[0].obj().map(|o| &**o),
@@ -479,4 +488,10 @@ fn input(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         Ok(0) | Err(_) => Err(ts.new_exc(ExcKind::EOFError, "EOF when reading a line")),
         Ok(_) => Ok(Value::new_str(line.trim_end_matches(['\n', '\r']))),
     }
+}
+
+fn vars(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "vars", args, 1, 1)?;
+    attr::get_attr(ts, &a[0], &Value::new_str("__dict__"))
+        .map_err(|_| ts.type_error("vars() argument must have __dict__ attribute"))
 }

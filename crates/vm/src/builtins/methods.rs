@@ -5,6 +5,7 @@ use crate::builtins::{list_methods, map_methods, str_methods};
 use crate::error::PyResult;
 use crate::thread::ThreadState;
 use crate::types::function::{Args, NativeFn};
+use crate::types::typeobj::TypeId;
 use crate::value::{Obj, Value};
 
 /// The native method `name` of a built-in value, if it has one.
@@ -30,6 +31,22 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
         }
         _ => None,
     }
+}
+
+/// The method `name` of the built-in type `id` (for unbound use: `str.upper`).
+pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
+    let table: &[(&'static str, NativeFn)] = match id {
+        TypeId::Str => str_methods::METHODS,
+        TypeId::List => list_methods::LIST_METHODS,
+        TypeId::Tuple => list_methods::TUPLE_METHODS,
+        TypeId::Dict => map_methods::DICT_METHODS,
+        TypeId::Set | TypeId::FrozenSet => map_methods::SET_METHODS,
+        TypeId::Int | TypeId::Bool => INT_METHODS,
+        TypeId::Float => FLOAT_METHODS,
+        TypeId::Bytes => BYTES_METHODS,
+        _ => &[],
+    };
+    table.iter().find(|(n, _)| *n == name).copied()
 }
 
 /// Non-method attributes of built-in values (`range.start`, `int.real`, ...).

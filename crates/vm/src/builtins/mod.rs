@@ -18,7 +18,12 @@ use crate::types::typeobj::TypeId;
 use crate::value::{Obj, ObjRef, Value};
 
 pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {
-    Value::Obj(ObjRef::new(Obj::Native(NativeFunction { name, f, this })))
+    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+        name,
+        f,
+        this,
+        is_method: false,
+    })))
 }
 
 /// `object.__init__`: accepts and ignores its arguments when reached through `super()`.

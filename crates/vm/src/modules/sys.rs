@@ -145,7 +145,9 @@ fn setrecursionlimit(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResu
     if n < 1 {
         return Err(ts.value_error("recursion limit must be greater or equal than 1"));
     }
-    ts.rt.recursion_limit.set(n.min(u32::MAX as i64) as u32);
+    let limit = n.min(u32::MAX as i64) as u32;
+    ts.rt.recursion_limit.set(limit);
+    ts.recursion_limit = limit;
     Ok(Value::None)
 }
 

@@ -70,6 +70,9 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
                 s.len() == t.len() && s.iter().zip(t.iter()).all(|(p, q)| keys_equal(p, q))
             }
             (Obj::BigInt(s), Obj::BigInt(t)) => s == t,
+            (Obj::BoundMethod { func: f, this: a }, Obj::BoundMethod { func: g, this: b }) => {
+                f.is(g) && a.is(b)
+            }
             (Obj::Bytes(s), Obj::Bytes(t)) => s == t,
             (
                 Obj::Set {

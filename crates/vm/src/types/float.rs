@@ -51,6 +51,26 @@ fn fixed_notation(digits: &str, exp: i32) -> String {
     }
 }
 
+/// The exact integer value of a finite float with no fractional part.
+pub fn integral_to_big(f: f64) -> num_bigint::BigInt {
+    if f.abs() < 9.0e15 {
+        return num_bigint::BigInt::from(f as i64);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mantissa = num_bigint::BigInt::from((bits & ((1 << 52) - 1)) | (1 << 52));
+    let magnitude = if exp >= 0 {
+        mantissa << exp as usize
+    } else {
+        mantissa >> (-exp) as usize
+    };
+    if f < 0.0 {
+        -magnitude
+    } else {
+        magnitude
+    }
+}
+
 /// Hash consistent with ints for integral values.
 pub fn hash_float(x: f64) -> i64 {
     if x.is_nan() {
@@ -142,6 +162,15 @@ mod tests {
         assert_eq!(modulo(-7.0, 2.0), Some(1.0));
         assert_eq!(modulo(7.0, -2.0), Some(-1.0));
         assert_eq!(modulo(1.0, 0.0), None);
+    }
+
+    #[test]
+    fn integral_floats_convert_exactly() {
+        assert_eq!(
+            integral_to_big(2f64.powi(60)),
+            num_bigint::BigInt::from(1u64 << 60)
+        );
+        assert_eq!(integral_to_big(-3.0), num_bigint::BigInt::from(-3));
     }
 
     #[test]

@@ -9,6 +9,8 @@ use crate::value::{ObjRef, Value};
 
 pub struct Function {
     pub code: Rc<CodeInfo>,
+    /// Attributes set on the function object (`f.calls = 0`, `wrapper.__name__ = ...`).
+    pub attrs: std::cell::RefCell<crate::types::dict::Dict>,
     pub globals: ObjRef,
     pub qualname: String,
     pub defaults: Vec<Value>,
@@ -56,4 +58,7 @@ pub struct NativeFunction {
     pub f: NativeFn,
     /// The bound receiver of a method, `Null` for a plain builtin.
     pub this: Value,
+    /// A method of a built-in type: called unbound (`str.upper(s)`), the first argument is
+    /// the receiver.
+    pub is_method: bool,
 }

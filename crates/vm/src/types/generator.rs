@@ -6,7 +6,7 @@ use crate::frame::Frame;
 
 pub struct Generator {
     /// `None` once finished.
-    pub frame: RefCell<Option<Frame>>,
+    pub frame: RefCell<Option<Box<Frame>>>,
     pub running: Cell<bool>,
     pub name: String,
     pub qualname: String,
