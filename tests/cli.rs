@@ -33,14 +33,26 @@ fn uncaught_exception_exits_1_with_traceback() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stdout), "x\n");
     let err = text(&out.stderr);
-    assert!(err.starts_with("Traceback (most recent call last):\n"), "{err}");
-    assert!(err.contains("  File \"<string>\", line 2, in <module>\n"), "{err}");
-    assert!(err.ends_with("ZeroDivisionError: division by zero\n"), "{err}");
+    assert!(
+        err.starts_with("Traceback (most recent call last):\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("  File \"<string>\", line 2, in <module>\n"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("ZeroDivisionError: division by zero\n"),
+        "{err}"
+    );
 }
 
 #[test]
 fn sys_exit_sets_the_status() {
-    assert_eq!(gilvm(&["-c", "import sys; sys.exit(4)"]).status.code(), Some(4));
+    assert_eq!(
+        gilvm(&["-c", "import sys; sys.exit(4)"]).status.code(),
+        Some(4)
+    );
     let out = gilvm(&["-c", "import sys; sys.exit('bye')"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stderr), "bye\n");
