@@ -1,18 +1,25 @@
 //! Tracing hook: the lock reports what it does to an optional callback.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::ThreadId;
 
 /// One thing the lock did, on behalf of `thread`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
     pub thread: ThreadId,
     pub kind: EventKind,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventKind {
+    /// The thread registered with the lock ([`crate::Gil::register_thread`]);
+    /// always its first event.
+    ThreadStart { name: Arc<str> },
+    /// The thread unregistered (its handle was dropped); always its last
+    /// event.
+    ThreadEnd,
     /// The thread asked for the lock.
     Request,
     /// The thread got the lock after waiting `waited`.

@@ -71,7 +71,11 @@ impl Gil {
     /// Registers the calling interpreter thread. The handle does not hold the
     /// lock yet; dropping it releases the lock if held and unregisters.
     pub fn register_thread(self: &Arc<Self>, name: &str) -> ThreadHandle {
-        let id = self.state.lock().register(name);
+        let mut state = self.state.lock();
+        let id = state.register(name);
+        let slot_name = Arc::clone(&state.slot(id).name);
+        self.emit(id, EventKind::ThreadStart { name: slot_name });
+        drop(state);
         ThreadHandle::new(Arc::clone(self), id, name)
     }
 
@@ -296,6 +300,8 @@ impl Gil {
 
     pub(crate) fn unregister(&self, id: ThreadId) {
         self.release(id, ReleaseReason::Unregister);
-        self.state.lock().slot(id).registered = false;
+        let mut state = self.state.lock();
+        state.slot(id).registered = false;
+        self.emit(id, EventKind::ThreadEnd);
     }
 }

@@ -66,7 +66,7 @@ fn hook_sees_every_event() {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&seen);
     let gil = Gil::with_hook(GilConfig::default(), move |event: &Event| {
-        sink.lock().unwrap().push(event.kind);
+        sink.lock().unwrap().push(event.kind.clone());
     });
     let me = gil.register_thread("main");
     me.acquire();
@@ -81,7 +81,7 @@ fn hook_sees_every_event() {
             EventKind::Acquire { .. } => EventKind::Acquire {
                 waited: Duration::ZERO,
             },
-            other => *other,
+            other => other.clone(),
         })
         .collect();
     let acquire = EventKind::Acquire {
@@ -90,13 +90,17 @@ fn hook_sees_every_event() {
     assert_eq!(
         kinds,
         vec![
+            EventKind::ThreadStart {
+                name: Arc::from("main")
+            },
             EventKind::Request,
-            acquire,
+            acquire.clone(),
             EventKind::PriorityChange { priority: 2 },
             EventKind::BlockingRelease,
             EventKind::Request,
             acquire,
             EventKind::Release,
+            EventKind::ThreadEnd,
         ]
     );
 }
