@@ -49,16 +49,12 @@ impl<T> GilSend<T> {
 
     /// Opens the wrapper on the receiving thread, which must hold the GIL through `holder`.
     /// Panics otherwise: that would be an interpreter bug, not a user error.
-    pub fn into_inner(mut self, holder: &ThreadHandle) -> T {
+    pub fn into_inner(self, holder: &ThreadHandle) -> T {
         assert!(
             holder.holds_gil(),
             "GilSend opened by a thread that does not hold the GIL"
         );
-        // SAFETY: `self.0` is taken exactly once: `self` is forgotten right after, so the
-        // `ManuallyDrop` is never read again.
-        let value = unsafe { ManuallyDrop::take(&mut self.0) };
-        std::mem::forget(self);
-        value
+        ManuallyDrop::into_inner(self.0)
     }
 }
 

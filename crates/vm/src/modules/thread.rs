@@ -143,7 +143,7 @@ fn set_priority(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "_set_priority", args, 2, 2)?;
     let ident = int_arg(ts, &a[0])?;
     let priority = priority_arg(ts, &a[1])?;
-    if let Some(index) = usize::try_from(ident - 1).ok() {
+    if let Ok(index) = usize::try_from(ident - 1) {
         ts.gil.gil().set_thread_priority(ThreadId(index), priority);
     }
     Ok(Value::None)
