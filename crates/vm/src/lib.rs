@@ -5,6 +5,12 @@
 //! (the loop), [`call`] (argument binding), `ops`/`seq`/`subscr`/`attr` (operations),
 //! [`exceptions`] and [`traceback`], `builtins/` and `modules/`, [`runtime`] (interpreter-wide
 //! state) and [`thread`] (per-thread state).
+//!
+//! Threads: every interpreter thread is a real OS thread registered with one `gilvm_gil::Gil`
+//! per [`Interpreter`]; objects keep plain `Rc` counts and the GIL serializes all access to
+//! them. The rules that keep safe code from breaking that are in [`gil`]. `_thread` and
+//! `threading` (Python source embedded in the binary, on top of `_thread`) live in
+//! `modules/`, with the gilvm-only `gil` module.
 
 mod attr;
 mod build;
