@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use clap::Parser;
 use gilvm_compiler::bytecode::CodeObject;
-use gilvm_vm::{Interpreter, InterpreterConfig, RunError};
+use gilvm_vm::{GilConfig, Interpreter, InterpreterConfig, Policy, RunError};
+
+mod gil_cli;
 
 /// Run Python 3 programs on gilvm, a bytecode VM with a real global interpreter lock.
 #[derive(Parser, Debug)]
@@ -23,6 +25,22 @@ struct Cli {
     #[arg(long)]
     dis: bool,
 
+    /// GIL scheduling policy.
+    #[arg(long = "gil", value_name = "POLICY", default_value = "priority", value_parser = gil_cli::parse_policy)]
+    gil: Policy,
+
+    /// How long a thread waits before asking the GIL holder to switch (e.g. 5ms, 500us, 0.01s).
+    #[arg(long, value_name = "DURATION", default_value = "5ms", value_parser = gil_cli::parse_duration)]
+    switch_interval: std::time::Duration,
+
+    /// Check points between voluntary releases under `--gil tick`.
+    #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
+    check_interval: u32,
+
+    /// Print the GIL's counters per thread to stderr at exit.
+    #[arg(long)]
+    gil_stats: bool,
+
     /// The script to run, followed by its arguments (`sys.argv[1:]`).
     #[arg(value_name = "FILE [ARGS]...", allow_hyphen_values = true)]
     args: Vec<String>,
@@ -30,12 +48,21 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let run = RunOptions {
+        gil: GilConfig {
+            policy: cli.gil,
+            switch_interval: cli.switch_interval,
+            check_interval: cli.check_interval,
+            ..GilConfig::default()
+        },
+        print_stats: cli.gil_stats,
+    };
     match (&cli.command, cli.args.split_first()) {
         (Some(code), _) => {
             let argv = std::iter::once("-c".to_string()).chain(cli.args.iter().cloned());
-            run_source(code, "<string>", argv.collect())
+            run_source(code, "<string>", argv.collect(), &run)
         }
-        (None, Some((file, rest))) => run_file(file, rest, cli.dis),
+        (None, Some((file, rest))) => run_file(file, rest, cli.dis, &run),
         (None, None) => {
             eprintln!("gilvm: no script given (interactive mode is not supported); see --help");
             ExitCode::from(2)
@@ -43,7 +70,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_file(file: &str, rest: &[String], dis: bool) -> ExitCode {
+/// How to run a program (from the GIL options).
+struct RunOptions {
+    gil: GilConfig,
+    print_stats: bool,
+}
+
+fn run_file(file: &str, rest: &[String], dis: bool, run: &RunOptions) -> ExitCode {
     // CPython reports the script by its absolute path in tracebacks and `__file__`.
     let path = std::path::absolute(Path::new(file)).unwrap_or_else(|_| file.into());
     let display = path.display().to_string();
@@ -74,19 +107,24 @@ fn run_file(file: &str, rest: &[String], dis: bool) -> ExitCode {
         };
     }
     let argv = std::iter::once(file.to_string()).chain(rest.iter().cloned());
-    run_source(&source, &display, argv.collect())
+    run_source(&source, &display, argv.collect(), run)
 }
 
-fn run_source(source: &str, filename: &str, argv: Vec<String>) -> ExitCode {
+fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions) -> ExitCode {
     let Some(code) = compile(source, filename) else {
         return ExitCode::from(1);
     };
     let config = InterpreterConfig {
         argv,
+        gil: run.gil,
         ..InterpreterConfig::default()
     };
     let interpreter = Interpreter::new(config);
-    match interpreter.run_main(code, source) {
+    let result = interpreter.run_main(code, source);
+    if run.print_stats {
+        eprint!("{}", gil_cli::stats_table(&interpreter.gil_stats()));
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(RunError::Exception { traceback }) => {
             eprint!("{traceback}");

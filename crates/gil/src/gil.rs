@@ -1,8 +1,9 @@
 //! The lock itself: acquisition and release under the three policies. See
 //! the crate documentation for the algorithm in prose.
 
+use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::event::{Event, EventKind, Hook};
 use crate::state::State;
@@ -15,6 +16,9 @@ use crate::{GilConfig, Policy, ThreadHandle, ThreadId};
 /// drive it through the handle.
 pub struct Gil {
     config: GilConfig,
+    /// The live switch interval in nanoseconds (`sys.setswitchinterval` changes it while
+    /// threads run); `config.switch_interval` is only its initial value.
+    switch_interval_ns: AtomicU64,
     state: Mutex<State>,
     /// The eval breaker: set by a waiter that wants the holder to drop the
     /// lock, cleared whenever the lock is given to a thread.
@@ -56,6 +60,7 @@ impl Gil {
                 check_interval: config.check_interval.max(1),
                 ..config
             },
+            switch_interval_ns: AtomicU64::new(duration_ns(config.switch_interval)),
             state: Mutex::new(State::default()),
             drop_request: AtomicBool::new(false),
             free: Condvar::new(),
@@ -64,8 +69,27 @@ impl Gil {
         }
     }
 
+    /// The configuration, with the current switch interval.
     pub fn config(&self) -> GilConfig {
-        self.config
+        GilConfig {
+            switch_interval: self.switch_interval(),
+            ..self.config
+        }
+    }
+
+    /// The current switch interval (see [`Gil::set_switch_interval`]).
+    pub fn switch_interval(&self) -> Duration {
+        Duration::from_nanos(
+            self.switch_interval_ns
+                .load(std::sync::atomic::Ordering::Relaxed),
+        )
+    }
+
+    /// Changes the switch interval at run time (`sys.setswitchinterval`); waiters use the new
+    /// value from their next timed wait on.
+    pub fn set_switch_interval(&self, interval: Duration) {
+        self.switch_interval_ns
+            .store(duration_ns(interval), std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Registers the calling interpreter thread. The handle does not hold the
@@ -143,7 +167,7 @@ impl Gil {
                 continue;
             }
             let seen = state.switch_number;
-            let (guard, timed_out) = self.free.wait_for(state, self.config.switch_interval);
+            let (guard, timed_out) = self.free.wait_for(state, self.switch_interval());
             state = guard;
             if timed_out && state.holder.is_some() && state.switch_number == seen {
                 self.request_drop(&mut state, id);
@@ -177,7 +201,7 @@ impl Gil {
         }
         while state.holder != Some(id) {
             let seen = state.switch_number;
-            let (guard, timed_out) = wake.wait_for(state, self.config.switch_interval);
+            let (guard, timed_out) = wake.wait_for(state, self.switch_interval());
             state = guard;
             if timed_out && state.holder != Some(id) {
                 self.on_interval_waited(&mut state, id, seen);
@@ -281,6 +305,14 @@ impl Gil {
         self.emit(id, EventKind::ForcedSwitch);
     }
 
+    /// Sets the base priority of any registered thread (`thread.priority = p` from another
+    /// thread); same effect as [`ThreadHandle::set_priority`] on that thread's handle.
+    pub fn set_thread_priority(&self, id: ThreadId, priority: i32) {
+        if id.0 < self.state.lock().threads.len() {
+            self.set_priority(id, priority);
+        }
+    }
+
     pub(crate) fn set_priority(&self, id: ThreadId, priority: i32) {
         let mut state = self.state.lock();
         state.slot(id).priority = priority;
@@ -303,5 +335,22 @@ impl Gil {
         let mut state = self.state.lock();
         state.slot(id).registered = false;
         self.emit(id, EventKind::ThreadEnd);
+    }
+}
+
+fn duration_ns(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn switch_interval_changes_at_run_time() {
+        let gil = Gil::new(GilConfig::default());
+        assert_eq!(gil.switch_interval(), Duration::from_millis(5));
+        gil.set_switch_interval(Duration::from_micros(250));
+        assert_eq!(gil.config().switch_interval, Duration::from_micros(250));
     }
 }

@@ -62,6 +62,11 @@ pub fn import_module(ts: &mut ThreadState, name: &str) -> PyResult {
     if let Some(m) = dict_get(&ts.rt.sys_modules, &key) {
         return Ok(m);
     }
+    if let Some(created) = crate::modules::create_thread_module(ts, name) {
+        let m = created?;
+        store_dict(&ts.rt.sys_modules, &key, m.clone());
+        return Ok(m);
+    }
     if let Some(m) = crate::modules::create(ts, name) {
         store_dict(&ts.rt.sys_modules, &key, m.clone());
         return Ok(m);

@@ -5,6 +5,12 @@
 //! (the loop), [`call`] (argument binding), `ops`/`seq`/`subscr`/`attr` (operations),
 //! [`exceptions`] and [`traceback`], `builtins/` and `modules/`, [`runtime`] (interpreter-wide
 //! state) and [`thread`] (per-thread state).
+//!
+//! Threads: every interpreter thread is a real OS thread registered with one `gilvm_gil::Gil`
+//! per [`Interpreter`]; objects keep plain `Rc` counts and the GIL serializes all access to
+//! them. The rules that keep safe code from breaking that are in [`gil`]. `_thread` and
+//! `threading` (Python source embedded in the binary, on top of `_thread`) live in
+//! `modules/`, with the gilvm-only `gil` module.
 
 mod attr;
 mod build;
@@ -19,6 +25,7 @@ mod exceptions;
 mod format;
 mod frame;
 mod generator;
+pub mod gil;
 mod import;
 mod iter;
 mod modules;
@@ -37,6 +44,7 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 use gilvm_compiler::bytecode::CodeObject;
+pub use gilvm_gil::{Gil, GilConfig, GilStats, Policy, ThreadRow};
 
 use crate::error::ExcKind;
 use crate::runtime::Runtime;
@@ -52,6 +60,8 @@ pub struct InterpreterConfig {
     pub recursion_limit: u32,
     /// Tests: when set, everything written to stdout and stderr is appended here instead.
     pub capture_output: Option<Arc<Mutex<Vec<u8>>>>,
+    /// The GIL's policy and time constants (`sys.setswitchinterval` changes the interval).
+    pub gil: GilConfig,
 }
 
 impl Default for InterpreterConfig {
@@ -60,6 +70,7 @@ impl Default for InterpreterConfig {
             argv: vec![String::new()],
             recursion_limit: 1000,
             capture_output: None,
+            gil: GilConfig::default(),
         }
     }
 }
@@ -81,21 +92,30 @@ const INTERPRETER_STACK_BYTES: usize = 512 << 20;
 /// each program it runs, on a dedicated thread with a large native stack.
 pub struct Interpreter {
     config: InterpreterConfig,
+    /// One lock per interpreter: every thread of every program it runs registers here.
+    gil: Arc<Gil>,
 }
 
 impl Interpreter {
     pub fn new(config: InterpreterConfig) -> Interpreter {
-        Interpreter { config }
+        let gil = Gil::new(config.gil);
+        Interpreter { config, gil }
+    }
+
+    /// The GIL's counters so far (per thread: acquisitions, switches, waits...).
+    pub fn gil_stats(&self) -> GilStats {
+        self.gil.stats()
     }
 
     /// Runs `code` (a compiled module body) as `__main__`; `source` is kept for tracebacks.
     pub fn run_main(&self, code: Arc<CodeObject>, source: &str) -> Result<(), RunError> {
         let config = self.config.clone();
         let source = source.to_string();
+        let gil = Arc::clone(&self.gil);
         let worker = std::thread::Builder::new()
             .name("gilvm-main".into())
             .stack_size(INTERPRETER_STACK_BYTES)
-            .spawn(move || run_main_on_this_thread(config, code, source));
+            .spawn(move || run_main_on_this_thread(config, &gil, code, source));
         match worker.map(|handle| handle.join()) {
             Ok(Ok(result)) => result,
             Ok(Err(_)) => Err(RunError::Exception {
@@ -118,6 +138,7 @@ fn compile_module(
 
 fn run_main_on_this_thread(
     config: InterpreterConfig,
+    gil: &Arc<Gil>,
     code: Arc<CodeObject>,
     source: String,
 ) -> Result<(), RunError> {
@@ -139,7 +160,10 @@ fn run_main_on_this_thread(
     rt.sources
         .borrow_mut()
         .insert(filename.clone(), source.into());
-    let mut ts = ThreadState::new(Rc::new(rt));
+    let main = gil.register_thread("MainThread");
+    main.acquire();
+    rt.threads.main_ident.set(gil::ident_of(&main));
+    let mut ts = ThreadState::new(Rc::new(rt), main);
     builtins::install(&ts);
     let (module, globals) = import::new_module("__main__");
     names::store_dict(
@@ -164,6 +188,12 @@ fn run_main_on_this_thread(
             traceback: traceback::format_exception(&mut ts, &exc),
         }),
     };
+    modules::thread::shutdown(&mut ts);
     ts.rt.stdout.borrow_mut().flush();
+    if ts.rt.threads.running.get() > 0 {
+        // Daemon threads still run: keep the GIL forever (never drop the state) so that they
+        // stay frozen while the process exits, as CPython's finalization freezes them.
+        std::mem::forget(ts);
+    }
     outcome
 }

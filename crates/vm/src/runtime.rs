@@ -4,7 +4,6 @@
 use std::cell::{Cell, RefCell};
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicU32;
 use std::sync::{Arc, Mutex};
 
 use crate::error::ExcKind;
@@ -49,8 +48,8 @@ pub struct Runtime {
     pub builtins: ObjRef,
     pub sys_modules: ObjRef,
     pub recursion_limit: Cell<u32>,
-    /// Set by other threads / signal handlers; the eval loop polls it.
-    pub eval_breaker: Arc<AtomicU32>,
+    /// Locks and thread counts of the `_thread` module.
+    pub threads: crate::gil::ThreadRegistry,
     pub stdout: RefCell<Output>,
     pub stderr: RefCell<Output>,
     pub argv: Vec<String>,
@@ -95,7 +94,7 @@ impl Runtime {
             builtins: new_dict_obj(),
             sys_modules: new_dict_obj(),
             recursion_limit: Cell::new(recursion_limit),
-            eval_breaker: Arc::new(AtomicU32::new(0)),
+            threads: Default::default(),
             stdout: RefCell::new(stdout),
             stderr: RefCell::new(stderr),
             argv,

@@ -1,7 +1,8 @@
 //! Per-thread execution state: the frame stack, the handled exception, recursion depth.
 
 use std::rc::Rc;
-use std::sync::atomic::Ordering;
+
+use gilvm_gil::ThreadHandle;
 
 use crate::code::CodeInfo;
 use crate::error::{ExcKind, PyResult};
@@ -31,18 +32,22 @@ pub struct ThreadState {
     /// Recycled frames (their value storage keeps its capacity).
     #[allow(clippy::vec_box)]
     frame_pool: Vec<Box<Frame>>,
-    /// This thread's view of the eval-breaker flag (shared with the runtime).
-    eval_breaker: std::sync::Arc<std::sync::atomic::AtomicU32>,
     /// Copy of the runtime's recursion limit (`sys.setrecursionlimit` updates both).
     pub recursion_limit: u32,
     /// Objects whose repr is in progress (to print `[...]` for self-containing containers).
     pub repr_stack: Vec<usize>,
+    /// This thread's GIL registration, held while the state exists (see `crate::gil`).
+    /// Must stay the last field: fields drop in order, so every value above is released
+    /// before the handle's drop releases the lock.
+    pub gil: ThreadHandle,
 }
 
 impl ThreadState {
-    pub fn new(rt: Rc<Runtime>) -> ThreadState {
+    /// The state of a thread whose handle `gil` holds the GIL (see `crate::gil`, rule 2).
+    pub fn new(rt: Rc<Runtime>, gil: ThreadHandle) -> ThreadState {
+        debug_assert!(gil.holds_gil());
         ThreadState {
-            eval_breaker: rt.eval_breaker.clone(),
+            gil,
             recursion_limit: rt.recursion_limit.get(),
             rt,
             frames: Vec::new(),
@@ -55,18 +60,12 @@ impl ThreadState {
         }
     }
 
-    /// The eval-breaker check: one relaxed load on the fast path.
+    /// The eval-breaker check (backward jumps, calls): one relaxed load of the GIL's drop
+    /// request when nothing is pending (plus the tick countdown under the Tick policy). The
+    /// lock may be released and re-acquired here; `&mut self` keeps Python code out meanwhile.
     #[inline(always)]
     pub fn check_eval_breaker(&mut self) {
-        if self.eval_breaker.load(Ordering::Relaxed) != 0 {
-            self.handle_eval_breaker();
-        }
-    }
-
-    /// Hook for the GIL (drop/reacquire) and signals; for now it only clears the request.
-    #[cold]
-    fn handle_eval_breaker(&mut self) {
-        self.eval_breaker.store(0, Ordering::Relaxed);
+        self.gil.tick();
     }
 
     /// Enters one level of Python or native recursion.

@@ -1,10 +1,13 @@
 //! Built-in modules.
 
+pub mod gilmod;
 pub mod math;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::builtins::native_value;
+use crate::error::{ExcKind, PyResult};
 use crate::import::new_module;
 use crate::names::store_dict;
 use crate::thread::ThreadState;
@@ -31,4 +34,33 @@ pub fn add_functions(dict: &ObjRef, functions: &[(&'static str, NativeFn)]) {
             native_value(name, *f, Value::Null),
         );
     }
+}
+
+/// The thread modules (their creation runs Python code, so it can fail): `_thread`,
+/// `threading` and `gil`. `None` for any other name.
+pub fn create_thread_module(ts: &mut ThreadState, name: &str) -> Option<PyResult> {
+    let (module, dict) = new_module(name);
+    let filled = match name {
+        "_thread" => thread::fill(ts, &dict),
+        "threading" => run_embedded(ts, name, include_str!("py/threading.py"), &dict),
+        "gil" => {
+            add_functions(&dict, gilmod::FUNCTIONS);
+            Ok(())
+        }
+        _ => return None,
+    };
+    Some(filled.map(|()| module))
+}
+
+/// Runs a module's Python source embedded in the binary (reported as `<frozen NAME>`, as
+/// CPython reports its frozen modules).
+pub fn run_embedded(ts: &mut ThreadState, name: &str, source: &str, dict: &ObjRef) -> PyResult<()> {
+    let filename = format!("<frozen {name}>");
+    let code = (ts.rt.compile)(source, &filename).map_err(|e| {
+        ts.new_exc(
+            ExcKind::SyntaxError,
+            format!("{} ({filename}, line {})", e.message, e.line),
+        )
+    })?;
+    crate::import::run_module_code(ts, code, dict)
 }

@@ -62,6 +62,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("exit", exit),
     ("getrecursionlimit", getrecursionlimit),
     ("setrecursionlimit", setrecursionlimit),
+    ("getswitchinterval", getswitchinterval),
+    ("setswitchinterval", setswitchinterval),
     ("exc_info", exc_info),
 ];
 
@@ -177,4 +179,28 @@ pub fn exit_status(ts: &mut ThreadState, exc: &ObjRef) -> i32 {
             1
         }
     }
+}
+
+fn getswitchinterval(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "getswitchinterval", args, 0, 0)?;
+    Ok(Value::Float(ts.gil.gil().switch_interval().as_secs_f64()))
+}
+
+fn setswitchinterval(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "setswitchinterval", args, 1, 1)?;
+    let seconds = match &a[0] {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        Value::Bool(b) => *b as i64 as f64,
+        v => {
+            let name = crate::ops::type_name(ts, v);
+            return Err(ts.type_error(format!("must be real number, not {name}")));
+        }
+    };
+    if seconds <= 0.0 || seconds.is_nan() {
+        return Err(ts.value_error("switch interval must be strictly positive"));
+    }
+    let interval = std::time::Duration::from_secs_f64(seconds.min(1e9));
+    ts.gil.gil().set_switch_interval(interval);
+    Ok(Value::None)
 }

@@ -66,7 +66,7 @@ fn sleep(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     if secs < 0.0 || secs.is_nan() {
         return Err(ts.value_error("sleep length must be non-negative"));
     }
-    ts.rt.stdout.borrow_mut().flush();
-    std::thread::sleep(Duration::from_secs_f64(secs.min(1e9)));
+    let duration = Duration::from_secs_f64(secs.min(1e9));
+    ts.allow_threads(move || std::thread::sleep(duration));
     Ok(Value::None)
 }

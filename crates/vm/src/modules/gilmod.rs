@@ -1,0 +1,102 @@
+//! The `gil` module (gilvm only): the current thread's GIL priority, the policy, the switch
+//! interval and the lock's counters.
+//!
+//! `stats()` returns `{'policy': str, 'switchinterval': float, 'waiting': int,
+//! 'threads': [row, ...]}` with one dict per registered thread, in registration order:
+//! `name, ident, priority, alive, acquisitions, switches, drop_requests, forced_switches,
+//! total_wait, longest_wait, p50_wait, p99_wait` (waits in seconds, floats).
+
+use std::time::Duration;
+
+use gilvm_gil::{Policy, ThreadRow};
+
+use crate::builtins::args::positional;
+use crate::error::PyResult;
+use crate::modules::thread::priority_arg;
+use crate::names::store_dict;
+use crate::runtime::new_dict_obj;
+use crate::thread::ThreadState;
+use crate::types::function::{Args, NativeFn};
+use crate::value::{ObjRef, Value};
+
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("setpriority", setpriority),
+    ("getpriority", getpriority),
+    ("policy", policy),
+    ("switchinterval", switchinterval),
+    ("stats", stats),
+];
+
+fn setpriority(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "setpriority", args, 1, 1)?;
+    let priority = priority_arg(ts, &a[0])?;
+    ts.gil.set_priority(priority);
+    Ok(Value::None)
+}
+
+fn getpriority(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "getpriority", args, 0, 0)?;
+    Ok(Value::Int(ts.gil.priority() as i64))
+}
+
+pub fn policy_name(policy: Policy) -> &'static str {
+    match policy {
+        Policy::Tick => "tick",
+        Policy::Timeout => "timeout",
+        Policy::Priority => "priority",
+    }
+}
+
+fn policy(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "policy", args, 0, 0)?;
+    Ok(Value::new_str(policy_name(ts.gil.gil().config().policy)))
+}
+
+fn switchinterval(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "switchinterval", args, 0, 0)?;
+    Ok(Value::Float(ts.gil.gil().switch_interval().as_secs_f64()))
+}
+
+fn stats(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "stats", args, 0, 0)?;
+    let gil = ts.gil.gil();
+    let snapshot = gil.stats();
+    let out = new_dict_obj();
+    put(&out, "policy", Value::new_str(policy_name(snapshot.policy)));
+    put(&out, "switchinterval", seconds(gil.switch_interval()));
+    put(&out, "waiting", Value::Int(snapshot.waiting as i64));
+    let rows = snapshot.threads.iter().map(row_dict).collect();
+    put(&out, "threads", Value::new_list(rows));
+    Ok(Value::Obj(out))
+}
+
+fn row_dict(row: &ThreadRow) -> Value {
+    let d = new_dict_obj();
+    let s = &row.stats;
+    let quantile = |q| s.wait_histogram.quantile(q).map_or(Value::None, seconds);
+    put(&d, "name", Value::new_str(row.name.as_str()));
+    put(&d, "ident", Value::Int(row.id.0 as i64 + 1));
+    put(&d, "priority", Value::Int(row.priority as i64));
+    put(&d, "alive", Value::Bool(row.registered));
+    put(&d, "acquisitions", count(s.acquisitions));
+    put(&d, "switches", count(s.switches));
+    put(&d, "drop_requests", count(s.drop_requests));
+    put(&d, "forced_switches", count(s.forced_switches));
+    put(&d, "total_wait", seconds(s.total_wait));
+    put(&d, "longest_wait", seconds(s.longest_wait));
+    put(&d, "p50_wait", quantile(0.5));
+    put(&d, "p99_wait", quantile(0.99));
+    Value::Obj(d)
+}
+
+fn put(d: &ObjRef, key: &str, v: Value) {
+    store_dict(d, &Value::new_str(key), v);
+}
+
+fn count(n: u64) -> Value {
+    Value::Int(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn seconds(d: Duration) -> Value {
+    Value::Float(d.as_secs_f64())
+}

@@ -1,0 +1,110 @@
+//! The GIL options of the command line and the `--gil-stats` table.
+
+use std::fmt::Write;
+use std::time::Duration;
+
+use gilvm_vm::{GilStats, Policy};
+
+pub fn parse_policy(text: &str) -> Result<Policy, String> {
+    match text {
+        "tick" => Ok(Policy::Tick),
+        "timeout" => Ok(Policy::Timeout),
+        "priority" => Ok(Policy::Priority),
+        _ => Err(format!("expected tick, timeout or priority, got '{text}'")),
+    }
+}
+
+/// `5ms`, `500us`, `0.01s`: a positive number with a unit.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let split = text
+        .find(|c: char| c.is_ascii_alphabetic())
+        .ok_or_else(|| format!("'{text}' has no unit (use us, ms or s)"))?;
+    let (number, unit) = text.split_at(split);
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("'{number}' is not a number"))?;
+    let seconds = match unit {
+        "us" => value / 1e6,
+        "ms" => value / 1e3,
+        "s" => value,
+        _ => return Err(format!("unknown unit '{unit}' (use us, ms or s)")),
+    };
+    if !(seconds > 0.0 && seconds <= 3600.0) {
+        return Err(format!("'{text}' must be positive and at most 1 hour"));
+    }
+    Ok(Duration::from_secs_f64(seconds))
+}
+
+/// One row per thread: name, priority, acquisitions, switches, drop requests, forced
+/// switches, total / longest wait, and the p50 / p99 wait from the histogram.
+pub fn stats_table(stats: &GilStats) -> String {
+    let policy = match stats.policy {
+        Policy::Tick => "tick",
+        Policy::Timeout => "timeout",
+        Policy::Priority => "priority",
+    };
+    let mut out = format!("GIL statistics (policy: {policy})\n");
+    let _ = writeln!(
+        out,
+        "{:<24} {:>4} {:>9} {:>8} {:>8} {:>7} {:>10} {:>10} {:>10} {:>10}",
+        "thread",
+        "prio",
+        "acquired",
+        "switches",
+        "drop-req",
+        "forced",
+        "total-wait",
+        "max-wait",
+        "p50-wait",
+        "p99-wait"
+    );
+    for row in &stats.threads {
+        let s = &row.stats;
+        let quantile = |q| s.wait_histogram.quantile(q).map_or("-".into(), show);
+        let _ = writeln!(
+            out,
+            "{:<24} {:>4} {:>9} {:>8} {:>8} {:>7} {:>10} {:>10} {:>10} {:>10}",
+            truncate(&row.name, 24),
+            row.priority,
+            s.acquisitions,
+            s.switches,
+            s.drop_requests,
+            s.forced_switches,
+            show(s.total_wait),
+            show(s.longest_wait),
+            quantile(0.5),
+            quantile(0.99),
+        );
+    }
+    out
+}
+
+fn truncate(name: &str, width: usize) -> String {
+    name.chars().take(width).collect()
+}
+
+fn show(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 1000.0 {
+        format!("{us:.1}us")
+    } else if us < 1e6 {
+        format!("{:.2}ms", us / 1e3)
+    } else {
+        format!("{:.3}s", us / 1e6)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_need_a_known_unit_and_a_positive_value() {
+        assert_eq!(parse_duration("5ms"), Ok(Duration::from_millis(5)));
+        assert_eq!(parse_duration("250us"), Ok(Duration::from_micros(250)));
+        assert_eq!(parse_duration("0.5s"), Ok(Duration::from_millis(500)));
+        for bad in ["5", "ms", "5min", "-1ms", "0s", "nanms", "1e9s"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+}
