@@ -488,7 +488,7 @@ pub fn less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
 /// The hash of a value, or `TypeError: unhashable type`.
 pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
     if let Some(inst) = v.as_instance() {
-        if let Some(m) = class::lookup_special(&inst.class, "__hash__") {
+        if let Some(m) = class::lookup_special(&inst.class, "__hash__").filter(|m| !m.is_none()) {
             let r = crate::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
             return match r {
                 Value::Int(i) => Ok(i as u64),
@@ -496,10 +496,20 @@ pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
             };
         }
     }
+    let unhashable_instance = v
+        .as_instance()
+        .and_then(|inst| class::lookup_special(&inst.class, "__hash__"))
+        .is_some_and(|m| m.is_none());
+    if unhashable_instance {
+        return Err(ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))));
+    }
     if let Some(Obj::Tuple(items)) = v.obj().map(|o| &**o) {
+        // The same combination as `hash_value`, over the items' Python-level hashes.
+        let mut h: u64 = 0x345678;
         for item in items.iter() {
-            hash(ts, item)?;
+            h = (h ^ hash(ts, item)?).wrapping_mul(1000003);
         }
+        return Ok(h);
     }
     hash_value(v).ok_or_else(|| ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))))
 }
@@ -516,13 +526,9 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
                     ))),
                 }
             }
-            Obj::Dict(d) => {
-                hash(ts, item)?;
-                return Ok(d.borrow().contains(item));
-            }
-            Obj::Set { items, .. } => {
-                hash(ts, item)?;
-                return Ok(items.borrow().contains(item));
+            Obj::Dict(d) | Obj::Set { items: d, .. } => {
+                let key = crate::dict_keys::key_in(ts, d, item)?;
+                return Ok(d.borrow().get_hashed(&key).is_some());
             }
             Obj::Range { start, stop, step } => {
                 if let Value::Int(i) = item {

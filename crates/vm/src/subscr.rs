@@ -1,7 +1,7 @@
 //! Subscription: `x[i]`, `x[a:b:c]`, item assignment and deletion.
 
 use crate::error::PyResult;
-use crate::ops::{self, type_name};
+use crate::ops::type_name;
 use crate::seq::{range_len, slice_indices, slice_positions};
 use crate::thread::ThreadState;
 use crate::value::{Obj, ObjRef, Value};
@@ -116,14 +116,8 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
             Ok(Value::Int(start + i as i64 * step))
         }
         Obj::Dict(d) => {
-            let h = ops::hash(ts, index)?;
-            let found = d
-                .borrow()
-                .get_hashed(&crate::types::dict::Key {
-                    hash: h,
-                    value: index.clone(),
-                })
-                .cloned();
+            let key = crate::dict_keys::key_in(ts, d, index)?;
+            let found = d.borrow().get_hashed(&key).cloned();
             found.ok_or_else(|| ts.key_error(index.clone()))
         }
         Obj::Instance(inst) => match class::lookup_special(&inst.class, "__getitem__") {
@@ -156,10 +150,7 @@ pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value)
                 return Ok(());
             }
             Obj::Dict(d) => {
-                let hash = ops::hash(ts, &index)?;
-                d.borrow_mut()
-                    .insert_hashed(crate::types::dict::Key { hash, value: index }, v);
-                return Ok(());
+                return crate::dict_keys::insert(ts, d, index, v);
             }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(&inst.class, "__setitem__") {
@@ -222,8 +213,8 @@ pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                 return Ok(());
             }
             Obj::Dict(d) => {
-                ops::hash(ts, index)?;
-                let removed = d.borrow_mut().remove(index);
+                let key = crate::dict_keys::key_in(ts, d, index)?;
+                let removed = d.borrow_mut().remove_hashed(&key);
                 return removed
                     .map(|_| ())
                     .ok_or_else(|| ts.key_error(index.clone()));

@@ -1,7 +1,7 @@
 //! Method tables of the built-in types, and their data attributes.
 
 use crate::builtins::args::positional;
-use crate::builtins::{list_methods, map_methods, str_methods};
+use crate::builtins::{list_methods, map_methods, property, str_methods};
 use crate::error::PyResult;
 use crate::thread::ThreadState;
 use crate::types::function::{Args, NativeFn};
@@ -24,7 +24,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
                 Obj::Bytes(_) => BYTES_METHODS,
                 Obj::Generator(_) => GENERATOR_METHODS,
                 Obj::Iter(_) => ITERATOR_METHODS,
-                Obj::Property { .. } => PROPERTY_METHODS,
+                Obj::Property { .. } => property::METHODS,
                 _ => &[],
             };
             table.iter().find(|(n, _)| *n == name).copied()
@@ -68,8 +68,7 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
             (Obj::Slice { step, .. }, "step") => Some(step.clone()),
             (Obj::Generator(g), "__name__") => Some(Value::new_str(&g.name)),
             (Obj::Generator(g), "__qualname__") => Some(Value::new_str(&g.qualname)),
-            (Obj::Property { getter, .. }, "fget") => Some(getter.clone()),
-            (Obj::Property { setter, .. }, "fset") => Some(setter.clone()),
+            (Obj::Property { .. }, _) => property::data_attr(o, name),
             (Obj::Native(n), "__self__") => Some(n.this.clone()),
             _ => None,
         },
@@ -93,8 +92,6 @@ const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
     ("__iter__", identity),
 ];
 const ITERATOR_METHODS: &[(&str, NativeFn)] = &[("__next__", iter_next), ("__iter__", identity)];
-const PROPERTY_METHODS: &[(&str, NativeFn)] =
-    &[("setter", property_setter), ("getter", property_getter)];
 
 fn identity(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     Ok(this.clone())
@@ -183,26 +180,4 @@ fn iter_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         Some(v) => Ok(v),
         None => Err(ts.stop_iteration(Value::None)),
     }
-}
-
-fn property_setter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "setter", args, 1, 1)?;
-    let Some(Obj::Property { getter, .. }) = this.obj().map(|o| &**o) else {
-        return Ok(Value::None);
-    };
-    Ok(Value::Obj(crate::value::ObjRef::new(Obj::Property {
-        getter: getter.clone(),
-        setter: a[0].clone(),
-    })))
-}
-
-fn property_getter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "getter", args, 1, 1)?;
-    let Some(Obj::Property { setter, .. }) = this.obj().map(|o| &**o) else {
-        return Ok(Value::None);
-    };
-    Ok(Value::Obj(crate::value::ObjRef::new(Obj::Property {
-        getter: a[0].clone(),
-        setter: setter.clone(),
-    })))
 }

@@ -155,8 +155,26 @@ pub struct ExcData {
 
 pub struct Instance {
     pub class: ObjRef,
-    pub dict: RefCell<Dict>,
+    /// The instance's `__dict__` (an `Obj::Dict`, shared with Python code that reads it).
+    pub dict: ObjRef,
     pub exc: Option<RefCell<ExcData>>,
+}
+
+impl Instance {
+    pub fn new(class: ObjRef, attrs: Dict, exc: Option<RefCell<ExcData>>) -> Instance {
+        Instance {
+            class,
+            dict: ObjRef::new(Obj::Dict(RefCell::new(attrs))),
+            exc,
+        }
+    }
+    /// The attributes in `__dict__`.
+    pub fn attrs(&self) -> &RefCell<Dict> {
+        match &*self.dict {
+            Obj::Dict(d) => d,
+            _ => unreachable!("an instance dict is always a dict"),
+        }
+    }
 }
 
 /// Whether class `sub` is `sup` or derives from it.
@@ -170,8 +188,9 @@ pub fn is_subclass(sub: &ObjRef, sup: &ObjRef) -> bool {
     }
 }
 
-/// C3 linearization of `bases` (the MRO of a new class, without the class itself).
-pub fn compute_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
+/// C3 linearization of `bases` (the MRO of a new class, without the class itself); on
+/// failure, the classes that could not be ordered.
+pub fn compute_mro(bases: &[ObjRef]) -> Result<Vec<ObjRef>, Vec<ObjRef>> {
     let mut seqs: Vec<Vec<ObjRef>> = bases
         .iter()
         .map(|b| {
@@ -187,13 +206,22 @@ pub fn compute_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
     loop {
         seqs.retain(|s| !s.is_empty());
         if seqs.is_empty() {
-            return Some(out);
+            return Ok(out);
         }
         let candidate = seqs.iter().map(|s| s[0].clone()).find(|c| {
             !seqs
                 .iter()
                 .any(|s| s[1..].iter().any(|x| ObjRef::ptr_eq(x, c)))
-        })?;
+        });
+        let Some(candidate) = candidate else {
+            let mut stuck: Vec<ObjRef> = Vec::new();
+            for s in &seqs {
+                if !stuck.iter().any(|c| ObjRef::ptr_eq(c, &s[0])) {
+                    stuck.push(s[0].clone());
+                }
+            }
+            return Err(stuck);
+        };
         for s in seqs.iter_mut() {
             if ObjRef::ptr_eq(&s[0], &candidate) {
                 s.remove(0);
