@@ -250,7 +250,22 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
     ))
 }
 
+/// A user class's `__setattr__`/`__delattr__` hook for `obj`, if it defines one.
+fn user_hook(obj: &Value, hook: &str) -> Option<Value> {
+    obj.as_instance()
+        .and_then(|inst| class::lookup_special(&inst.class, hook))
+}
+
 pub fn set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+    if let Some(hook) = user_hook(obj, "__setattr__") {
+        call_value(ts, &hook, &[obj.clone(), name.clone(), v], &[])?;
+        return Ok(());
+    }
+    generic_set_attr(ts, obj, name, v)
+}
+
+/// `object.__setattr__`: attribute assignment without the class's hook.
+pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
     let key = name.as_str().map_or("", |s| s.as_str());
     if let Value::Obj(o) = obj {
         match &**o {
@@ -340,6 +355,15 @@ fn accessor(ts: &ThreadState, f: &Value, obj: &Value, key: &str, what: &str) -> 
 }
 
 pub fn del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
+    if let Some(hook) = user_hook(obj, "__delattr__") {
+        call_value(ts, &hook, &[obj.clone(), name.clone()], &[])?;
+        return Ok(());
+    }
+    generic_del_attr(ts, obj, name)
+}
+
+/// `object.__delattr__`: attribute deletion without the class's hook.
+pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
     let key = name.as_str().map_or("", |s| s.as_str());
     if let Some(inst) = obj.as_instance() {
         if let Some(Obj::Property { deleter, .. }) = class_property(inst, name).as_deref() {

@@ -40,7 +40,7 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
             Obj::Cell(_) => TypeId::Cell,
             Obj::Code(_) => TypeId::Code,
             Obj::Module { .. } => TypeId::Module,
-            Obj::Iter(_) => TypeId::Iterator,
+            Obj::Iter(state) => state.borrow().type_id(),
             Obj::Generator(_) => TypeId::Generator,
             Obj::Super { .. } => TypeId::Super,
             Obj::Property { .. } => TypeId::Property,
@@ -56,6 +56,28 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
         },
     };
     ts.rt.type_obj(id).clone()
+}
+
+/// `operator.index(v)`: `v` itself for ints, `v.__index__()` for objects that define it,
+/// `None` for anything else.
+pub fn index_of(ts: &mut ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    if crate::types::int::to_big(v).is_some() {
+        return Ok(Some(v.clone()));
+    }
+    let Some(m) = v
+        .as_instance()
+        .and_then(|inst| class::lookup_special(&inst.class, "__index__"))
+    else {
+        return Ok(None);
+    };
+    let r = crate::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
+    if crate::types::int::to_big(&r).is_none() {
+        return Err(ts.type_error(format!(
+            "__index__ returned non-int (type {})",
+            type_name(ts, &r)
+        )));
+    }
+    Ok(Some(r))
 }
 
 /// The class name of a value, for messages.
@@ -159,7 +181,28 @@ pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult 
     if let Some(r) = class::binary_dunder(ts, op, a, b)? {
         return Ok(r);
     }
+    if op == B::Multiply {
+        if let Some(r) = repeat_by_index(ts, a, b)? {
+            return Ok(r);
+        }
+    }
     Err(binary_type_error(ts, op, a, b))
+}
+
+/// `sequence * obj` (either order) where `obj` defines `__index__`.
+fn repeat_by_index(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (seq, count) = if a.as_instance().is_some() {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    if count.as_instance().is_none() {
+        return Ok(None);
+    }
+    match index_of(ts, count)? {
+        Some(n) => seq::sequence_op(ts, B::Multiply, seq, &n),
+        None => Ok(None),
+    }
 }
 
 fn binary_type_error(ts: &ThreadState, op: B, a: &Value, b: &Value) -> ObjRef {

@@ -35,7 +35,35 @@ fn as_slice(v: &Value) -> Option<&ObjRef> {
     v.obj().filter(|o| matches!(&***o, Obj::Slice { .. }))
 }
 
+/// Resolves `__index__` of an index (or of a slice's bounds) used on a built-in sequence.
+fn resolve_index(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult<Value> {
+    let is_builtin_sequence = matches!(
+        container.obj().map(|o| &**o),
+        Some(Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range { .. })
+    );
+    if !is_builtin_sequence {
+        return Ok(index.clone());
+    }
+    if let Some(Obj::Slice { start, stop, step }) = index.obj().map(|o| &**o) {
+        let parts = [start, stop, step];
+        if parts.iter().all(|p| p.as_instance().is_none()) {
+            return Ok(index.clone());
+        }
+        let mut resolved = Vec::with_capacity(3);
+        for p in parts {
+            resolved.push(crate::ops::index_of(ts, p)?.unwrap_or_else(|| p.clone()));
+        }
+        let [start, stop, step]: [Value; 3] = resolved.try_into().unwrap_or_default();
+        return Ok(Value::Obj(ObjRef::new(Obj::Slice { start, stop, step })));
+    }
+    if index.as_instance().is_none() {
+        return Ok(index.clone());
+    }
+    Ok(crate::ops::index_of(ts, index)?.unwrap_or_else(|| index.clone()))
+}
+
 pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult {
+    let index = &resolve_index(ts, container, index)?;
     let Value::Obj(o) = container else {
         return Err(ts.type_error(format!(
             "'{}' object is not subscriptable",
@@ -136,6 +164,7 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
 }
 
 pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value) -> PyResult<()> {
+    let index = resolve_index(ts, container, &index)?;
     if let Value::Obj(o) = container {
         match &**o {
             Obj::List(l) => {
@@ -194,6 +223,7 @@ fn assign_slice(
 }
 
 pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult<()> {
+    let index = &resolve_index(ts, container, index)?;
     if let Value::Obj(o) = container {
         match &**o {
             Obj::List(l) => {

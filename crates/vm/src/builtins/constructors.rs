@@ -287,7 +287,8 @@ fn range(ts: &mut ThreadState, args: &Args) -> PyResult {
     let a = positional(ts, "range", args, 1, 3)?;
     let mut ints = Vec::with_capacity(3);
     for v in a {
-        ints.push(int_arg(ts, v)?);
+        let n = crate::ops::index_of(ts, v)?.unwrap_or_else(|| v.clone());
+        ints.push(int_arg(ts, &n)?);
     }
     let (start, stop, step) = match ints.len() {
         1 => (0, ints[0], 1),

@@ -1,7 +1,7 @@
 //! Method tables of the built-in types, and their data attributes.
 
 use crate::builtins::args::positional;
-use crate::builtins::{list_methods, map_methods, property, str_methods};
+use crate::builtins::{list_methods, map_methods, object_methods, property, str_methods};
 use crate::error::PyResult;
 use crate::thread::ThreadState;
 use crate::types::function::{Args, NativeFn};
@@ -44,6 +44,7 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         TypeId::Int | TypeId::Bool => INT_METHODS,
         TypeId::Float => FLOAT_METHODS,
         TypeId::Bytes => BYTES_METHODS,
+        TypeId::Object => object_methods::METHODS,
         _ => &[],
     };
     table.iter().find(|(n, _)| *n == name).copied()

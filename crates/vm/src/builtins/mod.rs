@@ -7,6 +7,7 @@ pub mod list_methods;
 pub mod map_methods;
 pub mod methods;
 pub mod numeric;
+pub mod object_methods;
 pub mod property;
 pub mod sort;
 pub mod str_methods;

@@ -122,7 +122,11 @@ pub fn round(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             .as_instance()
             .and_then(|i| crate::class::lookup_special(&i.class, "__round__"))
         {
-            Some(m) => crate::call::call_value(ts, &m, std::slice::from_ref(v), &[]),
+            Some(m) => {
+                let mut call_args = vec![v.clone()];
+                call_args.extend(Some(ndigits.clone()).filter(|n| !n.is_none()));
+                crate::call::call_value(ts, &m, &call_args, &[])
+            }
             None => Err(ts.type_error(format!(
                 "type {} doesn't define __round__ method",
                 type_name(ts, v)
@@ -158,7 +162,8 @@ pub fn ord(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 fn radix(ts: &mut ThreadState, args: &Args, name: &str, radix: u32, prefix: &str) -> PyResult {
     let a = positional(ts, name, args, 1, 1)?;
-    match to_big(&a[0]) {
+    let n = crate::ops::index_of(ts, &a[0])?.unwrap_or_else(|| a[0].clone());
+    match to_big(&n) {
         Some(b) => Ok(Value::new_str(to_base_string(&b, radix, prefix))),
         None => Err(ts.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
