@@ -181,7 +181,14 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                 "__dict__" => return Ok(Value::new_dict(f.attrs.borrow().clone())),
                 "__name__" => return Ok(Value::new_str(f.name())),
                 "__qualname__" => return Ok(Value::new_str(&f.qualname)),
-                "__doc__" => return Ok(Value::None),
+                "__doc__" => return Ok(function_doc(f)),
+                "__defaults__" if f.defaults.is_empty() => return Ok(Value::None),
+                "__defaults__" => return Ok(Value::new_tuple(f.defaults.clone())),
+                "__kwdefaults__" => {
+                    return Ok(f.kwdefaults.clone().map_or(Value::None, Value::Obj))
+                }
+                "__code__" => return Ok(Value::Obj(ObjRef::new(Obj::Code(f.code.clone())))),
+                "__globals__" => return Ok(Value::Obj(f.globals.clone())),
                 "__module__" => {
                     return Ok(
                         crate::names::dict_get(&f.globals, &Value::new_str("__name__"))
@@ -214,6 +221,14 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
         }))));
     }
     Err(no_attribute(ts, obj, key))
+}
+
+/// A function's docstring: the first constant of its code, when it is a string.
+fn function_doc(f: &crate::types::function::Function) -> Value {
+    match f.code.code.constants.first() {
+        Some(gilvm_compiler::bytecode::Constant::Str(s)) => Value::new_str(&**s),
+        _ => Value::None,
+    }
 }
 
 fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) -> PyResult {

@@ -69,12 +69,36 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
             (Obj::Slice { step, .. }, "step") => Some(step.clone()),
             (Obj::Generator(g), "__name__") => Some(Value::new_str(&g.name)),
             (Obj::Generator(g), "__qualname__") => Some(Value::new_str(&g.qualname)),
+            (Obj::Generator(g), "gi_running") => Some(Value::Bool(g.running.get())),
             (Obj::Property { .. }, _) => property::data_attr(o, name),
             (Obj::Native(n), "__self__") => Some(n.this.clone()),
+            (Obj::Code(c), _) => code_attr(&c.code, name),
             _ => None,
         },
         _ => None,
     }
+}
+
+/// The `co_*` attributes of a code object.
+fn code_attr(code: &gilvm_compiler::bytecode::CodeObject, name: &str) -> Option<Value> {
+    let names = |list: &[std::sync::Arc<str>]| {
+        Value::new_tuple(list.iter().map(|n| Value::new_str(&**n)).collect())
+    };
+    Some(match name {
+        "co_name" => Value::new_str(&*code.name),
+        "co_qualname" => Value::new_str(&*code.qualname),
+        "co_filename" => Value::new_str(&*code.filename),
+        "co_firstlineno" => Value::Int(code.first_line as i64),
+        "co_argcount" => Value::Int(code.arg_count as i64),
+        "co_posonlyargcount" => Value::Int(code.posonly_arg_count as i64),
+        "co_kwonlyargcount" => Value::Int(code.kwonly_arg_count as i64),
+        "co_nlocals" => Value::Int(code.varnames.len() as i64),
+        "co_varnames" => names(&code.varnames),
+        "co_names" => names(&code.names),
+        "co_cellvars" => names(&code.cellvars),
+        "co_freevars" => names(&code.freevars),
+        _ => return None,
+    })
 }
 
 const INT_METHODS: &[(&str, NativeFn)] = &[

@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod constructors;
+pub mod frame_functions;
 pub mod functions;
 pub mod list_methods;
 pub mod map_methods;
@@ -96,6 +97,9 @@ pub fn install(ts: &ThreadState) {
     put("NotImplemented", rt.not_implemented.clone());
     put("Ellipsis", Value::Obj(ObjRef::new(Obj::Ellipsis)));
     put("__name__", Value::new_str("builtins"));
+    for (name, f) in frame_functions::FUNCTIONS {
+        put(name, native_value(name, *f, Value::Null));
+    }
     for (name, f) in functions::FUNCTIONS {
         put(name, native_value(name, *f, Value::Null));
     }
