@@ -25,6 +25,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
                 Obj::Generator(_) => GENERATOR_METHODS,
                 Obj::Iter(_) => ITERATOR_METHODS,
                 Obj::Property { .. } => property::METHODS,
+                Obj::Slice { .. } => SLICE_METHODS,
                 _ => &[],
             };
             table.iter().find(|(n, _)| *n == name).copied()
@@ -109,6 +110,26 @@ const INT_METHODS: &[(&str, NativeFn)] = &[
 const FLOAT_METHODS: &[(&str, NativeFn)] =
     &[("is_integer", float_is_integer), ("conjugate", identity)];
 const BYTES_METHODS: &[(&str, NativeFn)] = &[("decode", bytes_decode), ("hex", bytes_hex)];
+const SLICE_METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices)];
+
+/// `slice.indices(length)`: the slice's bounds normalized for a sequence of that length.
+fn slice_indices(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "indices", args, 1, 1)?;
+    let len = crate::builtins::args::int_arg(ts, &a[0])?;
+    if len < 0 {
+        return Err(ts.value_error("length should not be negative"));
+    }
+    let Some(slice) = this.obj() else {
+        return Ok(Value::None);
+    };
+    let (start, stop, step) = crate::seq::slice_indices(ts, slice, len)?;
+    Ok(Value::new_tuple(vec![
+        Value::Int(start),
+        Value::Int(stop),
+        Value::Int(step),
+    ]))
+}
+
 const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
     ("send", gen_send),
     ("throw", gen_throw),

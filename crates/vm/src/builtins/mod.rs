@@ -11,6 +11,7 @@ pub mod numeric;
 pub mod object_methods;
 pub mod property;
 pub mod sort;
+pub mod str_extra;
 pub mod str_methods;
 
 use crate::error::{ExcKind, PyResult};
