@@ -172,6 +172,14 @@ impl Num {
 }
 
 pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult {
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            B::And => return Ok(Value::Bool(x & y)),
+            B::Or => return Ok(Value::Bool(x | y)),
+            B::Xor => return Ok(Value::Bool(x ^ y)),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
         return numeric_op(ts, op, x, y);
     }

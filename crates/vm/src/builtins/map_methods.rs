@@ -15,6 +15,7 @@ use crate::types::function::{Args, NativeFn};
 use crate::value::{DictViewKind, Obj, ObjRef, Value};
 
 pub const DICT_METHODS: &[(&str, NativeFn)] = &[
+    ("fromkeys", fromkeys),
     ("get", get),
     ("keys", keys),
     ("values", values),
@@ -133,6 +134,17 @@ fn update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         dict_of(this).borrow_mut().insert(k.clone(), v.clone());
     }
     Ok(Value::None)
+}
+
+/// `dict.fromkeys(iterable, value=None)`: reached unbound, so the iterable arrives as `this`.
+fn fromkeys(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "fromkeys", args, 0, 1)?;
+    let value = a.first().cloned().unwrap_or(Value::None);
+    let mut d = Dict::new();
+    for k in crate::iter::collect(ts, this)? {
+        crate::dict_keys::insert_new(ts, &mut d, k, value.clone())?;
+    }
+    Ok(Value::new_dict(d))
 }
 
 fn dict_copy(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {

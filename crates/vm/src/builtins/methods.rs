@@ -104,6 +104,7 @@ fn code_attr(code: &gilvm_compiler::bytecode::CodeObject, name: &str) -> Option<
 
 const INT_METHODS: &[(&str, NativeFn)] = &[
     ("bit_length", int_bit_length),
+    ("bit_count", int_bit_count),
     ("conjugate", identity),
     ("__index__", identity),
 ];
@@ -147,6 +148,12 @@ fn int_bit_length(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "bit_length", args, 0, 0)?;
     let b = crate::types::int::to_big(this).unwrap_or_default();
     Ok(Value::Int(b.bits() as i64))
+}
+
+fn int_bit_count(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "bit_count", args, 0, 0)?;
+    let b = crate::types::int::to_big(this).unwrap_or_default();
+    Ok(Value::Int(b.magnitude().count_ones() as i64))
 }
 
 fn float_is_integer(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {

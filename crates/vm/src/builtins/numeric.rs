@@ -35,9 +35,24 @@ pub fn divmod(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     if is_int(&a[0]) && is_int(&a[1]) && to_big(&a[1]).is_some_and(|b| b.is_zero()) {
         return Err(ts.zero_division("integer division or modulo by zero"));
     }
+    let divisor_is_zero = match &a[1] {
+        Value::Float(f) => *f == 0.0,
+        v => to_big(v).is_some_and(|b| b.is_zero()),
+    };
+    if divisor_is_zero && matches!((&a[0], &a[1]), (Value::Float(_), _) | (_, Value::Float(_))) {
+        return Err(ts.zero_division("float divmod()"));
+    }
     let q = ops::binary_op(ts, B::FloorDivide, &a[0], &a[1])?;
     let r = ops::binary_op(ts, B::Remainder, &a[0], &a[1])?;
     Ok(Value::new_tuple(vec![q, r]))
+}
+
+/// The inverse of `a` modulo `m` (in `0..|m|`), when `gcd(a, m) == 1`.
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    use num_integer::Integer;
+    let m_abs = m.abs();
+    let e = a.mod_floor(&m_abs).extended_gcd(&m_abs);
+    (e.gcd == BigInt::from(1)).then(|| e.x.mod_floor(&m_abs))
 }
 
 pub fn pow(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
@@ -54,9 +69,16 @@ pub fn pow(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             if modulus.is_zero() {
                 return Err(ts.value_error("pow() 3rd argument cannot be 0"));
             }
-            if exp.is_negative() {
-                return Err(ts.value_error("base is not invertible for the given modulus"));
-            }
+            let (base, exp) = if exp.is_negative() {
+                match mod_inverse(&base, &modulus) {
+                    Some(inv) => (inv, -exp),
+                    None => {
+                        return Err(ts.value_error("base is not invertible for the given modulus"))
+                    }
+                }
+            } else {
+                (base, exp)
+            };
             let r = base.modpow(&exp, &modulus);
             let r = if !r.is_zero() && r.is_negative() != modulus.is_negative() {
                 r + &modulus
