@@ -205,3 +205,27 @@ pub fn oct(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 pub fn bin(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     radix(ts, args, "bin", 2, "0b")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::mod_inverse;
+    use num_bigint::BigInt;
+
+    #[test]
+    fn modular_inverse_matches_cpython() {
+        // pow(3, -1, 7) == 5 and pow(38, -1, 97) == 23 in CPython.
+        assert_eq!(
+            mod_inverse(&BigInt::from(3), &BigInt::from(7)),
+            Some(BigInt::from(5))
+        );
+        assert_eq!(
+            mod_inverse(&BigInt::from(38), &BigInt::from(97)),
+            Some(BigInt::from(23))
+        );
+        assert_eq!(
+            mod_inverse(&BigInt::from(-3), &BigInt::from(7)),
+            Some(BigInt::from(2))
+        );
+        assert_eq!(mod_inverse(&BigInt::from(2), &BigInt::from(4)), None);
+    }
+}
