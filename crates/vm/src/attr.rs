@@ -67,7 +67,29 @@ fn exception_attr(ts: &ThreadState, exc: &ObjRef, name: &str) -> Option<Value> {
 fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
     let key = name.as_str()?.as_str();
     match key {
-        "__name__" | "__qualname__" => return Some(Value::new_str(&t.name)),
+        "__name__" => return Some(Value::new_str(&t.name)),
+        "__qualname__" => {
+            let qualname = t.dict.borrow().get_str("__qualname__").cloned();
+            return Some(qualname.unwrap_or_else(|| Value::new_str(&t.name)));
+        }
+        "__dict__" => return Some(Value::new_dict(t.dict.borrow().clone())),
+        "__base__" => return Some(t.bases.first().cloned().map_or(Value::None, Value::Obj)),
+        "__doc__" => {
+            return Some(
+                t.dict
+                    .borrow()
+                    .get_str("__doc__")
+                    .cloned()
+                    .unwrap_or_default(),
+            )
+        }
+        "mro" => {
+            return Some(builtins::native_value(
+                "mro",
+                class::type_mro,
+                Value::Obj(cls.clone()),
+            ))
+        }
         "__module__" if !class::is_user_class(t) => return Some(Value::new_str(&t.module)),
         "__bases__" => {
             return Some(Value::new_tuple(
@@ -109,7 +131,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                         return call_value(ts, getter, std::slice::from_ref(obj), &[]);
                     }
                 }
-                if let Some(v) = inst.dict.borrow().get(name) {
+                if let Some(v) = inst.attrs().borrow().get(name) {
                     return Ok(v.clone());
                 }
                 if let Some(v) = exception_attr(ts, o, key) {
@@ -122,7 +144,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                     return Ok(Value::Obj(inst.class.clone()));
                 }
                 if key == "__dict__" {
-                    return Ok(Value::new_dict(inst.dict.borrow().clone()));
+                    return Ok(Value::Obj(inst.dict.clone()));
                 }
                 if let Some(getattr) = t.lookup(&Value::new_str("__getattr__")) {
                     return call_value(ts, &getattr, &[obj.clone(), name.clone()], &[]);
@@ -159,7 +181,14 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                 "__dict__" => return Ok(Value::new_dict(f.attrs.borrow().clone())),
                 "__name__" => return Ok(Value::new_str(f.name())),
                 "__qualname__" => return Ok(Value::new_str(&f.qualname)),
-                "__doc__" => return Ok(Value::None),
+                "__doc__" => return Ok(function_doc(f)),
+                "__defaults__" if f.defaults.is_empty() => return Ok(Value::None),
+                "__defaults__" => return Ok(Value::new_tuple(f.defaults.clone())),
+                "__kwdefaults__" => {
+                    return Ok(f.kwdefaults.clone().map_or(Value::None, Value::Obj))
+                }
+                "__code__" => return Ok(Value::Obj(ObjRef::new(Obj::Code(f.code.clone())))),
+                "__globals__" => return Ok(Value::Obj(f.globals.clone())),
                 "__module__" => {
                     return Ok(
                         crate::names::dict_get(&f.globals, &Value::new_str("__name__"))
@@ -194,6 +223,14 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
     Err(no_attribute(ts, obj, key))
 }
 
+/// A function's docstring: the first constant of its code, when it is a string.
+fn function_doc(f: &crate::types::function::Function) -> Value {
+    match f.code.code.constants.first() {
+        Some(gilvm_compiler::bytecode::Constant::Str(s)) => Value::new_str(&**s),
+        _ => Value::None,
+    }
+}
+
 fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) -> PyResult {
     let start = match this {
         Value::Obj(o) if matches!(&**o, Obj::Type(_)) => o.clone(),
@@ -215,7 +252,7 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
         }
     }
     let key = name.as_str().map_or("", |s| s.as_str());
-    if key == "__init__" {
+    if key == "__init__" || key == "__init_subclass__" {
         return Ok(builtins::native_value(
             "__init__",
             builtins::object_init,
@@ -228,24 +265,30 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
     ))
 }
 
+/// A user class's `__setattr__`/`__delattr__` hook for `obj`, if it defines one.
+fn user_hook(obj: &Value, hook: &str) -> Option<Value> {
+    obj.as_instance()
+        .and_then(|inst| class::lookup_special(&inst.class, hook))
+}
+
 pub fn set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+    if let Some(hook) = user_hook(obj, "__setattr__") {
+        call_value(ts, &hook, &[obj.clone(), name.clone(), v], &[])?;
+        return Ok(());
+    }
+    generic_set_attr(ts, obj, name, v)
+}
+
+/// `object.__setattr__`: attribute assignment without the class's hook.
+pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
     let key = name.as_str().map_or("", |s| s.as_str());
     if let Value::Obj(o) = obj {
         match &**o {
             Obj::Instance(inst) => {
-                if let Obj::Type(t) = &*inst.class {
-                    if let Some(Value::Obj(p)) = t.lookup(name) {
-                        if let Obj::Property { setter, .. } = &*p {
-                            if setter.is_none() {
-                                return Err(ts.new_exc(
-                                    ExcKind::AttributeError,
-                                    format!("can't set attribute '{key}'"),
-                                ));
-                            }
-                            call_value(ts, setter, &[obj.clone(), v], &[])?;
-                            return Ok(());
-                        }
-                    }
+                if let Some(Obj::Property { setter, .. }) = class_property(inst, name).as_deref() {
+                    let setter = accessor(ts, setter, obj, key, "setter")?;
+                    call_value(ts, &setter, &[obj.clone(), v], &[])?;
+                    return Ok(());
                 }
                 if let Some(data) = &inst.exc {
                     let mut data = data.borrow_mut();
@@ -274,7 +317,7 @@ pub fn set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> Py
                         _ => {}
                     }
                 }
-                inst.dict.borrow_mut().insert(name.clone(), v);
+                inst.attrs().borrow_mut().insert(name.clone(), v);
                 return Ok(());
             }
             Obj::Type(t) if class::is_user_class(t) || t.is_exception => {
@@ -301,10 +344,51 @@ pub fn set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> Py
     Err(no_attribute(ts, obj, key))
 }
 
+/// The property named `name` on the class of `inst`, if there is one.
+fn class_property(inst: &crate::types::typeobj::Instance, name: &Value) -> Option<ObjRef> {
+    let Obj::Type(t) = &*inst.class else {
+        return None;
+    };
+    match t.lookup(name) {
+        Some(Value::Obj(p)) if matches!(&*p, Obj::Property { .. }) => Some(p),
+        _ => None,
+    }
+}
+
+/// A property's setter or deleter, or the AttributeError for a missing one.
+fn accessor(ts: &ThreadState, f: &Value, obj: &Value, key: &str, what: &str) -> PyResult {
+    if f.is_none() {
+        return Err(ts.new_exc(
+            ExcKind::AttributeError,
+            format!(
+                "property '{key}' of '{}' object has no {what}",
+                type_name(ts, obj)
+            ),
+        ));
+    }
+    Ok(f.clone())
+}
+
 pub fn del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
+    if let Some(hook) = user_hook(obj, "__delattr__") {
+        call_value(ts, &hook, &[obj.clone(), name.clone()], &[])?;
+        return Ok(());
+    }
+    generic_del_attr(ts, obj, name)
+}
+
+/// `object.__delattr__`: attribute deletion without the class's hook.
+pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
     let key = name.as_str().map_or("", |s| s.as_str());
+    if let Some(inst) = obj.as_instance() {
+        if let Some(Obj::Property { deleter, .. }) = class_property(inst, name).as_deref() {
+            let deleter = accessor(ts, deleter, obj, key, "deleter")?;
+            call_value(ts, &deleter, std::slice::from_ref(obj), &[])?;
+            return Ok(());
+        }
+    }
     let removed = match obj.obj().map(|o| &**o) {
-        Some(Obj::Instance(inst)) => inst.dict.borrow_mut().remove(name),
+        Some(Obj::Instance(inst)) => inst.attrs().borrow_mut().remove(name),
         Some(Obj::Type(t)) => t.dict.borrow_mut().remove(name),
         Some(Obj::Module { dict, .. }) => match &**dict {
             Obj::Dict(d) => d.borrow_mut().remove(name),
@@ -324,7 +408,7 @@ pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(
         if let Obj::Type(t) = &*inst.class {
             if let Some(attr @ Value::Obj(_)) = t.lookup(name) {
                 let is_function = matches!(attr.obj().map(|o| &**o), Some(Obj::Function(_)));
-                if is_function && !inst.dict.borrow().contains(name) {
+                if is_function && !inst.attrs().borrow().contains(name) {
                     return Ok((attr, obj));
                 }
             }

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 
 use gilvm_compiler::bytecode::{FormatFlags, MakeFunctionFlags};
 
+use crate::dict_keys;
 use crate::error::PyResult;
 use crate::frame::Frame;
 use crate::ops::{self, type_name};
@@ -63,8 +64,7 @@ pub fn set_value(items: Dict, frozen: bool) -> Value {
 pub fn new_set(ts: &mut ThreadState, items: Vec<Value>, frozen: bool) -> PyResult {
     let mut d = Dict::new();
     for v in items {
-        let hash = ops::hash(ts, &v)?;
-        d.insert_hashed(Key { hash, value: v }, Value::None);
+        dict_keys::insert_new(ts, &mut d, v, Value::None)?;
     }
     Ok(set_value(d, frozen))
 }
@@ -73,8 +73,7 @@ pub fn build_map(ts: &mut ThreadState, items: Vec<Value>) -> PyResult {
     let mut d = Dict::new();
     let mut it = items.into_iter();
     while let (Some(k), Some(v)) = (it.next(), it.next()) {
-        let hash = ops::hash(ts, &k)?;
-        d.insert_hashed(Key { hash, value: k }, v);
+        dict_keys::insert_new(ts, &mut d, k, v)?;
     }
     Ok(Value::new_dict(d))
 }
@@ -115,19 +114,15 @@ pub fn list_append(list: &Value, v: Value) {
 }
 
 pub fn set_add(ts: &mut ThreadState, set: &Value, v: Value) -> PyResult<()> {
-    let hash = ops::hash(ts, &v)?;
     if let Some(Obj::Set { items, .. }) = set.obj().map(|o| &**o) {
-        items
-            .borrow_mut()
-            .insert_hashed(Key { hash, value: v }, Value::None);
+        dict_keys::insert(ts, items, v, Value::None)?;
     }
     Ok(())
 }
 
 pub fn map_add(ts: &mut ThreadState, dict: &Value, k: Value, v: Value) -> PyResult<()> {
-    let hash = ops::hash(ts, &k)?;
     if let Some(Obj::Dict(d)) = dict.obj().map(|o| &**o) {
-        d.borrow_mut().insert_hashed(Key { hash, value: k }, v);
+        dict_keys::insert(ts, d, k, v)?;
     }
     Ok(())
 }

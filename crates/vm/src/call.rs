@@ -211,6 +211,13 @@ pub fn call_from_stack(
                 f.push(sup);
                 return Ok(None);
             }
+            Obj::Native(n) if n.this.is_null() && nargs == 0 && kwnames.is_empty() => {
+                if let Some(v) = crate::builtins::frame_functions::call(n.name, f) {
+                    f.slots.truncate(callee_index);
+                    f.push(v);
+                    return Ok(None);
+                }
+            }
             _ => {}
         }
     }

@@ -152,10 +152,10 @@ pub fn call_type(
         return crate::builtins::constructors::construct(ts, t.builtin, &Args::new(args, kwnames));
     }
     let positional = &args[..args.len() - kwnames.len()];
-    let instance = Value::Obj(ObjRef::new(Obj::Instance(Instance {
-        class: cls.clone(),
-        dict: RefCell::new(Dict::new()),
-        exc: t.is_exception.then(|| {
+    let instance = Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+        cls.clone(),
+        Dict::new(),
+        t.is_exception.then(|| {
             RefCell::new(ExcData {
                 args: positional.to_vec(),
                 cause: Value::None,
@@ -163,7 +163,7 @@ pub fn call_type(
                 ..ExcData::default()
             })
         }),
-    })));
+    ))));
     match t.lookup(&Value::new_str("__init__")) {
         Some(init) => {
             let mut full = Vec::with_capacity(args.len() + 1);
@@ -220,8 +220,13 @@ pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
     let class_cell = match run_frame(ts, frame, None)? {
         FrameExit::Return(v) | FrameExit::Yield(v, _) => v,
     };
-    let mro = compute_mro(&bases)
-        .ok_or_else(|| ts.type_error("Cannot create a consistent method resolution order (MRO)"))?;
+    let mro = compute_mro(&bases).map_err(|stuck| {
+        let names: Vec<String> = stuck.iter().map(class_name).collect();
+        ts.type_error(format!(
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+            names.join(", ")
+        ))
+    })?;
     let first = match &*bases[0] {
         Obj::Type(b) => b.builtin,
         _ => TypeId::Object,
@@ -229,10 +234,21 @@ pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
     let is_exception = bases
         .iter()
         .any(|b| matches!(&**b, Obj::Type(t) if t.is_exception));
-    let dict = match &*namespace {
+    let mut dict = match &*namespace {
         Obj::Dict(d) => d.borrow().clone(),
         _ => Dict::new(),
     };
+    // `__init_subclass__` is implicitly a class method.
+    if let Some(f) = dict.get_str("__init_subclass__").cloned() {
+        if matches!(f.obj().map(|o| &**o), Some(Obj::Function(_))) {
+            let wrapped = Value::Obj(ObjRef::new(Obj::ClassMethod(f)));
+            dict.set_str("__init_subclass__", wrapped);
+        }
+    }
+    // A class that defines `__eq__` without `__hash__` is unhashable (as in CPython).
+    if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
+        dict.set_str("__hash__", Value::None);
+    }
     let cls = ObjRef::new(Obj::Type(TypeObj {
         name,
         module,
@@ -247,7 +263,39 @@ pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
             *c.borrow_mut() = Value::Obj(cls.clone());
         }
     }
+    init_subclass(ts, &cls, args)?;
     Ok(Value::Obj(cls))
+}
+
+/// Calls the nearest base's `__init_subclass__` for the new class `cls`.
+fn init_subclass(ts: &mut ThreadState, cls: &ObjRef, class_args: &Args) -> PyResult<()> {
+    let Obj::Type(t) = &**cls else {
+        return Ok(());
+    };
+    let name = Value::new_str("__init_subclass__");
+    let hook = t.mro.iter().find_map(|base| match &**base {
+        Obj::Type(b) => b.dict.borrow().get(&name).cloned(),
+        _ => None,
+    });
+    let Some(Value::Obj(hook)) = hook else {
+        return Ok(());
+    };
+    let Obj::ClassMethod(f) = &*hook else {
+        return Ok(());
+    };
+    let mut call_args = vec![Value::Obj(cls.clone())];
+    call_args.extend_from_slice(class_args.kwvals);
+    call_value(ts, f, &call_args, class_args.kwnames)?;
+    Ok(())
+}
+
+/// `cls.mro()`: the class followed by its method resolution order, as a list.
+pub fn type_mro(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    let mut out = vec![this.clone()];
+    if let Some(Obj::Type(t)) = this.obj().map(|o| &**o) {
+        out.extend(t.mro.iter().cloned().map(Value::Obj));
+    }
+    Ok(Value::new_list(out))
 }
 
 /// `super()` without arguments: the `__class__` cell and the first argument of the caller.

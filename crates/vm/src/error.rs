@@ -60,16 +60,16 @@ exc_kinds! {
 
 /// Creates an exception instance of class `class` with `args`.
 pub fn new_exception(class: &ObjRef, args: Vec<Value>) -> ObjRef {
-    ObjRef::new(Obj::Instance(Instance {
-        class: class.clone(),
-        dict: RefCell::new(Dict::new()),
-        exc: Some(RefCell::new(ExcData {
+    ObjRef::new(Obj::Instance(Instance::new(
+        class.clone(),
+        Dict::new(),
+        Some(RefCell::new(ExcData {
             args,
             cause: Value::None,
             context: Value::None,
             ..ExcData::default()
         })),
-    }))
+    )))
 }
 
 impl ThreadState {

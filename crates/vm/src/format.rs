@@ -255,11 +255,18 @@ fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) ->
         let inner = join_reprs(ts, &args)?;
         return Ok(format!("{}({})", t.name, inner));
     }
-    Ok(format!(
-        "<{} object at {:#x}>",
-        class_display_name(t),
-        o.id()
-    ))
+    Ok(default_repr(ts, v))
+}
+
+/// `<module.Class object at 0x...>`, ignoring any `__repr__` the class defines.
+pub fn default_repr(ts: &ThreadState, v: &Value) -> String {
+    let class = crate::ops::class_of(ts, v);
+    let name = match &*class {
+        Obj::Type(t) => class_display_name(t),
+        _ => "object".into(),
+    };
+    let id = v.obj().map_or(0, |o| o.id());
+    format!("<{name} object at {id:#x}>")
 }
 
 pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {

@@ -54,13 +54,28 @@ pub fn resume(
     g.running.set(true);
     let result = run_frame(ts, frame, throw);
     g.running.set(false);
-    match result? {
+    match result.map_err(|e| stop_iteration_to_runtime_error(ts, e))? {
         FrameExit::Yield(v, frame) => {
             *g.frame.borrow_mut() = Some(frame);
             Ok(Resumed::Yielded(v))
         }
         FrameExit::Return(v) => Ok(Resumed::Returned(v)),
     }
+}
+
+/// PEP 479: a `StopIteration` escaping a generator's frame becomes a `RuntimeError`.
+fn stop_iteration_to_runtime_error(ts: &ThreadState, e: ObjRef) -> ObjRef {
+    if !ts.exc_matches(&e, ExcKind::StopIteration) {
+        return e;
+    }
+    let err = ts.new_exc(ExcKind::RuntimeError, "generator raised StopIteration");
+    if let Some(data) = crate::error::exc_data(&err) {
+        let mut data = data.borrow_mut();
+        data.cause = Value::Obj(e.clone());
+        data.context = Value::Obj(e);
+        data.suppress_context = true;
+    }
+    err
 }
 
 /// `next(gen)` for iteration: `None` when the generator finishes.

@@ -5,6 +5,7 @@ use crate::error::{ExcKind, PyResult};
 use crate::ops::{self, type_name};
 use crate::thread::ThreadState;
 use crate::types::iter::IterState;
+use crate::types::typeobj::TypeId;
 use crate::value::{DictViewKind, Obj, Value};
 use crate::{class, generator};
 
@@ -45,16 +46,19 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
             Obj::Set { items, .. } => IterState::Snapshot {
                 items: items.borrow().keys().cloned().collect(),
                 index: 0,
+                kind: TypeId::SetIterator,
             },
             Obj::Iter(_) | Obj::Generator(_) => return Ok(v.clone()),
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(&inst.class, "__iter__") {
-                    return call_value(ts, &m, std::slice::from_ref(v), &[]);
+                    let it = call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                    return check_iterator(ts, it);
                 }
                 if class::lookup_special(&inst.class, "__getitem__").is_some() {
                     return Ok(Value::new_iter(IterState::Snapshot {
                         items: getitem_items(ts, v)?,
                         index: 0,
+                        kind: TypeId::Iterator,
                     }));
                 }
                 return Err(not_iterable(ts, v));
@@ -64,6 +68,22 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
         return Ok(Value::new_iter(state));
     }
     Err(not_iterable(ts, v))
+}
+
+/// What `__iter__` returned must itself be an iterator.
+fn check_iterator(ts: &ThreadState, it: Value) -> PyResult {
+    let is_iterator = match it.obj().map(|o| &**o) {
+        Some(Obj::Iter(_) | Obj::Generator(_)) => true,
+        Some(Obj::Instance(inst)) => class::lookup_special(&inst.class, "__next__").is_some(),
+        _ => false,
+    };
+    if is_iterator {
+        return Ok(it);
+    }
+    Err(ts.type_error(format!(
+        "iter() returned non-iterator of type '{}'",
+        type_name(ts, &it)
+    )))
 }
 
 fn not_iterable(ts: &ThreadState, v: &Value) -> crate::value::ObjRef {
@@ -165,12 +185,14 @@ fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
             }),
             _ => None,
         },
-        IterState::Snapshot { items, index } => items.get(*index).cloned().inspect(|_| *index += 1),
-        IterState::Exhausted => None,
+        IterState::Snapshot { items, index, .. } => {
+            items.get(*index).cloned().inspect(|_| *index += 1)
+        }
+        IterState::Exhausted(_) => None,
         _ => return None,
     };
     if r.is_none() {
-        *state = IterState::Exhausted;
+        *state = IterState::Exhausted(state.type_id());
     }
     Some(r)
 }
@@ -182,14 +204,14 @@ fn next_composite(
     // Clone what is needed out of the borrow: the callbacks may touch this iterator again.
     enum Plan {
         Enumerate(Value, i64),
-        Zip(Vec<Value>),
+        Zip(Vec<Value>, bool),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
         Callable(Value, Value),
     }
     let plan = match &*state.borrow() {
         IterState::Enumerate { inner, count } => Plan::Enumerate(inner.clone(), *count),
-        IterState::Zip { inners } => Plan::Zip(inners.clone()),
+        IterState::Zip { inners, strict } => Plan::Zip(inners.clone(), *strict),
         IterState::Map { func, inners } => Plan::Map(func.clone(), inners.clone()),
         IterState::Filter { func, inner } => Plan::Filter(func.clone(), inner.clone()),
         IterState::Callable { func, sentinel } => Plan::Callable(func.clone(), sentinel.clone()),
@@ -203,8 +225,9 @@ fn next_composite(
             }
             r
         }
-        Plan::Zip(inners) if inners.is_empty() => None,
-        Plan::Zip(inners) => next_all(ts, &inners)?.map(Value::new_tuple),
+        Plan::Zip(inners, _) if inners.is_empty() => None,
+        Plan::Zip(inners, false) => next_all(ts, &inners)?.map(Value::new_tuple),
+        Plan::Zip(inners, true) => next_strict(ts, &inners)?.map(Value::new_tuple),
         Plan::Map(func, inners) => match next_all(ts, &inners)? {
             Some(args) => Some(call_value(ts, &func, &args, &[])?),
             None => None,
@@ -229,7 +252,8 @@ fn next_composite(
         }
     };
     if result.is_none() {
-        *state.borrow_mut() = IterState::Exhausted;
+        let kind = state.borrow().type_id();
+        *state.borrow_mut() = IterState::Exhausted(kind);
     }
     Ok(result)
 }
@@ -243,6 +267,35 @@ fn next_all(ts: &mut ThreadState, inners: &[Value]) -> PyResult<Option<Vec<Value
         }
     }
     Ok(Some(out))
+}
+
+/// The next items of `zip(..., strict=True)`: all iterators must end together.
+fn next_strict(ts: &mut ThreadState, inners: &[Value]) -> PyResult<Option<Vec<Value>>> {
+    let mut out = Vec::with_capacity(inners.len());
+    for (i, it) in inners.iter().enumerate() {
+        match next_value(ts, it)? {
+            Some(v) => out.push(v),
+            None if i > 0 => return Err(zip_length_error(ts, i, "shorter")),
+            None => {
+                for (j, rest) in inners.iter().enumerate().skip(1) {
+                    if next_value(ts, rest)?.is_some() {
+                        return Err(zip_length_error(ts, j, "longer"));
+                    }
+                }
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(out))
+}
+
+fn zip_length_error(ts: &ThreadState, i: usize, what: &str) -> crate::value::ObjRef {
+    let others = if i == 1 {
+        "argument 1".to_string()
+    } else {
+        format!("arguments 1-{i}")
+    };
+    ts.value_error(format!("zip() argument {} is {what} than {others}", i + 1))
 }
 
 /// All items of an iterable.

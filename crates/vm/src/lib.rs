@@ -19,6 +19,7 @@ mod call;
 mod carets;
 mod class;
 mod code;
+mod dict_keys;
 mod error;
 mod eval;
 mod exceptions;

@@ -40,7 +40,7 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
             Obj::Cell(_) => TypeId::Cell,
             Obj::Code(_) => TypeId::Code,
             Obj::Module { .. } => TypeId::Module,
-            Obj::Iter(_) => TypeId::Iterator,
+            Obj::Iter(state) => state.borrow().type_id(),
             Obj::Generator(_) => TypeId::Generator,
             Obj::Super { .. } => TypeId::Super,
             Obj::Property { .. } => TypeId::Property,
@@ -56,6 +56,28 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
         },
     };
     ts.rt.type_obj(id).clone()
+}
+
+/// `operator.index(v)`: `v` itself for ints, `v.__index__()` for objects that define it,
+/// `None` for anything else.
+pub fn index_of(ts: &mut ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    if crate::types::int::to_big(v).is_some() {
+        return Ok(Some(v.clone()));
+    }
+    let Some(m) = v
+        .as_instance()
+        .and_then(|inst| class::lookup_special(&inst.class, "__index__"))
+    else {
+        return Ok(None);
+    };
+    let r = crate::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
+    if crate::types::int::to_big(&r).is_none() {
+        return Err(ts.type_error(format!(
+            "__index__ returned non-int (type {})",
+            type_name(ts, &r)
+        )));
+    }
+    Ok(Some(r))
 }
 
 /// The class name of a value, for messages.
@@ -150,6 +172,14 @@ impl Num {
 }
 
 pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult {
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            B::And => return Ok(Value::Bool(x & y)),
+            B::Or => return Ok(Value::Bool(x | y)),
+            B::Xor => return Ok(Value::Bool(x ^ y)),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
         return numeric_op(ts, op, x, y);
     }
@@ -159,7 +189,28 @@ pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult 
     if let Some(r) = class::binary_dunder(ts, op, a, b)? {
         return Ok(r);
     }
+    if op == B::Multiply {
+        if let Some(r) = repeat_by_index(ts, a, b)? {
+            return Ok(r);
+        }
+    }
     Err(binary_type_error(ts, op, a, b))
+}
+
+/// `sequence * obj` (either order) where `obj` defines `__index__`.
+fn repeat_by_index(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (seq, count) = if a.as_instance().is_some() {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    if count.as_instance().is_none() {
+        return Ok(None);
+    }
+    match index_of(ts, count)? {
+        Some(n) => seq::sequence_op(ts, B::Multiply, seq, &n),
+        None => Ok(None),
+    }
 }
 
 fn binary_type_error(ts: &ThreadState, op: B, a: &Value, b: &Value) -> ObjRef {
@@ -488,7 +539,7 @@ pub fn less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
 /// The hash of a value, or `TypeError: unhashable type`.
 pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
     if let Some(inst) = v.as_instance() {
-        if let Some(m) = class::lookup_special(&inst.class, "__hash__") {
+        if let Some(m) = class::lookup_special(&inst.class, "__hash__").filter(|m| !m.is_none()) {
             let r = crate::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
             return match r {
                 Value::Int(i) => Ok(i as u64),
@@ -496,10 +547,20 @@ pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
             };
         }
     }
+    let unhashable_instance = v
+        .as_instance()
+        .and_then(|inst| class::lookup_special(&inst.class, "__hash__"))
+        .is_some_and(|m| m.is_none());
+    if unhashable_instance {
+        return Err(ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))));
+    }
     if let Some(Obj::Tuple(items)) = v.obj().map(|o| &**o) {
+        // The same combination as `hash_value`, over the items' Python-level hashes.
+        let mut h: u64 = 0x345678;
         for item in items.iter() {
-            hash(ts, item)?;
+            h = (h ^ hash(ts, item)?).wrapping_mul(1000003);
         }
+        return Ok(h);
     }
     hash_value(v).ok_or_else(|| ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))))
 }
@@ -516,13 +577,9 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
                     ))),
                 }
             }
-            Obj::Dict(d) => {
-                hash(ts, item)?;
-                return Ok(d.borrow().contains(item));
-            }
-            Obj::Set { items, .. } => {
-                hash(ts, item)?;
-                return Ok(items.borrow().contains(item));
+            Obj::Dict(d) | Obj::Set { items: d, .. } => {
+                let key = crate::dict_keys::key_in(ts, d, item)?;
+                return Ok(d.borrow().get_hashed(&key).is_some());
             }
             Obj::Range { start, stop, step } => {
                 if let Value::Int(i) = item {

@@ -1,7 +1,7 @@
 //! Subscription: `x[i]`, `x[a:b:c]`, item assignment and deletion.
 
 use crate::error::PyResult;
-use crate::ops::{self, type_name};
+use crate::ops::type_name;
 use crate::seq::{range_len, slice_indices, slice_positions};
 use crate::thread::ThreadState;
 use crate::value::{Obj, ObjRef, Value};
@@ -35,7 +35,35 @@ fn as_slice(v: &Value) -> Option<&ObjRef> {
     v.obj().filter(|o| matches!(&***o, Obj::Slice { .. }))
 }
 
+/// Resolves `__index__` of an index (or of a slice's bounds) used on a built-in sequence.
+fn resolve_index(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult<Value> {
+    let is_builtin_sequence = matches!(
+        container.obj().map(|o| &**o),
+        Some(Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range { .. })
+    );
+    if !is_builtin_sequence {
+        return Ok(index.clone());
+    }
+    if let Some(Obj::Slice { start, stop, step }) = index.obj().map(|o| &**o) {
+        let parts = [start, stop, step];
+        if parts.iter().all(|p| p.as_instance().is_none()) {
+            return Ok(index.clone());
+        }
+        let mut resolved = Vec::with_capacity(3);
+        for p in parts {
+            resolved.push(crate::ops::index_of(ts, p)?.unwrap_or_else(|| p.clone()));
+        }
+        let [start, stop, step]: [Value; 3] = resolved.try_into().unwrap_or_default();
+        return Ok(Value::Obj(ObjRef::new(Obj::Slice { start, stop, step })));
+    }
+    if index.as_instance().is_none() {
+        return Ok(index.clone());
+    }
+    Ok(crate::ops::index_of(ts, index)?.unwrap_or_else(|| index.clone()))
+}
+
 pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult {
+    let index = &resolve_index(ts, container, index)?;
     let Value::Obj(o) = container else {
         return Err(ts.type_error(format!(
             "'{}' object is not subscriptable",
@@ -116,14 +144,8 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
             Ok(Value::Int(start + i as i64 * step))
         }
         Obj::Dict(d) => {
-            let h = ops::hash(ts, index)?;
-            let found = d
-                .borrow()
-                .get_hashed(&crate::types::dict::Key {
-                    hash: h,
-                    value: index.clone(),
-                })
-                .cloned();
+            let key = crate::dict_keys::key_in(ts, d, index)?;
+            let found = d.borrow().get_hashed(&key).cloned();
             found.ok_or_else(|| ts.key_error(index.clone()))
         }
         Obj::Instance(inst) => match class::lookup_special(&inst.class, "__getitem__") {
@@ -142,6 +164,7 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
 }
 
 pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value) -> PyResult<()> {
+    let index = resolve_index(ts, container, &index)?;
     if let Value::Obj(o) = container {
         match &**o {
             Obj::List(l) => {
@@ -156,10 +179,7 @@ pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value)
                 return Ok(());
             }
             Obj::Dict(d) => {
-                let hash = ops::hash(ts, &index)?;
-                d.borrow_mut()
-                    .insert_hashed(crate::types::dict::Key { hash, value: index }, v);
-                return Ok(());
+                return crate::dict_keys::insert(ts, d, index, v);
             }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(&inst.class, "__setitem__") {
@@ -203,6 +223,7 @@ fn assign_slice(
 }
 
 pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult<()> {
+    let index = &resolve_index(ts, container, index)?;
     if let Value::Obj(o) = container {
         match &**o {
             Obj::List(l) => {
@@ -222,8 +243,8 @@ pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                 return Ok(());
             }
             Obj::Dict(d) => {
-                ops::hash(ts, index)?;
-                let removed = d.borrow_mut().remove(index);
+                let key = crate::dict_keys::key_in(ts, d, index)?;
+                let removed = d.borrow_mut().remove_hashed(&key);
                 return removed
                     .map(|_| ())
                     .ok_or_else(|| ts.key_error(index.clone()));

@@ -109,6 +109,8 @@ pub enum Obj {
     Property {
         getter: Value,
         setter: Value,
+        deleter: Value,
+        doc: Value,
     },
     ClassMethod(Value),
     StaticMethod(Value),

@@ -1,7 +1,5 @@
 //! Calling the built-in types: `int(...)`, `str(...)`, `list(...)`, `range(...)`, ...
 
-use std::cell::RefCell;
-
 use num_bigint::BigInt;
 
 use crate::build::{mapping_items, new_set};
@@ -11,7 +9,7 @@ use crate::format::{str_of, str_repr};
 use crate::iter;
 use crate::ops::{self, class_of, type_name};
 use crate::thread::ThreadState;
-use crate::types::dict::{Dict, Key};
+use crate::types::dict::Dict;
 use crate::types::function::Args;
 use crate::types::int::{from_big, parse_int, to_big};
 use crate::types::typeobj::{Instance, TypeId};
@@ -63,11 +61,11 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
         TypeId::Object => {
             positional(ts, "object", args, 0, 0)
                 .map_err(|_| ts.type_error("object() takes no arguments"))?;
-            Ok(Value::Obj(ObjRef::new(Obj::Instance(Instance {
-                class: ts.rt.type_obj(TypeId::Object).clone(),
-                dict: RefCell::new(Dict::new()),
-                exc: None,
-            }))))
+            Ok(Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+                ts.rt.type_obj(TypeId::Object).clone(),
+                Dict::new(),
+                None,
+            )))))
         }
         TypeId::Slice => {
             let a = positional(ts, "slice", args, 1, 3)?;
@@ -91,21 +89,7 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
                 _ => Err(ts.type_error("super() argument 1 must be a type")),
             }
         }
-        TypeId::Property => {
-            let getter = args
-                .pos
-                .first()
-                .or(args.kw("fget"))
-                .cloned()
-                .unwrap_or(Value::None);
-            let setter = args
-                .pos
-                .get(1)
-                .or(args.kw("fset"))
-                .cloned()
-                .unwrap_or(Value::None);
-            Ok(Value::Obj(ObjRef::new(Obj::Property { getter, setter })))
-        }
+        TypeId::Property => crate::builtins::property::construct(ts, args),
         TypeId::ClassMethod => {
             let a = positional(ts, "classmethod", args, 1, 1)?;
             Ok(Value::Obj(ObjRef::new(Obj::ClassMethod(a[0].clone()))))
@@ -290,8 +274,7 @@ fn dict(ts: &mut ThreadState, args: &Args) -> PyResult {
     let mut d = Dict::new();
     if let Some(src) = args.pos.first() {
         for (k, v) in mapping_items(ts, src)? {
-            let hash = ops::hash(ts, &k)?;
-            d.insert_hashed(Key { hash, value: k }, v);
+            crate::dict_keys::insert_new(ts, &mut d, k, v)?;
         }
     }
     for (k, v) in args.kwnames.iter().zip(args.kwvals) {
@@ -304,7 +287,8 @@ fn range(ts: &mut ThreadState, args: &Args) -> PyResult {
     let a = positional(ts, "range", args, 1, 3)?;
     let mut ints = Vec::with_capacity(3);
     for v in a {
-        ints.push(int_arg(ts, v)?);
+        let n = crate::ops::index_of(ts, v)?.unwrap_or_else(|| v.clone());
+        ints.push(int_arg(ts, &n)?);
     }
     let (start, stop, step) = match ints.len() {
         1 => (0, ints[0], 1),

@@ -9,7 +9,7 @@ use crate::ops::{self, class_of, type_name};
 use crate::thread::ThreadState;
 use crate::types::function::{Args, NativeFn};
 use crate::types::iter::IterState;
-use crate::types::typeobj::is_subclass;
+use crate::types::typeobj::{is_subclass, TypeId};
 use crate::value::{Obj, ObjRef, Value};
 use crate::{attr, iter, seq};
 
@@ -156,6 +156,11 @@ fn min_max(ts: &mut ThreadState, args: &Args, name: &str, want_less: bool) -> Py
     let items = match args.pos.len() {
         0 => return Err(ts.type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => iter::collect(ts, &args.pos[0])?,
+        _ if args.kw("default").is_some() => {
+            return Err(ts.type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )))
+        }
         _ => args.pos.to_vec(),
     };
     let key = args.kw("key").filter(|k| !k.is_none()).cloned();
@@ -242,12 +247,14 @@ fn enumerate(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 fn zip(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let mut inners = Vec::new();
-    for (i, v) in args.pos.iter().enumerate() {
-        inners.push(iter::get_iter(ts, v).map_err(|_| {
-            ts.type_error(format!("zip argument #{} must support iteration", i + 1))
-        })?);
+    for v in args.pos {
+        inners.push(iter::get_iter(ts, v)?);
     }
-    Ok(Value::new_iter(IterState::Zip { inners }))
+    let strict = match args.kw("strict") {
+        Some(v) => ops::truthy(ts, v)?,
+        None => false,
+    };
+    Ok(Value::new_iter(IterState::Zip { inners, strict }))
 }
 
 fn map(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
@@ -302,7 +309,11 @@ fn reversed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             for i in (0..n).rev() {
                 items.push(crate::subscr::get_item(ts, &a[0], &Value::Int(i as i64))?);
             }
-            return Ok(Value::new_iter(IterState::Snapshot { items, index: 0 }));
+            return Ok(Value::new_iter(IterState::Snapshot {
+                items,
+                index: 0,
+                kind: TypeId::Reversed,
+            }));
         }
     }
     let sequence_like = matches!(
@@ -323,9 +334,19 @@ fn reversed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             type_name(ts, &a[0])
         )));
     }
+    let kind = match a[0].obj().map(|o| &**o) {
+        Some(Obj::List(_)) => TypeId::ListReverseIterator,
+        Some(Obj::Range { .. }) => TypeId::RangeIterator,
+        Some(Obj::Dict(_)) => TypeId::DictKeyIterator,
+        _ => TypeId::Reversed,
+    };
     let mut items = iter::collect(ts, &a[0])?;
     items.reverse();
-    Ok(Value::new_iter(IterState::Snapshot { items, index: 0 }))
+    Ok(Value::new_iter(IterState::Snapshot {
+        items,
+        index: 0,
+        kind,
+    }))
 }
 
 fn iter_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {

@@ -15,6 +15,7 @@ use crate::types::function::{Args, NativeFn};
 use crate::value::{DictViewKind, Obj, ObjRef, Value};
 
 pub const DICT_METHODS: &[(&str, NativeFn)] = &[
+    ("fromkeys", fromkeys),
     ("get", get),
     ("keys", keys),
     ("values", values),
@@ -52,16 +53,14 @@ fn dict_of(this: &Value) -> &RefCell<Dict> {
     }
 }
 
-fn key(ts: &mut ThreadState, v: &Value) -> PyResult<Key> {
-    Ok(Key {
-        hash: ops::hash(ts, v)?,
-        value: v.clone(),
-    })
+/// The key under which `v` is (or would be) stored in the dict or set `this`.
+fn key(ts: &mut ThreadState, this: &Value, v: &Value) -> PyResult<Key> {
+    crate::dict_keys::key_in(ts, dict_of(this), v)
 }
 
 fn get(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "get", args, 1, 2)?;
-    let k = key(ts, &a[0])?;
+    let k = key(ts, this, &a[0])?;
     let found = dict_of(this).borrow().get_hashed(&k).cloned();
     Ok(found.unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
 }
@@ -88,8 +87,8 @@ fn items(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 
 fn pop(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "pop", args, 1, 2)?;
-    ops::hash(ts, &a[0])?;
-    let removed = dict_of(this).borrow_mut().remove(&a[0]);
+    let k = key(ts, this, &a[0])?;
+    let removed = dict_of(this).borrow_mut().remove_hashed(&k);
     match (removed, a.get(1)) {
         (Some(v), _) => Ok(v),
         (None, Some(d)) => Ok(d.clone()),
@@ -108,7 +107,7 @@ fn popitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 
 fn setdefault(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "setdefault", args, 1, 2)?;
-    let k = key(ts, &a[0])?;
+    let k = key(ts, this, &a[0])?;
     let existing = dict_of(this).borrow().get_hashed(&k).cloned();
     if let Some(v) = existing {
         return Ok(v);
@@ -127,7 +126,7 @@ fn update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     }
     if let Some(src) = args.pos.first() {
         for (k, v) in mapping_items(ts, src)? {
-            let k = key(ts, &k)?;
+            let k = key(ts, this, &k)?;
             dict_of(this).borrow_mut().insert_hashed(k, v);
         }
     }
@@ -135,6 +134,17 @@ fn update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         dict_of(this).borrow_mut().insert(k.clone(), v.clone());
     }
     Ok(Value::None)
+}
+
+/// `dict.fromkeys(iterable, value=None)`: reached unbound, so the iterable arrives as `this`.
+fn fromkeys(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "fromkeys", args, 0, 1)?;
+    let value = a.first().cloned().unwrap_or(Value::None);
+    let mut d = Dict::new();
+    for k in crate::iter::collect(ts, this)? {
+        crate::dict_keys::insert_new(ts, &mut d, k, value.clone())?;
+    }
+    Ok(Value::new_dict(d))
 }
 
 fn dict_copy(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
@@ -168,7 +178,7 @@ fn mutable_set(ts: &ThreadState, this: &Value, name: &str) -> PyResult<()> {
 fn add(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     mutable_set(ts, this, "add")?;
     let a = positional(ts, "set.add", args, 1, 1)?;
-    let k = key(ts, &a[0])?;
+    let k = key(ts, this, &a[0])?;
     dict_of(this).borrow_mut().insert_hashed(k, Value::None);
     Ok(Value::None)
 }
@@ -176,8 +186,8 @@ fn add(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 fn remove(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     mutable_set(ts, this, "remove")?;
     let a = positional(ts, "set.remove", args, 1, 1)?;
-    ops::hash(ts, &a[0])?;
-    let removed = dict_of(this).borrow_mut().remove(&a[0]);
+    let k = key(ts, this, &a[0])?;
+    let removed = dict_of(this).borrow_mut().remove_hashed(&k);
     removed
         .map(|_| Value::None)
         .ok_or_else(|| ts.key_error(a[0].clone()))
@@ -186,8 +196,8 @@ fn remove(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 fn discard(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     mutable_set(ts, this, "discard")?;
     let a = positional(ts, "set.discard", args, 1, 1)?;
-    ops::hash(ts, &a[0])?;
-    dict_of(this).borrow_mut().remove(&a[0]);
+    let k = key(ts, this, &a[0])?;
+    dict_of(this).borrow_mut().remove_hashed(&k);
     Ok(Value::None)
 }
 

@@ -1,7 +1,7 @@
 //! Method tables of the built-in types, and their data attributes.
 
 use crate::builtins::args::positional;
-use crate::builtins::{list_methods, map_methods, str_methods};
+use crate::builtins::{list_methods, map_methods, object_methods, property, str_methods};
 use crate::error::PyResult;
 use crate::thread::ThreadState;
 use crate::types::function::{Args, NativeFn};
@@ -24,7 +24,8 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
                 Obj::Bytes(_) => BYTES_METHODS,
                 Obj::Generator(_) => GENERATOR_METHODS,
                 Obj::Iter(_) => ITERATOR_METHODS,
-                Obj::Property { .. } => PROPERTY_METHODS,
+                Obj::Property { .. } => property::METHODS,
+                Obj::Slice { .. } => SLICE_METHODS,
                 _ => &[],
             };
             table.iter().find(|(n, _)| *n == name).copied()
@@ -44,6 +45,7 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         TypeId::Int | TypeId::Bool => INT_METHODS,
         TypeId::Float => FLOAT_METHODS,
         TypeId::Bytes => BYTES_METHODS,
+        TypeId::Object => object_methods::METHODS,
         _ => &[],
     };
     table.iter().find(|(n, _)| *n == name).copied()
@@ -68,23 +70,67 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
             (Obj::Slice { step, .. }, "step") => Some(step.clone()),
             (Obj::Generator(g), "__name__") => Some(Value::new_str(&g.name)),
             (Obj::Generator(g), "__qualname__") => Some(Value::new_str(&g.qualname)),
-            (Obj::Property { getter, .. }, "fget") => Some(getter.clone()),
-            (Obj::Property { setter, .. }, "fset") => Some(setter.clone()),
+            (Obj::Generator(g), "gi_running") => Some(Value::Bool(g.running.get())),
+            (Obj::Property { .. }, _) => property::data_attr(o, name),
             (Obj::Native(n), "__self__") => Some(n.this.clone()),
+            (Obj::Code(c), _) => code_attr(&c.code, name),
             _ => None,
         },
         _ => None,
     }
 }
 
+/// The `co_*` attributes of a code object.
+fn code_attr(code: &gilvm_compiler::bytecode::CodeObject, name: &str) -> Option<Value> {
+    let names = |list: &[std::sync::Arc<str>]| {
+        Value::new_tuple(list.iter().map(|n| Value::new_str(&**n)).collect())
+    };
+    Some(match name {
+        "co_name" => Value::new_str(&*code.name),
+        "co_qualname" => Value::new_str(&*code.qualname),
+        "co_filename" => Value::new_str(&*code.filename),
+        "co_firstlineno" => Value::Int(code.first_line as i64),
+        "co_argcount" => Value::Int(code.arg_count as i64),
+        "co_posonlyargcount" => Value::Int(code.posonly_arg_count as i64),
+        "co_kwonlyargcount" => Value::Int(code.kwonly_arg_count as i64),
+        "co_nlocals" => Value::Int(code.varnames.len() as i64),
+        "co_varnames" => names(&code.varnames),
+        "co_names" => names(&code.names),
+        "co_cellvars" => names(&code.cellvars),
+        "co_freevars" => names(&code.freevars),
+        _ => return None,
+    })
+}
+
 const INT_METHODS: &[(&str, NativeFn)] = &[
     ("bit_length", int_bit_length),
+    ("bit_count", int_bit_count),
     ("conjugate", identity),
     ("__index__", identity),
 ];
 const FLOAT_METHODS: &[(&str, NativeFn)] =
     &[("is_integer", float_is_integer), ("conjugate", identity)];
 const BYTES_METHODS: &[(&str, NativeFn)] = &[("decode", bytes_decode), ("hex", bytes_hex)];
+const SLICE_METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices)];
+
+/// `slice.indices(length)`: the slice's bounds normalized for a sequence of that length.
+fn slice_indices(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "indices", args, 1, 1)?;
+    let len = crate::builtins::args::int_arg(ts, &a[0])?;
+    if len < 0 {
+        return Err(ts.value_error("length should not be negative"));
+    }
+    let Some(slice) = this.obj() else {
+        return Ok(Value::None);
+    };
+    let (start, stop, step) = crate::seq::slice_indices(ts, slice, len)?;
+    Ok(Value::new_tuple(vec![
+        Value::Int(start),
+        Value::Int(stop),
+        Value::Int(step),
+    ]))
+}
+
 const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
     ("send", gen_send),
     ("throw", gen_throw),
@@ -93,8 +139,6 @@ const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
     ("__iter__", identity),
 ];
 const ITERATOR_METHODS: &[(&str, NativeFn)] = &[("__next__", iter_next), ("__iter__", identity)];
-const PROPERTY_METHODS: &[(&str, NativeFn)] =
-    &[("setter", property_setter), ("getter", property_getter)];
 
 fn identity(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     Ok(this.clone())
@@ -104,6 +148,12 @@ fn int_bit_length(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "bit_length", args, 0, 0)?;
     let b = crate::types::int::to_big(this).unwrap_or_default();
     Ok(Value::Int(b.bits() as i64))
+}
+
+fn int_bit_count(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "bit_count", args, 0, 0)?;
+    let b = crate::types::int::to_big(this).unwrap_or_default();
+    Ok(Value::Int(b.magnitude().count_ones() as i64))
 }
 
 fn float_is_integer(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
@@ -183,26 +233,4 @@ fn iter_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         Some(v) => Ok(v),
         None => Err(ts.stop_iteration(Value::None)),
     }
-}
-
-fn property_setter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "setter", args, 1, 1)?;
-    let Some(Obj::Property { getter, .. }) = this.obj().map(|o| &**o) else {
-        return Ok(Value::None);
-    };
-    Ok(Value::Obj(crate::value::ObjRef::new(Obj::Property {
-        getter: getter.clone(),
-        setter: a[0].clone(),
-    })))
-}
-
-fn property_getter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "getter", args, 1, 1)?;
-    let Some(Obj::Property { setter, .. }) = this.obj().map(|o| &**o) else {
-        return Ok(Value::None);
-    };
-    Ok(Value::Obj(crate::value::ObjRef::new(Obj::Property {
-        getter: a[0].clone(),
-        setter: setter.clone(),
-    })))
 }

@@ -2,12 +2,16 @@
 
 pub mod args;
 pub mod constructors;
+pub mod frame_functions;
 pub mod functions;
 pub mod list_methods;
 pub mod map_methods;
 pub mod methods;
 pub mod numeric;
+pub mod object_methods;
+pub mod property;
 pub mod sort;
+pub mod str_extra;
 pub mod str_methods;
 
 use crate::error::{ExcKind, PyResult};
@@ -94,6 +98,9 @@ pub fn install(ts: &ThreadState) {
     put("NotImplemented", rt.not_implemented.clone());
     put("Ellipsis", Value::Obj(ObjRef::new(Obj::Ellipsis)));
     put("__name__", Value::new_str("builtins"));
+    for (name, f) in frame_functions::FUNCTIONS {
+        put(name, native_value(name, *f, Value::Null));
+    }
     for (name, f) in functions::FUNCTIONS {
         put(name, native_value(name, *f, Value::Null));
     }

@@ -35,9 +35,24 @@ pub fn divmod(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     if is_int(&a[0]) && is_int(&a[1]) && to_big(&a[1]).is_some_and(|b| b.is_zero()) {
         return Err(ts.zero_division("integer division or modulo by zero"));
     }
+    let divisor_is_zero = match &a[1] {
+        Value::Float(f) => *f == 0.0,
+        v => to_big(v).is_some_and(|b| b.is_zero()),
+    };
+    if divisor_is_zero && matches!((&a[0], &a[1]), (Value::Float(_), _) | (_, Value::Float(_))) {
+        return Err(ts.zero_division("float divmod()"));
+    }
     let q = ops::binary_op(ts, B::FloorDivide, &a[0], &a[1])?;
     let r = ops::binary_op(ts, B::Remainder, &a[0], &a[1])?;
     Ok(Value::new_tuple(vec![q, r]))
+}
+
+/// The inverse of `a` modulo `m` (in `0..|m|`), when `gcd(a, m) == 1`.
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    use num_integer::Integer;
+    let m_abs = m.abs();
+    let e = a.mod_floor(&m_abs).extended_gcd(&m_abs);
+    (e.gcd == BigInt::from(1)).then(|| e.x.mod_floor(&m_abs))
 }
 
 pub fn pow(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
@@ -54,9 +69,16 @@ pub fn pow(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             if modulus.is_zero() {
                 return Err(ts.value_error("pow() 3rd argument cannot be 0"));
             }
-            if exp.is_negative() {
-                return Err(ts.value_error("base is not invertible for the given modulus"));
-            }
+            let (base, exp) = if exp.is_negative() {
+                match mod_inverse(&base, &modulus) {
+                    Some(inv) => (inv, -exp),
+                    None => {
+                        return Err(ts.value_error("base is not invertible for the given modulus"))
+                    }
+                }
+            } else {
+                (base, exp)
+            };
             let r = base.modpow(&exp, &modulus);
             let r = if !r.is_zero() && r.is_negative() != modulus.is_negative() {
                 r + &modulus
@@ -122,7 +144,11 @@ pub fn round(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             .as_instance()
             .and_then(|i| crate::class::lookup_special(&i.class, "__round__"))
         {
-            Some(m) => crate::call::call_value(ts, &m, std::slice::from_ref(v), &[]),
+            Some(m) => {
+                let mut call_args = vec![v.clone()];
+                call_args.extend(Some(ndigits.clone()).filter(|n| !n.is_none()));
+                crate::call::call_value(ts, &m, &call_args, &[])
+            }
             None => Err(ts.type_error(format!(
                 "type {} doesn't define __round__ method",
                 type_name(ts, v)
@@ -158,7 +184,8 @@ pub fn ord(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 fn radix(ts: &mut ThreadState, args: &Args, name: &str, radix: u32, prefix: &str) -> PyResult {
     let a = positional(ts, name, args, 1, 1)?;
-    match to_big(&a[0]) {
+    let n = crate::ops::index_of(ts, &a[0])?.unwrap_or_else(|| a[0].clone());
+    match to_big(&n) {
         Some(b) => Ok(Value::new_str(to_base_string(&b, radix, prefix))),
         None => Err(ts.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -177,4 +204,28 @@ pub fn oct(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 pub fn bin(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     radix(ts, args, "bin", 2, "0b")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mod_inverse;
+    use num_bigint::BigInt;
+
+    #[test]
+    fn modular_inverse_matches_cpython() {
+        // pow(3, -1, 7) == 5 and pow(38, -1, 97) == 23 in CPython.
+        assert_eq!(
+            mod_inverse(&BigInt::from(3), &BigInt::from(7)),
+            Some(BigInt::from(5))
+        );
+        assert_eq!(
+            mod_inverse(&BigInt::from(38), &BigInt::from(97)),
+            Some(BigInt::from(23))
+        );
+        assert_eq!(
+            mod_inverse(&BigInt::from(-3), &BigInt::from(7)),
+            Some(BigInt::from(2))
+        );
+        assert_eq!(mod_inverse(&BigInt::from(2), &BigInt::from(4)), None);
+    }
 }

@@ -26,6 +26,11 @@ pub fn sort_values(
     if reverse {
         order.reverse();
     }
+    // CPython's sort starts by comparing the second item with the first; doing the same
+    // first makes a mixed-type error name the types in the same order.
+    if let [first, second, ..] = order[..] {
+        ops::less_than(ts, &keys[second], &keys[first])?;
+    }
     let mut error = None;
     merge_sort(&mut order, &mut |a, b| {
         if error.is_some() {

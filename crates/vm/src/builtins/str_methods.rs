@@ -1,6 +1,7 @@
 //! Methods of `str`.
 
 use crate::builtins::args::{int_arg, positional, str_arg};
+use crate::builtins::str_extra;
 use crate::error::PyResult;
 use crate::format::{format_with_spec, repr, str_of};
 use crate::iter;
@@ -27,9 +28,18 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("count", count),
     ("upper", upper),
     ("lower", lower),
-    ("casefold", lower),
-    ("capitalize", capitalize),
-    ("title", title),
+    ("casefold", str_extra::casefold),
+    ("capitalize", str_extra::capitalize),
+    ("title", str_extra::title),
+    ("istitle", str_extra::istitle),
+    ("isascii", str_extra::isascii),
+    ("isprintable", str_extra::isprintable),
+    ("removeprefix", str_extra::removeprefix),
+    ("removesuffix", str_extra::removesuffix),
+    ("expandtabs", str_extra::expandtabs),
+    ("maketrans", str_extra::maketrans),
+    ("translate", str_extra::translate),
+    ("__len__", str_extra::dunder_len),
     ("swapcase", swapcase),
     ("isdigit", isdigit),
     ("isdecimal", isdigit),
@@ -165,10 +175,13 @@ fn splitlines(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let mut i = 0;
     while i < bytes.len() {
         let (is_break, width) = match bytes[i] {
-            b'\n' => (true, 1),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => (true, 2),
-            b'\r' => (true, 1),
-            _ => (false, 1),
+            b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1e => (true, 1),
+            _ => match s[i..].chars().next() {
+                Some(c @ ('\u{85}' | '\u{2028}' | '\u{2029}')) => (true, c.len_utf8()),
+                Some(c) => (false, c.len_utf8()),
+                None => (false, 1),
+            },
         };
         if is_break {
             parts.push(if keep {
@@ -267,6 +280,14 @@ fn window(ts: &ThreadState, s: &str, args: &[Value]) -> PyResult<(usize, usize)>
     Ok((byte(start), byte(end.max(start))))
 }
 
+/// Whether an explicit start index lies beyond the end (nothing, not even "", is found).
+fn start_past_end(ts: &ThreadState, s: &str, start: Option<&Value>) -> PyResult<bool> {
+    match start {
+        None | Some(Value::None) => Ok(false),
+        Some(v) => Ok(int_arg(ts, v)? > s.chars().count() as i64),
+    }
+}
+
 fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
@@ -317,6 +338,9 @@ fn search(
     let a = positional(ts, name, args, 1, 3)?;
     let needle = str_arg(ts, &a[0], "must be str, not")?;
     let s = text(this);
+    if start_past_end(ts, s, a.get(1))? {
+        return Ok(-1);
+    }
     let (lo, hi) = window(ts, s, &a[1..])?;
     let hay = &s[lo..hi];
     let found = if from_right {
@@ -375,35 +399,6 @@ fn upper(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 fn lower(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "lower", args, 0, 0)?;
     map_text(this, str::to_lowercase)
-}
-
-fn capitalize(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
-    map_text(this, |s| {
-        let mut chars = s.chars();
-        match chars.next() {
-            Some(c) => c
-                .to_uppercase()
-                .chain(chars.flat_map(char::to_lowercase))
-                .collect(),
-            None => String::new(),
-        }
-    })
-}
-
-fn title(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
-    map_text(this, |s| {
-        let mut out = String::new();
-        let mut prev_cased = false;
-        for c in s.chars() {
-            if prev_cased {
-                out.extend(c.to_lowercase());
-            } else {
-                out.extend(c.to_uppercase());
-            }
-            prev_cased = c.is_alphabetic();
-        }
-        out
-    })
 }
 
 fn swapcase(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {

@@ -16,6 +16,12 @@ use crate::value::{ObjRef, Value};
 
 /// Creates the built-in module `name`, if there is one.
 pub fn create(ts: &mut ThreadState, name: &str) -> Option<Value> {
+    if name == "builtins" {
+        return Some(Value::Obj(ObjRef::new(crate::value::Obj::Module {
+            name: name.into(),
+            dict: ts.rt.builtins.clone(),
+        })));
+    }
     let (module, dict) = new_module(name);
     match name {
         "sys" => sys::fill(ts, &dict),

@@ -86,11 +86,11 @@ fn stream_class(ts: &ThreadState) -> ObjRef {
 fn new_stream(class: &ObjRef, fd: i64) -> Value {
     let mut d = Dict::new();
     d.set_str(FD_ATTR, Value::Int(fd));
-    Value::Obj(ObjRef::new(Obj::Instance(Instance {
-        class: class.clone(),
-        dict: RefCell::new(d),
-        exc: None,
-    })))
+    Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+        class.clone(),
+        d,
+        None,
+    ))))
 }
 
 /// The file descriptor of a `sys.stdout` / `sys.stderr` object.
@@ -98,7 +98,7 @@ pub fn stream_fd(v: &Value) -> Option<i64> {
     let inst = v.as_instance()?;
     match &*inst.class {
         Obj::Type(t) if t.name == STREAM_CLASS && t.module == "_io" => {
-            match inst.dict.borrow().get_str(FD_ATTR) {
+            match inst.attrs().borrow().get_str(FD_ATTR) {
                 Some(Value::Int(fd)) => Some(*fd),
                 _ => None,
             }

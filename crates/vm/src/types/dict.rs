@@ -174,6 +174,22 @@ impl Dict {
     pub fn set_str(&mut self, key: &str, value: Value) {
         self.insert(Value::new_str(key), value);
     }
+    /// The stored keys whose hash is `hash`.
+    pub fn keys_with_hash(&self, hash: u64) -> Vec<Value> {
+        use indexmap::map::RawEntryApiV1;
+        let mut out = Vec::new();
+        self.map.raw_entry_v1().from_hash(hash, |k| {
+            if k.hash == hash {
+                out.push(k.value.clone());
+            }
+            false
+        });
+        out
+    }
+    pub fn remove_hashed(&mut self, key: &Key) -> Option<Value> {
+        self.version += 1;
+        self.map.shift_remove(key)
+    }
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
         let hash = hash_value(key)?;
         self.version += 1;

@@ -1,5 +1,6 @@
 //! Iterator objects of the built-in types (`iter(list)`, `enumerate`, `zip`, `map`, ...).
 
+use crate::types::typeobj::TypeId;
 use crate::value::{DictViewKind, ObjRef, Value};
 
 pub enum IterState {
@@ -29,10 +30,11 @@ pub enum IterState {
         index: usize,
         kind: DictViewKind,
     },
-    /// A snapshot (set iteration, `reversed`).
+    /// A snapshot (set iteration, `reversed`), with the type it shows.
     Snapshot {
         items: Vec<Value>,
         index: usize,
+        kind: TypeId,
     },
     Enumerate {
         inner: Value,
@@ -40,6 +42,8 @@ pub enum IterState {
     },
     Zip {
         inners: Vec<Value>,
+        /// `zip(..., strict=True)`: unequal lengths raise `ValueError`.
+        strict: bool,
     },
     Map {
         func: Value,
@@ -54,36 +58,34 @@ pub enum IterState {
         func: Value,
         sentinel: Value,
     },
-    Exhausted,
+    /// A finished iterator (of the given type): its sources are released.
+    Exhausted(TypeId),
 }
 
 impl IterState {
-    pub fn type_name(&self) -> &'static str {
+    /// The iterator's type (`list_iterator`, `map`, ...).
+    pub fn type_id(&self) -> TypeId {
         match self {
-            IterState::List { .. } => "list_iterator",
-            IterState::Tuple { .. } => "tuple_iterator",
-            IterState::Str { .. } => "str_ascii_iterator",
-            IterState::Bytes { .. } => "bytes_iterator",
-            IterState::Range { .. } => "range_iterator",
-            IterState::Dict {
-                kind: DictViewKind::Keys,
-                ..
-            } => "dict_keyiterator",
-            IterState::Dict {
-                kind: DictViewKind::Values,
-                ..
-            } => "dict_valueiterator",
-            IterState::Dict {
-                kind: DictViewKind::Items,
-                ..
-            } => "dict_itemiterator",
-            IterState::Snapshot { .. } => "iterator",
-            IterState::Enumerate { .. } => "enumerate",
-            IterState::Zip { .. } => "zip",
-            IterState::Map { .. } => "map",
-            IterState::Filter { .. } => "filter",
-            IterState::Callable { .. } => "callable_iterator",
-            IterState::Exhausted => "iterator",
+            IterState::List { .. } => TypeId::ListIterator,
+            IterState::Tuple { .. } => TypeId::TupleIterator,
+            IterState::Str { .. } => TypeId::StrIterator,
+            IterState::Bytes { .. } => TypeId::BytesIterator,
+            IterState::Range { .. } => TypeId::RangeIterator,
+            IterState::Dict { kind, .. } => match kind {
+                DictViewKind::Keys => TypeId::DictKeyIterator,
+                DictViewKind::Values => TypeId::DictValueIterator,
+                DictViewKind::Items => TypeId::DictItemIterator,
+            },
+            IterState::Snapshot { kind, .. } => *kind,
+            IterState::Enumerate { .. } => TypeId::Enumerate,
+            IterState::Zip { .. } => TypeId::Zip,
+            IterState::Map { .. } => TypeId::Map,
+            IterState::Filter { .. } => TypeId::Filter,
+            IterState::Callable { .. } => TypeId::CallableIterator,
+            IterState::Exhausted(kind) => *kind,
         }
+    }
+    pub fn type_name(&self) -> &'static str {
+        self.type_id().name()
     }
 }

@@ -31,6 +31,22 @@ pub enum TypeId {
     Cell,
     Code,
     Iterator,
+    ListIterator,
+    TupleIterator,
+    StrIterator,
+    BytesIterator,
+    RangeIterator,
+    DictKeyIterator,
+    DictValueIterator,
+    DictItemIterator,
+    SetIterator,
+    ListReverseIterator,
+    Reversed,
+    Enumerate,
+    Zip,
+    Map,
+    Filter,
+    CallableIterator,
     Super,
     Property,
     ClassMethod,
@@ -43,7 +59,7 @@ pub enum TypeId {
 }
 
 impl TypeId {
-    pub const ALL: [TypeId; 32] = [
+    pub const ALL: [TypeId; 48] = [
         TypeId::Object,
         TypeId::Type,
         TypeId::Int,
@@ -67,6 +83,22 @@ impl TypeId {
         TypeId::Cell,
         TypeId::Code,
         TypeId::Iterator,
+        TypeId::ListIterator,
+        TypeId::TupleIterator,
+        TypeId::StrIterator,
+        TypeId::BytesIterator,
+        TypeId::RangeIterator,
+        TypeId::DictKeyIterator,
+        TypeId::DictValueIterator,
+        TypeId::DictItemIterator,
+        TypeId::SetIterator,
+        TypeId::ListReverseIterator,
+        TypeId::Reversed,
+        TypeId::Enumerate,
+        TypeId::Zip,
+        TypeId::Map,
+        TypeId::Filter,
+        TypeId::CallableIterator,
         TypeId::Super,
         TypeId::Property,
         TypeId::ClassMethod,
@@ -103,6 +135,22 @@ impl TypeId {
             TypeId::Cell => "cell",
             TypeId::Code => "code",
             TypeId::Iterator => "iterator",
+            TypeId::ListIterator => "list_iterator",
+            TypeId::TupleIterator => "tuple_iterator",
+            TypeId::StrIterator => "str_ascii_iterator",
+            TypeId::BytesIterator => "bytes_iterator",
+            TypeId::RangeIterator => "range_iterator",
+            TypeId::DictKeyIterator => "dict_keyiterator",
+            TypeId::DictValueIterator => "dict_valueiterator",
+            TypeId::DictItemIterator => "dict_itemiterator",
+            TypeId::SetIterator => "set_iterator",
+            TypeId::ListReverseIterator => "list_reverseiterator",
+            TypeId::Reversed => "reversed",
+            TypeId::Enumerate => "enumerate",
+            TypeId::Zip => "zip",
+            TypeId::Map => "map",
+            TypeId::Filter => "filter",
+            TypeId::CallableIterator => "callable_iterator",
             TypeId::Super => "super",
             TypeId::Property => "property",
             TypeId::ClassMethod => "classmethod",
@@ -155,8 +203,26 @@ pub struct ExcData {
 
 pub struct Instance {
     pub class: ObjRef,
-    pub dict: RefCell<Dict>,
+    /// The instance's `__dict__` (an `Obj::Dict`, shared with Python code that reads it).
+    pub dict: ObjRef,
     pub exc: Option<RefCell<ExcData>>,
+}
+
+impl Instance {
+    pub fn new(class: ObjRef, attrs: Dict, exc: Option<RefCell<ExcData>>) -> Instance {
+        Instance {
+            class,
+            dict: ObjRef::new(Obj::Dict(RefCell::new(attrs))),
+            exc,
+        }
+    }
+    /// The attributes in `__dict__`.
+    pub fn attrs(&self) -> &RefCell<Dict> {
+        match &*self.dict {
+            Obj::Dict(d) => d,
+            _ => unreachable!("an instance dict is always a dict"),
+        }
+    }
 }
 
 /// Whether class `sub` is `sup` or derives from it.
@@ -170,8 +236,9 @@ pub fn is_subclass(sub: &ObjRef, sup: &ObjRef) -> bool {
     }
 }
 
-/// C3 linearization of `bases` (the MRO of a new class, without the class itself).
-pub fn compute_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
+/// C3 linearization of `bases` (the MRO of a new class, without the class itself); on
+/// failure, the classes that could not be ordered.
+pub fn compute_mro(bases: &[ObjRef]) -> Result<Vec<ObjRef>, Vec<ObjRef>> {
     let mut seqs: Vec<Vec<ObjRef>> = bases
         .iter()
         .map(|b| {
@@ -187,13 +254,22 @@ pub fn compute_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
     loop {
         seqs.retain(|s| !s.is_empty());
         if seqs.is_empty() {
-            return Some(out);
+            return Ok(out);
         }
         let candidate = seqs.iter().map(|s| s[0].clone()).find(|c| {
             !seqs
                 .iter()
                 .any(|s| s[1..].iter().any(|x| ObjRef::ptr_eq(x, c)))
-        })?;
+        });
+        let Some(candidate) = candidate else {
+            let mut stuck: Vec<ObjRef> = Vec::new();
+            for s in &seqs {
+                if !stuck.iter().any(|c| ObjRef::ptr_eq(c, &s[0])) {
+                    stuck.push(s[0].clone());
+                }
+            }
+            return Err(stuck);
+        };
         for s in seqs.iter_mut() {
             if ObjRef::ptr_eq(&s[0], &candidate) {
                 s.remove(0);
