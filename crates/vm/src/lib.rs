@@ -52,6 +52,8 @@ pub struct InterpreterConfig {
     pub recursion_limit: u32,
     /// Tests: when set, everything written to stdout and stderr is appended here instead.
     pub capture_output: Option<Arc<Mutex<Vec<u8>>>>,
+    /// Socket calls that would not block run without releasing the GIL (`--io-fast-path`).
+    pub io_fast_path: bool,
 }
 
 impl Default for InterpreterConfig {
@@ -60,6 +62,7 @@ impl Default for InterpreterConfig {
             argv: vec![String::new()],
             recursion_limit: 1000,
             capture_output: None,
+            io_fast_path: true,
         }
     }
 }
@@ -127,6 +130,7 @@ fn run_main_on_this_thread(
         config.capture_output,
         compile_module,
     );
+    rt.io_fast_path.set(config.io_fast_path);
     let filename = code.filename.to_string();
     if let Some(dir) = Path::new(&filename).parent() {
         let dir = if dir.as_os_str().is_empty() {

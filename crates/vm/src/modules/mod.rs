@@ -1,6 +1,7 @@
 //! Built-in modules.
 
 pub mod math;
+pub mod socket;
 pub mod sys;
 pub mod time;
 
@@ -18,6 +19,7 @@ pub fn create(ts: &mut ThreadState, name: &str) -> Option<Value> {
         "sys" => sys::fill(ts, &dict),
         "time" => add_functions(&dict, time::FUNCTIONS),
         "math" => math::fill(&dict),
+        "socket" => socket::fill(ts, &dict),
         _ => return None,
     }
     Some(module)
