@@ -111,4 +111,5 @@ fn echo_server_survives_a_client_leaving_mid_message() {
     round_trips(&mut polite, 100, 64).unwrap();
     echo(&mut polite, &vec![9; 200_000]).unwrap();
     assert!(server.is_running());
+    assert!(server.status_field("Threads").is_some_and(|n| n >= 2));
 }
