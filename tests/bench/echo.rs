@@ -131,8 +131,9 @@ fn scale(clients: usize) {
     let rss = server.status_field("VmRSS").unwrap_or(0);
     let threads = server.status_field("Threads").unwrap_or(0);
     println!(
-        "connections open: {}, served twice: {served}",
-        streams.len()
+        "connections open: {}, served twice: {served}, server alive: {}",
+        streams.len(),
+        server.is_running()
     );
     println!("server threads: {threads}, RSS idle {rss_idle} kB, with clients {rss} kB");
     if !streams.is_empty() {
