@@ -15,6 +15,10 @@ use gilvm_vm::{Interpreter, InterpreterConfig, RunError};
 #[derive(Parser, Debug)]
 #[command(name = "gilvm", version, about, trailing_var_arg = true)]
 struct Cli {
+    /// Socket calls that would not block keep the GIL (on); off: release it around each call.
+    #[arg(long, value_name = "on|off", default_value = "on", action = clap::ArgAction::Set, value_parser = parse_on_off)]
+    io_fast_path: bool,
+
     /// Program passed in as a string (terminates the option list).
     #[arg(short = 'c', value_name = "CODE", conflicts_with = "dis")]
     command: Option<String>,
@@ -28,8 +32,20 @@ struct Cli {
     args: Vec<String>,
 }
 
+/// `--io-fast-path`, kept apart from the other options so that it reaches every run path.
+static IO_FAST_PATH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+fn parse_on_off(text: &str) -> Result<bool, String> {
+    match text {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(format!("expected on or off, got '{text}'")),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    IO_FAST_PATH.store(cli.io_fast_path, std::sync::atomic::Ordering::Relaxed);
     match (&cli.command, cli.args.split_first()) {
         (Some(code), _) => {
             let argv = std::iter::once("-c".to_string()).chain(cli.args.iter().cloned());
@@ -83,6 +99,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>) -> ExitCode {
     };
     let config = InterpreterConfig {
         argv,
+        io_fast_path: IO_FAST_PATH.load(std::sync::atomic::Ordering::Relaxed),
         ..InterpreterConfig::default()
     };
     let interpreter = Interpreter::new(config);

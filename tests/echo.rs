@@ -13,8 +13,13 @@ use support::{connect, echo, round_trips, EchoServer};
 const GILVM: &str = env!("CARGO_BIN_EXE_gilvm");
 
 fn run_script(name: &str) {
+    run_script_with(&[], name);
+}
+
+fn run_script_with(options: &[&str], name: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/echo");
     let out = Command::new(GILVM)
+        .args(options)
         .arg(dir.join(format!("{name}.py")))
         .output()
         .expect("gilvm runs");
@@ -31,6 +36,12 @@ fn run_script(name: &str) {
 #[test]
 fn tcp_server_and_client_in_one_thread() {
     run_script("tcp_one_process");
+}
+
+#[test]
+fn without_the_io_fast_path_results_are_the_same() {
+    run_script_with(&["--io-fast-path", "off"], "tcp_one_process");
+    run_script_with(&["--io-fast-path", "off"], "errors");
 }
 
 #[test]
