@@ -17,6 +17,10 @@ mod gil_cli;
 #[derive(Parser, Debug)]
 #[command(name = "gilvm", version, about, trailing_var_arg = true)]
 struct Cli {
+    /// Socket calls that would not block keep the GIL (on); off: release it around each call.
+    #[arg(long, value_name = "on|off", default_value = "on", action = clap::ArgAction::Set, value_parser = parse_on_off)]
+    io_fast_path: bool,
+
     /// Program passed in as a string (terminates the option list).
     #[arg(short = 'c', value_name = "CODE", conflicts_with = "dis")]
     command: Option<String>,
@@ -46,6 +50,14 @@ struct Cli {
     args: Vec<String>,
 }
 
+fn parse_on_off(text: &str) -> Result<bool, String> {
+    match text {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(format!("expected on or off, got '{text}'")),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let run = RunOptions {
@@ -56,6 +68,7 @@ fn main() -> ExitCode {
             ..GilConfig::default()
         },
         print_stats: cli.gil_stats,
+        io_fast_path: cli.io_fast_path,
     };
     match (&cli.command, cli.args.split_first()) {
         (Some(code), _) => {
@@ -70,10 +83,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// How to run a program (from the GIL options).
+/// How to run a program (from the GIL and I/O options).
 struct RunOptions {
     gil: GilConfig,
     print_stats: bool,
+    io_fast_path: bool,
 }
 
 fn run_file(file: &str, rest: &[String], dis: bool, run: &RunOptions) -> ExitCode {
@@ -117,6 +131,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
     let config = InterpreterConfig {
         argv,
         gil: run.gil,
+        io_fast_path: run.io_fast_path,
         ..InterpreterConfig::default()
     };
     let interpreter = Interpreter::new(config);

@@ -62,6 +62,9 @@ pub struct Runtime {
     pub started: std::time::Instant,
     /// Compiles imported modules' source.
     pub compile: CompileFn,
+    /// Sockets try each call without blocking while holding the GIL, and release it only to
+    /// wait (see `modules::socket::io`); off: they release it around every call.
+    pub io_fast_path: Cell<bool>,
 }
 
 pub type CompileFn =
@@ -103,6 +106,7 @@ impl Runtime {
             not_implemented: Value::Obj(ObjRef::new(Obj::NotImplemented)),
             started: std::time::Instant::now(),
             compile,
+            io_fast_path: Cell::new(true),
         }
     }
 
