@@ -105,9 +105,15 @@ impl ThreadState {
     ) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
-                f.code = code.clone();
+                // A recycled frame usually ran the same function (recursion, loops): keeping
+                // its references then saves two count updates per call.
+                if !Rc::ptr_eq(&f.code, code) {
+                    f.code = code.clone();
+                }
+                if !ObjRef::ptr_eq(&f.globals, globals) {
+                    f.globals = globals.clone();
+                }
                 f.ip = 0;
-                f.globals = globals.clone();
                 f.namespace = namespace;
                 f.slots
                     .extend(std::iter::repeat_n(Value::Null, code.nlocals));
