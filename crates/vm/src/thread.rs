@@ -70,6 +70,7 @@ impl ThreadState {
     }
 
     /// Enters one level of Python or native recursion.
+    #[inline]
     pub fn enter(&mut self) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
@@ -97,6 +98,7 @@ impl ThreadState {
 
     /// A frame running `code` with all `code.nlocals` locals unbound, reusing a recycled
     /// allocation when there is one.
+    #[inline]
     pub fn new_frame(
         &mut self,
         code: &Rc<CodeInfo>,
@@ -137,6 +139,7 @@ impl ThreadState {
 
     /// Returns a finished frame's allocation to the pool. Its `code` and `globals` stay
     /// referenced until the frame is reused (they are replaced then).
+    #[inline]
     pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
         if self.frame_pool.len() < 64 {
             f.slots.clear();
