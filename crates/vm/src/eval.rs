@@ -146,11 +146,14 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     f.push(v);
                 }
                 I::LoadFast(i) => {
-                    let v = f.slots[i as usize].clone();
-                    if v.is_null() {
+                    let local = i as usize;
+                    if f.slots[local].is_null() {
                         return Err(names::unbound_local(ts, &code, i));
                     }
-                    f.push(v);
+                    // Clones straight into the stack's next slot: a clone moved through a
+                    // temporary is written in halves and re-read whole, which stalls store
+                    // forwarding on the hottest instruction.
+                    f.slots.extend_from_within(local..=local);
                 }
                 I::StoreFast(i) => {
                     let v = f.pop();
