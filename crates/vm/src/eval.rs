@@ -186,8 +186,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     f.push(v);
                 }
                 I::LoadGlobal(i) => {
-                    let v = names::load_global(ts, f, &code, i as usize)?;
-                    f.push(v);
+                    names::push_global(ts, f, &code, i as usize)?;
                 }
                 I::StoreGlobal(i) => {
                     let v = f.pop();
