@@ -250,6 +250,9 @@ fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) ->
     let Obj::Type(t) = &**class else {
         return Ok("<?>".into());
     };
+    if let Some(base) = class::builtin_base(v) {
+        return repr(ts, &base);
+    }
     if let Some(data) = exc_data(o) {
         let args = data.borrow().args.clone();
         let inner = join_reprs(ts, &args)?;

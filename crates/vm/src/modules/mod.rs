@@ -49,6 +49,7 @@ pub fn create_thread_module(ts: &mut ThreadState, name: &str) -> Option<PyResult
     let filled = match name {
         "_thread" => thread::fill(ts, &dict),
         "threading" => run_embedded(ts, name, include_str!("py/threading.py"), &dict),
+        "collections" => run_embedded(ts, name, include_str!("py/collections.py"), &dict),
         "gil" => {
             add_functions(&dict, gilmod::FUNCTIONS);
             Ok(())
