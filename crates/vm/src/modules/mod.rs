@@ -2,6 +2,7 @@
 
 pub mod gilmod;
 pub mod math;
+pub mod os;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -26,7 +27,6 @@ pub fn create(ts: &mut ThreadState, name: &str) -> Option<Value> {
     match name {
         "sys" => sys::fill(ts, &dict),
         "time" => add_functions(&dict, time::FUNCTIONS),
-        "math" => math::fill(&dict),
         _ => return None,
     }
     Some(module)
@@ -50,6 +50,11 @@ pub fn create_thread_module(ts: &mut ThreadState, name: &str) -> Option<PyResult
         "_thread" => thread::fill(ts, &dict),
         "threading" => run_embedded(ts, name, include_str!("py/threading.py"), &dict),
         "collections" => run_embedded(ts, name, include_str!("py/collections.py"), &dict),
+        "os" => fill_os(ts, &dict),
+        "math" => {
+            math::fill(&dict);
+            run_embedded(ts, name, include_str!("py/math.py"), &dict)
+        }
         "gil" => {
             add_functions(&dict, gilmod::FUNCTIONS);
             Ok(())
@@ -57,6 +62,18 @@ pub fn create_thread_module(ts: &mut ThreadState, name: &str) -> Option<PyResult
         _ => return None,
     };
     Some(filled.map(|()| module))
+}
+
+/// `os`: the native functions, the embedded Python part, and `os.path` (also registered as
+/// the module `os.path`).
+fn fill_os(ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
+    os::fill(dict);
+    let (path_module, path_dict) = new_module("posixpath");
+    add_functions(&path_dict, os::FUNCTIONS);
+    run_embedded(ts, "posixpath", include_str!("py/posixpath.py"), &path_dict)?;
+    store_dict(dict, &Value::new_str("path"), path_module.clone());
+    store_dict(&ts.rt.sys_modules, &Value::new_str("os.path"), path_module);
+    run_embedded(ts, "os", include_str!("py/os.py"), dict)
 }
 
 /// Runs a module's Python source embedded in the binary (reported as `<frozen NAME>`, as
