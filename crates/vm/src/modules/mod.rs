@@ -1,6 +1,7 @@
 //! Built-in modules.
 
 pub mod gilmod;
+pub mod io;
 pub mod math;
 pub mod os;
 pub mod sys;
@@ -51,6 +52,11 @@ pub fn create_thread_module(ts: &mut ThreadState, name: &str) -> Option<PyResult
         "threading" => run_embedded(ts, name, include_str!("py/threading.py"), &dict),
         "collections" => run_embedded(ts, name, include_str!("py/collections.py"), &dict),
         "os" => fill_os(ts, &dict),
+        "random" => run_embedded(ts, name, include_str!("py/random.py"), &dict),
+        "io" => {
+            add_functions(&dict, io::FUNCTIONS);
+            run_embedded(ts, name, include_str!("py/io.py"), &dict)
+        }
         "math" => {
             math::fill(&dict);
             run_embedded(ts, name, include_str!("py/math.py"), &dict)
