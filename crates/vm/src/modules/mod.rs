@@ -53,6 +53,9 @@ pub fn create_thread_module(ts: &mut ThreadState, name: &str) -> Option<PyResult
         "collections" => run_embedded(ts, name, include_str!("py/collections.py"), &dict),
         "os" => fill_os(ts, &dict),
         "random" => run_embedded(ts, name, include_str!("py/random.py"), &dict),
+        "queue" => run_embedded(ts, name, include_str!("py/queue.py"), &dict),
+        "functools" => run_embedded(ts, name, include_str!("py/functools.py"), &dict),
+        "itertools" => run_embedded(ts, name, include_str!("py/itertools.py"), &dict),
         "io" => {
             add_functions(&dict, io::FUNCTIONS);
             run_embedded(ts, name, include_str!("py/io.py"), &dict)
