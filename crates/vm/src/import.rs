@@ -1,5 +1,5 @@
-//! `import`: built-in modules (`sys`, `time`, `math`) and the user's `.py` files next to the
-//! main script, cached in `sys.modules`.
+//! `import`: built-in modules (see `modules`) and the user's `.py` files next to the main
+//! script, cached in `sys.modules`.
 
 use std::sync::Arc;
 

@@ -43,8 +43,9 @@ pub fn add_functions(dict: &ObjRef, functions: &[(&'static str, NativeFn)]) {
     }
 }
 
-/// The thread modules (their creation runs Python code, so it can fail): `_thread`,
-/// `threading` and `gil`. `None` for any other name.
+/// The modules whose creation runs Python code (embedded sources under `py/`), so it can
+/// fail: `_thread`, `threading`, `gil`, `collections`, `os`, `io`, `math`, `random`, `queue`,
+/// `functools` and `itertools`. `None` for any other name.
 pub fn create_thread_module(ts: &mut ThreadState, name: &str) -> Option<PyResult> {
     let (module, dict) = new_module(name);
     let filled = match name {
