@@ -290,6 +290,22 @@ impl<'py> Bound<'py> {
         matches!(self.obj.view(), gilvm_vm::embed::View::None)
     }
 
+    /// How many references to the object exist (this handle included); 0 for values stored
+    /// inline (`None`, bools, small ints, floats).
+    ///
+    /// ```
+    /// gilvm::Interpreter::new().with_gil(|py| {
+    ///     let list = py.eval("[]").unwrap();
+    ///     let again = list.clone();
+    ///     assert_eq!(list.ref_count(), 2);
+    ///     drop(again);
+    ///     assert_eq!(list.ref_count(), 1);
+    /// });
+    /// ```
+    pub fn ref_count(&self) -> usize {
+        self.obj.ref_count()
+    }
+
     /// `self is other`.
     ///
     /// ```

@@ -89,6 +89,12 @@ impl Object {
         }
     }
 
+    /// How many references to a heap object exist; 0 for values stored inline (`None`,
+    /// bools, small ints, floats).
+    pub fn ref_count(&self) -> usize {
+        self.0.obj().map_or(0, ObjRef::strong_count)
+    }
+
     /// `self is other`.
     pub fn is(&self, other: &Object) -> bool {
         self.0.is(&other.0)
