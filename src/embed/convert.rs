@@ -136,10 +136,12 @@ macro_rules! int_conversions {
 
         impl<'py> FromPy<'py> for $t {
             fn from_py(obj: &Bound<'py>) -> PyResult<Self> {
-                if let View::Int(i) = obj.object().view() {
-                    if let Some(v) = <$t>::try_from(i).ok() {
-                        return Ok(v);
-                    }
+                let small = match obj.object().view() {
+                    View::Int(i) => <$t>::try_from(i).ok(),
+                    _ => None,
+                };
+                if let Some(v) = small {
+                    return Ok(v);
                 }
                 let value = int_value(obj)?;
                 <$t>::try_from(&value).map_err(|_| {

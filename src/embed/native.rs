@@ -128,9 +128,14 @@ pub struct NativeModule {
     entries: Vec<(String, Entry)>,
 }
 
+/// Makes a host function once the interpreter is known.
+type MakeFunction = Box<dyn FnOnce(&Weak<Session>) -> Arc<HostFn>>;
+/// Converts a constant once a token is available.
+type MakeConstant = Box<dyn for<'py> FnOnce(Python<'py>) -> PyResult<Bound<'py>>>;
+
 enum Entry {
-    Function(Box<dyn FnOnce(&Weak<Session>) -> Arc<HostFn>>),
-    Constant(Box<dyn for<'py> FnOnce(Python<'py>) -> PyResult<Bound<'py>>>),
+    Function(MakeFunction),
+    Constant(MakeConstant),
 }
 
 impl NativeModule {
@@ -178,8 +183,7 @@ impl NativeModule {
     where
         T: for<'py> IntoPy<'py> + 'static,
     {
-        let make: Box<dyn for<'py> FnOnce(Python<'py>) -> PyResult<Bound<'py>>> =
-            Box::new(move |py| value.into_py(py));
+        let make: MakeConstant = Box::new(move |py| value.into_py(py));
         self.entries.push((name.to_string(), Entry::Constant(make)));
         self
     }
