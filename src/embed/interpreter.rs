@@ -51,7 +51,7 @@ impl Interpreter {
     ///     .policy(Policy::Timeout)
     ///     .switch_interval(Duration::from_millis(1))
     ///     .build();
-    /// assert_eq!(interp.eval::<f64>("__import__('sys').getswitchinterval()").unwrap(), 0.001);
+    /// assert_eq!({ interp.run("import sys").unwrap(); interp.eval::<f64>("sys.getswitchinterval()") }.unwrap(), 0.001);
     /// ```
     pub fn builder() -> Builder {
         Builder {
@@ -128,7 +128,7 @@ impl Interpreter {
     /// ```
     /// let interp = gilvm::Interpreter::new();
     /// interp.add_module(gilvm::NativeModule::new("tools").constant("VERSION", "1.0")).unwrap();
-    /// assert_eq!(interp.eval::<String>("__import__('tools').VERSION").unwrap(), "1.0");
+    /// assert_eq!({ interp.run("import tools").unwrap(); interp.eval::<String>("tools.VERSION") }.unwrap(), "1.0");
     /// ```
     pub fn add_module(&self, module: NativeModule) -> PyResult<()> {
         self.with_gil(|py| py.add_module(module).map(drop))
@@ -160,7 +160,7 @@ impl Drop for Interpreter {
 ///     .check_interval(50)
 ///     .argv(vec!["prog".into(), "-v".into()])
 ///     .build();
-/// assert_eq!(interp.eval::<Vec<String>>("__import__('sys').argv").unwrap(), ["prog", "-v"]);
+/// assert_eq!({ interp.run("import sys").unwrap(); interp.eval::<Vec<String>>("sys.argv") }.unwrap(), ["prog", "-v"]);
 /// ```
 #[derive(Clone, Debug)]
 pub struct Builder {
@@ -186,7 +186,7 @@ impl Builder {
     /// let interp = gilvm::Interpreter::builder()
     ///     .switch_interval(std::time::Duration::from_millis(2))
     ///     .build();
-    /// assert_eq!(interp.eval::<f64>("__import__('sys').getswitchinterval()").unwrap(), 0.002);
+    /// assert_eq!({ interp.run("import sys").unwrap(); interp.eval::<f64>("sys.getswitchinterval()") }.unwrap(), 0.002);
     /// ```
     pub fn switch_interval(mut self, interval: Duration) -> Builder {
         self.config.gil.switch_interval = interval;
@@ -211,7 +211,7 @@ impl Builder {
     /// std::fs::create_dir_all(&dir).unwrap();
     /// std::fs::write(dir.join("helper.py"), "VALUE = 7\n").unwrap();
     /// let interp = gilvm::Interpreter::builder().search_path(&dir).build();
-    /// assert_eq!(interp.eval::<i64>("__import__('helper').VALUE").unwrap(), 7);
+    /// assert_eq!({ interp.run("import helper").unwrap(); interp.eval::<i64>("helper.VALUE") }.unwrap(), 7);
     /// ```
     pub fn search_path(mut self, dir: impl Into<PathBuf>) -> Builder {
         self.config.search_path = Some(dir.into());
@@ -222,7 +222,7 @@ impl Builder {
     ///
     /// ```
     /// let interp = gilvm::Interpreter::builder().argv(vec!["tool".into()]).build();
-    /// assert_eq!(interp.eval::<String>("__import__('sys').argv[0]").unwrap(), "tool");
+    /// assert_eq!({ interp.run("import sys").unwrap(); interp.eval::<String>("sys.argv[0]") }.unwrap(), "tool");
     /// ```
     pub fn argv(mut self, argv: Vec<String>) -> Builder {
         self.config.argv = argv;
@@ -233,7 +233,7 @@ impl Builder {
     ///
     /// ```
     /// let interp = gilvm::Interpreter::builder().recursion_limit(50).build();
-    /// assert_eq!(interp.eval::<i64>("__import__('sys').getrecursionlimit()").unwrap(), 50);
+    /// assert_eq!({ interp.run("import sys").unwrap(); interp.eval::<i64>("sys.getrecursionlimit()") }.unwrap(), 50);
     /// ```
     pub fn recursion_limit(mut self, limit: u32) -> Builder {
         self.config.recursion_limit = limit;

@@ -159,7 +159,7 @@ impl NativeModule {
     /// let interp = gilvm::Interpreter::new();
     /// let m = gilvm::NativeModule::new("m").function("one", |_py, _args| Ok(1));
     /// interp.add_module(m).unwrap();
-    /// assert_eq!(interp.eval::<i64>("__import__('m').one()").unwrap(), 1);
+    /// assert_eq!({ interp.run("import m").unwrap(); interp.eval::<i64>("m.one()") }.unwrap(), 1);
     /// ```
     pub fn function<F, R>(mut self, name: &str, f: F) -> NativeModule
     where
@@ -177,7 +177,7 @@ impl NativeModule {
     /// ```
     /// let interp = gilvm::Interpreter::new();
     /// interp.add_module(gilvm::NativeModule::new("consts").constant("ANSWER", 42)).unwrap();
-    /// assert_eq!(interp.eval::<i64>("__import__('consts').ANSWER").unwrap(), 42);
+    /// assert_eq!({ interp.run("import consts").unwrap(); interp.eval::<i64>("consts.ANSWER") }.unwrap(), 42);
     /// ```
     pub fn constant<T>(mut self, name: &str, value: T) -> NativeModule
     where
