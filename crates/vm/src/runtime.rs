@@ -62,6 +62,8 @@ pub struct Runtime {
     pub started: std::time::Instant,
     /// Compiles imported modules' source.
     pub compile: CompileFn,
+    /// The interpreter's GIL recorder (`gil.trace_start()`); set once the runtime is built.
+    pub gil_tracer: Option<Arc<crate::gil_trace::GilTracer>>,
 }
 
 pub type CompileFn =
@@ -103,6 +105,7 @@ impl Runtime {
             not_implemented: Value::Obj(ObjRef::new(Obj::NotImplemented)),
             started: std::time::Instant::now(),
             compile,
+            gil_tracer: None,
         }
     }
 
