@@ -27,6 +27,10 @@ mod timeline_cli;
     after_help = "Draw a trace: gilvm timeline TRACE.json -o OUT.svg (see gilvm timeline --help)"
 )]
 struct Cli {
+    /// Socket calls that would not block keep the GIL (on); off: release it around each call.
+    #[arg(long, value_name = "on|off", default_value = "on", action = clap::ArgAction::Set, value_parser = parse_on_off)]
+    io_fast_path: bool,
+
     /// Program passed in as a string (terminates the option list).
     #[arg(short = 'c', value_name = "CODE", conflicts_with = "dis")]
     command: Option<String>,
@@ -61,6 +65,14 @@ struct Cli {
     args: Vec<String>,
 }
 
+fn parse_on_off(text: &str) -> Result<bool, String> {
+    match text {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(format!("expected on or off, got '{text}'")),
+    }
+}
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1).peekable();
     if args.peek().map(String::as_str) == Some("timeline") {
@@ -76,6 +88,7 @@ fn main() -> ExitCode {
         },
         print_stats: cli.gil_stats,
         trace: cli.gil_trace,
+        io_fast_path: cli.io_fast_path,
     };
     match (&cli.command, cli.args.split_first()) {
         (Some(code), _) => {
@@ -90,12 +103,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// How to run a program (from the GIL options).
+/// How to run a program (from the GIL and I/O options).
 struct RunOptions {
     gil: GilConfig,
     print_stats: bool,
     /// Where to write the GIL trace (`--gil-trace`).
     trace: Option<PathBuf>,
+    io_fast_path: bool,
 }
 
 fn run_file(file: &str, rest: &[String], dis: bool, run: &RunOptions) -> ExitCode {
@@ -139,6 +153,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
     let config = InterpreterConfig {
         argv,
         gil: run.gil,
+        io_fast_path: run.io_fast_path,
         ..InterpreterConfig::default()
     };
     let interpreter = Interpreter::new(config);

@@ -57,6 +57,14 @@ fn exception_attr(ts: &ThreadState, exc: &ObjRef, name: &str) -> Option<Value> {
         "value" if ts.exc_matches(exc, ExcKind::StopIteration) => {
             data.args.first().cloned().unwrap_or(Value::None)
         }
+        // CPython fills `errno`/`strerror` only from two to five arguments.
+        "errno" | "strerror" if ts.exc_matches(exc, ExcKind::OSError) => {
+            let index = usize::from(name == "strerror");
+            match data.args.len() {
+                2..=5 => data.args[index].clone(),
+                _ => Value::None,
+            }
+        }
         "code" if ts.exc_matches(exc, ExcKind::SystemExit) => {
             data.args.first().cloned().unwrap_or(Value::None)
         }

@@ -181,6 +181,50 @@ fn bind_args(
     Ok(())
 }
 
+/// The eval loop's `Call(n)` / `CallMethod(n)` with `nargs` positional arguments: the
+/// eval-breaker check, the inlined path for plain Python functions, else [`call_from_stack`].
+#[inline(always)]
+pub fn call_positional(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    nargs: usize,
+) -> PyResult<Option<Box<Frame>>> {
+    ts.check_eval_breaker();
+    match plain_python_frame(ts, f, nargs)? {
+        Some(frame) => Ok(Some(frame)),
+        None => call_from_stack(ts, f, nargs, &[]),
+    }
+}
+
+/// A call of a function whose [`CodeInfo::plain_arity`](crate::code::CodeInfo) is `nargs`:
+/// the arguments move from the caller's stack into the new frame's first locals, no binding.
+/// `Ok(None)`, with nothing consumed, for any other callee.
+#[inline(always)]
+fn plain_python_frame(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    nargs: usize,
+) -> PyResult<Option<Box<Frame>>> {
+    let callee_index = f.slots.len() - nargs - 1;
+    let Value::Obj(o) = &f.slots[callee_index] else {
+        return Ok(None);
+    };
+    let Obj::Function(func) = &**o else {
+        return Ok(None);
+    };
+    if func.code.plain_arity != Some(nargs) {
+        return Ok(None);
+    }
+    ts.enter()?;
+    let mut frame = ts.new_frame(&func.code, &func.globals, None);
+    // `nargs == arg_count <= nlocals`: the arguments are the first locals.
+    for slot in frame.slots[..nargs].iter_mut().rev() {
+        *slot = f.pop();
+    }
+    f.slots.truncate(callee_index);
+    Ok(Some(frame))
+}
+
 /// The eval loop's call of the callee `nargs + 1` slots below the top. Returns the frame to
 /// switch to for a Python function; any other result is pushed onto `f`'s stack.
 pub fn call_from_stack(

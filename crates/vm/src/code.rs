@@ -29,6 +29,10 @@ pub struct CodeInfo {
     /// Plain positional parameters only (no `*args`, `**kwargs`, keyword-only, cells):
     /// calls with exactly `arg_count` positional arguments take the fast path.
     pub simple_args: bool,
+    /// `Some(arg_count)` when a call with exactly that many positional arguments only has to
+    /// move them into a fresh frame: `simple_args`, no cells or free variables, not a
+    /// generator (the eval loop's inlined call path).
+    pub plain_arity: Option<usize>,
     pub is_generator: bool,
     pub global_cache: RefCell<Vec<Option<GlobalCacheEntry>>>,
 }
@@ -41,11 +45,15 @@ impl CodeInfo {
         let simple_args = !flags.has(CodeFlags::VARARGS)
             && !flags.has(CodeFlags::VARKEYWORDS)
             && code.kwonly_arg_count == 0;
+        let is_generator = flags.has(CodeFlags::GENERATOR);
+        let plain =
+            simple_args && !is_generator && code.cellvars.is_empty() && code.freevars.is_empty();
         Rc::new(CodeInfo {
+            plain_arity: plain.then_some(code.arg_count as usize),
             instructions: code.instructions.clone().into_boxed_slice(),
             nlocals: code.varnames.len(),
             simple_args,
-            is_generator: flags.has(CodeFlags::GENERATOR),
+            is_generator,
             global_cache: RefCell::new(vec![None; names.len()]),
             consts,
             names,

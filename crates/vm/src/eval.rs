@@ -98,8 +98,10 @@ fn unwind_to_handler(ts: &mut ThreadState, f: &mut Frame, exc: &ObjRef) -> bool 
 
 /// Runs instructions, switching frames in place on Python calls and returns; only leaves on
 /// an exception, or when the entry frame (the `entry`-th) returns or yields.
-fn execute(ts: &mut ThreadState, f: &mut Box<Frame>, entry: usize) -> PyResult<Exit> {
+fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyResult<Exit> {
     'frames: loop {
+        // One indirection less on every frame access than going through the box.
+        let f: &mut Frame = current;
         let code = f.code.clone();
         let instructions = &code.instructions[..];
         let mut ip = f.ip;
@@ -144,11 +146,14 @@ fn execute(ts: &mut ThreadState, f: &mut Box<Frame>, entry: usize) -> PyResult<E
                     f.push(v);
                 }
                 I::LoadFast(i) => {
-                    let v = f.slots[i as usize].clone();
-                    if v.is_null() {
+                    let local = i as usize;
+                    if f.slots[local].is_null() {
                         return Err(names::unbound_local(ts, &code, i));
                     }
-                    f.push(v);
+                    // Clones straight into the stack's next slot: a clone moved through a
+                    // temporary is written in halves and re-read whole, which stalls store
+                    // forwarding on the hottest instruction.
+                    f.slots.extend_from_within(local..=local);
                 }
                 I::StoreFast(i) => {
                     let v = f.pop();
@@ -181,8 +186,7 @@ fn execute(ts: &mut ThreadState, f: &mut Box<Frame>, entry: usize) -> PyResult<E
                     f.push(v);
                 }
                 I::LoadGlobal(i) => {
-                    let v = names::load_global(ts, f, &code, i as usize)?;
-                    f.push(v);
+                    names::push_global(ts, f, &code, i as usize)?;
                 }
                 I::StoreGlobal(i) => {
                     let v = f.pop();
@@ -228,8 +232,8 @@ fn execute(ts: &mut ThreadState, f: &mut Box<Frame>, entry: usize) -> PyResult<E
                     } else {
                         n + 1
                     };
-                    if let Some(callee) = call::call_from_stack(ts, f, nargs, &[])? {
-                        ts.frames.push(std::mem::replace(f, callee));
+                    if let Some(callee) = call::call_positional(ts, f, nargs)? {
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
@@ -387,8 +391,8 @@ fn execute(ts: &mut ThreadState, f: &mut Box<Frame>, entry: usize) -> PyResult<E
                     f.push(func);
                 }
                 I::Call(n) => {
-                    if let Some(callee) = call::call_from_stack(ts, f, n as usize, &[])? {
-                        ts.frames.push(std::mem::replace(f, callee));
+                    if let Some(callee) = call::call_positional(ts, f, n as usize)? {
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
@@ -402,7 +406,7 @@ fn execute(ts: &mut ThreadState, f: &mut Box<Frame>, entry: usize) -> PyResult<E
                         _ => Vec::new(),
                     };
                     if let Some(callee) = call::call_from_stack(ts, f, n as usize, &names)? {
-                        ts.frames.push(std::mem::replace(f, callee));
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
@@ -424,9 +428,9 @@ fn execute(ts: &mut ThreadState, f: &mut Box<Frame>, entry: usize) -> PyResult<E
                         return Ok(Exit::Return(v));
                     }
                     let caller = ts.frames.pop().expect("caller frame above entry");
-                    let done = std::mem::replace(f, caller);
+                    let done = std::mem::replace(current, caller);
                     ts.recycle_frame(done);
-                    f.push(v);
+                    current.push(v);
                     continue 'frames;
                 }
                 I::LoadBuildClass => {

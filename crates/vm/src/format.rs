@@ -233,6 +233,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         }
         Obj::NotImplemented => "NotImplemented".into(),
         Obj::Ellipsis => "Ellipsis".into(),
+        Obj::Socket(h) => h.repr(),
     })
 }
 
@@ -290,6 +291,11 @@ pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
                         0 => Ok(String::new()),
                         1 if ts.exc_matches(o, ExcKind::KeyError) => repr(ts, &args[0]),
                         1 => str_of(ts, &args[0]),
+                        2..=5 if ts.exc_matches(o, ExcKind::OSError) => Ok(format!(
+                            "[Errno {}] {}",
+                            str_of(ts, &args[0])?,
+                            str_of(ts, &args[1])?
+                        )),
                         _ => repr(ts, &Value::new_tuple(args)),
                     };
                 }

@@ -67,6 +67,8 @@ pub struct InterpreterConfig {
     pub capture_output: Option<Arc<Mutex<Vec<u8>>>>,
     /// The GIL's policy and time constants (`sys.setswitchinterval` changes the interval).
     pub gil: GilConfig,
+    /// Socket calls that would not block run without releasing the GIL (`--io-fast-path`).
+    pub io_fast_path: bool,
 }
 
 impl Default for InterpreterConfig {
@@ -76,6 +78,7 @@ impl Default for InterpreterConfig {
             recursion_limit: 1000,
             capture_output: None,
             gil: GilConfig::default(),
+            io_fast_path: true,
         }
     }
 }
@@ -175,6 +178,7 @@ fn run_main_on_this_thread(
         compile_module,
     );
     rt.gil_tracer = Some(tracer);
+    rt.io_fast_path.set(config.io_fast_path);
     let filename = code.filename.to_string();
     if let Some(dir) = Path::new(&filename).parent() {
         let dir = if dir.as_os_str().is_empty() {

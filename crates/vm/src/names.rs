@@ -95,15 +95,33 @@ fn name_error(ts: &ThreadState, name: &Value) -> ObjRef {
     ts.new_exc(ExcKind::NameError, format!("name '{name}' is not defined"))
 }
 
-/// `LoadGlobal`: cached per instruction while the globals and builtins dicts are unchanged.
-pub fn load_global(ts: &ThreadState, f: &Frame, code: &CodeInfo, i: usize) -> PyResult {
+/// `LoadGlobal`: pushes the value, cached per instruction while the globals and builtins
+/// dicts are unchanged.
+pub fn push_global(ts: &ThreadState, f: &mut Frame, code: &CodeInfo, i: usize) -> PyResult<()> {
     let gv = dict_version(&f.globals);
     let bv = dict_version(&ts.rt.builtins);
     if let Some(entry) = &code.global_cache.borrow()[i] {
         if entry.globals_version == gv && entry.builtins_version == bv {
-            return Ok(entry.value.clone());
+            // Cloned straight into the stack (see `LoadFast`).
+            f.slots
+                .extend_from_slice(std::slice::from_ref(&entry.value));
+            return Ok(());
         }
     }
+    let v = load_global_uncached(ts, f, code, i, gv, bv)?;
+    f.push(v);
+    Ok(())
+}
+
+#[cold]
+fn load_global_uncached(
+    ts: &ThreadState,
+    f: &Frame,
+    code: &CodeInfo,
+    i: usize,
+    gv: u64,
+    bv: u64,
+) -> PyResult {
     let name = &code.names[i];
     let value = dict_get(&f.globals, name)
         .or_else(|| dict_get(&ts.rt.builtins, name))

@@ -53,6 +53,7 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
             },
             Obj::NotImplemented => TypeId::NotImplementedType,
             Obj::Ellipsis => TypeId::Ellipsis,
+            Obj::Socket(_) => TypeId::Object,
         },
     };
     ts.rt.type_obj(id).clone()

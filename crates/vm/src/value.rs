@@ -120,6 +120,8 @@ pub enum Obj {
     },
     NotImplemented,
     Ellipsis,
+    /// The OS socket behind a `socket.socket` instance (closed when the last reference goes).
+    Socket(Rc<crate::modules::socket::SocketHandle>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 
 pub mod gilmod;
 pub mod math;
+pub mod socket;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -27,6 +28,7 @@ pub fn create(ts: &mut ThreadState, name: &str) -> Option<Value> {
         "sys" => sys::fill(ts, &dict),
         "time" => add_functions(&dict, time::FUNCTIONS),
         "math" => math::fill(&dict),
+        "socket" => socket::fill(ts, &dict),
         _ => return None,
     }
     Some(module)
