@@ -1,7 +1,8 @@
 //! The GIL options of the command line, the `--gil-stats` table and `--gil-trace`.
 
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use gilvm_vm::{GilStats, Interpreter, Policy};
@@ -99,6 +100,20 @@ pub fn finish_trace(interpreter: &Interpreter, path: &Path) -> Result<(), String
     let trace = interpreter.trace_stop().map_err(|err| err.to_string())?;
     gilvm_trace::write_chrome_file(&trace, path)
         .map_err(|err| format!("cannot write the GIL trace: {err}"))
+}
+
+/// Makes Ctrl-C and SIGTERM (a server killed at the end of an experiment) write the trace
+/// too, then exit with status 130 (the handler cannot tell which signal came).
+pub fn finish_trace_on_signal(interpreter: Arc<Interpreter>, path: PathBuf) {
+    let installed = ctrlc::set_handler(move || {
+        if let Err(msg) = finish_trace(&interpreter, &path) {
+            eprintln!("gilvm: {msg}");
+        }
+        std::process::exit(130);
+    });
+    if let Err(err) = installed {
+        eprintln!("gilvm: the GIL trace will not be written on Ctrl-C: {err}");
+    }
 }
 
 fn truncate(name: &str, width: usize) -> String {

@@ -156,12 +156,13 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
         io_fast_path: run.io_fast_path,
         ..InterpreterConfig::default()
     };
-    let interpreter = Interpreter::new(config);
+    let interpreter = Arc::new(Interpreter::new(config));
     if let Some(path) = &run.trace {
         if let Err(msg) = gil_cli::start_trace(&interpreter, path) {
             eprintln!("gilvm: {msg}");
             return ExitCode::from(2);
         }
+        gil_cli::finish_trace_on_signal(Arc::clone(&interpreter), path.clone());
     }
     let result = interpreter.run_main(code, source);
     if run.print_stats {

@@ -215,3 +215,30 @@ fn scripts_still_run_beside_the_timeline_subcommand() {
     let out = gilvm(&["programs/fib.py", "10"]);
     assert_eq!(text(&out.stdout), "fib(10) = 55\n");
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_still_writes_the_trace() {
+    use std::io::BufRead;
+    let dir = scratch("sigterm");
+    let json = dir.join("server.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gilvm"))
+        .args(["--gil-trace", arg(&json), "-c"])
+        .arg("import time\nprint('ready', flush=True)\ntime.sleep(60)")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("gilvm runs");
+    let mut ready = String::new();
+    let stdout = child.stdout.take().unwrap();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut ready)
+        .unwrap();
+    assert_eq!(ready, "ready\n");
+    let kill = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    assert!(kill.unwrap().success());
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    let trace = read_chrome_file(&json).expect("written on SIGTERM");
+    assert_eq!(lane_names(&trace), ["MainThread"]);
+}
