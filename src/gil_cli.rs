@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use gilvm_vm::{GilStats, Interpreter, Policy};
+use gilvm_vm::{GilStats, Interpreter, Policy, Trace};
 
 pub fn parse_policy(text: &str) -> Result<Policy, String> {
     match text {
@@ -98,7 +98,11 @@ pub fn start_trace(interpreter: &Interpreter, path: &Path) -> Result<(), String>
 /// Stops `--gil-trace` and writes the trace to `path`.
 pub fn finish_trace(interpreter: &Interpreter, path: &Path) -> Result<(), String> {
     let trace = interpreter.trace_stop().map_err(|err| err.to_string())?;
-    gilvm_trace::write_chrome_file(&trace, path)
+    write_trace(&trace, path)
+}
+
+fn write_trace(trace: &Trace, path: &Path) -> Result<(), String> {
+    gilvm_trace::write_chrome_file(trace, path)
         .map_err(|err| format!("cannot write the GIL trace: {err}"))
 }
 
@@ -106,7 +110,12 @@ pub fn finish_trace(interpreter: &Interpreter, path: &Path) -> Result<(), String
 /// too, then exit with status 130 (the handler cannot tell which signal came).
 pub fn finish_trace_on_signal(interpreter: Arc<Interpreter>, path: PathBuf) {
     let installed = ctrlc::set_handler(move || {
-        if let Err(msg) = finish_trace(&interpreter, &path) {
+        // Already stopped: the program is ending and writing the trace itself; exiting now
+        // could cut the file short, so let it finish.
+        let Ok(trace) = interpreter.trace_stop() else {
+            return;
+        };
+        if let Err(msg) = write_trace(&trace, &path) {
             eprintln!("gilvm: {msg}");
         }
         std::process::exit(130);
