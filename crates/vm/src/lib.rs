@@ -20,6 +20,7 @@ mod carets;
 mod class;
 mod code;
 mod dict_keys;
+pub mod embed;
 mod error;
 mod eval;
 mod exceptions;

@@ -58,6 +58,10 @@ impl ObjRef {
     pub fn ptr_eq(a: &ObjRef, b: &ObjRef) -> bool {
         Rc::ptr_eq(&a.0, &b.0)
     }
+    /// How many references to the object exist (CPython's `sys.getrefcount`, minus its own).
+    pub fn strong_count(&self) -> usize {
+        Rc::strong_count(&self.0)
+    }
     /// The object's identity (what `id()` returns).
     pub fn id(&self) -> usize {
         Rc::as_ptr(&self.0) as usize
