@@ -10,9 +10,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use gilvm_gil::{Gil, GilConfig, ThreadHandle, ThreadId};
 
 use crate::embed::Object;
+use crate::gil_trace::{GilTracer, TraceStateError};
 use crate::runtime::Runtime;
 use crate::thread::ThreadState;
 use crate::value::Value;
+use crate::Trace;
 
 /// Settings of a [`Session`].
 #[derive(Clone, Debug)]
@@ -71,6 +73,8 @@ impl<T> GilOwned<T> {
 /// An interpreter that host threads enter, each under the GIL, any number of times.
 pub struct Session {
     gil: Arc<Gil>,
+    /// Records the GIL's events on demand (`trace_start`, a script's `gil.trace_start()`).
+    tracer: Arc<GilTracer>,
     config: SessionConfig,
     /// Created by the first thread that enters.
     runtime: Mutex<Option<GilOwned<Rc<Runtime>>>>,
@@ -87,8 +91,10 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Session {
     pub fn new(config: SessionConfig) -> Arc<Session> {
+        let (gil, tracer) = GilTracer::new_gil(config.gil);
         Arc::new(Session {
-            gil: Gil::new(config.gil),
+            gil,
+            tracer,
             config,
             runtime: Mutex::new(None),
             pending: Mutex::new(Vec::new()),
@@ -97,6 +103,16 @@ impl Session {
 
     pub fn gil(&self) -> &Arc<Gil> {
         &self.gil
+    }
+
+    /// Starts recording every GIL event (see [`crate::Interpreter::trace_start`]).
+    pub fn trace_start(&self) -> Result<(), TraceStateError> {
+        self.tracer.start_for_embedder()
+    }
+
+    /// Stops the recording started by [`Session::trace_start`] and returns it.
+    pub fn trace_stop(&self) -> Result<Trace, TraceStateError> {
+        self.tracer.stop_for_embedder()
     }
 
     /// Runs `f` on this thread holding the GIL: registers the thread with the lock the first
@@ -156,12 +172,14 @@ impl Session {
             return (rt.get(holder).clone(), false);
         }
         let config = &self.config;
-        let rt = Rc::new(Runtime::new(
+        let mut rt = Runtime::new(
             config.argv.clone(),
             config.recursion_limit,
             config.capture_output.clone(),
             gilvm_compiler::compile_source,
-        ));
+        );
+        rt.gil_tracer = Some(Arc::clone(&self.tracer));
+        let rt = Rc::new(rt);
         if let Some(dir) = &config.search_path {
             *rt.module_dir.borrow_mut() = dir.clone();
         }
