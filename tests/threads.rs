@@ -76,6 +76,21 @@ fn priority_preempt_reports_lateness() {
 }
 
 #[test]
+fn a_builtin_calling_back_python_lets_a_waiting_thread_in() {
+    // Before the fix the sleeper got the GIL only once any() had returned (after all its
+    // callbacks), so it could never finish while the builtin ran.
+    for policy in ["timeout", "priority"] {
+        let out = gilvm(&["--gil", policy, "tests/threads/native_callback_preempt.py"]);
+        assert_eq!(
+            text(&out.stdout),
+            "sleeper finished while the builtin ran: True\n",
+            "--gil {policy}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn lock_rlock_condition_event_behave_as_in_cpython() {
     let out = gilvm(&["tests/threads/sync_primitives.py"]);
     let expected = std::fs::read_to_string(
