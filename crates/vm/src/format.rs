@@ -233,6 +233,14 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         }
         Obj::NotImplemented => "NotImplemented".into(),
         Obj::Ellipsis => "Ellipsis".into(),
+        Obj::Lock(lock) => {
+            let state = if lock.is_locked() {
+                "locked"
+            } else {
+                "unlocked"
+            };
+            format!("<{state} _thread.lock handle at {:#x}>", o.id())
+        }
     })
 }
 

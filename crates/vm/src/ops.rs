@@ -53,6 +53,8 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
             },
             Obj::NotImplemented => TypeId::NotImplementedType,
             Obj::Ellipsis => TypeId::Ellipsis,
+            // An internal handle, only reachable as `lock._handle`: it has no type of its own.
+            Obj::Lock(_) => TypeId::Object,
         },
     };
     ts.rt.type_obj(id).clone()

@@ -120,6 +120,10 @@ pub enum Obj {
     },
     NotImplemented,
     Ellipsis,
+    /// The native lock of `_thread.allocate_lock()` (held by a Python `LockType` instance as
+    /// its `_handle`). Other threads wait on it without the GIL, hence the `Arc`; the lock is
+    /// freed with the last reference to this object.
+    Lock(std::sync::Arc<crate::gil::RawLock>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
