@@ -117,6 +117,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
     let config = InterpreterConfig {
         argv,
         gil: run.gil,
+        print_traceback: true,
         ..InterpreterConfig::default()
     };
     let interpreter = Interpreter::new(config);
@@ -126,10 +127,8 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(RunError::Exception { traceback }) => {
-            eprint!("{traceback}");
-            ExitCode::from(1)
-        }
+        // Already printed, before the VM waited for the other threads.
+        Err(RunError::Exception { .. }) => ExitCode::from(1),
         Err(RunError::Exit(status)) => ExitCode::from(status as u8),
     }
 }

@@ -91,6 +91,20 @@ fn a_builtin_calling_back_python_lets_a_waiting_thread_in() {
 }
 
 #[test]
+fn main_traceback_is_printed_before_waiting_for_threads() {
+    let out = gilvm(&["tests/threads/main_dies_first.py"]);
+    let err = text(&out.stderr);
+    let main_failed = err.find("KeyError: 'main failed'").expect("main traceback");
+    let thread_failed = err
+        .find("Exception in thread late:")
+        .expect("thread report");
+    assert!(main_failed < thread_failed, "{err}");
+    assert_eq!(err.matches("KeyError: 'main failed'").count(), 1, "{err}");
+    assert_eq!(text(&out.stdout), "thread still ran\n");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn lock_rlock_condition_event_behave_as_in_cpython() {
     let out = gilvm(&["tests/threads/sync_primitives.py"]);
     let expected = std::fs::read_to_string(

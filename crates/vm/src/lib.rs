@@ -63,6 +63,10 @@ pub struct InterpreterConfig {
     pub capture_output: Option<Arc<Mutex<Vec<u8>>>>,
     /// The GIL's policy and time constants (`sys.setswitchinterval` changes the interval).
     pub gil: GilConfig,
+    /// Write the traceback of an uncaught exception to stderr as soon as the main module
+    /// fails, before waiting for non-daemon threads (CPython's order). The returned
+    /// [`RunError::Exception`] still carries it: the caller must then not print it again.
+    pub print_traceback: bool,
 }
 
 impl Default for InterpreterConfig {
@@ -72,6 +76,7 @@ impl Default for InterpreterConfig {
             recursion_limit: 1000,
             capture_output: None,
             gil: GilConfig::default(),
+            print_traceback: false,
         }
     }
 }
@@ -189,6 +194,9 @@ fn run_main_on_this_thread(
             traceback: traceback::format_exception(&mut ts, &exc),
         }),
     };
+    if let (true, Err(RunError::Exception { traceback })) = (config.print_traceback, &outcome) {
+        ts.rt.write_stderr(traceback);
+    }
     modules::thread::shutdown(&mut ts);
     ts.rt.stdout.borrow_mut().flush();
     if ts.rt.threads.running.get() > 0 {
