@@ -72,7 +72,10 @@ fn priority_preempt_reports_lateness() {
         let out = gilvm(&["--gil", policy, "programs/priority_preempt.py"]);
         let stdout = text(&out.stdout);
         assert!(stdout.starts_with("rounds 200\nlateness p50 "), "{stdout}");
-        assert!(stdout.contains("\nno CPU thread: lateness p50 "), "{stdout}");
+        assert!(
+            stdout.contains("\nno CPU thread: lateness p50 "),
+            "{stdout}"
+        );
     }
 }
 
