@@ -154,6 +154,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
         argv,
         gil: run.gil,
         io_fast_path: run.io_fast_path,
+        print_traceback: true,
         ..InterpreterConfig::default()
     };
     let interpreter = Arc::new(Interpreter::new(config));
@@ -170,10 +171,8 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
     }
     let status = match result {
         Ok(()) => 0,
-        Err(RunError::Exception { traceback }) => {
-            eprint!("{traceback}");
-            1
-        }
+        // Already printed, before the VM waited for the other threads.
+        Err(RunError::Exception { .. }) => 1,
         Err(RunError::Exit(status)) => status as u8,
     };
     if let Some(path) = &run.trace {

@@ -72,7 +72,40 @@ fn priority_preempt_reports_lateness() {
         let out = gilvm(&["--gil", policy, "programs/priority_preempt.py"]);
         let stdout = text(&out.stdout);
         assert!(stdout.starts_with("rounds 200\nlateness p50 "), "{stdout}");
+        assert!(
+            stdout.contains("\nno CPU thread: lateness p50 "),
+            "{stdout}"
+        );
     }
+}
+
+#[test]
+fn a_builtin_calling_back_python_lets_a_waiting_thread_in() {
+    // Before the fix the sleeper got the GIL only once any() had returned (after all its
+    // callbacks), so it could never finish while the builtin ran.
+    for policy in ["timeout", "priority"] {
+        let out = gilvm(&["--gil", policy, "tests/threads/native_callback_preempt.py"]);
+        assert_eq!(
+            text(&out.stdout),
+            "sleeper finished while the builtin ran: True\n",
+            "--gil {policy}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn main_traceback_is_printed_before_waiting_for_threads() {
+    let out = gilvm(&["tests/threads/main_dies_first.py"]);
+    let err = text(&out.stderr);
+    let main_failed = err.find("KeyError: 'main failed'").expect("main traceback");
+    let thread_failed = err
+        .find("Exception in thread late:")
+        .expect("thread report");
+    assert!(main_failed < thread_failed, "{err}");
+    assert_eq!(err.matches("KeyError: 'main failed'").count(), 1, "{err}");
+    assert_eq!(text(&out.stdout), "thread still ran\n");
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::event::{Event, EventKind, Hook};
-use crate::state::State;
+use crate::state::{PendingHandOff, State};
 use crate::stats::GilStats;
 use crate::sync::{AtomicBool, Condvar, Mutex, MutexGuard, Ordering};
 use crate::{GilConfig, Policy, ThreadHandle, ThreadId};
@@ -195,8 +195,14 @@ impl Gil {
             self.drop_request.store(false, Ordering::Relaxed);
             return state;
         }
+        let priority = state.current_priority(id);
+        if priority > state.holder_priority && state.take_back_hand_off() {
+            state.grant(id, priority);
+            self.drop_request.store(false, Ordering::Relaxed);
+            return state;
+        }
         state.enqueue(id, Arc::clone(wake));
-        if state.current_priority(id) > state.holder_priority {
+        if priority > state.holder_priority {
             self.request_drop(&mut state, id);
         }
         while state.holder != Some(id) {
@@ -207,6 +213,7 @@ impl Gil {
                 self.on_interval_waited(&mut state, id, seen);
             }
         }
+        state.pending_hand_off = None;
         state
     }
 
@@ -283,8 +290,12 @@ impl Gil {
             return;
         };
         let priority = state.effective_priority(&next);
-        state.grant(next.id, priority);
+        let counted_switch = state.grant(next.id, priority);
         next.wake.notify_one();
+        state.pending_hand_off = Some(PendingHandOff {
+            waiter: next,
+            counted_switch,
+        });
         if forced {
             self.count_forced_switch(state, from);
         }

@@ -68,6 +68,12 @@
 //! * Every release hands the lock to the waiter with the highest effective
 //!   priority, FIFO (arrival ticket) among equals. Forced switching is thus
 //!   implied: the releaser queues behind the threads already waiting.
+//! * A hand-off is only complete once its receiver has woken up, and on a
+//!   busy machine the OS may take milliseconds to run it. Meanwhile a
+//!   newcomer that outranks it (typically a boosted thread back from I/O)
+//!   takes the lock back at once instead of setting a drop request the
+//!   sleeping receiver cannot see: the receiver is queued again, one age
+//!   older so that this cannot repeat forever.
 //! * I/O boost: [`ThreadHandle::reacquire_after_blocking`] adds
 //!   `GilConfig::io_boost` to the thread's priority until it next releases,
 //!   so a thread coming back from I/O preempts an equal-priority CPU-bound

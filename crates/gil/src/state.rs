@@ -29,6 +29,14 @@ pub(crate) struct Waiter {
     pub wake: Arc<Condvar>,
 }
 
+/// A hand-off the receiving thread has not woken up for yet (Priority policy only).
+pub(crate) struct PendingHandOff {
+    /// The receiver's queue entry, kept so that it can be queued again as it was.
+    pub waiter: Waiter,
+    /// Whether granting it counted a switch in the receiver's statistics.
+    pub counted_switch: bool,
+}
+
 #[derive(Default)]
 pub(crate) struct State {
     pub holder: Option<ThreadId>,
@@ -45,6 +53,9 @@ pub(crate) struct State {
     pub waiting: usize,
     /// Hand-off queue (Priority policy only).
     pub waiters: Vec<Waiter>,
+    /// Set from a hand-off until its receiver (the holder) returns from its wait: while the
+    /// OS has not run it yet, a newcomer that outranks it may take the lock back.
+    pub pending_hand_off: Option<PendingHandOff>,
     pub next_ticket: u64,
     pub threads: Vec<ThreadSlot>,
 }
@@ -98,6 +109,23 @@ impl State {
             age: 0,
             wake,
         });
+    }
+
+    /// Takes back a hand-off whose receiver has not woken up yet: the receiver is queued
+    /// again with its ticket, its counted switch is undone, and it ages by one — so a
+    /// thread that keeps coming back boosted from short blocking calls cannot take the lock
+    /// from it forever. Returns whether there was one.
+    pub fn take_back_hand_off(&mut self) -> bool {
+        let Some(mut pending) = self.pending_hand_off.take() else {
+            return false;
+        };
+        pending.waiter.age = pending.waiter.age.saturating_add(1);
+        if pending.counted_switch {
+            self.slot(pending.waiter.id).stats.switches -= 1;
+        }
+        self.waiters.push(pending.waiter);
+        self.holder = None;
+        true
     }
 
     pub fn waiter_mut(&mut self, id: ThreadId) -> Option<&mut Waiter> {
@@ -168,6 +196,24 @@ mod tests {
         state.slot(ThreadId(2)).boost = 3; // 0 + 3 ties with 3, later ticket
         state.waiter_mut(ThreadId(1)).unwrap().age = 4; // 0 + 4 beats 3
         assert_eq!(drain(&mut state), vec![1, 0, 2]);
+    }
+
+    #[test]
+    fn a_hand_off_taken_back_requeues_the_receiver_older_and_uncounted() {
+        let mut state = state_with(&[0, 0]);
+        queue(&mut state, &[1]);
+        let waiter = state.pop_most_urgent().unwrap();
+        let counted_switch = state.grant(ThreadId(1), 0);
+        state.pending_hand_off = Some(PendingHandOff {
+            waiter,
+            counted_switch,
+        });
+        assert!(state.take_back_hand_off());
+        assert_eq!(state.holder, None);
+        assert_eq!(state.threads[1].stats.switches, 0);
+        let requeued = state.waiter_mut(ThreadId(1)).unwrap();
+        assert_eq!((requeued.ticket, requeued.age), (0, 1));
+        assert!(!state.take_back_hand_off());
     }
 
     #[test]

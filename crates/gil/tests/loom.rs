@@ -208,3 +208,39 @@ fn priority_hands_off_to_the_most_urgent_waiter() {
 fn priority_hands_off_fifo_among_equals() {
     hand_off_order(1, 1, [0, 1]);
 }
+
+/// The main thread hands the GIL to a queued thread while a more urgent one
+/// arrives: in the interleavings where the receiver has not woken up yet, the
+/// newcomer takes the hand-off back. Both must still get the GIL, one at a
+/// time, with no lost wake-up.
+#[test]
+fn priority_newcomer_takes_back_a_hand_off_safely() {
+    loom::model(|| {
+        let gil = gil(Policy::Priority, TIMER_NEVER_FIRES);
+        let cell = Arc::new(GilProtected(UnsafeCell::new(0)));
+        let main = gil.register_thread("main");
+        main.acquire();
+        let receiver = gil.register_thread("receiver");
+        let urgent = gil.register_thread("urgent");
+        urgent.set_priority(5);
+        let spawn_bumper = |me: ThreadHandle| {
+            let cell = Arc::clone(&cell);
+            thread::spawn(move || {
+                me.acquire();
+                bump(&cell);
+                me.release();
+            })
+        };
+        let receiver = spawn_bumper(receiver);
+        while gil.stats().waiting < 1 {
+            thread::yield_now();
+        }
+        let urgent = spawn_bumper(urgent);
+        main.release();
+        receiver.join().unwrap();
+        urgent.join().unwrap();
+        // SAFETY: both workers have been joined.
+        assert_eq!(cell.0.with(|value| unsafe { *value }), 2);
+        assert_eq!(gil.holder(), None);
+    });
+}

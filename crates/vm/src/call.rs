@@ -310,6 +310,11 @@ pub fn call_function(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult {
+    // The eval-breaker check of a call made by native code (CPython checks at every
+    // function entry): without it, a builtin calling back a loop-free function —
+    // `sorted(xs, key=lambda x: -x)` — would hold the GIL for its whole run, drop request
+    // or not.
+    ts.check_eval_breaker();
     let frame = bind_frame(ts, func, args, kwnames, None)?;
     if func.code.is_generator {
         return Ok(generator::new_generator(frame, func));

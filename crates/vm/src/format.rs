@@ -234,6 +234,14 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         Obj::NotImplemented => "NotImplemented".into(),
         Obj::Ellipsis => "Ellipsis".into(),
         Obj::Socket(h) => h.repr(),
+        Obj::Lock(lock) => {
+            let state = if lock.is_locked() {
+                "locked"
+            } else {
+                "unlocked"
+            };
+            format!("<{state} _thread.lock handle at {:#x}>", o.id())
+        }
     })
 }
 

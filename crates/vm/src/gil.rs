@@ -24,7 +24,7 @@
 //!    code until the lock is back.
 
 use std::mem::ManuallyDrop;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use gilvm_gil::ThreadHandle;
@@ -78,7 +78,8 @@ pub fn ident_of(handle: &ThreadHandle) -> i64 {
 }
 
 /// The lock behind `_thread.allocate_lock()`: shared by OS threads (it is waited on without
-/// the GIL), so it is an `Arc` of std primitives, never a Python object.
+/// the GIL), so it is made of std primitives and held in an `Arc` by its Python object
+/// (`Obj::Lock`), which waiters clone before releasing the GIL.
 #[derive(Default)]
 pub struct RawLock {
     locked: Mutex<bool>,
@@ -140,9 +141,6 @@ impl RawLock {
 /// Interpreter-wide threading state, in the runtime (so used under the GIL only).
 #[derive(Default)]
 pub struct ThreadRegistry {
-    /// Locks by handle number (`_thread` lock objects are Python instances holding one).
-    /// Never shrunk: a handle stays valid as long as a Python object may hold it.
-    pub locks: std::cell::RefCell<Vec<Arc<RawLock>>>,
     /// Threads started and not finished yet (maintained by the `_thread` module).
     pub running: std::cell::Cell<usize>,
     /// `threading.main_thread().ident`.
@@ -151,7 +149,22 @@ pub struct ThreadRegistry {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+    use crate::value::{Obj, ObjRef, Value};
+
+    #[test]
+    fn a_lock_object_frees_its_native_lock_with_its_last_reference() {
+        let raw = Arc::new(RawLock::default());
+        let object = Value::Obj(ObjRef::new(Obj::Lock(Arc::clone(&raw))));
+        let alias = object.clone();
+        assert_eq!(Arc::strong_count(&raw), 2);
+        drop(object);
+        assert_eq!(Arc::strong_count(&raw), 2);
+        drop(alias);
+        assert_eq!(Arc::strong_count(&raw), 1);
+    }
 
     #[test]
     fn raw_lock_times_out_and_hands_over() {

@@ -70,6 +70,10 @@ pub struct InterpreterConfig {
     pub gil: GilConfig,
     /// Socket calls that would not block run without releasing the GIL (`--io-fast-path`).
     pub io_fast_path: bool,
+    /// Write the traceback of an uncaught exception to stderr as soon as the main module
+    /// fails, before waiting for non-daemon threads (CPython's order). The returned
+    /// [`RunError::Exception`] still carries it: the caller must then not print it again.
+    pub print_traceback: bool,
 }
 
 impl Default for InterpreterConfig {
@@ -80,6 +84,7 @@ impl Default for InterpreterConfig {
             capture_output: None,
             gil: GilConfig::default(),
             io_fast_path: true,
+            print_traceback: false,
         }
     }
 }
@@ -220,6 +225,9 @@ fn run_main_on_this_thread(
             traceback: traceback::format_exception(&mut ts, &exc),
         }),
     };
+    if let (true, Err(RunError::Exception { traceback })) = (config.print_traceback, &outcome) {
+        ts.rt.write_stderr(traceback);
+    }
     modules::thread::shutdown(&mut ts);
     ts.rt.stdout.borrow_mut().flush();
     if ts.rt.threads.running.get() > 0 {

@@ -126,6 +126,10 @@ pub enum Obj {
     Ellipsis,
     /// The OS socket behind a `socket.socket` instance (closed when the last reference goes).
     Socket(Rc<crate::modules::socket::SocketHandle>),
+    /// The native lock of `_thread.allocate_lock()` (held by a Python `LockType` instance as
+    /// its `_handle`). Other threads wait on it without the GIL, hence the `Arc`; the lock is
+    /// freed with the last reference to this object.
+    Lock(std::sync::Arc<crate::gil::RawLock>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

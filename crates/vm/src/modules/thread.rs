@@ -18,7 +18,7 @@ use crate::runtime::Runtime;
 use crate::thread::ThreadState;
 use crate::traceback::format_exception;
 use crate::types::function::{Args, NativeFn};
-use crate::value::{ObjRef, Value};
+use crate::value::{Obj, ObjRef, Value};
 
 /// Native stack of each interpreter thread (reserved lazily by the OS), as for the main one.
 const THREAD_STACK_BYTES: usize = 256 << 20;
@@ -162,20 +162,20 @@ fn report_exception(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResul
     Ok(Value::None)
 }
 
+/// `_lock_new()`: a fresh native lock object, freed when its last reference goes.
 fn lock_new(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "_lock_new", args, 0, 0)?;
-    let mut locks = ts.rt.threads.locks.borrow_mut();
-    locks.push(Arc::new(RawLock::default()));
-    Ok(Value::Int(locks.len() as i64 - 1))
+    Ok(Value::Obj(ObjRef::new(Obj::Lock(Arc::default()))))
 }
 
 fn lock_of(ts: &ThreadState, v: &Value) -> PyResult<Arc<RawLock>> {
-    let index = int_arg(ts, v)?;
-    let locks = ts.rt.threads.locks.borrow();
-    usize::try_from(index)
-        .ok()
-        .and_then(|i| locks.get(i).cloned())
-        .ok_or_else(|| ts.value_error("invalid lock handle"))
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Lock(lock) => Ok(Arc::clone(lock)),
+            _ => Err(ts.type_error("expected a lock handle")),
+        },
+        _ => Err(ts.type_error("expected a lock handle")),
+    }
 }
 
 /// `_lock_acquire(handle, blocking, timeout)`: tries without blocking first, under the GIL;
