@@ -10,7 +10,7 @@ use crate::ops::{self, type_name};
 use crate::thread::ThreadState;
 use crate::types::dict::Dict;
 use crate::value::{Obj, ObjRef, Value};
-use crate::{build, class, format};
+use crate::{build, class};
 
 fn repeat_count(v: &Value) -> Option<i64> {
     match v {
@@ -34,9 +34,11 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
         (B::Multiply, Obj::Str(s)) => {
             repeat_count(b).map(|n| Value::new_str(s.as_str().repeat(n.max(0) as usize)))
         }
-        (B::Remainder, Obj::Str(s)) => {
-            Some(Value::new_str(format::percent_format(ts, s.as_str(), b)?))
-        }
+        (B::Remainder, Obj::Str(s)) => Some(Value::new_str(crate::percent::percent_format(
+            ts,
+            s.as_str(),
+            b,
+        )?)),
         (B::Add, Obj::List(l)) => match b.obj().map(|o| &**o) {
             Some(Obj::List(m)) => {
                 let mut items = l.borrow().clone();

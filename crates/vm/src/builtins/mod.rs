@@ -12,6 +12,7 @@ pub mod object_methods;
 pub mod property;
 pub mod sort;
 pub mod str_extra;
+pub mod str_format;
 pub mod str_methods;
 
 use crate::error::{ExcKind, PyResult};
