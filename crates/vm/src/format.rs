@@ -131,6 +131,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
     Ok(match &**o {
         Obj::Str(s) => str_repr(s.as_str()),
         Obj::Bytes(b) => bytes_repr(b),
+        Obj::ByteArray(b) => format!("bytearray({})", bytes_repr(&b.borrow())),
         Obj::BigInt(b) => b.to_string(),
         Obj::List(l) => {
             let items = l.borrow().clone();

@@ -24,7 +24,7 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                 text: o.clone(),
                 byte_pos: 0,
             },
-            Obj::Bytes(_) => IterState::Bytes {
+            Obj::Bytes(_) | Obj::ByteArray(_) => IterState::Bytes {
                 bytes: o.clone(),
                 index: 0,
             },
@@ -172,6 +172,10 @@ fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
         },
         IterState::Bytes { bytes, index } => match &**bytes {
             Obj::Bytes(b) => b.get(*index).map(|&x| {
+                *index += 1;
+                Value::Int(x as i64)
+            }),
+            Obj::ByteArray(b) => b.borrow().get(*index).map(|&x| {
                 *index += 1;
                 Value::Int(x as i64)
             }),

@@ -15,10 +15,12 @@
 mod attr;
 mod build;
 mod builtins;
+mod bytes_ops;
 mod call;
 mod carets;
 mod class;
 mod code;
+mod codecs;
 mod dict_keys;
 mod error;
 mod eval;

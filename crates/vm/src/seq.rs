@@ -53,15 +53,9 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
             )),
             _ => None,
         },
-        (B::Add, Obj::Bytes(t)) => match b.obj().map(|o| &**o) {
-            Some(Obj::Bytes(u)) => {
-                let joined: Vec<u8> = t.iter().chain(u.iter()).copied().collect();
-                Some(Value::Obj(ObjRef::new(Obj::Bytes(
-                    joined.into_boxed_slice(),
-                ))))
-            }
-            _ => None,
-        },
+        (B::Add | B::Multiply, Obj::Bytes(_) | Obj::ByteArray(_)) => {
+            crate::bytes_ops::binary(ts, op, a, b)?
+        }
         (B::Multiply, Obj::List(l)) => repeat_count(b).map(|n| {
             let items = l.borrow();
             Value::new_list(repeat_items(&items, n))
@@ -137,6 +131,7 @@ pub fn inplace_sequence_op(
 ) -> PyResult<Option<Value>> {
     let Value::Obj(x) = a else { return Ok(None) };
     match (op, &**x) {
+        (B::Add | B::Multiply, Obj::ByteArray(_)) => crate::bytes_ops::inplace(ts, op, a, b),
         (B::Add, Obj::List(_)) => {
             if !matches!(b.obj().map(|o| &**o), Some(Obj::List(_)))
                 && crate::iter::get_iter(ts, b).is_err()
@@ -188,7 +183,9 @@ pub fn builtin_compare(
     };
     match (&**x, &**y) {
         (Obj::Str(s), Obj::Str(t)) => Ok(Some(Some(s.as_str().cmp(t.as_str())))),
-        (Obj::Bytes(s), Obj::Bytes(t)) => Ok(Some(Some(s.cmp(t)))),
+        (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+            Ok(Some(crate::bytes_ops::compare(a, b)))
+        }
         (Obj::List(l), Obj::List(m)) => {
             let (l, m) = (l.borrow().clone(), m.borrow().clone());
             lexicographic(ts, &l, &m, op).map(Some)
@@ -289,6 +286,7 @@ pub fn len_of(ts: &mut ThreadState, v: &Value) -> PyResult<usize> {
         match &**o {
             Obj::Str(s) => return Ok(s.char_len()),
             Obj::Bytes(b) => return Ok(b.len()),
+            Obj::ByteArray(b) => return Ok(b.borrow().len()),
             Obj::List(l) => return Ok(l.borrow().len()),
             Obj::Tuple(t) => return Ok(t.len()),
             Obj::Dict(d) => return Ok(d.borrow().len()),

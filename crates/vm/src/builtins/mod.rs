@@ -1,6 +1,8 @@
 //! The `builtins` namespace: functions, constructors and methods of built-in types.
 
 pub mod args;
+pub mod bytearray_methods;
+pub mod bytes_methods;
 pub mod constructors;
 pub mod frame_functions;
 pub mod functions;
@@ -63,6 +65,7 @@ pub fn install(ts: &ThreadState) {
         TypeId::Float,
         TypeId::Str,
         TypeId::Bytes,
+        TypeId::ByteArray,
         TypeId::List,
         TypeId::Tuple,
         TypeId::Dict,

@@ -7,7 +7,7 @@ use crate::iter;
 use crate::ops::type_name;
 use crate::thread::ThreadState;
 use crate::types::function::{Args, NativeFn};
-use crate::value::{Obj, ObjRef, Value};
+use crate::value::{Obj, Value};
 
 pub const METHODS: &[(&str, NativeFn)] = &[
     ("join", join),
@@ -461,9 +461,10 @@ fn isidentifier(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     Ok(Value::Bool(ok))
 }
 
-fn encode(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
-    let bytes = text(this).as_bytes().to_vec().into_boxed_slice();
-    Ok(Value::Obj(ObjRef::new(Obj::Bytes(bytes))))
+fn encode(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let (encoding, errors) = crate::builtins::bytes_methods::codec_args(ts, args)?;
+    let bytes = crate::codecs::encode(ts, text(this), encoding, errors)?;
+    Ok(crate::builtins::bytes_methods::new_bytes(bytes))
 }
 
 fn split_around(
