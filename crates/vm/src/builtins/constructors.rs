@@ -131,22 +131,22 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
     let Some(x) = args.pos.first() else {
         return Ok(Value::Int(0));
     };
+    let literal = match x.as_str() {
+        Some(s) => Some(s.as_str().to_string()),
+        None => bytes_methods::bytes_data(x).map(|b| b.iter().map(|&c| c as char).collect()),
+    };
     if let Some(base) = base_arg {
         let base = int_arg(ts, &base)?;
         if !(base == 0 || (2..=36).contains(&base)) {
             return Err(ts.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        let Some(s) = x.as_str() else {
+        let Some(text) = literal else {
             return Err(ts.type_error("int() can't convert non-string with explicit base"));
         };
-        return parse_int(s.as_str(), base as u32)
-            .map(from_big)
-            .ok_or_else(|| {
-                ts.value_error(format!(
-                    "invalid literal for int() with base {base}: {}",
-                    str_repr(s.as_str())
-                ))
-            });
+        return parse_int_literal(ts, x, &text, base as u32);
+    }
+    if let Some(text) = literal {
+        return parse_int_literal(ts, x, &text, 10);
     }
     match x {
         Value::Int(i) => Ok(Value::Int(*i)),
@@ -169,6 +169,22 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
             _ => Err(int_type_error(ts, x)),
         },
         _ => Err(int_type_error(ts, x)),
+    }
+}
+
+/// `int(text, base)` of a str or bytes `x` whose characters are `text`.
+fn parse_int_literal(ts: &mut ThreadState, x: &Value, text: &str, base: u32) -> PyResult {
+    match parse_int(text, base) {
+        Some(n) => Ok(from_big(n)),
+        None => {
+            let shown = match x.as_str() {
+                Some(s) => str_repr(s.as_str()),
+                None => crate::format::repr(ts, x)?,
+            };
+            Err(ts.value_error(format!(
+                "invalid literal for int() with base {base}: {shown}"
+            )))
+        }
     }
 }
 

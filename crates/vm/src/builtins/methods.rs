@@ -2,8 +2,8 @@
 
 use crate::builtins::args::positional;
 use crate::builtins::{
-    bytearray_methods, bytes_methods, list_methods, map_methods, object_methods, property,
-    str_methods,
+    bytearray_methods, bytes_methods, list_methods, map_methods, number_methods, object_methods,
+    property, str_methods,
 };
 use crate::error::PyResult;
 use crate::thread::ThreadState;
@@ -120,9 +120,15 @@ const INT_METHODS: &[(&str, NativeFn)] = &[
     ("bit_count", int_bit_count),
     ("conjugate", identity),
     ("__index__", identity),
+    ("to_bytes", number_methods::to_bytes),
+    ("from_bytes", number_methods::from_bytes),
+    ("as_integer_ratio", number_methods::int_as_integer_ratio),
 ];
-const FLOAT_METHODS: &[(&str, NativeFn)] =
-    &[("is_integer", float_is_integer), ("conjugate", identity)];
+const FLOAT_METHODS: &[(&str, NativeFn)] = &[
+    ("is_integer", float_is_integer),
+    ("conjugate", identity),
+    ("as_integer_ratio", number_methods::float_as_integer_ratio),
+];
 const SLICE_METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices)];
 
 /// `slice.indices(length)`: the slice's bounds normalized for a sequence of that length.

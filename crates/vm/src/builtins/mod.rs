@@ -9,6 +9,7 @@ pub mod functions;
 pub mod list_methods;
 pub mod map_methods;
 pub mod methods;
+pub mod number_methods;
 pub mod numeric;
 pub mod object_methods;
 pub mod property;
