@@ -20,7 +20,37 @@ fn repeat_count(v: &Value) -> Option<i64> {
     }
 }
 
+/// Whether `v` is a `keys()` or `items()` view, which take part in set operators.
+fn is_set_view(v: &Value) -> bool {
+    matches!(
+        v.obj().map(|o| &**o),
+        Some(Obj::DictView { kind, .. }) if *kind != crate::value::DictViewKind::Values
+    )
+}
+
+/// `view & other` (and `|`, `-`, `^`, either side a view): computed on sets of the items.
+fn view_set_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let as_set = |ts: &mut ThreadState, v: &Value| -> PyResult<Value> {
+        let items = crate::iter::collect(ts, v)?;
+        build::new_set(ts, items, false)
+    };
+    let (a, b) = (as_set(ts, a)?, as_set(ts, b)?);
+    sequence_op(ts, op, &a, &b)
+}
+
 pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    if matches!(op, B::And | B::Or | B::Subtract | B::Xor) && (is_set_view(a) || is_set_view(b)) {
+        let iterable = |v: &Value| {
+            is_set_view(v)
+                || matches!(
+                    v.obj().map(|o| &**o),
+                    Some(Obj::Set { .. } | Obj::List(_) | Obj::Tuple(_))
+                )
+        };
+        if iterable(a) && iterable(b) {
+            return view_set_op(ts, op, a, b);
+        }
+    }
     let (Value::Obj(x), _) = (a, b) else {
         if let (Some(n), Value::Obj(_), B::Multiply) = (repeat_count(a), b, op) {
             return sequence_op(ts, op, b, &Value::Int(n));
