@@ -102,7 +102,7 @@ pub fn format_value(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult
         _ => v,
     };
     let spec = spec.as_str().map_or("", |s| s.as_str()).to_string();
-    let s = format::format_with_spec(ts, &v, &spec)?;
+    let s = crate::format_spec::format_with_spec(ts, &v, &spec)?;
     f.push(Value::new_str(s));
     Ok(())
 }

@@ -24,7 +24,7 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                 text: o.clone(),
                 byte_pos: 0,
             },
-            Obj::Bytes(_) => IterState::Bytes {
+            Obj::Bytes(_) | Obj::ByteArray(_) => IterState::Bytes {
                 bytes: o.clone(),
                 index: 0,
             },
@@ -33,15 +33,20 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                 stop: *stop,
                 step: *step,
             },
-            Obj::Dict(_) => IterState::Dict {
+            Obj::Dict(d) => IterState::Dict {
                 dict: o.clone(),
                 index: 0,
                 kind: DictViewKind::Keys,
+                size: d.borrow().len(),
             },
             Obj::DictView { dict, kind } => IterState::Dict {
                 dict: dict.clone(),
                 index: 0,
                 kind: *kind,
+                size: match &**dict {
+                    Obj::Dict(d) => d.borrow().len(),
+                    _ => 0,
+                },
             },
             Obj::Set { items, .. } => IterState::Snapshot {
                 items: items.borrow().keys().cloned().collect(),
@@ -175,9 +180,20 @@ fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
                 *index += 1;
                 Value::Int(x as i64)
             }),
+            Obj::ByteArray(b) => b.borrow().get(*index).map(|&x| {
+                *index += 1;
+                Value::Int(x as i64)
+            }),
             _ => None,
         },
-        IterState::Dict { dict, index, kind } => match &**dict {
+        IterState::Dict {
+            dict,
+            index,
+            kind,
+            size,
+        } => match &**dict {
+            // A resized dict is left to `next_composite`, which raises.
+            Obj::Dict(d) if d.borrow().len() != *size => return None,
             Obj::Dict(d) => d.borrow().entry_at(*index).map(|(k, v)| {
                 *index += 1;
                 match kind {
@@ -218,6 +234,12 @@ fn next_composite(
         IterState::Map { func, inners } => Plan::Map(func.clone(), inners.clone()),
         IterState::Filter { func, inner } => Plan::Filter(func.clone(), inner.clone()),
         IterState::Callable { func, sentinel } => Plan::Callable(func.clone(), sentinel.clone()),
+        IterState::Dict { .. } => {
+            return Err(ts.new_exc(
+                ExcKind::RuntimeError,
+                "dictionary changed size during iteration",
+            ))
+        }
         _ => return Ok(None),
     };
     let result = match plan {

@@ -24,6 +24,7 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
             Obj::Instance(inst) => return inst.class.clone(),
             Obj::Str(_) => TypeId::Str,
             Obj::Bytes(_) => TypeId::Bytes,
+            Obj::ByteArray(_) => TypeId::ByteArray,
             Obj::BigInt(_) => TypeId::Int,
             Obj::List(_) => TypeId::List,
             Obj::Tuple(_) => TypeId::Tuple,
@@ -104,6 +105,7 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
         Value::Obj(o) => match &**o {
             Obj::Str(s) => s.char_len() > 0,
             Obj::Bytes(b) => !b.is_empty(),
+            Obj::ByteArray(b) => !b.borrow().is_empty(),
             Obj::BigInt(b) => !b.is_zero(),
             Obj::List(l) => !l.borrow().is_empty(),
             Obj::Tuple(t) => !t.is_empty(),
@@ -591,6 +593,11 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
                         type_name(ts, item)
                     ))),
                 }
+            }
+            Obj::Bytes(_) | Obj::ByteArray(_) => {
+                let hay = crate::builtins::bytes_methods::bytes_data(container).unwrap_or_default();
+                let needle = crate::builtins::bytes_methods::needle(ts, item)?;
+                return Ok(crate::builtins::bytes_methods::contains(&hay, &needle));
             }
             Obj::Dict(d) | Obj::Set { items: d, .. } => {
                 let key = crate::dict_keys::key_in(ts, d, item)?;

@@ -10,7 +10,7 @@ use crate::ops::{self, type_name};
 use crate::thread::ThreadState;
 use crate::types::dict::Dict;
 use crate::value::{Obj, ObjRef, Value};
-use crate::{build, class, format};
+use crate::{build, class};
 
 fn repeat_count(v: &Value) -> Option<i64> {
     match v {
@@ -20,7 +20,37 @@ fn repeat_count(v: &Value) -> Option<i64> {
     }
 }
 
+/// Whether `v` is a `keys()` or `items()` view, which take part in set operators.
+fn is_set_view(v: &Value) -> bool {
+    matches!(
+        v.obj().map(|o| &**o),
+        Some(Obj::DictView { kind, .. }) if *kind != crate::value::DictViewKind::Values
+    )
+}
+
+/// `view & other` (and `|`, `-`, `^`, either side a view): computed on sets of the items.
+fn view_set_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let as_set = |ts: &mut ThreadState, v: &Value| -> PyResult<Value> {
+        let items = crate::iter::collect(ts, v)?;
+        build::new_set(ts, items, false)
+    };
+    let (a, b) = (as_set(ts, a)?, as_set(ts, b)?);
+    sequence_op(ts, op, &a, &b)
+}
+
 pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    if matches!(op, B::And | B::Or | B::Subtract | B::Xor) && (is_set_view(a) || is_set_view(b)) {
+        let iterable = |v: &Value| {
+            is_set_view(v)
+                || matches!(
+                    v.obj().map(|o| &**o),
+                    Some(Obj::Set { .. } | Obj::List(_) | Obj::Tuple(_))
+                )
+        };
+        if iterable(a) && iterable(b) {
+            return view_set_op(ts, op, a, b);
+        }
+    }
     let (Value::Obj(x), _) = (a, b) else {
         if let (Some(n), Value::Obj(_), B::Multiply) = (repeat_count(a), b, op) {
             return sequence_op(ts, op, b, &Value::Int(n));
@@ -34,9 +64,11 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
         (B::Multiply, Obj::Str(s)) => {
             repeat_count(b).map(|n| Value::new_str(s.as_str().repeat(n.max(0) as usize)))
         }
-        (B::Remainder, Obj::Str(s)) => {
-            Some(Value::new_str(format::percent_format(ts, s.as_str(), b)?))
-        }
+        (B::Remainder, Obj::Str(s)) => Some(Value::new_str(crate::percent::percent_format(
+            ts,
+            s.as_str(),
+            b,
+        )?)),
         (B::Add, Obj::List(l)) => match b.obj().map(|o| &**o) {
             Some(Obj::List(m)) => {
                 let mut items = l.borrow().clone();
@@ -51,15 +83,9 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
             )),
             _ => None,
         },
-        (B::Add, Obj::Bytes(t)) => match b.obj().map(|o| &**o) {
-            Some(Obj::Bytes(u)) => {
-                let joined: Vec<u8> = t.iter().chain(u.iter()).copied().collect();
-                Some(Value::Obj(ObjRef::new(Obj::Bytes(
-                    joined.into_boxed_slice(),
-                ))))
-            }
-            _ => None,
-        },
+        (B::Add | B::Multiply, Obj::Bytes(_) | Obj::ByteArray(_)) => {
+            crate::bytes_ops::binary(ts, op, a, b)?
+        }
         (B::Multiply, Obj::List(l)) => repeat_count(b).map(|n| {
             let items = l.borrow();
             Value::new_list(repeat_items(&items, n))
@@ -135,6 +161,7 @@ pub fn inplace_sequence_op(
 ) -> PyResult<Option<Value>> {
     let Value::Obj(x) = a else { return Ok(None) };
     match (op, &**x) {
+        (B::Add | B::Multiply, Obj::ByteArray(_)) => crate::bytes_ops::inplace(ts, op, a, b),
         (B::Add, Obj::List(_)) => {
             if !matches!(b.obj().map(|o| &**o), Some(Obj::List(_)))
                 && crate::iter::get_iter(ts, b).is_err()
@@ -186,7 +213,9 @@ pub fn builtin_compare(
     };
     match (&**x, &**y) {
         (Obj::Str(s), Obj::Str(t)) => Ok(Some(Some(s.as_str().cmp(t.as_str())))),
-        (Obj::Bytes(s), Obj::Bytes(t)) => Ok(Some(Some(s.cmp(t)))),
+        (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+            Ok(Some(crate::bytes_ops::compare(a, b)))
+        }
         (Obj::List(l), Obj::List(m)) => {
             let (l, m) = (l.borrow().clone(), m.borrow().clone());
             lexicographic(ts, &l, &m, op).map(Some)
@@ -287,6 +316,7 @@ pub fn len_of(ts: &mut ThreadState, v: &Value) -> PyResult<usize> {
         match &**o {
             Obj::Str(s) => return Ok(s.char_len()),
             Obj::Bytes(b) => return Ok(b.len()),
+            Obj::ByteArray(b) => return Ok(b.borrow().len()),
             Obj::List(l) => return Ok(l.borrow().len()),
             Obj::Tuple(t) => return Ok(t.len()),
             Obj::Dict(d) => return Ok(d.borrow().len()),

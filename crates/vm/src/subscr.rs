@@ -1,5 +1,6 @@
 //! Subscription: `x[i]`, `x[a:b:c]`, item assignment and deletion.
 
+use crate::builtins::bytearray_methods;
 use crate::error::PyResult;
 use crate::ops::type_name;
 use crate::seq::{range_len, slice_indices, slice_positions};
@@ -19,7 +20,8 @@ fn seq_index(ts: &ThreadState, index: &Value, len: usize, what: &str) -> PyResul
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
-        return Err(ts.index_error(format!("{what} index out of range")));
+        let msg = format!("{what} index out of range");
+        return Err(ts.index_error(msg.trim_start()));
     }
     Ok(Some(j as usize))
 }
@@ -39,7 +41,14 @@ fn as_slice(v: &Value) -> Option<&ObjRef> {
 fn resolve_index(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult<Value> {
     let is_builtin_sequence = matches!(
         container.obj().map(|o| &**o),
-        Some(Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range { .. })
+        Some(
+            Obj::List(_)
+                | Obj::Tuple(_)
+                | Obj::Str(_)
+                | Obj::Bytes(_)
+                | Obj::ByteArray(_)
+                | Obj::Range { .. }
+        )
     );
     if !is_builtin_sequence {
         return Ok(index.clone());
@@ -125,8 +134,19 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                 let out: Vec<u8> = slice_positions(x, y, z).map(|i| b[i]).collect();
                 return Ok(Value::Obj(ObjRef::new(Obj::Bytes(out.into_boxed_slice()))));
             }
-            let i = seq_index(ts, index, b.len(), "index")?
+            let i = seq_index(ts, index, b.len(), "")?
                 .ok_or_else(|| indices_error(ts, "byte", index))?;
+            Ok(Value::Int(b[i] as i64))
+        }
+        Obj::ByteArray(b) => {
+            let b = b.borrow().clone();
+            if let Some(sl) = as_slice(index) {
+                let (x, y, z) = slice_indices(ts, sl, b.len() as i64)?;
+                let out: Vec<u8> = slice_positions(x, y, z).map(|i| b[i]).collect();
+                return Ok(crate::builtins::bytes_methods::new_bytearray(out));
+            }
+            let i = seq_index(ts, index, b.len(), "bytearray")?
+                .ok_or_else(|| indices_error(ts, "bytearray", index))?;
             Ok(Value::Int(b[i] as i64))
         }
         Obj::Range { start, step, .. } => {
@@ -202,6 +222,18 @@ pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value)
             Obj::Dict(d) => {
                 return crate::dict_keys::insert(ts, d, index, v);
             }
+            Obj::ByteArray(b) => {
+                let v = match as_slice(&index) {
+                    Some(_) => {
+                        let bytes = bytearray_methods::bytes_from_iterable(ts, &v)?;
+                        Value::new_list(bytes.into_iter().map(|x| Value::Int(x.into())).collect())
+                    }
+                    None => v,
+                };
+                return bytearray_methods::with_int_items(ts, b, |ts, list| {
+                    set_item(ts, list, index, v)
+                });
+            }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(&inst.class, "__setitem__") {
                     crate::call::call_value(ts, &m, &[container.clone(), index, v], &[])?;
@@ -272,6 +304,11 @@ pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                 return removed
                     .map(|_| ())
                     .ok_or_else(|| ts.key_error(index.clone()));
+            }
+            Obj::ByteArray(b) => {
+                return bytearray_methods::with_int_items(ts, b, |ts, list| {
+                    del_item(ts, list, index)
+                });
             }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(&inst.class, "__delitem__") {

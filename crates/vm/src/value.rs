@@ -72,6 +72,7 @@ impl ObjRef {
 pub enum Obj {
     Str(PyStr),
     Bytes(Box<[u8]>),
+    ByteArray(RefCell<Vec<u8>>),
     BigInt(BigInt),
     List(RefCell<Vec<Value>>),
     Tuple(Box<[Value]>),

@@ -117,12 +117,15 @@ impl<'a> Compiler<'a, '_> {
     fn compile_assert(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> CompileResult {
         let end = self.new_label();
         self.jump_if(test, true, end)?;
+        // CPython 3.11 locates the raise at the test, so tracebacks mark the test expression.
+        let saved = self.set_location(test.span);
         self.emit(Instruction::LoadAssertionError);
         if let Some(msg) = msg {
             self.compile_expr(msg)?;
             self.emit(Instruction::Call(1));
         }
         self.emit(Instruction::RaiseVarargs(1));
+        self.restore_location(saved);
         self.bind(end);
         Ok(())
     }

@@ -4,6 +4,7 @@ use num_bigint::BigInt;
 
 use crate::build::{mapping_items, new_set};
 use crate::builtins::args::{int_arg, positional};
+use crate::builtins::bytes_methods;
 use crate::error::{ExcKind, PyResult};
 use crate::format::{str_of, str_repr};
 use crate::iter;
@@ -78,6 +79,7 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
             Ok(Value::Obj(ObjRef::new(Obj::Slice { start, stop, step })))
         }
         TypeId::Bytes => bytes(ts, args),
+        TypeId::ByteArray => bytearray(ts, args),
         TypeId::Super => {
             let a = positional(ts, "super", args, 2, 2)?;
             match a[0].obj() {
@@ -129,22 +131,22 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
     let Some(x) = args.pos.first() else {
         return Ok(Value::Int(0));
     };
+    let literal = match x.as_str() {
+        Some(s) => Some(s.as_str().to_string()),
+        None => bytes_methods::bytes_data(x).map(|b| b.iter().map(|&c| c as char).collect()),
+    };
     if let Some(base) = base_arg {
         let base = int_arg(ts, &base)?;
         if !(base == 0 || (2..=36).contains(&base)) {
             return Err(ts.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        let Some(s) = x.as_str() else {
+        let Some(text) = literal else {
             return Err(ts.type_error("int() can't convert non-string with explicit base"));
         };
-        return parse_int(s.as_str(), base as u32)
-            .map(from_big)
-            .ok_or_else(|| {
-                ts.value_error(format!(
-                    "invalid literal for int() with base {base}: {}",
-                    str_repr(s.as_str())
-                ))
-            });
+        return parse_int_literal(ts, x, &text, base as u32);
+    }
+    if let Some(text) = literal {
+        return parse_int_literal(ts, x, &text, 10);
     }
     match x {
         Value::Int(i) => Ok(Value::Int(*i)),
@@ -167,6 +169,22 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
             _ => Err(int_type_error(ts, x)),
         },
         _ => Err(int_type_error(ts, x)),
+    }
+}
+
+/// `int(text, base)` of a str or bytes `x` whose characters are `text`.
+fn parse_int_literal(ts: &mut ThreadState, x: &Value, text: &str, base: u32) -> PyResult {
+    match parse_int(text, base) {
+        Some(n) => Ok(from_big(n)),
+        None => {
+            let shown = match x.as_str() {
+                Some(s) => str_repr(s.as_str()),
+                None => crate::format::repr(ts, x)?,
+            };
+            Err(ts.value_error(format!(
+                "invalid literal for int() with base {base}: {shown}"
+            )))
+        }
     }
 }
 
@@ -251,13 +269,14 @@ fn string(ts: &mut ThreadState, args: &Args) -> PyResult {
     let Some(x) = args.pos.first() else {
         return Ok(Value::new_str(""));
     };
-    if let (Some(Obj::Bytes(b)), true) = (
-        x.obj().map(|o| &**o),
+    if let (Some(b), true) = (
+        bytes_methods::bytes_data(x),
         args.pos.len() > 1 || args.kw("encoding").is_some(),
     ) {
-        return String::from_utf8(b.to_vec())
-            .map(Value::new_str)
-            .map_err(|_| ts.new_exc(ExcKind::UnicodeError, "'utf-8' codec can't decode bytes"));
+        let (encoding, errors) = bytes_methods::codec_args_from(ts, args, 1)?;
+        return Ok(Value::new_str(crate::codecs::decode(
+            ts, &b, encoding, errors,
+        )?));
     }
     if x.as_str().is_some() {
         return Ok(x.clone());
@@ -302,29 +321,58 @@ fn range(ts: &mut ThreadState, args: &Args) -> PyResult {
     Ok(Value::Obj(ObjRef::new(Obj::Range { start, stop, step })))
 }
 
-fn bytes(ts: &mut ThreadState, args: &Args) -> PyResult {
-    let a = args.pos;
-    let data: Vec<u8> = match a.first() {
-        None => Vec::new(),
-        Some(v) if v.as_str().is_some() => {
-            if a.len() < 2 && args.kw("encoding").is_none() {
-                return Err(ts.type_error("string argument without an encoding"));
-            }
-            v.as_str()
-                .map(|s| s.as_str().as_bytes().to_vec())
-                .unwrap_or_default()
-        }
-        Some(Value::Int(n)) => vec![0; (*n).max(0) as usize],
-        Some(v) => {
-            let mut out = Vec::new();
-            for item in iter::collect(ts, v)? {
-                match to_big(&item).and_then(|b| u8::try_from(b).ok()) {
-                    Some(byte) => out.push(byte),
-                    None => return Err(ts.value_error("bytes must be in range(0, 256)")),
-                }
-            }
-            out
-        }
+/// The contents of `bytes(...)` / `bytearray(...)`: nothing, a count of zero bytes, an
+/// encoded str, or an iterable of ints.
+fn byte_source(ts: &mut ThreadState, args: &Args) -> PyResult<Vec<u8>> {
+    let Some(v) = args.pos.first().or_else(|| args.kw("source")) else {
+        return Ok(Vec::new());
     };
-    Ok(Value::Obj(ObjRef::new(Obj::Bytes(data.into_boxed_slice()))))
+    if let Some(s) = v.as_str() {
+        if args.pos.len() < 2 && args.kw("encoding").is_none() {
+            return Err(ts.type_error("string argument without an encoding"));
+        }
+        let (encoding, errors) = bytes_methods::codec_args_from(ts, args, 1)?;
+        return crate::codecs::encode(ts, s.as_str(), encoding, errors);
+    }
+    if args.pos.len() > 1 || args.kw("encoding").is_some() {
+        return Err(ts.type_error("encoding without a string argument"));
+    }
+    if let Some(n) = to_big(v).filter(|_| !matches!(v, Value::Bool(_))) {
+        let n = i64::try_from(n).map_err(|_| {
+            ts.new_exc(
+                ExcKind::OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            )
+        })?;
+        if n < 0 {
+            return Err(ts.value_error("negative count"));
+        }
+        return Ok(vec![0; n as usize]);
+    }
+    if let Some(b) = bytes_methods::bytes_data(v) {
+        return Ok(b);
+    }
+    let mut out = Vec::new();
+    for item in iter::collect(ts, v)? {
+        match to_big(&item) {
+            Some(b) => out.push(
+                u8::try_from(b).map_err(|_| ts.value_error("bytes must be in range(0, 256)"))?,
+            ),
+            None => {
+                return Err(ts.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(ts, &item)
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn bytes(ts: &mut ThreadState, args: &Args) -> PyResult {
+    Ok(bytes_methods::new_bytes(byte_source(ts, args)?))
+}
+
+fn bytearray(ts: &mut ThreadState, args: &Args) -> PyResult {
+    Ok(bytes_methods::new_bytearray(byte_source(ts, args)?))
 }

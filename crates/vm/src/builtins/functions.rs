@@ -492,7 +492,7 @@ fn format_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         Some(s) => crate::builtins::args::str_arg(ts, s, "format() argument 2")?.to_string(),
         None => String::new(),
     };
-    Ok(Value::new_str(crate::format::format_with_spec(
+    Ok(Value::new_str(crate::format_spec::format_with_spec(
         ts, &a[0], &spec,
     )?))
 }

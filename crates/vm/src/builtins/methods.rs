@@ -1,7 +1,10 @@
 //! Method tables of the built-in types, and their data attributes.
 
 use crate::builtins::args::positional;
-use crate::builtins::{list_methods, map_methods, object_methods, property, str_methods};
+use crate::builtins::{
+    bytearray_methods, bytes_methods, list_methods, map_methods, number_methods, object_methods,
+    property, str_methods,
+};
 use crate::error::PyResult;
 use crate::thread::ThreadState;
 use crate::types::function::{Args, NativeFn};
@@ -21,7 +24,8 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
                 Obj::Dict(_) => map_methods::DICT_METHODS,
                 Obj::Set { .. } => map_methods::SET_METHODS,
                 Obj::BigInt(_) => INT_METHODS,
-                Obj::Bytes(_) => BYTES_METHODS,
+                Obj::Bytes(_) => bytes_methods::METHODS,
+                Obj::ByteArray(_) => return bytearray_lookup(name),
                 Obj::Generator(_) => GENERATOR_METHODS,
                 Obj::Iter(_) => ITERATOR_METHODS,
                 Obj::Property { .. } => property::METHODS,
@@ -34,6 +38,14 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
     }
 }
 
+fn bytearray_lookup(name: &str) -> Option<(&'static str, NativeFn)> {
+    bytearray_methods::METHODS
+        .iter()
+        .chain(bytes_methods::METHODS)
+        .find(|(n, _)| *n == name)
+        .copied()
+}
+
 /// The method `name` of the built-in type `id` (for unbound use: `str.upper`).
 pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
     let table: &[(&'static str, NativeFn)] = match id {
@@ -44,7 +56,8 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         TypeId::Set | TypeId::FrozenSet => map_methods::SET_METHODS,
         TypeId::Int | TypeId::Bool => INT_METHODS,
         TypeId::Float => FLOAT_METHODS,
-        TypeId::Bytes => BYTES_METHODS,
+        TypeId::Bytes => bytes_methods::METHODS,
+        TypeId::ByteArray => return bytearray_lookup(name),
         TypeId::Object => object_methods::METHODS,
         _ => &[],
     };
@@ -107,10 +120,15 @@ const INT_METHODS: &[(&str, NativeFn)] = &[
     ("bit_count", int_bit_count),
     ("conjugate", identity),
     ("__index__", identity),
+    ("to_bytes", number_methods::to_bytes),
+    ("from_bytes", number_methods::from_bytes),
+    ("as_integer_ratio", number_methods::int_as_integer_ratio),
 ];
-const FLOAT_METHODS: &[(&str, NativeFn)] =
-    &[("is_integer", float_is_integer), ("conjugate", identity)];
-const BYTES_METHODS: &[(&str, NativeFn)] = &[("decode", bytes_decode), ("hex", bytes_hex)];
+const FLOAT_METHODS: &[(&str, NativeFn)] = &[
+    ("is_integer", float_is_integer),
+    ("conjugate", identity),
+    ("as_integer_ratio", number_methods::float_as_integer_ratio),
+];
 const SLICE_METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices)];
 
 /// `slice.indices(length)`: the slice's bounds normalized for a sequence of that length.
@@ -160,32 +178,6 @@ fn float_is_integer(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult
     positional(ts, "is_integer", args, 0, 0)?;
     Ok(Value::Bool(
         matches!(this, Value::Float(f) if f.is_finite() && f.fract() == 0.0),
-    ))
-}
-
-fn bytes_decode(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
-    let Some(Obj::Bytes(b)) = this.obj().map(|o| &**o) else {
-        return Ok(Value::None);
-    };
-    String::from_utf8(b.to_vec())
-        .map(Value::new_str)
-        .map_err(|e| {
-            ts.new_exc(
-                crate::error::ExcKind::UnicodeError,
-                format!(
-                    "'utf-8' codec can't decode byte at position {}",
-                    e.utf8_error().valid_up_to()
-                ),
-            )
-        })
-}
-
-fn bytes_hex(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
-    let Some(Obj::Bytes(b)) = this.obj().map(|o| &**o) else {
-        return Ok(Value::None);
-    };
-    Ok(Value::new_str(
-        b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
     ))
 }
 

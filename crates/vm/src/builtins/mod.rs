@@ -1,17 +1,21 @@
 //! The `builtins` namespace: functions, constructors and methods of built-in types.
 
 pub mod args;
+pub mod bytearray_methods;
+pub mod bytes_methods;
 pub mod constructors;
 pub mod frame_functions;
 pub mod functions;
 pub mod list_methods;
 pub mod map_methods;
 pub mod methods;
+pub mod number_methods;
 pub mod numeric;
 pub mod object_methods;
 pub mod property;
 pub mod sort;
 pub mod str_extra;
+pub mod str_format;
 pub mod str_methods;
 
 use crate::error::{ExcKind, PyResult};
@@ -62,6 +66,7 @@ pub fn install(ts: &ThreadState) {
         TypeId::Float,
         TypeId::Str,
         TypeId::Bytes,
+        TypeId::ByteArray,
         TypeId::List,
         TypeId::Tuple,
         TypeId::Dict,

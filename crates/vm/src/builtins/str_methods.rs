@@ -3,12 +3,11 @@
 use crate::builtins::args::{int_arg, positional, str_arg};
 use crate::builtins::str_extra;
 use crate::error::PyResult;
-use crate::format::{format_with_spec, repr, str_of};
 use crate::iter;
 use crate::ops::type_name;
 use crate::thread::ThreadState;
 use crate::types::function::{Args, NativeFn};
-use crate::value::{Obj, ObjRef, Value};
+use crate::value::{Obj, Value};
 
 pub const METHODS: &[(&str, NativeFn)] = &[
     ("join", join),
@@ -462,9 +461,10 @@ fn isidentifier(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     Ok(Value::Bool(ok))
 }
 
-fn encode(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
-    let bytes = text(this).as_bytes().to_vec().into_boxed_slice();
-    Ok(Value::Obj(ObjRef::new(Obj::Bytes(bytes))))
+fn encode(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let (encoding, errors) = crate::builtins::bytes_methods::codec_args(ts, args)?;
+    let bytes = crate::codecs::encode(ts, text(this), encoding, errors)?;
+    Ok(crate::builtins::bytes_methods::new_bytes(bytes))
 }
 
 fn split_around(
@@ -569,110 +569,10 @@ fn zfill(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     )))
 }
 
-/// `str.format`: `{}`, `{0}`, `{name}`, `{0.attr}`, `{0[key]}`, `{!r}`, `{:spec}`.
+/// `str.format`.
 fn format(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let s = text(this).to_string();
-    let mut out = String::new();
-    let mut auto = 0usize;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                out.push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                out.push('}');
-            }
-            '}' => return Err(ts.value_error("Single '}' encountered in format string")),
-            '{' => {
-                let mut field = String::new();
-                let mut depth = 1;
-                for c in chars.by_ref() {
-                    match c {
-                        '{' => depth += 1,
-                        '}' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    field.push(c);
-                }
-                if depth != 0 {
-                    return Err(ts.value_error("expected '}' before end of string"));
-                }
-                out.push_str(&format_field(ts, &field, args, &mut auto)?);
-            }
-            c => out.push(c),
-        }
-    }
-    Ok(Value::new_str(out))
-}
-
-fn format_field(
-    ts: &mut ThreadState,
-    field: &str,
-    args: &Args,
-    auto: &mut usize,
-) -> PyResult<String> {
-    let (head, spec) = match field.find(':') {
-        Some(i) => (&field[..i], &field[i + 1..]),
-        None => (field, ""),
-    };
-    let (name, conversion) = match head.find('!') {
-        Some(i) => (&head[..i], Some(&head[i + 1..])),
-        None => (head, None),
-    };
-    let end = name.find(['.', '[']).unwrap_or(name.len());
-    let (first, mut rest) = name.split_at(end);
-    let mut value = if first.is_empty() {
-        let v = args.pos.get(*auto).cloned();
-        *auto += 1;
-        v.ok_or_else(|| {
-            ts.index_error(format!(
-                "Replacement index {} out of range for positional args tuple",
-                *auto - 1
-            ))
-        })?
-    } else if let Ok(i) = first.parse::<usize>() {
-        args.pos.get(i).cloned().ok_or_else(|| {
-            ts.index_error(format!(
-                "Replacement index {i} out of range for positional args tuple"
-            ))
-        })?
-    } else {
-        args.kw(first)
-            .cloned()
-            .ok_or_else(|| ts.key_error(Value::new_str(first)))?
-    };
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix('.') {
-            let end = r.find(['.', '[']).unwrap_or(r.len());
-            value = crate::attr::get_attr(ts, &value, &Value::new_str(&r[..end]))?;
-            rest = &r[end..];
-        } else if let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']').unwrap_or(r.len());
-            let key = &r[..end];
-            let index = key
-                .parse::<i64>()
-                .map(Value::Int)
-                .unwrap_or_else(|_| Value::new_str(key));
-            value = crate::subscr::get_item(ts, &value, &index)?;
-            rest = r.get(end + 1..).unwrap_or("");
-        } else {
-            break;
-        }
-    }
-    let value = match conversion {
-        Some("r") => Value::new_str(repr(ts, &value)?),
-        Some("s") => Value::new_str(str_of(ts, &value)?),
-        Some("a") => Value::new_str(crate::format::ascii(&repr(ts, &value)?)),
-        Some(c) => return Err(ts.value_error(format!("Unknown conversion specifier {c}"))),
-        None => value,
-    };
-    format_with_spec(ts, &value, spec)
+    let template = text(this).to_string();
+    Ok(Value::new_str(crate::builtins::str_format::format(
+        ts, &template, args,
+    )?))
 }

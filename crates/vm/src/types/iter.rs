@@ -29,6 +29,8 @@ pub enum IterState {
         dict: ObjRef,
         index: usize,
         kind: DictViewKind,
+        /// The dict's size when iteration began: a change is an error.
+        size: usize,
     },
     /// A snapshot (set iteration, `reversed`), with the type it shows.
     Snapshot {

@@ -15,6 +15,7 @@ pub enum TypeId {
     Float,
     Str,
     Bytes,
+    ByteArray,
     List,
     Tuple,
     Dict,
@@ -59,7 +60,7 @@ pub enum TypeId {
 }
 
 impl TypeId {
-    pub const ALL: [TypeId; 48] = [
+    pub const ALL: [TypeId; 49] = [
         TypeId::Object,
         TypeId::Type,
         TypeId::Int,
@@ -67,6 +68,7 @@ impl TypeId {
         TypeId::Float,
         TypeId::Str,
         TypeId::Bytes,
+        TypeId::ByteArray,
         TypeId::List,
         TypeId::Tuple,
         TypeId::Dict,
@@ -119,6 +121,7 @@ impl TypeId {
             TypeId::Float => "float",
             TypeId::Str => "str",
             TypeId::Bytes => "bytes",
+            TypeId::ByteArray => "bytearray",
             TypeId::List => "list",
             TypeId::Tuple => "tuple",
             TypeId::Dict => "dict",
