@@ -34,6 +34,7 @@ mod names;
 mod ops;
 mod runtime;
 mod seq;
+mod strcat;
 mod subscr;
 mod thread;
 mod traceback;
