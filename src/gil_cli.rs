@@ -1,9 +1,11 @@
-//! The GIL options of the command line and the `--gil-stats` table.
+//! The GIL options of the command line, the `--gil-stats` table and `--gil-trace`.
 
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
-use gilvm_vm::{GilStats, Policy};
+use gilvm_vm::{GilStats, Interpreter, Policy, Trace};
 
 pub fn parse_policy(text: &str) -> Result<Policy, String> {
     match text {
@@ -36,7 +38,8 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 }
 
 /// One row per thread: name, priority, acquisitions, switches, drop requests, forced
-/// switches, total / longest wait, and the p50 / p99 wait from the histogram.
+/// switches, total / longest wait, and the p50 / p99 wait from the histogram, with a note
+/// on the percentiles' precision.
 pub fn stats_table(stats: &GilStats) -> String {
     let policy = match stats.policy {
         Policy::Tick => "tick",
@@ -76,7 +79,50 @@ pub fn stats_table(stats: &GilStats) -> String {
             quantile(0.99),
         );
     }
+    out.push_str(PERCENTILE_NOTE);
     out
+}
+
+/// The histogram has power-of-two buckets: a percentile is only known to within a factor 2.
+const PERCENTILE_NOTE: &str =
+    "p50/p99-wait: upper bounds of power-of-two histogram buckets (the true value is between half the bound and the bound)\n";
+
+/// Starts `--gil-trace`, after checking that `path` can be written (so a typo fails before
+/// the program runs, not after).
+pub fn start_trace(interpreter: &Interpreter, path: &Path) -> Result<(), String> {
+    std::fs::File::create(path)
+        .map_err(|err| format!("cannot write the GIL trace to '{}': {err}", path.display()))?;
+    interpreter.trace_start().map_err(|err| err.to_string())
+}
+
+/// Stops `--gil-trace` and writes the trace to `path`.
+pub fn finish_trace(interpreter: &Interpreter, path: &Path) -> Result<(), String> {
+    let trace = interpreter.trace_stop().map_err(|err| err.to_string())?;
+    write_trace(&trace, path)
+}
+
+fn write_trace(trace: &Trace, path: &Path) -> Result<(), String> {
+    gilvm_trace::write_chrome_file(trace, path)
+        .map_err(|err| format!("cannot write the GIL trace: {err}"))
+}
+
+/// Makes Ctrl-C and SIGTERM (a server killed at the end of an experiment) write the trace
+/// too, then exit with status 130 (the handler cannot tell which signal came).
+pub fn finish_trace_on_signal(interpreter: Arc<Interpreter>, path: PathBuf) {
+    let installed = ctrlc::set_handler(move || {
+        // Already stopped: the program is ending and writing the trace itself; exiting now
+        // could cut the file short, so let it finish.
+        let Ok(trace) = interpreter.trace_stop() else {
+            return;
+        };
+        if let Err(msg) = write_trace(&trace, &path) {
+            eprintln!("gilvm: {msg}");
+        }
+        std::process::exit(130);
+    });
+    if let Err(err) = installed {
+        eprintln!("gilvm: the GIL trace will not be written on Ctrl-C: {err}");
+    }
 }
 
 fn truncate(name: &str, width: usize) -> String {

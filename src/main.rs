@@ -2,8 +2,11 @@
 //!
 //! Exit status, as CPython's: 0 on success, 1 after an uncaught exception or a syntax error,
 //! the `sys.exit` code, and 2 on a usage error (including a script that cannot be opened).
+//!
+//! `gilvm timeline TRACE.json -o OUT.svg` draws a trace written by `--gil-trace` (see
+//! `timeline_cli`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -12,10 +15,17 @@ use gilvm_compiler::bytecode::CodeObject;
 use gilvm_vm::{GilConfig, Interpreter, InterpreterConfig, Policy, RunError};
 
 mod gil_cli;
+mod timeline_cli;
 
 /// Run Python 3 programs on gilvm, a bytecode VM with a real global interpreter lock.
 #[derive(Parser, Debug)]
-#[command(name = "gilvm", version, about, trailing_var_arg = true)]
+#[command(
+    name = "gilvm",
+    version,
+    about,
+    trailing_var_arg = true,
+    after_help = "Draw a trace: gilvm timeline TRACE.json -o OUT.svg (see gilvm timeline --help)"
+)]
 struct Cli {
     /// Socket calls that would not block keep the GIL (on); off: release it around each call.
     #[arg(long, value_name = "on|off", default_value = "on", action = clap::ArgAction::Set, value_parser = parse_on_off)]
@@ -45,6 +55,11 @@ struct Cli {
     #[arg(long)]
     gil_stats: bool,
 
+    /// Record every GIL event and write them to FILE at exit (Chrome Trace Event JSON, for
+    /// Perfetto, chrome://tracing or `gilvm timeline`).
+    #[arg(long, value_name = "FILE")]
+    gil_trace: Option<PathBuf>,
+
     /// The script to run, followed by its arguments (`sys.argv[1:]`).
     #[arg(value_name = "FILE [ARGS]...", allow_hyphen_values = true)]
     args: Vec<String>,
@@ -59,6 +74,10 @@ fn parse_on_off(text: &str) -> Result<bool, String> {
 }
 
 fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("timeline") {
+        return timeline_cli::run(args.skip(1));
+    }
     let cli = Cli::parse();
     let run = RunOptions {
         gil: GilConfig {
@@ -68,6 +87,7 @@ fn main() -> ExitCode {
             ..GilConfig::default()
         },
         print_stats: cli.gil_stats,
+        trace: cli.gil_trace,
         io_fast_path: cli.io_fast_path,
     };
     match (&cli.command, cli.args.split_first()) {
@@ -87,6 +107,8 @@ fn main() -> ExitCode {
 struct RunOptions {
     gil: GilConfig,
     print_stats: bool,
+    /// Where to write the GIL trace (`--gil-trace`).
+    trace: Option<PathBuf>,
     io_fast_path: bool,
 }
 
@@ -134,19 +156,33 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
         io_fast_path: run.io_fast_path,
         ..InterpreterConfig::default()
     };
-    let interpreter = Interpreter::new(config);
+    let interpreter = Arc::new(Interpreter::new(config));
+    if let Some(path) = &run.trace {
+        if let Err(msg) = gil_cli::start_trace(&interpreter, path) {
+            eprintln!("gilvm: {msg}");
+            return ExitCode::from(2);
+        }
+        gil_cli::finish_trace_on_signal(Arc::clone(&interpreter), path.clone());
+    }
     let result = interpreter.run_main(code, source);
     if run.print_stats {
         eprint!("{}", gil_cli::stats_table(&interpreter.gil_stats()));
     }
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    let status = match result {
+        Ok(()) => 0,
         Err(RunError::Exception { traceback }) => {
             eprint!("{traceback}");
-            ExitCode::from(1)
+            1
         }
-        Err(RunError::Exit(status)) => ExitCode::from(status as u8),
+        Err(RunError::Exit(status)) => status as u8,
+    };
+    if let Some(path) = &run.trace {
+        if let Err(msg) = gil_cli::finish_trace(&interpreter, path) {
+            eprintln!("gilvm: {msg}");
+            return ExitCode::from(status.max(1));
+        }
     }
+    ExitCode::from(status)
 }
 
 /// Compiles, printing CPython's report of a syntax error to stderr on failure.

@@ -99,6 +99,13 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
             ))
         }
         "__module__" if !class::is_user_class(t) => return Some(Value::new_str(&t.module)),
+        "__new__" if !class::is_user_class(t) && !t.is_exception => {
+            return Some(builtins::native_value(
+                "__new__",
+                class::builtin_new,
+                Value::Null,
+            ))
+        }
         "__bases__" => {
             return Some(Value::new_tuple(
                 t.bases.iter().cloned().map(Value::Obj).collect(),
@@ -153,6 +160,9 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                 }
                 if key == "__dict__" {
                     return Ok(Value::Obj(inst.dict.clone()));
+                }
+                if let Some(base) = class::builtin_base(obj) {
+                    return get_attr(ts, &base, name);
                 }
                 if let Some(getattr) = t.lookup(&Value::new_str("__getattr__")) {
                     return call_value(ts, &getattr, &[obj.clone(), name.clone()], &[]);
@@ -260,6 +270,13 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
         }
     }
     let key = name.as_str().map_or("", |s| s.as_str());
+    if key == "__init__" && class::builtin_base(this).is_some() {
+        return Ok(builtins::native_value(
+            "__init__",
+            class::base_init,
+            this.clone(),
+        ));
+    }
     if key == "__init__" || key == "__init_subclass__" {
         return Ok(builtins::native_value(
             "__init__",

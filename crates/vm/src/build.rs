@@ -162,6 +162,9 @@ pub fn mapping_items(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<(Value, Va
             }
             return Ok(out);
         }
+        if let Some(base) = crate::class::builtin_base(v) {
+            return mapping_items(ts, &base);
+        }
     }
     let mut out = Vec::new();
     for (i, item) in iter::collect(ts, v)?.into_iter().enumerate() {

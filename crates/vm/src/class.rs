@@ -152,6 +152,19 @@ pub fn call_type(
         return crate::builtins::constructors::construct(ts, t.builtin, &Args::new(args, kwnames));
     }
     let positional = &args[..args.len() - kwnames.len()];
+    if let Some(new) = t.lookup(&Value::new_str("__new__")) {
+        return call_user_new(ts, cls, &new, args, kwnames);
+    }
+    let init = t.lookup(&Value::new_str("__init__"));
+    let base = match wrapped_builtin(t.builtin) {
+        // Without an `__init__` of its own, the class initializes its built-in value from the
+        // call's arguments, as the built-in's own `__new__`/`__init__` would.
+        true if init.is_none() => {
+            return new_with_base(ts, cls, &Args::new(args, kwnames));
+        }
+        true => crate::builtins::constructors::construct(ts, t.builtin, &Args::new(&[], &[]))?,
+        false => Value::Null,
+    };
     let instance = Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
         cls.clone(),
         Dict::new(),
@@ -164,7 +177,10 @@ pub fn call_type(
             })
         }),
     ))));
-    match t.lookup(&Value::new_str("__init__")) {
+    if let Some(inst) = instance.as_instance() {
+        *inst.base.borrow_mut() = base;
+    }
+    match init {
         Some(init) => {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(instance.clone());
@@ -183,6 +199,118 @@ pub fn call_type(
         None => {}
     }
     Ok(instance)
+}
+
+/// Calls a class that defines `__new__`: `__new__(cls, ...)`, then `__init__` when the result
+/// is an instance of the class and the class defines one.
+fn call_user_new(
+    ts: &mut ThreadState,
+    cls: &ObjRef,
+    new: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    let new = match new.obj().map(|o| &**o) {
+        Some(Obj::StaticMethod(f)) => f.clone(),
+        _ => new.clone(),
+    };
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(Value::Obj(cls.clone()));
+    full.extend_from_slice(args);
+    let instance = call_value(ts, &new, &full, kwnames)?;
+    let init = lookup_special(cls, "__init__");
+    let is_own = instance
+        .as_instance()
+        .is_some_and(|i| crate::types::typeobj::is_subclass(&i.class, cls));
+    if let (Some(init), true) = (init, is_own) {
+        full[0] = instance.clone();
+        call_value(ts, &init, &full, kwnames)?;
+    }
+    Ok(instance)
+}
+
+/// `T.__new__(cls, *args)` for a built-in type `T`: a bare instance of `cls`, wrapping the
+/// built-in value built from `args` when `cls` derives from a wrapped built-in type.
+pub fn builtin_new(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let Some(Value::Obj(cls)) = args.pos.first() else {
+        return Err(ts.type_error("__new__(): not enough arguments"));
+    };
+    let Obj::Type(t) = &**cls else {
+        return Err(ts.type_error("__new__(X): X is not a type object"));
+    };
+    if !is_user_class(t) {
+        return crate::builtins::constructors::construct(
+            ts,
+            t.builtin,
+            &Args::new(&args.pos[1..], &[]),
+        );
+    }
+    if wrapped_builtin(t.builtin) {
+        return new_with_base(ts, cls, &Args::new(&args.pos[1..], &[]));
+    }
+    Ok(Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+        cls.clone(),
+        Dict::new(),
+        None,
+    )))))
+}
+
+/// Whether instances of subclasses of built-in type `id` wrap a value of that type.
+fn wrapped_builtin(id: TypeId) -> bool {
+    matches!(
+        id,
+        TypeId::Dict
+            | TypeId::List
+            | TypeId::Tuple
+            | TypeId::Set
+            | TypeId::FrozenSet
+            | TypeId::Str
+            | TypeId::Int
+            | TypeId::Float
+    )
+}
+
+/// An instance of `cls` wrapping the built-in value constructed from `args`.
+fn new_with_base(ts: &mut ThreadState, cls: &ObjRef, args: &Args) -> PyResult {
+    let Obj::Type(t) = &**cls else {
+        return Err(ts.type_error("not a type"));
+    };
+    let base = crate::builtins::constructors::construct(ts, t.builtin, args)?;
+    let inst = Instance::new(cls.clone(), Dict::new(), None);
+    *inst.base.borrow_mut() = base;
+    Ok(Value::Obj(ObjRef::new(Obj::Instance(inst))))
+}
+
+/// The built-in value an instance of a subclass of a built-in type wraps.
+pub fn builtin_base(v: &Value) -> Option<Value> {
+    let base = v.as_instance()?.base.borrow().clone();
+    (!base.is_null()).then_some(base)
+}
+
+/// `(a, b)` with wrapped built-in values in place of the instances that wrap them, when at
+/// least one of them does.
+pub fn unwrap_bases(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    match (builtin_base(a), builtin_base(b)) {
+        (None, None) => None,
+        (x, y) => Some((
+            x.unwrap_or_else(|| a.clone()),
+            y.unwrap_or_else(|| b.clone()),
+        )),
+    }
+}
+
+/// `super().__init__(...)` in a subclass of a built-in type: (re)builds the wrapped value
+/// from the arguments, as the built-in's initializer does.
+pub fn base_init(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let Some(inst) = this.as_instance() else {
+        return Ok(Value::None);
+    };
+    let Obj::Type(t) = &*inst.class else {
+        return Ok(Value::None);
+    };
+    let base = crate::builtins::constructors::construct(ts, t.builtin, args)?;
+    *inst.base.borrow_mut() = base;
+    Ok(Value::None)
 }
 
 /// `__build_class__(func, name, *bases, **kwds)`.
@@ -220,6 +348,60 @@ pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
     let class_cell = match run_frame(ts, frame, None)? {
         FrameExit::Return(v) | FrameExit::Yield(v, _) => v,
     };
+    let namespace = match &*namespace {
+        Obj::Dict(d) => d.borrow().clone(),
+        _ => Dict::new(),
+    };
+    let cls = new_class(ts, name, bases, namespace, module)?;
+    if let Value::Obj(cell) = &class_cell {
+        if let Obj::Cell(c) = &**cell {
+            *c.borrow_mut() = Value::Obj(cls.clone());
+        }
+    }
+    init_subclass(ts, &cls, args)?;
+    Ok(Value::Obj(cls))
+}
+
+/// `type(name, bases, namespace)`: a new class from its parts.
+pub fn type_new(ts: &mut ThreadState, args: &[Value]) -> PyResult {
+    let [name, bases, namespace] = args else {
+        return Err(ts.type_error("type() takes 1 or 3 arguments"));
+    };
+    let (Some(name), Some(Obj::Tuple(bases)), Some(Obj::Dict(namespace))) = (
+        name.as_str(),
+        bases.obj().map(|o| &**o),
+        namespace.obj().map(|o| &**o),
+    ) else {
+        return Err(ts.type_error("type.__new__() argument types must be (str, tuple, dict)"));
+    };
+    let mut base_types = Vec::new();
+    for b in bases.iter() {
+        match b {
+            Value::Obj(o) if matches!(&**o, Obj::Type(_)) => base_types.push(o.clone()),
+            _ => return Err(ts.type_error("bases must be types")),
+        }
+    }
+    if base_types.is_empty() {
+        base_types.push(ts.rt.type_obj(TypeId::Object).clone());
+    }
+    let namespace = namespace.borrow().clone();
+    let module = match namespace.get_str("__module__").and_then(|m| m.as_str()) {
+        Some(m) => m.as_str().to_string(),
+        // The caller's frame is not reachable from a native function.
+        None => "__main__".to_string(),
+    };
+    let cls = new_class(ts, name.as_str().to_string(), base_types, namespace, module)?;
+    Ok(Value::Obj(cls))
+}
+
+/// A new class named `name` with `bases` (at least one) and the class body's `namespace`.
+fn new_class(
+    ts: &mut ThreadState,
+    name: String,
+    bases: Vec<ObjRef>,
+    namespace: Dict,
+    module: String,
+) -> PyResult<ObjRef> {
     let mro = compute_mro(&bases).map_err(|stuck| {
         let names: Vec<String> = stuck.iter().map(class_name).collect();
         ts.type_error(format!(
@@ -234,10 +416,7 @@ pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
     let is_exception = bases
         .iter()
         .any(|b| matches!(&**b, Obj::Type(t) if t.is_exception));
-    let mut dict = match &*namespace {
-        Obj::Dict(d) => d.borrow().clone(),
-        _ => Dict::new(),
-    };
+    let mut dict = namespace;
     // `__init_subclass__` is implicitly a class method.
     if let Some(f) = dict.get_str("__init_subclass__").cloned() {
         if matches!(f.obj().map(|o| &**o), Some(Obj::Function(_))) {
@@ -258,13 +437,7 @@ pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
         builtin: first,
         is_exception,
     }));
-    if let Value::Obj(cell) = &class_cell {
-        if let Obj::Cell(c) = &**cell {
-            *c.borrow_mut() = Value::Obj(cls.clone());
-        }
-    }
-    init_subclass(ts, &cls, args)?;
-    Ok(Value::Obj(cls))
+    Ok(cls)
 }
 
 /// Calls the nearest base's `__init_subclass__` for the new class `cls`.

@@ -13,8 +13,9 @@ use crate::types::dict::{Dict, Key};
 use crate::value::Value;
 
 fn has_user_eq(v: &Value) -> bool {
-    v.as_instance()
-        .is_some_and(|inst| lookup_special(&inst.class, "__eq__").is_some())
+    v.as_instance().is_some_and(|inst| {
+        lookup_special(&inst.class, "__eq__").is_some() || !inst.base.borrow().is_null()
+    })
 }
 
 /// Hashes `v` and, when its equality is user-defined, picks the equal key among `existing`

@@ -251,6 +251,9 @@ fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) ->
     let Obj::Type(t) = &**class else {
         return Ok("<?>".into());
     };
+    if let Some(base) = class::builtin_base(v) {
+        return repr(ts, &base);
+    }
     if let Some(data) = exc_data(o) {
         let args = data.borrow().args.clone();
         let inner = join_reprs(ts, &args)?;
@@ -287,6 +290,14 @@ pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
                 }
                 if let Some(data) = exc_data(o) {
                     let args = data.borrow().args.clone();
+                    let filename = inst.attrs().borrow().get_str("filename").cloned();
+                    if let (Some(filename), [errno, strerror]) = (filename, &args[..]) {
+                        if ts.exc_matches(o, ExcKind::OSError) && !filename.is_none() {
+                            let (errno, strerror) = (str_of(ts, errno)?, str_of(ts, strerror)?);
+                            let filename = repr(ts, &filename)?;
+                            return Ok(format!("[Errno {errno}] {strerror}: {filename}"));
+                        }
+                    }
                     return match args.len() {
                         0 => Ok(String::new()),
                         1 if ts.exc_matches(o, ExcKind::KeyError) => repr(ts, &args[0]),

@@ -1,5 +1,5 @@
-//! `import`: built-in modules (`sys`, `time`, `math`) and the user's `.py` files next to the
-//! main script, cached in `sys.modules`.
+//! `import`: built-in modules (see `modules`) and the user's `.py` files next to the main
+//! script, cached in `sys.modules`.
 
 use std::sync::Arc;
 
@@ -43,18 +43,25 @@ pub fn run_module_code(
 pub fn import_name(
     ts: &mut ThreadState,
     name: &Value,
-    _fromlist: &Value,
+    fromlist: &Value,
     _level: &Value,
 ) -> PyResult {
     let full = name.as_str().map_or("", |s| s.as_str()).to_string();
-    let top = full.split('.').next().unwrap_or("").to_string();
-    if top != full {
-        return Err(ts.new_exc(
-            ExcKind::ModuleNotFoundError,
-            format!("No module named '{full}'"),
-        ));
+    let top = import_module(ts, full.split('.').next().unwrap_or(""))?;
+    let mut leaf = top.clone();
+    // Submodules exist only as built-in ones, registered when their package is imported.
+    if full.contains('.') {
+        leaf = dict_get(&ts.rt.sys_modules, name)
+            .filter(|m| matches!(m.obj().map(|o| &**o), Some(Obj::Module { .. })))
+            .ok_or_else(|| {
+                ts.new_exc(
+                    ExcKind::ModuleNotFoundError,
+                    format!("No module named '{full}'"),
+                )
+            })?;
     }
-    import_module(ts, &top)
+    let wants_leaf = !fromlist.is_none() && crate::ops::truthy(ts, fromlist).unwrap_or(false);
+    Ok(if wants_leaf { leaf } else { top })
 }
 
 pub fn import_module(ts: &mut ThreadState, name: &str) -> PyResult {

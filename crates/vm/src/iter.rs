@@ -54,6 +54,9 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                     let it = call_value(ts, &m, std::slice::from_ref(v), &[])?;
                     return check_iterator(ts, it);
                 }
+                if let Some(base) = class::builtin_base(v) {
+                    return get_iter(ts, &base);
+                }
                 if class::lookup_special(&inst.class, "__getitem__").is_some() {
                     return Ok(Value::new_iter(IterState::Snapshot {
                         items: getitem_items(ts, v)?,

@@ -20,6 +20,7 @@ mod carets;
 mod class;
 mod code;
 mod dict_keys;
+pub mod embed;
 mod error;
 mod eval;
 mod exceptions;
@@ -27,6 +28,7 @@ mod format;
 mod frame;
 mod generator;
 pub mod gil;
+mod gil_trace;
 mod import;
 mod iter;
 mod modules;
@@ -47,6 +49,9 @@ use std::sync::{Arc, Mutex};
 
 use gilvm_compiler::bytecode::CodeObject;
 pub use gilvm_gil::{Gil, GilConfig, GilStats, Policy, ThreadRow};
+pub use gilvm_trace::Trace;
+
+pub use crate::gil_trace::TraceStateError;
 
 use crate::error::ExcKind;
 use crate::runtime::Runtime;
@@ -99,12 +104,31 @@ pub struct Interpreter {
     config: InterpreterConfig,
     /// One lock per interpreter: every thread of every program it runs registers here.
     gil: Arc<Gil>,
+    /// Records the GIL's events on demand (its hook is installed in `gil`).
+    tracer: Arc<gil_trace::GilTracer>,
 }
 
 impl Interpreter {
     pub fn new(config: InterpreterConfig) -> Interpreter {
-        let gil = Gil::new(config.gil);
-        Interpreter { config, gil }
+        let (gil, tracer) = gil_trace::GilTracer::new_gil(config.gil);
+        Interpreter {
+            config,
+            gil,
+            tracer,
+        }
+    }
+
+    /// Starts recording every GIL event (of all programs this interpreter runs) until
+    /// [`Interpreter::trace_stop`]. Fails if a recording is in progress (the embedder's, or a
+    /// script's `gil.trace_start()`).
+    pub fn trace_start(&self) -> Result<(), TraceStateError> {
+        self.tracer.start_for_embedder()
+    }
+
+    /// Stops the recording started by [`Interpreter::trace_start`] and returns it (write it
+    /// with `gilvm_trace::write_chrome_file`). Fails if none is in progress.
+    pub fn trace_stop(&self) -> Result<Trace, TraceStateError> {
+        self.tracer.stop_for_embedder()
     }
 
     /// The GIL's counters so far (per thread: acquisitions, switches, waits...).
@@ -117,10 +141,11 @@ impl Interpreter {
         let config = self.config.clone();
         let source = source.to_string();
         let gil = Arc::clone(&self.gil);
+        let tracer = Arc::clone(&self.tracer);
         let worker = std::thread::Builder::new()
             .name("gilvm-main".into())
             .stack_size(INTERPRETER_STACK_BYTES)
-            .spawn(move || run_main_on_this_thread(config, &gil, code, source));
+            .spawn(move || run_main_on_this_thread(config, &gil, tracer, code, source));
         match worker.map(|handle| handle.join()) {
             Ok(Ok(result)) => result,
             Ok(Err(_)) => Err(RunError::Exception {
@@ -144,15 +169,17 @@ fn compile_module(
 fn run_main_on_this_thread(
     config: InterpreterConfig,
     gil: &Arc<Gil>,
+    tracer: Arc<gil_trace::GilTracer>,
     code: Arc<CodeObject>,
     source: String,
 ) -> Result<(), RunError> {
-    let rt = Runtime::new(
+    let mut rt = Runtime::new(
         config.argv,
         config.recursion_limit,
         config.capture_output,
         compile_module,
     );
+    rt.gil_tracer = Some(tracer);
     rt.io_fast_path.set(config.io_fast_path);
     let filename = code.filename.to_string();
     if let Some(dir) = Path::new(&filename).parent() {

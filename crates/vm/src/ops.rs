@@ -123,7 +123,10 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
                 if class::lookup_special(&inst.class, "__len__").is_some() {
                     return Ok(seq::len_of(ts, v)? > 0);
                 }
-                true
+                match class::builtin_base(v) {
+                    Some(base) => return truthy(ts, &base),
+                    None => true,
+                }
             }
             _ => true,
         },
@@ -189,6 +192,9 @@ pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult 
     }
     if let Some(r) = class::binary_dunder(ts, op, a, b)? {
         return Ok(r);
+    }
+    if let Some((x, y)) = class::unwrap_bases(a, b) {
+        return binary_op(ts, op, &x, &y);
     }
     if op == B::Multiply {
         if let Some(r) = repeat_by_index(ts, a, b)? {
@@ -491,6 +497,9 @@ pub fn compare(ts: &mut ThreadState, op: Comparison, a: &Value, b: &Value) -> Py
     if let Some(r) = class::compare_dunder(ts, op, a, b)? {
         return Ok(r);
     }
+    if let Some((x, y)) = class::unwrap_bases(a, b) {
+        return compare(ts, op, &x, &y);
+    }
     match op {
         Comparison::Equal => Ok(Value::Bool(a.is(b) || crate::types::dict::keys_equal(a, b))),
         Comparison::NotEqual => Ok(Value::Bool(
@@ -555,6 +564,9 @@ pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
     if unhashable_instance {
         return Err(ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))));
     }
+    if let Some(base) = class::builtin_base(v) {
+        return hash(ts, &base);
+    }
     if let Some(Obj::Tuple(items)) = v.obj().map(|o| &**o) {
         // The same combination as `hash_value`, over the items' Python-level hashes.
         let mut h: u64 = 0x345678;
@@ -606,6 +618,9 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
                     let r =
                         crate::call::call_value(ts, &m, &[container.clone(), item.clone()], &[])?;
                     return truthy(ts, &r);
+                }
+                if let Some(base) = class::builtin_base(container) {
+                    return contains(ts, &base, item);
                 }
             }
             _ => {}

@@ -62,6 +62,8 @@ pub struct Runtime {
     pub started: std::time::Instant,
     /// Compiles imported modules' source.
     pub compile: CompileFn,
+    /// The interpreter's GIL recorder (`gil.trace_start()`); set once the runtime is built.
+    pub gil_tracer: Option<Arc<crate::gil_trace::GilTracer>>,
     /// Sockets try each call without blocking while holding the GIL, and release it only to
     /// wait (see `modules::socket::io`); off: they release it around every call.
     pub io_fast_path: Cell<bool>,
@@ -106,6 +108,7 @@ impl Runtime {
             not_implemented: Value::Obj(ObjRef::new(Obj::NotImplemented)),
             started: std::time::Instant::now(),
             compile,
+            gil_tracer: None,
             io_fast_path: Cell::new(true),
         }
     }

@@ -305,6 +305,9 @@ pub fn len_of(ts: &mut ThreadState, v: &Value) -> PyResult<usize> {
                         ))),
                     };
                 }
+                if let Some(base) = class::builtin_base(v) {
+                    return len_of(ts, &base);
+                }
             }
             _ => {}
         }

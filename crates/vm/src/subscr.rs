@@ -150,6 +150,9 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
         }
         Obj::Instance(inst) => match class::lookup_special(&inst.class, "__getitem__") {
             Some(m) => crate::call::call_value(ts, &m, &[container.clone(), index.clone()], &[]),
+            None if class::builtin_base(container).is_some() => {
+                base_get_item(ts, container, &inst.class, index)
+            }
             None => Err(ts.type_error(format!(
                 "'{}' object is not subscriptable",
                 type_name(ts, container)
@@ -160,6 +163,24 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
             "'{}' object is not subscriptable",
             type_name(ts, container)
         ))),
+    }
+}
+
+/// `container[index]` on the built-in value a subclass instance wraps, with `__missing__`
+/// called for a key a dict subclass lacks.
+fn base_get_item(
+    ts: &mut ThreadState,
+    container: &Value,
+    class: &ObjRef,
+    index: &Value,
+) -> PyResult {
+    let base = class::builtin_base(container).unwrap_or_default();
+    let missing = class::lookup_special(class, "__missing__");
+    match (get_item(ts, &base, index), missing) {
+        (Err(e), Some(m)) if ts.exc_matches(&e, crate::error::ExcKind::KeyError) => {
+            crate::call::call_value(ts, &m, &[container.clone(), index.clone()], &[])
+        }
+        (r, _) => r,
     }
 }
 
@@ -185,6 +206,9 @@ pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value)
                 if let Some(m) = class::lookup_special(&inst.class, "__setitem__") {
                     crate::call::call_value(ts, &m, &[container.clone(), index, v], &[])?;
                     return Ok(());
+                }
+                if let Some(base) = class::builtin_base(container) {
+                    return set_item(ts, &base, index, v);
                 }
             }
             _ => {}
@@ -253,6 +277,9 @@ pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                 if let Some(m) = class::lookup_special(&inst.class, "__delitem__") {
                     crate::call::call_value(ts, &m, &[container.clone(), index.clone()], &[])?;
                     return Ok(());
+                }
+                if let Some(base) = class::builtin_base(container) {
+                    return del_item(ts, &base, index);
                 }
             }
             _ => {}

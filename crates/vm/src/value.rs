@@ -63,6 +63,10 @@ impl ObjRef {
     pub fn get_mut(&mut self) -> Option<&mut Obj> {
         Rc::get_mut(&mut self.0)
     }
+    /// How many references to the object exist (CPython's `sys.getrefcount`, minus its own).
+    pub fn strong_count(&self) -> usize {
+        Rc::strong_count(&self.0)
+    }
     /// The object's identity (what `id()` returns).
     pub fn id(&self) -> usize {
         Rc::as_ptr(&self.0) as usize

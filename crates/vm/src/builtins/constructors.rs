@@ -53,6 +53,7 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
             new_set(ts, items, id == TypeId::FrozenSet)
         }
         TypeId::Range => range(ts, args),
+        TypeId::Type if args.pos.len() == 3 => crate::class::type_new(ts, args.pos),
         TypeId::Type => {
             let a = positional(ts, "type", args, 1, 1)
                 .map_err(|_| ts.type_error("type() takes 1 or 3 arguments"))?;

@@ -101,6 +101,10 @@ pub fn install(ts: &ThreadState) {
     for (name, f) in frame_functions::FUNCTIONS {
         put(name, native_value(name, *f, Value::Null));
     }
+    put(
+        "open",
+        native_value("open", crate::modules::io::open, Value::Null),
+    );
     for (name, f) in functions::FUNCTIONS {
         put(name, native_value(name, *f, Value::Null));
     }

@@ -4,14 +4,21 @@
 //! `stats()` returns `{'policy': str, 'switchinterval': float, 'waiting': int,
 //! 'threads': [row, ...]}` with one dict per registered thread, in registration order:
 //! `name, ident, priority, alive, acquisitions, switches, drop_requests, forced_switches,
-//! total_wait, longest_wait, p50_wait, p99_wait` (waits in seconds, floats).
+//! total_wait, longest_wait, p50_wait, p99_wait` (waits in seconds, floats; the
+//! percentiles are upper bounds of power-of-two histogram buckets).
+//!
+//! `trace_start(path)` records every GIL event until `trace_stop()`, which writes them to
+//! `path` as Chrome Trace Event JSON (see `gil_trace`).
 
+use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use gilvm_gil::{Policy, ThreadRow};
 
-use crate::builtins::args::positional;
-use crate::error::PyResult;
+use crate::builtins::args::{positional, str_arg};
+use crate::error::{ExcKind, PyResult};
+use crate::gil_trace::GilTracer;
 use crate::modules::thread::priority_arg;
 use crate::names::store_dict;
 use crate::runtime::new_dict_obj;
@@ -25,6 +32,8 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("policy", policy),
     ("switchinterval", switchinterval),
     ("stats", stats),
+    ("trace_start", trace_start),
+    ("trace_stop", trace_stop),
 ];
 
 fn setpriority(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
@@ -99,4 +108,47 @@ fn count(n: u64) -> Value {
 
 fn seconds(d: Duration) -> Value {
     Value::Float(d.as_secs_f64())
+}
+
+fn tracer(ts: &ThreadState) -> PyResult<Arc<GilTracer>> {
+    ts.rt
+        .gil_tracer
+        .clone()
+        .ok_or_else(|| ts.new_exc(ExcKind::RuntimeError, "GIL tracing is not available"))
+}
+
+/// `trace_start(path)`: checks now that `path` can be written, so a typo fails here and not
+/// after the run.
+fn trace_start(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "trace_start", args, 1, 1)?;
+    let path = str_arg(ts, &a[0], "path")?.to_string();
+    let tracer = tracer(ts)?;
+    if tracer.is_recording() {
+        let err = tracer.start_for_script(Path::new(&path)).unwrap_err();
+        return Err(ts.new_exc(ExcKind::RuntimeError, format!("trace_start(): {err}")));
+    }
+    if let Err(err) = std::fs::File::create(&path) {
+        let msg = format!("cannot write the GIL trace to '{path}': {err}");
+        return Err(ts.new_exc(ExcKind::OSError, msg));
+    }
+    tracer
+        .start_for_script(Path::new(&path))
+        .map_err(|err| ts.new_exc(ExcKind::RuntimeError, format!("trace_start(): {err}")))?;
+    Ok(Value::None)
+}
+
+/// `trace_stop()`: writes the recording to the file given to `trace_start`.
+fn trace_stop(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "trace_stop", args, 0, 0)?;
+    let (trace, path) = tracer(ts)?.stop_for_script().map_err(|_| {
+        ts.new_exc(
+            ExcKind::RuntimeError,
+            "trace_stop(): no trace started by gil.trace_start()",
+        )
+    })?;
+    gilvm_trace::write_chrome_file(&trace, &path).map_err(|err| {
+        let msg = format!("cannot write the GIL trace: {err}");
+        ts.new_exc(ExcKind::OSError, msg)
+    })?;
+    Ok(Value::None)
 }

@@ -1,7 +1,9 @@
 //! Built-in modules.
 
 pub mod gilmod;
+pub mod io;
 pub mod math;
+pub mod os;
 pub mod socket;
 pub mod sys;
 pub mod thread;
@@ -27,7 +29,6 @@ pub fn create(ts: &mut ThreadState, name: &str) -> Option<Value> {
     match name {
         "sys" => sys::fill(ts, &dict),
         "time" => add_functions(&dict, time::FUNCTIONS),
-        "math" => math::fill(&dict),
         "socket" => socket::fill(ts, &dict),
         _ => return None,
     }
@@ -44,13 +45,28 @@ pub fn add_functions(dict: &ObjRef, functions: &[(&'static str, NativeFn)]) {
     }
 }
 
-/// The thread modules (their creation runs Python code, so it can fail): `_thread`,
-/// `threading` and `gil`. `None` for any other name.
+/// The modules whose creation runs Python code (embedded sources under `py/`), so it can
+/// fail: `_thread`, `threading`, `gil`, `collections`, `os`, `io`, `math`, `random`, `queue`,
+/// `functools` and `itertools`. `None` for any other name.
 pub fn create_thread_module(ts: &mut ThreadState, name: &str) -> Option<PyResult> {
     let (module, dict) = new_module(name);
     let filled = match name {
         "_thread" => thread::fill(ts, &dict),
         "threading" => run_embedded(ts, name, include_str!("py/threading.py"), &dict),
+        "collections" => run_embedded(ts, name, include_str!("py/collections.py"), &dict),
+        "os" => fill_os(ts, &dict),
+        "random" => run_embedded(ts, name, include_str!("py/random.py"), &dict),
+        "queue" => run_embedded(ts, name, include_str!("py/queue.py"), &dict),
+        "functools" => run_embedded(ts, name, include_str!("py/functools.py"), &dict),
+        "itertools" => run_embedded(ts, name, include_str!("py/itertools.py"), &dict),
+        "io" => {
+            add_functions(&dict, io::FUNCTIONS);
+            run_embedded(ts, name, include_str!("py/io.py"), &dict)
+        }
+        "math" => {
+            math::fill(&dict);
+            run_embedded(ts, name, include_str!("py/math.py"), &dict)
+        }
         "gil" => {
             add_functions(&dict, gilmod::FUNCTIONS);
             Ok(())
@@ -58,6 +74,18 @@ pub fn create_thread_module(ts: &mut ThreadState, name: &str) -> Option<PyResult
         _ => return None,
     };
     Some(filled.map(|()| module))
+}
+
+/// `os`: the native functions, the embedded Python part, and `os.path` (also registered as
+/// the module `os.path`).
+fn fill_os(ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
+    os::fill(dict);
+    let (path_module, path_dict) = new_module("posixpath");
+    add_functions(&path_dict, os::FUNCTIONS);
+    run_embedded(ts, "posixpath", include_str!("py/posixpath.py"), &path_dict)?;
+    store_dict(dict, &Value::new_str("path"), path_module.clone());
+    store_dict(&ts.rt.sys_modules, &Value::new_str("os.path"), path_module);
+    run_embedded(ts, "os", include_str!("py/os.py"), dict)
 }
 
 /// Runs a module's Python source embedded in the binary (reported as `<frozen NAME>`, as

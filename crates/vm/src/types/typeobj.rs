@@ -206,6 +206,9 @@ pub struct Instance {
     /// The instance's `__dict__` (an `Obj::Dict`, shared with Python code that reads it).
     pub dict: ObjRef,
     pub exc: Option<RefCell<ExcData>>,
+    /// The built-in value an instance of a subclass of `dict`, `list`, `tuple`, `set` or `str`
+    /// wraps (`Null` for other instances): operations the class does not define act on it.
+    pub base: RefCell<Value>,
 }
 
 impl Instance {
@@ -214,6 +217,7 @@ impl Instance {
             class,
             dict: ObjRef::new(Obj::Dict(RefCell::new(attrs))),
             exc,
+            base: RefCell::new(Value::Null),
         }
     }
     /// The attributes in `__dict__`.

@@ -1,0 +1,362 @@
+# gilvm's collections module: deque, defaultdict, namedtuple, Counter and OrderedDict, written
+# over the built-in types (subclasses of dict and tuple wrap a built-in value).
+
+
+def _sequence_repr(name, items):
+    return name + "([" + ", ".join([repr(x) for x in items]) + "])"
+
+
+class deque:
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None and maxlen < 0:
+            raise ValueError("maxlen must be non-negative")
+        self._items = []
+        self._maxlen = maxlen
+        self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        return self._maxlen
+
+    def _trim_left(self):
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            del self._items[: len(self._items) - self._maxlen]
+
+    def _trim_right(self):
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            del self._items[self._maxlen :]
+
+    def append(self, x):
+        self._items.append(x)
+        self._trim_left()
+
+    def appendleft(self, x):
+        self._items.insert(0, x)
+        self._trim_right()
+
+    def extend(self, iterable):
+        for x in list(iterable):
+            self.append(x)
+
+    def extendleft(self, iterable):
+        for x in list(iterable):
+            self.appendleft(x)
+
+    def pop(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop(0)
+
+    def rotate(self, n=1):
+        size = len(self._items)
+        if size:
+            n = n % size
+            self._items[:] = self._items[size - n :] + self._items[: size - n]
+
+    def clear(self):
+        self._items.clear()
+
+    def copy(self):
+        return deque(self._items, self._maxlen)
+
+    def count(self, x):
+        return self._items.count(x)
+
+    def index(self, x, *args):
+        return self._items.index(x, *args)
+
+    def insert(self, i, x):
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            raise IndexError("deque already at its maximum size")
+        self._items.insert(i, x)
+
+    def remove(self, value):
+        if value not in self._items:
+            raise ValueError("deque.remove(x): x not in deque")
+        self._items.remove(value)
+
+    def reverse(self):
+        self._items.reverse()
+
+    def __len__(self):
+        return len(self._items)
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __reversed__(self):
+        return reversed(self._items)
+
+    def __contains__(self, x):
+        return x in self._items
+
+    def __getitem__(self, i):
+        if not isinstance(i, int):
+            raise TypeError("sequence index must be integer, not '" + type(i).__name__ + "'")
+        if not -len(self._items) <= i < len(self._items):
+            raise IndexError("deque index out of range")
+        return self._items[i]
+
+    def __setitem__(self, i, x):
+        if not -len(self._items) <= i < len(self._items):
+            raise IndexError("deque index out of range")
+        self._items[i] = x
+
+    def __delitem__(self, i):
+        if not -len(self._items) <= i < len(self._items):
+            raise IndexError("deque index out of range")
+        del self._items[i]
+
+    def __eq__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items == other._items
+
+    def __add__(self, other):
+        result = self.copy()
+        result.extend(other)
+        return result
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __repr__(self):
+        text = _sequence_repr("deque", self._items)
+        if self._maxlen is None:
+            return text
+        return text[:-1] + ", maxlen=" + str(self._maxlen) + ")"
+
+
+class defaultdict(dict):
+    def __init__(self, default_factory=None, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError("first argument must be callable or None")
+        self.default_factory = default_factory
+        self.update(*args, **kwargs)
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self[key] = value
+        return value
+
+    def copy(self):
+        return defaultdict(self.default_factory, self)
+
+    def __repr__(self):
+        factory = repr(self.default_factory)
+        return "defaultdict(" + factory + ", " + repr(dict(self)) + ")"
+
+
+class OrderedDict(dict):
+    def move_to_end(self, key, last=True):
+        value = self.pop(key)
+        if last:
+            self[key] = value
+        else:
+            rest = list(self.items())
+            self.clear()
+            self[key] = value
+            self.update(rest)
+
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError("dictionary is empty")
+        key = list(self.keys())[-1 if last else 0]
+        return key, self.pop(key)
+
+    def __repr__(self):
+        if not self:
+            return "OrderedDict()"
+        return "OrderedDict(" + repr(list(self.items())) + ")"
+
+
+class Counter(dict):
+    def __init__(self, iterable=None, /, **kwds):
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        return 0
+
+    def total(self):
+        return sum(self.values())
+
+    def most_common(self, n=None):
+        ranked = sorted(self.items(), key=lambda item: item[1], reverse=True)
+        return ranked if n is None else ranked[:n]
+
+    def elements(self):
+        for elem, count in self.items():
+            for _ in range(count):
+                yield elem
+
+    def update(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if hasattr(iterable, "keys"):
+                for elem in iterable.keys():
+                    self[elem] = self.get(elem, 0) + iterable[elem]
+            else:
+                for elem in iterable:
+                    self[elem] = self.get(elem, 0) + 1
+        for elem, count in kwds.items():
+            self[elem] = self.get(elem, 0) + count
+
+    def subtract(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if hasattr(iterable, "keys"):
+                for elem in iterable.keys():
+                    self[elem] = self.get(elem, 0) - iterable[elem]
+            else:
+                for elem in iterable:
+                    self[elem] = self.get(elem, 0) - 1
+        for elem, count in kwds.items():
+            self[elem] = self.get(elem, 0) - count
+
+    def copy(self):
+        return Counter(self)
+
+    def __repr__(self):
+        if not self:
+            return "Counter()"
+        items = ", ".join([repr(k) + ": " + repr(v) for k, v in self.most_common()])
+        return "Counter({" + items + "})"
+
+    def _combine(self, other, pick):
+        result = Counter()
+        for elem in list(self.keys()) + [e for e in other.keys() if e not in self]:
+            count = pick(self[elem], other[elem])
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combine(other, lambda a, b: a + b)
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combine(other, lambda a, b: a - b)
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combine(other, max)
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combine(other, min)
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    fields = tuple(field_names)
+    defaults = tuple(defaults) if defaults is not None else ()
+    if len(defaults) > len(fields):
+        raise TypeError("Got more default values than field names")
+    field_defaults = dict(zip(fields[len(fields) - len(defaults) :], defaults))
+
+    def __new__(cls, *args, **kwargs):
+        if len(args) > len(fields):
+            raise TypeError(
+                typename + ".__new__() takes " + str(len(fields) + 1)
+                + " positional arguments but " + str(len(args) + 1) + " were given"
+            )
+        values = list(args)
+        for name in fields[len(args) :]:
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            elif name in field_defaults:
+                values.append(field_defaults[name])
+            else:
+                values.append(_MISSING)
+        for name in kwargs:
+            if name in fields:
+                raise TypeError(
+                    typename + ".__new__() got multiple values for argument '" + name + "'"
+                )
+            raise TypeError(
+                typename + ".__new__() got an unexpected keyword argument '" + name + "'"
+            )
+        missing = [repr(fields[i]) for i in range(len(fields)) if values[i] is _MISSING]
+        if missing:
+            raise TypeError(_missing_message(typename, missing))
+        return cls._make(values)
+
+    def _make(cls, iterable):
+        result = tuple.__new__(cls, iterable)
+        if len(result) != len(fields):
+            raise TypeError(
+                "Expected " + str(len(fields)) + " arguments, got " + str(len(result))
+            )
+        return result
+
+    def _asdict(self):
+        return dict(zip(fields, self))
+
+    def _replace(self, **kwargs):
+        values = [kwargs.pop(name, value) for name, value in zip(fields, self)]
+        if kwargs:
+            raise ValueError("Got unexpected field names: " + repr(list(kwargs)))
+        return self._make(values)
+
+    def __repr__(self):
+        parts = [name + "=" + repr(value) for name, value in zip(fields, self)]
+        return typename + "(" + ", ".join(parts) + ")"
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    def __setattr__(self, name, value):
+        if name in fields:
+            raise AttributeError("can't set attribute")
+        raise AttributeError("'" + typename + "' object has no attribute '" + name + "'")
+
+    namespace = {
+        "__module__": module if module is not None else "__main__",
+        "__qualname__": typename,
+        "__new__": staticmethod(__new__),
+        "_make": classmethod(_make),
+        "_asdict": _asdict,
+        "_replace": _replace,
+        "__repr__": __repr__,
+        "__getnewargs__": __getnewargs__,
+        "__setattr__": __setattr__,
+        "_fields": fields,
+        "_field_defaults": field_defaults,
+    }
+    for index, name in enumerate(fields):
+        namespace[name] = property(_field_getter(index))
+    return type(typename, (tuple,), namespace)
+
+
+_MISSING = object()
+
+
+def _field_getter(index):
+    return lambda self: self[index]
+
+
+def _missing_message(typename, missing):
+    count = len(missing)
+    noun = "argument" if count == 1 else "arguments"
+    if count == 1:
+        names = missing[0]
+    elif count == 2:
+        names = missing[0] + " and " + missing[1]
+    else:
+        names = ", ".join(missing[:-1]) + ", and " + missing[-1]
+    return (
+        typename + ".__new__() missing " + str(count) + " required positional "
+        + noun + ": " + names
+    )

@@ -1,0 +1,143 @@
+# gilvm's file objects. A file's contents are read whole when it is opened for reading;
+# writes are buffered and written out on flush() and close().
+
+
+class UnsupportedOperation(OSError, ValueError):
+    pass
+
+
+class _File:
+    def __init__(self, name, mode, binary, data, writing, append):
+        self.name = name
+        self.mode = mode
+        self.closed = False
+        self._binary = binary
+        self._data = data
+        self._pos = 0
+        self._writing = writing
+        self._append = append
+        self._pending = []
+
+    def _check(self, want_write):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        if want_write and not self._writing:
+            raise UnsupportedOperation("not writable")
+        if not want_write and self._writing:
+            raise UnsupportedOperation("not readable")
+
+    def read(self, size=-1):
+        self._check(False)
+        end = len(self._data) if size is None or size < 0 else self._pos + size
+        chunk = self._data[self._pos : end]
+        self._pos += len(chunk)
+        return chunk
+
+    def readline(self, size=-1):
+        self._check(False)
+        newline = b"\n" if self._binary else "\n"
+        end = self._data.find(newline, self._pos)
+        end = len(self._data) if end < 0 else end + 1
+        if size is not None and size >= 0:
+            end = min(end, self._pos + size)
+        line = self._data[self._pos : end]
+        self._pos = end
+        return line
+
+    def readlines(self):
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+
+    def __iter__(self):
+        self._check(False)
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def write(self, data):
+        self._check(True)
+        if self._binary and not isinstance(data, bytes):
+            raise TypeError("a bytes-like object is required, not '" + type(data).__name__ + "'")
+        if not self._binary and not isinstance(data, str):
+            raise TypeError("write() argument must be str, not " + type(data).__name__)
+        self._pending.append(data)
+        return len(data)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        if self._pending:
+            data = b"" if self._binary else ""
+            for chunk in self._pending:
+                data += chunk
+            _write_file(self.name, data, self._append)
+            self._pending = []
+            self._append = True
+
+    def close(self):
+        if not self.closed:
+            if self._writing:
+                self.flush()
+            self.closed = True
+
+    def readable(self):
+        return not self._writing
+
+    def writable(self):
+        return self._writing
+
+    def __enter__(self):
+        self._check(self._writing)
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def __repr__(self):
+        if self._binary:
+            kind = "_io.BufferedWriter" if self._writing else "_io.BufferedReader"
+            return "<" + kind + " name=" + repr(self.name) + ">"
+        return (
+            "<_io.TextIOWrapper name=" + repr(self.name) + " mode=" + repr(self.mode)
+            + " encoding='UTF-8'>"
+        )
+
+
+def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None):
+    if not isinstance(mode, str):
+        raise TypeError("open() argument 'mode' must be str, not " + type(mode).__name__)
+    kinds = [c for c in mode if c in "rwax"]
+    if any(c not in "rwaxbt+" for c in mode) or ("b" in mode and "t" in mode):
+        raise ValueError("invalid mode: '" + mode + "'")
+    if len(kinds) != 1:
+        raise ValueError("must have exactly one of create/read/write/append mode")
+    binary = "b" in mode
+    if binary and encoding is not None:
+        raise ValueError("binary mode doesn't take an encoding argument")
+    if encoding is not None and encoding.lower().replace("-", "").replace("_", "") != "utf8":
+        raise LookupError("unknown encoding: " + encoding)
+    kind = kinds[0]
+    if kind == "r":
+        return _File(file, mode, binary, _read_file(file, binary), False, False)
+    if kind == "x" and _exists(file):
+        raise FileExistsError(17, "File exists")
+    empty = b"" if binary else ""
+    _write_file(file, empty, kind == "a")
+    return _File(file, mode, binary, empty, True, True)
+
+
+def _exists(path):
+    import os
+
+    return os.path.exists(path)

@@ -1,0 +1,9 @@
+//! The embedding API (re-exported at the crate root).
+
+pub mod bound;
+pub mod convert;
+pub mod error;
+pub mod interpreter;
+pub mod native;
+pub mod object;
+pub mod python;
