@@ -10,9 +10,14 @@ use gilvm_compiler::bytecode::{CodeFlags, CodeObject, Constant, Instruction};
 use crate::types::int::from_big;
 use crate::value::{Obj, ObjRef, Value};
 
-/// A cached global lookup: valid while both dict versions are unchanged.
+/// A cached global lookup: valid while the frame runs with these same globals and builtins
+/// dicts and both versions are unchanged. Versions count per dict from 0, so they only mean
+/// something together with the dict's identity; holding the dicts keeps their addresses from
+/// being reused by another dict while the entry exists.
 #[derive(Clone)]
 pub struct GlobalCacheEntry {
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
     pub globals_version: u64,
     pub builtins_version: u64,
     pub value: Value,

@@ -9,7 +9,7 @@ use crate::error::{ExcKind, PyResult};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::thread::ThreadState;
 use crate::value::{Obj, ObjRef, Value};
-use crate::{attr, build, call, exceptions, generator, import, iter, names, ops, subscr};
+use crate::{attr, build, call, exceptions, generator, import, iter, names, ops, strcat, subscr};
 
 /// How a frame run by [`run_frame`] ended.
 pub enum FrameExit {
@@ -291,6 +291,11 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                         }
                         continue;
                     }
+                    if op == BinaryOperator::Add
+                        && strcat::concat_top(f, &code, instructions.get(ip))
+                    {
+                        continue;
+                    }
                     let b = f.pop();
                     let a = f.pop();
                     let r = ops::binary_op(ts, op, &a, &b)?;
@@ -302,6 +307,11 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                         if let Some(top) = f.slots.last_mut() {
                             *top = Value::Int(r);
                         }
+                        continue;
+                    }
+                    if op == BinaryOperator::Add
+                        && strcat::concat_top(f, &code, instructions.get(ip))
+                    {
                         continue;
                     }
                     let b = f.pop();

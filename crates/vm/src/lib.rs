@@ -40,6 +40,7 @@ mod ops;
 mod percent;
 mod runtime;
 mod seq;
+mod strcat;
 mod subscr;
 mod thread;
 mod traceback;

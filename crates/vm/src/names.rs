@@ -96,42 +96,48 @@ fn name_error(ts: &ThreadState, name: &Value) -> ObjRef {
 }
 
 /// `LoadGlobal`: pushes the value, cached per instruction while the globals and builtins
-/// dicts are unchanged.
+/// dicts are the same and unchanged. A code object runs with one globals dict today (each
+/// module run compiles its own `CodeInfo`), but nothing in the cache relies on that.
 pub fn push_global(ts: &ThreadState, f: &mut Frame, code: &CodeInfo, i: usize) -> PyResult<()> {
-    let gv = dict_version(&f.globals);
-    let bv = dict_version(&ts.rt.builtins);
     if let Some(entry) = &code.global_cache.borrow()[i] {
-        if entry.globals_version == gv && entry.builtins_version == bv {
+        if cache_is_valid(entry, &f.globals, &ts.rt.builtins) {
             // Cloned straight into the stack (see `LoadFast`).
             f.slots
                 .extend_from_slice(std::slice::from_ref(&entry.value));
             return Ok(());
         }
     }
-    let v = load_global_uncached(ts, f, code, i, gv, bv)?;
+    let v = load_global_uncached(ts, f, code, i)?;
     f.push(v);
     Ok(())
 }
 
+#[inline(always)]
+fn cache_is_valid(entry: &GlobalCacheEntry, globals: &ObjRef, builtins: &ObjRef) -> bool {
+    ObjRef::ptr_eq(&entry.globals, globals)
+        && ObjRef::ptr_eq(&entry.builtins, builtins)
+        && entry.globals_version == dict_version(globals)
+        && entry.builtins_version == dict_version(builtins)
+}
+
 #[cold]
-fn load_global_uncached(
-    ts: &ThreadState,
-    f: &Frame,
-    code: &CodeInfo,
-    i: usize,
-    gv: u64,
-    bv: u64,
-) -> PyResult {
+fn load_global_uncached(ts: &ThreadState, f: &Frame, code: &CodeInfo, i: usize) -> PyResult {
     let name = &code.names[i];
     let value = dict_get(&f.globals, name)
         .or_else(|| dict_get(&ts.rt.builtins, name))
         .ok_or_else(|| name_error(ts, name))?;
-    code.global_cache.borrow_mut()[i] = Some(GlobalCacheEntry {
-        globals_version: gv,
-        builtins_version: bv,
-        value: value.clone(),
-    });
+    code.global_cache.borrow_mut()[i] = Some(cache_entry(&f.globals, &ts.rt.builtins, &value));
     Ok(value)
+}
+
+fn cache_entry(globals: &ObjRef, builtins: &ObjRef, value: &Value) -> GlobalCacheEntry {
+    GlobalCacheEntry {
+        globals: globals.clone(),
+        builtins: builtins.clone(),
+        globals_version: dict_version(globals),
+        builtins_version: dict_version(builtins),
+        value: value.clone(),
+    }
 }
 
 pub fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult {
@@ -164,4 +170,30 @@ pub fn delete_global(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<()> 
 
 pub fn delete_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<()> {
     delete_from(ts, f.namespace.as_ref().unwrap_or(&f.globals), name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::dict::Dict;
+
+    fn dict_with(name: &str, v: i64) -> ObjRef {
+        let mut d = Dict::new();
+        d.set_str(name, Value::Int(v));
+        ObjRef::new(Obj::Dict(std::cell::RefCell::new(d)))
+    }
+
+    #[test]
+    fn cache_entry_is_tied_to_its_dicts() {
+        let builtins = dict_with("len", 0);
+        let (first, second) = (dict_with("x", 1), dict_with("x", 2));
+        // Same history, so same version: only identity tells the two globals apart.
+        assert_eq!(dict_version(&first), dict_version(&second));
+        let entry = cache_entry(&first, &builtins, &Value::Int(1));
+        assert!(cache_is_valid(&entry, &first, &builtins));
+        assert!(!cache_is_valid(&entry, &second, &builtins));
+        assert!(!cache_is_valid(&entry, &first, &dict_with("len", 0)));
+        store_dict(&first, &Value::new_str("x"), Value::Int(3));
+        assert!(!cache_is_valid(&entry, &first, &builtins));
+    }
 }

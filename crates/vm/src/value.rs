@@ -58,6 +58,11 @@ impl ObjRef {
     pub fn ptr_eq(a: &ObjRef, b: &ObjRef) -> bool {
         Rc::ptr_eq(&a.0, &b.0)
     }
+    /// The object itself, mutably, while this is its only reference: nothing else can observe
+    /// a change (used to append to a str in place).
+    pub fn get_mut(&mut self) -> Option<&mut Obj> {
+        Rc::get_mut(&mut self.0)
+    }
     /// How many references to the object exist (CPython's `sys.getrefcount`, minus its own).
     pub fn strong_count(&self) -> usize {
         Rc::strong_count(&self.0)

@@ -1,11 +1,13 @@
-//! The `str` payload: immutable UTF-8 text indexed by code point.
+//! The `str` payload: UTF-8 text indexed by code point. Immutable to Python code; the eval loop
+//! may append to one in place only while it holds the sole reference (see [`PyStr::append`]).
 
 use std::hash::{Hash, Hasher};
 
 use crate::value::HashCache;
 
 pub struct PyStr {
-    text: Box<str>,
+    /// A `String`, not a `Box<str>`: its spare capacity gives in-place `+=` amortised growth.
+    text: String,
     /// Length in code points (equal to the byte length for ASCII text).
     char_len: usize,
     hash: HashCache,
@@ -19,10 +21,29 @@ impl PyStr {
             text.chars().count()
         };
         PyStr {
-            text: text.into_boxed_str(),
+            text,
             char_len,
             hash: HashCache::default(),
         }
+    }
+    /// `head + tail` as a new string, with room to grow (the result is usually appended to
+    /// next: see [`PyStr::append`]).
+    pub fn concat(head: &PyStr, tail: &PyStr) -> PyStr {
+        let mut text = String::with_capacity(2 * (head.text.len() + tail.text.len()));
+        text.push_str(&head.text);
+        text.push_str(&tail.text);
+        PyStr {
+            text,
+            char_len: head.char_len + tail.char_len,
+            hash: HashCache::default(),
+        }
+    }
+    /// Appends `tail` in place. Only for a string no one else can observe (the caller holds
+    /// its only reference): every cached derivative of the text is updated or dropped here.
+    pub fn append(&mut self, tail: &PyStr) {
+        self.text.push_str(&tail.text);
+        self.char_len += tail.char_len;
+        self.hash = HashCache::default();
     }
     pub fn as_str(&self) -> &str {
         &self.text
@@ -58,5 +79,24 @@ impl PyStr {
     }
     pub fn chars_vec(&self) -> Vec<char> {
         self.text.chars().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PyStr;
+
+    #[test]
+    fn append_updates_length_and_hash() {
+        let mut s = PyStr::new("ab".into());
+        let stale = s.hash();
+        s.append(&PyStr::new("\u{e9}c".into()));
+        let fresh = PyStr::new("ab\u{e9}c".into());
+        assert_eq!(s.as_str(), "ab\u{e9}c");
+        assert_eq!(s.char_len(), 4);
+        assert!(!s.is_ascii());
+        assert_eq!(s.char_at(2), '\u{e9}');
+        assert_ne!(s.hash(), stale);
+        assert_eq!(s.hash(), fresh.hash());
     }
 }

@@ -1,0 +1,11 @@
+def run(n):
+    items = []
+    for i in range(n):
+        items.append(i)
+    total = 0
+    for i in range(n):
+        total += items[i]
+    return total
+
+
+print(run(1_000_000))

@@ -1,0 +1,8 @@
+def loop(n):
+    total = 0
+    for i in range(n):
+        total += i * 3 - 1
+    return total
+
+
+print(loop(3_000_000))

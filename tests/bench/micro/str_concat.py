@@ -1,0 +1,8 @@
+def run(n):
+    s = ""
+    for i in range(n):
+        s += str(i)
+    return len(s)
+
+
+print(run(1_000_000))
