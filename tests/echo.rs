@@ -50,6 +50,12 @@ fn udp_sendto_recvfrom_and_timeouts() {
 }
 
 #[test]
+fn recv_into_fills_a_bytearray() {
+    run_script("recv_into");
+    run_script_with(&["--io-fast-path", "off"], "recv_into");
+}
+
+#[test]
 fn errors_are_cpythons_oserrors() {
     run_script("errors");
 }

@@ -186,6 +186,7 @@ pub enum Instruction {
     /// passed by keyword (`kwnames` is a constant tuple of str).
     CallKw(u32),
     /// `f args_tuple -> result`, or `f args_tuple kwargs_dict -> result` when the operand is 1.
+    /// For `f(*xs)` alone, `args_tuple` is `xs` itself, any iterable (checked by the call).
     CallFunctionEx(u32),
     /// `v ->`, returns from the frame.
     ReturnValue,

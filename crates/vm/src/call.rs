@@ -376,7 +376,18 @@ pub fn call_ex(
     args: &Value,
     kwargs: Option<&Value>,
 ) -> PyResult {
-    let mut all = iter::collect(ts, args)?;
+    let mut all = iter::collect(ts, args).map_err(|e| {
+        if ts.exc_matches(&e, crate::error::ExcKind::TypeError) && iter::get_iter(ts, args).is_err()
+        {
+            let callee = function_str(ts, callee);
+            let kind = ops::type_name(ts, args);
+            ts.type_error(format!(
+                "{callee} argument after * must be an iterable, not {kind}"
+            ))
+        } else {
+            e
+        }
+    })?;
     let mut kwnames = Vec::new();
     if let Some(Value::Obj(o)) = kwargs {
         if let Obj::Dict(d) = &**o {
@@ -387,4 +398,56 @@ pub fn call_ex(
         }
     }
     call_value(ts, callee, &all, &kwnames)
+}
+
+/// The callable as CPython names it in argument errors (`_PyObject_FunctionStr`):
+/// `print()`, `__main__.collect()`, `__main__.A()`, `str.upper()`.
+pub fn function_str(ts: &mut ThreadState, callee: &Value) -> String {
+    let Value::Obj(o) = callee else {
+        return crate::format::str_of(ts, callee).unwrap_or_default();
+    };
+    match &**o {
+        Obj::Function(func) => {
+            let module = match &*func.globals {
+                Obj::Dict(d) => d
+                    .borrow()
+                    .get_str("__name__")
+                    .and_then(|m| m.as_str().map(|m| m.as_str().to_string())),
+                _ => None,
+            };
+            match module {
+                Some(m) if m != "builtins" => format!("{m}.{}()", func.qualname),
+                _ => format!("{}()", func.qualname),
+            }
+        }
+        Obj::BoundMethod { func, .. } => function_str(ts, &func.clone()),
+        Obj::Native(n) if n.this.is_null() => format!("{}()", n.name),
+        Obj::Native(n) => format!("{}.{}()", ops::type_name(ts, &n.this), n.name),
+        Obj::Type(t) if class::is_user_class(t) => format!("{}.{}()", t.module, t.name),
+        Obj::Type(t) => format!("{}()", t.name),
+        _ => crate::format::str_of(ts, callee).unwrap_or_default(),
+    }
+}
+
+/// `**` merge errors raised while building a call's keyword dict ("got multiple values for
+/// keyword argument 'a'", "argument after ** must be a mapping, not int") name the callee in
+/// CPython; other errors (from a mapping's own `keys()`...) pass through unchanged.
+pub fn name_kwargs_error(ts: &mut ThreadState, callee: &Value, exc: ObjRef) -> ObjRef {
+    let message = crate::error::exc_data(&exc).and_then(|d| {
+        d.borrow()
+            .args
+            .first()
+            .and_then(|m| m.as_str().map(|m| m.as_str().to_string()))
+    });
+    match message {
+        Some(m)
+            if ts.exc_matches(&exc, crate::error::ExcKind::TypeError)
+                && (m.starts_with("got multiple values for keyword argument")
+                    || m.starts_with("argument after ** must be a mapping")) =>
+        {
+            let callee = function_str(ts, callee);
+            ts.type_error(format!("{callee} {m}"))
+        }
+        _ => exc,
+    }
 }

@@ -497,7 +497,14 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let v = f.pop();
                     let target = f.peek(i as usize - 1).clone();
                     let merge = matches!(instruction, I::DictMerge(_));
-                    build::dict_update(ts, &target, &v, merge)?;
+                    match build::dict_update(ts, &target, &v, merge) {
+                        // A call's kwargs dict: the callee is below it and the args tuple.
+                        Err(e) if merge => {
+                            let callee = f.peek(i as usize + 1).clone();
+                            return Err(call::name_kwargs_error(ts, &callee, e));
+                        }
+                        other => other?,
+                    }
                 }
                 I::ListToTuple => {
                     let v = f.pop();

@@ -92,9 +92,19 @@ impl<'a> Compiler<'a, '_> {
         args: &'a [Expr],
         keywords: &'a [Keyword],
     ) -> CompileResult {
-        self.emit(Instruction::BuildList(pushed));
-        self.extend_list(args, Display::List)?;
-        self.emit(Instruction::ListToTuple);
+        match args {
+            // `f(*xs)`: the iterable itself, as CPython does, so that the call can name `f`
+            // if `xs` is not iterable.
+            [Expr {
+                kind: ExprKind::Starred(only),
+                ..
+            }] if pushed == 0 => self.compile_expr(only)?,
+            _ => {
+                self.emit(Instruction::BuildList(pushed));
+                self.extend_list(args, Display::List)?;
+                self.emit(Instruction::ListToTuple);
+            }
+        }
         if keywords.is_empty() {
             self.emit(Instruction::CallFunctionEx(0));
             return Ok(());

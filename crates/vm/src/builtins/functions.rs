@@ -58,8 +58,8 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
 pub fn write_to(ts: &mut ThreadState, file: &Value, text: &str) -> PyResult<()> {
     match crate::modules::sys::stream_fd(file) {
         Some(2) => ts.rt.write_stderr(text),
-        Some(_) => ts.rt.stdout.borrow_mut().write_str(text),
-        None => {
+        Some(1) => ts.rt.stdout.borrow_mut().write_str(text),
+        _ => {
             let write = attr::get_attr(ts, file, &Value::new_str("write"))?;
             call_value(ts, &write, &[Value::new_str(text)], &[])?;
         }
@@ -503,11 +503,11 @@ fn input(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         let p = str_of(ts, prompt)?;
         ts.rt.stdout.borrow_mut().write_str(&p);
     }
-    ts.rt.stdout.borrow_mut().flush();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) | Err(_) => Err(ts.new_exc(ExcKind::EOFError, "EOF when reading a line")),
-        Ok(_) => Ok(Value::new_str(line.trim_end_matches(['\n', '\r']))),
+    let line = crate::modules::sys::stdin::read_line(ts)?;
+    match line.strip_suffix('\n') {
+        Some(text) => Ok(Value::new_str(text)),
+        None if line.is_empty() => Err(ts.new_exc(ExcKind::EOFError, "EOF when reading a line")),
+        None => Ok(Value::new_str(line)),
     }
 }
 

@@ -1,16 +1,17 @@
-//! The `sys` module, including the `sys.stdout` / `sys.stderr` stream objects.
+//! The `sys` module, including the `sys.stdin` / `sys.stdout` / `sys.stderr` stream objects.
+
+pub mod stdin;
 
 use std::cell::RefCell;
 
 use crate::builtins::args::{int_arg, positional};
-use crate::builtins::native_value;
 use crate::error::{new_exception, ExcKind, PyResult};
 use crate::format::str_of;
 use crate::modules::add_functions;
 use crate::names::store_dict;
 use crate::thread::ThreadState;
 use crate::types::dict::Dict;
-use crate::types::function::{Args, NativeFn};
+use crate::types::function::{Args, NativeFn, NativeFunction};
 use crate::types::typeobj::{Instance, TypeId, TypeObj};
 use crate::value::{Obj, ObjRef, Value};
 
@@ -53,6 +54,7 @@ pub fn fill(ts: &ThreadState, dict: &ObjRef) {
         )]),
     );
     let stream_class = stream_class(ts);
+    put("stdin", new_stream(&stream_class, 0));
     put("stdout", new_stream(&stream_class, 1));
     put("stderr", new_stream(&stream_class, 2));
     add_functions(dict, FUNCTIONS);
@@ -69,8 +71,9 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 fn stream_class(ts: &ThreadState) -> ObjRef {
     let mut d = Dict::new();
-    d.set_str("write", native_value("write", stream_write, Value::Null));
-    d.set_str("flush", native_value("flush", stream_flush, Value::Null));
+    for (name, f) in STREAM_METHODS {
+        d.set_str(name, method_value(name, *f));
+    }
     let object = ts.rt.type_obj(TypeId::Object).clone();
     ObjRef::new(Obj::Type(TypeObj {
         name: STREAM_CLASS.into(),
@@ -81,6 +84,27 @@ fn stream_class(ts: &ThreadState) -> ObjRef {
         builtin: TypeId::Object,
         is_exception: false,
     }))
+}
+
+const STREAM_METHODS: &[(&str, NativeFn)] = &[
+    ("write", stream_write),
+    ("flush", stream_flush),
+    ("readline", stream_readline),
+    ("readlines", stream_readlines),
+    ("read", stream_read),
+    ("__iter__", stream_iter),
+    ("__next__", stream_next),
+];
+
+/// A method of the stream class: called unbound (`__iter__` through the class), the first
+/// argument is the stream.
+fn method_value(name: &'static str, f: NativeFn) -> Value {
+    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+        name,
+        f,
+        this: Value::Null,
+        is_method: true,
+    })))
 }
 
 fn new_stream(class: &ObjRef, fd: i64) -> Value {
@@ -107,8 +131,56 @@ pub fn stream_fd(v: &Value) -> Option<i64> {
     }
 }
 
+/// `io.UnsupportedOperation(message)`, raised by reading stdout or writing stdin.
+fn unsupported(ts: &mut ThreadState, message: &str) -> ObjRef {
+    let class = crate::import::import_module(ts, "io")
+        .and_then(|io| crate::attr::get_attr(ts, &io, &Value::new_str("UnsupportedOperation")));
+    let exc = class.and_then(|c| crate::call::call_value(ts, &c, &[Value::new_str(message)], &[]));
+    match exc {
+        Ok(Value::Obj(e)) | Err(e) => e,
+        Ok(_) => ts.new_exc(ExcKind::OSError, message),
+    }
+}
+
+/// Fails unless `this` is `sys.stdin`.
+fn check_readable(ts: &mut ThreadState, this: &Value) -> PyResult<()> {
+    match stream_fd(this) {
+        Some(0) => Ok(()),
+        _ => Err(unsupported(ts, "not readable")),
+    }
+}
+
+fn stream_readline(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    check_readable(ts, this)?;
+    stdin::readline(ts, args)
+}
+
+fn stream_readlines(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    check_readable(ts, this)?;
+    stdin::readlines(ts, args)
+}
+
+fn stream_read(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    check_readable(ts, this)?;
+    stdin::read(ts, args)
+}
+
+fn stream_iter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__iter__", args, 0, 0)?;
+    Ok(this.clone())
+}
+
+fn stream_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__next__", args, 0, 0)?;
+    check_readable(ts, this)?;
+    stdin::next_line(ts)
+}
+
 fn stream_write(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "write", args, 1, 1)?;
+    if stream_fd(this) == Some(0) {
+        return Err(unsupported(ts, "not writable"));
+    }
     let Some(s) = a[0].as_str() else {
         return Err(ts.type_error(format!(
             "write() argument must be str, not {}",
@@ -124,7 +196,7 @@ fn stream_write(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 }
 
 fn stream_flush(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
-    if stream_fd(this) != Some(2) {
+    if stream_fd(this) == Some(1) {
         ts.rt.stdout.borrow_mut().flush();
     }
     Ok(Value::None)

@@ -71,6 +71,7 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("connect", transfer::connect),
     ("connect_ex", transfer::connect_ex),
     ("recv", transfer::recv),
+    ("recv_into", transfer::recv_into),
     ("recvfrom", transfer::recvfrom),
     ("send", transfer::send),
     ("sendall", transfer::sendall),

@@ -109,6 +109,45 @@ pub fn recv(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     Ok(new_bytes(buf))
 }
 
+/// `recv_into(buffer[, nbytes[, flags]])` → the count of bytes received into the start of
+/// the `bytearray` `buffer` (`nbytes` 0: as many as it holds).
+pub fn recv_into(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = bind(ts, "recv_into", args, &["buffer", "nbytes", "flags"], 1)?;
+    let bytearray = a[0].and_then(Value::obj).and_then(|o| match &**o {
+        Obj::ByteArray(b) => Some(b),
+        _ => None,
+    });
+    let Some(target) = bytearray else {
+        return Err(ts.type_error(format!(
+            "recv_into() argument 1 must be read-write bytes-like object, not {}",
+            crate::ops::type_name(ts, a[0].unwrap_or(&Value::None))
+        )));
+    };
+    let capacity = target.borrow().len();
+    let size = match int_or(ts, a[1], 0)? {
+        0 => capacity,
+        n => usize::try_from(n).map_err(|_| ts.value_error("negative buffersize in recv_into"))?,
+    };
+    if size > capacity {
+        return Err(ts.value_error("buffer too small for requested bytes"));
+    }
+    let flags = RecvFlags::from_bits_retain(int_or(ts, a[2], 0)? as u32);
+    let handle = handle_of(ts, this)?;
+    let fd = handle.fd(ts)?;
+    // The bytearray cannot be lent to the GIL-free read: receive into a buffer of our own.
+    let mut buf = Vec::with_capacity(size);
+    if size > 0 {
+        io::call(ts, &fd, handle.timeout.get(), Wait::Readable, |fd| {
+            rustix::net::recv(fd, spare_capacity(&mut buf), flags)
+        })?;
+    }
+    // Another thread may have shrunk the bytearray meanwhile: copy what still fits.
+    let mut target = target.borrow_mut();
+    let copied = buf.len().min(target.len());
+    target[..copied].copy_from_slice(&buf[..copied]);
+    Ok(Value::Int(buf.len() as i64))
+}
+
 /// `recvfrom(bufsize[, flags])` → `(data, address)` (`None` for a connected stream).
 pub fn recvfrom(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let (size, flags) = recv_args(ts, "recvfrom", args)?;
