@@ -26,7 +26,7 @@ pub use embed::error::{Error, PyErr, PyResult};
 pub use embed::interpreter::{Builder, Interpreter};
 pub use embed::native::{Args, NativeModule};
 pub use embed::object::PyObject;
-pub use embed::program::{compile_check, disassemble, Program, ProgramBuilder};
+pub use embed::program::{compile, compile_check, disassemble, Code, Program, ProgramBuilder};
 pub use embed::python::Python;
 pub use gilvm_vm::{GilConfig, GilStats, Policy};
 

@@ -150,10 +150,13 @@ fn run_file(file: &str, rest: &[String], dis: bool, run: &RunOptions) -> ExitCod
 
 fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions) -> ExitCode {
     // A syntax error ends the run before the trace starts (and writes no trace file).
-    if let Err(error) = gilvm::compile_check(source, filename) {
-        eprint!("{}", error.traceback());
-        return ExitCode::from(1);
-    }
+    let code = match gilvm::compile(source, filename) {
+        Ok(code) => code,
+        Err(error) => {
+            eprint!("{}", error.traceback());
+            return ExitCode::from(1);
+        }
+    };
     let program = Arc::new(
         Program::builder()
             .argv(argv)
@@ -169,7 +172,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
         }
         gil_cli::finish_trace_on_signal(Arc::clone(&program), path.clone());
     }
-    let result = program.run_source(source, filename);
+    let result = program.run_code(&code);
     if run.print_stats {
         eprint!("{}", gil_cli::stats_table(&program.gil_stats()));
     }

@@ -3,6 +3,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use gilvm_compiler::bytecode::CodeObject;
 use gilvm_vm::{GilConfig, GilStats, InterpreterConfig, Policy, RunError};
 
 use crate::trace::Trace;
@@ -69,17 +70,29 @@ impl Program {
     /// assert_eq!(err.type_name(), "SyntaxError");
     /// ```
     pub fn run_source(&self, source: &str, filename: &str) -> Result<(), PyErr> {
-        let code = match gilvm_compiler::compile_source(source, filename) {
+        let code = match compile(source, filename) {
             Ok(code) => code,
-            Err(error) => {
-                let err = PyErr::from_syntax(&error, filename, source);
+            Err(err) => {
                 if self.print_traceback {
                     self.write_stderr(err.traceback());
                 }
                 return Err(err);
             }
         };
-        match self.inner.run_main(code, source) {
+        self.run_code(&code)
+    }
+
+    /// Runs a module compiled by [`compile`](crate::compile) as `__main__`: as
+    /// [`run_source`](Program::run_source), without compiling again (so a caller can report
+    /// a syntax error before it starts anything, e.g. a trace).
+    ///
+    /// ```
+    /// let code = gilvm::compile("import sys\nsys.exit(4)", "four.py").unwrap();
+    /// let program = gilvm::Program::builder().build();
+    /// assert_eq!(program.run_code(&code).unwrap_err().exit_status(), Some(4));
+    /// ```
+    pub fn run_code(&self, code: &Code) -> Result<(), PyErr> {
+        match self.inner.run_main(Arc::clone(&code.code), &code.source) {
             Ok(()) => Ok(()),
             Err(RunError::Exit(status)) => Err(PyErr::from_parts(
                 "SystemExit".into(),
@@ -306,6 +319,70 @@ impl ProgramBuilder {
     }
 }
 
+/// A module compiled by [`compile`], ready to run with [`Program::run_code`] (any number of
+/// times, on any thread).
+///
+/// ```
+/// let code = gilvm::compile("print('hi')", "hi.py").unwrap();
+/// assert_eq!(code.filename(), "hi.py");
+/// assert!(code.disassemble().contains("CALL"));
+/// ```
+#[derive(Clone)]
+pub struct Code {
+    code: Arc<CodeObject>,
+    source: Arc<str>,
+}
+
+impl Code {
+    /// The file name given to [`compile`] (shown in tracebacks, and `__file__`).
+    ///
+    /// ```
+    /// assert_eq!(gilvm::compile("pass", "p.py").unwrap().filename(), "p.py");
+    /// ```
+    pub fn filename(&self) -> &str {
+        &self.code.filename
+    }
+
+    /// The bytecode, as `gilvm --dis` prints it.
+    ///
+    /// ```
+    /// let text = gilvm::compile("x = 1", "x.py").unwrap().disassemble();
+    /// assert!(text.contains("STORE_NAME"));
+    /// ```
+    pub fn disassemble(&self) -> String {
+        gilvm_compiler::disassemble(&self.code)
+    }
+}
+
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Code")
+            .field("filename", &self.filename())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Compiles `source` as a module named `filename`; a `SyntaxError` (or `IndentationError`...)
+/// when it is not valid, whose [`traceback`](PyErr::traceback) is CPython's report, ready to
+/// print.
+///
+/// ```
+/// let code = gilvm::compile("x = 1", "ok.py").unwrap();
+/// assert!(gilvm::Program::builder().build().run_code(&code).is_ok());
+/// let err = gilvm::compile("if x\n", "bad.py").unwrap_err();
+/// assert_eq!(err.type_name(), "SyntaxError");
+/// assert!(err.traceback().starts_with("  File \"bad.py\", line 1"));
+/// ```
+pub fn compile(source: &str, filename: &str) -> Result<Code, PyErr> {
+    match gilvm_compiler::compile_source(source, filename) {
+        Ok(code) => Ok(Code {
+            code,
+            source: source.into(),
+        }),
+        Err(error) => Err(PyErr::from_syntax(&error, filename, source)),
+    }
+}
+
 /// Compiles `source` without running it: `Ok` when it is valid, else the `SyntaxError`
 /// (its [`traceback`](PyErr::traceback) is CPython's report, ready to print).
 ///
@@ -316,9 +393,7 @@ impl ProgramBuilder {
 /// assert!(err.traceback().starts_with("  File \"bad.py\", line 1"));
 /// ```
 pub fn compile_check(source: &str, filename: &str) -> Result<(), PyErr> {
-    gilvm_compiler::compile_source(source, filename)
-        .map(drop)
-        .map_err(|error| PyErr::from_syntax(&error, filename, source))
+    compile(source, filename).map(drop)
 }
 
 /// The bytecode of `source`, as `gilvm --dis` prints it; a `SyntaxError` when it does not
@@ -330,7 +405,5 @@ pub fn compile_check(source: &str, filename: &str) -> Result<(), PyErr> {
 /// assert!(gilvm::disassemble("x = (", "d.py").is_err());
 /// ```
 pub fn disassemble(source: &str, filename: &str) -> Result<String, PyErr> {
-    gilvm_compiler::compile_source(source, filename)
-        .map(|code| gilvm_compiler::disassemble(&code))
-        .map_err(|error| PyErr::from_syntax(&error, filename, source))
+    compile(source, filename).map(|code| code.disassemble())
 }
