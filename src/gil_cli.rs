@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use gilvm_vm::{GilStats, Interpreter, Policy, Trace};
+use gilvm::trace::Trace;
+use gilvm::{GilStats, Policy, Program};
 
 pub fn parse_policy(text: &str) -> Result<Policy, String> {
     match text {
@@ -89,26 +90,30 @@ const PERCENTILE_NOTE: &str =
 
 /// Starts `--gil-trace`, after checking that `path` can be written (so a typo fails before
 /// the program runs, not after).
-pub fn start_trace(interpreter: &Interpreter, path: &Path) -> Result<(), String> {
+pub fn start_trace(interpreter: &Program, path: &Path) -> Result<(), String> {
     std::fs::File::create(path)
         .map_err(|err| format!("cannot write the GIL trace to '{}': {err}", path.display()))?;
-    interpreter.trace_start().map_err(|err| err.to_string())
+    interpreter
+        .trace_start()
+        .map_err(|err| err.message().to_string())
 }
 
 /// Stops `--gil-trace` and writes the trace to `path`.
-pub fn finish_trace(interpreter: &Interpreter, path: &Path) -> Result<(), String> {
-    let trace = interpreter.trace_stop().map_err(|err| err.to_string())?;
+pub fn finish_trace(interpreter: &Program, path: &Path) -> Result<(), String> {
+    let trace = interpreter
+        .trace_stop()
+        .map_err(|err| err.message().to_string())?;
     write_trace(&trace, path)
 }
 
 fn write_trace(trace: &Trace, path: &Path) -> Result<(), String> {
-    gilvm_trace::write_chrome_file(trace, path)
+    gilvm::trace::write_chrome_file(trace, path)
         .map_err(|err| format!("cannot write the GIL trace: {err}"))
 }
 
 /// Makes Ctrl-C and SIGTERM (a server killed at the end of an experiment) write the trace
 /// too, then exit with status 130 (the handler cannot tell which signal came).
-pub fn finish_trace_on_signal(interpreter: Arc<Interpreter>, path: PathBuf) {
+pub fn finish_trace_on_signal(interpreter: Arc<Program>, path: PathBuf) {
     let installed = ctrlc::set_handler(move || {
         // Already stopped: the program is ending and writing the trace itself; exiting now
         // could cut the file short, so let it finish.

@@ -26,8 +26,32 @@ pub use embed::error::{Error, PyErr, PyResult};
 pub use embed::interpreter::{Builder, Interpreter};
 pub use embed::native::{Args, NativeModule};
 pub use embed::object::PyObject;
+pub use embed::program::{compile, compile_check, disassemble, Code, Program, ProgramBuilder};
 pub use embed::python::Python;
-pub use gilvm_vm::{GilStats, Policy};
+pub use gilvm_vm::{GilConfig, GilStats, Policy};
+
+/// GIL traces: what [`Program::trace_stop`] (or a script's `gil.trace_stop()`) returns, how
+/// to write it as Chrome Trace Event JSON (for Perfetto, `chrome://tracing`) and how to draw
+/// it as an SVG timeline (`gilvm timeline`).
+///
+/// ```
+/// let program = gilvm::Program::builder().build();
+/// program.trace_start().unwrap();
+/// program.run_source("import threading\nt = threading.Thread(target=lambda: None)\nt.start()\nt.join()", "t.py").unwrap();
+/// let trace = program.trace_stop().unwrap();
+/// let dir = std::env::temp_dir().join("gilvm-doc-trace-module");
+/// std::fs::create_dir_all(&dir).unwrap();
+/// gilvm::trace::write_chrome_file(&trace, &dir.join("t.json")).unwrap();
+/// let options = gilvm::trace::SvgOptions::default();
+/// gilvm::trace::timeline_command(&dir.join("t.json"), &dir.join("t.svg"), &options).unwrap();
+/// assert!(std::fs::read_to_string(dir.join("t.svg")).unwrap().starts_with("<svg"));
+/// ```
+pub mod trace {
+    pub use gilvm_trace::{
+        read_chrome_file, render_svg, timeline_command, write_chrome_file, SvgOptions, Trace,
+        TraceError,
+    };
+}
 
 #[doc = include_str!("../docs/embedding.md")]
 pub mod guide {}

@@ -11,8 +11,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use gilvm_compiler::bytecode::CodeObject;
-use gilvm_vm::{GilConfig, Interpreter, InterpreterConfig, Policy, RunError};
+use gilvm::{GilConfig, Policy, Program};
 
 mod gil_cli;
 mod timeline_cli;
@@ -134,12 +133,15 @@ fn run_file(file: &str, rest: &[String], dis: bool, run: &RunOptions) -> ExitCod
         return ExitCode::from(1);
     };
     if dis {
-        return match compile(&source, &display) {
-            Some(code) => {
-                print!("{}", gilvm_compiler::disassemble(&code));
+        return match gilvm::disassemble(&source, &display) {
+            Ok(text) => {
+                print!("{text}");
                 ExitCode::SUCCESS
             }
-            None => ExitCode::from(1),
+            Err(error) => {
+                eprint!("{}", error.traceback());
+                ExitCode::from(1)
+            }
         };
     }
     let argv = std::iter::once(file.to_string()).chain(rest.iter().cloned());
@@ -147,52 +149,46 @@ fn run_file(file: &str, rest: &[String], dis: bool, run: &RunOptions) -> ExitCod
 }
 
 fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions) -> ExitCode {
-    let Some(code) = compile(source, filename) else {
-        return ExitCode::from(1);
+    // A syntax error ends the run before the trace starts (and writes no trace file).
+    let code = match gilvm::compile(source, filename) {
+        Ok(code) => code,
+        Err(error) => {
+            eprint!("{}", error.traceback());
+            return ExitCode::from(1);
+        }
     };
-    let config = InterpreterConfig {
-        argv,
-        gil: run.gil,
-        io_fast_path: run.io_fast_path,
-        print_traceback: true,
-        ..InterpreterConfig::default()
-    };
-    let interpreter = Arc::new(Interpreter::new(config));
+    let program = Arc::new(
+        Program::builder()
+            .argv(argv)
+            .gil(run.gil)
+            .io_fast_path(run.io_fast_path)
+            .print_traceback(true)
+            .build(),
+    );
     if let Some(path) = &run.trace {
-        if let Err(msg) = gil_cli::start_trace(&interpreter, path) {
+        if let Err(msg) = gil_cli::start_trace(&program, path) {
             eprintln!("gilvm: {msg}");
             return ExitCode::from(2);
         }
-        gil_cli::finish_trace_on_signal(Arc::clone(&interpreter), path.clone());
+        gil_cli::finish_trace_on_signal(Arc::clone(&program), path.clone());
     }
-    let result = interpreter.run_main(code, source);
+    let result = program.run_code(&code);
     if run.print_stats {
-        eprint!("{}", gil_cli::stats_table(&interpreter.gil_stats()));
+        eprint!("{}", gil_cli::stats_table(&program.gil_stats()));
     }
+    // The traceback of an uncaught exception is already printed, before the program waited
+    // for its other threads; a `SystemExit` carries its status.
     let status = match result {
         Ok(()) => 0,
-        // Already printed, before the VM waited for the other threads.
-        Err(RunError::Exception { .. }) => 1,
-        Err(RunError::Exit(status)) => status as u8,
+        Err(error) => error.exit_status().unwrap_or(1) as u8,
     };
     if let Some(path) = &run.trace {
-        if let Err(msg) = gil_cli::finish_trace(&interpreter, path) {
+        if let Err(msg) = gil_cli::finish_trace(&program, path) {
             eprintln!("gilvm: {msg}");
             return ExitCode::from(status.max(1));
         }
     }
     ExitCode::from(status)
-}
-
-/// Compiles, printing CPython's report of a syntax error to stderr on failure.
-fn compile(source: &str, filename: &str) -> Option<Arc<CodeObject>> {
-    match gilvm_compiler::compile_source(source, filename) {
-        Ok(code) => Some(code),
-        Err(error) => {
-            eprint!("{}", error.report(filename, source));
-            None
-        }
-    }
 }
 
 /// `No such file or directory (os error 2)` → `No such file or directory`.

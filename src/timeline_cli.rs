@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use gilvm_trace::{timeline_command, SvgOptions};
+use gilvm::trace::{timeline_command, SvgOptions};
 
 /// Draw a GIL trace as an SVG timeline: one row per thread, coloured by what it did with the
 /// GIL (running, waiting, blocked), with forced switches and drop requests marked.

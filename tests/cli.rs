@@ -117,3 +117,21 @@ fn binary_garbage_does_not_panic() {
     assert!(text(&out.stderr).contains("SyntaxError"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_command_uses_only_the_public_api() {
+    // The command-line program is built on the `gilvm` crate's public API alone.
+    for file in ["src/main.rs", "src/gil_cli.rs", "src/timeline_cli.rs"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let source = std::fs::read_to_string(&path).expect("source readable");
+        for internal in [
+            "gilvm_vm",
+            "gilvm_compiler",
+            "gilvm_trace",
+            "gilvm_syntax",
+            "gilvm_gil",
+        ] {
+            assert!(!source.contains(internal), "{file} uses {internal}");
+        }
+    }
+}

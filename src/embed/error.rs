@@ -185,6 +185,22 @@ impl PyErr {
         }
     }
 
+    /// An error made of its parts (no exception object).
+    pub(crate) fn from_parts(
+        type_name: String,
+        message: String,
+        traceback: String,
+        exit_status: Option<i32>,
+    ) -> PyErr {
+        PyErr {
+            type_name,
+            message,
+            traceback,
+            exit_status,
+            value: None,
+        }
+    }
+
     /// A syntax error, reported as CPython reports it.
     pub(crate) fn from_syntax(
         error: &gilvm_syntax::SyntaxError,

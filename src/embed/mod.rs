@@ -6,4 +6,5 @@ pub mod error;
 pub mod interpreter;
 pub mod native;
 pub mod object;
+pub mod program;
 pub mod python;
