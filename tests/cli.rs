@@ -1,18 +1,9 @@
 //! The `gilvm` command's own behaviour: arguments, exit statuses, `-c`, `--dis`, usage errors.
 
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod support;
 
-fn gilvm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gilvm"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("gilvm runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use support::{gilvm, text};
 
 #[test]
 fn runs_fib_with_an_argument() {

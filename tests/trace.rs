@@ -3,23 +3,16 @@
 //! GIL's invariants; timing is never asserted (the test machine is small and noisy).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use gilvm_trace::{check, read_chrome_file, Trace};
 
+#[path = "support/cli.rs"]
+mod support;
+
+use support::{gilvm, text};
+
 const POLICIES: [&str; 3] = ["tick", "timeout", "priority"];
-
-fn gilvm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gilvm"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("gilvm runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A fresh directory for one test's files.
 fn scratch(test: &str) -> PathBuf {

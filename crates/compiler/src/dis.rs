@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use crate::bytecode::{CodeObject, Constant, FormatFlags, Instruction, MakeFunctionFlags};
+use crate::repr::str_repr;
 
 /// One listing per code object, nested code objects after their parent, each headed
 /// `Disassembly of <code object NAME at line N>:`.
@@ -271,33 +272,6 @@ fn float_repr(f: f64) -> String {
     } else {
         format!("{text}.0")
     }
-}
-
-fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::from(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 fn bytes_repr(bytes: &[u8]) -> String {

@@ -9,6 +9,7 @@ mod codegen;
 mod constants;
 mod dis;
 mod error;
+pub mod repr;
 mod stack;
 mod symtable;
 

@@ -54,6 +54,17 @@ fn name_list(names: &[&str]) -> String {
     }
 }
 
+/// The message for required parameters of one `kind` that got no argument, without the
+/// function's name: "missing 2 required positional arguments: 'a' and 'b'".
+fn missing_arguments(kind: &str, names: &[&str]) -> String {
+    let s = if names.len() == 1 { "" } else { "s" };
+    format!(
+        "missing {} required {kind} argument{s}: {}",
+        names.len(),
+        name_list(names)
+    )
+}
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
@@ -143,16 +154,7 @@ fn bind_args(
         }
     }
     if !missing.is_empty() {
-        return Err(format!(
-            "missing {} {}: {}",
-            missing.len(),
-            if missing.len() == 1 {
-                "required positional argument"
-            } else {
-                "required positional arguments"
-            },
-            name_list(&missing)
-        ));
+        return Err(missing_arguments("positional", &missing));
     }
     for (i, slot) in slots.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
         if slot.is_null() {
@@ -167,16 +169,7 @@ fn bind_args(
         }
     }
     if !missing.is_empty() {
-        return Err(format!(
-            "missing {} {}: {}",
-            missing.len(),
-            if missing.len() == 1 {
-                "required keyword-only argument"
-            } else {
-                "required keyword-only arguments"
-            },
-            name_list(&missing)
-        ));
+        return Err(missing_arguments("keyword-only", &missing));
     }
     Ok(())
 }

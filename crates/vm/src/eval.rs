@@ -5,6 +5,7 @@
 
 use gilvm_compiler::bytecode::{BinaryOperator, Comparison, Instruction as I};
 
+use crate::code::CodeInfo;
 use crate::error::{ExcKind, PyResult};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::thread::ThreadState;
@@ -284,16 +285,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     f.push(Value::Bool(!t));
                 }
                 I::BinaryOp(op) => {
-                    if let Some(r) = small_int_op(op, &f.slots) {
-                        f.slots.truncate(f.slots.len() - 1);
-                        if let Some(top) = f.slots.last_mut() {
-                            *top = Value::Int(r);
-                        }
-                        continue;
-                    }
-                    if op == BinaryOperator::Add
-                        && strcat::concat_top(f, &code, instructions.get(ip))
-                    {
+                    if binary_fast_path(op, f, &code, instructions.get(ip)) {
                         continue;
                     }
                     let b = f.pop();
@@ -302,16 +294,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     f.push(r);
                 }
                 I::InplaceOp(op) => {
-                    if let Some(r) = small_int_op(op, &f.slots) {
-                        f.slots.truncate(f.slots.len() - 1);
-                        if let Some(top) = f.slots.last_mut() {
-                            *top = Value::Int(r);
-                        }
-                        continue;
-                    }
-                    if op == BinaryOperator::Add
-                        && strcat::concat_top(f, &code, instructions.get(ip))
-                    {
+                    if binary_fast_path(op, f, &code, instructions.get(ip)) {
                         continue;
                     }
                     let b = f.pop();
@@ -608,6 +591,20 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
             }
         }
     }
+}
+
+/// The fast paths `BinaryOp` and `InplaceOp` share, done in place on the stack: small-int
+/// arithmetic, then str concatenation for `+`. False (touching nothing) when neither applies.
+#[inline(always)]
+fn binary_fast_path(op: BinaryOperator, f: &mut Frame, code: &CodeInfo, next: Option<&I>) -> bool {
+    if let Some(r) = small_int_op(op, &f.slots) {
+        f.slots.truncate(f.slots.len() - 1);
+        if let Some(top) = f.slots.last_mut() {
+            *top = Value::Int(r);
+        }
+        return true;
+    }
+    op == BinaryOperator::Add && strcat::concat_top(f, code, next)
 }
 
 /// `a op b` for two small ints on top of `slots` when the result is a small int too.
