@@ -5,9 +5,13 @@
 //! are compared so a wrong answer cannot pass for a fast one.
 //! A figure, not a test: machines here are shared and noisy, so compare ratios, not seconds.
 
+#[path = "../support/bench.rs"]
+mod bench;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use bench::{python_executable, python_version, Measured};
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -32,16 +36,12 @@ fn main() {
             continue;
         }
         let path = program.to_str().expect("UTF-8 path");
-        let gilvm = measure(env!("CARGO_BIN_EXE_gilvm"), path, runs);
-        let cpython = python.as_deref().and_then(|py| measure(py, path, runs));
+        let gilvm = bench::measure(env!("CARGO_BIN_EXE_gilvm"), &[path], runs);
+        let cpython = python
+            .as_deref()
+            .and_then(|py| bench::measure(py, &[path], runs));
         report(name, gilvm.as_ref(), cpython.as_ref());
     }
-}
-
-/// A program's median time and what it printed.
-struct Measured {
-    time: Duration,
-    output: Vec<u8>,
 }
 
 fn report(name: &str, gilvm: Option<&Measured>, python: Option<&Measured>) {
@@ -70,45 +70,4 @@ fn programs() -> Vec<PathBuf> {
     found.retain(|p| p.extension().is_some_and(|e| e == "py"));
     found.sort();
     found
-}
-
-/// Median wall time of `runs` successful runs, or `None` if the program fails.
-fn measure(command: &str, program: &str, runs: usize) -> Option<Measured> {
-    let run_once = || {
-        let start = Instant::now();
-        let out = Command::new(command)
-            .arg(program)
-            .stderr(Stdio::null())
-            .output()
-            .ok()?;
-        out.status.success().then(|| (start.elapsed(), out.stdout))
-    };
-    let (_, output) = run_once()?;
-    let mut times: Vec<Duration> = (0..runs.max(1))
-        .map(|_| run_once().map(|(t, _)| t))
-        .collect::<Option<_>>()?;
-    times.sort();
-    Some(Measured {
-        time: times[times.len() / 2],
-        output,
-    })
-}
-
-/// The real interpreter behind `python3`: version managers such as pyenv put a shell-script
-/// shim on PATH whose own start-up (tens of milliseconds) would be charged to CPython.
-fn python_executable() -> Option<String> {
-    let out = Command::new("python3")
-        .args(["-c", "import sys; print(sys.executable)"])
-        .output()
-        .ok()?;
-    let path = String::from_utf8(out.stdout).ok()?.trim().to_string();
-    (out.status.success() && !path.is_empty()).then_some(path)
-}
-
-fn python_version() -> String {
-    Command::new("python3")
-        .arg("--version")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default()
 }
