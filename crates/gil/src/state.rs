@@ -216,6 +216,28 @@ mod tests {
         assert!(!state.take_back_hand_off());
     }
 
+    /// The echo-server cycle behind the convoy: the I/O thread takes back a hand-off to the
+    /// CPU thread after a short `send` (the CPU thread ages by one), blocks in `recv`, and the
+    /// CPU thread is granted the lock at its aged priority. When the I/O thread comes back
+    /// boosted it must outrank that holder, or it waits a whole interval per round trip.
+    #[test]
+    fn the_default_io_boost_outranks_a_holder_aged_by_a_take_back() {
+        let mut state = state_with(&[0, 0]);
+        queue(&mut state, &[1]);
+        let waiter = state.pop_most_urgent().unwrap();
+        let counted_switch = state.grant(ThreadId(1), 0);
+        state.pending_hand_off = Some(PendingHandOff {
+            waiter,
+            counted_switch,
+        });
+        assert!(state.take_back_hand_off());
+        let cpu = state.pop_most_urgent().unwrap();
+        let cpu_priority = state.effective_priority(&cpu);
+        state.grant(cpu.id, cpu_priority);
+        state.slot(ThreadId(0)).boost = crate::GilConfig::default().io_boost;
+        assert!(state.current_priority(ThreadId(0)) > state.holder_priority);
+    }
+
     #[test]
     fn grant_counts_switches_only_between_threads() {
         let mut state = state_with(&[0, 0]);
