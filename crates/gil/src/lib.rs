@@ -79,10 +79,10 @@
 //!   so a thread coming back from I/O preempts an equal-priority CPU-bound
 //!   holder at its next check point instead of waiting an interval — the
 //!   fix for the convoy effect Beazley showed in the new GIL, with no change
-//!   to the program. The default boost (3) exceeds the age a CPU-bound thread
-//!   gains from the take-backs of one request/response cycle; with 1, that
-//!   age made the CPU thread's hand-off priority equal to the returning I/O
-//!   thread's, and the convoy came back (see `docs/gil.md`).
+//!   to the program. The default boost (10) exceeds the age a CPU-bound
+//!   thread gains from the take-backs of request/response cycles; with 1,
+//!   that age made the CPU thread's hand-off priority equal to the returning
+//!   I/O thread's, and the convoy came back (see `docs/gil.md`).
 //!
 //! ## Starvation
 //!
