@@ -40,7 +40,7 @@ impl Default for GilConfig {
             policy: Policy::Priority,
             switch_interval: Duration::from_millis(5),
             check_interval: 100,
-            io_boost: 10,
+            io_boost: 1,
         }
     }
 }

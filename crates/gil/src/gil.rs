@@ -289,7 +289,7 @@ impl Gil {
             state.holder = None;
             return;
         };
-        let priority = state.effective_priority(&next);
+        let priority = state.holder_priority_of(&next);
         let counted_switch = state.grant(next.id, priority);
         next.wake.notify_one();
         state.pending_hand_off = Some(PendingHandOff {

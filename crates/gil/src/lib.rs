@@ -72,17 +72,18 @@
 //!   busy machine the OS may take milliseconds to run it. Meanwhile a
 //!   newcomer that outranks it (typically a boosted thread back from I/O)
 //!   takes the lock back at once instead of setting a drop request the
-//!   sleeping receiver cannot see: the receiver is queued again, one age
-//!   older so that this cannot repeat forever.
+//!   sleeping receiver cannot see: the receiver is queued again, passed over
+//!   once more, so that this cannot repeat forever.
 //! * I/O boost: [`ThreadHandle::reacquire_after_blocking`] adds
 //!   `GilConfig::io_boost` to the thread's priority until it next releases,
 //!   so a thread coming back from I/O preempts an equal-priority CPU-bound
 //!   holder at its next check point instead of waiting an interval — the
 //!   fix for the convoy effect Beazley showed in the new GIL, with no change
-//!   to the program. The default boost (10) exceeds the age a CPU-bound
-//!   thread gains from the take-backs of request/response cycles; with 1,
-//!   that age made the CPU thread's hand-off priority equal to the returning
-//!   I/O thread's, and the convoy came back (see `docs/gil.md`).
+//!   to the program. A hand-off taken back counts as a *pass-over* for its
+//!   receiver: it ranks the receiver in the queue but, unlike age, does not
+//!   protect it once it holds the lock — else the returning I/O thread would
+//!   find the CPU thread holding at a priority it cannot beat, and wait a
+//!   whole interval (the convoy again; see `docs/gil.md`).
 //!
 //! ## Starvation
 //!

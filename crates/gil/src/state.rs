@@ -25,6 +25,10 @@ pub(crate) struct Waiter {
     pub ticket: u64,
     /// Switch intervals this thread has waited (timeouts seen): aging.
     pub age: u32,
+    /// Hand-offs to this thread taken back before it woke up. It ranks the waiter like age
+    /// does (so take-backs cannot pass it over forever), but unlike age it buys no
+    /// protection once the thread holds the lock: see [`State::holder_priority_of`].
+    pub passed_over: u32,
     /// The waiter's own condition variable, notified on hand-off.
     pub wake: Arc<Condvar>,
 }
@@ -83,6 +87,14 @@ impl State {
     }
 
     pub fn effective_priority(&self, waiter: &Waiter) -> i64 {
+        self.holder_priority_of(waiter) + i64::from(waiter.passed_over)
+    }
+
+    /// The priority a waiter holds the lock at once handed it: base + boost + age. Being
+    /// passed over by take-backs got it the lock but does not shield it from the thread
+    /// that took it back (an echo server's I/O thread would otherwise wait a whole interval
+    /// each time the CPU thread finally got its turn).
+    pub fn holder_priority_of(&self, waiter: &Waiter) -> i64 {
         self.current_priority(waiter.id) + i64::from(waiter.age)
     }
 
@@ -107,19 +119,20 @@ impl State {
             id,
             ticket,
             age: 0,
+            passed_over: 0,
             wake,
         });
     }
 
     /// Takes back a hand-off whose receiver has not woken up yet: the receiver is queued
-    /// again with its ticket, its counted switch is undone, and it ages by one — so a
-    /// thread that keeps coming back boosted from short blocking calls cannot take the lock
-    /// from it forever. Returns whether there was one.
+    /// again with its ticket, its counted switch is undone, and it counts one more
+    /// pass-over — so a thread that keeps coming back boosted from short blocking calls
+    /// cannot take the lock from it forever. Returns whether there was one.
     pub fn take_back_hand_off(&mut self) -> bool {
         let Some(mut pending) = self.pending_hand_off.take() else {
             return false;
         };
-        pending.waiter.age = pending.waiter.age.saturating_add(1);
+        pending.waiter.passed_over = pending.waiter.passed_over.saturating_add(1);
         if pending.counted_switch {
             self.slot(pending.waiter.id).stats.switches -= 1;
         }
@@ -212,16 +225,19 @@ mod tests {
         assert_eq!(state.holder, None);
         assert_eq!(state.threads[1].stats.switches, 0);
         let requeued = state.waiter_mut(ThreadId(1)).unwrap();
-        assert_eq!((requeued.ticket, requeued.age), (0, 1));
+        assert_eq!(
+            (requeued.ticket, requeued.age, requeued.passed_over),
+            (0, 0, 1)
+        );
         assert!(!state.take_back_hand_off());
     }
 
     /// The echo-server cycle behind the convoy: the I/O thread takes back a hand-off to the
-    /// CPU thread after a short `send` (the CPU thread ages by one), blocks in `recv`, and the
-    /// CPU thread is granted the lock at its aged priority. When the I/O thread comes back
-    /// boosted it must outrank that holder, or it waits a whole interval per round trip.
+    /// CPU thread after a short `send` (the CPU thread is passed over once), blocks in `recv`, and the
+    /// CPU thread is granted the lock. When the I/O thread comes back boosted it must
+    /// outrank that holder, or it waits a whole interval per round trip.
     #[test]
-    fn the_default_io_boost_outranks_a_holder_aged_by_a_take_back() {
+    fn a_holder_passed_over_by_take_backs_is_not_shielded_by_them() {
         let mut state = state_with(&[0, 0]);
         queue(&mut state, &[1]);
         let waiter = state.pop_most_urgent().unwrap();
@@ -232,9 +248,10 @@ mod tests {
         });
         assert!(state.take_back_hand_off());
         let cpu = state.pop_most_urgent().unwrap();
-        let cpu_priority = state.effective_priority(&cpu);
+        assert_eq!(state.effective_priority(&cpu), 1, "the pass-over ranks it");
+        let cpu_priority = state.holder_priority_of(&cpu);
         state.grant(cpu.id, cpu_priority);
-        state.slot(ThreadId(0)).boost = crate::GilConfig::default().io_boost;
+        state.slot(ThreadId(0)).boost = 1;
         assert!(state.current_priority(ThreadId(0)) > state.holder_priority);
     }
 
