@@ -211,8 +211,8 @@ mod tests {
         assert_eq!(drain(&mut state), vec![1, 0, 2]);
     }
 
-    #[test]
-    fn a_hand_off_taken_back_requeues_the_receiver_older_and_uncounted() {
+    /// Two threads: the lock is handed to thread 1, which is taken back before it wakes.
+    fn hand_off_taken_back_from_thread_1() -> State {
         let mut state = state_with(&[0, 0]);
         queue(&mut state, &[1]);
         let waiter = state.pop_most_urgent().unwrap();
@@ -222,6 +222,12 @@ mod tests {
             counted_switch,
         });
         assert!(state.take_back_hand_off());
+        state
+    }
+
+    #[test]
+    fn a_hand_off_taken_back_requeues_the_receiver_older_and_uncounted() {
+        let mut state = hand_off_taken_back_from_thread_1();
         assert_eq!(state.holder, None);
         assert_eq!(state.threads[1].stats.switches, 0);
         let requeued = state.waiter_mut(ThreadId(1)).unwrap();
@@ -233,20 +239,12 @@ mod tests {
     }
 
     /// The echo-server cycle behind the convoy: the I/O thread takes back a hand-off to the
-    /// CPU thread after a short `send` (the CPU thread is passed over once), blocks in `recv`, and the
-    /// CPU thread is granted the lock. When the I/O thread comes back boosted it must
+    /// CPU thread after a short `send` (the CPU thread is passed over once), blocks in
+    /// `recv`, and the CPU thread is granted the lock. When the I/O thread comes back boosted it must
     /// outrank that holder, or it waits a whole interval per round trip.
     #[test]
     fn a_holder_passed_over_by_take_backs_is_not_shielded_by_them() {
-        let mut state = state_with(&[0, 0]);
-        queue(&mut state, &[1]);
-        let waiter = state.pop_most_urgent().unwrap();
-        let counted_switch = state.grant(ThreadId(1), 0);
-        state.pending_hand_off = Some(PendingHandOff {
-            waiter,
-            counted_switch,
-        });
-        assert!(state.take_back_hand_off());
+        let mut state = hand_off_taken_back_from_thread_1();
         let cpu = state.pop_most_urgent().unwrap();
         assert_eq!(state.effective_priority(&cpu), 1, "the pass-over ranks it");
         let cpu_priority = state.holder_priority_of(&cpu);

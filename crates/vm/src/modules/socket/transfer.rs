@@ -171,13 +171,18 @@ fn send_flags(ts: &ThreadState, v: Option<&Value>) -> PyResult<SendFlags> {
     Ok(SendFlags::from_bits_retain(flags as u32) | SendFlags::NOSIGNAL)
 }
 
-pub fn send(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = bind(ts, "send", args, &["data", "flags"], 1)?;
+/// The `(data[, flags])` arguments of `send` and `sendall`.
+fn send_args<'a>(ts: &ThreadState, func: &str, args: &'a Args) -> PyResult<(&'a [u8], SendFlags)> {
+    let a = bind(ts, func, args, &["data", "flags"], 1)?;
     let data = a[0]
         .map(|v| bytes_arg(ts, v))
         .transpose()?
         .unwrap_or_default();
-    let flags = send_flags(ts, a[1])?;
+    Ok((data, send_flags(ts, a[1])?))
+}
+
+pub fn send(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let (data, flags) = send_args(ts, "send", args)?;
     let handle = handle_of(ts, this)?;
     let fd = handle.fd(ts)?;
     let sent = io::call(ts, &fd, handle.timeout.get(), Wait::Writable, |fd| {
@@ -188,12 +193,7 @@ pub fn send(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 
 /// `sendall(data[, flags])`: sends everything; the timeout bounds the whole call.
 pub fn sendall(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = bind(ts, "sendall", args, &["data", "flags"], 1)?;
-    let data = a[0]
-        .map(|v| bytes_arg(ts, v))
-        .transpose()?
-        .unwrap_or_default();
-    let flags = send_flags(ts, a[1])?;
+    let (data, flags) = send_args(ts, "sendall", args)?;
     let handle = handle_of(ts, this)?;
     let fd = handle.fd(ts)?;
     let timeout = handle.timeout.get();
