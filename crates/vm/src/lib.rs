@@ -1,51 +1,39 @@
 //! gilvm's interpreter: reference-counted objects, a heap-frame eval loop, builtins, the
-//! `sys`/`time`/`math` modules, imports of the user's modules and CPython-format tracebacks.
+//! standard library's built-in modules, imports of the user's modules and CPython-format
+//! tracebacks.
 //!
-//! Layout: [`value`] (the `Value`/`ObjRef` representation), `types/` (payloads), [`eval`]
-//! (the loop), [`call`] (argument binding), `ops`/`seq`/`subscr`/`attr` (operations),
-//! [`exceptions`] and [`traceback`], `builtins/` and `modules/`, [`runtime`] (interpreter-wide
-//! state) and [`thread`] (per-thread state).
+//! Layout, in layers (each folder's `mod.rs` says what it owns and what it may import; imports
+//! go downward, the few exceptions are named there and counted in `docs/ARCHITECTURE.md`):
+//!
+//! - `object/`: the representation: `Value`, `ObjRef`/`Obj`, type objects, the error type;
+//! - `objects/`: one home per built-in type: payload, methods and its own operations;
+//! - `protocol/`: operations that dispatch on type (operators, subscription, attributes,
+//!   iteration, calls, user classes' dunders);
+//! - `text/`: `repr`/`str`/`format`, the format mini-language, `%`-formatting, codecs;
+//! - `interp/`: code objects, frames, the eval loop, names, exceptions and tracebacks,
+//!   imports, interpreter-wide ([`interp::runtime`]) and per-thread
+//!   ([`interp::thread_state`]) state;
+//! - `builtins/`: the `builtins` namespace;
+//! - `stdlib/`: the built-in modules, one registry table, each module's Rust code next to its
+//!   embedded Python source;
+//! - [`embed`]: the lifetime-free layer under the `gilvm` crate's embedding API.
 //!
 //! Threads: every interpreter thread is a real OS thread registered with one `gilvm_gil::Gil`
 //! per [`Interpreter`]; objects keep plain `Rc` counts and the GIL serializes all access to
 //! them. The rules that keep safe code from breaking that are in [`gil`]. `_thread` and
 //! `threading` (Python source embedded in the binary, on top of `_thread`) live in
-//! `modules/`, with the gilvm-only `gil` module.
+//! `stdlib/`, with the gilvm-only `gil` module.
 
-mod attr;
-mod build;
 mod builtins;
-mod bytes_ops;
-mod call;
-mod carets;
-mod class;
-mod code;
-mod codecs;
-mod dict_keys;
 pub mod embed;
-mod error;
-mod eval;
-mod exceptions;
-mod format;
-mod format_spec;
-mod frame;
-mod generator;
-pub mod gil;
-mod gil_trace;
-mod import;
-mod iter;
-mod modules;
-mod names;
-mod ops;
-mod percent;
-mod runtime;
-mod seq;
-mod strcat;
-mod subscr;
-mod thread;
-mod traceback;
-mod types;
-mod value;
+mod interp;
+mod object;
+mod objects;
+mod protocol;
+mod stdlib;
+mod text;
+
+pub use crate::interp::gil;
 
 use std::path::Path;
 use std::rc::Rc;
@@ -55,12 +43,14 @@ use gilvm_compiler::bytecode::CodeObject;
 pub use gilvm_gil::{Gil, GilConfig, GilStats, Policy, ThreadRow};
 pub use gilvm_trace::Trace;
 
-pub use crate::gil_trace::TraceStateError;
+pub use crate::interp::gil_trace::TraceStateError;
 
-use crate::error::ExcKind;
-use crate::runtime::Runtime;
-use crate::thread::ThreadState;
-use crate::value::Value;
+use crate::interp::gil_trace::GilTracer;
+use crate::interp::runtime::Runtime;
+use crate::interp::thread_state::ThreadState;
+use crate::interp::{import, names, traceback};
+use crate::object::error::ExcKind;
+use crate::object::value::Value;
 
 /// Settings of an [`Interpreter`].
 #[derive(Clone, Debug)]
@@ -114,12 +104,12 @@ pub struct Interpreter {
     /// One lock per interpreter: every thread of every program it runs registers here.
     gil: Arc<Gil>,
     /// Records the GIL's events on demand (its hook is installed in `gil`).
-    tracer: Arc<gil_trace::GilTracer>,
+    tracer: Arc<GilTracer>,
 }
 
 impl Interpreter {
     pub fn new(config: InterpreterConfig) -> Interpreter {
-        let (gil, tracer) = gil_trace::GilTracer::new_gil(config.gil);
+        let (gil, tracer) = GilTracer::new_gil(config.gil);
         Interpreter {
             config,
             gil,
@@ -178,7 +168,7 @@ fn compile_module(
 fn run_main_on_this_thread(
     config: InterpreterConfig,
     gil: &Arc<Gil>,
-    tracer: Arc<gil_trace::GilTracer>,
+    tracer: Arc<GilTracer>,
     code: Arc<CodeObject>,
     source: String,
 ) -> Result<(), RunError> {
@@ -223,9 +213,9 @@ fn run_main_on_this_thread(
     ts.rt.stdout.borrow_mut().flush();
     let outcome = match result {
         Ok(()) => Ok(()),
-        Err(exc) if ts.exc_matches(&exc, ExcKind::SystemExit) => {
-            Err(RunError::Exit(modules::sys::exit_status(&mut ts, &exc)))
-        }
+        Err(exc) if ts.exc_matches(&exc, ExcKind::SystemExit) => Err(RunError::Exit(
+            crate::stdlib::sys::exit_status(&mut ts, &exc),
+        )),
         Err(exc) => Err(RunError::Exception {
             traceback: traceback::format_exception(&mut ts, &exc),
         }),
@@ -233,7 +223,7 @@ fn run_main_on_this_thread(
     if let (true, Err(RunError::Exception { traceback })) = (config.print_traceback, &outcome) {
         ts.rt.write_stderr(traceback);
     }
-    modules::thread::shutdown(&mut ts);
+    crate::stdlib::_thread::shutdown(&mut ts);
     ts.rt.stdout.borrow_mut().flush();
     if ts.rt.threads.running.get() > 0 {
         // Daemon threads still run: keep the GIL forever (never drop the state) so that they

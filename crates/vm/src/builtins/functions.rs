@@ -1,17 +1,19 @@
 //! Built-in functions (`print`, `len`, `min`, `sorted`, ...).
 
-use crate::builtins::args::{int_arg, positional};
-use crate::builtins::sort::sort_values;
-use crate::call::call_value;
-use crate::error::{ExcKind, PyResult};
-use crate::format::{repr, str_of};
-use crate::ops::{self, class_of, type_name};
-use crate::thread::ThreadState;
-use crate::types::function::{Args, NativeFn};
-use crate::types::iter::IterState;
-use crate::types::typeobj::{is_subclass, TypeId};
-use crate::value::{Obj, ObjRef, Value};
-use crate::{attr, iter, seq};
+use crate::interp::thread_state::ThreadState;
+use crate::object::args::{int_arg, positional};
+use crate::object::error::{ExcKind, PyResult};
+use crate::object::typeobj::{is_subclass, TypeId};
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::function::{Args, NativeFn};
+use crate::objects::iterators::IterState;
+use crate::objects::list::sort::sort_values;
+use crate::protocol::attr;
+use crate::protocol::call::call_value;
+use crate::protocol::iter;
+use crate::protocol::ops::{self, class_of, type_name};
+use crate::protocol::sequence as seq;
+use crate::text::format::{repr, str_of};
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
@@ -20,7 +22,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("ascii", ascii_fn),
     ("isinstance", isinstance),
     ("issubclass", issubclass),
-    ("abs", crate::builtins::numeric::abs),
+    ("abs", crate::builtins::numeric_functions::abs),
     ("min", min),
     ("max", max),
     ("sum", sum),
@@ -36,14 +38,14 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("all", all),
     ("hash", hash),
     ("id", id),
-    ("chr", crate::builtins::numeric::chr),
-    ("ord", crate::builtins::numeric::ord),
-    ("hex", crate::builtins::numeric::hex),
-    ("oct", crate::builtins::numeric::oct),
-    ("bin", crate::builtins::numeric::bin),
-    ("divmod", crate::builtins::numeric::divmod),
-    ("pow", crate::builtins::numeric::pow),
-    ("round", crate::builtins::numeric::round),
+    ("chr", crate::builtins::numeric_functions::chr),
+    ("ord", crate::builtins::numeric_functions::ord),
+    ("hex", crate::builtins::numeric_functions::hex),
+    ("oct", crate::builtins::numeric_functions::oct),
+    ("bin", crate::builtins::numeric_functions::bin),
+    ("divmod", crate::builtins::numeric_functions::divmod),
+    ("pow", crate::builtins::numeric_functions::pow),
+    ("round", crate::builtins::numeric_functions::round),
     ("callable", callable),
     ("getattr", getattr),
     ("setattr", setattr),
@@ -56,7 +58,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 /// Writes `text` to a file-like object: fast path for `sys.stdout`/`sys.stderr`.
 pub fn write_to(ts: &mut ThreadState, file: &Value, text: &str) -> PyResult<()> {
-    match crate::modules::sys::stream_fd(file) {
+    match crate::stdlib::sys::stream_fd(file) {
         Some(2) => ts.rt.write_stderr(text),
         Some(1) => ts.rt.stdout.borrow_mut().write_str(text),
         _ => {
@@ -117,7 +119,9 @@ fn repr_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 fn ascii_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "ascii", args, 1, 1)?;
-    Ok(Value::new_str(crate::format::ascii(&repr(ts, &a[0])?)))
+    Ok(Value::new_str(crate::text::format::ascii(&repr(
+        ts, &a[0],
+    )?)))
 }
 
 fn class_list(ts: &ThreadState, v: &Value, fname: &str) -> PyResult<Vec<ObjRef>> {
@@ -218,7 +222,7 @@ fn sum(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let mut total = start;
     while let Some(v) = iter::next_value(ts, &it)? {
         total = match (&total, &v) {
-            (Value::Int(a), Value::Int(b)) => crate::types::int::add(*a, *b),
+            (Value::Int(a), Value::Int(b)) => crate::objects::int::add(*a, *b),
             _ => ops::binary_op(
                 ts,
                 gilvm_compiler::bytecode::BinaryOperator::Add,
@@ -300,14 +304,18 @@ fn sorted(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn reversed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "reversed", args, 1, 1)?;
     if let Some(inst) = a[0].as_instance() {
-        if let Some(m) = crate::class::lookup_special(&inst.class, "__reversed__") {
+        if let Some(m) = crate::protocol::class::lookup_special(&inst.class, "__reversed__") {
             return call_value(ts, &m, &a[..1], &[]);
         }
-        if crate::class::lookup_special(&inst.class, "__getitem__").is_some() {
+        if crate::protocol::class::lookup_special(&inst.class, "__getitem__").is_some() {
             let n = seq::len_of(ts, &a[0])?;
             let mut items = Vec::with_capacity(n);
             for i in (0..n).rev() {
-                items.push(crate::subscr::get_item(ts, &a[0], &Value::Int(i as i64))?);
+                items.push(crate::protocol::subscript::get_item(
+                    ts,
+                    &a[0],
+                    &Value::Int(i as i64),
+                )?);
             }
             return Ok(Value::new_iter(IterState::Snapshot {
                 items,
@@ -364,9 +372,9 @@ fn next(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "next", args, 1, 2)?;
     if let Some(Obj::Generator(_)) = a[0].obj().map(|o| &**o) {
         let gen = a[0].obj().cloned().expect("checked above");
-        return match crate::generator::resume(ts, &gen, Value::None, None)? {
-            crate::generator::Resumed::Yielded(v) => Ok(v),
-            crate::generator::Resumed::Returned(v) => match a.get(1) {
+        return match crate::interp::generator::resume(ts, &gen, Value::None, None)? {
+            crate::interp::generator::Resumed::Yielded(v) => Ok(v),
+            crate::interp::generator::Resumed::Returned(v) => match a.get(1) {
                 Some(d) => Ok(d.clone()),
                 None => Err(ts.stop_iteration(v)),
             },
@@ -375,7 +383,7 @@ fn next(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let is_iterator = match a[0].obj().map(|o| &**o) {
         Some(Obj::Iter(_)) => true,
         Some(Obj::Instance(inst)) => {
-            crate::class::lookup_special(&inst.class, "__next__").is_some()
+            crate::protocol::class::lookup_special(&inst.class, "__next__").is_some()
         }
         _ => false,
     };
@@ -437,7 +445,7 @@ fn callable(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     Ok(Value::Bool(match a[0].obj().map(|o| &**o) {
         Some(Obj::Function(_) | Obj::Native(_) | Obj::BoundMethod { .. } | Obj::Type(_)) => true,
         Some(Obj::Instance(inst)) => {
-            crate::class::lookup_special(&inst.class, "__call__").is_some()
+            crate::protocol::class::lookup_special(&inst.class, "__call__").is_some()
         }
         _ => false,
     }))
@@ -489,10 +497,10 @@ fn delattr(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn format_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "format", args, 1, 2)?;
     let spec = match a.get(1) {
-        Some(s) => crate::builtins::args::str_arg(ts, s, "format() argument 2")?.to_string(),
+        Some(s) => crate::object::args::str_arg(ts, s, "format() argument 2")?.to_string(),
         None => String::new(),
     };
-    Ok(Value::new_str(crate::format_spec::format_with_spec(
+    Ok(Value::new_str(crate::text::format_spec::format_with_spec(
         ts, &a[0], &spec,
     )?))
 }
@@ -503,7 +511,7 @@ fn input(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         let p = str_of(ts, prompt)?;
         ts.rt.stdout.borrow_mut().write_str(&p);
     }
-    let line = crate::modules::sys::stdin::read_line(ts)?;
+    let line = crate::stdlib::sys::stdin::read_line(ts)?;
     match line.strip_suffix('\n') {
         Some(text) => Ok(Value::new_str(text)),
         None if line.is_empty() => Err(ts.new_exc(ExcKind::EOFError, "EOF when reading a line")),

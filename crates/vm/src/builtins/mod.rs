@@ -1,29 +1,17 @@
-//! The `builtins` namespace: functions, constructors and methods of built-in types.
+//! The `builtins` namespace: its functions ([`functions`], [`numeric_functions`]) and
+//! [`install`], which fills it with the built-in types, exception classes and functions.
+//!
+//! Imports: every layer below it (`object/` to `interp/`); `open` comes from `stdlib::io`.
 
-pub mod args;
-pub mod bytearray_methods;
-pub mod bytes_methods;
-pub mod constructors;
-pub mod frame_functions;
 pub mod functions;
-pub mod list_methods;
-pub mod map_methods;
-pub mod methods;
-pub mod number_methods;
-pub mod numeric;
-pub mod object_methods;
-pub mod property;
-pub mod sort;
-pub mod str_extra;
-pub mod str_format;
-pub mod str_methods;
+pub mod numeric_functions;
 
-use crate::error::{ExcKind, PyResult};
-use crate::names::store_dict;
-use crate::thread::ThreadState;
-use crate::types::function::{Args, NativeFn, NativeFunction};
-use crate::types::typeobj::TypeId;
-use crate::value::{Obj, ObjRef, Value};
+use crate::interp::names::store_dict;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::{ExcKind, PyResult};
+use crate::object::typeobj::TypeId;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::function::{Args, NativeFn, NativeFunction};
 
 pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {
     Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
@@ -97,18 +85,22 @@ pub fn install(ts: &ThreadState) {
     }
     put(
         "__build_class__",
-        native_value("__build_class__", crate::class::build_class, Value::Null),
+        native_value(
+            "__build_class__",
+            crate::protocol::class::build_class,
+            Value::Null,
+        ),
     );
     put("None", Value::None);
     put("NotImplemented", rt.not_implemented.clone());
     put("Ellipsis", Value::Obj(ObjRef::new(Obj::Ellipsis)));
     put("__name__", Value::new_str("builtins"));
-    for (name, f) in frame_functions::FUNCTIONS {
+    for (name, f) in crate::interp::frame_builtins::FUNCTIONS {
         put(name, native_value(name, *f, Value::Null));
     }
     put(
         "open",
-        native_value("open", crate::modules::io::open, Value::Null),
+        native_value("open", crate::stdlib::io::open, Value::Null),
     );
     for (name, f) in functions::FUNCTIONS {
         put(name, native_value(name, *f, Value::Null));

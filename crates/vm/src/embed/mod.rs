@@ -11,13 +11,13 @@
 //! This layer has no lifetimes tying objects to the GIL scope: that is the `gilvm` crate's job
 //! (its `Python<'py>` token). Hence [`Session::enter`] and [`native_function`] are `unsafe`:
 //! their callers promise that no [`Object`] outlives the scope it was handed out in (the
-//! discipline of [`crate::gil`]).
+//! discipline of [`crate::interp::gil`]).
 
 mod native;
 pub mod object;
 mod session;
 
-pub use crate::thread::ThreadState;
+pub use crate::interp::thread_state::ThreadState;
 pub use native::{native_function, HostFn, HostResult};
 pub use object::add_module;
 pub use object::{Object, View};

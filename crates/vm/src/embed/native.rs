@@ -7,10 +7,10 @@ use std::sync::{Arc, RwLock};
 use crate::builtins::native_value;
 use crate::embed::object::{runtime_error, ObjResult};
 use crate::embed::Object;
-use crate::error::PyResult;
-use crate::thread::ThreadState;
-use crate::types::function::Args;
-use crate::value::Value;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::PyResult;
+use crate::object::value::Value;
+use crate::objects::function::Args;
 
 /// What a host function returns: the result, or the exception to raise.
 pub type HostResult = ObjResult;
@@ -80,11 +80,11 @@ fn trampoline(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 }
 
 /// The exception to raise for an error object (a non-exception becomes a `SystemError`).
-fn as_exception(ts: &ThreadState, exc: Object) -> crate::value::ObjRef {
+fn as_exception(ts: &ThreadState, exc: Object) -> crate::object::value::ObjRef {
     match exc.0 {
-        Value::Obj(o) if crate::error::exc_data(&o).is_some() => o,
+        Value::Obj(o) if crate::object::error::exc_data(&o).is_some() => o,
         _ => ts.new_exc(
-            crate::error::ExcKind::SystemError,
+            crate::object::error::ExcKind::SystemError,
             "native function failed without an exception",
         ),
     }

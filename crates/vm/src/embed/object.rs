@@ -6,14 +6,14 @@ use std::sync::Arc;
 use gilvm_compiler::bytecode::CodeObject;
 use num_bigint::BigInt;
 
-use crate::code::CodeInfo;
-use crate::error::{exc_data, new_exception, ExcKind, PyResult};
-use crate::eval::run_frame;
-use crate::names::{dict_get, store_dict};
-use crate::runtime::new_dict_obj;
-use crate::thread::ThreadState;
-use crate::types::typeobj::is_subclass;
-use crate::value::{Obj, ObjRef, Value};
+use crate::interp::code::CodeInfo;
+use crate::interp::eval::run_frame;
+use crate::interp::names::{dict_get, store_dict};
+use crate::interp::runtime::new_dict_obj;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::{exc_data, new_exception, ExcKind, PyResult};
+use crate::object::typeobj::is_subclass;
+use crate::object::value::{Obj, ObjRef, Value};
 
 /// A Python value (a new reference). See the module docs of [`crate::embed`] for how long
 /// one may live.
@@ -56,7 +56,7 @@ impl Object {
         Object(Value::Int(i))
     }
     pub fn bigint(b: BigInt) -> Object {
-        Object(crate::types::int::from_big(b))
+        Object(crate::objects::int::from_big(b))
     }
     pub fn float(f: f64) -> Object {
         Object(Value::Float(f))
@@ -127,23 +127,27 @@ impl Object {
 pub fn new_dict(ts: &mut ThreadState, pairs: Vec<(Object, Object)>) -> ObjResult {
     let dict = Value::Obj(new_dict_obj());
     for (k, v) in pairs {
-        wrap_unit(crate::subscr::set_item(ts, &dict, k.0, v.0))?;
+        wrap_unit(crate::protocol::subscript::set_item(ts, &dict, k.0, v.0))?;
     }
     Ok(Object(dict))
 }
 
 /// The items of any iterable.
 pub fn collect(ts: &mut ThreadState, obj: &Object) -> ObjResult<Vec<Object>> {
-    let items = crate::iter::collect(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))?;
+    let items = crate::protocol::iter::collect(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))?;
     Ok(items.into_iter().map(Object).collect())
 }
 
 pub fn get_attr(ts: &mut ThreadState, obj: &Object, name: &str) -> ObjResult {
-    wrap(crate::attr::get_attr(ts, &obj.0, &Value::new_str(name)))
+    wrap(crate::protocol::attr::get_attr(
+        ts,
+        &obj.0,
+        &Value::new_str(name),
+    ))
 }
 
 pub fn set_attr(ts: &mut ThreadState, obj: &Object, name: &str, value: Object) -> ObjResult<()> {
-    wrap_unit(crate::attr::set_attr(
+    wrap_unit(crate::protocol::attr::set_attr(
         ts,
         &obj.0,
         &Value::new_str(name),
@@ -152,15 +156,17 @@ pub fn set_attr(ts: &mut ThreadState, obj: &Object, name: &str, value: Object) -
 }
 
 pub fn get_item(ts: &mut ThreadState, obj: &Object, key: &Object) -> ObjResult {
-    wrap(crate::subscr::get_item(ts, &obj.0, &key.0))
+    wrap(crate::protocol::subscript::get_item(ts, &obj.0, &key.0))
 }
 
 pub fn set_item(ts: &mut ThreadState, obj: &Object, key: Object, value: Object) -> ObjResult<()> {
-    wrap_unit(crate::subscr::set_item(ts, &obj.0, key.0, value.0))
+    wrap_unit(crate::protocol::subscript::set_item(
+        ts, &obj.0, key.0, value.0,
+    ))
 }
 
 pub fn del_item(ts: &mut ThreadState, obj: &Object, key: &Object) -> ObjResult<()> {
-    wrap_unit(crate::subscr::del_item(ts, &obj.0, &key.0))
+    wrap_unit(crate::protocol::subscript::del_item(ts, &obj.0, &key.0))
 }
 
 /// `callee(*args, **kwargs)`.
@@ -176,33 +182,35 @@ pub fn call(
         kwnames.push(Value::new_str(name));
         all.push(value.0);
     }
-    wrap(crate::call::call_value(ts, &callee.0, &all, &kwnames))
+    wrap(crate::protocol::call::call_value(
+        ts, &callee.0, &all, &kwnames,
+    ))
 }
 
 pub fn repr(ts: &mut ThreadState, obj: &Object) -> ObjResult<String> {
-    crate::format::repr(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))
+    crate::text::format::repr(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))
 }
 
 pub fn str_of(ts: &mut ThreadState, obj: &Object) -> ObjResult<String> {
-    crate::format::str_of(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))
+    crate::text::format::str_of(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))
 }
 
 pub fn eq(ts: &mut ThreadState, a: &Object, b: &Object) -> ObjResult<bool> {
-    crate::ops::eq(ts, &a.0, &b.0).map_err(|e| Object(Value::Obj(e)))
+    crate::protocol::ops::eq(ts, &a.0, &b.0).map_err(|e| Object(Value::Obj(e)))
 }
 
 pub fn truthy(ts: &mut ThreadState, obj: &Object) -> ObjResult<bool> {
-    crate::ops::truthy(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))
+    crate::protocol::ops::truthy(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))
 }
 
 /// The name of the value's class (`int`, `list`, a user class's name).
 pub fn type_name(ts: &ThreadState, obj: &Object) -> String {
-    crate::ops::type_name(ts, &obj.0)
+    crate::protocol::ops::type_name(ts, &obj.0)
 }
 
 /// `import name` (cached in `sys.modules`).
 pub fn import(ts: &mut ThreadState, name: &str) -> ObjResult {
-    wrap(crate::import::import_module(ts, name))
+    wrap(crate::interp::import::import_module(ts, name))
 }
 
 /// The module `name` from `sys.modules`, created empty (with `__builtins__`) if missing.
@@ -213,7 +221,7 @@ fn module_namespace(ts: &ThreadState, name: &str) -> (Object, ObjRef) {
             return (Object(module.clone()), dict.clone());
         }
     }
-    let (module, dict) = crate::import::new_module(name);
+    let (module, dict) = crate::interp::import::new_module(name);
     store_dict(
         &dict,
         &Value::new_str("__builtins__"),
@@ -225,7 +233,7 @@ fn module_namespace(ts: &ThreadState, name: &str) -> (Object, ObjRef) {
 
 /// Registers `module` in `sys.modules` under `name` (so that scripts can import it).
 pub fn add_module(ts: &ThreadState, name: &str, entries: Vec<(String, Object)>) -> Object {
-    let (module, dict) = crate::import::new_module(name);
+    let (module, dict) = crate::interp::import::new_module(name);
     for (key, value) in entries {
         store_dict(&dict, &Value::new_str(key), value.0);
     }
@@ -243,7 +251,7 @@ pub fn exec_code(
 ) -> ObjResult {
     let (module, globals) = module_namespace(ts, name);
     remember_source(ts, &code, source, &globals);
-    wrap_unit(crate::import::run_module_code(ts, code, &globals))?;
+    wrap_unit(crate::interp::import::run_module_code(ts, code, &globals))?;
     ts.rt.stdout.borrow_mut().flush();
     Ok(module)
 }
@@ -309,7 +317,7 @@ pub fn exception_matches(ts: &ThreadState, exc: &Object, type_name: &str) -> boo
     let Some(class) = dict_get(&ts.rt.builtins, &Value::new_str(type_name)) else {
         return false;
     };
-    let exc_class = crate::ops::class_of(ts, &exc.0);
+    let exc_class = crate::protocol::ops::class_of(ts, &exc.0);
     class.obj().is_some_and(|c| is_subclass(&exc_class, c))
 }
 
@@ -318,7 +326,7 @@ pub fn exception_report(ts: &mut ThreadState, exc: &Object) -> (String, String, 
     let type_name = type_name(ts, exc);
     let message = str_of(ts, exc).unwrap_or_default();
     let traceback = match exc.0.obj() {
-        Some(o) => crate::traceback::format_exception(ts, o),
+        Some(o) => crate::interp::traceback::format_exception(ts, o),
         None => format!("{type_name}: {message}\n"),
     };
     (type_name, message, traceback)
@@ -328,5 +336,5 @@ pub fn exception_report(ts: &mut ThreadState, exc: &Object) -> (String, String, 
 pub fn exit_status(ts: &mut ThreadState, exc: &Object) -> Option<i32> {
     let o = exc.0.obj()?;
     ts.exc_matches(o, ExcKind::SystemExit)
-        .then(|| crate::modules::sys::exit_status(ts, o))
+        .then(|| crate::stdlib::sys::exit_status(ts, o))
 }

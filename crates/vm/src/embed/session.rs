@@ -10,10 +10,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use gilvm_gil::{Gil, GilConfig, ThreadHandle, ThreadId};
 
 use crate::embed::Object;
-use crate::gil_trace::{GilTracer, TraceStateError};
-use crate::runtime::Runtime;
-use crate::thread::ThreadState;
-use crate::value::Value;
+use crate::interp::gil_trace::{GilTracer, TraceStateError};
+use crate::interp::runtime::Runtime;
+use crate::interp::thread_state::ThreadState;
+use crate::object::value::Value;
 use crate::Trace;
 
 /// Settings of a [`Session`].
@@ -209,7 +209,7 @@ impl Session {
         // under the GIL.
         unsafe {
             self.enter(|ts| {
-                crate::modules::thread::shutdown(ts);
+                crate::stdlib::_thread::shutdown(ts);
                 let rt = lock(&self.runtime).take();
                 drop(rt.map(|rt| rt.into_inner(&ts.gil)));
             })

@@ -1,0 +1,280 @@
+//! Building values: functions, containers, f-string pieces, unpacking.
+
+use std::cell::RefCell;
+
+use gilvm_compiler::bytecode::{FormatFlags, MakeFunctionFlags};
+
+use crate::interp::frame::Frame;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::PyResult;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::keys as dict_keys;
+use crate::objects::dict::{Dict, Key};
+use crate::objects::function::Function;
+use crate::protocol::iter;
+use crate::protocol::ops::{self, type_name};
+use crate::text::format;
+
+pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult {
+    let qualname = f.pop();
+    let code = f.pop();
+    let closure = if flags & MakeFunctionFlags::CLOSURE != 0 {
+        f.pop()
+    } else {
+        Value::None
+    };
+    let kwdefaults = if flags & MakeFunctionFlags::KW_DEFAULTS != 0 {
+        f.pop().obj().cloned()
+    } else {
+        None
+    };
+    let defaults = if flags & MakeFunctionFlags::DEFAULTS != 0 {
+        iter::collect(ts, &f.pop())?
+    } else {
+        Vec::new()
+    };
+    let Some(Obj::Code(code)) = code.obj().map(|o| &**o) else {
+        return Err(ts.type_error("MakeFunction: expected a code object"));
+    };
+    let closure = match closure.obj().map(|o| &**o) {
+        Some(Obj::Tuple(cells)) => cells.iter().filter_map(|c| c.obj().cloned()).collect(),
+        _ => Vec::new(),
+    };
+    let qualname = qualname.as_str().map_or_else(
+        || code.code.qualname.to_string(),
+        |s| s.as_str().to_string(),
+    );
+    Ok(Value::Obj(ObjRef::new(Obj::Function(Function {
+        code: code.clone(),
+        attrs: RefCell::new(Dict::new()),
+        globals: f.globals.clone(),
+        qualname,
+        defaults,
+        kwdefaults,
+        closure,
+    }))))
+}
+
+pub fn set_value(items: Dict, frozen: bool) -> Value {
+    Value::Obj(ObjRef::new(Obj::Set {
+        items: RefCell::new(items),
+        frozen,
+    }))
+}
+
+pub fn new_set(ts: &mut ThreadState, items: Vec<Value>, frozen: bool) -> PyResult {
+    let mut d = Dict::new();
+    for v in items {
+        dict_keys::insert_new(ts, &mut d, v, Value::None)?;
+    }
+    Ok(set_value(d, frozen))
+}
+
+pub fn build_map(ts: &mut ThreadState, items: Vec<Value>) -> PyResult {
+    let mut d = Dict::new();
+    let mut it = items.into_iter();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        dict_keys::insert_new(ts, &mut d, k, v)?;
+    }
+    Ok(Value::new_dict(d))
+}
+
+pub fn concat_strings(items: &[Value]) -> Value {
+    let mut out = String::new();
+    for v in items {
+        if let Some(s) = v.as_str() {
+            out.push_str(s.as_str());
+        }
+    }
+    Value::new_str(out)
+}
+
+pub fn format_value(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult<()> {
+    let spec = if flags & FormatFlags::HAS_SPEC != 0 {
+        f.pop()
+    } else {
+        Value::Null
+    };
+    let v = f.pop();
+    let v = match flags & FormatFlags::CONVERSION_MASK {
+        FormatFlags::CONVERSION_STR => Value::new_str(format::str_of(ts, &v)?),
+        FormatFlags::CONVERSION_REPR => Value::new_str(format::repr(ts, &v)?),
+        FormatFlags::CONVERSION_ASCII => Value::new_str(format::ascii(&format::repr(ts, &v)?)),
+        _ => v,
+    };
+    let spec = spec.as_str().map_or("", |s| s.as_str()).to_string();
+    let s = crate::text::format_spec::format_with_spec(ts, &v, &spec)?;
+    f.push(Value::new_str(s));
+    Ok(())
+}
+
+pub fn list_append(list: &Value, v: Value) {
+    if let Some(Obj::List(l)) = list.obj().map(|o| &**o) {
+        l.borrow_mut().push(v);
+    }
+}
+
+pub fn set_add(ts: &mut ThreadState, set: &Value, v: Value) -> PyResult<()> {
+    if let Some(Obj::Set { items, .. }) = set.obj().map(|o| &**o) {
+        dict_keys::insert(ts, items, v, Value::None)?;
+    }
+    Ok(())
+}
+
+pub fn map_add(ts: &mut ThreadState, dict: &Value, k: Value, v: Value) -> PyResult<()> {
+    if let Some(Obj::Dict(d)) = dict.obj().map(|o| &**o) {
+        dict_keys::insert(ts, d, k, v)?;
+    }
+    Ok(())
+}
+
+pub fn list_extend(ts: &mut ThreadState, list: &Value, iterable: &Value) -> PyResult<()> {
+    let items = iter::collect(ts, iterable)?;
+    if let Some(Obj::List(l)) = list.obj().map(|o| &**o) {
+        l.borrow_mut().extend(items);
+    }
+    Ok(())
+}
+
+pub fn set_update(ts: &mut ThreadState, set: &Value, iterable: &Value) -> PyResult<()> {
+    for v in iter::collect(ts, iterable)? {
+        set_add(ts, set, v)?;
+    }
+    Ok(())
+}
+
+/// The (key, value) pairs of a mapping or an iterable of pairs.
+pub fn mapping_items(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<(Value, Value)>> {
+    if let Some(Obj::Dict(d)) = v.obj().map(|o| &**o) {
+        return Ok(d
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect());
+    }
+    if let Some(inst) = v.as_instance() {
+        if crate::protocol::class::lookup_special(&inst.class, "keys").is_some() {
+            let keys_fn = crate::protocol::attr::get_attr(ts, v, &Value::new_str("keys"))?;
+            let keys = crate::protocol::call::call_value(ts, &keys_fn, &[], &[])?;
+            let mut out = Vec::new();
+            for k in iter::collect(ts, &keys)? {
+                let item = crate::protocol::subscript::get_item(ts, v, &k)?;
+                out.push((k, item));
+            }
+            return Ok(out);
+        }
+        if let Some(base) = crate::protocol::class::builtin_base(v) {
+            return mapping_items(ts, &base);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, item) in iter::collect(ts, v)?.into_iter().enumerate() {
+        let pair = iter::collect(ts, &item).map_err(|_| {
+            ts.type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ))
+        })?;
+        if pair.len() != 2 {
+            return Err(ts.value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut pair = pair.into_iter();
+        if let (Some(k), Some(v)) = (pair.next(), pair.next()) {
+            out.push((k, v));
+        }
+    }
+    Ok(out)
+}
+
+pub fn dict_update(
+    ts: &mut ThreadState,
+    dict: &Value,
+    mapping: &Value,
+    merge: bool,
+) -> PyResult<()> {
+    if merge
+        && !matches!(mapping.obj().map(|o| &**o), Some(Obj::Dict(_)))
+        && mapping.as_instance().is_none()
+    {
+        return Err(ts.type_error(format!(
+            "argument after ** must be a mapping, not {}",
+            type_name(ts, mapping)
+        )));
+    }
+    for (k, v) in mapping_items(ts, mapping)? {
+        let hash = ops::hash(ts, &k)?;
+        if let Some(Obj::Dict(d)) = dict.obj().map(|o| &**o) {
+            let key = Key { hash, value: k };
+            if merge && d.borrow().get_hashed(&key).is_some() {
+                let name = format::repr(ts, &key.value)?;
+                return Err(
+                    ts.type_error(format!("got multiple values for keyword argument {name}"))
+                );
+            }
+            d.borrow_mut().insert_hashed(key, v);
+        }
+    }
+    Ok(())
+}
+
+pub fn list_to_tuple(v: &Value) -> Value {
+    match v.obj().map(|o| &**o) {
+        Some(Obj::List(l)) => Value::new_tuple(l.borrow().clone()),
+        _ => v.clone(),
+    }
+}
+
+fn unpack_items(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<Value>> {
+    iter::collect(ts, v).map_err(|e| {
+        if ts.exc_matches(&e, crate::object::error::ExcKind::TypeError)
+            && iter::get_iter(ts, v).is_err()
+        {
+            ts.type_error(format!(
+                "cannot unpack non-iterable {} object",
+                type_name(ts, v)
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+pub fn unpack_sequence(ts: &mut ThreadState, f: &mut Frame, v: &Value, n: usize) -> PyResult<()> {
+    let items = unpack_items(ts, v)?;
+    if items.len() < n {
+        return Err(ts.value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        )));
+    }
+    if items.len() > n {
+        return Err(ts.value_error(format!("too many values to unpack (expected {n})")));
+    }
+    f.slots.extend(items.into_iter().rev());
+    Ok(())
+}
+
+pub fn unpack_ex(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    v: &Value,
+    before: usize,
+    after: usize,
+) -> PyResult<()> {
+    let mut items = unpack_items(ts, v)?;
+    if items.len() < before + after {
+        return Err(ts.value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let tail = items.split_off(items.len() - after);
+    let middle = items.split_off(before);
+    f.slots.extend(tail.into_iter().rev());
+    f.push(Value::new_list(middle));
+    f.slots.extend(items.into_iter().rev());
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! Runtime view of a compiled code object: constants and names converted to values once,
+//! plus the per-instruction `LoadGlobal` cache.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use gilvm_compiler::bytecode::{CodeFlags, CodeObject, Constant, Instruction};
+
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::int::from_big;
+
+/// A cached global lookup: valid while the frame runs with these same globals and builtins
+/// dicts and both versions are unchanged. Versions count per dict from 0, so they only mean
+/// something together with the dict's identity; holding the dicts keeps their addresses from
+/// being reused by another dict while the entry exists.
+#[derive(Clone)]
+pub struct GlobalCacheEntry {
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub value: Value,
+}
+
+pub struct CodeInfo {
+    pub code: Arc<CodeObject>,
+    /// A copy of `code.instructions`, one indirection closer for the eval loop.
+    pub instructions: Box<[Instruction]>,
+    pub consts: Vec<Value>,
+    /// `names` as interned str values (their hashes are computed once).
+    pub names: Vec<Value>,
+    pub nlocals: usize,
+    /// Plain positional parameters only (no `*args`, `**kwargs`, keyword-only, cells):
+    /// calls with exactly `arg_count` positional arguments take the fast path.
+    pub simple_args: bool,
+    /// `Some(arg_count)` when a call with exactly that many positional arguments only has to
+    /// move them into a fresh frame: `simple_args`, no cells or free variables, not a
+    /// generator (the eval loop's inlined call path).
+    pub plain_arity: Option<usize>,
+    pub is_generator: bool,
+    pub global_cache: RefCell<Vec<Option<GlobalCacheEntry>>>,
+}
+
+impl CodeInfo {
+    pub fn new(code: Arc<CodeObject>) -> Rc<CodeInfo> {
+        let consts = code.constants.iter().map(constant_value).collect();
+        let names: Vec<Value> = code.names.iter().map(|n| Value::new_str(&**n)).collect();
+        let flags = code.flags;
+        let simple_args = !flags.has(CodeFlags::VARARGS)
+            && !flags.has(CodeFlags::VARKEYWORDS)
+            && code.kwonly_arg_count == 0;
+        let is_generator = flags.has(CodeFlags::GENERATOR);
+        let plain =
+            simple_args && !is_generator && code.cellvars.is_empty() && code.freevars.is_empty();
+        Rc::new(CodeInfo {
+            plain_arity: plain.then_some(code.arg_count as usize),
+            instructions: code.instructions.clone().into_boxed_slice(),
+            nlocals: code.varnames.len(),
+            simple_args,
+            is_generator,
+            global_cache: RefCell::new(vec![None; names.len()]),
+            consts,
+            names,
+            code,
+        })
+    }
+
+    pub fn ncells(&self) -> usize {
+        self.code.cellvars.len() + self.code.freevars.len()
+    }
+
+    /// Source line of instruction `ip`.
+    pub fn line_of(&self, ip: usize) -> u32 {
+        self.code
+            .locations
+            .get(ip)
+            .map_or(self.code.first_line, |l| l.line)
+    }
+}
+
+pub fn constant_value(c: &Constant) -> Value {
+    match c {
+        Constant::None => Value::None,
+        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Ellipsis => Value::Obj(ObjRef::new(Obj::Ellipsis)),
+        Constant::Int(i) => Value::Int(*i),
+        Constant::BigInt(b) => from_big(b.clone()),
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Str(s) => Value::new_str(&**s),
+        Constant::Bytes(b) => Value::Obj(ObjRef::new(Obj::Bytes(b.to_vec().into_boxed_slice()))),
+        Constant::Tuple(items) => Value::new_tuple(items.iter().map(constant_value).collect()),
+        Constant::Code(code) => Value::Obj(ObjRef::new(Obj::Code(CodeInfo::new(code.clone())))),
+    }
+}

@@ -1,0 +1,655 @@
+//! The eval loop. `run_frame` drives a stack of heap frames: Python→Python calls switch the
+//! current frame without recursing on the Rust stack. `execute` runs one frame's instructions
+//! until it calls, returns, yields or raises; each opcode arm is small, anything non-trivial
+//! lives in a helper module.
+
+use gilvm_compiler::bytecode::{BinaryOperator, Comparison, Instruction as I};
+
+use crate::interp::build_values as build;
+use crate::interp::code::CodeInfo;
+use crate::interp::exceptions;
+use crate::interp::frame::{Block, BlockKind, Frame};
+use crate::interp::generator;
+use crate::interp::import;
+use crate::interp::names;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::{ExcKind, PyResult};
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::str::concat as strcat;
+use crate::protocol::attr;
+use crate::protocol::call;
+use crate::protocol::iter;
+use crate::protocol::ops;
+use crate::protocol::subscript as subscr;
+
+/// How a frame run by [`run_frame`] ended.
+pub enum FrameExit {
+    Return(Value),
+    /// A generator frame suspended at `yield`.
+    Yield(Value, Box<Frame>),
+}
+
+/// How `execute` left the entry frame of its run.
+enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// Runs `frame` (and everything it calls) to completion or suspension. `throw` raises an
+/// exception at the frame's current instruction first (`generator.throw`).
+pub fn run_frame(
+    ts: &mut ThreadState,
+    frame: Box<Frame>,
+    throw: Option<ObjRef>,
+) -> PyResult<FrameExit> {
+    ts.enter_native()?;
+    let result = run_frames(ts, frame, throw);
+    ts.leave_native();
+    result
+}
+
+fn run_frames(
+    ts: &mut ThreadState,
+    frame: Box<Frame>,
+    throw: Option<ObjRef>,
+) -> PyResult<FrameExit> {
+    ts.enter()?;
+    let entry = ts.frames.len();
+    let mut f = frame;
+    let mut pending = throw;
+    loop {
+        let exc = match pending.take() {
+            Some(exc) => exc,
+            None => match execute(ts, &mut f, entry) {
+                Ok(Exit::Return(v)) => {
+                    ts.recycle_frame(f);
+                    return Ok(FrameExit::Return(v));
+                }
+                Ok(Exit::Yield(v)) => return Ok(FrameExit::Yield(v, f)),
+                Err(exc) => exc,
+            },
+        };
+        exceptions::record_raise(ts, &f, &exc);
+        if unwind_to_handler(ts, &mut f, &exc) {
+            continue;
+        }
+        ts.leave();
+        if ts.frames.len() == entry {
+            ts.recycle_frame(f);
+            return Err(exc);
+        }
+        let caller = ts.frames.pop().expect("caller frame above entry");
+        let done = std::mem::replace(&mut f, caller);
+        ts.recycle_frame(done);
+        pending = Some(exc);
+    }
+}
+
+/// Pops blocks until a handler is found (then jumps to it) or none is left.
+fn unwind_to_handler(ts: &mut ThreadState, f: &mut Frame, exc: &ObjRef) -> bool {
+    while let Some(block) = f.blocks.pop() {
+        f.slots.truncate(block.depth);
+        match block.kind {
+            BlockKind::Handler => {
+                let previous = std::mem::replace(&mut ts.handled, Value::Obj(exc.clone()));
+                f.blocks.push(Block {
+                    kind: BlockKind::ExceptHandler { previous },
+                    handler: block.handler,
+                    depth: block.depth,
+                });
+                f.push(Value::Obj(exc.clone()));
+                f.ip = block.handler as usize;
+                return true;
+            }
+            BlockKind::ExceptHandler { previous } => ts.handled = previous,
+        }
+    }
+    false
+}
+
+/// Runs instructions, switching frames in place on Python calls and returns; only leaves on
+/// an exception, or when the entry frame (the `entry`-th) returns or yields.
+fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyResult<Exit> {
+    'frames: loop {
+        // One indirection less on every frame access than going through the box.
+        let f: &mut Frame = current;
+        let code = f.code.clone();
+        let instructions = &code.instructions[..];
+        let mut ip = f.ip;
+        loop {
+            let Some(&instruction) = instructions.get(ip) else {
+                return Err(ts.new_exc(ExcKind::SystemError, "instruction pointer out of range"));
+            };
+            ip += 1;
+            // Kept in sync for tracebacks and frame switches; the loop reads the local copy.
+            f.ip = ip;
+            match instruction {
+                I::Nop => {}
+                I::PopTop => {
+                    f.pop();
+                }
+                I::RotTwo => {
+                    let n = f.slots.len();
+                    f.slots.swap(n - 1, n - 2);
+                }
+                I::RotThree => {
+                    let top = f.pop();
+                    let n = f.slots.len();
+                    f.slots.insert(n - 2, top);
+                }
+                I::RotFour => {
+                    let top = f.pop();
+                    let n = f.slots.len();
+                    f.slots.insert(n - 3, top);
+                }
+                I::DupTop => {
+                    let v = f.top().clone();
+                    f.push(v);
+                }
+                I::DupTopTwo => {
+                    let a = f.peek(1).clone();
+                    let b = f.peek(0).clone();
+                    f.push(a);
+                    f.push(b);
+                }
+                I::LoadConst(i) => {
+                    let v = code.consts[i as usize].clone();
+                    f.push(v);
+                }
+                I::LoadFast(i) => {
+                    let local = i as usize;
+                    if f.slots[local].is_null() {
+                        return Err(names::unbound_local(ts, &code, i));
+                    }
+                    // Clones straight into the stack's next slot: a clone moved through a
+                    // temporary is written in halves and re-read whole, which stalls store
+                    // forwarding on the hottest instruction.
+                    f.slots.extend_from_within(local..=local);
+                }
+                I::StoreFast(i) => {
+                    let v = f.pop();
+                    f.slots[i as usize] = v;
+                }
+                I::DeleteFast(i) => {
+                    if f.slots[i as usize].is_null() {
+                        return Err(names::unbound_local(ts, &code, i));
+                    }
+                    f.slots[i as usize] = Value::Null;
+                }
+                I::LoadDeref(i) => {
+                    let v = names::load_deref(ts, f, i)?;
+                    f.push(v);
+                }
+                I::StoreDeref(i) => {
+                    let v = f.pop();
+                    names::store_deref(f, i, v);
+                }
+                I::DeleteDeref(i) => {
+                    names::load_deref(ts, f, i)?;
+                    names::store_deref(f, i, Value::Null);
+                }
+                I::LoadClosure(i) => {
+                    let cell = f.cells[i as usize].clone();
+                    f.push(Value::Obj(cell));
+                }
+                I::LoadClassDeref(i) => {
+                    let v = names::load_class_deref(ts, f, i)?;
+                    f.push(v);
+                }
+                I::LoadGlobal(i) => {
+                    names::push_global(ts, f, &code, i as usize)?;
+                }
+                I::StoreGlobal(i) => {
+                    let v = f.pop();
+                    names::store_dict(&f.globals, &code.names[i as usize], v);
+                }
+                I::DeleteGlobal(i) => names::delete_global(ts, f, &code.names[i as usize])?,
+                I::LoadName(i) => {
+                    let v = names::load_name(ts, f, &code.names[i as usize])?;
+                    f.push(v);
+                }
+                I::StoreName(i) => {
+                    let v = f.pop();
+                    let ns = f.namespace.as_ref().unwrap_or(&f.globals).clone();
+                    names::store_dict(&ns, &code.names[i as usize], v);
+                }
+                I::DeleteName(i) => names::delete_name(ts, f, &code.names[i as usize])?,
+                I::LoadAttr(i) => {
+                    let obj = f.pop();
+                    let v = attr::get_attr(ts, &obj, &code.names[i as usize])?;
+                    f.push(v);
+                }
+                I::StoreAttr(i) => {
+                    let obj = f.pop();
+                    let v = f.pop();
+                    attr::set_attr(ts, &obj, &code.names[i as usize], v)?;
+                }
+                I::DeleteAttr(i) => {
+                    let obj = f.pop();
+                    attr::del_attr(ts, &obj, &code.names[i as usize])?;
+                }
+                I::LoadMethod(i) => {
+                    let obj = f.pop();
+                    let (meth, this) = attr::load_method(ts, obj, &code.names[i as usize])?;
+                    f.push(meth);
+                    f.push(this);
+                }
+                I::CallMethod(n) => {
+                    let n = n as usize;
+                    let self_index = f.slots.len() - n - 1;
+                    let nargs = if f.slots[self_index].is_null() {
+                        f.slots.remove(self_index);
+                        n
+                    } else {
+                        n + 1
+                    };
+                    if let Some(callee) = call::call_positional(ts, f, nargs)? {
+                        ts.frames.push(std::mem::replace(current, callee));
+                        continue 'frames;
+                    }
+                }
+                I::BinarySubscr => {
+                    let index = f.pop();
+                    let container = f.pop();
+                    let v = subscr::get_item(ts, &container, &index)?;
+                    f.push(v);
+                }
+                I::StoreSubscr => {
+                    let index = f.pop();
+                    let container = f.pop();
+                    let v = f.pop();
+                    subscr::set_item(ts, &container, index, v)?;
+                }
+                I::DeleteSubscr => {
+                    let index = f.pop();
+                    let container = f.pop();
+                    subscr::del_item(ts, &container, &index)?;
+                }
+                I::BuildSlice(n) => {
+                    let step = if n == 3 { f.pop() } else { Value::None };
+                    let stop = f.pop();
+                    let start = f.pop();
+                    f.push(Value::Obj(ObjRef::new(Obj::Slice { start, stop, step })));
+                }
+                I::UnaryNegative => {
+                    let v = f.pop();
+                    let r = match v {
+                        Value::Int(i) if i != i64::MIN => Value::Int(-i),
+                        _ => ops::unary_negative(ts, &v)?,
+                    };
+                    f.push(r);
+                }
+                I::UnaryPositive => {
+                    let v = f.pop();
+                    let r = ops::unary_positive(ts, &v)?;
+                    f.push(r);
+                }
+                I::UnaryInvert => {
+                    let v = f.pop();
+                    let r = ops::unary_invert(ts, &v)?;
+                    f.push(r);
+                }
+                I::UnaryNot => {
+                    let v = f.pop();
+                    let t = ops::truthy(ts, &v)?;
+                    f.push(Value::Bool(!t));
+                }
+                I::BinaryOp(op) => {
+                    if binary_fast_path(op, f, &code, instructions.get(ip)) {
+                        continue;
+                    }
+                    let b = f.pop();
+                    let a = f.pop();
+                    let r = ops::binary_op(ts, op, &a, &b)?;
+                    f.push(r);
+                }
+                I::InplaceOp(op) => {
+                    if binary_fast_path(op, f, &code, instructions.get(ip)) {
+                        continue;
+                    }
+                    let b = f.pop();
+                    let a = f.pop();
+                    let r = ops::inplace_op(ts, op, &a, &b)?;
+                    f.push(r);
+                }
+                I::CompareOp(op) => {
+                    let n = f.slots.len();
+                    if let (Value::Int(x), Value::Int(y)) = (&f.slots[n - 2], &f.slots[n - 1]) {
+                        let truth = compare_ints(op, *x, *y);
+                        f.slots.truncate(n - 2);
+                        // Fused with a following conditional jump: no bool is pushed.
+                        match instructions.get(ip) {
+                            Some(I::PopJumpIfFalse(target)) => {
+                                ip = if truth { ip + 1 } else { *target as usize };
+                            }
+                            Some(I::PopJumpIfTrue(target)) => {
+                                ip = if truth { *target as usize } else { ip + 1 };
+                            }
+                            _ => f.push(Value::Bool(truth)),
+                        }
+                        continue;
+                    }
+                    let b = f.pop();
+                    let a = f.pop();
+                    let r = ops::compare(ts, op, &a, &b)?;
+                    f.push(r);
+                }
+                I::IsOp(negate) => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    f.push(Value::Bool(a.is(&b) != negate));
+                }
+                I::ContainsOp(negate) => {
+                    let container = f.pop();
+                    let item = f.pop();
+                    let r = ops::contains(ts, &container, &item)?;
+                    f.push(Value::Bool(r != negate));
+                }
+                I::Jump(target) => {
+                    if (target as usize) < ip {
+                        ts.check_eval_breaker();
+                    }
+                    ip = target as usize;
+                }
+                I::PopJumpIfFalse(target) => {
+                    let v = f.pop();
+                    if !fast_truthy(ts, &v)? {
+                        ip = target as usize;
+                    }
+                }
+                I::PopJumpIfTrue(target) => {
+                    let v = f.pop();
+                    if fast_truthy(ts, &v)? {
+                        ip = target as usize;
+                    }
+                }
+                I::JumpIfFalseOrPop(target) => {
+                    if !fast_truthy(ts, f.top())? {
+                        ip = target as usize;
+                    } else {
+                        f.pop();
+                    }
+                }
+                I::JumpIfTrueOrPop(target) => {
+                    if fast_truthy(ts, f.top())? {
+                        ip = target as usize;
+                    } else {
+                        f.pop();
+                    }
+                }
+                I::GetIter => {
+                    let v = f.pop();
+                    let it = iter::get_iter(ts, &v)?;
+                    f.push(it);
+                }
+                I::ForIter(target) => match iter::next_value(ts, f.top())? {
+                    Some(v) => f.push(v),
+                    None => {
+                        f.pop();
+                        ip = target as usize;
+                    }
+                },
+                I::MakeFunction(flags) => {
+                    let func = build::make_function(ts, f, flags)?;
+                    f.push(func);
+                }
+                I::Call(n) => {
+                    if let Some(callee) = call::call_positional(ts, f, n as usize)? {
+                        ts.frames.push(std::mem::replace(current, callee));
+                        continue 'frames;
+                    }
+                }
+                I::CallKw(n) => {
+                    let kwnames = f.pop();
+                    let names: Vec<Value> = match &kwnames {
+                        Value::Obj(o) => match &**o {
+                            Obj::Tuple(items) => items.to_vec(),
+                            _ => Vec::new(),
+                        },
+                        _ => Vec::new(),
+                    };
+                    if let Some(callee) = call::call_from_stack(ts, f, n as usize, &names)? {
+                        ts.frames.push(std::mem::replace(current, callee));
+                        continue 'frames;
+                    }
+                }
+                I::CallFunctionEx(has_kwargs) => {
+                    let kwargs = if has_kwargs & 1 != 0 {
+                        Some(f.pop())
+                    } else {
+                        None
+                    };
+                    let args = f.pop();
+                    let callee = f.pop();
+                    let r = call::call_ex(ts, &callee, &args, kwargs.as_ref())?;
+                    f.push(r);
+                }
+                I::ReturnValue => {
+                    let v = f.pop();
+                    ts.leave();
+                    if ts.frames.len() == entry {
+                        return Ok(Exit::Return(v));
+                    }
+                    let caller = ts.frames.pop().expect("caller frame above entry");
+                    let done = std::mem::replace(current, caller);
+                    ts.recycle_frame(done);
+                    current.push(v);
+                    continue 'frames;
+                }
+                I::LoadBuildClass => {
+                    let v = names::load_builtin(ts, "__build_class__")?;
+                    f.push(v);
+                }
+                I::BuildTuple(n) => {
+                    let items = f.pop_n(n as usize);
+                    f.push(Value::new_tuple(items));
+                }
+                I::BuildList(n) => {
+                    let items = f.pop_n(n as usize);
+                    f.push(Value::new_list(items));
+                }
+                I::BuildSet(n) => {
+                    let items = f.pop_n(n as usize);
+                    let set = build::new_set(ts, items, false)?;
+                    f.push(set);
+                }
+                I::BuildMap(n) => {
+                    let items = f.pop_n(2 * n as usize);
+                    let d = build::build_map(ts, items)?;
+                    f.push(d);
+                }
+                I::BuildString(n) => {
+                    let items = f.pop_n(n as usize);
+                    f.push(build::concat_strings(&items));
+                }
+                I::FormatValue(flags) => build::format_value(ts, f, flags)?,
+                I::ListAppend(i) => {
+                    let v = f.pop();
+                    build::list_append(f.peek(i as usize - 1), v);
+                }
+                I::SetAdd(i) => {
+                    let v = f.pop();
+                    build::set_add(ts, f.peek(i as usize - 1), v)?;
+                }
+                I::MapAdd(i) => {
+                    let v = f.pop();
+                    let k = f.pop();
+                    build::map_add(ts, f.peek(i as usize - 1), k, v)?;
+                }
+                I::ListExtend(i) => {
+                    let v = f.pop();
+                    let target = f.peek(i as usize - 1).clone();
+                    build::list_extend(ts, &target, &v)?;
+                }
+                I::SetUpdate(i) => {
+                    let v = f.pop();
+                    let target = f.peek(i as usize - 1).clone();
+                    build::set_update(ts, &target, &v)?;
+                }
+                I::DictUpdate(i) | I::DictMerge(i) => {
+                    let v = f.pop();
+                    let target = f.peek(i as usize - 1).clone();
+                    let merge = matches!(instruction, I::DictMerge(_));
+                    match build::dict_update(ts, &target, &v, merge) {
+                        // A call's kwargs dict: the callee is below it and the args tuple.
+                        Err(e) if merge => {
+                            let callee = f.peek(i as usize + 1).clone();
+                            return Err(call::name_kwargs_error(ts, &callee, e));
+                        }
+                        other => other?,
+                    }
+                }
+                I::ListToTuple => {
+                    let v = f.pop();
+                    f.push(build::list_to_tuple(&v));
+                }
+                I::UnpackSequence(n) => {
+                    let v = f.pop();
+                    build::unpack_sequence(ts, f, &v, n as usize)?;
+                }
+                I::UnpackEx(n) => {
+                    let v = f.pop();
+                    build::unpack_ex(ts, f, &v, (n & 0xff) as usize, (n >> 8) as usize)?;
+                }
+                I::SetupFinally(handler) => f.blocks.push(Block {
+                    kind: BlockKind::Handler,
+                    handler,
+                    depth: f.slots.len(),
+                }),
+                I::PopBlock => {
+                    f.blocks.pop();
+                }
+                I::PopExcept => {
+                    if let Some(Block {
+                        kind: BlockKind::ExceptHandler { previous },
+                        ..
+                    }) = f.blocks.pop()
+                    {
+                        ts.handled = previous;
+                    }
+                }
+                I::JumpIfNotExcMatch(target) => {
+                    let class = f.pop();
+                    if !exceptions::exc_match(ts, f.top(), &class)? {
+                        ip = target as usize;
+                    }
+                }
+                I::Reraise => {
+                    let exc = f.pop();
+                    return Err(exceptions::reraise(ts, exc));
+                }
+                I::RaiseVarargs(n) => return Err(exceptions::raise(ts, f, n)?),
+                I::SetupWith(handler) => {
+                    let mgr = f.pop();
+                    let (exit, entered) = exceptions::enter_with(ts, &mgr)?;
+                    f.push(exit);
+                    f.blocks.push(Block {
+                        kind: BlockKind::Handler,
+                        handler,
+                        depth: f.slots.len(),
+                    });
+                    f.push(entered);
+                }
+                I::WithExceptStart => {
+                    let exc = f.peek(0).clone();
+                    let exit = f.peek(1).clone();
+                    let r = exceptions::call_exit(ts, &exit, &exc)?;
+                    f.push(r);
+                }
+                I::LoadAssertionError => {
+                    let class = ts.exc_class(ExcKind::AssertionError).clone();
+                    f.push(Value::Obj(class));
+                }
+                I::ImportName(i) => {
+                    let fromlist = f.pop();
+                    let level = f.pop();
+                    let m = import::import_name(ts, &code.names[i as usize], &fromlist, &level)?;
+                    f.push(m);
+                }
+                I::ImportFrom(i) => {
+                    let v = import::import_from(ts, f.top(), &code.names[i as usize])?;
+                    f.push(v);
+                }
+                I::ImportStar => {
+                    let module = f.pop();
+                    import::import_star(ts, f, &module)?;
+                }
+                I::YieldValue => {
+                    let v = f.pop();
+                    ts.leave();
+                    return Ok(Exit::Yield(v));
+                }
+                I::GetYieldFromIter => {
+                    let v = f.pop();
+                    let it = generator::yield_from_iter(ts, &v)?;
+                    f.push(it);
+                }
+                I::YieldFrom => {
+                    let sent = f.pop();
+                    match generator::yield_from_step(ts, f.top(), sent)? {
+                        generator::Step::Yielded(v) => {
+                            f.ip -= 1;
+                            ts.leave();
+                            return Ok(Exit::Yield(v));
+                        }
+                        generator::Step::Done(v) => {
+                            f.pop();
+                            f.push(v);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The fast paths `BinaryOp` and `InplaceOp` share, done in place on the stack: small-int
+/// arithmetic, then str concatenation for `+`. False (touching nothing) when neither applies.
+#[inline(always)]
+fn binary_fast_path(op: BinaryOperator, f: &mut Frame, code: &CodeInfo, next: Option<&I>) -> bool {
+    if let Some(r) = small_int_op(op, &f.slots) {
+        f.slots.truncate(f.slots.len() - 1);
+        if let Some(top) = f.slots.last_mut() {
+            *top = Value::Int(r);
+        }
+        return true;
+    }
+    op == BinaryOperator::Add && strcat::concat_top(f, code, next)
+}
+
+/// `a op b` for two small ints on top of `slots` when the result is a small int too.
+#[inline(always)]
+fn small_int_op(op: BinaryOperator, slots: &[Value]) -> Option<i64> {
+    let n = slots.len();
+    let (Value::Int(a), Value::Int(b)) = (slots.get(n.wrapping_sub(2))?, slots.get(n - 1)?) else {
+        return None;
+    };
+    match op {
+        BinaryOperator::Add => a.checked_add(*b),
+        BinaryOperator::Subtract => a.checked_sub(*b),
+        BinaryOperator::Multiply => a.checked_mul(*b),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn compare_ints(op: Comparison, x: i64, y: i64) -> bool {
+    match op {
+        Comparison::Less => x < y,
+        Comparison::LessEqual => x <= y,
+        Comparison::Equal => x == y,
+        Comparison::NotEqual => x != y,
+        Comparison::Greater => x > y,
+        Comparison::GreaterEqual => x >= y,
+    }
+}
+
+#[inline(always)]
+fn fast_truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        Value::None => Ok(false),
+        Value::Int(i) => Ok(*i != 0),
+        _ => ops::truthy(ts, v),
+    }
+}

@@ -1,0 +1,153 @@
+//! Raising and catching: traceback entries, implicit chaining (`__context__`), `raise`,
+//! `except` matching and the `with` protocol.
+
+use crate::interp::frame::Frame;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::{exc_data, ExcKind, PyResult};
+use crate::object::typeobj::is_subclass;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::protocol::attr::get_attr;
+use crate::protocol::call::call_value;
+use crate::protocol::ops::{class_of, type_name};
+
+/// Called when `exc` surfaces in frame `f` (raised there or propagated from a callee): adds
+/// the traceback entry and sets the implicit `__context__`.
+pub fn record_raise(ts: &mut ThreadState, f: &Frame, exc: &ObjRef) {
+    if std::mem::take(&mut ts.reraising) {
+        return;
+    }
+    let Some(data) = exc_data(exc) else { return };
+    data.borrow_mut()
+        .traceback
+        .push((f.code.clone(), f.current_ip()));
+    if let Value::Obj(handled) = &ts.handled {
+        if !ObjRef::ptr_eq(handled, exc)
+            && data.borrow().context.is_none()
+            && !chain_contains(handled, exc)
+        {
+            data.borrow_mut().context = ts.handled.clone();
+        }
+    }
+}
+
+/// Whether `exc` already appears in `start`'s context chain (to avoid making a cycle).
+fn chain_contains(start: &ObjRef, exc: &ObjRef) -> bool {
+    let mut current = start.clone();
+    for _ in 0..1000 {
+        let next = match exc_data(&current) {
+            Some(d) => d.borrow().context.clone(),
+            None => return false,
+        };
+        match next {
+            Value::Obj(o) if ObjRef::ptr_eq(&o, exc) => return true,
+            Value::Obj(o) => current = o,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Turns the operand of `raise` into an exception instance.
+fn make_exception(ts: &mut ThreadState, v: &Value) -> PyResult<ObjRef> {
+    if let Value::Obj(o) = v {
+        match &**o {
+            Obj::Type(t) if t.is_exception => {
+                let inst = call_value(ts, v, &[], &[])?;
+                if let Value::Obj(e) = inst {
+                    return Ok(e);
+                }
+            }
+            Obj::Instance(inst) if inst.exc.is_some() => return Ok(o.clone()),
+            _ => {}
+        }
+    }
+    Err(ts.type_error("exceptions must derive from BaseException"))
+}
+
+/// `RaiseVarargs(n)`: `Ok(exc)` is the exception to raise.
+pub fn raise(ts: &mut ThreadState, f: &mut Frame, n: u32) -> PyResult<ObjRef> {
+    match n {
+        0 => match &ts.handled {
+            Value::Obj(exc) => {
+                let exc = exc.clone();
+                ts.reraising = true;
+                Ok(exc)
+            }
+            _ => Err(ts.new_exc(ExcKind::RuntimeError, "No active exception to reraise")),
+        },
+        1 => {
+            let v = f.pop();
+            make_exception(ts, &v)
+        }
+        _ => {
+            let cause = f.pop();
+            let v = f.pop();
+            let exc = make_exception(ts, &v)?;
+            let cause = if cause.is_none() {
+                Value::None
+            } else {
+                Value::Obj(make_exception(ts, &cause).map_err(|_| {
+                    ts.type_error("exception causes must derive from BaseException")
+                })?)
+            };
+            if let Some(data) = exc_data(&exc) {
+                let mut data = data.borrow_mut();
+                data.cause = cause;
+                data.suppress_context = true;
+            }
+            Ok(exc)
+        }
+    }
+}
+
+/// `Reraise`: raise `exc` again without a new traceback entry.
+pub fn reraise(ts: &mut ThreadState, exc: Value) -> ObjRef {
+    match exc {
+        Value::Obj(o) => {
+            ts.reraising = true;
+            o
+        }
+        _ => ts.new_exc(ExcKind::RuntimeError, "Reraise of a non-exception"),
+    }
+}
+
+fn is_exception_class(v: &Value) -> bool {
+    matches!(v.obj().map(|o| &**o), Some(Obj::Type(t)) if t.is_exception)
+}
+
+/// `except class:` matching (a class or a tuple of classes).
+pub fn exc_match(ts: &mut ThreadState, exc: &Value, class: &Value) -> PyResult<bool> {
+    let classes: Vec<Value> = match class.obj().map(|o| &**o) {
+        Some(Obj::Tuple(t)) => t.to_vec(),
+        _ => vec![class.clone()],
+    };
+    if !classes.iter().all(is_exception_class) {
+        return Err(
+            ts.type_error("catching classes that do not inherit from BaseException is not allowed")
+        );
+    }
+    let exc_class = class_of(ts, exc);
+    Ok(classes
+        .iter()
+        .any(|c| c.obj().is_some_and(|c| is_subclass(&exc_class, c))))
+}
+
+/// `SetupWith`: returns (bound `__exit__`, result of `__enter__()`).
+pub fn enter_with(ts: &mut ThreadState, mgr: &Value) -> PyResult<(Value, Value)> {
+    let protocol_error = |ts: &ThreadState| {
+        ts.type_error(format!(
+            "'{}' object does not support the context manager protocol",
+            type_name(ts, mgr)
+        ))
+    };
+    let enter = get_attr(ts, mgr, &Value::new_str("__enter__")).map_err(|_| protocol_error(ts))?;
+    let exit = get_attr(ts, mgr, &Value::new_str("__exit__")).map_err(|_| protocol_error(ts))?;
+    let entered = call_value(ts, &enter, &[], &[])?;
+    Ok((exit, entered))
+}
+
+/// `WithExceptStart`: `exit(type(exc), exc, traceback)`.
+pub fn call_exit(ts: &mut ThreadState, exit: &Value, exc: &Value) -> PyResult {
+    let class = Value::Obj(class_of(ts, exc));
+    call_value(ts, exit, &[class, exc.clone(), Value::None], &[])
+}

@@ -1,0 +1,65 @@
+//! Heap frames: a window of locals followed by the value stack, plus cells and the block stack.
+
+use std::rc::Rc;
+
+use crate::interp::code::CodeInfo;
+use crate::object::value::{ObjRef, Value};
+
+#[derive(Clone, Debug)]
+pub enum BlockKind {
+    /// `SetupFinally` / `SetupWith`: jump to the handler when an exception arrives.
+    Handler,
+    /// Running an except/finally handler: restores the previously handled exception on exit.
+    ExceptHandler { previous: Value },
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub handler: u32,
+    /// Value-stack depth (counted from the start of `slots`) to restore.
+    pub depth: usize,
+}
+
+pub struct Frame {
+    pub code: Rc<CodeInfo>,
+    /// Index of the next instruction.
+    pub ip: usize,
+    /// `code.nlocals` fast locals, then the value stack.
+    pub slots: Vec<Value>,
+    /// Cellvars followed by freevars.
+    pub cells: Vec<ObjRef>,
+    pub blocks: Vec<Block>,
+    pub globals: ObjRef,
+    /// The namespace dict of module and class bodies.
+    pub namespace: Option<ObjRef>,
+}
+
+impl Frame {
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        self.slots.push(v);
+    }
+    #[inline(always)]
+    pub fn pop(&mut self) -> Value {
+        self.slots.pop().unwrap_or(Value::Null)
+    }
+    #[inline(always)]
+    pub fn top(&self) -> &Value {
+        self.slots.last().unwrap_or(&Value::Null)
+    }
+    /// The `i`-th value from the top (0 = top).
+    pub fn peek(&self, i: usize) -> &Value {
+        let len = self.slots.len();
+        &self.slots[len - 1 - i]
+    }
+    /// Removes and returns the top `n` values, bottom first.
+    pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let at = self.slots.len() - n;
+        self.slots.split_off(at)
+    }
+    /// The instruction being executed (the one before `ip`).
+    pub fn current_ip(&self) -> usize {
+        self.ip.saturating_sub(1)
+    }
+}

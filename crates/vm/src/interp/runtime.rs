@@ -1,0 +1,177 @@
+//! Interpreter-wide state shared by all threads: type objects, builtins, `sys.modules`,
+//! settings and the output streams.
+
+use std::cell::{Cell, RefCell};
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crate::object::error::ExcKind;
+use crate::object::typeobj::{TypeId, TypeObj};
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::Dict;
+
+/// Where `sys.stdout` / `sys.stderr` output goes.
+pub enum Output {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    Stderr(std::io::Stderr),
+    /// Tests: everything appended to a shared buffer.
+    Capture(Arc<Mutex<Vec<u8>>>),
+}
+
+impl Output {
+    pub fn write_str(&mut self, s: &str) {
+        // Write errors (closed pipe...) are ignored, as CPython ignores them at exit.
+        let _ = match self {
+            Output::Stdout(w) => w.write_all(s.as_bytes()),
+            Output::Stderr(w) => w.write_all(s.as_bytes()),
+            Output::Capture(buf) => {
+                if let Ok(mut b) = buf.lock() {
+                    b.extend_from_slice(s.as_bytes());
+                }
+                Ok(())
+            }
+        };
+    }
+    pub fn flush(&mut self) {
+        let _ = match self {
+            Output::Stdout(w) => w.flush(),
+            Output::Stderr(w) => w.flush(),
+            Output::Capture(_) => Ok(()),
+        };
+    }
+}
+
+pub struct Runtime {
+    pub types: Vec<ObjRef>,
+    pub exc_types: Vec<ObjRef>,
+    pub builtins: ObjRef,
+    pub sys_modules: ObjRef,
+    pub recursion_limit: Cell<u32>,
+    /// Locks and thread counts of the `_thread` module.
+    pub threads: crate::interp::gil::ThreadRegistry,
+    pub stdout: RefCell<Output>,
+    pub stderr: RefCell<Output>,
+    pub argv: Vec<String>,
+    /// Directory searched for user modules (the main script's).
+    pub module_dir: RefCell<PathBuf>,
+    /// Source text per file name, for traceback lines.
+    pub sources: RefCell<std::collections::HashMap<String, Rc<str>>>,
+    pub not_implemented: Value,
+    /// Origin of `time.monotonic()`.
+    pub started: std::time::Instant,
+    /// Compiles imported modules' source.
+    pub compile: CompileFn,
+    /// The interpreter's GIL recorder (`gil.trace_start()`); set once the runtime is built.
+    pub gil_tracer: Option<Arc<crate::interp::gil_trace::GilTracer>>,
+    /// Sockets try each call without blocking while holding the GIL, and release it only to
+    /// wait (see `stdlib::socket::io`); off: they release it around every call.
+    pub io_fast_path: Cell<bool>,
+}
+
+pub type CompileFn =
+    fn(&str, &str) -> Result<Arc<gilvm_compiler::bytecode::CodeObject>, gilvm_syntax::SyntaxError>;
+
+use std::rc::Rc;
+
+impl Runtime {
+    pub fn new(
+        argv: Vec<String>,
+        recursion_limit: u32,
+        capture: Option<Arc<Mutex<Vec<u8>>>>,
+        compile: CompileFn,
+    ) -> Runtime {
+        let types = make_builtin_types();
+        let exc_types = make_exception_types(&types[TypeId::Object as usize]);
+        let (stdout, stderr) = match capture {
+            Some(buf) => (Output::Capture(buf.clone()), Output::Capture(buf)),
+            None => (
+                Output::Stdout(std::io::BufWriter::with_capacity(
+                    1 << 16,
+                    std::io::stdout(),
+                )),
+                Output::Stderr(std::io::stderr()),
+            ),
+        };
+        Runtime {
+            types,
+            exc_types,
+            builtins: new_dict_obj(),
+            sys_modules: new_dict_obj(),
+            recursion_limit: Cell::new(recursion_limit),
+            threads: Default::default(),
+            stdout: RefCell::new(stdout),
+            stderr: RefCell::new(stderr),
+            argv,
+            module_dir: RefCell::new(PathBuf::from(".")),
+            sources: RefCell::new(Default::default()),
+            not_implemented: Value::Obj(ObjRef::new(Obj::NotImplemented)),
+            started: std::time::Instant::now(),
+            compile,
+            gil_tracer: None,
+            io_fast_path: Cell::new(true),
+        }
+    }
+
+    pub fn type_obj(&self, id: TypeId) -> &ObjRef {
+        &self.types[id as usize]
+    }
+
+    /// Writes to stderr, flushing stdout first so that interleaving looks right.
+    pub fn write_stderr(&self, s: &str) {
+        self.stdout.borrow_mut().flush();
+        let mut err = self.stderr.borrow_mut();
+        err.write_str(s);
+        err.flush();
+    }
+}
+
+pub fn new_dict_obj() -> ObjRef {
+    ObjRef::new(Obj::Dict(RefCell::new(Dict::new())))
+}
+
+fn new_type(name: &str, bases: Vec<ObjRef>, builtin: TypeId, is_exception: bool) -> ObjRef {
+    let mut mro = Vec::new();
+    for b in &bases {
+        mro.push(b.clone());
+        if let Obj::Type(t) = &**b {
+            mro.extend(t.mro.iter().cloned());
+        }
+    }
+    ObjRef::new(Obj::Type(TypeObj {
+        name: name.to_string(),
+        module: "builtins".into(),
+        bases,
+        mro,
+        dict: RefCell::new(Dict::new()),
+        builtin,
+        is_exception,
+    }))
+}
+
+fn make_builtin_types() -> Vec<ObjRef> {
+    let object = new_type("object", vec![], TypeId::Object, false);
+    let mut types: Vec<ObjRef> = Vec::new();
+    for id in TypeId::ALL {
+        let t = match id {
+            TypeId::Object => object.clone(),
+            TypeId::Bool => new_type("bool", vec![types[TypeId::Int as usize].clone()], id, false),
+            _ => new_type(id.name(), vec![object.clone()], id, false),
+        };
+        types.push(t);
+    }
+    types
+}
+
+fn make_exception_types(object: &ObjRef) -> Vec<ObjRef> {
+    let mut out: Vec<ObjRef> = Vec::new();
+    for (kind, name, parent) in ExcKind::ALL {
+        debug_assert_eq!(*kind as usize, out.len());
+        let base = match parent {
+            Some(p) => out[*p as usize].clone(),
+            None => object.clone(),
+        };
+        out.push(new_type(name, vec![base], TypeId::Object, true));
+    }
+    out
+}

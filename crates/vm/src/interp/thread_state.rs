@@ -1,0 +1,151 @@
+//! Per-thread execution state: the frame stack, the handled exception, recursion depth.
+
+use std::rc::Rc;
+
+use gilvm_gil::ThreadHandle;
+
+use crate::interp::code::CodeInfo;
+use crate::interp::frame::Frame;
+use crate::interp::runtime::Runtime;
+use crate::object::error::{ExcKind, PyResult};
+use crate::object::value::{ObjRef, Value};
+
+/// Deepest nesting of native re-entries (each uses some Rust stack of the interpreter thread).
+const MAX_NATIVE_DEPTH: u32 = 10_000;
+
+pub struct ThreadState {
+    pub rt: Rc<Runtime>,
+    /// Suspended caller frames of the running eval loops (the running frame is held by the
+    /// loop itself).
+    // Boxed on purpose: a frame switch then moves one pointer, not the whole frame.
+    #[allow(clippy::vec_box)]
+    pub frames: Vec<Box<Frame>>,
+    /// Python frames plus native re-entries currently active.
+    pub depth: u32,
+    /// Nested eval loops / native recursions on the Rust stack (bounded separately from
+    /// `sys.setrecursionlimit`, so a huge limit cannot overflow the native stack).
+    native_depth: u32,
+    /// The exception being handled (`sys.exc_info()`), `Null` if none.
+    pub handled: Value,
+    /// Set by `Reraise` / bare `raise`: the exception keeps its traceback unchanged.
+    pub reraising: bool,
+    /// Recycled frames (their value storage keeps its capacity).
+    #[allow(clippy::vec_box)]
+    frame_pool: Vec<Box<Frame>>,
+    /// Copy of the runtime's recursion limit (`sys.setrecursionlimit` updates both).
+    pub recursion_limit: u32,
+    /// Objects whose repr is in progress (to print `[...]` for self-containing containers).
+    pub repr_stack: Vec<usize>,
+    /// This thread's GIL registration, held while the state exists (see `crate::interp::gil`).
+    /// Must stay the last field: fields drop in order, so every value above is released
+    /// before the handle's drop releases the lock.
+    pub gil: ThreadHandle,
+}
+
+impl ThreadState {
+    /// The state of a thread whose handle `gil` holds the GIL (see `crate::interp::gil`, rule 2).
+    pub fn new(rt: Rc<Runtime>, gil: ThreadHandle) -> ThreadState {
+        debug_assert!(gil.holds_gil());
+        ThreadState {
+            gil,
+            recursion_limit: rt.recursion_limit.get(),
+            rt,
+            frames: Vec::new(),
+            depth: 0,
+            native_depth: 0,
+            handled: Value::Null,
+            reraising: false,
+            frame_pool: Vec::new(),
+            repr_stack: Vec::new(),
+        }
+    }
+
+    /// The eval-breaker check (backward jumps, calls): one relaxed load of the GIL's drop
+    /// request when nothing is pending (plus the tick countdown under the Tick policy). The
+    /// lock may be released and re-acquired here; `&mut self` keeps Python code out meanwhile.
+    #[inline(always)]
+    pub fn check_eval_breaker(&mut self) {
+        self.gil.tick();
+    }
+
+    /// Enters one level of Python or native recursion.
+    #[inline]
+    pub fn enter(&mut self) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Enters a nested native recursion (an eval loop re-entered from native code).
+    pub fn enter_native(&mut self) -> PyResult<()> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    pub fn leave_native(&mut self) {
+        self.native_depth -= 1;
+    }
+
+    /// A frame running `code` with all `code.nlocals` locals unbound, reusing a recycled
+    /// allocation when there is one.
+    #[inline]
+    pub fn new_frame(
+        &mut self,
+        code: &Rc<CodeInfo>,
+        globals: &ObjRef,
+        namespace: Option<ObjRef>,
+    ) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                // A recycled frame usually ran the same function (recursion, loops): keeping
+                // its references then saves two count updates per call.
+                if !Rc::ptr_eq(&f.code, code) {
+                    f.code = code.clone();
+                }
+                if !ObjRef::ptr_eq(&f.globals, globals) {
+                    f.globals = globals.clone();
+                }
+                f.ip = 0;
+                f.namespace = namespace;
+                f.slots
+                    .extend(std::iter::repeat_n(Value::Null, code.nlocals));
+                f
+            }
+            None => {
+                let mut slots = Vec::with_capacity(code.nlocals + code.code.max_stack as usize);
+                slots.resize(code.nlocals, Value::Null);
+                Box::new(Frame {
+                    code: code.clone(),
+                    ip: 0,
+                    slots,
+                    cells: Vec::new(),
+                    blocks: Vec::new(),
+                    globals: globals.clone(),
+                    namespace,
+                })
+            }
+        }
+    }
+
+    /// Returns a finished frame's allocation to the pool. Its `code` and `globals` stay
+    /// referenced until the frame is reused (they are replaced then).
+    #[inline]
+    pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() < 64 {
+            f.slots.clear();
+            f.cells.clear();
+            f.blocks.clear();
+            f.namespace = None;
+            self.frame_pool.push(f);
+        }
+    }
+}

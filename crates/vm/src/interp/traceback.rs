@@ -1,0 +1,150 @@
+//! CPython-format tracebacks, including chained exceptions and the collapse of repeated
+//! frames (`[Previous line repeated N more times]`).
+
+use gilvm_compiler::bytecode::Location;
+
+use crate::interp::carets::caret_line;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::exc_data;
+use crate::object::typeobj::TypeObj;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::text::format::str_of;
+
+/// Identical consecutive entries beyond this many are collapsed.
+const REPEAT_CUTOFF: usize = 3;
+
+/// The full text CPython prints for an uncaught exception.
+pub fn format_exception(ts: &mut ThreadState, exc: &ObjRef) -> String {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    format_chain(ts, exc, &mut out, &mut seen);
+    out
+}
+
+fn format_chain(ts: &mut ThreadState, exc: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
+    seen.push(exc.id());
+    if let Some(data) = exc_data(exc) {
+        let (cause, context, suppress) = {
+            let d = data.borrow();
+            (d.cause.clone(), d.context.clone(), d.suppress_context)
+        };
+        if let Value::Obj(c) = &cause {
+            if !seen.contains(&c.id()) {
+                format_chain(ts, c, out, seen);
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            }
+        } else if let (Value::Obj(c), false) = (&context, suppress) {
+            if !seen.contains(&c.id()) {
+                format_chain(ts, c, out, seen);
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+            }
+        }
+    }
+    format_single(ts, exc, out);
+}
+
+/// The raw text of a source line (read from the file the first time it is needed).
+fn source_line(ts: &ThreadState, filename: &str, line: u32) -> Option<String> {
+    let sources = ts.rt.sources.borrow();
+    let text = match sources.get(filename) {
+        Some(t) => t.clone(),
+        None => {
+            drop(sources);
+            let t: std::rc::Rc<str> = std::fs::read_to_string(filename).ok()?.into();
+            ts.rt
+                .sources
+                .borrow_mut()
+                .insert(filename.to_string(), t.clone());
+            t
+        }
+    };
+    let l = text.lines().nth((line as usize).checked_sub(1)?)?;
+    (!l.trim().is_empty()).then(|| l.to_string())
+}
+
+fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
+    let entries: Vec<(String, u32, String, Location)> = exc_data(exc)
+        .map(|d| {
+            d.borrow()
+                .traceback
+                .iter()
+                .rev()
+                .map(|(code, ip)| {
+                    (
+                        code.code.filename.to_string(),
+                        code.line_of(*ip),
+                        code.code.name.to_string(),
+                        code.code.locations.get(*ip).copied().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !entries.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+    }
+    let mut last: Option<(&str, u32, &str)> = None;
+    let mut repeats = 0;
+    for (file, line, name, loc) in &entries {
+        let entry = (file.as_str(), *line, name.as_str());
+        if last == Some(entry) {
+            repeats += 1;
+        } else {
+            flush_repeats(out, repeats);
+            repeats = 0;
+        }
+        last = Some(entry);
+        if repeats >= REPEAT_CUTOFF {
+            continue;
+        }
+        out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
+        if let Some(text) = source_line(ts, file, *line) {
+            out.push_str(&format!("    {}\n", text.trim()));
+            if let Some(carets) = caret_line(&text, *loc) {
+                out.push_str(&carets);
+                out.push('\n');
+            }
+        }
+    }
+    flush_repeats(out, repeats);
+    out.push_str(&exception_line(ts, exc));
+}
+
+fn flush_repeats(out: &mut String, repeats: usize) {
+    if repeats >= REPEAT_CUTOFF {
+        let n = repeats - REPEAT_CUTOFF + 1;
+        let s = if n == 1 { "" } else { "s" };
+        out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
+    }
+}
+
+/// `ExcType: message` (or just `ExcType`), with the module prefix for user classes outside
+/// `__main__`.
+pub fn exception_line(ts: &mut ThreadState, exc: &ObjRef) -> String {
+    let name = match &**exc {
+        Obj::Instance(inst) => match &*inst.class {
+            Obj::Type(t) => qualified_name(t),
+            _ => "?".into(),
+        },
+        _ => "?".into(),
+    };
+    let message =
+        str_of(ts, &Value::Obj(exc.clone())).unwrap_or_else(|_| "<exception str() failed>".into());
+    if message.is_empty() {
+        format!("{name}\n")
+    } else {
+        format!("{name}: {message}\n")
+    }
+}
+
+fn qualified_name(t: &TypeObj) -> String {
+    if t.module == "builtins" || t.module == "__main__" {
+        t.name.clone()
+    } else {
+        format!("{}.{}", t.module, t.name)
+    }
+}

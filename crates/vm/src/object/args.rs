@@ -1,0 +1,68 @@
+//! Argument checking for native functions, with CPython's messages.
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::PyResult;
+use crate::object::value::{Obj, Value};
+use crate::objects::function::Args;
+use crate::protocol::ops::type_name;
+
+/// Checks the positional count and that no keywords were passed.
+pub fn positional<'a>(
+    ts: &ThreadState,
+    name: &str,
+    args: &'a Args,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    if !args.kwnames.is_empty() {
+        return Err(ts.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    count(ts, name, args.pos.len(), min, max)?;
+    Ok(args.pos)
+}
+
+pub fn count(ts: &ThreadState, name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let msg = if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    };
+    Err(ts.type_error(msg))
+}
+
+/// An `int` argument (bools count), as `i64`.
+pub fn int_arg(ts: &ThreadState, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Obj(o) if matches!(&**o, Obj::BigInt(_)) => Err(ts.new_exc(
+            crate::object::error::ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+        _ => Err(ts.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(ts, v)
+        ))),
+    }
+}
+
+pub fn str_arg<'a>(ts: &ThreadState, v: &'a Value, what: &str) -> PyResult<&'a str> {
+    v.as_str()
+        .map(|s| s.as_str())
+        .ok_or_else(|| ts.type_error(format!("{what} must be str, not {}", type_name(ts, v))))
+}

@@ -1,0 +1,226 @@
+//! The value representation: small immediates passed by value, heap objects behind a
+//! reference-counted [`ObjRef`]. Every object access goes through these types so that the GIL
+//! work can later make them shareable between threads in one place.
+
+use std::cell::{Cell, RefCell};
+use std::ops::Deref;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::interp::code::CodeInfo;
+use crate::object::typeobj::{Instance, TypeObj};
+use crate::objects::dict::Dict;
+use crate::objects::function::{Function, NativeFunction};
+use crate::objects::generator::Generator;
+use crate::objects::iterators::IterState;
+use crate::objects::str::PyStr;
+
+/// A Python value. `Null` is internal only: an unbound local, an empty cell, the "no self"
+/// marker of `LoadMethod`; it never reaches Python code.
+///
+/// `repr(u64)` keeps every payload at offset 8, so moving a value is two plain word copies
+/// (the default layout puts `Bool` at offset 1, which makes copies byte-wise and stalls store
+/// forwarding on the hot stack paths).
+#[derive(Clone, Debug, Default)]
+#[repr(u64)]
+pub enum Value {
+    Null,
+    #[default]
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Obj(ObjRef),
+}
+
+/// A counted reference to a heap object (plain, non-atomic counts).
+#[derive(Clone)]
+pub struct ObjRef(Rc<Obj>);
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<obj {:p}>", Rc::as_ptr(&self.0))
+    }
+}
+
+impl Deref for ObjRef {
+    type Target = Obj;
+    fn deref(&self) -> &Obj {
+        &self.0
+    }
+}
+
+impl ObjRef {
+    pub fn new(obj: Obj) -> ObjRef {
+        ObjRef(Rc::new(obj))
+    }
+    pub fn ptr_eq(a: &ObjRef, b: &ObjRef) -> bool {
+        Rc::ptr_eq(&a.0, &b.0)
+    }
+    /// The object itself, mutably, while this is its only reference: nothing else can observe
+    /// a change (used to append to a str in place).
+    pub fn get_mut(&mut self) -> Option<&mut Obj> {
+        Rc::get_mut(&mut self.0)
+    }
+    /// How many references to the object exist (CPython's `sys.getrefcount`, minus its own).
+    pub fn strong_count(&self) -> usize {
+        Rc::strong_count(&self.0)
+    }
+    /// The object's identity (what `id()` returns).
+    pub fn id(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
+}
+
+/// Heap object payloads.
+pub enum Obj {
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    ByteArray(RefCell<Vec<u8>>),
+    BigInt(BigInt),
+    List(RefCell<Vec<Value>>),
+    Tuple(Box<[Value]>),
+    Dict(RefCell<Dict>),
+    Set {
+        items: RefCell<Dict>,
+        frozen: bool,
+    },
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
+    Function(Function),
+    Native(NativeFunction),
+    BoundMethod {
+        func: Value,
+        this: Value,
+    },
+    Type(TypeObj),
+    Instance(Instance),
+    Cell(RefCell<Value>),
+    Code(Rc<CodeInfo>),
+    Module {
+        name: String,
+        dict: ObjRef,
+    },
+    Iter(RefCell<IterState>),
+    Generator(Generator),
+    Super {
+        class: ObjRef,
+        this: Value,
+    },
+    Property {
+        getter: Value,
+        setter: Value,
+        deleter: Value,
+        doc: Value,
+    },
+    ClassMethod(Value),
+    StaticMethod(Value),
+    DictView {
+        dict: ObjRef,
+        kind: DictViewKind,
+    },
+    NotImplemented,
+    Ellipsis,
+    /// The OS socket behind a `socket.socket` instance (closed when the last reference goes).
+    Socket(Rc<crate::stdlib::socket::SocketHandle>),
+    /// The native lock of `_thread.allocate_lock()` (held by a Python `LockType` instance as
+    /// its `_handle`). Other threads wait on it without the GIL, hence the `Arc`; the lock is
+    /// freed with the last reference to this object.
+    Lock(std::sync::Arc<crate::interp::gil::RawLock>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+impl Value {
+    pub fn obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+    pub fn as_str(&self) -> Option<&PyStr> {
+        match self {
+            Value::Obj(o) => match &**o {
+                Obj::Str(s) => Some(s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    pub fn as_instance(&self) -> Option<&Instance> {
+        match self {
+            Value::Obj(o) => match &**o {
+                Obj::Instance(i) => Some(i),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    /// `a is b`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Null, Value::Null) | (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints are "cached" as in CPython; larger ones compare by value here too,
+            // which only makes `is` more permissive for equal ints.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => ObjRef::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+    pub fn new_str(s: impl Into<String>) -> Value {
+        Value::Obj(ObjRef::new(Obj::Str(PyStr::new(s.into()))))
+    }
+    pub fn new_list(items: Vec<Value>) -> Value {
+        Value::Obj(ObjRef::new(Obj::List(RefCell::new(items))))
+    }
+    pub fn new_tuple(items: Vec<Value>) -> Value {
+        Value::Obj(ObjRef::new(Obj::Tuple(items.into_boxed_slice())))
+    }
+    pub fn new_dict(d: Dict) -> Value {
+        Value::Obj(ObjRef::new(Obj::Dict(RefCell::new(d))))
+    }
+    pub fn new_cell(v: Value) -> ObjRef {
+        ObjRef::new(Obj::Cell(RefCell::new(v)))
+    }
+    pub fn new_iter(state: IterState) -> Value {
+        Value::Obj(ObjRef::new(Obj::Iter(RefCell::new(state))))
+    }
+}
+
+/// A lazily computed cached hash (0 means "not computed yet").
+#[derive(Debug, Default)]
+pub struct HashCache(Cell<u64>);
+
+impl HashCache {
+    pub fn get_or(&self, compute: impl FnOnce() -> u64) -> u64 {
+        let h = self.0.get();
+        if h != 0 {
+            return h;
+        }
+        let h = compute().max(1);
+        self.0.set(h);
+        h
+    }
+}

@@ -1,0 +1,181 @@
+//! `float`: CPython's `repr` (shortest round-trip digits, exponent form outside
+//! `1e-4 <= |x| < 1e16`), hashing consistent with `int`, and floor division/modulo.
+
+use crate::objects::int::hash_int;
+
+/// `repr(x)` for a float, as CPython's `float_repr` writes it.
+pub fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde<exp>".
+    let sci = format!("{:e}", x.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if x < 0.0 { "-" } else { "" };
+    let body = if (-4..16).contains(&exp) {
+        fixed_notation(&digits, exp)
+    } else {
+        let (first, rest) = digits.split_at(1);
+        let frac = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
+        let esign = if exp < 0 { '-' } else { '+' };
+        format!("{first}{frac}e{esign}{:02}", exp.abs())
+    };
+    format!("{sign}{body}")
+}
+
+fn fixed_notation(digits: &str, exp: i32) -> String {
+    if exp < 0 {
+        return format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits);
+    }
+    let int_len = exp as usize + 1;
+    if digits.len() <= int_len {
+        format!("{}{}.0", digits, "0".repeat(int_len - digits.len()))
+    } else {
+        format!("{}.{}", &digits[..int_len], &digits[int_len..])
+    }
+}
+
+/// The exact integer value of a finite float with no fractional part.
+pub fn integral_to_big(f: f64) -> num_bigint::BigInt {
+    if f.abs() < 9.0e15 {
+        return num_bigint::BigInt::from(f as i64);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mantissa = num_bigint::BigInt::from((bits & ((1 << 52) - 1)) | (1 << 52));
+    let magnitude = if exp >= 0 {
+        mantissa << exp as usize
+    } else {
+        mantissa >> (-exp) as usize
+    };
+    if f < 0.0 {
+        -magnitude
+    } else {
+        magnitude
+    }
+}
+
+/// Hash consistent with ints for integral values.
+pub fn hash_float(x: f64) -> i64 {
+    if x.is_nan() {
+        return 0;
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { 314159 } else { -314159 };
+    }
+    if x.fract() == 0.0 && x.abs() < 9.2e18 {
+        return hash_int(x as i64);
+    }
+    let h = (x.to_bits() ^ (x.to_bits() >> 29)) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// Python's float `//` (None on division by zero).
+pub fn floordiv(a: f64, b: f64) -> Option<f64> {
+    if b == 0.0 {
+        return None;
+    }
+    Some(divmod(a, b).0)
+}
+
+/// Python's float `%`: result has the sign of the divisor.
+pub fn modulo(a: f64, b: f64) -> Option<f64> {
+    if b == 0.0 {
+        return None;
+    }
+    Some(divmod(a, b).1)
+}
+
+fn divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0_f64.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0_f64.copysign(a / b)
+    };
+    (floordiv, m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_matches_cpython() {
+        assert_eq!(float_repr(0.1), "0.1");
+        assert_eq!(float_repr(1.0), "1.0");
+        assert_eq!(float_repr(-2.5), "-2.5");
+        assert_eq!(float_repr(1e16), "1e+16");
+        assert_eq!(float_repr(1e15), "1000000000000000.0");
+        assert_eq!(float_repr(0.0001), "0.0001");
+        assert_eq!(float_repr(0.00001), "1e-05");
+        assert_eq!(float_repr(1.5e-7), "1.5e-07");
+        assert_eq!(float_repr(1.0 / 3.0), "0.3333333333333333");
+        assert_eq!(float_repr(f64::INFINITY), "inf");
+        assert_eq!(float_repr(f64::NAN), "nan");
+        assert_eq!(float_repr(-0.0), "-0.0");
+        assert_eq!(float_repr(123456789.125), "123456789.125");
+        assert_eq!(
+            float_repr(1.7976931348623157e308),
+            "1.7976931348623157e+308"
+        );
+        assert_eq!(float_repr(0.1 + 0.2), "0.30000000000000004");
+    }
+
+    #[test]
+    fn floor_semantics() {
+        assert_eq!(floordiv(-7.0, 2.0), Some(-4.0));
+        assert_eq!(modulo(-7.0, 2.0), Some(1.0));
+        assert_eq!(modulo(7.0, -2.0), Some(-1.0));
+        assert_eq!(modulo(1.0, 0.0), None);
+    }
+
+    #[test]
+    fn integral_floats_convert_exactly() {
+        assert_eq!(
+            integral_to_big(2f64.powi(60)),
+            num_bigint::BigInt::from(1u64 << 60)
+        );
+        assert_eq!(integral_to_big(-3.0), num_bigint::BigInt::from(-3));
+    }
+
+    #[test]
+    fn integral_floats_hash_like_ints() {
+        assert_eq!(hash_float(3.0), hash_int(3));
+        assert_eq!(hash_float(-1.0), -2);
+    }
+}

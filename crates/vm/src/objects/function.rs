@@ -1,0 +1,64 @@
+//! Python functions (code + globals + defaults + closure) and native functions.
+
+use std::rc::Rc;
+
+use crate::interp::code::CodeInfo;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::PyResult;
+use crate::object::value::{ObjRef, Value};
+
+pub struct Function {
+    pub code: Rc<CodeInfo>,
+    /// Attributes set on the function object (`f.calls = 0`, `wrapper.__name__ = ...`).
+    pub attrs: std::cell::RefCell<crate::objects::dict::Dict>,
+    pub globals: ObjRef,
+    pub qualname: String,
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults (a dict), if any.
+    pub kwdefaults: Option<ObjRef>,
+    pub closure: Vec<ObjRef>,
+}
+
+impl Function {
+    pub fn name(&self) -> &str {
+        &self.code.code.name
+    }
+}
+
+/// Arguments as a native function sees them.
+pub struct Args<'a> {
+    pub pos: &'a [Value],
+    pub kwnames: &'a [Value],
+    pub kwvals: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    /// Splits a call's arguments: the last `kwnames.len()` are the keyword ones.
+    pub fn new(args: &'a [Value], kwnames: &'a [Value]) -> Args<'a> {
+        let split = args.len() - kwnames.len().min(args.len());
+        Args {
+            pos: &args[..split],
+            kwnames,
+            kwvals: &args[split..],
+        }
+    }
+    /// The keyword argument `name`, if passed.
+    pub fn kw(&self, name: &str) -> Option<&Value> {
+        self.kwnames
+            .iter()
+            .position(|k| k.as_str().is_some_and(|s| s.as_str() == name))
+            .map(|i| &self.kwvals[i])
+    }
+}
+
+pub type NativeFn = fn(&mut ThreadState, &Value, &Args) -> PyResult;
+
+pub struct NativeFunction {
+    pub name: &'static str,
+    pub f: NativeFn,
+    /// The bound receiver of a method, `Null` for a plain builtin.
+    pub this: Value,
+    /// A method of a built-in type: called unbound (`str.upper(s)`), the first argument is
+    /// the receiver.
+    pub is_method: bool,
+}

@@ -1,0 +1,93 @@
+//! Iterator objects of the built-in types (`iter(list)`, `enumerate`, `zip`, `map`, ...).
+
+use crate::object::typeobj::TypeId;
+use crate::object::value::{DictViewKind, ObjRef, Value};
+
+pub enum IterState {
+    List {
+        list: ObjRef,
+        index: usize,
+    },
+    Tuple {
+        tuple: ObjRef,
+        index: usize,
+    },
+    Str {
+        text: ObjRef,
+        byte_pos: usize,
+    },
+    Bytes {
+        bytes: ObjRef,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Dict {
+        dict: ObjRef,
+        index: usize,
+        kind: DictViewKind,
+        /// The dict's size when iteration began: a change is an error.
+        size: usize,
+    },
+    /// A snapshot (set iteration, `reversed`), with the type it shows.
+    Snapshot {
+        items: Vec<Value>,
+        index: usize,
+        kind: TypeId,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+        /// `zip(..., strict=True)`: unequal lengths raise `ValueError`.
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
+    /// `iter(callable, sentinel)`.
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
+    /// A finished iterator (of the given type): its sources are released.
+    Exhausted(TypeId),
+}
+
+impl IterState {
+    /// The iterator's type (`list_iterator`, `map`, ...).
+    pub fn type_id(&self) -> TypeId {
+        match self {
+            IterState::List { .. } => TypeId::ListIterator,
+            IterState::Tuple { .. } => TypeId::TupleIterator,
+            IterState::Str { .. } => TypeId::StrIterator,
+            IterState::Bytes { .. } => TypeId::BytesIterator,
+            IterState::Range { .. } => TypeId::RangeIterator,
+            IterState::Dict { kind, .. } => match kind {
+                DictViewKind::Keys => TypeId::DictKeyIterator,
+                DictViewKind::Values => TypeId::DictValueIterator,
+                DictViewKind::Items => TypeId::DictItemIterator,
+            },
+            IterState::Snapshot { kind, .. } => *kind,
+            IterState::Enumerate { .. } => TypeId::Enumerate,
+            IterState::Zip { .. } => TypeId::Zip,
+            IterState::Map { .. } => TypeId::Map,
+            IterState::Filter { .. } => TypeId::Filter,
+            IterState::Callable { .. } => TypeId::CallableIterator,
+            IterState::Exhausted(kind) => *kind,
+        }
+    }
+    pub fn type_name(&self) -> &'static str {
+        self.type_id().name()
+    }
+}

@@ -1,0 +1,4 @@
+//! `list` and `tuple`: their methods ([`methods`]) and `list.sort` / `sorted` ([`sort`]).
+
+pub mod methods;
+pub mod sort;

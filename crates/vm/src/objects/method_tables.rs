@@ -1,0 +1,232 @@
+//! Method tables of the built-in types, and their data attributes.
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::args::positional;
+use crate::object::error::PyResult;
+use crate::object::typeobj::TypeId;
+use crate::object::value::{Obj, Value};
+use crate::objects::bytes::bytearray as bytearray_methods;
+use crate::objects::bytes::methods as bytes_methods;
+use crate::objects::dict::methods as map_methods;
+use crate::objects::function::{Args, NativeFn};
+use crate::objects::int::methods as number_methods;
+use crate::objects::list::methods as list_methods;
+use crate::objects::object as object_methods;
+use crate::objects::property;
+use crate::objects::str::methods as str_methods;
+
+/// The native method `name` of a built-in value, if it has one.
+pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
+    match obj {
+        Value::Int(_) | Value::Bool(_) => INT_METHODS.iter().find(|(n, _)| *n == name).copied(),
+        Value::Float(_) => FLOAT_METHODS.iter().find(|(n, _)| *n == name).copied(),
+        Value::Obj(o) => {
+            let table: &[(&'static str, NativeFn)] = match &**o {
+                Obj::Str(_) => str_methods::METHODS,
+                Obj::List(_) => list_methods::LIST_METHODS,
+                Obj::Tuple(_) => list_methods::TUPLE_METHODS,
+                Obj::Dict(_) => map_methods::DICT_METHODS,
+                Obj::Set { .. } => map_methods::SET_METHODS,
+                Obj::BigInt(_) => INT_METHODS,
+                Obj::Bytes(_) => bytes_methods::METHODS,
+                Obj::ByteArray(_) => return bytearray_lookup(name),
+                Obj::Generator(_) => GENERATOR_METHODS,
+                Obj::Iter(_) => ITERATOR_METHODS,
+                Obj::Property { .. } => property::METHODS,
+                Obj::Slice { .. } => SLICE_METHODS,
+                _ => &[],
+            };
+            table.iter().find(|(n, _)| *n == name).copied()
+        }
+        _ => None,
+    }
+}
+
+fn bytearray_lookup(name: &str) -> Option<(&'static str, NativeFn)> {
+    bytearray_methods::METHODS
+        .iter()
+        .chain(bytes_methods::METHODS)
+        .find(|(n, _)| *n == name)
+        .copied()
+}
+
+/// The method `name` of the built-in type `id` (for unbound use: `str.upper`).
+pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
+    let table: &[(&'static str, NativeFn)] = match id {
+        TypeId::Str => str_methods::METHODS,
+        TypeId::List => list_methods::LIST_METHODS,
+        TypeId::Tuple => list_methods::TUPLE_METHODS,
+        TypeId::Dict => map_methods::DICT_METHODS,
+        TypeId::Set | TypeId::FrozenSet => map_methods::SET_METHODS,
+        TypeId::Int | TypeId::Bool => INT_METHODS,
+        TypeId::Float => FLOAT_METHODS,
+        TypeId::Bytes => bytes_methods::METHODS,
+        TypeId::ByteArray => return bytearray_lookup(name),
+        TypeId::Object => object_methods::METHODS,
+        _ => &[],
+    };
+    table.iter().find(|(n, _)| *n == name).copied()
+}
+
+/// Non-method attributes of built-in values (`range.start`, `int.real`, ...).
+pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
+    match (obj, name) {
+        (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Some(Value::Int(
+            crate::objects::int::to_big(obj).and_then(|b| i64::try_from(b).ok())?,
+        )),
+        (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
+        (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+        (Value::Float(f), "real") => Some(Value::Float(*f)),
+        (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        (Value::Obj(o), _) => match (&**o, name) {
+            (Obj::Range { start, .. }, "start") => Some(Value::Int(*start)),
+            (Obj::Range { stop, .. }, "stop") => Some(Value::Int(*stop)),
+            (Obj::Range { step, .. }, "step") => Some(Value::Int(*step)),
+            (Obj::Slice { start, .. }, "start") => Some(start.clone()),
+            (Obj::Slice { stop, .. }, "stop") => Some(stop.clone()),
+            (Obj::Slice { step, .. }, "step") => Some(step.clone()),
+            (Obj::Generator(g), "__name__") => Some(Value::new_str(&g.name)),
+            (Obj::Generator(g), "__qualname__") => Some(Value::new_str(&g.qualname)),
+            (Obj::Generator(g), "gi_running") => Some(Value::Bool(g.running.get())),
+            (Obj::Property { .. }, _) => property::data_attr(o, name),
+            (Obj::Native(n), "__self__") => Some(n.this.clone()),
+            (Obj::Code(c), _) => code_attr(&c.code, name),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The `co_*` attributes of a code object.
+fn code_attr(code: &gilvm_compiler::bytecode::CodeObject, name: &str) -> Option<Value> {
+    let names = |list: &[std::sync::Arc<str>]| {
+        Value::new_tuple(list.iter().map(|n| Value::new_str(&**n)).collect())
+    };
+    Some(match name {
+        "co_name" => Value::new_str(&*code.name),
+        "co_qualname" => Value::new_str(&*code.qualname),
+        "co_filename" => Value::new_str(&*code.filename),
+        "co_firstlineno" => Value::Int(code.first_line as i64),
+        "co_argcount" => Value::Int(code.arg_count as i64),
+        "co_posonlyargcount" => Value::Int(code.posonly_arg_count as i64),
+        "co_kwonlyargcount" => Value::Int(code.kwonly_arg_count as i64),
+        "co_nlocals" => Value::Int(code.varnames.len() as i64),
+        "co_varnames" => names(&code.varnames),
+        "co_names" => names(&code.names),
+        "co_cellvars" => names(&code.cellvars),
+        "co_freevars" => names(&code.freevars),
+        _ => return None,
+    })
+}
+
+const INT_METHODS: &[(&str, NativeFn)] = &[
+    ("bit_length", int_bit_length),
+    ("bit_count", int_bit_count),
+    ("conjugate", identity),
+    ("__index__", identity),
+    ("to_bytes", number_methods::to_bytes),
+    ("from_bytes", number_methods::from_bytes),
+    ("as_integer_ratio", number_methods::int_as_integer_ratio),
+];
+const FLOAT_METHODS: &[(&str, NativeFn)] = &[
+    ("is_integer", float_is_integer),
+    ("conjugate", identity),
+    ("as_integer_ratio", number_methods::float_as_integer_ratio),
+];
+const SLICE_METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices)];
+
+/// `slice.indices(length)`: the slice's bounds normalized for a sequence of that length.
+fn slice_indices(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "indices", args, 1, 1)?;
+    let len = crate::object::args::int_arg(ts, &a[0])?;
+    if len < 0 {
+        return Err(ts.value_error("length should not be negative"));
+    }
+    let Some(slice) = this.obj() else {
+        return Ok(Value::None);
+    };
+    let (start, stop, step) = crate::protocol::sequence::slice_indices(ts, slice, len)?;
+    Ok(Value::new_tuple(vec![
+        Value::Int(start),
+        Value::Int(stop),
+        Value::Int(step),
+    ]))
+}
+
+const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
+    ("send", gen_send),
+    ("throw", gen_throw),
+    ("close", gen_close),
+    ("__next__", iter_next),
+    ("__iter__", identity),
+];
+const ITERATOR_METHODS: &[(&str, NativeFn)] = &[("__next__", iter_next), ("__iter__", identity)];
+
+fn identity(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    Ok(this.clone())
+}
+
+fn int_bit_length(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "bit_length", args, 0, 0)?;
+    let b = crate::objects::int::to_big(this).unwrap_or_default();
+    Ok(Value::Int(b.bits() as i64))
+}
+
+fn int_bit_count(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "bit_count", args, 0, 0)?;
+    let b = crate::objects::int::to_big(this).unwrap_or_default();
+    Ok(Value::Int(b.magnitude().count_ones() as i64))
+}
+
+fn float_is_integer(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "is_integer", args, 0, 0)?;
+    Ok(Value::Bool(
+        matches!(this, Value::Float(f) if f.is_finite() && f.fract() == 0.0),
+    ))
+}
+
+fn generator_of(ts: &ThreadState, this: &Value) -> PyResult<crate::object::value::ObjRef> {
+    this.obj()
+        .cloned()
+        .ok_or_else(|| ts.type_error("expected a generator"))
+}
+
+fn gen_send(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "send", args, 1, 1)?;
+    let g = generator_of(ts, this)?;
+    crate::interp::generator::send(ts, &g, a[0].clone(), None)
+}
+
+fn gen_throw(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "throw", args, 1, 3)?;
+    let g = generator_of(ts, this)?;
+    let exc = match &a[0] {
+        Value::Obj(o) if matches!(&**o, Obj::Type(_)) => {
+            let arg = a.get(1).cloned().into_iter().collect::<Vec<_>>();
+            crate::protocol::call::call_value(ts, &a[0], &arg, &[])?
+        }
+        v => v.clone(),
+    };
+    match exc {
+        Value::Obj(e) if crate::object::error::exc_data(&e).is_some() => {
+            crate::interp::generator::send(ts, &g, Value::None, Some(e))
+        }
+        _ => Err(ts.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not str",
+        )),
+    }
+}
+
+fn gen_close(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "close", args, 0, 0)?;
+    let g = generator_of(ts, this)?;
+    crate::interp::generator::close(ts, &g)
+}
+
+fn iter_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__next__", args, 0, 0)?;
+    match crate::protocol::iter::next_value(ts, this)? {
+        Some(v) => Ok(v),
+        None => Err(ts.stop_iteration(Value::None)),
+    }
+}

@@ -1,0 +1,59 @@
+//! Methods of `object` reached explicitly (`object.__setattr__(self, name, value)`): the
+//! default behaviour, bypassing a class's own hooks.
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::args::positional;
+use crate::object::error::PyResult;
+use crate::object::value::Value;
+use crate::objects::function::{Args, NativeFn};
+use crate::protocol::attr;
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__setattr__", object_setattr),
+    ("__delattr__", object_delattr),
+    ("__getattribute__", object_getattribute),
+    ("__init__", crate::builtins::object_init),
+    ("__repr__", object_repr),
+    ("__str__", object_str),
+];
+
+fn attr_name(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    if v.as_str().is_none() {
+        return Err(ts.type_error(format!(
+            "attribute name must be string, not '{}'",
+            crate::protocol::ops::type_name(ts, v)
+        )));
+    }
+    Ok(v.clone())
+}
+
+fn object_setattr(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__setattr__", args, 2, 2)?;
+    let name = attr_name(ts, &a[0])?;
+    attr::generic_set_attr(ts, this, &name, a[1].clone())?;
+    Ok(Value::None)
+}
+
+fn object_delattr(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__delattr__", args, 1, 1)?;
+    let name = attr_name(ts, &a[0])?;
+    attr::generic_del_attr(ts, this, &name)?;
+    Ok(Value::None)
+}
+
+fn object_getattribute(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__getattribute__", args, 1, 1)?;
+    let name = attr_name(ts, &a[0])?;
+    attr::get_attr(ts, this, &name)
+}
+
+/// `object.__repr__`: `<module.Class object at 0x...>`, whatever the class overrides.
+fn object_repr(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__repr__", args, 0, 0)?;
+    Ok(Value::new_str(crate::text::format::default_repr(ts, this)))
+}
+
+fn object_str(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__str__", args, 0, 0)?;
+    Ok(Value::new_str(crate::text::format::repr(ts, this)?))
+}

@@ -1,0 +1,108 @@
+//! `property`: construction, the `getter`/`setter`/`deleter` decorators and its attributes.
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::args::positional;
+use crate::object::error::PyResult;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::function::{Args, NativeFn};
+use crate::protocol::attr::get_attr;
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("getter", with_getter),
+    ("setter", with_setter),
+    ("deleter", with_deleter),
+];
+
+/// The accessors of a property: (getter, setter, deleter, doc).
+type Parts = (Value, Value, Value, Value);
+
+fn new_value((getter, setter, deleter, doc): Parts) -> Value {
+    Value::Obj(ObjRef::new(Obj::Property {
+        getter,
+        setter,
+        deleter,
+        doc,
+    }))
+}
+
+/// The getter's docstring, when no explicit `doc` was given.
+fn doc_of(ts: &mut ThreadState, getter: &Value) -> Value {
+    if getter.is_none() {
+        return Value::None;
+    }
+    get_attr(ts, getter, &Value::new_str("__doc__")).unwrap_or(Value::None)
+}
+
+/// `property(fget=None, fset=None, fdel=None, doc=None)`.
+pub fn construct(ts: &mut ThreadState, args: &Args) -> PyResult {
+    let arg = |i: usize, name: &str| {
+        args.pos
+            .get(i)
+            .or(args.kw(name))
+            .cloned()
+            .unwrap_or(Value::None)
+    };
+    let (getter, setter, deleter, doc) = (
+        arg(0, "fget"),
+        arg(1, "fset"),
+        arg(2, "fdel"),
+        arg(3, "doc"),
+    );
+    let doc = if doc.is_none() {
+        doc_of(ts, &getter)
+    } else {
+        doc
+    };
+    Ok(new_value((getter, setter, deleter, doc)))
+}
+
+fn parts(this: &Value) -> Parts {
+    match this.obj().map(|o| &**o) {
+        Some(Obj::Property {
+            getter,
+            setter,
+            deleter,
+            doc,
+        }) => (getter.clone(), setter.clone(), deleter.clone(), doc.clone()),
+        _ => Default::default(),
+    }
+}
+
+fn with_getter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "getter", args, 1, 1)?;
+    let (_, setter, deleter, _) = parts(this);
+    let doc = doc_of(ts, &a[0]);
+    Ok(new_value((a[0].clone(), setter, deleter, doc)))
+}
+
+fn with_setter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "setter", args, 1, 1)?;
+    let (getter, _, deleter, doc) = parts(this);
+    Ok(new_value((getter, a[0].clone(), deleter, doc)))
+}
+
+fn with_deleter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "deleter", args, 1, 1)?;
+    let (getter, setter, _, doc) = parts(this);
+    Ok(new_value((getter, setter, a[0].clone(), doc)))
+}
+
+/// `fget`, `fset`, `fdel` and `__doc__`.
+pub fn data_attr(prop: &Obj, name: &str) -> Option<Value> {
+    let Obj::Property {
+        getter,
+        setter,
+        deleter,
+        doc,
+    } = prop
+    else {
+        return None;
+    };
+    match name {
+        "fget" => Some(getter.clone()),
+        "fset" => Some(setter.clone()),
+        "fdel" => Some(deleter.clone()),
+        "__doc__" => Some(doc.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,79 @@
+//! `str + str` without quadratic string building: like CPython's `unicode_concatenate`, the
+//! left operand is appended to in place when the eval loop holds its only reference, counting
+//! the variable that the next instruction is about to overwrite as released.
+//!
+//! `s += t` compiles to `LoadFast(s) .. InplaceOp(Add) StoreFast(s)`: while the add runs, the
+//! string is referenced by the stack and by `s`. Clearing `s` first (it is rebound to the result
+//! right after, with no code running in between) leaves the stack as the only owner, so the
+//! text grows in place with amortised doubling. Any other reference (`t = s`, a container,
+//! a constant) keeps the count above one and the add copies, so nothing observable changes.
+
+use gilvm_compiler::bytecode::Instruction as I;
+
+use crate::interp::code::CodeInfo;
+use crate::interp::frame::Frame;
+use crate::interp::names;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::str::PyStr;
+
+/// Replaces the top two stack values with their concatenation when both are `str`; returns
+/// false (touching nothing) otherwise. `next` is the instruction after the add.
+pub fn concat_top(f: &mut Frame, code: &CodeInfo, next: Option<&I>) -> bool {
+    let [.., head, tail] = &f.slots[..] else {
+        return false;
+    };
+    if head.as_str().is_none() || tail.as_str().is_none() {
+        return false;
+    }
+    let head_id = head.obj().map_or(0, ObjRef::id);
+    let tail = f.pop();
+    release_store_target(f, code, next, head_id);
+    if let (Some(Value::Obj(head)), Some(tail)) = (f.slots.last_mut(), tail.as_str()) {
+        append_or_copy(head, tail);
+    }
+    true
+}
+
+/// Appends in place when `head` is the only reference, else rebinds it to a new string.
+fn append_or_copy(head: &mut ObjRef, tail: &PyStr) {
+    if let Some(Obj::Str(text)) = head.get_mut() {
+        text.append(tail);
+        return;
+    }
+    if let Obj::Str(text) = &**head {
+        *head = ObjRef::new(Obj::Str(PyStr::concat(text, tail)));
+    }
+}
+
+/// When `next` stores into a variable that holds `head`, drops that variable's reference now
+/// (`head` itself is still on the stack); the store rebinds it right after the add.
+fn release_store_target(f: &mut Frame, code: &CodeInfo, next: Option<&I>, head_id: usize) {
+    let holds_head = |v: &Value| v.obj().is_some_and(|o| o.id() == head_id);
+    match next {
+        Some(&I::StoreFast(i)) if f.slots.get(i as usize).is_some_and(holds_head) => {
+            f.slots[i as usize] = Value::Null;
+        }
+        Some(&I::StoreDeref(i)) => {
+            if let Some(Obj::Cell(cell)) = f.cells.get(i as usize).map(|c| &**c) {
+                if holds_head(&cell.borrow()) {
+                    *cell.borrow_mut() = Value::Null;
+                }
+            }
+        }
+        Some(&I::StoreName(i)) => {
+            let ns = f.namespace.as_ref().unwrap_or(&f.globals);
+            release_dict_entry(ns, &code.names[i as usize], holds_head);
+        }
+        Some(&I::StoreGlobal(i)) => {
+            release_dict_entry(&f.globals, &code.names[i as usize], holds_head)
+        }
+        _ => {}
+    }
+}
+
+/// Rebinds `dict[name]` to None (keeping the key and its position) when it holds the head.
+fn release_dict_entry(dict: &ObjRef, name: &Value, holds_head: impl Fn(&Value) -> bool) {
+    if names::dict_get(dict, name).is_some_and(|v| holds_head(&v)) {
+        names::store_dict(dict, name, Value::None);
+    }
+}

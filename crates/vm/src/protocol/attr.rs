@@ -1,0 +1,447 @@
+//! Attribute access: instances (dict, then class with method binding and properties),
+//! classes, modules, `super()` objects, and methods of built-in types.
+
+use crate::builtins;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::{exc_data, ExcKind, PyResult};
+use crate::object::typeobj::TypeObj;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::function::NativeFunction;
+use crate::objects::method_tables;
+use crate::protocol::call::call_value;
+use crate::protocol::class;
+use crate::protocol::ops::{class_of, type_name};
+
+fn no_attribute(ts: &ThreadState, obj: &Value, name: &str) -> ObjRef {
+    let msg = match obj.obj().map(|o| &**o) {
+        Some(Obj::Module { name: m, .. }) => format!("module '{m}' has no attribute '{name}'"),
+        Some(Obj::Type(t)) => format!("type object '{}' has no attribute '{name}'", t.name),
+        _ => format!("'{}' object has no attribute '{name}'", type_name(ts, obj)),
+    };
+    ts.new_exc(ExcKind::AttributeError, msg)
+}
+
+/// Binds a class attribute found for `instance` (functions become bound methods).
+fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
+    match &attr {
+        Value::Obj(o) => match &**o {
+            Obj::Function(_) => Value::Obj(ObjRef::new(Obj::BoundMethod {
+                func: attr.clone(),
+                this: instance.clone(),
+            })),
+            Obj::Native(n) if n.this.is_null() && !instance.is_null() => {
+                Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+                    name: n.name,
+                    f: n.f,
+                    this: instance.clone(),
+                    is_method: n.is_method,
+                })))
+            }
+            Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
+                func: f.clone(),
+                this: Value::Obj(owner.clone()),
+            })),
+            Obj::StaticMethod(f) => f.clone(),
+            _ => attr,
+        },
+        _ => attr,
+    }
+}
+
+fn exception_attr(ts: &ThreadState, exc: &ObjRef, name: &str) -> Option<Value> {
+    let data = exc_data(exc)?.borrow();
+    Some(match name {
+        "args" => Value::new_tuple(data.args.clone()),
+        "__cause__" => data.cause.clone(),
+        "__context__" => data.context.clone(),
+        "__suppress_context__" => Value::Bool(data.suppress_context),
+        "__traceback__" => Value::None,
+        "value" if ts.exc_matches(exc, ExcKind::StopIteration) => {
+            data.args.first().cloned().unwrap_or(Value::None)
+        }
+        // CPython fills `errno`/`strerror` only from two to five arguments.
+        "errno" | "strerror" if ts.exc_matches(exc, ExcKind::OSError) => {
+            let index = usize::from(name == "strerror");
+            match data.args.len() {
+                2..=5 => data.args[index].clone(),
+                _ => Value::None,
+            }
+        }
+        "code" if ts.exc_matches(exc, ExcKind::SystemExit) => {
+            data.args.first().cloned().unwrap_or(Value::None)
+        }
+        _ => return None,
+    })
+}
+
+fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
+    let key = name.as_str()?.as_str();
+    match key {
+        "__name__" => return Some(Value::new_str(&t.name)),
+        "__qualname__" => {
+            let qualname = t.dict.borrow().get_str("__qualname__").cloned();
+            return Some(qualname.unwrap_or_else(|| Value::new_str(&t.name)));
+        }
+        "__dict__" => return Some(Value::new_dict(t.dict.borrow().clone())),
+        "__base__" => return Some(t.bases.first().cloned().map_or(Value::None, Value::Obj)),
+        "__doc__" => {
+            return Some(
+                t.dict
+                    .borrow()
+                    .get_str("__doc__")
+                    .cloned()
+                    .unwrap_or_default(),
+            )
+        }
+        "mro" => {
+            return Some(builtins::native_value(
+                "mro",
+                class::type_mro,
+                Value::Obj(cls.clone()),
+            ))
+        }
+        "__module__" if !class::is_user_class(t) => return Some(Value::new_str(&t.module)),
+        "__new__" if !class::is_user_class(t) && !t.is_exception => {
+            return Some(builtins::native_value(
+                "__new__",
+                class::builtin_new,
+                Value::Null,
+            ))
+        }
+        "__bases__" => {
+            return Some(Value::new_tuple(
+                t.bases.iter().cloned().map(Value::Obj).collect(),
+            ))
+        }
+        "__mro__" => {
+            let mut mro = vec![Value::Obj(cls.clone())];
+            mro.extend(t.mro.iter().cloned().map(Value::Obj));
+            return Some(Value::new_tuple(mro));
+        }
+        _ => {}
+    }
+    let attr = t.lookup(name)?;
+    Some(match &attr {
+        Value::Obj(o) => match &**o {
+            Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
+                func: f.clone(),
+                this: Value::Obj(cls.clone()),
+            })),
+            Obj::StaticMethod(f) => f.clone(),
+            _ => attr,
+        },
+        _ => attr,
+    })
+}
+
+pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
+    let key = name.as_str().map_or("", |s| s.as_str());
+    if let Value::Obj(o) = obj {
+        match &**o {
+            Obj::Instance(inst) => {
+                let Obj::Type(t) = &*inst.class else {
+                    return Err(no_attribute(ts, obj, key));
+                };
+                let class_attr = t.lookup(name);
+                if let Some(Value::Obj(p)) = &class_attr {
+                    if let Obj::Property { getter, .. } = &**p {
+                        return call_value(ts, getter, std::slice::from_ref(obj), &[]);
+                    }
+                }
+                if let Some(v) = inst.attrs().borrow().get(name) {
+                    return Ok(v.clone());
+                }
+                if let Some(v) = exception_attr(ts, o, key) {
+                    return Ok(v);
+                }
+                if let Some(attr) = class_attr {
+                    return Ok(bind(attr, obj, &inst.class));
+                }
+                if key == "__class__" {
+                    return Ok(Value::Obj(inst.class.clone()));
+                }
+                if key == "__dict__" {
+                    return Ok(Value::Obj(inst.dict.clone()));
+                }
+                if let Some(base) = class::builtin_base(obj) {
+                    return get_attr(ts, &base, name);
+                }
+                if let Some(getattr) = t.lookup(&Value::new_str("__getattr__")) {
+                    return call_value(ts, &getattr, &[obj.clone(), name.clone()], &[]);
+                }
+            }
+            Obj::Type(t) => {
+                if let Some(v) = type_attr(t, o, name) {
+                    return Ok(v);
+                }
+                if let Some((method_name, f)) = method_tables::lookup_for_type(t.builtin, key)
+                    .filter(|_| !class::is_user_class(t))
+                {
+                    return Ok(Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+                        name: method_name,
+                        f,
+                        this: Value::Null,
+                        is_method: true,
+                    }))));
+                }
+            }
+            Obj::Module { dict, name: m } => {
+                if let Some(v) = crate::interp::names::dict_get(dict, name) {
+                    return Ok(v);
+                }
+                if key == "__name__" {
+                    return Ok(Value::new_str(m));
+                }
+            }
+            Obj::Super { class, this } => return super_attr(ts, class, this, name),
+            Obj::Function(f) if f.attrs.borrow().contains(name) => {
+                return Ok(f.attrs.borrow().get(name).cloned().unwrap_or(Value::None))
+            }
+            Obj::Function(f) => match key {
+                "__dict__" => return Ok(Value::new_dict(f.attrs.borrow().clone())),
+                "__name__" => return Ok(Value::new_str(f.name())),
+                "__qualname__" => return Ok(Value::new_str(&f.qualname)),
+                "__doc__" => return Ok(function_doc(f)),
+                "__defaults__" if f.defaults.is_empty() => return Ok(Value::None),
+                "__defaults__" => return Ok(Value::new_tuple(f.defaults.clone())),
+                "__kwdefaults__" => {
+                    return Ok(f.kwdefaults.clone().map_or(Value::None, Value::Obj))
+                }
+                "__code__" => return Ok(Value::Obj(ObjRef::new(Obj::Code(f.code.clone())))),
+                "__globals__" => return Ok(Value::Obj(f.globals.clone())),
+                "__module__" => {
+                    return Ok(crate::interp::names::dict_get(
+                        &f.globals,
+                        &Value::new_str("__name__"),
+                    )
+                    .unwrap_or(Value::None))
+                }
+                _ => {}
+            },
+            Obj::Native(n) if key == "__name__" => return Ok(Value::new_str(n.name)),
+            Obj::BoundMethod { func, this } => match key {
+                "__self__" => return Ok(this.clone()),
+                "__func__" => return Ok(func.clone()),
+                _ => return get_attr(ts, func, name),
+            },
+            _ => {}
+        }
+    }
+    if key == "__class__" {
+        return Ok(Value::Obj(class_of(ts, obj)));
+    }
+    if let Some(v) = method_tables::data_attr(obj, key) {
+        return Ok(v);
+    }
+    if let Some((method_name, f)) = method_tables::lookup(obj, key) {
+        return Ok(Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+            name: method_name,
+            f,
+            this: obj.clone(),
+            is_method: true,
+        }))));
+    }
+    Err(no_attribute(ts, obj, key))
+}
+
+/// A function's docstring: the first constant of its code, when it is a string.
+fn function_doc(f: &crate::objects::function::Function) -> Value {
+    match f.code.code.constants.first() {
+        Some(gilvm_compiler::bytecode::Constant::Str(s)) => Value::new_str(&**s),
+        _ => Value::None,
+    }
+}
+
+fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) -> PyResult {
+    let start = match this {
+        Value::Obj(o) if matches!(&**o, Obj::Type(_)) => o.clone(),
+        _ => class_of(ts, this),
+    };
+    let mut mro = vec![start.clone()];
+    if let Obj::Type(t) = &*start {
+        mro.extend(t.mro.iter().cloned());
+    }
+    let after = mro
+        .iter()
+        .position(|c| ObjRef::ptr_eq(c, class))
+        .map_or(mro.len(), |i| i + 1);
+    for cls in &mro[after..] {
+        if let Obj::Type(t) = &**cls {
+            if let Some(v) = t.dict.borrow().get(name) {
+                return Ok(bind(v.clone(), this, &start));
+            }
+        }
+    }
+    let key = name.as_str().map_or("", |s| s.as_str());
+    if key == "__init__" && class::builtin_base(this).is_some() {
+        return Ok(builtins::native_value(
+            "__init__",
+            class::base_init,
+            this.clone(),
+        ));
+    }
+    if key == "__init__" || key == "__init_subclass__" {
+        return Ok(builtins::native_value(
+            "__init__",
+            builtins::object_init,
+            this.clone(),
+        ));
+    }
+    Err(ts.new_exc(
+        ExcKind::AttributeError,
+        format!("'super' object has no attribute '{key}'"),
+    ))
+}
+
+/// A user class's `__setattr__`/`__delattr__` hook for `obj`, if it defines one.
+fn user_hook(obj: &Value, hook: &str) -> Option<Value> {
+    obj.as_instance()
+        .and_then(|inst| class::lookup_special(&inst.class, hook))
+}
+
+pub fn set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+    if let Some(hook) = user_hook(obj, "__setattr__") {
+        call_value(ts, &hook, &[obj.clone(), name.clone(), v], &[])?;
+        return Ok(());
+    }
+    generic_set_attr(ts, obj, name, v)
+}
+
+/// `object.__setattr__`: attribute assignment without the class's hook.
+pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+    let key = name.as_str().map_or("", |s| s.as_str());
+    if let Value::Obj(o) = obj {
+        match &**o {
+            Obj::Instance(inst) => {
+                if let Some(Obj::Property { setter, .. }) = class_property(inst, name).as_deref() {
+                    let setter = accessor(ts, setter, obj, key, "setter")?;
+                    call_value(ts, &setter, &[obj.clone(), v], &[])?;
+                    return Ok(());
+                }
+                if let Some(data) = &inst.exc {
+                    let mut data = data.borrow_mut();
+                    match key {
+                        "__cause__" => {
+                            data.cause = v;
+                            data.suppress_context = true;
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            data.context = v;
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            data.suppress_context = matches!(v, Value::Bool(true));
+                            return Ok(());
+                        }
+                        "args" => {
+                            drop(data);
+                            let args = crate::protocol::iter::collect(ts, &v)?;
+                            if let Some(d) = &inst.exc {
+                                d.borrow_mut().args = args;
+                            }
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
+                }
+                inst.attrs().borrow_mut().insert(name.clone(), v);
+                return Ok(());
+            }
+            Obj::Type(t) if class::is_user_class(t) || t.is_exception => {
+                t.dict.borrow_mut().insert(name.clone(), v);
+                return Ok(());
+            }
+            Obj::Module { dict, .. } => {
+                crate::interp::names::store_dict(dict, name, v);
+                return Ok(());
+            }
+            Obj::Function(f) => {
+                f.attrs.borrow_mut().insert(name.clone(), v);
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    if let Some(Obj::Type(t)) = obj.obj().map(|o| &**o) {
+        return Err(ts.type_error(format!(
+            "cannot set '{key}' attribute of immutable type '{}'",
+            t.name
+        )));
+    }
+    Err(no_attribute(ts, obj, key))
+}
+
+/// The property named `name` on the class of `inst`, if there is one.
+fn class_property(inst: &crate::object::typeobj::Instance, name: &Value) -> Option<ObjRef> {
+    let Obj::Type(t) = &*inst.class else {
+        return None;
+    };
+    match t.lookup(name) {
+        Some(Value::Obj(p)) if matches!(&*p, Obj::Property { .. }) => Some(p),
+        _ => None,
+    }
+}
+
+/// A property's setter or deleter, or the AttributeError for a missing one.
+fn accessor(ts: &ThreadState, f: &Value, obj: &Value, key: &str, what: &str) -> PyResult {
+    if f.is_none() {
+        return Err(ts.new_exc(
+            ExcKind::AttributeError,
+            format!(
+                "property '{key}' of '{}' object has no {what}",
+                type_name(ts, obj)
+            ),
+        ));
+    }
+    Ok(f.clone())
+}
+
+pub fn del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
+    if let Some(hook) = user_hook(obj, "__delattr__") {
+        call_value(ts, &hook, &[obj.clone(), name.clone()], &[])?;
+        return Ok(());
+    }
+    generic_del_attr(ts, obj, name)
+}
+
+/// `object.__delattr__`: attribute deletion without the class's hook.
+pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
+    let key = name.as_str().map_or("", |s| s.as_str());
+    if let Some(inst) = obj.as_instance() {
+        if let Some(Obj::Property { deleter, .. }) = class_property(inst, name).as_deref() {
+            let deleter = accessor(ts, deleter, obj, key, "deleter")?;
+            call_value(ts, &deleter, std::slice::from_ref(obj), &[])?;
+            return Ok(());
+        }
+    }
+    let removed = match obj.obj().map(|o| &**o) {
+        Some(Obj::Instance(inst)) => inst.attrs().borrow_mut().remove(name),
+        Some(Obj::Type(t)) => t.dict.borrow_mut().remove(name),
+        Some(Obj::Module { dict, .. }) => match &**dict {
+            Obj::Dict(d) => d.borrow_mut().remove(name),
+            _ => None,
+        },
+        _ => None,
+    };
+    removed
+        .map(|_| ())
+        .ok_or_else(|| no_attribute(ts, obj, key))
+}
+
+/// `LoadMethod`: `(function, self)` for a plain method found on the class, else
+/// `(attribute, Null)`.
+pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
+    if let Some(inst) = obj.as_instance() {
+        if let Obj::Type(t) = &*inst.class {
+            if let Some(attr @ Value::Obj(_)) = t.lookup(name) {
+                let is_function = matches!(attr.obj().map(|o| &**o), Some(Obj::Function(_)));
+                if is_function && !inst.attrs().borrow().contains(name) {
+                    return Ok((attr, obj));
+                }
+            }
+        }
+    }
+    let attr = get_attr(ts, &obj, name)?;
+    Ok((attr, Value::Null))
+}

@@ -1,0 +1,450 @@
+//! Calls: argument binding with CPython's error messages, the eval loop's call path (which
+//! hands Python frames back to the loop instead of recursing), and `call_value` for native
+//! callers.
+
+use gilvm_compiler::bytecode::CodeFlags;
+
+use crate::interp::eval::{run_frame, FrameExit};
+use crate::interp::frame::Frame;
+use crate::interp::generator;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::PyResult;
+use crate::object::typeobj::TypeId;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::Dict;
+use crate::objects::function::{Args, Function};
+use crate::protocol::class;
+use crate::protocol::iter;
+use crate::protocol::ops;
+
+/// Gives `frame` the cells of `func`: fresh ones for its cellvars, then its closure.
+#[inline(always)]
+fn add_cells(func: &Function, frame: &mut Frame) {
+    let cellvars = func.code.code.cellvars.len();
+    if cellvars == 0 && func.closure.is_empty() {
+        return;
+    }
+    frame
+        .cells
+        .extend((0..cellvars).map(|_| Value::new_cell(Value::Null)));
+    frame.cells.extend(func.closure.iter().cloned());
+}
+
+/// Binds `args` (the last `kwnames.len()` by keyword) to `func`'s parameters.
+pub fn bind_frame(
+    ts: &mut ThreadState,
+    func: &Function,
+    args: &[Value],
+    kwnames: &[Value],
+    namespace: Option<ObjRef>,
+) -> PyResult<Box<Frame>> {
+    let mut frame = ts.new_frame(&func.code, &func.globals, namespace);
+    if let Err(msg) = bind_args(func, args, kwnames, &mut frame.slots) {
+        ts.recycle_frame(frame);
+        return Err(ts.type_error(format!("{}() {}", func.qualname, msg)));
+    }
+    add_cells(func, &mut frame);
+    Ok(frame)
+}
+
+fn name_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+/// The message for required parameters of one `kind` that got no argument, without the
+/// function's name: "missing 2 required positional arguments: 'a' and 'b'".
+fn missing_arguments(kind: &str, names: &[&str]) -> String {
+    let s = if names.len() == 1 { "" } else { "s" };
+    format!(
+        "missing {} required {kind} argument{s}: {}",
+        names.len(),
+        name_list(names)
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The argument binding proper; `Err` is the message after `name()`.
+fn bind_args(
+    func: &Function,
+    args: &[Value],
+    kwnames: &[Value],
+    slots: &mut [Value],
+) -> Result<(), String> {
+    let code = &func.code.code;
+    let argc = code.arg_count as usize;
+    let kwonly = code.kwonly_arg_count as usize;
+    let posonly = code.posonly_arg_count as usize;
+    let has_varargs = code.flags.has(CodeFlags::VARARGS);
+    let has_varkw = code.flags.has(CodeFlags::VARKEYWORDS);
+    let npos = args.len() - kwnames.len();
+    let ndefaults = func.defaults.len();
+
+    for (slot, v) in slots.iter_mut().zip(&args[..npos.min(argc)]) {
+        *slot = v.clone();
+    }
+    if has_varargs {
+        let extra = if npos > argc {
+            args[argc..npos].to_vec()
+        } else {
+            Vec::new()
+        };
+        slots[argc + kwonly] = Value::new_tuple(extra);
+    } else if npos > argc {
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", argc - ndefaults, argc)
+        } else {
+            plural(argc, "positional argument")
+        };
+        let verb = if npos == 1 { "was" } else { "were" };
+        return Err(format!("takes {takes} but {npos} {verb} given"));
+    }
+
+    let mut kwdict = has_varkw.then(Dict::new);
+    let mut posonly_as_kw = Vec::new();
+    for (name, value) in kwnames.iter().zip(&args[npos..]) {
+        let key = name.as_str().map_or("", |s| s.as_str());
+        let found = code.varnames[posonly..argc + kwonly]
+            .iter()
+            .position(|n| &**n == key);
+        match found {
+            Some(i) => {
+                let slot = &mut slots[posonly + i];
+                if !slot.is_null() {
+                    return Err(format!("got multiple values for argument '{key}'"));
+                }
+                *slot = value.clone();
+            }
+            None => match kwdict.as_mut() {
+                Some(d) => d.insert(name.clone(), value.clone()),
+                None if code.varnames[..posonly].iter().any(|n| &**n == key) => {
+                    posonly_as_kw.push(key.to_string())
+                }
+                None => return Err(format!("got an unexpected keyword argument '{key}'")),
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(format!(
+            "got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
+        ));
+    }
+    if let Some(d) = kwdict {
+        let at = argc + kwonly + has_varargs as usize;
+        slots[at] = Value::new_dict(d);
+    }
+
+    let mut missing = Vec::new();
+    for (i, slot) in slots.iter_mut().enumerate().take(argc).skip(npos.min(argc)) {
+        if slot.is_null() {
+            match (i + ndefaults).checked_sub(argc) {
+                Some(d) => *slot = func.defaults[d].clone(),
+                None => missing.push(&*code.varnames[i]),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments("positional", &missing));
+    }
+    for (i, slot) in slots.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
+        if slot.is_null() {
+            let default = func.kwdefaults.as_ref().and_then(|d| match &**d {
+                Obj::Dict(d) => d.borrow().get_str(&code.varnames[i]).cloned(),
+                _ => None,
+            });
+            match default {
+                Some(v) => *slot = v,
+                None => missing.push(&*code.varnames[i]),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments("keyword-only", &missing));
+    }
+    Ok(())
+}
+
+/// The eval loop's `Call(n)` / `CallMethod(n)` with `nargs` positional arguments: the
+/// eval-breaker check, the inlined path for plain Python functions, else [`call_from_stack`].
+#[inline(always)]
+pub fn call_positional(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    nargs: usize,
+) -> PyResult<Option<Box<Frame>>> {
+    ts.check_eval_breaker();
+    match plain_python_frame(ts, f, nargs)? {
+        Some(frame) => Ok(Some(frame)),
+        None => call_from_stack(ts, f, nargs, &[]),
+    }
+}
+
+/// A call of a function whose [`CodeInfo::plain_arity`](crate::interp::code::CodeInfo) is `nargs`:
+/// the arguments move from the caller's stack into the new frame's first locals, no binding.
+/// `Ok(None)`, with nothing consumed, for any other callee.
+#[inline(always)]
+fn plain_python_frame(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    nargs: usize,
+) -> PyResult<Option<Box<Frame>>> {
+    let callee_index = f.slots.len() - nargs - 1;
+    let Value::Obj(o) = &f.slots[callee_index] else {
+        return Ok(None);
+    };
+    let Obj::Function(func) = &**o else {
+        return Ok(None);
+    };
+    if func.code.plain_arity != Some(nargs) {
+        return Ok(None);
+    }
+    ts.enter()?;
+    let mut frame = ts.new_frame(&func.code, &func.globals, None);
+    // `nargs == arg_count <= nlocals`: the arguments are the first locals.
+    for slot in frame.slots[..nargs].iter_mut().rev() {
+        *slot = f.pop();
+    }
+    f.slots.truncate(callee_index);
+    Ok(Some(frame))
+}
+
+/// The eval loop's call of the callee `nargs + 1` slots below the top. Returns the frame to
+/// switch to for a Python function; any other result is pushed onto `f`'s stack.
+pub fn call_from_stack(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    mut nargs: usize,
+    kwnames: &[Value],
+) -> PyResult<Option<Box<Frame>>> {
+    ts.check_eval_breaker();
+    let callee_index = f.slots.len() - nargs - 1;
+    let mut callee = f.slots[callee_index].clone();
+    if let Value::Obj(o) = &callee {
+        if let Obj::BoundMethod { func, this } = &**o {
+            if matches!(func, Value::Obj(fo) if matches!(&**fo, Obj::Function(_))) {
+                f.slots[callee_index] = func.clone();
+                f.slots.insert(callee_index + 1, this.clone());
+                nargs += 1;
+                callee = func.clone();
+            }
+        }
+    }
+    if let Value::Obj(o) = &callee {
+        match &**o {
+            Obj::Function(func) => return call_function_from_stack(ts, f, func, nargs, kwnames),
+            Obj::Type(t) if t.builtin == TypeId::Super && nargs == 0 && kwnames.is_empty() => {
+                let sup = class::zero_arg_super(ts, f)?;
+                f.slots.truncate(callee_index);
+                f.push(sup);
+                return Ok(None);
+            }
+            Obj::Native(n) if n.this.is_null() && nargs == 0 && kwnames.is_empty() => {
+                if let Some(v) = crate::interp::frame_builtins::call(n.name, f) {
+                    f.slots.truncate(callee_index);
+                    f.push(v);
+                    return Ok(None);
+                }
+            }
+            _ => {}
+        }
+    }
+    let result = call_value(ts, &callee, &f.slots[callee_index + 1..], kwnames)?;
+    f.slots.truncate(callee_index);
+    f.push(result);
+    Ok(None)
+}
+
+fn call_function_from_stack(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    func: &Function,
+    nargs: usize,
+    kwnames: &[Value],
+) -> PyResult<Option<Box<Frame>>> {
+    let callee_index = f.slots.len() - nargs - 1;
+    let code = &func.code;
+    let frame = if kwnames.is_empty() && code.simple_args && nargs == code.code.arg_count as usize {
+        let mut frame = ts.new_frame(&func.code, &func.globals, None);
+        for (slot, arg) in frame
+            .slots
+            .iter_mut()
+            .zip(f.slots.drain(callee_index + 1..))
+        {
+            *slot = arg;
+        }
+        add_cells(func, &mut frame);
+        frame
+    } else {
+        bind_frame(ts, func, &f.slots[callee_index + 1..], kwnames, None)?
+    };
+    f.slots.truncate(callee_index);
+    if code.is_generator {
+        f.push(generator::new_generator(frame, func));
+        return Ok(None);
+    }
+    ts.enter()?;
+    Ok(Some(frame))
+}
+
+/// Runs a Python function to completion (native callers).
+pub fn call_function(
+    ts: &mut ThreadState,
+    func: &Function,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    // The eval-breaker check of a call made by native code (CPython checks at every
+    // function entry): without it, a builtin calling back a loop-free function —
+    // `sorted(xs, key=lambda x: -x)` — would hold the GIL for its whole run, drop request
+    // or not.
+    ts.check_eval_breaker();
+    let frame = bind_frame(ts, func, args, kwnames, None)?;
+    if func.code.is_generator {
+        return Ok(generator::new_generator(frame, func));
+    }
+    match run_frame(ts, frame, None)? {
+        FrameExit::Return(v) => Ok(v),
+        FrameExit::Yield(v, _) => Ok(v),
+    }
+}
+
+/// Calls any callable from native code.
+pub fn call_value(
+    ts: &mut ThreadState,
+    callee: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    if let Value::Obj(o) = callee {
+        match &**o {
+            Obj::Function(func) => return call_function(ts, func, args, kwnames),
+            Obj::Native(n) if n.is_method && n.this.is_null() => {
+                let Some((this, rest)) = args.split_first().filter(|_| args.len() > kwnames.len())
+                else {
+                    return Err(
+                        ts.type_error(format!("unbound method {}() needs an argument", n.name))
+                    );
+                };
+                return (n.f)(ts, this, &Args::new(rest, kwnames));
+            }
+            Obj::Native(n) => return (n.f)(ts, &n.this, &Args::new(args, kwnames)),
+            Obj::BoundMethod { func, this } => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(this.clone());
+                full.extend_from_slice(args);
+                return call_value(ts, func, &full, kwnames);
+            }
+            Obj::Type(_) => return class::call_type(ts, o, args, kwnames),
+            Obj::Instance(inst) => {
+                if let Some(call) = class::lookup_special(&inst.class, "__call__") {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(callee.clone());
+                    full.extend_from_slice(args);
+                    return call_value(ts, &call, &full, kwnames);
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(ts.type_error(format!(
+        "'{}' object is not callable",
+        ops::type_name(ts, callee)
+    )))
+}
+
+/// `f(*args, **kwargs)`.
+pub fn call_ex(
+    ts: &mut ThreadState,
+    callee: &Value,
+    args: &Value,
+    kwargs: Option<&Value>,
+) -> PyResult {
+    let mut all = iter::collect(ts, args).map_err(|e| {
+        if ts.exc_matches(&e, crate::object::error::ExcKind::TypeError)
+            && iter::get_iter(ts, args).is_err()
+        {
+            let callee = function_str(ts, callee);
+            let kind = ops::type_name(ts, args);
+            ts.type_error(format!(
+                "{callee} argument after * must be an iterable, not {kind}"
+            ))
+        } else {
+            e
+        }
+    })?;
+    let mut kwnames = Vec::new();
+    if let Some(Value::Obj(o)) = kwargs {
+        if let Obj::Dict(d) = &**o {
+            for (k, v) in d.borrow().iter() {
+                kwnames.push(k.clone());
+                all.push(v.clone());
+            }
+        }
+    }
+    call_value(ts, callee, &all, &kwnames)
+}
+
+/// The callable as CPython names it in argument errors (`_PyObject_FunctionStr`):
+/// `print()`, `__main__.collect()`, `__main__.A()`, `str.upper()`.
+pub fn function_str(ts: &mut ThreadState, callee: &Value) -> String {
+    let Value::Obj(o) = callee else {
+        return crate::text::format::str_of(ts, callee).unwrap_or_default();
+    };
+    match &**o {
+        Obj::Function(func) => {
+            let module = match &*func.globals {
+                Obj::Dict(d) => d
+                    .borrow()
+                    .get_str("__name__")
+                    .and_then(|m| m.as_str().map(|m| m.as_str().to_string())),
+                _ => None,
+            };
+            match module {
+                Some(m) if m != "builtins" => format!("{m}.{}()", func.qualname),
+                _ => format!("{}()", func.qualname),
+            }
+        }
+        Obj::BoundMethod { func, .. } => function_str(ts, &func.clone()),
+        Obj::Native(n) if n.this.is_null() => format!("{}()", n.name),
+        Obj::Native(n) => format!("{}.{}()", ops::type_name(ts, &n.this), n.name),
+        Obj::Type(t) if class::is_user_class(t) => format!("{}.{}()", t.module, t.name),
+        Obj::Type(t) => format!("{}()", t.name),
+        _ => crate::text::format::str_of(ts, callee).unwrap_or_default(),
+    }
+}
+
+/// `**` merge errors raised while building a call's keyword dict ("got multiple values for
+/// keyword argument 'a'", "argument after ** must be a mapping, not int") name the callee in
+/// CPython; other errors (from a mapping's own `keys()`...) pass through unchanged.
+pub fn name_kwargs_error(ts: &mut ThreadState, callee: &Value, exc: ObjRef) -> ObjRef {
+    let message = crate::object::error::exc_data(&exc).and_then(|d| {
+        d.borrow()
+            .args
+            .first()
+            .and_then(|m| m.as_str().map(|m| m.as_str().to_string()))
+    });
+    match message {
+        Some(m)
+            if ts.exc_matches(&exc, crate::object::error::ExcKind::TypeError)
+                && (m.starts_with("got multiple values for keyword argument")
+                    || m.starts_with("argument after ** must be a mapping")) =>
+        {
+            let callee = function_str(ts, callee);
+            ts.type_error(format!("{callee} {m}"))
+        }
+        _ => exc,
+    }
+}

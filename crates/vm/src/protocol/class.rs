@@ -1,0 +1,494 @@
+//! User classes: `__build_class__`, instantiation, `super()`, and dunder-method dispatch for
+//! operators.
+
+use std::cell::RefCell;
+
+use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
+
+use crate::interp::eval::{run_frame, FrameExit};
+use crate::interp::frame::Frame;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::{ExcKind, PyResult};
+use crate::object::typeobj::{compute_mro, ExcData, Instance, TypeId, TypeObj};
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::Dict;
+use crate::objects::function::Args;
+use crate::protocol::call::{bind_frame, call_value};
+use crate::protocol::ops::type_name;
+
+pub fn class_name(cls: &ObjRef) -> String {
+    match &**cls {
+        Obj::Type(t) => t.name.clone(),
+        _ => "?".into(),
+    }
+}
+
+/// Looks a special method up on a class (never on the instance).
+pub fn lookup_special(cls: &ObjRef, name: &str) -> Option<Value> {
+    match &**cls {
+        Obj::Type(t) => t.lookup(&Value::new_str(name)),
+        _ => None,
+    }
+}
+
+fn instance_method(v: &Value, name: &str) -> Option<Value> {
+    v.as_instance()
+        .and_then(|inst| lookup_special(&inst.class, name))
+}
+
+fn is_not_implemented(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(&**o, Obj::NotImplemented))
+}
+
+fn dunder_names(op: B) -> (&'static str, &'static str, &'static str) {
+    match op {
+        B::Add => ("__add__", "__radd__", "__iadd__"),
+        B::Subtract => ("__sub__", "__rsub__", "__isub__"),
+        B::Multiply => ("__mul__", "__rmul__", "__imul__"),
+        B::MatrixMultiply => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        B::TrueDivide => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        B::FloorDivide => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        B::Remainder => ("__mod__", "__rmod__", "__imod__"),
+        B::Power => ("__pow__", "__rpow__", "__ipow__"),
+        B::LeftShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        B::RightShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        B::And => ("__and__", "__rand__", "__iand__"),
+        B::Or => ("__or__", "__ror__", "__ior__"),
+        B::Xor => ("__xor__", "__rxor__", "__ixor__"),
+    }
+}
+
+/// Calls `a.name(b)`, giving `None` when absent or `NotImplemented`.
+fn try_dunder(ts: &mut ThreadState, a: &Value, name: &str, b: &Value) -> PyResult<Option<Value>> {
+    let Some(m) = instance_method(a, name) else {
+        return Ok(None);
+    };
+    let r = call_value(ts, &m, &[a.clone(), b.clone()], &[])?;
+    Ok((!is_not_implemented(&r)).then_some(r))
+}
+
+pub fn binary_dunder(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (forward, reflected, _) = dunder_names(op);
+    // A subclass's reflected method takes priority over its base's forward one.
+    if let (Some(x), Some(y)) = (a.as_instance(), b.as_instance()) {
+        let b_is_proper_subclass = !ObjRef::ptr_eq(&x.class, &y.class)
+            && crate::object::typeobj::is_subclass(&y.class, &x.class);
+        if b_is_proper_subclass {
+            if let Some(r) = try_dunder(ts, b, reflected, a)? {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if let Some(r) = try_dunder(ts, a, forward, b)? {
+        return Ok(Some(r));
+    }
+    try_dunder(ts, b, reflected, a)
+}
+
+pub fn inplace_dunder(
+    ts: &mut ThreadState,
+    op: B,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    try_dunder(ts, a, dunder_names(op).2, b)
+}
+
+pub fn compare_dunder(
+    ts: &mut ThreadState,
+    op: Comparison,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    let (forward, reflected) = match op {
+        Comparison::Less => ("__lt__", "__gt__"),
+        Comparison::LessEqual => ("__le__", "__ge__"),
+        Comparison::Equal => ("__eq__", "__eq__"),
+        Comparison::NotEqual => ("__ne__", "__ne__"),
+        Comparison::Greater => ("__gt__", "__lt__"),
+        Comparison::GreaterEqual => ("__ge__", "__le__"),
+    };
+    if let Some(r) = try_dunder(ts, a, forward, b)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = try_dunder(ts, b, reflected, a)? {
+        return Ok(Some(r));
+    }
+    if op == Comparison::NotEqual {
+        if let Some(r) = try_dunder(ts, a, "__eq__", b)? {
+            let t = crate::protocol::ops::truthy(ts, &r)?;
+            return Ok(Some(Value::Bool(!t)));
+        }
+    }
+    Ok(None)
+}
+
+pub fn unary_dunder(ts: &mut ThreadState, v: &Value, name: &str, symbol: &str) -> PyResult {
+    match instance_method(v, name) {
+        Some(m) => call_value(ts, &m, std::slice::from_ref(v), &[]),
+        None => Err(ts.type_error(format!(
+            "bad operand type for unary {symbol}: '{}'",
+            type_name(ts, v)
+        ))),
+    }
+}
+
+/// Whether `cls` is a class defined in Python (not a built-in type).
+pub fn is_user_class(t: &TypeObj) -> bool {
+    t.module != "builtins"
+}
+
+/// Calls a class: built-in constructors, or a new instance initialized by `__init__`.
+pub fn call_type(
+    ts: &mut ThreadState,
+    cls: &ObjRef,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    let Obj::Type(t) = &**cls else {
+        return Err(ts.type_error("not a type"));
+    };
+    if !t.is_exception && !is_user_class(t) {
+        return crate::objects::constructors::construct(ts, t.builtin, &Args::new(args, kwnames));
+    }
+    let positional = &args[..args.len() - kwnames.len()];
+    if let Some(new) = t.lookup(&Value::new_str("__new__")) {
+        return call_user_new(ts, cls, &new, args, kwnames);
+    }
+    let init = t.lookup(&Value::new_str("__init__"));
+    let base = match wrapped_builtin(t.builtin) {
+        // Without an `__init__` of its own, the class initializes its built-in value from the
+        // call's arguments, as the built-in's own `__new__`/`__init__` would.
+        true if init.is_none() => {
+            return new_with_base(ts, cls, &Args::new(args, kwnames));
+        }
+        true => crate::objects::constructors::construct(ts, t.builtin, &Args::new(&[], &[]))?,
+        false => Value::Null,
+    };
+    let instance = Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+        cls.clone(),
+        Dict::new(),
+        t.is_exception.then(|| {
+            RefCell::new(ExcData {
+                args: positional.to_vec(),
+                cause: Value::None,
+                context: Value::None,
+                ..ExcData::default()
+            })
+        }),
+    ))));
+    if let Some(inst) = instance.as_instance() {
+        *inst.base.borrow_mut() = base;
+    }
+    match init {
+        Some(init) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(instance.clone());
+            full.extend_from_slice(args);
+            let r = call_value(ts, &init, &full, kwnames)?;
+            if !r.is_none() {
+                return Err(ts.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    type_name(ts, &r)
+                )));
+            }
+        }
+        None if !args.is_empty() && !t.is_exception => {
+            return Err(ts.type_error(format!("{}() takes no arguments", t.name)));
+        }
+        None => {}
+    }
+    Ok(instance)
+}
+
+/// Calls a class that defines `__new__`: `__new__(cls, ...)`, then `__init__` when the result
+/// is an instance of the class and the class defines one.
+fn call_user_new(
+    ts: &mut ThreadState,
+    cls: &ObjRef,
+    new: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    let new = match new.obj().map(|o| &**o) {
+        Some(Obj::StaticMethod(f)) => f.clone(),
+        _ => new.clone(),
+    };
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(Value::Obj(cls.clone()));
+    full.extend_from_slice(args);
+    let instance = call_value(ts, &new, &full, kwnames)?;
+    let init = lookup_special(cls, "__init__");
+    let is_own = instance
+        .as_instance()
+        .is_some_and(|i| crate::object::typeobj::is_subclass(&i.class, cls));
+    if let (Some(init), true) = (init, is_own) {
+        full[0] = instance.clone();
+        call_value(ts, &init, &full, kwnames)?;
+    }
+    Ok(instance)
+}
+
+/// `T.__new__(cls, *args)` for a built-in type `T`: a bare instance of `cls`, wrapping the
+/// built-in value built from `args` when `cls` derives from a wrapped built-in type.
+pub fn builtin_new(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let Some(Value::Obj(cls)) = args.pos.first() else {
+        return Err(ts.type_error("__new__(): not enough arguments"));
+    };
+    let Obj::Type(t) = &**cls else {
+        return Err(ts.type_error("__new__(X): X is not a type object"));
+    };
+    if !is_user_class(t) {
+        return crate::objects::constructors::construct(
+            ts,
+            t.builtin,
+            &Args::new(&args.pos[1..], &[]),
+        );
+    }
+    if wrapped_builtin(t.builtin) {
+        return new_with_base(ts, cls, &Args::new(&args.pos[1..], &[]));
+    }
+    Ok(Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+        cls.clone(),
+        Dict::new(),
+        None,
+    )))))
+}
+
+/// Whether instances of subclasses of built-in type `id` wrap a value of that type.
+fn wrapped_builtin(id: TypeId) -> bool {
+    matches!(
+        id,
+        TypeId::Dict
+            | TypeId::List
+            | TypeId::Tuple
+            | TypeId::Set
+            | TypeId::FrozenSet
+            | TypeId::Str
+            | TypeId::Int
+            | TypeId::Float
+    )
+}
+
+/// An instance of `cls` wrapping the built-in value constructed from `args`.
+fn new_with_base(ts: &mut ThreadState, cls: &ObjRef, args: &Args) -> PyResult {
+    let Obj::Type(t) = &**cls else {
+        return Err(ts.type_error("not a type"));
+    };
+    let base = crate::objects::constructors::construct(ts, t.builtin, args)?;
+    let inst = Instance::new(cls.clone(), Dict::new(), None);
+    *inst.base.borrow_mut() = base;
+    Ok(Value::Obj(ObjRef::new(Obj::Instance(inst))))
+}
+
+/// The built-in value an instance of a subclass of a built-in type wraps.
+pub fn builtin_base(v: &Value) -> Option<Value> {
+    let base = v.as_instance()?.base.borrow().clone();
+    (!base.is_null()).then_some(base)
+}
+
+/// `(a, b)` with wrapped built-in values in place of the instances that wrap them, when at
+/// least one of them does.
+pub fn unwrap_bases(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    match (builtin_base(a), builtin_base(b)) {
+        (None, None) => None,
+        (x, y) => Some((
+            x.unwrap_or_else(|| a.clone()),
+            y.unwrap_or_else(|| b.clone()),
+        )),
+    }
+}
+
+/// `super().__init__(...)` in a subclass of a built-in type: (re)builds the wrapped value
+/// from the arguments, as the built-in's initializer does.
+pub fn base_init(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let Some(inst) = this.as_instance() else {
+        return Ok(Value::None);
+    };
+    let Obj::Type(t) = &*inst.class else {
+        return Ok(Value::None);
+    };
+    let base = crate::objects::constructors::construct(ts, t.builtin, args)?;
+    *inst.base.borrow_mut() = base;
+    Ok(Value::None)
+}
+
+/// `__build_class__(func, name, *bases, **kwds)`.
+pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let (Some(body), Some(name)) = (args.pos.first(), args.pos.get(1).and_then(|n| n.as_str()))
+    else {
+        return Err(ts.type_error("__build_class__: not enough arguments"));
+    };
+    let Some(Obj::Function(func)) = body.obj().map(|o| &**o) else {
+        return Err(ts.type_error("__build_class__: func must be a function"));
+    };
+    let name = name.as_str().to_string();
+    let mut bases = Vec::new();
+    for b in &args.pos[2..] {
+        match b {
+            Value::Obj(o) if matches!(&**o, Obj::Type(_)) => bases.push(o.clone()),
+            _ => return Err(ts.type_error("bases must be types")),
+        }
+    }
+    if bases.is_empty() {
+        bases.push(ts.rt.type_obj(TypeId::Object).clone());
+    }
+    let module = crate::interp::names::dict_get(&func.globals, &Value::new_str("__name__"))
+        .and_then(|v| v.as_str().map(|s| s.as_str().to_string()))
+        .unwrap_or_else(|| "__main__".into());
+    let namespace = crate::interp::runtime::new_dict_obj();
+    crate::interp::names::store_dict(
+        &namespace,
+        &Value::new_str("__module__"),
+        Value::new_str(&module),
+    );
+    let qualname = Value::new_str(func.qualname.trim_end_matches(".<locals>").to_string());
+    crate::interp::names::store_dict(&namespace, &Value::new_str("__qualname__"), qualname);
+    let frame = bind_frame(ts, func, &[], &[], Some(namespace.clone()))?;
+    let class_cell = match run_frame(ts, frame, None)? {
+        FrameExit::Return(v) | FrameExit::Yield(v, _) => v,
+    };
+    let namespace = match &*namespace {
+        Obj::Dict(d) => d.borrow().clone(),
+        _ => Dict::new(),
+    };
+    let cls = new_class(ts, name, bases, namespace, module)?;
+    if let Value::Obj(cell) = &class_cell {
+        if let Obj::Cell(c) = &**cell {
+            *c.borrow_mut() = Value::Obj(cls.clone());
+        }
+    }
+    init_subclass(ts, &cls, args)?;
+    Ok(Value::Obj(cls))
+}
+
+/// `type(name, bases, namespace)`: a new class from its parts.
+pub fn type_new(ts: &mut ThreadState, args: &[Value]) -> PyResult {
+    let [name, bases, namespace] = args else {
+        return Err(ts.type_error("type() takes 1 or 3 arguments"));
+    };
+    let (Some(name), Some(Obj::Tuple(bases)), Some(Obj::Dict(namespace))) = (
+        name.as_str(),
+        bases.obj().map(|o| &**o),
+        namespace.obj().map(|o| &**o),
+    ) else {
+        return Err(ts.type_error("type.__new__() argument types must be (str, tuple, dict)"));
+    };
+    let mut base_types = Vec::new();
+    for b in bases.iter() {
+        match b {
+            Value::Obj(o) if matches!(&**o, Obj::Type(_)) => base_types.push(o.clone()),
+            _ => return Err(ts.type_error("bases must be types")),
+        }
+    }
+    if base_types.is_empty() {
+        base_types.push(ts.rt.type_obj(TypeId::Object).clone());
+    }
+    let namespace = namespace.borrow().clone();
+    let module = match namespace.get_str("__module__").and_then(|m| m.as_str()) {
+        Some(m) => m.as_str().to_string(),
+        // The caller's frame is not reachable from a native function.
+        None => "__main__".to_string(),
+    };
+    let cls = new_class(ts, name.as_str().to_string(), base_types, namespace, module)?;
+    Ok(Value::Obj(cls))
+}
+
+/// A new class named `name` with `bases` (at least one) and the class body's `namespace`.
+fn new_class(
+    ts: &mut ThreadState,
+    name: String,
+    bases: Vec<ObjRef>,
+    namespace: Dict,
+    module: String,
+) -> PyResult<ObjRef> {
+    let mro = compute_mro(&bases).map_err(|stuck| {
+        let names: Vec<String> = stuck.iter().map(class_name).collect();
+        ts.type_error(format!(
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+            names.join(", ")
+        ))
+    })?;
+    let first = match &*bases[0] {
+        Obj::Type(b) => b.builtin,
+        _ => TypeId::Object,
+    };
+    let is_exception = bases
+        .iter()
+        .any(|b| matches!(&**b, Obj::Type(t) if t.is_exception));
+    let mut dict = namespace;
+    // `__init_subclass__` is implicitly a class method.
+    if let Some(f) = dict.get_str("__init_subclass__").cloned() {
+        if matches!(f.obj().map(|o| &**o), Some(Obj::Function(_))) {
+            let wrapped = Value::Obj(ObjRef::new(Obj::ClassMethod(f)));
+            dict.set_str("__init_subclass__", wrapped);
+        }
+    }
+    // A class that defines `__eq__` without `__hash__` is unhashable (as in CPython).
+    if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
+        dict.set_str("__hash__", Value::None);
+    }
+    let cls = ObjRef::new(Obj::Type(TypeObj {
+        name,
+        module,
+        bases,
+        mro,
+        dict: RefCell::new(dict),
+        builtin: first,
+        is_exception,
+    }));
+    Ok(cls)
+}
+
+/// Calls the nearest base's `__init_subclass__` for the new class `cls`.
+fn init_subclass(ts: &mut ThreadState, cls: &ObjRef, class_args: &Args) -> PyResult<()> {
+    let Obj::Type(t) = &**cls else {
+        return Ok(());
+    };
+    let name = Value::new_str("__init_subclass__");
+    let hook = t.mro.iter().find_map(|base| match &**base {
+        Obj::Type(b) => b.dict.borrow().get(&name).cloned(),
+        _ => None,
+    });
+    let Some(Value::Obj(hook)) = hook else {
+        return Ok(());
+    };
+    let Obj::ClassMethod(f) = &*hook else {
+        return Ok(());
+    };
+    let mut call_args = vec![Value::Obj(cls.clone())];
+    call_args.extend_from_slice(class_args.kwvals);
+    call_value(ts, f, &call_args, class_args.kwnames)?;
+    Ok(())
+}
+
+/// `cls.mro()`: the class followed by its method resolution order, as a list.
+pub fn type_mro(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    let mut out = vec![this.clone()];
+    if let Some(Obj::Type(t)) = this.obj().map(|o| &**o) {
+        out.extend(t.mro.iter().cloned().map(Value::Obj));
+    }
+    Ok(Value::new_list(out))
+}
+
+/// `super()` without arguments: the `__class__` cell and the first argument of the caller.
+pub fn zero_arg_super(ts: &ThreadState, f: &Frame) -> PyResult {
+    let code = &f.code.code;
+    let cell_index = code
+        .freevars
+        .iter()
+        .position(|n| &**n == "__class__")
+        .map(|i| i + code.cellvars.len());
+    let class = cell_index.and_then(|i| match &*f.cells[i] {
+        Obj::Cell(c) => c.borrow().obj().cloned(),
+        _ => None,
+    });
+    let Some(class) = class else {
+        return Err(ts.new_exc(ExcKind::RuntimeError, "super(): __class__ cell not found"));
+    };
+    let this = match f.slots.first() {
+        Some(v) if code.arg_count > 0 && !v.is_null() => v.clone(),
+        _ => return Err(ts.new_exc(ExcKind::RuntimeError, "super(): no arguments")),
+    };
+    Ok(Value::Obj(ObjRef::new(Obj::Super { class, this })))
+}

@@ -1,0 +1,16 @@
+//! Abstract operations that dispatch on the operand types: number and comparison operators,
+//! truthiness and hashing ([`ops`]), sequence operators ([`sequence`]), subscription
+//! ([`subscript`]), attributes ([`attr`]), iteration ([`iter`]), calls and argument binding
+//! ([`call`]), and user classes: `__build_class__`, instantiation, `super()` and the dunder
+//! dispatch ([`class`]).
+//!
+//! Imports: `object/` and `objects/` below it. Calls re-enter the eval loop (`interp::eval`)
+//! and may format text for error messages (`text/`): those are the exceptions.
+
+pub mod attr;
+pub mod call;
+pub mod class;
+pub mod iter;
+pub mod ops;
+pub mod sequence;
+pub mod subscript;

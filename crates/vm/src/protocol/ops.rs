@@ -1,0 +1,668 @@
+//! Operators: truthiness, arithmetic (numeric tower int → float), sequence operators,
+//! comparisons, membership, with user-class dunder dispatch and CPython's error messages.
+
+use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
+use num_bigint::BigInt;
+use num_traits::{Pow, Signed, ToPrimitive, Zero};
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::{ExcKind, PyResult};
+use crate::object::typeobj::TypeId;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::hash_value;
+use crate::objects::int::{self, big_to_f64, from_big};
+use crate::protocol::class;
+use crate::protocol::iter;
+use crate::protocol::sequence as seq;
+
+/// The class of any value.
+pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
+    let id = match v {
+        Value::Null | Value::None => TypeId::NoneType,
+        Value::Bool(_) => TypeId::Bool,
+        Value::Int(_) => TypeId::Int,
+        Value::Float(_) => TypeId::Float,
+        Value::Obj(o) => match &**o {
+            Obj::Instance(inst) => return inst.class.clone(),
+            Obj::Str(_) => TypeId::Str,
+            Obj::Bytes(_) => TypeId::Bytes,
+            Obj::ByteArray(_) => TypeId::ByteArray,
+            Obj::BigInt(_) => TypeId::Int,
+            Obj::List(_) => TypeId::List,
+            Obj::Tuple(_) => TypeId::Tuple,
+            Obj::Dict(_) => TypeId::Dict,
+            Obj::Set { frozen: false, .. } => TypeId::Set,
+            Obj::Set { frozen: true, .. } => TypeId::FrozenSet,
+            Obj::Range { .. } => TypeId::Range,
+            Obj::Slice { .. } => TypeId::Slice,
+            Obj::Function(_) => TypeId::Function,
+            Obj::Native(n) if n.this.is_null() => TypeId::BuiltinFunction,
+            Obj::Native(_) => TypeId::BuiltinFunction,
+            Obj::BoundMethod { .. } => TypeId::Method,
+            Obj::Type(_) => TypeId::Type,
+            Obj::Cell(_) => TypeId::Cell,
+            Obj::Code(_) => TypeId::Code,
+            Obj::Module { .. } => TypeId::Module,
+            Obj::Iter(state) => state.borrow().type_id(),
+            Obj::Generator(_) => TypeId::Generator,
+            Obj::Super { .. } => TypeId::Super,
+            Obj::Property { .. } => TypeId::Property,
+            Obj::ClassMethod(_) => TypeId::ClassMethod,
+            Obj::StaticMethod(_) => TypeId::StaticMethod,
+            Obj::DictView { kind, .. } => match kind {
+                crate::object::value::DictViewKind::Keys => TypeId::DictKeys,
+                crate::object::value::DictViewKind::Values => TypeId::DictValues,
+                crate::object::value::DictViewKind::Items => TypeId::DictItems,
+            },
+            Obj::NotImplemented => TypeId::NotImplementedType,
+            Obj::Ellipsis => TypeId::Ellipsis,
+            Obj::Socket(_) => TypeId::Object,
+            // An internal handle, only reachable as `lock._handle`: it has no type of its own.
+            Obj::Lock(_) => TypeId::Object,
+        },
+    };
+    ts.rt.type_obj(id).clone()
+}
+
+/// `operator.index(v)`: `v` itself for ints, `v.__index__()` for objects that define it,
+/// `None` for anything else.
+pub fn index_of(ts: &mut ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    if crate::objects::int::to_big(v).is_some() {
+        return Ok(Some(v.clone()));
+    }
+    let Some(m) = v
+        .as_instance()
+        .and_then(|inst| class::lookup_special(&inst.class, "__index__"))
+    else {
+        return Ok(None);
+    };
+    let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
+    if crate::objects::int::to_big(&r).is_none() {
+        return Err(ts.type_error(format!(
+            "__index__ returned non-int (type {})",
+            type_name(ts, &r)
+        )));
+    }
+    Ok(Some(r))
+}
+
+/// The class name of a value, for messages.
+pub fn type_name(ts: &ThreadState, v: &Value) -> String {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Instance(inst) => class::class_name(&inst.class),
+            Obj::Iter(state) => state.borrow().type_name().to_string(),
+            _ => class::class_name(&class_of(ts, v)),
+        },
+        _ => class::class_name(&class_of(ts, v)),
+    }
+}
+
+pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
+    Ok(match v {
+        Value::Null | Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::Float(f) => *f != 0.0,
+        Value::Obj(o) => match &**o {
+            Obj::Str(s) => s.char_len() > 0,
+            Obj::Bytes(b) => !b.is_empty(),
+            Obj::ByteArray(b) => !b.borrow().is_empty(),
+            Obj::BigInt(b) => !b.is_zero(),
+            Obj::List(l) => !l.borrow().is_empty(),
+            Obj::Tuple(t) => !t.is_empty(),
+            Obj::Dict(d) => !d.borrow().is_empty(),
+            Obj::Set { items, .. } => !items.borrow().is_empty(),
+            Obj::Range { .. } => seq::range_len(o) > 0,
+            Obj::DictView { dict, .. } => seq::len_of(ts, &Value::Obj(dict.clone()))? > 0,
+            Obj::Instance(inst) => {
+                if let Some(m) = class::lookup_special(&inst.class, "__bool__") {
+                    let r =
+                        crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        _ => Err(ts.type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            type_name(ts, &r)
+                        ))),
+                    };
+                }
+                if class::lookup_special(&inst.class, "__len__").is_some() {
+                    return Ok(seq::len_of(ts, v)? > 0);
+                }
+                match class::builtin_base(v) {
+                    Some(base) => return truthy(ts, &base),
+                    None => true,
+                }
+            }
+            _ => true,
+        },
+    })
+}
+
+/// A number operand.
+enum Num {
+    I(i64),
+    B(BigInt),
+    F(f64),
+}
+
+fn to_num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(f) => Some(Num::F(*f)),
+        Value::Obj(o) => match &**o {
+            Obj::BigInt(b) => Some(Num::B(b.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl Num {
+    fn big(&self) -> BigInt {
+        match self {
+            Num::I(i) => BigInt::from(*i),
+            Num::B(b) => b.clone(),
+            Num::F(f) => BigInt::from(*f as i64),
+        }
+    }
+    fn float(&self, ts: &ThreadState) -> PyResult<f64> {
+        match self {
+            Num::I(i) => Ok(*i as f64),
+            Num::F(f) => Ok(*f),
+            Num::B(b) => big_to_f64(b).ok_or_else(|| {
+                ts.new_exc(ExcKind::OverflowError, "int too large to convert to float")
+            }),
+        }
+    }
+    fn is_float(&self) -> bool {
+        matches!(self, Num::F(_))
+    }
+}
+
+pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult {
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            B::And => return Ok(Value::Bool(x & y)),
+            B::Or => return Ok(Value::Bool(x | y)),
+            B::Xor => return Ok(Value::Bool(x ^ y)),
+            _ => {}
+        }
+    }
+    if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
+        return numeric_op(ts, op, x, y);
+    }
+    if let Some(r) = seq::sequence_op(ts, op, a, b)? {
+        return Ok(r);
+    }
+    if let Some(r) = class::binary_dunder(ts, op, a, b)? {
+        return Ok(r);
+    }
+    if let Some((x, y)) = class::unwrap_bases(a, b) {
+        return binary_op(ts, op, &x, &y);
+    }
+    if op == B::Multiply {
+        if let Some(r) = repeat_by_index(ts, a, b)? {
+            return Ok(r);
+        }
+    }
+    Err(binary_type_error(ts, op, a, b))
+}
+
+/// `sequence * obj` (either order) where `obj` defines `__index__`.
+fn repeat_by_index(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (seq, count) = if a.as_instance().is_some() {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    if count.as_instance().is_none() {
+        return Ok(None);
+    }
+    match index_of(ts, count)? {
+        Some(n) => seq::sequence_op(ts, B::Multiply, seq, &n),
+        None => Ok(None),
+    }
+}
+
+fn binary_type_error(ts: &ThreadState, op: B, a: &Value, b: &Value) -> ObjRef {
+    let (ta, tb) = (type_name(ts, a), type_name(ts, b));
+    let concat = matches!(op, B::Add) && matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes");
+    if concat && class_of(ts, a).id() != class_of(ts, b).id() {
+        return ts.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
+    }
+    let seq_types = ["str", "list", "tuple", "bytes"];
+    if matches!(op, B::Multiply)
+        && (seq_types.contains(&ta.as_str()) || seq_types.contains(&tb.as_str()))
+    {
+        let other = if seq_types.contains(&ta.as_str()) {
+            &tb
+        } else {
+            &ta
+        };
+        return ts.type_error(format!(
+            "can't multiply sequence by non-int of type '{other}'"
+        ));
+    }
+    let sym = if matches!(op, B::Power) {
+        "** or pow()"
+    } else {
+        op.symbol()
+    };
+    ts.type_error(format!(
+        "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
+    ))
+}
+
+pub fn inplace_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult {
+    if let Some(r) = seq::inplace_sequence_op(ts, op, a, b)? {
+        return Ok(r);
+    }
+    if let Some(r) = class::inplace_dunder(ts, op, a, b)? {
+        return Ok(r);
+    }
+    binary_op(ts, op, a, b)
+}
+
+fn numeric_op(ts: &mut ThreadState, op: B, x: Num, y: Num) -> PyResult {
+    if x.is_float() || y.is_float() {
+        return float_op(ts, op, x, y);
+    }
+    if let (Num::I(a), Num::I(b)) = (&x, &y) {
+        let (a, b) = (*a, *b);
+        match op {
+            B::Add => return Ok(int::add(a, b)),
+            B::Subtract => return Ok(int::sub(a, b)),
+            B::Multiply => return Ok(int::mul(a, b)),
+            B::FloorDivide => {
+                return int::floordiv_small(a, b)
+                    .ok_or_else(|| ts.zero_division("integer division or modulo by zero"))
+            }
+            B::Remainder => {
+                return int::mod_small(a, b)
+                    .ok_or_else(|| ts.zero_division("integer modulo by zero"))
+            }
+            B::And => return Ok(Value::Int(a & b)),
+            B::Or => return Ok(Value::Int(a | b)),
+            B::Xor => return Ok(Value::Int(a ^ b)),
+            _ => {}
+        }
+    }
+    let (a, b) = (x.big(), y.big());
+    Ok(match op {
+        B::Add => from_big(a + b),
+        B::Subtract => from_big(a - b),
+        B::Multiply => from_big(a * b),
+        B::FloorDivide => from_big(
+            int::floordiv(&a, &b)
+                .ok_or_else(|| ts.zero_division("integer division or modulo by zero"))?,
+        ),
+        B::Remainder => {
+            from_big(int::modulo(&a, &b).ok_or_else(|| ts.zero_division("integer modulo by zero"))?)
+        }
+        B::TrueDivide => {
+            if b.is_zero() {
+                return Err(ts.zero_division("division by zero"));
+            }
+            Value::Float(int_true_divide(ts, &a, &b)?)
+        }
+        B::Power => int_power(ts, &a, &b)?,
+        B::LeftShift | B::RightShift => shift(ts, op, &a, &b)?,
+        B::And => from_big(a & b),
+        B::Or => from_big(a | b),
+        B::Xor => from_big(a ^ b),
+        B::MatrixMultiply => {
+            return Err(ts.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+        }
+    })
+}
+
+fn int_true_divide(ts: &ThreadState, a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    match (a.to_f64(), b.to_f64()) {
+        (Some(x), Some(y)) if x.abs() < 9.0e15 && y.abs() < 9.0e15 => Ok(x / y),
+        _ => {
+            // Exact enough for huge operands: scale to keep 64 significant bits.
+            let q = num_rational_divide(a, b);
+            q.filter(|f| f.is_finite()).ok_or_else(|| {
+                ts.new_exc(
+                    ExcKind::OverflowError,
+                    "integer division result too large for a float",
+                )
+            })
+        }
+    }
+}
+
+fn num_rational_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
+    let shift = (a.bits() as i64 - b.bits() as i64 - 64).max(0) as u64;
+    let back = (b.bits() as i64 - a.bits() as i64 + 64).max(0) as u64;
+    let scaled = ((a << back) >> shift) / b;
+    let f = scaled.to_f64()?;
+    Some(f * 2f64.powi(shift as i32 - back as i32))
+}
+
+fn int_power(ts: &ThreadState, a: &BigInt, b: &BigInt) -> PyResult {
+    if b.is_negative() {
+        if a.is_zero() {
+            return Err(ts.zero_division("0.0 cannot be raised to a negative power"));
+        }
+        let base = big_to_f64(a).unwrap_or(f64::INFINITY);
+        let exp = b.to_f64().unwrap_or(f64::NEG_INFINITY);
+        return Ok(Value::Float(base.powf(exp)));
+    }
+    let exp = b
+        .to_u32()
+        .ok_or_else(|| ts.new_exc(ExcKind::OverflowError, "exponent too large"))?;
+    Ok(from_big(Pow::pow(a, exp)))
+}
+
+fn shift(ts: &ThreadState, op: B, a: &BigInt, b: &BigInt) -> PyResult {
+    if b.is_negative() {
+        return Err(ts.value_error("negative shift count"));
+    }
+    let n = b
+        .to_usize()
+        .ok_or_else(|| ts.new_exc(ExcKind::OverflowError, "too many digits in integer"))?;
+    Ok(if matches!(op, B::LeftShift) {
+        from_big(a << n)
+    } else if a.is_negative() {
+        // Arithmetic shift rounds toward negative infinity.
+        from_big(-((-a - 1u32) >> n) - 1u32)
+    } else {
+        from_big(a >> n)
+    })
+}
+
+fn float_op(ts: &mut ThreadState, op: B, x: Num, y: Num) -> PyResult {
+    let (a, b) = (x.float(ts)?, y.float(ts)?);
+    let r = match op {
+        B::Add => a + b,
+        B::Subtract => a - b,
+        B::Multiply => a * b,
+        B::TrueDivide => {
+            if b == 0.0 {
+                return Err(ts.zero_division("float division by zero"));
+            }
+            a / b
+        }
+        B::FloorDivide => crate::objects::float::floordiv(a, b)
+            .ok_or_else(|| ts.zero_division("float floor division by zero"))?,
+        B::Remainder => {
+            crate::objects::float::modulo(a, b).ok_or_else(|| ts.zero_division("float modulo"))?
+        }
+        B::Power => {
+            if a == 0.0 && b < 0.0 {
+                return Err(ts.zero_division("0.0 cannot be raised to a negative power"));
+            }
+            if a < 0.0 && b.fract() != 0.0 {
+                return Err(ts.value_error("math domain error"));
+            }
+            let r = a.powf(b);
+            if r.is_infinite() && a.is_finite() && b.is_finite() {
+                return Err(ts.new_exc(
+                    ExcKind::OverflowError,
+                    "(34, 'Numerical result out of range')",
+                ));
+            }
+            r
+        }
+        _ => {
+            let names = |n: &Num| if n.is_float() { "float" } else { "int" };
+            let sym = op.symbol();
+            return Err(ts.type_error(format!(
+                "unsupported operand type(s) for {sym}: '{}' and '{}'",
+                names(&x),
+                names(&y)
+            )));
+        }
+    };
+    Ok(Value::Float(r))
+}
+
+pub fn unary_negative(ts: &mut ThreadState, v: &Value) -> PyResult {
+    match to_num(v) {
+        Some(Num::I(i)) => Ok(int::sub(0, i)),
+        Some(Num::B(b)) => Ok(from_big(-b)),
+        Some(Num::F(f)) => Ok(Value::Float(-f)),
+        None => class::unary_dunder(ts, v, "__neg__", "-"),
+    }
+}
+
+pub fn unary_positive(ts: &mut ThreadState, v: &Value) -> PyResult {
+    match to_num(v) {
+        Some(Num::I(i)) => Ok(Value::Int(i)),
+        Some(_) => Ok(v.clone()),
+        None => class::unary_dunder(ts, v, "__pos__", "+"),
+    }
+}
+
+pub fn unary_invert(ts: &mut ThreadState, v: &Value) -> PyResult {
+    match to_num(v) {
+        Some(Num::I(i)) => Ok(Value::Int(!i)),
+        Some(Num::B(b)) => Ok(from_big(-b - 1u32)),
+        _ => class::unary_dunder(ts, v, "__invert__", "~"),
+    }
+}
+
+/// Numeric equality across int/float/bool (None when either side is not a number).
+pub fn numeric_eq(a: &Value, b: &Value) -> Option<bool> {
+    let (x, y) = (to_num(a)?, to_num(b)?);
+    numeric_cmp(&x, &y)
+        .map(|o| o == std::cmp::Ordering::Equal)
+        .or(Some(false))
+}
+
+fn numeric_cmp(x: &Num, y: &Num) -> Option<std::cmp::Ordering> {
+    match (x, y) {
+        (Num::I(a), Num::I(b)) => Some(a.cmp(b)),
+        (Num::F(a), Num::F(b)) => a.partial_cmp(b),
+        (Num::F(a), other) => int_float_cmp(&other.big(), *a).map(std::cmp::Ordering::reverse),
+        (other, Num::F(b)) => int_float_cmp(&other.big(), *b),
+        _ => Some(x.big().cmp(&y.big())),
+    }
+}
+
+/// Exact comparison of an int with a float (as CPython: `2**53 + 1 != 2.0**53`).
+fn int_float_cmp(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering::*;
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Less } else { Greater });
+    }
+    let floor = f.floor();
+    match i.cmp(&crate::objects::float::integral_to_big(floor)) {
+        Equal if f > floor => Some(Less),
+        o => Some(o),
+    }
+}
+
+fn ordering_matches(op: Comparison, o: Option<std::cmp::Ordering>) -> bool {
+    use std::cmp::Ordering::*;
+    match (op, o) {
+        (Comparison::NotEqual, None) => true,
+        (_, None) => false,
+        (Comparison::Less, Some(o)) => o == Less,
+        (Comparison::LessEqual, Some(o)) => o != Greater,
+        (Comparison::Equal, Some(o)) => o == Equal,
+        (Comparison::NotEqual, Some(o)) => o != Equal,
+        (Comparison::Greater, Some(o)) => o == Greater,
+        (Comparison::GreaterEqual, Some(o)) => o != Less,
+    }
+}
+
+pub fn compare(ts: &mut ThreadState, op: Comparison, a: &Value, b: &Value) -> PyResult {
+    if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
+        return Ok(Value::Bool(ordering_matches(op, numeric_cmp(&x, &y))));
+    }
+    if let Some(o) = seq::builtin_compare(ts, a, b, op)? {
+        return Ok(Value::Bool(ordering_matches(op, o)));
+    }
+    if let Some(r) = class::compare_dunder(ts, op, a, b)? {
+        return Ok(r);
+    }
+    if let Some((x, y)) = class::unwrap_bases(a, b) {
+        return compare(ts, op, &x, &y);
+    }
+    match op {
+        Comparison::Equal => Ok(Value::Bool(
+            a.is(b) || crate::objects::dict::keys_equal(a, b),
+        )),
+        Comparison::NotEqual => Ok(Value::Bool(
+            !(a.is(b) || crate::objects::dict::keys_equal(a, b)),
+        )),
+        _ => Err(ts.type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            type_name(ts, a),
+            type_name(ts, b)
+        ))),
+    }
+}
+
+/// `a == b` as a bool.
+pub fn eq(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x == y),
+        (Value::Obj(x), Value::Obj(y)) => match (&**x, &**y) {
+            (Obj::Str(s), Obj::Str(t)) => Ok(s.as_str() == t.as_str()),
+            _ => {
+                let r = compare(ts, Comparison::Equal, a, b)?;
+                truthy(ts, &r)
+            }
+        },
+        _ => {
+            let r = compare(ts, Comparison::Equal, a, b)?;
+            truthy(ts, &r)
+        }
+    }
+}
+
+/// `a < b` as a bool (for sorting, min, max).
+pub fn less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        _ => {
+            let r = compare(ts, Comparison::Less, a, b)?;
+            truthy(ts, &r)
+        }
+    }
+}
+
+/// The hash of a value, or `TypeError: unhashable type`.
+pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
+    if let Some(inst) = v.as_instance() {
+        if let Some(m) = class::lookup_special(&inst.class, "__hash__").filter(|m| !m.is_none()) {
+            let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
+            return match r {
+                Value::Int(i) => Ok(i as u64),
+                _ => Err(ts.type_error("__hash__ method should return an integer")),
+            };
+        }
+    }
+    let unhashable_instance = v
+        .as_instance()
+        .and_then(|inst| class::lookup_special(&inst.class, "__hash__"))
+        .is_some_and(|m| m.is_none());
+    if unhashable_instance {
+        return Err(ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))));
+    }
+    if let Some(base) = class::builtin_base(v) {
+        return hash(ts, &base);
+    }
+    if let Some(Obj::Tuple(items)) = v.obj().map(|o| &**o) {
+        // The same combination as `hash_value`, over the items' Python-level hashes.
+        let mut h: u64 = 0x345678;
+        for item in items.iter() {
+            h = (h ^ hash(ts, item)?).wrapping_mul(1000003);
+        }
+        return Ok(h);
+    }
+    hash_value(v).ok_or_else(|| ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))))
+}
+
+pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Value::Obj(o) = container {
+        match &**o {
+            Obj::Str(s) => {
+                return match item.as_str() {
+                    Some(sub) => Ok(s.as_str().contains(sub.as_str())),
+                    None => Err(ts.type_error(format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        type_name(ts, item)
+                    ))),
+                }
+            }
+            Obj::Bytes(_) | Obj::ByteArray(_) => {
+                let hay = crate::objects::bytes::methods::bytes_data(container).unwrap_or_default();
+                let needle = crate::objects::bytes::methods::needle(ts, item)?;
+                return Ok(crate::objects::bytes::methods::contains(&hay, &needle));
+            }
+            Obj::Dict(d) | Obj::Set { items: d, .. } => {
+                let key = crate::objects::dict::keys::key_in(ts, d, item)?;
+                return Ok(d.borrow().get_hashed(&key).is_some());
+            }
+            Obj::Range { start, stop, step } => {
+                if let Value::Int(i) = item {
+                    let (i, start, stop, step) = (*i, *start, *stop, *step);
+                    let inside = if step > 0 {
+                        start <= i && i < stop
+                    } else {
+                        stop < i && i <= start
+                    };
+                    return Ok(inside && (i - start) % step == 0);
+                }
+            }
+            Obj::List(l) => {
+                let items = l.borrow().clone();
+                return any_equal(ts, &items, item);
+            }
+            Obj::Tuple(t) => {
+                let t = t.clone();
+                return any_equal(ts, &t, item);
+            }
+            Obj::Instance(inst) => {
+                if let Some(m) = class::lookup_special(&inst.class, "__contains__") {
+                    let r = crate::protocol::call::call_value(
+                        ts,
+                        &m,
+                        &[container.clone(), item.clone()],
+                        &[],
+                    )?;
+                    return truthy(ts, &r);
+                }
+                if let Some(base) = class::builtin_base(container) {
+                    return contains(ts, &base, item);
+                }
+            }
+            _ => {}
+        }
+    }
+    let it = iter::get_iter(ts, container).map_err(|_| {
+        ts.type_error(format!(
+            "argument of type '{}' is not iterable",
+            type_name(ts, container)
+        ))
+    })?;
+    while let Some(v) = iter::next_value(ts, &it)? {
+        if eq(ts, &v, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn any_equal(ts: &mut ThreadState, items: &[Value], item: &Value) -> PyResult<bool> {
+    for v in items {
+        if eq(ts, v, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

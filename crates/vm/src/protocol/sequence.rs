@@ -1,0 +1,405 @@
+//! Sequence operators (`+`, `*`, `%` on str, set algebra, `dict | dict`), built-in ordering
+//! comparisons, `len`, and index/slice arithmetic.
+
+use std::cmp::Ordering;
+
+use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
+
+use crate::interp::build_values as build;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::PyResult;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::Dict;
+use crate::protocol::class;
+use crate::protocol::ops::{self, type_name};
+
+fn repeat_count(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+/// Whether `v` is a `keys()` or `items()` view, which take part in set operators.
+fn is_set_view(v: &Value) -> bool {
+    matches!(
+        v.obj().map(|o| &**o),
+        Some(Obj::DictView { kind, .. }) if *kind != crate::object::value::DictViewKind::Values
+    )
+}
+
+/// `view & other` (and `|`, `-`, `^`, either side a view): computed on sets of the items.
+fn view_set_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let as_set = |ts: &mut ThreadState, v: &Value| -> PyResult<Value> {
+        let items = crate::protocol::iter::collect(ts, v)?;
+        build::new_set(ts, items, false)
+    };
+    let (a, b) = (as_set(ts, a)?, as_set(ts, b)?);
+    sequence_op(ts, op, &a, &b)
+}
+
+pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    if matches!(op, B::And | B::Or | B::Subtract | B::Xor) && (is_set_view(a) || is_set_view(b)) {
+        let iterable = |v: &Value| {
+            is_set_view(v)
+                || matches!(
+                    v.obj().map(|o| &**o),
+                    Some(Obj::Set { .. } | Obj::List(_) | Obj::Tuple(_))
+                )
+        };
+        if iterable(a) && iterable(b) {
+            return view_set_op(ts, op, a, b);
+        }
+    }
+    let (Value::Obj(x), _) = (a, b) else {
+        if let (Some(n), Value::Obj(_), B::Multiply) = (repeat_count(a), b, op) {
+            return sequence_op(ts, op, b, &Value::Int(n));
+        }
+        return Ok(None);
+    };
+    Ok(match (op, &**x) {
+        (B::Add, Obj::Str(s)) => b
+            .as_str()
+            .map(|t| Value::new_str(format!("{}{}", s.as_str(), t.as_str()))),
+        (B::Multiply, Obj::Str(s)) => {
+            repeat_count(b).map(|n| Value::new_str(s.as_str().repeat(n.max(0) as usize)))
+        }
+        (B::Remainder, Obj::Str(s)) => Some(Value::new_str(crate::text::percent::percent_format(
+            ts,
+            s.as_str(),
+            b,
+        )?)),
+        (B::Add, Obj::List(l)) => match b.obj().map(|o| &**o) {
+            Some(Obj::List(m)) => {
+                let mut items = l.borrow().clone();
+                items.extend(m.borrow().iter().cloned());
+                Some(Value::new_list(items))
+            }
+            _ => None,
+        },
+        (B::Add, Obj::Tuple(t)) => match b.obj().map(|o| &**o) {
+            Some(Obj::Tuple(u)) => Some(Value::new_tuple(
+                t.iter().chain(u.iter()).cloned().collect(),
+            )),
+            _ => None,
+        },
+        (B::Add | B::Multiply, Obj::Bytes(_) | Obj::ByteArray(_)) => {
+            crate::objects::bytes::ops::binary(ts, op, a, b)?
+        }
+        (B::Multiply, Obj::List(l)) => repeat_count(b).map(|n| {
+            let items = l.borrow();
+            Value::new_list(repeat_items(&items, n))
+        }),
+        (B::Multiply, Obj::Tuple(t)) => {
+            repeat_count(b).map(|n| Value::new_tuple(repeat_items(t, n)))
+        }
+        (B::And | B::Or | B::Subtract | B::Xor, Obj::Set { items, frozen }) => {
+            match b.obj().map(|o| &**o) {
+                Some(Obj::Set { items: other, .. }) => {
+                    let r = set_algebra(op, &items.borrow(), &other.borrow());
+                    Some(build::set_value(r, *frozen))
+                }
+                _ => None,
+            }
+        }
+        (B::Or, Obj::Dict(d)) => match b.obj().map(|o| &**o) {
+            Some(Obj::Dict(e)) => {
+                let mut r = d.borrow().clone();
+                for (k, v) in e.borrow().iter() {
+                    r.insert(k.clone(), v.clone());
+                }
+                Some(Value::new_dict(r))
+            }
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+fn repeat_items(items: &[Value], n: i64) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len() * n.max(0) as usize);
+    for _ in 0..n.max(0) {
+        out.extend(items.iter().cloned());
+    }
+    out
+}
+
+fn set_algebra(op: B, a: &Dict, b: &Dict) -> Dict {
+    let mut out = Dict::new();
+    match op {
+        B::Or => {
+            for k in a.keys().chain(b.keys()) {
+                out.insert(k.clone(), Value::None);
+            }
+        }
+        B::And => a
+            .keys()
+            .filter(|k| b.contains(k))
+            .for_each(|k| out.insert(k.clone(), Value::None)),
+        B::Subtract => a
+            .keys()
+            .filter(|k| !b.contains(k))
+            .for_each(|k| out.insert(k.clone(), Value::None)),
+        _ => {
+            a.keys()
+                .filter(|k| !b.contains(k))
+                .for_each(|k| out.insert(k.clone(), Value::None));
+            b.keys()
+                .filter(|k| !a.contains(k))
+                .for_each(|k| out.insert(k.clone(), Value::None));
+        }
+    }
+    out
+}
+
+/// `list += iterable`, `set |= ...`, `dict |= ...`: mutate in place.
+pub fn inplace_sequence_op(
+    ts: &mut ThreadState,
+    op: B,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    let Value::Obj(x) = a else { return Ok(None) };
+    match (op, &**x) {
+        (B::Add | B::Multiply, Obj::ByteArray(_)) => {
+            crate::objects::bytes::ops::inplace(ts, op, a, b)
+        }
+        (B::Add, Obj::List(_)) => {
+            if !matches!(b.obj().map(|o| &**o), Some(Obj::List(_)))
+                && crate::protocol::iter::get_iter(ts, b).is_err()
+            {
+                return Err(ts.type_error(format!("'{}' object is not iterable", type_name(ts, b))));
+            }
+            build::list_extend(ts, a, b)?;
+            Ok(Some(a.clone()))
+        }
+        (B::Multiply, Obj::List(l)) => match repeat_count(b) {
+            Some(n) => {
+                let items = repeat_items(&l.borrow(), n);
+                *l.borrow_mut() = items;
+                Ok(Some(a.clone()))
+            }
+            None => Ok(None),
+        },
+        (
+            B::Or | B::And | B::Subtract | B::Xor,
+            Obj::Set {
+                items,
+                frozen: false,
+            },
+        ) => match b.obj().map(|o| &**o) {
+            Some(Obj::Set { items: other, .. }) => {
+                let r = set_algebra(op, &items.borrow(), &other.borrow());
+                *items.borrow_mut() = r;
+                Ok(Some(a.clone()))
+            }
+            _ => Ok(None),
+        },
+        (B::Or, Obj::Dict(_)) => {
+            build::dict_update(ts, a, b, false)?;
+            Ok(Some(a.clone()))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Ordering of built-in sequences, strings and sets; `None` when not applicable.
+pub fn builtin_compare(
+    ts: &mut ThreadState,
+    a: &Value,
+    b: &Value,
+    op: Comparison,
+) -> PyResult<Option<Option<Ordering>>> {
+    let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+        return Ok(None);
+    };
+    match (&**x, &**y) {
+        (Obj::Str(s), Obj::Str(t)) => Ok(Some(Some(s.as_str().cmp(t.as_str())))),
+        (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+            Ok(Some(crate::objects::bytes::ops::compare(a, b)))
+        }
+        (Obj::List(l), Obj::List(m)) => {
+            let (l, m) = (l.borrow().clone(), m.borrow().clone());
+            lexicographic(ts, &l, &m, op).map(Some)
+        }
+        (Obj::Tuple(l), Obj::Tuple(m)) => {
+            let (l, m) = (l.clone(), m.clone());
+            lexicographic(ts, &l, &m, op).map(Some)
+        }
+        (Obj::Set { items: s, .. }, Obj::Set { items: t, .. }) => {
+            let (s, t) = (s.borrow(), t.borrow());
+            let sub = s.keys().all(|k| t.contains(k));
+            let sup = t.keys().all(|k| s.contains(k));
+            Ok(Some(match (sub, sup) {
+                (true, true) => Some(Ordering::Equal),
+                (true, false) => Some(Ordering::Less),
+                (false, true) => Some(Ordering::Greater),
+                (false, false) => None,
+            }))
+        }
+        (Obj::Dict(d), Obj::Dict(e)) if matches!(op, Comparison::Equal | Comparison::NotEqual) => {
+            let (d, e) = (d.borrow().clone(), e.borrow().clone());
+            if d.len() != e.len() {
+                return Ok(Some(Some(Ordering::Less)));
+            }
+            for (k, v) in d.iter() {
+                match e.get(k) {
+                    Some(w) if ops::eq(ts, v, w)? => {}
+                    _ => return Ok(Some(Some(Ordering::Less))),
+                }
+            }
+            Ok(Some(Some(Ordering::Equal)))
+        }
+        (Obj::Range { .. }, Obj::Range { .. })
+            if matches!(op, Comparison::Equal | Comparison::NotEqual) =>
+        {
+            let same = range_len(x) == range_len(y) && {
+                let (
+                    Obj::Range {
+                        start: a, step: s, ..
+                    },
+                    Obj::Range {
+                        start: b, step: t, ..
+                    },
+                ) = (&**x, &**y)
+                else {
+                    unreachable!("matched above")
+                };
+                range_len(x) == 0 || (a == b && (range_len(x) == 1 || s == t))
+            };
+            Ok(Some(Some(if same {
+                Ordering::Equal
+            } else {
+                Ordering::Less
+            })))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn lexicographic(
+    ts: &mut ThreadState,
+    l: &[Value],
+    m: &[Value],
+    op: Comparison,
+) -> PyResult<Option<Ordering>> {
+    for (p, q) in l.iter().zip(m.iter()) {
+        if !ops::eq(ts, p, q)? {
+            if matches!(op, Comparison::Equal | Comparison::NotEqual) {
+                return Ok(Some(Ordering::Less));
+            }
+            return Ok(Some(if ops::less_than(ts, p, q)? {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }));
+        }
+    }
+    Ok(Some(l.len().cmp(&m.len())))
+}
+
+pub fn range_len(r: &ObjRef) -> i64 {
+    match &**r {
+        Obj::Range { start, stop, step } => {
+            let (start, stop, step) = (*start as i128, *stop as i128, *step as i128);
+            let n = if step > 0 {
+                (stop - start + step - 1) / step
+            } else {
+                (start - stop - step - 1) / -step
+            };
+            n.max(0) as i64
+        }
+        _ => 0,
+    }
+}
+
+pub fn len_of(ts: &mut ThreadState, v: &Value) -> PyResult<usize> {
+    if let Value::Obj(o) = v {
+        match &**o {
+            Obj::Str(s) => return Ok(s.char_len()),
+            Obj::Bytes(b) => return Ok(b.len()),
+            Obj::ByteArray(b) => return Ok(b.borrow().len()),
+            Obj::List(l) => return Ok(l.borrow().len()),
+            Obj::Tuple(t) => return Ok(t.len()),
+            Obj::Dict(d) => return Ok(d.borrow().len()),
+            Obj::Set { items, .. } => return Ok(items.borrow().len()),
+            Obj::Range { .. } => return Ok(range_len(o) as usize),
+            Obj::DictView { dict, .. } => return len_of(ts, &Value::Obj(dict.clone())),
+            Obj::Instance(inst) => {
+                if let Some(m) = class::lookup_special(&inst.class, "__len__") {
+                    let r =
+                        crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                    return match r {
+                        Value::Int(i) if i >= 0 => Ok(i as usize),
+                        Value::Int(_) => Err(ts.value_error("__len__() should return >= 0")),
+                        _ => Err(ts.type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(ts, &r)
+                        ))),
+                    };
+                }
+                if let Some(base) = class::builtin_base(v) {
+                    return len_of(ts, &base);
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(ts.type_error(format!(
+        "object of type '{}' has no len()",
+        type_name(ts, v)
+    )))
+}
+
+/// Resolves a slice against a sequence length: (start, stop, step) as Python's
+/// `slice.indices`.
+pub fn slice_indices(ts: &ThreadState, slice: &Obj, len: i64) -> PyResult<(i64, i64, i64)> {
+    let Obj::Slice { start, stop, step } = slice else {
+        return Ok((0, 0, 1));
+    };
+    let as_int = |v: &Value| -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::Obj(o) if matches!(&**o, Obj::BigInt(_)) => {
+                let big = crate::objects::int::to_big(v).unwrap_or_default();
+                Ok(Some(if big.sign() == num_bigint::Sign::Minus {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }))
+            }
+            _ => Err(
+                ts.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
+        }
+    };
+    let step = as_int(step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(ts.value_error("slice step cannot be zero"));
+    }
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let clamp = |v: Option<i64>, default: i64| match v {
+        None => default,
+        Some(i) if i < 0 => (i + len).max(lower),
+        Some(i) => i.min(upper),
+    };
+    let start = clamp(as_int(start)?, if step < 0 { upper } else { lower });
+    let stop = clamp(as_int(stop)?, if step < 0 { lower } else { upper });
+    Ok((start, stop, step))
+}
+
+/// The indices a resolved slice selects.
+pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+    let mut i = start;
+    std::iter::from_fn(move || {
+        let more = if step > 0 { i < stop } else { i > stop };
+        more.then(|| {
+            let r = i as usize;
+            i += step;
+            r
+        })
+    })
+}

@@ -1,0 +1,337 @@
+//! Subscription: `x[i]`, `x[a:b:c]`, item assignment and deletion.
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::PyResult;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::bytes::bytearray as bytearray_methods;
+use crate::protocol::class;
+use crate::protocol::iter;
+use crate::protocol::ops::type_name;
+use crate::protocol::sequence::{range_len, slice_indices, slice_positions};
+
+/// A normalized sequence index, or `IndexError` with `"{what} index out of range"`.
+fn seq_index(ts: &ThreadState, index: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
+    let i = match index {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::Obj(o) if matches!(&**o, Obj::BigInt(_)) => {
+            return Err(ts.index_error("cannot fit 'int' into an index-sized integer"))
+        }
+        _ => return Ok(None),
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        let msg = format!("{what} index out of range");
+        return Err(ts.index_error(msg.trim_start()));
+    }
+    Ok(Some(j as usize))
+}
+
+fn indices_error(ts: &ThreadState, what: &str, index: &Value) -> crate::object::value::ObjRef {
+    ts.type_error(format!(
+        "{what} indices must be integers or slices, not {}",
+        type_name(ts, index)
+    ))
+}
+
+fn as_slice(v: &Value) -> Option<&ObjRef> {
+    v.obj().filter(|o| matches!(&***o, Obj::Slice { .. }))
+}
+
+/// Resolves `__index__` of an index (or of a slice's bounds) used on a built-in sequence.
+fn resolve_index(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult<Value> {
+    let is_builtin_sequence = matches!(
+        container.obj().map(|o| &**o),
+        Some(
+            Obj::List(_)
+                | Obj::Tuple(_)
+                | Obj::Str(_)
+                | Obj::Bytes(_)
+                | Obj::ByteArray(_)
+                | Obj::Range { .. }
+        )
+    );
+    if !is_builtin_sequence {
+        return Ok(index.clone());
+    }
+    if let Some(Obj::Slice { start, stop, step }) = index.obj().map(|o| &**o) {
+        let parts = [start, stop, step];
+        if parts.iter().all(|p| p.as_instance().is_none()) {
+            return Ok(index.clone());
+        }
+        let mut resolved = Vec::with_capacity(3);
+        for p in parts {
+            resolved.push(crate::protocol::ops::index_of(ts, p)?.unwrap_or_else(|| p.clone()));
+        }
+        let [start, stop, step]: [Value; 3] = resolved.try_into().unwrap_or_default();
+        return Ok(Value::Obj(ObjRef::new(Obj::Slice { start, stop, step })));
+    }
+    if index.as_instance().is_none() {
+        return Ok(index.clone());
+    }
+    Ok(crate::protocol::ops::index_of(ts, index)?.unwrap_or_else(|| index.clone()))
+}
+
+pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult {
+    let index = &resolve_index(ts, container, index)?;
+    let Value::Obj(o) = container else {
+        return Err(ts.type_error(format!(
+            "'{}' object is not subscriptable",
+            type_name(ts, container)
+        )));
+    };
+    match &**o {
+        Obj::List(l) => {
+            let items = l.borrow();
+            if let Some(s) = as_slice(index) {
+                let (a, b, c) = slice_indices(ts, s, items.len() as i64)?;
+                return Ok(Value::new_list(
+                    slice_positions(a, b, c).map(|i| items[i].clone()).collect(),
+                ));
+            }
+            let i = seq_index(ts, index, items.len(), "list")?
+                .ok_or_else(|| indices_error(ts, "list", index))?;
+            Ok(items[i].clone())
+        }
+        Obj::Tuple(t) => {
+            if let Some(s) = as_slice(index) {
+                let (a, b, c) = slice_indices(ts, s, t.len() as i64)?;
+                return Ok(Value::new_tuple(
+                    slice_positions(a, b, c).map(|i| t[i].clone()).collect(),
+                ));
+            }
+            let i = seq_index(ts, index, t.len(), "tuple")?
+                .ok_or_else(|| indices_error(ts, "tuple", index))?;
+            Ok(t[i].clone())
+        }
+        Obj::Str(s) => {
+            if let Some(sl) = as_slice(index) {
+                let (a, b, c) = slice_indices(ts, sl, s.char_len() as i64)?;
+                if c == 1 {
+                    return Ok(Value::new_str(if a < b {
+                        s.substring(a as usize, b as usize)
+                    } else {
+                        String::new()
+                    }));
+                }
+                let chars = s.chars_vec();
+                return Ok(Value::new_str(
+                    slice_positions(a, b, c)
+                        .map(|i| chars[i])
+                        .collect::<String>(),
+                ));
+            }
+            let i = seq_index(ts, index, s.char_len(), "string")?.ok_or_else(|| {
+                ts.type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    type_name(ts, index)
+                ))
+            })?;
+            Ok(Value::new_str(s.char_at(i).to_string()))
+        }
+        Obj::Bytes(b) => {
+            if let Some(sl) = as_slice(index) {
+                let (x, y, z) = slice_indices(ts, sl, b.len() as i64)?;
+                let out: Vec<u8> = slice_positions(x, y, z).map(|i| b[i]).collect();
+                return Ok(Value::Obj(ObjRef::new(Obj::Bytes(out.into_boxed_slice()))));
+            }
+            let i = seq_index(ts, index, b.len(), "")?
+                .ok_or_else(|| indices_error(ts, "byte", index))?;
+            Ok(Value::Int(b[i] as i64))
+        }
+        Obj::ByteArray(b) => {
+            let b = b.borrow().clone();
+            if let Some(sl) = as_slice(index) {
+                let (x, y, z) = slice_indices(ts, sl, b.len() as i64)?;
+                let out: Vec<u8> = slice_positions(x, y, z).map(|i| b[i]).collect();
+                return Ok(crate::objects::bytes::methods::new_bytearray(out));
+            }
+            let i = seq_index(ts, index, b.len(), "bytearray")?
+                .ok_or_else(|| indices_error(ts, "bytearray", index))?;
+            Ok(Value::Int(b[i] as i64))
+        }
+        Obj::Range { start, step, .. } => {
+            let len = range_len(o);
+            if let Some(sl) = as_slice(index) {
+                let (a, b, c) = slice_indices(ts, sl, len)?;
+                return Ok(Value::Obj(ObjRef::new(Obj::Range {
+                    start: start + a * step,
+                    stop: start + b * step,
+                    step: step * c,
+                })));
+            }
+            let i = seq_index(ts, index, len as usize, "range object")?
+                .ok_or_else(|| indices_error(ts, "range", index))?;
+            Ok(Value::Int(start + i as i64 * step))
+        }
+        Obj::Dict(d) => {
+            let key = crate::objects::dict::keys::key_in(ts, d, index)?;
+            let found = d.borrow().get_hashed(&key).cloned();
+            found.ok_or_else(|| ts.key_error(index.clone()))
+        }
+        Obj::Instance(inst) => match class::lookup_special(&inst.class, "__getitem__") {
+            Some(m) => {
+                crate::protocol::call::call_value(ts, &m, &[container.clone(), index.clone()], &[])
+            }
+            None if class::builtin_base(container).is_some() => {
+                base_get_item(ts, container, &inst.class, index)
+            }
+            None => Err(ts.type_error(format!(
+                "'{}' object is not subscriptable",
+                type_name(ts, container)
+            ))),
+        },
+        Obj::Type(_) => Ok(container.clone()),
+        _ => Err(ts.type_error(format!(
+            "'{}' object is not subscriptable",
+            type_name(ts, container)
+        ))),
+    }
+}
+
+/// `container[index]` on the built-in value a subclass instance wraps, with `__missing__`
+/// called for a key a dict subclass lacks.
+fn base_get_item(
+    ts: &mut ThreadState,
+    container: &Value,
+    class: &ObjRef,
+    index: &Value,
+) -> PyResult {
+    let base = class::builtin_base(container).unwrap_or_default();
+    let missing = class::lookup_special(class, "__missing__");
+    match (get_item(ts, &base, index), missing) {
+        (Err(e), Some(m)) if ts.exc_matches(&e, crate::object::error::ExcKind::KeyError) => {
+            crate::protocol::call::call_value(ts, &m, &[container.clone(), index.clone()], &[])
+        }
+        (r, _) => r,
+    }
+}
+
+pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value) -> PyResult<()> {
+    let index = resolve_index(ts, container, &index)?;
+    if let Value::Obj(o) = container {
+        match &**o {
+            Obj::List(l) => {
+                if let Some(s) = as_slice(&index) {
+                    let new_items = iter::collect(ts, &v)?;
+                    return assign_slice(ts, &mut l.borrow_mut(), s, new_items);
+                }
+                let len = l.borrow().len();
+                let i = seq_index(ts, &index, len, "list assignment")?
+                    .ok_or_else(|| indices_error(ts, "list", &index))?;
+                l.borrow_mut()[i] = v;
+                return Ok(());
+            }
+            Obj::Dict(d) => {
+                return crate::objects::dict::keys::insert(ts, d, index, v);
+            }
+            Obj::ByteArray(b) => {
+                let v = match as_slice(&index) {
+                    Some(_) => {
+                        let bytes = bytearray_methods::bytes_from_iterable(ts, &v)?;
+                        Value::new_list(bytes.into_iter().map(|x| Value::Int(x.into())).collect())
+                    }
+                    None => v,
+                };
+                return bytearray_methods::with_int_items(ts, b, |ts, list| {
+                    set_item(ts, list, index, v)
+                });
+            }
+            Obj::Instance(inst) => {
+                if let Some(m) = class::lookup_special(&inst.class, "__setitem__") {
+                    crate::protocol::call::call_value(ts, &m, &[container.clone(), index, v], &[])?;
+                    return Ok(());
+                }
+                if let Some(base) = class::builtin_base(container) {
+                    return set_item(ts, &base, index, v);
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(ts.type_error(format!(
+        "'{}' object does not support item assignment",
+        type_name(ts, container)
+    )))
+}
+
+fn assign_slice(
+    ts: &ThreadState,
+    items: &mut Vec<Value>,
+    s: &ObjRef,
+    new_items: Vec<Value>,
+) -> PyResult<()> {
+    let (a, b, c) = slice_indices(ts, s, items.len() as i64)?;
+    if c == 1 {
+        let (a, b) = (a as usize, (b.max(a)) as usize);
+        items.splice(a..b, new_items);
+        return Ok(());
+    }
+    let positions: Vec<usize> = slice_positions(a, b, c).collect();
+    if positions.len() != new_items.len() {
+        return Err(ts.value_error(format!(
+            "attempt to assign sequence of size {} to extended slice of size {}",
+            new_items.len(),
+            positions.len()
+        )));
+    }
+    for (p, v) in positions.into_iter().zip(new_items) {
+        items[p] = v;
+    }
+    Ok(())
+}
+
+pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult<()> {
+    let index = &resolve_index(ts, container, index)?;
+    if let Value::Obj(o) = container {
+        match &**o {
+            Obj::List(l) => {
+                let mut items = l.borrow_mut();
+                if let Some(s) = as_slice(index) {
+                    let (a, b, c) = slice_indices(ts, s, items.len() as i64)?;
+                    let mut doomed: Vec<usize> = slice_positions(a, b, c).collect();
+                    doomed.sort_unstable();
+                    for p in doomed.into_iter().rev() {
+                        items.remove(p);
+                    }
+                    return Ok(());
+                }
+                let i = seq_index(ts, index, items.len(), "list assignment")?
+                    .ok_or_else(|| indices_error(ts, "list", index))?;
+                items.remove(i);
+                return Ok(());
+            }
+            Obj::Dict(d) => {
+                let key = crate::objects::dict::keys::key_in(ts, d, index)?;
+                let removed = d.borrow_mut().remove_hashed(&key);
+                return removed
+                    .map(|_| ())
+                    .ok_or_else(|| ts.key_error(index.clone()));
+            }
+            Obj::ByteArray(b) => {
+                return bytearray_methods::with_int_items(ts, b, |ts, list| {
+                    del_item(ts, list, index)
+                });
+            }
+            Obj::Instance(inst) => {
+                if let Some(m) = class::lookup_special(&inst.class, "__delitem__") {
+                    crate::protocol::call::call_value(
+                        ts,
+                        &m,
+                        &[container.clone(), index.clone()],
+                        &[],
+                    )?;
+                    return Ok(());
+                }
+                if let Some(base) = class::builtin_base(container) {
+                    return del_item(ts, &base, index);
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(ts.type_error(format!(
+        "'{}' object doesn't support item deletion",
+        type_name(ts, container)
+    )))
+}

@@ -1,0 +1,246 @@
+//! The `_thread` module: OS threads serialized by the GIL, and the raw lock. Its Python
+//! part (`py/_thread.py`: the lock class) runs in the same namespace; `threading` is written
+//! in Python on top of it (`py/threading.py`), as in CPython.
+
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use gilvm_gil::ThreadId;
+
+use crate::interp::gil::{ident_of, GilSend, RawLock};
+use crate::interp::runtime::Runtime;
+use crate::interp::thread_state::ThreadState;
+use crate::interp::traceback::format_exception;
+use crate::object::args::{int_arg, positional, str_arg};
+use crate::object::error::{ExcKind, PyResult};
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::function::{Args, NativeFn};
+use crate::protocol::call::{call_ex, call_value};
+use crate::stdlib::add_functions;
+use crate::text::format::repr;
+
+/// Native stack of each interpreter thread (reserved lazily by the OS), as for the main one.
+const THREAD_STACK_BYTES: usize = 256 << 20;
+
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("start_new_thread", start_new_thread),
+    ("get_ident", get_ident),
+    ("_start", start),
+    ("_main_ident", main_ident),
+    ("_set_priority", set_priority),
+    ("_report_exception", report_exception),
+    ("_lock_new", lock_new),
+    ("_lock_acquire", lock_acquire),
+    ("_lock_release", lock_release),
+    ("_lock_locked", lock_locked),
+];
+
+pub fn fill(ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
+    add_functions(dict, FUNCTIONS);
+    crate::stdlib::run_embedded(ts, "_thread", include_str!("_thread.py"), dict)
+}
+
+/// What a new thread runs: `func(*args, **kwargs)`; `report` says how an uncaught
+/// exception is printed (threading's threads catch their own).
+struct ThreadStart {
+    rt: Rc<Runtime>,
+    func: Value,
+    args: Value,
+    kwargs: Option<Value>,
+}
+
+fn spawn(ts: &mut ThreadState, name: &str, priority: i32, start: ThreadStart) -> PyResult {
+    let handle = ts.gil.gil().register_thread(name);
+    handle.set_priority(priority);
+    let ident = ident_of(&handle);
+    let payload = GilSend::new(start, ts);
+    let threads = &ts.rt.threads;
+    threads.running.set(threads.running.get() + 1);
+    let spawned = std::thread::Builder::new()
+        .name(name.chars().take(15).collect())
+        .stack_size(THREAD_STACK_BYTES)
+        .spawn(move || {
+            handle.acquire();
+            let start = payload.into_inner(&handle);
+            let mut ts = ThreadState::new(start.rt.clone(), handle);
+            run_thread(&mut ts, start);
+        });
+    match spawned {
+        Ok(_) => Ok(Value::Int(ident)),
+        Err(e) => {
+            threads.running.set(threads.running.get() - 1);
+            Err(ts.new_exc(
+                ExcKind::RuntimeError,
+                format!("can't start new thread: {e}"),
+            ))
+        }
+    }
+}
+
+/// The body of a new thread, which holds the GIL; everything it owns is dropped before its
+/// `ThreadState` (and with it the lock) goes.
+fn run_thread(ts: &mut ThreadState, start: ThreadStart) {
+    let result = call_ex(ts, &start.func, &start.args, start.kwargs.as_ref());
+    if let Err(exc) = result {
+        if !ts.exc_matches(&exc, ExcKind::SystemExit) {
+            let func = repr(ts, &start.func).unwrap_or_default();
+            let text = format_exception(ts, &exc);
+            ts.rt.write_stderr(&format!(
+                "Exception ignored in thread started by: {func}\n{text}"
+            ));
+        }
+    }
+    ts.rt.stdout.borrow_mut().flush();
+    let threads = &ts.rt.threads;
+    threads.running.set(threads.running.get() - 1);
+}
+
+/// `start_new_thread(function, args[, kwargs])`.
+fn start_new_thread(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "start_new_thread", args, 2, 3)?;
+    let name = format!("Dummy-{}", ts.gil.gil().stats().threads.len());
+    let start = ThreadStart {
+        rt: ts.rt.clone(),
+        func: a[0].clone(),
+        args: a[1].clone(),
+        kwargs: a.get(2).cloned(),
+    };
+    spawn(ts, &name, 0, start)
+}
+
+/// `_start(bootstrap, name, priority)`: threading's threads run `bootstrap()`.
+fn start(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_start", args, 3, 3)?;
+    let name = str_arg(ts, &a[1], "name")?.to_string();
+    let priority = priority_arg(ts, &a[2])?;
+    let start = ThreadStart {
+        rt: ts.rt.clone(),
+        func: a[0].clone(),
+        args: Value::new_tuple(Vec::new()),
+        kwargs: None,
+    };
+    spawn(ts, &name, priority, start)
+}
+
+pub fn priority_arg(ts: &ThreadState, v: &Value) -> PyResult<i32> {
+    i32::try_from(int_arg(ts, v)?)
+        .map_err(|_| ts.new_exc(ExcKind::OverflowError, "priority out of range"))
+}
+
+fn get_ident(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "get_ident", args, 0, 0)?;
+    Ok(Value::Int(ts.ident()))
+}
+
+fn main_ident(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "_main_ident", args, 0, 0)?;
+    Ok(Value::Int(ts.rt.threads.main_ident.get()))
+}
+
+/// `_set_priority(ident, priority)`: the GIL priority of any thread.
+fn set_priority(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_set_priority", args, 2, 2)?;
+    let ident = int_arg(ts, &a[0])?;
+    let priority = priority_arg(ts, &a[1])?;
+    if let Ok(index) = usize::try_from(ident - 1) {
+        ts.gil.gil().set_thread_priority(ThreadId(index), priority);
+    }
+    Ok(Value::None)
+}
+
+/// `_report_exception(thread_name, exc)`: CPython's `threading.excepthook` output.
+fn report_exception(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_report_exception", args, 2, 2)?;
+    let name = str_arg(ts, &a[0], "name")?.to_string();
+    let Value::Obj(exc) = &a[1] else {
+        return Err(ts.type_error("_report_exception() needs an exception"));
+    };
+    let text = format_exception(ts, exc);
+    ts.rt
+        .write_stderr(&format!("Exception in thread {name}:\n{text}"));
+    Ok(Value::None)
+}
+
+/// `_lock_new()`: a fresh native lock object, freed when its last reference goes.
+fn lock_new(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "_lock_new", args, 0, 0)?;
+    Ok(Value::Obj(ObjRef::new(Obj::Lock(Arc::default()))))
+}
+
+fn lock_of(ts: &ThreadState, v: &Value) -> PyResult<Arc<RawLock>> {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Lock(lock) => Ok(Arc::clone(lock)),
+            _ => Err(ts.type_error("expected a lock handle")),
+        },
+        _ => Err(ts.type_error("expected a lock handle")),
+    }
+}
+
+/// `_lock_acquire(handle, blocking, timeout)`: tries without blocking first, under the GIL;
+/// only a wait that would block releases it.
+fn lock_acquire(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_lock_acquire", args, 3, 3)?;
+    let lock = lock_of(ts, &a[0])?;
+    let blocking = crate::protocol::ops::truthy(ts, &a[1])?;
+    let timeout = timeout_arg(ts, &a[2], blocking)?;
+    if lock.try_acquire() {
+        return Ok(Value::Bool(true));
+    }
+    if !blocking {
+        return Ok(Value::Bool(false));
+    }
+    let acquired = ts.allow_threads(move || lock.acquire_blocking(timeout));
+    Ok(Value::Bool(acquired))
+}
+
+/// `timeout=-1` (wait forever) or a non-negative number of seconds.
+fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<Duration>> {
+    let seconds = match v {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        Value::Bool(b) => *b as i64 as f64,
+        _ => return Err(ts.type_error("timeout must be a number")),
+    };
+    if seconds == -1.0 {
+        return Ok(None);
+    }
+    if !blocking {
+        return Err(ts.value_error("can't specify a timeout for a non-blocking call"));
+    }
+    if seconds < 0.0 || seconds.is_nan() {
+        return Err(ts.value_error("timeout value must be a non-negative number"));
+    }
+    Ok(Some(Duration::from_secs_f64(seconds.min(1e9))))
+}
+
+fn lock_release(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_lock_release", args, 1, 1)?;
+    if !lock_of(ts, &a[0])?.release() {
+        return Err(ts.new_exc(ExcKind::RuntimeError, "release unlocked lock"));
+    }
+    Ok(Value::None)
+}
+
+fn lock_locked(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_lock_locked", args, 1, 1)?;
+    Ok(Value::Bool(lock_of(ts, &a[0])?.is_locked()))
+}
+
+/// At exit (CPython's `threading._shutdown`): waits for non-daemon threads if `threading`
+/// was imported. Errors are printed, as CPython does.
+pub fn shutdown(ts: &mut ThreadState) {
+    let key = Value::new_str("threading");
+    let Some(module) = crate::interp::names::dict_get(&ts.rt.sys_modules, &key) else {
+        return;
+    };
+    let result = crate::protocol::attr::get_attr(ts, &module, &Value::new_str("_shutdown"))
+        .and_then(|f| call_value(ts, &f, &[], &[]));
+    if let Err(exc) = result {
+        let text = format_exception(ts, &exc);
+        ts.rt.write_stderr(&format!(
+            "Exception ignored in: threading._shutdown\n{text}"
+        ));
+    }
+}

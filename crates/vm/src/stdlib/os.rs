@@ -1,0 +1,167 @@
+//! The native part of the `os` module (process, working directory, file system queries) and
+//! the `OSError` values file operations raise.
+
+use std::path::Path;
+
+use crate::interp::names::store_dict;
+use crate::interp::thread_state::ThreadState;
+use crate::object::args::positional;
+use crate::object::error::{new_exception, ExcKind, PyResult};
+use crate::object::value::{ObjRef, Value};
+use crate::objects::dict::Dict;
+use crate::objects::function::{Args, NativeFn};
+
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("getcwd", getcwd),
+    ("getpid", getpid),
+    ("listdir", listdir),
+    ("mkdir", mkdir),
+    ("rmdir", rmdir),
+    ("remove", remove),
+    ("unlink", remove),
+    ("rename", rename),
+    ("_kind", kind),
+    ("_getsize", getsize),
+];
+
+/// Adds the native functions, `environ`, `sep`, `linesep` and `name` to the module `dict`.
+pub fn fill(dict: &ObjRef) {
+    crate::stdlib::add_functions(dict, FUNCTIONS);
+    let mut environ = Dict::new();
+    for (k, v) in std::env::vars() {
+        environ.set_str(&k, Value::new_str(v));
+    }
+    let put = |name: &str, v: Value| store_dict(dict, &Value::new_str(name), v);
+    put("environ", Value::new_dict(environ));
+    put("sep", Value::new_str("/"));
+    put("linesep", Value::new_str("\n"));
+    put("name", Value::new_str("posix"));
+}
+
+/// The `OSError` subclass CPython raises for `err`, as `Class(errno, strerror)` with
+/// `filename` set.
+pub fn os_error(ts: &ThreadState, err: &std::io::Error, filename: &str) -> ObjRef {
+    use std::io::ErrorKind as K;
+    let kind = match err.kind() {
+        K::NotFound => ExcKind::FileNotFoundError,
+        K::AlreadyExists => ExcKind::FileExistsError,
+        K::PermissionDenied => ExcKind::PermissionError,
+        _ => match err.raw_os_error() {
+            Some(21) => ExcKind::IsADirectoryError,
+            Some(20) => ExcKind::NotADirectoryError,
+            _ => ExcKind::OSError,
+        },
+    };
+    let errno = err.raw_os_error().unwrap_or(0);
+    let strerror = strerror(err);
+    let exc = new_exception(
+        ts.exc_class(kind),
+        vec![Value::Int(errno.into()), Value::new_str(&strerror)],
+    );
+    if let Some(inst) = Value::Obj(exc.clone()).as_instance() {
+        let mut attrs = inst.attrs().borrow_mut();
+        attrs.set_str("errno", Value::Int(errno.into()));
+        attrs.set_str("strerror", Value::new_str(strerror));
+        attrs.set_str("filename", Value::new_str(filename));
+    }
+    exc
+}
+
+/// The C library's message for `err` (Rust's `Display` appends " (os error N)").
+fn strerror(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+fn path_arg(ts: &ThreadState, name: &str, args: &Args, index: usize) -> PyResult<String> {
+    match args.pos.get(index).and_then(|v| v.as_str()) {
+        Some(s) => Ok(s.as_str().to_string()),
+        None => Err(ts.type_error(format!(
+            "{name}: path should be string, bytes or os.PathLike"
+        ))),
+    }
+}
+
+fn getcwd(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "getcwd", args, 0, 0)?;
+    let cwd = std::env::current_dir().map_err(|e| os_error(ts, &e, "."))?;
+    Ok(Value::new_str(cwd.to_string_lossy()))
+}
+
+fn getpid(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "getpid", args, 0, 0)?;
+    Ok(Value::Int(std::process::id().into()))
+}
+
+fn listdir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "listdir", args, 0, 1)?;
+    let path = if args.pos.is_empty() {
+        ".".to_string()
+    } else {
+        path_arg(ts, "listdir", args, 0)?
+    };
+    let entries = std::fs::read_dir(&path).map_err(|e| os_error(ts, &e, &path))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| os_error(ts, &e, &path))?;
+        names.push(Value::new_str(entry.file_name().to_string_lossy()));
+    }
+    Ok(Value::new_list(names))
+}
+
+/// Runs a one-path file system operation, turning its failure into an `OSError`.
+fn path_op(
+    ts: &mut ThreadState,
+    name: &str,
+    args: &Args,
+    op: fn(&str) -> std::io::Result<()>,
+) -> PyResult {
+    positional(ts, name, args, 1, 1)?;
+    let path = path_arg(ts, name, args, 0)?;
+    op(&path).map_err(|e| os_error(ts, &e, &path))?;
+    Ok(Value::None)
+}
+
+fn mkdir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    path_op(ts, "mkdir", args, |p| std::fs::create_dir(p))
+}
+
+fn rmdir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    path_op(ts, "rmdir", args, |p| std::fs::remove_dir(p))
+}
+
+fn remove(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    path_op(ts, "remove", args, |p| std::fs::remove_file(p))
+}
+
+fn rename(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "rename", args, 2, 2)?;
+    let from = path_arg(ts, "rename", args, 0)?;
+    let to = path_arg(ts, "rename", args, 1)?;
+    std::fs::rename(&from, &to).map_err(|e| os_error(ts, &e, &from))?;
+    Ok(Value::None)
+}
+
+/// `_kind(path)`: `"file"`, `"dir"`, `"other"`, or `None` when nothing is there.
+fn kind(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "_kind", args, 1, 1)?;
+    let path = path_arg(ts, "_kind", args, 0)?;
+    Ok(match Path::new(&path).metadata() {
+        Ok(m) if m.is_file() => Value::new_str("file"),
+        Ok(m) if m.is_dir() => Value::new_str("dir"),
+        Ok(_) => Value::new_str("other"),
+        Err(_) => Value::None,
+    })
+}
+
+fn getsize(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "getsize", args, 1, 1)?;
+    let path = path_arg(ts, "getsize", args, 0)?;
+    let meta = Path::new(&path)
+        .metadata()
+        .map_err(|e| os_error(ts, &e, &path))?;
+    Ok(Value::Int(meta.len() as i64))
+}

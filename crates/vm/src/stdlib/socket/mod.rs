@@ -1,0 +1,223 @@
+//! The `socket` module: BSD sockets over the OS (TCP/UDP, IPv4/IPv6) with CPython's API,
+//! blocking semantics, timeouts and exceptions. `socket.socket` is a class whose instances
+//! hold their OS socket in a [`SocketHandle`] (closed when the last reference goes); how
+//! calls block and release the GIL is in [`io`].
+
+mod addr;
+mod errors;
+mod handle;
+mod io;
+mod methods;
+mod options;
+mod params;
+mod transfer;
+
+use std::cell::RefCell;
+
+pub use handle::SocketHandle;
+
+use crate::interp::names::store_dict;
+use crate::interp::thread_state::ThreadState;
+use crate::object::args::positional;
+use crate::object::error::{ExcKind, PyResult};
+use crate::object::typeobj::{Instance, TypeId, TypeObj};
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::Dict;
+use crate::objects::function::{Args, NativeFn, NativeFunction};
+
+const CONSTANTS: &[(&str, i32)] = &[
+    ("AF_UNSPEC", libc::AF_UNSPEC),
+    ("AF_INET", libc::AF_INET),
+    ("AF_INET6", libc::AF_INET6),
+    ("SOCK_STREAM", libc::SOCK_STREAM),
+    ("SOCK_DGRAM", libc::SOCK_DGRAM),
+    ("SOL_SOCKET", libc::SOL_SOCKET),
+    ("SO_REUSEADDR", libc::SO_REUSEADDR),
+    ("SO_REUSEPORT", libc::SO_REUSEPORT),
+    ("SO_KEEPALIVE", libc::SO_KEEPALIVE),
+    ("SO_BROADCAST", libc::SO_BROADCAST),
+    ("SO_RCVBUF", libc::SO_RCVBUF),
+    ("SO_SNDBUF", libc::SO_SNDBUF),
+    ("SO_TYPE", libc::SO_TYPE),
+    ("SO_ERROR", libc::SO_ERROR),
+    ("IPPROTO_TCP", libc::IPPROTO_TCP),
+    ("IPPROTO_UDP", libc::IPPROTO_UDP),
+    ("TCP_NODELAY", libc::TCP_NODELAY),
+    ("SHUT_RD", libc::SHUT_RD),
+    ("SHUT_WR", libc::SHUT_WR),
+    ("SHUT_RDWR", libc::SHUT_RDWR),
+    ("SOMAXCONN", libc::SOMAXCONN),
+    ("MSG_PEEK", libc::MSG_PEEK),
+    ("MSG_DONTWAIT", libc::MSG_DONTWAIT),
+];
+
+const METHODS: &[(&str, NativeFn)] = &[
+    ("__init__", methods::init),
+    ("__enter__", methods::enter),
+    ("__exit__", methods::exit),
+    ("close", methods::close),
+    ("fileno", methods::fileno),
+    ("bind", methods::bind_address),
+    ("listen", methods::listen),
+    ("getsockname", methods::getsockname),
+    ("getpeername", methods::getpeername),
+    ("settimeout", methods::settimeout),
+    ("gettimeout", methods::gettimeout),
+    ("setblocking", methods::setblocking),
+    ("getblocking", methods::getblocking),
+    ("setsockopt", options::setsockopt),
+    ("getsockopt", options::getsockopt),
+    ("accept", transfer::accept),
+    ("connect", transfer::connect),
+    ("connect_ex", transfer::connect_ex),
+    ("recv", transfer::recv),
+    ("recv_into", transfer::recv_into),
+    ("recvfrom", transfer::recvfrom),
+    ("send", transfer::send),
+    ("sendall", transfer::sendall),
+    ("sendto", transfer::sendto),
+    ("shutdown", transfer::shutdown),
+];
+
+/// Functions of the module that receive the `socket` class as their bound receiver.
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("create_connection", create_connection),
+    ("getdefaulttimeout", getdefaulttimeout),
+];
+
+pub fn fill(ts: &mut ThreadState, dict: &ObjRef) {
+    let put = |name: &str, v: Value| store_dict(dict, &Value::new_str(name), v);
+    for (name, value) in CONSTANTS {
+        put(name, Value::Int(*value as i64));
+    }
+    let object = ts.rt.type_obj(TypeId::Object).clone();
+    let class = new_class("socket", vec![object], false);
+    if let Obj::Type(t) = &*class {
+        let mut methods = t.dict.borrow_mut();
+        for (name, f) in METHODS {
+            methods.set_str(name, native(name, *f, Value::Null, true));
+        }
+    }
+    put("socket", Value::Obj(class.clone()));
+    put("SocketType", Value::Obj(class.clone()));
+    for (name, f) in FUNCTIONS {
+        put(name, native(name, *f, Value::Obj(class.clone()), false));
+    }
+    let os_error = ts.exc_class(ExcKind::OSError).clone();
+    put("error", Value::Obj(os_error.clone()));
+    put(
+        "timeout",
+        Value::Obj(ts.exc_class(ExcKind::TimeoutError).clone()),
+    );
+    put(
+        "gaierror",
+        Value::Obj(new_class("gaierror", vec![os_error.clone()], true)),
+    );
+    put(
+        "herror",
+        Value::Obj(new_class("herror", vec![os_error], true)),
+    );
+    put("has_ipv6", Value::Bool(true));
+}
+
+fn native(name: &'static str, f: NativeFn, this: Value, is_method: bool) -> Value {
+    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+        name,
+        f,
+        this,
+        is_method,
+    })))
+}
+
+/// A class of the `socket` module with single inheritance from `bases`.
+fn new_class(name: &str, bases: Vec<ObjRef>, is_exception: bool) -> ObjRef {
+    let mut mro = bases.clone();
+    for base in &bases {
+        if let Obj::Type(t) = &**base {
+            mro.extend(t.mro.iter().cloned());
+        }
+    }
+    ObjRef::new(Obj::Type(TypeObj {
+        name: name.to_string(),
+        module: "socket".into(),
+        bases,
+        mro,
+        dict: RefCell::new(Dict::new()),
+        builtin: TypeId::Object,
+        is_exception,
+    }))
+}
+
+/// `getdefaulttimeout()`: gilvm has no default timeout, so always `None`.
+fn getdefaulttimeout(ts: &mut ThreadState, _class: &Value, args: &Args) -> PyResult {
+    positional(ts, "getdefaulttimeout", args, 0, 0)?;
+    Ok(Value::None)
+}
+
+/// `create_connection(address, timeout=None, source_address=None)`: tries each address of
+/// the host in turn and returns the first connected socket (else raises the last error).
+fn create_connection(ts: &mut ThreadState, class: &Value, args: &Args) -> PyResult {
+    let names = ["address", "timeout", "source_address"];
+    let a = params::bind(ts, "create_connection", args, &names, 1)?;
+    let (host, port) = host_and_port(ts, a[0].unwrap_or(&Value::None))?;
+    let timeout = match a[1] {
+        Some(t) => params::timeout_arg(ts, t)?,
+        None => None,
+    };
+    let mut last_error = None;
+    for target in addr::resolve(ts, &host, port, libc::AF_UNSPEC)? {
+        match connect_one(ts, class, target, timeout, a[2]) {
+            Ok(sock) => return Ok(sock),
+            Err(e) => last_error = Some(e),
+        }
+    }
+    Err(last_error
+        .unwrap_or_else(|| ts.new_exc(ExcKind::OSError, "getaddrinfo returns an empty list")))
+}
+
+fn host_and_port(ts: &ThreadState, v: &Value) -> PyResult<(String, u16)> {
+    let pair = match v.obj().map(|o| &**o) {
+        Some(Obj::Tuple(items)) if items.len() == 2 => items,
+        _ => return Err(ts.type_error("create_connection(): address must be (host, port)")),
+    };
+    let host = params::host_arg(ts, &pair[0])?;
+    let port = crate::object::args::int_arg(ts, &pair[1])?;
+    let port = u16::try_from(port).map_err(|_| {
+        ts.new_exc(
+            ExcKind::OverflowError,
+            "getsockaddrarg: port must be 0-65535.",
+        )
+    })?;
+    Ok((host, port))
+}
+
+fn connect_one(
+    ts: &mut ThreadState,
+    class: &Value,
+    target: std::net::SocketAddr,
+    timeout: Option<std::time::Duration>,
+    source: Option<&Value>,
+) -> PyResult {
+    let family = if target.is_ipv4() {
+        libc::AF_INET
+    } else {
+        libc::AF_INET6
+    };
+    let fd = methods::new_fd(ts, family, libc::SOCK_STREAM, 0)?;
+    let Value::Obj(class) = class else {
+        return Err(ts.type_error("create_connection() needs the socket class"));
+    };
+    let sock = Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+        class.clone(),
+        Dict::new(),
+        None,
+    ))));
+    methods::attach(&sock, fd, family, libc::SOCK_STREAM, 0);
+    handle::handle_of(ts, &sock)?.timeout.set(timeout);
+    if let Some(source) = source.filter(|s| !s.is_none()) {
+        let args = [source.clone()];
+        methods::bind_address(ts, &sock, &Args::new(&args, &[]))?;
+    }
+    transfer::connect_to(ts, &sock, &addr::to_value(target), "connect")?;
+    Ok(sock)
+}

@@ -1,0 +1,280 @@
+//! The `sys` module, including the `sys.stdin` / `sys.stdout` / `sys.stderr` stream objects.
+
+pub mod stdin;
+
+use std::cell::RefCell;
+
+use crate::interp::names::store_dict;
+use crate::interp::thread_state::ThreadState;
+use crate::object::args::{int_arg, positional};
+use crate::object::error::{new_exception, ExcKind, PyResult};
+use crate::object::typeobj::{Instance, TypeId, TypeObj};
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::Dict;
+use crate::objects::function::{Args, NativeFn, NativeFunction};
+use crate::stdlib::add_functions;
+use crate::text::format::str_of;
+
+const STREAM_CLASS: &str = "TextIOWrapper";
+const FD_ATTR: &str = "_fd";
+
+pub fn fill(ts: &ThreadState, dict: &ObjRef) {
+    let put = |name: &str, v: Value| store_dict(dict, &Value::new_str(name), v);
+    put(
+        "argv",
+        Value::new_list(ts.rt.argv.iter().map(Value::new_str).collect()),
+    );
+    put("modules", Value::Obj(ts.rt.sys_modules.clone()));
+    put("maxsize", Value::Int(i64::MAX));
+    put("version", Value::new_str("3.11.7 (gilvm)"));
+    put(
+        "version_info",
+        Value::new_tuple(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            Value::new_str("final"),
+            Value::Int(0),
+        ]),
+    );
+    put("platform", Value::new_str(std::env::consts::OS));
+    put(
+        "byteorder",
+        Value::new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    put("implementation_name", Value::new_str("gilvm"));
+    put(
+        "path",
+        Value::new_list(vec![Value::new_str(
+            ts.rt.module_dir.borrow().to_string_lossy().to_string(),
+        )]),
+    );
+    let stream_class = stream_class(ts);
+    put("stdin", new_stream(&stream_class, 0));
+    put("stdout", new_stream(&stream_class, 1));
+    put("stderr", new_stream(&stream_class, 2));
+    add_functions(dict, FUNCTIONS);
+}
+
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("exit", exit),
+    ("getrecursionlimit", getrecursionlimit),
+    ("setrecursionlimit", setrecursionlimit),
+    ("getswitchinterval", getswitchinterval),
+    ("setswitchinterval", setswitchinterval),
+    ("exc_info", exc_info),
+];
+
+fn stream_class(ts: &ThreadState) -> ObjRef {
+    let mut d = Dict::new();
+    for (name, f) in STREAM_METHODS {
+        d.set_str(name, method_value(name, *f));
+    }
+    let object = ts.rt.type_obj(TypeId::Object).clone();
+    ObjRef::new(Obj::Type(TypeObj {
+        name: STREAM_CLASS.into(),
+        module: "_io".into(),
+        bases: vec![object.clone()],
+        mro: vec![object],
+        dict: RefCell::new(d),
+        builtin: TypeId::Object,
+        is_exception: false,
+    }))
+}
+
+const STREAM_METHODS: &[(&str, NativeFn)] = &[
+    ("write", stream_write),
+    ("flush", stream_flush),
+    ("readline", stream_readline),
+    ("readlines", stream_readlines),
+    ("read", stream_read),
+    ("__iter__", stream_iter),
+    ("__next__", stream_next),
+];
+
+/// A method of the stream class: called unbound (`__iter__` through the class), the first
+/// argument is the stream.
+fn method_value(name: &'static str, f: NativeFn) -> Value {
+    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+        name,
+        f,
+        this: Value::Null,
+        is_method: true,
+    })))
+}
+
+fn new_stream(class: &ObjRef, fd: i64) -> Value {
+    let mut d = Dict::new();
+    d.set_str(FD_ATTR, Value::Int(fd));
+    Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+        class.clone(),
+        d,
+        None,
+    ))))
+}
+
+/// The file descriptor of a `sys.stdout` / `sys.stderr` object.
+pub fn stream_fd(v: &Value) -> Option<i64> {
+    let inst = v.as_instance()?;
+    match &*inst.class {
+        Obj::Type(t) if t.name == STREAM_CLASS && t.module == "_io" => {
+            match inst.attrs().borrow().get_str(FD_ATTR) {
+                Some(Value::Int(fd)) => Some(*fd),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `io.UnsupportedOperation(message)`, raised by reading stdout or writing stdin.
+fn unsupported(ts: &mut ThreadState, message: &str) -> ObjRef {
+    let class = crate::interp::import::import_module(ts, "io").and_then(|io| {
+        crate::protocol::attr::get_attr(ts, &io, &Value::new_str("UnsupportedOperation"))
+    });
+    let exc = class
+        .and_then(|c| crate::protocol::call::call_value(ts, &c, &[Value::new_str(message)], &[]));
+    match exc {
+        Ok(Value::Obj(e)) | Err(e) => e,
+        Ok(_) => ts.new_exc(ExcKind::OSError, message),
+    }
+}
+
+/// Fails unless `this` is `sys.stdin`.
+fn check_readable(ts: &mut ThreadState, this: &Value) -> PyResult<()> {
+    match stream_fd(this) {
+        Some(0) => Ok(()),
+        _ => Err(unsupported(ts, "not readable")),
+    }
+}
+
+fn stream_readline(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    check_readable(ts, this)?;
+    stdin::readline(ts, args)
+}
+
+fn stream_readlines(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    check_readable(ts, this)?;
+    stdin::readlines(ts, args)
+}
+
+fn stream_read(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    check_readable(ts, this)?;
+    stdin::read(ts, args)
+}
+
+fn stream_iter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__iter__", args, 0, 0)?;
+    Ok(this.clone())
+}
+
+fn stream_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__next__", args, 0, 0)?;
+    check_readable(ts, this)?;
+    stdin::next_line(ts)
+}
+
+fn stream_write(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "write", args, 1, 1)?;
+    if stream_fd(this) == Some(0) {
+        return Err(unsupported(ts, "not writable"));
+    }
+    let Some(s) = a[0].as_str() else {
+        return Err(ts.type_error(format!(
+            "write() argument must be str, not {}",
+            crate::protocol::ops::type_name(ts, &a[0])
+        )));
+    };
+    let text = s.as_str().to_string();
+    match stream_fd(this) {
+        Some(2) => ts.rt.write_stderr(&text),
+        _ => ts.rt.stdout.borrow_mut().write_str(&text),
+    }
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+fn stream_flush(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    if stream_fd(this) == Some(1) {
+        ts.rt.stdout.borrow_mut().flush();
+    }
+    Ok(Value::None)
+}
+
+fn exit(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "exit", args, 0, 1)?;
+    let exc = new_exception(ts.exc_class(ExcKind::SystemExit), a.to_vec());
+    Err(exc)
+}
+
+fn getrecursionlimit(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "getrecursionlimit", args, 0, 0)?;
+    Ok(Value::Int(ts.rt.recursion_limit.get() as i64))
+}
+
+fn setrecursionlimit(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "setrecursionlimit", args, 1, 1)?;
+    let n = int_arg(ts, &a[0])?;
+    if n < 1 {
+        return Err(ts.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let limit = n.min(u32::MAX as i64) as u32;
+    ts.rt.recursion_limit.set(limit);
+    ts.recursion_limit = limit;
+    Ok(Value::None)
+}
+
+fn exc_info(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "exc_info", args, 0, 0)?;
+    Ok(match ts.handled.clone() {
+        Value::Obj(e) => {
+            let class = Value::Obj(crate::protocol::ops::class_of(ts, &Value::Obj(e.clone())));
+            Value::new_tuple(vec![class, Value::Obj(e), Value::None])
+        }
+        _ => Value::new_tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+/// The process exit status for an uncaught `SystemExit`, printing its message like CPython.
+pub fn exit_status(ts: &mut ThreadState, exc: &ObjRef) -> i32 {
+    let code = crate::object::error::exc_data(exc)
+        .and_then(|d| d.borrow().args.first().cloned())
+        .unwrap_or(Value::None);
+    match code {
+        Value::None => 0,
+        Value::Int(i) => i as i32,
+        Value::Bool(b) => b as i32,
+        other => {
+            let text = str_of(ts, &other).unwrap_or_default();
+            ts.rt.write_stderr(&format!("{text}\n"));
+            1
+        }
+    }
+}
+
+fn getswitchinterval(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "getswitchinterval", args, 0, 0)?;
+    Ok(Value::Float(ts.gil.gil().switch_interval().as_secs_f64()))
+}
+
+fn setswitchinterval(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "setswitchinterval", args, 1, 1)?;
+    let seconds = match &a[0] {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        Value::Bool(b) => *b as i64 as f64,
+        v => {
+            let name = crate::protocol::ops::type_name(ts, v);
+            return Err(ts.type_error(format!("must be real number, not {name}")));
+        }
+    };
+    if seconds <= 0.0 || seconds.is_nan() {
+        return Err(ts.value_error("switch interval must be strictly positive"));
+    }
+    let interval = std::time::Duration::from_secs_f64(seconds.min(1e9));
+    ts.gil.gil().set_switch_interval(interval);
+    Ok(Value::None)
+}

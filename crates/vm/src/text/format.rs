@@ -1,0 +1,309 @@
+//! Text conversions: `repr`, `str`, `format(value, spec)` (the format mini-language) and
+//! `%`-formatting.
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::{exc_data, ExcKind, PyResult};
+use crate::object::typeobj::TypeObj;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::float::float_repr;
+use crate::protocol::call::call_value;
+use crate::protocol::class;
+use crate::protocol::iter;
+use crate::protocol::ops::type_name;
+
+pub use gilvm_compiler::repr::str_repr;
+
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = format!("b{quote}");
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Escapes non-ASCII characters (`ascii()`).
+pub fn ascii(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c as u32 {
+            0..=0x7f => out.push(c),
+            n @ 0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
+            n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+            n => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out
+}
+
+pub fn class_display_name(t: &TypeObj) -> String {
+    if t.module == "builtins" {
+        t.name.clone()
+    } else {
+        format!("{}.{}", t.module, t.name)
+    }
+}
+
+fn join_reprs(ts: &mut ThreadState, items: &[Value]) -> PyResult<String> {
+    let mut parts = Vec::with_capacity(items.len());
+    for v in items {
+        parts.push(repr(ts, v)?);
+    }
+    Ok(parts.join(", "))
+}
+
+/// Runs `body` with `o` marked as being printed; `None` if it already is (a cycle).
+fn guarded(
+    ts: &mut ThreadState,
+    o: &ObjRef,
+    body: impl FnOnce(&mut ThreadState) -> PyResult<String>,
+) -> PyResult<Option<String>> {
+    if ts.repr_stack.contains(&o.id()) {
+        return Ok(None);
+    }
+    ts.enter()?;
+    if let Err(e) = ts.enter_native() {
+        ts.leave();
+        return Err(e);
+    }
+    ts.repr_stack.push(o.id());
+    let r = body(ts);
+    ts.repr_stack.pop();
+    ts.leave_native();
+    ts.leave();
+    r.map(Some)
+}
+
+pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
+    let o = match v {
+        Value::Null => return Ok("<NULL>".into()),
+        Value::None => return Ok("None".into()),
+        Value::Bool(b) => return Ok(if *b { "True" } else { "False" }.into()),
+        Value::Int(i) => return Ok(i.to_string()),
+        Value::Float(f) => return Ok(float_repr(*f)),
+        Value::Obj(o) => o,
+    };
+    Ok(match &**o {
+        Obj::Str(s) => str_repr(s.as_str()),
+        Obj::Bytes(b) => bytes_repr(b),
+        Obj::ByteArray(b) => format!("bytearray({})", bytes_repr(&b.borrow())),
+        Obj::BigInt(b) => b.to_string(),
+        Obj::List(l) => {
+            let items = l.borrow().clone();
+            guarded(ts, o, |ts| Ok(format!("[{}]", join_reprs(ts, &items)?)))?
+                .unwrap_or_else(|| "[...]".into())
+        }
+        Obj::Tuple(t) => {
+            let t = t.clone();
+            let inner = guarded(ts, o, |ts| join_reprs(ts, &t))?.unwrap_or_else(|| "...".into());
+            if t.len() == 1 {
+                format!("({inner},)")
+            } else {
+                format!("({inner})")
+            }
+        }
+        Obj::Dict(d) => {
+            let entries: Vec<(Value, Value)> = d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            guarded(ts, o, |ts| {
+                let mut parts = Vec::new();
+                for (k, v) in &entries {
+                    parts.push(format!("{}: {}", repr(ts, k)?, repr(ts, v)?));
+                }
+                Ok(format!("{{{}}}", parts.join(", ")))
+            })?
+            .unwrap_or_else(|| "{...}".into())
+        }
+        Obj::Set { items, frozen } => {
+            let keys: Vec<Value> = items.borrow().keys().cloned().collect();
+            let name = if *frozen { "frozenset" } else { "set" };
+            if keys.is_empty() {
+                format!("{name}()")
+            } else {
+                let inner = join_reprs(ts, &keys)?;
+                if *frozen {
+                    format!("frozenset({{{inner}}})")
+                } else {
+                    format!("{{{inner}}}")
+                }
+            }
+        }
+        Obj::Range { start, stop, step } => {
+            if *step == 1 {
+                format!("range({start}, {stop})")
+            } else {
+                format!("range({start}, {stop}, {step})")
+            }
+        }
+        Obj::Slice { start, stop, step } => {
+            format!(
+                "slice({}, {}, {})",
+                repr(ts, start)?,
+                repr(ts, stop)?,
+                repr(ts, step)?
+            )
+        }
+        Obj::Function(f) => format!("<function {} at {:#x}>", f.qualname, o.id()),
+        Obj::Native(n) if n.this.is_null() => format!("<built-in function {}>", n.name),
+        Obj::Native(n) => format!(
+            "<built-in method {} of {} object at {:#x}>",
+            n.name,
+            type_name(ts, &n.this),
+            o.id()
+        ),
+        Obj::BoundMethod { func, this } => {
+            let name = match func.obj().map(|f| &**f) {
+                Some(Obj::Function(f)) => f.qualname.clone(),
+                _ => "?".into(),
+            };
+            format!("<bound method {name} of {}>", repr(ts, this)?)
+        }
+        Obj::Type(t) => format!("<class '{}'>", class_display_name(t)),
+        Obj::Instance(inst) => return instance_repr(ts, v, o, &inst.class),
+        Obj::Cell(_) => format!("<cell at {:#x}>", o.id()),
+        Obj::Code(c) => format!("<code object {} at {:#x}>", c.code.name, o.id()),
+        Obj::Module { name, .. } => format!("<module '{name}'>"),
+        Obj::Iter(state) => format!("<{} object at {:#x}>", state.borrow().type_name(), o.id()),
+        Obj::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, o.id()),
+        Obj::Super { .. } => "<super object>".into(),
+        Obj::Property { .. } => format!("<property object at {:#x}>", o.id()),
+        Obj::ClassMethod(_) => format!("<classmethod object at {:#x}>", o.id()),
+        Obj::StaticMethod(_) => format!("<staticmethod object at {:#x}>", o.id()),
+        Obj::DictView { dict, kind } => {
+            let it = iter::get_iter(
+                ts,
+                &Value::Obj(ObjRef::new(Obj::DictView {
+                    dict: dict.clone(),
+                    kind: *kind,
+                })),
+            )?;
+            let mut items = Vec::new();
+            while let Some(x) = iter::next_value(ts, &it)? {
+                items.push(x);
+            }
+            format!("{}([{}])", type_name(ts, v), join_reprs(ts, &items)?)
+        }
+        Obj::NotImplemented => "NotImplemented".into(),
+        Obj::Ellipsis => "Ellipsis".into(),
+        Obj::Socket(h) => h.repr(),
+        Obj::Lock(lock) => {
+            let state = if lock.is_locked() {
+                "locked"
+            } else {
+                "unlocked"
+            };
+            format!("<{state} _thread.lock handle at {:#x}>", o.id())
+        }
+    })
+}
+
+fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) -> PyResult<String> {
+    if let Some(m) = class::lookup_special(class, "__repr__") {
+        let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
+        return match r.as_str() {
+            Some(s) => Ok(s.as_str().to_string()),
+            None => Err(ts.type_error(format!(
+                "__repr__ returned non-string (type {})",
+                type_name(ts, &r)
+            ))),
+        };
+    }
+    let Obj::Type(t) = &**class else {
+        return Ok("<?>".into());
+    };
+    if let Some(base) = class::builtin_base(v) {
+        return repr(ts, &base);
+    }
+    if let Some(data) = exc_data(o) {
+        let args = data.borrow().args.clone();
+        let inner = join_reprs(ts, &args)?;
+        return Ok(format!("{}({})", t.name, inner));
+    }
+    Ok(default_repr(ts, v))
+}
+
+/// `<module.Class object at 0x...>`, ignoring any `__repr__` the class defines.
+pub fn default_repr(ts: &ThreadState, v: &Value) -> String {
+    let class = crate::protocol::ops::class_of(ts, v);
+    let name = match &*class {
+        Obj::Type(t) => class_display_name(t),
+        _ => "object".into(),
+    };
+    let id = v.obj().map_or(0, |o| o.id());
+    format!("<{name} object at {id:#x}>")
+}
+
+pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
+    if let Value::Obj(o) = v {
+        match &**o {
+            Obj::Str(s) => return Ok(s.as_str().to_string()),
+            Obj::Instance(inst) => {
+                if let Some(m) = class::lookup_special(&inst.class, "__str__") {
+                    let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                    return match r.as_str() {
+                        Some(s) => Ok(s.as_str().to_string()),
+                        None => Err(ts.type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            type_name(ts, &r)
+                        ))),
+                    };
+                }
+                if let Some(data) = exc_data(o) {
+                    let args = data.borrow().args.clone();
+                    let filename = inst.attrs().borrow().get_str("filename").cloned();
+                    if let (Some(filename), [errno, strerror]) = (filename, &args[..]) {
+                        if ts.exc_matches(o, ExcKind::OSError) && !filename.is_none() {
+                            let (errno, strerror) = (str_of(ts, errno)?, str_of(ts, strerror)?);
+                            let filename = repr(ts, &filename)?;
+                            return Ok(format!("[Errno {errno}] {strerror}: {filename}"));
+                        }
+                    }
+                    return match args.len() {
+                        0 => Ok(String::new()),
+                        1 if ts.exc_matches(o, ExcKind::KeyError) => repr(ts, &args[0]),
+                        1 => str_of(ts, &args[0]),
+                        2..=5 if ts.exc_matches(o, ExcKind::OSError) => Ok(format!(
+                            "[Errno {}] {}",
+                            str_of(ts, &args[0])?,
+                            str_of(ts, &args[1])?
+                        )),
+                        _ => repr(ts, &Value::new_tuple(args)),
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+    repr(ts, v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_reprs() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a\nb"), "'a\\nb'");
+        assert_eq!(bytes_repr(b"a\x00"), "b'a\\x00'");
+    }
+}
