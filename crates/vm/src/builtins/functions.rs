@@ -2,6 +2,7 @@
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
+use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::typeobj::{is_subclass, TypeId};
 use crate::object::value::{Obj, ObjRef, Value};
@@ -11,7 +12,7 @@ use crate::objects::list::sort::sort_values;
 use crate::protocol::attr;
 use crate::protocol::call::call_value;
 use crate::protocol::iter;
-use crate::protocol::ops::{self, class_of, type_name};
+use crate::protocol::ops;
 use crate::protocol::sequence as seq;
 use crate::text::format::{repr, str_of};
 

@@ -6,11 +6,12 @@ use num_traits::{Signed, Zero};
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
+use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::Value;
 use crate::objects::function::Args;
 use crate::objects::int::{from_big, is_int, to_base_string, to_big};
-use crate::protocol::ops::{self, type_name};
+use crate::protocol::ops;
 
 pub fn abs(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "abs", args, 1, 1)?;

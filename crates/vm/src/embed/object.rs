@@ -205,7 +205,7 @@ pub fn truthy(ts: &mut ThreadState, obj: &Object) -> ObjResult<bool> {
 
 /// The name of the value's class (`int`, `list`, a user class's name).
 pub fn type_name(ts: &ThreadState, obj: &Object) -> String {
-    crate::protocol::ops::type_name(ts, &obj.0)
+    crate::object::class_of::type_name(ts, &obj.0)
 }
 
 /// `import name` (cached in `sys.modules`).
@@ -317,7 +317,7 @@ pub fn exception_matches(ts: &ThreadState, exc: &Object, type_name: &str) -> boo
     let Some(class) = dict_get(&ts.rt.builtins, &Value::new_str(type_name)) else {
         return false;
     };
-    let exc_class = crate::protocol::ops::class_of(ts, &exc.0);
+    let exc_class = crate::object::class_of::class_of(ts, &exc.0);
     class.obj().is_some_and(|c| is_subclass(&exc_class, c))
 }
 

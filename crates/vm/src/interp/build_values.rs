@@ -6,13 +6,14 @@ use gilvm_compiler::bytecode::{FormatFlags, MakeFunctionFlags};
 
 use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::keys as dict_keys;
 use crate::objects::dict::{Dict, Key};
 use crate::objects::function::Function;
 use crate::protocol::iter;
-use crate::protocol::ops::{self, type_name};
+use crate::protocol::ops;
 use crate::text::format;
 
 pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult {

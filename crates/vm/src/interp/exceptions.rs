@@ -3,12 +3,12 @@
 
 use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{exc_data, ExcKind, PyResult};
 use crate::object::typeobj::is_subclass;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::protocol::attr::get_attr;
 use crate::protocol::call::call_value;
-use crate::protocol::ops::{class_of, type_name};
 
 /// Called when `exc` surfaces in frame `f` (raised there or propagated from a callee): adds
 /// the traceback entry and sets the implicit `__context__`.

@@ -1,10 +1,10 @@
 //! Argument checking for native functions, with CPython's messages.
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
 use crate::objects::function::Args;
-use crate::protocol::ops::type_name;
 
 /// Checks the positional count and that no keywords were passed.
 pub fn positional<'a>(

@@ -8,6 +8,7 @@
 //! the context argument of every operation that can raise); nothing else above it.
 
 pub mod args;
+pub mod class_of;
 pub mod error;
 pub mod typeobj;
 pub mod value;

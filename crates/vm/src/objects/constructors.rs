@@ -5,6 +5,7 @@ use num_bigint::BigInt;
 use crate::interp::build_values::{mapping_items, new_set};
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
+use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::typeobj::{Instance, TypeId};
 use crate::object::value::{Obj, ObjRef, Value};
@@ -13,7 +14,7 @@ use crate::objects::dict::Dict;
 use crate::objects::function::Args;
 use crate::objects::int::{from_big, parse_int, to_big};
 use crate::protocol::iter;
-use crate::protocol::ops::{self, class_of, type_name};
+use crate::protocol::ops;
 use crate::text::format::{str_of, str_repr};
 
 pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {

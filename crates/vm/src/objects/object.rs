@@ -21,7 +21,7 @@ fn attr_name(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     if v.as_str().is_none() {
         return Err(ts.type_error(format!(
             "attribute name must be string, not '{}'",
-            crate::protocol::ops::type_name(ts, v)
+            crate::object::class_of::type_name(ts, v)
         )));
     }
     Ok(v.clone())

@@ -3,6 +3,7 @@
 
 use crate::builtins;
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{exc_data, ExcKind, PyResult};
 use crate::object::typeobj::TypeObj;
 use crate::object::value::{Obj, ObjRef, Value};
@@ -10,7 +11,6 @@ use crate::objects::function::NativeFunction;
 use crate::objects::method_tables;
 use crate::protocol::call::call_value;
 use crate::protocol::class;
-use crate::protocol::ops::{class_of, type_name};
 
 fn no_attribute(ts: &ThreadState, obj: &Value, name: &str) -> ObjRef {
     let msg = match obj.obj().map(|o| &**o) {

@@ -8,6 +8,7 @@ use crate::interp::eval::{run_frame, FrameExit};
 use crate::interp::frame::Frame;
 use crate::interp::generator;
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
@@ -15,7 +16,6 @@ use crate::objects::dict::Dict;
 use crate::objects::function::{Args, Function};
 use crate::protocol::class;
 use crate::protocol::iter;
-use crate::protocol::ops;
 
 /// Gives `frame` the cells of `func`: fresh ones for its cellvars, then its closure.
 #[inline(always)]
@@ -361,7 +361,7 @@ pub fn call_value(
     }
     Err(ts.type_error(format!(
         "'{}' object is not callable",
-        ops::type_name(ts, callee)
+        type_name(ts, callee)
     )))
 }
 
@@ -377,7 +377,7 @@ pub fn call_ex(
             && iter::get_iter(ts, args).is_err()
         {
             let callee = function_str(ts, callee);
-            let kind = ops::type_name(ts, args);
+            let kind = type_name(ts, args);
             ts.type_error(format!(
                 "{callee} argument after * must be an iterable, not {kind}"
             ))
@@ -419,7 +419,7 @@ pub fn function_str(ts: &mut ThreadState, callee: &Value) -> String {
         }
         Obj::BoundMethod { func, .. } => function_str(ts, &func.clone()),
         Obj::Native(n) if n.this.is_null() => format!("{}()", n.name),
-        Obj::Native(n) => format!("{}.{}()", ops::type_name(ts, &n.this), n.name),
+        Obj::Native(n) => format!("{}.{}()", type_name(ts, &n.this), n.name),
         Obj::Type(t) if class::is_user_class(t) => format!("{}.{}()", t.module, t.name),
         Obj::Type(t) => format!("{}()", t.name),
         _ => crate::text::format::str_of(ts, callee).unwrap_or_default(),

@@ -8,20 +8,13 @@ use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
 use crate::interp::eval::{run_frame, FrameExit};
 use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::{class_name, type_name};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::typeobj::{compute_mro, ExcData, Instance, TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 use crate::objects::function::Args;
 use crate::protocol::call::{bind_frame, call_value};
-use crate::protocol::ops::type_name;
-
-pub fn class_name(cls: &ObjRef) -> String {
-    match &**cls {
-        Obj::Type(t) => t.name.clone(),
-        _ => "?".into(),
-    }
-}
 
 /// Looks a special method up on a class (never on the instance).
 pub fn lookup_special(cls: &ObjRef, name: &str) -> Option<Value> {

@@ -2,13 +2,14 @@
 
 use crate::interp::generator;
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::typeobj::TypeId;
 use crate::object::value::{DictViewKind, Obj, Value};
 use crate::objects::iterators::IterState;
 use crate::protocol::call::call_value;
 use crate::protocol::class;
-use crate::protocol::ops::{self, type_name};
+use crate::protocol::ops;
 
 pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
     if let Value::Obj(o) = v {

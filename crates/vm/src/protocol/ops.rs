@@ -6,63 +6,14 @@ use num_bigint::BigInt;
 use num_traits::{Pow, Signed, ToPrimitive, Zero};
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
-use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::hash_value;
 use crate::objects::int::{self, big_to_f64, from_big};
 use crate::protocol::class;
 use crate::protocol::iter;
 use crate::protocol::sequence as seq;
-
-/// The class of any value.
-pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
-    let id = match v {
-        Value::Null | Value::None => TypeId::NoneType,
-        Value::Bool(_) => TypeId::Bool,
-        Value::Int(_) => TypeId::Int,
-        Value::Float(_) => TypeId::Float,
-        Value::Obj(o) => match &**o {
-            Obj::Instance(inst) => return inst.class.clone(),
-            Obj::Str(_) => TypeId::Str,
-            Obj::Bytes(_) => TypeId::Bytes,
-            Obj::ByteArray(_) => TypeId::ByteArray,
-            Obj::BigInt(_) => TypeId::Int,
-            Obj::List(_) => TypeId::List,
-            Obj::Tuple(_) => TypeId::Tuple,
-            Obj::Dict(_) => TypeId::Dict,
-            Obj::Set { frozen: false, .. } => TypeId::Set,
-            Obj::Set { frozen: true, .. } => TypeId::FrozenSet,
-            Obj::Range { .. } => TypeId::Range,
-            Obj::Slice { .. } => TypeId::Slice,
-            Obj::Function(_) => TypeId::Function,
-            Obj::Native(n) if n.this.is_null() => TypeId::BuiltinFunction,
-            Obj::Native(_) => TypeId::BuiltinFunction,
-            Obj::BoundMethod { .. } => TypeId::Method,
-            Obj::Type(_) => TypeId::Type,
-            Obj::Cell(_) => TypeId::Cell,
-            Obj::Code(_) => TypeId::Code,
-            Obj::Module { .. } => TypeId::Module,
-            Obj::Iter(state) => state.borrow().type_id(),
-            Obj::Generator(_) => TypeId::Generator,
-            Obj::Super { .. } => TypeId::Super,
-            Obj::Property { .. } => TypeId::Property,
-            Obj::ClassMethod(_) => TypeId::ClassMethod,
-            Obj::StaticMethod(_) => TypeId::StaticMethod,
-            Obj::DictView { kind, .. } => match kind {
-                crate::object::value::DictViewKind::Keys => TypeId::DictKeys,
-                crate::object::value::DictViewKind::Values => TypeId::DictValues,
-                crate::object::value::DictViewKind::Items => TypeId::DictItems,
-            },
-            Obj::NotImplemented => TypeId::NotImplementedType,
-            Obj::Ellipsis => TypeId::Ellipsis,
-            Obj::Socket(_) => TypeId::Object,
-            // An internal handle, only reachable as `lock._handle`: it has no type of its own.
-            Obj::Lock(_) => TypeId::Object,
-        },
-    };
-    ts.rt.type_obj(id).clone()
-}
 
 /// `operator.index(v)`: `v` itself for ints, `v.__index__()` for objects that define it,
 /// `None` for anything else.
@@ -84,18 +35,6 @@ pub fn index_of(ts: &mut ThreadState, v: &Value) -> PyResult<Option<Value>> {
         )));
     }
     Ok(Some(r))
-}
-
-/// The class name of a value, for messages.
-pub fn type_name(ts: &ThreadState, v: &Value) -> String {
-    match v {
-        Value::Obj(o) => match &**o {
-            Obj::Instance(inst) => class::class_name(&inst.class),
-            Obj::Iter(state) => state.borrow().type_name().to_string(),
-            _ => class::class_name(&class_of(ts, v)),
-        },
-        _ => class::class_name(&class_of(ts, v)),
-    }
 }
 
 pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {

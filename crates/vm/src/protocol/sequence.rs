@@ -7,11 +7,12 @@ use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
 
 use crate::interp::build_values as build;
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 use crate::protocol::class;
-use crate::protocol::ops::{self, type_name};
+use crate::protocol::ops;
 
 fn repeat_count(v: &Value) -> Option<i64> {
     match v {

@@ -1,12 +1,12 @@
 //! Subscription: `x[i]`, `x[a:b:c]`, item assignment and deletion.
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::bytes::bytearray as bytearray_methods;
 use crate::protocol::class;
 use crate::protocol::iter;
-use crate::protocol::ops::type_name;
 use crate::protocol::sequence::{range_len, slice_indices, slice_positions};
 
 /// A normalized sequence index, or `IndexError` with `"{what} index out of range"`.

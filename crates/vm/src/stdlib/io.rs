@@ -25,7 +25,7 @@ fn path_of(ts: &ThreadState, v: &Value) -> PyResult<String> {
         Some(s) => Ok(s.as_str().to_string()),
         None => Err(ts.type_error(format!(
             "expected str, bytes or os.PathLike object, not {}",
-            crate::protocol::ops::type_name(ts, v)
+            crate::object::class_of::type_name(ts, v)
         ))),
     }
 }

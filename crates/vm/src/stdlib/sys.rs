@@ -186,7 +186,7 @@ fn stream_write(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let Some(s) = a[0].as_str() else {
         return Err(ts.type_error(format!(
             "write() argument must be str, not {}",
-            crate::protocol::ops::type_name(ts, &a[0])
+            crate::object::class_of::type_name(ts, &a[0])
         )));
     };
     let text = s.as_str().to_string();
@@ -231,7 +231,10 @@ fn exc_info(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "exc_info", args, 0, 0)?;
     Ok(match ts.handled.clone() {
         Value::Obj(e) => {
-            let class = Value::Obj(crate::protocol::ops::class_of(ts, &Value::Obj(e.clone())));
+            let class = Value::Obj(crate::object::class_of::class_of(
+                ts,
+                &Value::Obj(e.clone()),
+            ));
             Value::new_tuple(vec![class, Value::Obj(e), Value::None])
         }
         _ => Value::new_tuple(vec![Value::None, Value::None, Value::None]),
@@ -267,7 +270,7 @@ fn setswitchinterval(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResu
         Value::Float(f) => *f,
         Value::Bool(b) => *b as i64 as f64,
         v => {
-            let name = crate::protocol::ops::type_name(ts, v);
+            let name = crate::object::class_of::type_name(ts, v);
             return Err(ts.type_error(format!("must be real number, not {name}")));
         }
     };

@@ -4,10 +4,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::Value;
 use crate::objects::function::{Args, NativeFn};
-use crate::protocol::ops::type_name;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("time", time),

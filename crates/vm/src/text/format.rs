@@ -2,6 +2,7 @@
 //! `%`-formatting.
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
 use crate::object::error::{exc_data, ExcKind, PyResult};
 use crate::object::typeobj::TypeObj;
 use crate::object::value::{Obj, ObjRef, Value};
@@ -9,7 +10,6 @@ use crate::objects::float::float_repr;
 use crate::protocol::call::call_value;
 use crate::protocol::class;
 use crate::protocol::iter;
-use crate::protocol::ops::type_name;
 
 pub use gilvm_compiler::repr::str_repr;
 
@@ -243,7 +243,7 @@ fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) ->
 
 /// `<module.Class object at 0x...>`, ignoring any `__repr__` the class defines.
 pub fn default_repr(ts: &ThreadState, v: &Value) -> String {
-    let class = crate::protocol::ops::class_of(ts, v);
+    let class = crate::object::class_of::class_of(ts, v);
     let name = match &*class {
         Obj::Type(t) => class_display_name(t),
         _ => "object".into(),

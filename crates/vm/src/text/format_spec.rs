@@ -5,13 +5,13 @@
 use num_bigint::{BigInt, Sign};
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::Value;
 use crate::objects::float::float_repr;
 use crate::objects::int::{big_to_f64, to_big};
 use crate::protocol::call::call_value;
 use crate::protocol::class;
-use crate::protocol::ops::type_name;
 use crate::text::format::str_of;
 
 /// A parsed format spec. `zero` is the `0` flag; `fill`/`align` are what the text gave.

@@ -5,10 +5,10 @@ use num_bigint::{BigInt, Sign};
 use num_traits::FromPrimitive;
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, Value};
 use crate::objects::int::{big_to_f64, to_big};
-use crate::protocol::ops::type_name;
 use crate::text::format::{ascii, repr, str_of};
 use crate::text::format_spec::{align_text, float_body, int_digits, pad_number, NumberParts, Spec};
 

@@ -4,12 +4,12 @@ use std::cell::RefCell;
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
 use crate::objects::bytes::methods::{bytes_data, new_bytearray};
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::int::to_big;
-use crate::protocol::ops::type_name;
 
 pub const METHODS: &[(&str, NativeFn)] = &[
     ("append", append),

@@ -4,11 +4,11 @@
 use std::cmp::Ordering;
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
 use crate::objects::bytes::methods::{bytes_data, new_bytearray, new_bytes};
 use crate::objects::int::to_big;
-use crate::protocol::ops::type_name;
 use gilvm_compiler::bytecode::BinaryOperator as B;
 
 fn is_bytearray(v: &Value) -> bool {

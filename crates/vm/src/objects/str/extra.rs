@@ -2,11 +2,11 @@
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional, str_arg};
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
 use crate::objects::dict::Dict;
 use crate::objects::function::Args;
-use crate::protocol::ops::type_name;
 
 fn text(this: &Value) -> &str {
     this.as_str().map_or("", |s| s.as_str())

@@ -2,12 +2,12 @@
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional, str_arg};
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::str::extra as str_extra;
 use crate::protocol::iter;
-use crate::protocol::ops::type_name;
 
 pub const METHODS: &[(&str, NativeFn)] = &[
     ("join", join),

@@ -5,10 +5,10 @@ use std::time::Duration;
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::int_arg;
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
 use crate::objects::function::Args;
-use crate::protocol::ops::type_name;
 
 /// Binds `args` to the parameters `names` (positionally, then by keyword); the first
 /// `required` must be given. Missing optional ones are `None` in the result.

@@ -35,7 +35,7 @@ pub fn accept(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         rustix::net::acceptfrom_with(fd, flags)
     })?;
     let peer = any_to_value(ts, peer)?;
-    let class = crate::protocol::ops::class_of(ts, this);
+    let class = crate::object::class_of::class_of(ts, this);
     let conn = Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
         class,
         Dict::new(),
@@ -120,7 +120,7 @@ pub fn recv_into(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let Some(target) = bytearray else {
         return Err(ts.type_error(format!(
             "recv_into() argument 1 must be read-write bytes-like object, not {}",
-            crate::protocol::ops::type_name(ts, a[0].unwrap_or(&Value::None))
+            crate::object::class_of::type_name(ts, a[0].unwrap_or(&Value::None))
         )));
     };
     let capacity = target.borrow().len();
