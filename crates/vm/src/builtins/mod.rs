@@ -46,27 +46,7 @@ fn exception_with_traceback(_ts: &mut ThreadState, this: &Value, _args: &Args) -
 pub fn install(ts: &ThreadState) {
     let rt = &ts.rt;
     let put = |name: &str, v: Value| store_dict(&rt.builtins, &Value::new_str(name), v);
-    for id in [
-        TypeId::Object,
-        TypeId::Type,
-        TypeId::Int,
-        TypeId::Bool,
-        TypeId::Float,
-        TypeId::Str,
-        TypeId::Bytes,
-        TypeId::ByteArray,
-        TypeId::List,
-        TypeId::Tuple,
-        TypeId::Dict,
-        TypeId::Set,
-        TypeId::FrozenSet,
-        TypeId::Range,
-        TypeId::Slice,
-        TypeId::Super,
-        TypeId::Property,
-        TypeId::ClassMethod,
-        TypeId::StaticMethod,
-    ] {
+    for id in TypeId::ALL.into_iter().filter(|id| id.in_builtins()) {
         put(id.name(), Value::Obj(rt.type_obj(id).clone()));
     }
     for (kind, name, _) in ExcKind::ALL {

@@ -5,166 +5,87 @@ use std::cell::RefCell;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 
-/// Which built-in type a `type` object stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TypeId {
-    Object,
-    Type,
-    Int,
-    Bool,
-    Float,
-    Str,
-    Bytes,
-    ByteArray,
-    List,
-    Tuple,
-    Dict,
-    Set,
-    FrozenSet,
-    Range,
-    Slice,
-    NoneType,
-    Function,
-    BuiltinFunction,
-    Method,
-    Generator,
-    Module,
-    Cell,
-    Code,
-    Iterator,
-    ListIterator,
-    TupleIterator,
-    StrIterator,
-    BytesIterator,
-    RangeIterator,
-    DictKeyIterator,
-    DictValueIterator,
-    DictItemIterator,
-    SetIterator,
-    ListReverseIterator,
-    Reversed,
-    Enumerate,
-    Zip,
-    Map,
-    Filter,
-    CallableIterator,
-    Super,
-    Property,
-    ClassMethod,
-    StaticMethod,
-    DictKeys,
-    DictValues,
-    DictItems,
-    NotImplementedType,
-    Ellipsis,
+/// The built-in types, in one table: for each, its `TypeId` variant, its `__name__`, and
+/// `in builtins` when the `builtins` namespace names it (`builtins::install` puts those there).
+macro_rules! type_ids {
+    ($($id:ident : $name:literal $(in $ns:ident)?),* $(,)?) => {
+        /// Which built-in type a `type` object stands for.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum TypeId { $($id),* }
+
+        impl TypeId {
+            /// Every built-in type, in declaration order (`id as usize` indexes this).
+            pub const ALL: [TypeId; [$(TypeId::$id),*].len()] = [$(TypeId::$id),*];
+
+            /// The type's `__name__`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(TypeId::$id => $name),*
+                }
+            }
+
+            /// Whether the `builtins` namespace names this type (`int`, `list`, `property`...).
+            pub fn in_builtins(self) -> bool {
+                match self {
+                    $(TypeId::$id => type_ids!(@in $($ns)?)),*
+                }
+            }
+        }
+    };
+    (@in builtins) => { true };
+    (@in) => { false };
 }
 
-impl TypeId {
-    pub const ALL: [TypeId; 49] = [
-        TypeId::Object,
-        TypeId::Type,
-        TypeId::Int,
-        TypeId::Bool,
-        TypeId::Float,
-        TypeId::Str,
-        TypeId::Bytes,
-        TypeId::ByteArray,
-        TypeId::List,
-        TypeId::Tuple,
-        TypeId::Dict,
-        TypeId::Set,
-        TypeId::FrozenSet,
-        TypeId::Range,
-        TypeId::Slice,
-        TypeId::NoneType,
-        TypeId::Function,
-        TypeId::BuiltinFunction,
-        TypeId::Method,
-        TypeId::Generator,
-        TypeId::Module,
-        TypeId::Cell,
-        TypeId::Code,
-        TypeId::Iterator,
-        TypeId::ListIterator,
-        TypeId::TupleIterator,
-        TypeId::StrIterator,
-        TypeId::BytesIterator,
-        TypeId::RangeIterator,
-        TypeId::DictKeyIterator,
-        TypeId::DictValueIterator,
-        TypeId::DictItemIterator,
-        TypeId::SetIterator,
-        TypeId::ListReverseIterator,
-        TypeId::Reversed,
-        TypeId::Enumerate,
-        TypeId::Zip,
-        TypeId::Map,
-        TypeId::Filter,
-        TypeId::CallableIterator,
-        TypeId::Super,
-        TypeId::Property,
-        TypeId::ClassMethod,
-        TypeId::StaticMethod,
-        TypeId::DictKeys,
-        TypeId::DictValues,
-        TypeId::DictItems,
-        TypeId::NotImplementedType,
-        TypeId::Ellipsis,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            TypeId::Object => "object",
-            TypeId::Type => "type",
-            TypeId::Int => "int",
-            TypeId::Bool => "bool",
-            TypeId::Float => "float",
-            TypeId::Str => "str",
-            TypeId::Bytes => "bytes",
-            TypeId::ByteArray => "bytearray",
-            TypeId::List => "list",
-            TypeId::Tuple => "tuple",
-            TypeId::Dict => "dict",
-            TypeId::Set => "set",
-            TypeId::FrozenSet => "frozenset",
-            TypeId::Range => "range",
-            TypeId::Slice => "slice",
-            TypeId::NoneType => "NoneType",
-            TypeId::Function => "function",
-            TypeId::BuiltinFunction => "builtin_function_or_method",
-            TypeId::Method => "method",
-            TypeId::Generator => "generator",
-            TypeId::Module => "module",
-            TypeId::Cell => "cell",
-            TypeId::Code => "code",
-            TypeId::Iterator => "iterator",
-            TypeId::ListIterator => "list_iterator",
-            TypeId::TupleIterator => "tuple_iterator",
-            TypeId::StrIterator => "str_ascii_iterator",
-            TypeId::BytesIterator => "bytes_iterator",
-            TypeId::RangeIterator => "range_iterator",
-            TypeId::DictKeyIterator => "dict_keyiterator",
-            TypeId::DictValueIterator => "dict_valueiterator",
-            TypeId::DictItemIterator => "dict_itemiterator",
-            TypeId::SetIterator => "set_iterator",
-            TypeId::ListReverseIterator => "list_reverseiterator",
-            TypeId::Reversed => "reversed",
-            TypeId::Enumerate => "enumerate",
-            TypeId::Zip => "zip",
-            TypeId::Map => "map",
-            TypeId::Filter => "filter",
-            TypeId::CallableIterator => "callable_iterator",
-            TypeId::Super => "super",
-            TypeId::Property => "property",
-            TypeId::ClassMethod => "classmethod",
-            TypeId::StaticMethod => "staticmethod",
-            TypeId::DictKeys => "dict_keys",
-            TypeId::DictValues => "dict_values",
-            TypeId::DictItems => "dict_items",
-            TypeId::NotImplementedType => "NotImplementedType",
-            TypeId::Ellipsis => "ellipsis",
-        }
-    }
+type_ids! {
+    Object: "object" in builtins,
+    Type: "type" in builtins,
+    Int: "int" in builtins,
+    Bool: "bool" in builtins,
+    Float: "float" in builtins,
+    Str: "str" in builtins,
+    Bytes: "bytes" in builtins,
+    ByteArray: "bytearray" in builtins,
+    List: "list" in builtins,
+    Tuple: "tuple" in builtins,
+    Dict: "dict" in builtins,
+    Set: "set" in builtins,
+    FrozenSet: "frozenset" in builtins,
+    Range: "range" in builtins,
+    Slice: "slice" in builtins,
+    NoneType: "NoneType",
+    Function: "function",
+    BuiltinFunction: "builtin_function_or_method",
+    Method: "method",
+    Generator: "generator",
+    Module: "module",
+    Cell: "cell",
+    Code: "code",
+    Iterator: "iterator",
+    ListIterator: "list_iterator",
+    TupleIterator: "tuple_iterator",
+    StrIterator: "str_ascii_iterator",
+    BytesIterator: "bytes_iterator",
+    RangeIterator: "range_iterator",
+    DictKeyIterator: "dict_keyiterator",
+    DictValueIterator: "dict_valueiterator",
+    DictItemIterator: "dict_itemiterator",
+    SetIterator: "set_iterator",
+    ListReverseIterator: "list_reverseiterator",
+    Reversed: "reversed",
+    Enumerate: "enumerate",
+    Zip: "zip",
+    Map: "map",
+    Filter: "filter",
+    CallableIterator: "callable_iterator",
+    Super: "super" in builtins,
+    Property: "property" in builtins,
+    ClassMethod: "classmethod" in builtins,
+    StaticMethod: "staticmethod" in builtins,
+    DictKeys: "dict_keys",
+    DictValues: "dict_values",
+    DictItems: "dict_items",
+    NotImplementedType: "NotImplementedType",
+    Ellipsis: "ellipsis",
 }
 
 pub struct TypeObj {
