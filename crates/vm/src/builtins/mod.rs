@@ -11,21 +11,8 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
-use crate::objects::function::{Args, NativeFn, NativeFunction};
-
-pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {
-    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
-        name,
-        f,
-        this,
-        is_method: false,
-    })))
-}
-
-/// `object.__init__`: accepts and ignores its arguments when reached through `super()`.
-pub fn object_init(_ts: &mut ThreadState, _this: &Value, _args: &Args) -> PyResult {
-    Ok(Value::None)
-}
+use crate::objects::function::native_value;
+use crate::objects::function::Args;
 
 /// `BaseException.__init__(self, *args)`.
 fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {

@@ -4,12 +4,12 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, RwLock};
 
-use crate::builtins::native_value;
 use crate::embed::object::{runtime_error, ObjResult};
 use crate::embed::Object;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::object::value::Value;
+use crate::objects::function::native_value;
 use crate::objects::function::Args;
 
 /// What a host function returns: the result, or the exception to raise.

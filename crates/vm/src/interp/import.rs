@@ -1,4 +1,4 @@
-//! `import`: built-in modules (see `modules`) and the user's `.py` files next to the main
+//! `import`: built-in modules (see `stdlib`) and the user's `.py` files next to the main
 //! script, cached in `sys.modules`.
 
 use std::sync::Arc;
@@ -70,12 +70,8 @@ pub fn import_module(ts: &mut ThreadState, name: &str) -> PyResult {
     if let Some(m) = dict_get(&ts.rt.sys_modules, &key) {
         return Ok(m);
     }
-    if let Some(created) = crate::stdlib::create_thread_module(ts, name) {
+    if let Some(created) = crate::stdlib::create(ts, name) {
         let m = created?;
-        store_dict(&ts.rt.sys_modules, &key, m.clone());
-        return Ok(m);
-    }
-    if let Some(m) = crate::stdlib::create(ts, name) {
         store_dict(&ts.rt.sys_modules, &key, m.clone());
         return Ok(m);
     }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use crate::interp::code::CodeInfo;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
-use crate::object::value::{ObjRef, Value};
+use crate::object::value::{Obj, ObjRef, Value};
 
 pub struct Function {
     pub code: Rc<CodeInfo>,
@@ -61,4 +61,14 @@ pub struct NativeFunction {
     /// A method of a built-in type: called unbound (`str.upper(s)`), the first argument is
     /// the receiver.
     pub is_method: bool,
+}
+
+/// A native function as a Python value (`this` is the bound receiver, or `Null`).
+pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {
+    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+        name,
+        f,
+        this,
+        is_method: false,
+    })))
 }

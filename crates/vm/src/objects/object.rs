@@ -12,7 +12,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__setattr__", object_setattr),
     ("__delattr__", object_delattr),
     ("__getattribute__", object_getattribute),
-    ("__init__", crate::builtins::object_init),
+    ("__init__", object_init),
     ("__repr__", object_repr),
     ("__str__", object_str),
 ];
@@ -56,4 +56,9 @@ fn object_repr(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 fn object_str(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "__str__", args, 0, 0)?;
     Ok(Value::new_str(crate::text::format::repr(ts, this)?))
+}
+
+/// `object.__init__`: accepts and ignores its arguments when reached through `super()`.
+pub fn object_init(_ts: &mut ThreadState, _this: &Value, _args: &Args) -> PyResult {
+    Ok(Value::None)
 }

@@ -1,12 +1,12 @@
 //! Attribute access: instances (dict, then class with method binding and properties),
 //! classes, modules, `super()` objects, and methods of built-in types.
 
-use crate::builtins;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{exc_data, ExcKind, PyResult};
 use crate::object::typeobj::TypeObj;
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::function::native_value;
 use crate::objects::function::NativeFunction;
 use crate::objects::method_tables;
 use crate::protocol::call::call_value;
@@ -94,7 +94,7 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
             )
         }
         "mro" => {
-            return Some(builtins::native_value(
+            return Some(native_value(
                 "mro",
                 class::type_mro,
                 Value::Obj(cls.clone()),
@@ -102,11 +102,7 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
         }
         "__module__" if !class::is_user_class(t) => return Some(Value::new_str(&t.module)),
         "__new__" if !class::is_user_class(t) && !t.is_exception => {
-            return Some(builtins::native_value(
-                "__new__",
-                class::builtin_new,
-                Value::Null,
-            ))
+            return Some(native_value("__new__", class::builtin_new, Value::Null))
         }
         "__bases__" => {
             return Some(Value::new_tuple(
@@ -274,16 +270,12 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
     }
     let key = name.as_str().map_or("", |s| s.as_str());
     if key == "__init__" && class::builtin_base(this).is_some() {
-        return Ok(builtins::native_value(
-            "__init__",
-            class::base_init,
-            this.clone(),
-        ));
+        return Ok(native_value("__init__", class::base_init, this.clone()));
     }
     if key == "__init__" || key == "__init_subclass__" {
-        return Ok(builtins::native_value(
+        return Ok(native_value(
             "__init__",
-            builtins::object_init,
+            crate::objects::object::object_init,
             this.clone(),
         ));
     }

@@ -1,6 +1,6 @@
 //! The `_thread` module: OS threads serialized by the GIL, and the raw lock. Its Python
-//! part (`py/_thread.py`: the lock class) runs in the same namespace; `threading` is written
-//! in Python on top of it (`py/threading.py`), as in CPython.
+//! part (`_thread.py`: the lock class) runs in the same namespace; `threading` is written
+//! in Python on top of it (`threading.py`), as in CPython.
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -17,13 +17,12 @@ use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::{Args, NativeFn};
 use crate::protocol::call::{call_ex, call_value};
-use crate::stdlib::add_functions;
 use crate::text::format::repr;
 
 /// Native stack of each interpreter thread (reserved lazily by the OS), as for the main one.
 const THREAD_STACK_BYTES: usize = 256 << 20;
 
-const FUNCTIONS: &[(&str, NativeFn)] = &[
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("start_new_thread", start_new_thread),
     ("get_ident", get_ident),
     ("_start", start),
@@ -35,11 +34,6 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_lock_release", lock_release),
     ("_lock_locked", lock_locked),
 ];
-
-pub fn fill(ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
-    add_functions(dict, FUNCTIONS);
-    crate::stdlib::run_embedded(ts, "_thread", include_str!("_thread.py"), dict)
-}
 
 /// What a new thread runs: `func(*args, **kwargs)`; `report` says how an uncaught
 /// exception is printed (threading's threads catch their own).

@@ -1,4 +1,10 @@
-//! Built-in modules.
+//! The standard library's built-in modules: one registry ([`MODULES`]: name, native
+//! functions, native `init`, embedded Python source) and one file or folder per module, its
+//! embedded `.py` source next to it (`threading.py`, `collections.py`, ...).
+//!
+//! Imports: every layer below it (`object/` to `interp/`).
+//! `interp::import` reaches up into [`create`], and the runtime up into `sys`, `_thread` and
+//! `socket` for the state they keep.
 
 pub mod _thread;
 pub mod gilmod;
@@ -9,30 +15,111 @@ pub mod socket;
 pub mod sys;
 pub mod time;
 
-use crate::builtins::native_value;
 use crate::interp::import::new_module;
 use crate::interp::names::store_dict;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
-use crate::object::value::{ObjRef, Value};
-use crate::objects::function::NativeFn;
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::function::{native_value, NativeFn};
 
-/// Creates the built-in module `name`, if there is one.
-pub fn create(ts: &mut ThreadState, name: &str) -> Option<Value> {
+/// How the native part of a module fills its fresh namespace.
+pub type Init = fn(&mut ThreadState, &ObjRef) -> PyResult<()>;
+
+/// A built-in module: its native functions are stored in the new namespace first, then its
+/// `init` runs, then its embedded Python source (reported as `<frozen NAME>`).
+pub struct ModuleDef {
+    pub name: &'static str,
+    pub functions: &'static [(&'static str, NativeFn)],
+    pub init: Option<Init>,
+    pub source: Option<&'static str>,
+}
+
+impl ModuleDef {
+    const fn new(name: &'static str) -> ModuleDef {
+        ModuleDef {
+            name,
+            functions: &[],
+            init: None,
+            source: None,
+        }
+    }
+
+    const fn functions(self, functions: &'static [(&'static str, NativeFn)]) -> ModuleDef {
+        ModuleDef { functions, ..self }
+    }
+
+    const fn init(self, init: Init) -> ModuleDef {
+        ModuleDef {
+            init: Some(init),
+            ..self
+        }
+    }
+
+    const fn source(self, source: &'static str) -> ModuleDef {
+        ModuleDef {
+            source: Some(source),
+            ..self
+        }
+    }
+}
+
+/// The registry: every built-in module but `builtins` (the runtime's own namespace).
+pub const MODULES: &[ModuleDef] = &[
+    ModuleDef::new("sys").init(|ts, dict| {
+        sys::fill(ts, dict);
+        Ok(())
+    }),
+    ModuleDef::new("time").functions(time::FUNCTIONS),
+    ModuleDef::new("socket").init(|ts, dict| {
+        socket::fill(ts, dict);
+        Ok(())
+    }),
+    ModuleDef::new("_thread")
+        .functions(_thread::FUNCTIONS)
+        .source(include_str!("_thread.py")),
+    ModuleDef::new("threading").source(include_str!("threading.py")),
+    ModuleDef::new("collections").source(include_str!("collections.py")),
+    ModuleDef::new("os")
+        .init(os::init)
+        .source(include_str!("os.py")),
+    ModuleDef::new("random").source(include_str!("random.py")),
+    ModuleDef::new("queue").source(include_str!("queue.py")),
+    ModuleDef::new("functools").source(include_str!("functools.py")),
+    ModuleDef::new("itertools").source(include_str!("itertools.py")),
+    ModuleDef::new("io")
+        .functions(io::FUNCTIONS)
+        .source(include_str!("io.py")),
+    ModuleDef::new("math")
+        .init(|_, dict| {
+            math::fill(dict);
+            Ok(())
+        })
+        .source(include_str!("math.py")),
+    ModuleDef::new("gil").functions(gilmod::FUNCTIONS),
+];
+
+/// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
+/// Python source, so it can fail.
+pub fn create(ts: &mut ThreadState, name: &str) -> Option<PyResult> {
     if name == "builtins" {
-        return Some(Value::Obj(ObjRef::new(crate::object::value::Obj::Module {
+        return Some(Ok(Value::Obj(ObjRef::new(Obj::Module {
             name: name.into(),
             dict: ts.rt.builtins.clone(),
-        })));
+        }))));
     }
+    let def = MODULES.iter().find(|def| def.name == name)?;
     let (module, dict) = new_module(name);
-    match name {
-        "sys" => sys::fill(ts, &dict),
-        "time" => add_functions(&dict, time::FUNCTIONS),
-        "socket" => socket::fill(ts, &dict),
-        _ => return None,
-    }
-    Some(module)
+    add_functions(&dict, def.functions);
+    let filled = (|| {
+        if let Some(init) = def.init {
+            init(ts, &dict)?;
+        }
+        match def.source {
+            Some(source) => run_embedded(ts, name, source, &dict),
+            None => Ok(()),
+        }
+    })();
+    Some(filled.map(|()| module))
 }
 
 pub fn add_functions(dict: &ObjRef, functions: &[(&'static str, NativeFn)]) {
@@ -43,49 +130,6 @@ pub fn add_functions(dict: &ObjRef, functions: &[(&'static str, NativeFn)]) {
             native_value(name, *f, Value::Null),
         );
     }
-}
-
-/// The modules whose creation runs Python code (embedded sources under `py/`), so it can
-/// fail: `_thread`, `threading`, `gil`, `collections`, `os`, `io`, `math`, `random`, `queue`,
-/// `functools` and `itertools`. `None` for any other name.
-pub fn create_thread_module(ts: &mut ThreadState, name: &str) -> Option<PyResult> {
-    let (module, dict) = new_module(name);
-    let filled = match name {
-        "_thread" => _thread::fill(ts, &dict),
-        "threading" => run_embedded(ts, name, include_str!("threading.py"), &dict),
-        "collections" => run_embedded(ts, name, include_str!("collections.py"), &dict),
-        "os" => fill_os(ts, &dict),
-        "random" => run_embedded(ts, name, include_str!("random.py"), &dict),
-        "queue" => run_embedded(ts, name, include_str!("queue.py"), &dict),
-        "functools" => run_embedded(ts, name, include_str!("functools.py"), &dict),
-        "itertools" => run_embedded(ts, name, include_str!("itertools.py"), &dict),
-        "io" => {
-            add_functions(&dict, io::FUNCTIONS);
-            run_embedded(ts, name, include_str!("io.py"), &dict)
-        }
-        "math" => {
-            math::fill(&dict);
-            run_embedded(ts, name, include_str!("math.py"), &dict)
-        }
-        "gil" => {
-            add_functions(&dict, gilmod::FUNCTIONS);
-            Ok(())
-        }
-        _ => return None,
-    };
-    Some(filled.map(|()| module))
-}
-
-/// `os`: the native functions, the embedded Python part, and `os.path` (also registered as
-/// the module `os.path`).
-fn fill_os(ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
-    os::fill(dict);
-    let (path_module, path_dict) = new_module("posixpath");
-    add_functions(&path_dict, os::FUNCTIONS);
-    run_embedded(ts, "posixpath", include_str!("posixpath.py"), &path_dict)?;
-    store_dict(dict, &Value::new_str("path"), path_module.clone());
-    store_dict(&ts.rt.sys_modules, &Value::new_str("os.path"), path_module);
-    run_embedded(ts, "os", include_str!("os.py"), dict)
 }
 
 /// Runs a module's Python source embedded in the binary (reported as `<frozen NAME>`, as

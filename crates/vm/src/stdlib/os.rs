@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::interp::import::new_module;
 use crate::interp::names::store_dict;
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
@@ -10,6 +11,7 @@ use crate::object::error::{new_exception, ExcKind, PyResult};
 use crate::object::value::{ObjRef, Value};
 use crate::objects::dict::Dict;
 use crate::objects::function::{Args, NativeFn};
+use crate::stdlib::{add_functions, run_embedded};
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getcwd", getcwd),
@@ -25,8 +27,20 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
 ];
 
 /// Adds the native functions, `environ`, `sep`, `linesep` and `name` to the module `dict`.
+/// The module's native part: [`fill`], and `os.path` (the module `posixpath`, also registered
+/// as `os.path`); `os.py` runs after it.
+pub fn init(ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
+    fill(dict);
+    let (path_module, path_dict) = new_module("posixpath");
+    add_functions(&path_dict, FUNCTIONS);
+    run_embedded(ts, "posixpath", include_str!("posixpath.py"), &path_dict)?;
+    store_dict(dict, &Value::new_str("path"), path_module.clone());
+    store_dict(&ts.rt.sys_modules, &Value::new_str("os.path"), path_module);
+    Ok(())
+}
+
 pub fn fill(dict: &ObjRef) {
-    crate::stdlib::add_functions(dict, FUNCTIONS);
+    add_functions(dict, FUNCTIONS);
     let mut environ = Dict::new();
     for (k, v) in std::env::vars() {
         environ.set_str(&k, Value::new_str(v));
