@@ -6,7 +6,6 @@ use std::sync::Arc;
 use gilvm_compiler::bytecode::CodeObject;
 use num_bigint::BigInt;
 
-use crate::interp::code::CodeInfo;
 use crate::interp::eval::run_frame;
 use crate::interp::names::{dict_get, store_dict};
 use crate::interp::runtime::new_dict_obj;
@@ -14,6 +13,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::{exc_data, new_exception, ExcKind, PyResult};
 use crate::object::typeobj::is_subclass;
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::code::CodeInfo;
 
 /// A Python value (a new reference). See the module docs of [`crate::embed`] for how long
 /// one may live.

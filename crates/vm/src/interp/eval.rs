@@ -6,7 +6,6 @@
 use gilvm_compiler::bytecode::{BinaryOperator, Comparison, Instruction as I};
 
 use crate::interp::build_values as build;
-use crate::interp::code::CodeInfo;
 use crate::interp::exceptions;
 use crate::interp::frame::{Block, BlockKind, Frame};
 use crate::interp::generator;
@@ -15,6 +14,7 @@ use crate::interp::names;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::code::CodeInfo;
 use crate::objects::str::concat as strcat;
 use crate::protocol::attr;
 use crate::protocol::call;

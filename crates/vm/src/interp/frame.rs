@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
-use crate::interp::code::CodeInfo;
 use crate::object::value::{ObjRef, Value};
+use crate::objects::code::CodeInfo;
 
 #[derive(Clone, Debug)]
 pub enum BlockKind {

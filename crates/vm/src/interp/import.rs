@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use gilvm_compiler::bytecode::CodeObject;
 
-use crate::interp::code::CodeInfo;
 use crate::interp::eval::run_frame;
 use crate::interp::frame::Frame;
 use crate::interp::names::{dict_get, store_dict};
@@ -13,6 +12,7 @@ use crate::interp::runtime::new_dict_obj;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::code::CodeInfo;
 
 /// Creates a module object with a fresh namespace holding `__name__`.
 pub fn new_module(name: &str) -> (Value, ObjRef) {

@@ -1,4 +1,4 @@
-//! Executing code: code objects ([`code`]), heap frames ([`frame`]), the eval loop
+//! Executing code: heap frames ([`frame`]), the eval loop
 //! ([`eval`]), name resolution ([`names`]), building values for the loop's instructions
 //! ([`build_values`]), raising and catching ([`exceptions`]), CPython-format tracebacks
 //! ([`traceback`], [`carets`]), generators' resumption ([`generator`]), imports ([`import`]),
@@ -11,7 +11,6 @@
 
 pub mod build_values;
 pub mod carets;
-pub mod code;
 pub mod eval;
 pub mod exceptions;
 pub mod frame;

@@ -1,11 +1,11 @@
 //! Name resolution: fast locals' errors, cells, globals (with the per-instruction cache),
 //! namespace dicts and builtins.
 
-use crate::interp::code::{CodeInfo, GlobalCacheEntry};
 use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::code::{CodeInfo, GlobalCacheEntry};
 
 pub fn unbound_local(ts: &ThreadState, code: &CodeInfo, i: u32) -> ObjRef {
     let name = code.code.varnames.get(i as usize).map_or("?", |n| &**n);

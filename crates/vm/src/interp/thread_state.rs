@@ -4,11 +4,11 @@ use std::rc::Rc;
 
 use gilvm_gil::ThreadHandle;
 
-use crate::interp::code::CodeInfo;
 use crate::interp::frame::Frame;
 use crate::interp::runtime::Runtime;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{ObjRef, Value};
+use crate::objects::code::CodeInfo;
 
 /// Deepest nesting of native re-entries (each uses some Rust stack of the interpreter thread).
 const MAX_NATIVE_DEPTH: u32 = 10_000;

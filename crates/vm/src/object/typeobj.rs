@@ -119,7 +119,7 @@ impl TypeObj {
 pub struct ExcData {
     pub args: Vec<Value>,
     /// (code, instruction index) per frame the exception passed, innermost first.
-    pub traceback: Vec<(std::rc::Rc<crate::interp::code::CodeInfo>, usize)>,
+    pub traceback: Vec<(std::rc::Rc<crate::objects::code::CodeInfo>, usize)>,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,

@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
-use crate::interp::code::CodeInfo;
 use crate::object::typeobj::{Instance, TypeObj};
+use crate::objects::code::CodeInfo;
 use crate::objects::dict::Dict;
 use crate::objects::function::{Function, NativeFunction};
 use crate::objects::generator::Generator;

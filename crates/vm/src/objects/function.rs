@@ -2,10 +2,10 @@
 
 use std::rc::Rc;
 
-use crate::interp::code::CodeInfo;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::code::CodeInfo;
 
 pub struct Function {
     pub code: Rc<CodeInfo>,

@@ -10,6 +10,7 @@
 //! those are the exceptions, counted in `docs/ARCHITECTURE.md`.
 
 pub mod bytes;
+pub mod code;
 pub mod constructors;
 pub mod dict;
 pub mod float;

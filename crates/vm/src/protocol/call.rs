@@ -192,7 +192,7 @@ pub fn call_positional(
     }
 }
 
-/// A call of a function whose [`CodeInfo::plain_arity`](crate::interp::code::CodeInfo) is `nargs`:
+/// A call of a function whose [`CodeInfo::plain_arity`](crate::objects::code::CodeInfo) is `nargs`:
 /// the arguments move from the caller's stack into the new frame's first locals, no binding.
 /// `Ok(None)`, with nothing consumed, for any other callee.
 #[inline(always)]

@@ -10,10 +10,10 @@
 
 use gilvm_compiler::bytecode::Instruction as I;
 
-use crate::interp::code::CodeInfo;
 use crate::interp::frame::Frame;
 use crate::interp::names;
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::code::CodeInfo;
 use crate::objects::str::PyStr;
 
 /// Replaces the top two stack values with their concatenation when both are `str`; returns
