@@ -33,7 +33,8 @@ mod protocol;
 mod stdlib;
 mod text;
 
-pub use crate::interp::gil;
+use crate::interp::gil;
+pub use crate::objects::dict::store_dict;
 
 use std::path::Path;
 use std::rc::Rc;
@@ -48,7 +49,7 @@ pub use crate::interp::gil_trace::TraceStateError;
 use crate::interp::gil_trace::GilTracer;
 use crate::interp::runtime::Runtime;
 use crate::interp::thread_state::ThreadState;
-use crate::interp::{import, names, traceback};
+use crate::interp::{import, traceback};
 use crate::object::error::ExcKind;
 use crate::object::value::Value;
 
@@ -198,17 +199,17 @@ fn run_main_on_this_thread(
     let mut ts = ThreadState::new(Rc::new(rt), main);
     builtins::install(&ts);
     let (module, globals) = import::new_module("__main__");
-    names::store_dict(
+    store_dict(
         &globals,
         &Value::new_str("__file__"),
         Value::new_str(&filename),
     );
-    names::store_dict(
+    store_dict(
         &globals,
         &Value::new_str("__builtins__"),
         Value::Obj(ts.rt.builtins.clone()),
     );
-    names::store_dict(&ts.rt.sys_modules, &Value::new_str("__main__"), module);
+    store_dict(&ts.rt.sys_modules, &Value::new_str("__main__"), module);
     let result = import::run_module_code(&mut ts, code, &globals);
     ts.rt.stdout.borrow_mut().flush();
     let outcome = match result {

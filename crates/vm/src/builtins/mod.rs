@@ -6,11 +6,11 @@
 pub mod functions;
 pub mod numeric_functions;
 
-use crate::interp::names::store_dict;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::store_dict;
 use crate::objects::function::native_value;
 use crate::objects::function::Args;
 

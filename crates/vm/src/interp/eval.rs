@@ -15,6 +15,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::CodeInfo;
+use crate::objects::dict::store_dict;
 use crate::objects::str::concat as strcat;
 use crate::protocol::attr;
 use crate::protocol::call;
@@ -201,7 +202,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::StoreGlobal(i) => {
                     let v = f.pop();
-                    names::store_dict(&f.globals, &code.names[i as usize], v);
+                    store_dict(&f.globals, &code.names[i as usize], v);
                 }
                 I::DeleteGlobal(i) => names::delete_global(ts, f, &code.names[i as usize])?,
                 I::LoadName(i) => {
@@ -211,7 +212,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::StoreName(i) => {
                     let v = f.pop();
                     let ns = f.namespace.as_ref().unwrap_or(&f.globals).clone();
-                    names::store_dict(&ns, &code.names[i as usize], v);
+                    store_dict(&ns, &code.names[i as usize], v);
                 }
                 I::DeleteName(i) => names::delete_name(ts, f, &code.names[i as usize])?,
                 I::LoadAttr(i) => {

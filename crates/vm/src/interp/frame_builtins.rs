@@ -51,7 +51,7 @@ fn locals(f: &Frame) -> Value {
 }
 
 fn main_globals(ts: &mut ThreadState, _this: &Value, _args: &Args) -> PyResult {
-    let main = crate::interp::names::dict_get(&ts.rt.sys_modules, &Value::new_str("__main__"));
+    let main = crate::objects::dict::dict_get(&ts.rt.sys_modules, &Value::new_str("__main__"));
     match main.as_ref().and_then(|m| m.obj()).map(|o| &**o) {
         Some(Obj::Module { dict, .. }) => Ok(Value::Obj(dict.clone())),
         _ => Ok(Value::new_dict(Dict::new())),

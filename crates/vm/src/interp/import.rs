@@ -7,8 +7,8 @@ use gilvm_compiler::bytecode::CodeObject;
 
 use crate::interp::eval::run_frame;
 use crate::interp::frame::Frame;
-use crate::interp::names::{dict_get, store_dict};
-use crate::interp::runtime::new_dict_obj;
+use crate::objects::dict::{dict_get, new_dict_obj, store_dict};
+
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};

@@ -6,6 +6,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::{CodeInfo, GlobalCacheEntry};
+use crate::objects::dict::dict_get;
 
 pub fn unbound_local(ts: &ThreadState, code: &CodeInfo, i: u32) -> ObjRef {
     let name = code.code.varnames.get(i as usize).map_or("?", |n| &**n);
@@ -70,23 +71,10 @@ pub fn load_class_deref(ts: &ThreadState, f: &Frame, i: u32) -> PyResult {
     load_deref(ts, f, i)
 }
 
-pub fn dict_get(d: &ObjRef, key: &Value) -> Option<Value> {
-    match &**d {
-        Obj::Dict(d) => d.borrow().get(key).cloned(),
-        _ => None,
-    }
-}
-
 fn dict_version(d: &ObjRef) -> u64 {
     match &**d {
         Obj::Dict(d) => d.borrow().version,
         _ => 0,
-    }
-}
-
-pub fn store_dict(d: &ObjRef, key: &Value, v: Value) {
-    if let Obj::Dict(d) = &**d {
-        d.borrow_mut().insert(key.clone(), v);
     }
 }
 
@@ -175,7 +163,7 @@ pub fn delete_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::objects::dict::Dict;
+    use crate::objects::dict::{store_dict, Dict};
 
     fn dict_with(name: &str, v: i64) -> ObjRef {
         let mut d = Dict::new();

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use crate::object::error::ExcKind;
 use crate::object::typeobj::{TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::new_dict_obj;
 use crate::objects::dict::Dict;
 
 /// Where `sys.stdout` / `sys.stderr` output goes.
@@ -124,10 +125,6 @@ impl Runtime {
         err.write_str(s);
         err.flush();
     }
-}
-
-pub fn new_dict_obj() -> ObjRef {
-    ObjRef::new(Obj::Dict(RefCell::new(Dict::new())))
 }
 
 fn new_type(name: &str, bases: Vec<ObjRef>, builtin: TypeId, is_exception: bool) -> ObjRef {

@@ -182,7 +182,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                 }
             }
             Obj::Module { dict, name: m } => {
-                if let Some(v) = crate::interp::names::dict_get(dict, name) {
+                if let Some(v) = crate::objects::dict::dict_get(dict, name) {
                     return Ok(v);
                 }
                 if key == "__name__" {
@@ -206,7 +206,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                 "__code__" => return Ok(Value::Obj(ObjRef::new(Obj::Code(f.code.clone())))),
                 "__globals__" => return Ok(Value::Obj(f.globals.clone())),
                 "__module__" => {
-                    return Ok(crate::interp::names::dict_get(
+                    return Ok(crate::objects::dict::dict_get(
                         &f.globals,
                         &Value::new_str("__name__"),
                     )
@@ -345,7 +345,7 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                 return Ok(());
             }
             Obj::Module { dict, .. } => {
-                crate::interp::names::store_dict(dict, name, v);
+                crate::objects::dict::store_dict(dict, name, v);
                 return Ok(());
             }
             Obj::Function(f) => {

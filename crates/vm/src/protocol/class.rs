@@ -326,17 +326,17 @@ pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
     if bases.is_empty() {
         bases.push(ts.rt.type_obj(TypeId::Object).clone());
     }
-    let module = crate::interp::names::dict_get(&func.globals, &Value::new_str("__name__"))
+    let module = crate::objects::dict::dict_get(&func.globals, &Value::new_str("__name__"))
         .and_then(|v| v.as_str().map(|s| s.as_str().to_string()))
         .unwrap_or_else(|| "__main__".into());
-    let namespace = crate::interp::runtime::new_dict_obj();
-    crate::interp::names::store_dict(
+    let namespace = crate::objects::dict::new_dict_obj();
+    crate::objects::dict::store_dict(
         &namespace,
         &Value::new_str("__module__"),
         Value::new_str(&module),
     );
     let qualname = Value::new_str(func.qualname.trim_end_matches(".<locals>").to_string());
-    crate::interp::names::store_dict(&namespace, &Value::new_str("__qualname__"), qualname);
+    crate::objects::dict::store_dict(&namespace, &Value::new_str("__qualname__"), qualname);
     let frame = bind_frame(ts, func, &[], &[], Some(namespace.clone()))?;
     let class_cell = match run_frame(ts, frame, None)? {
         FrameExit::Return(v) | FrameExit::Yield(v, _) => v,

@@ -226,7 +226,7 @@ fn lock_locked(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 /// was imported. Errors are printed, as CPython does.
 pub fn shutdown(ts: &mut ThreadState) {
     let key = Value::new_str("threading");
-    let Some(module) = crate::interp::names::dict_get(&ts.rt.sys_modules, &key) else {
+    let Some(module) = crate::objects::dict::dict_get(&ts.rt.sys_modules, &key) else {
         return;
     };
     let result = crate::protocol::attr::get_attr(ts, &module, &Value::new_str("_shutdown"))

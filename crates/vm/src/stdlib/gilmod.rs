@@ -17,12 +17,11 @@ use std::time::Duration;
 use gilvm_gil::{Policy, ThreadRow};
 
 use crate::interp::gil_trace::GilTracer;
-use crate::interp::names::store_dict;
-use crate::interp::runtime::new_dict_obj;
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{positional, str_arg};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{ObjRef, Value};
+use crate::objects::dict::{new_dict_obj, store_dict};
 use crate::objects::function::{Args, NativeFn};
 use crate::stdlib::_thread::priority_arg;
 

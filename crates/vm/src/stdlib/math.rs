@@ -3,12 +3,12 @@
 use num_bigint::BigInt;
 use num_integer::Integer;
 
-use crate::interp::names::store_dict;
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{ObjRef, Value};
+use crate::objects::dict::store_dict;
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::int::{from_big, is_int, to_big};
 use crate::stdlib::add_functions;

@@ -16,10 +16,10 @@ pub mod sys;
 pub mod time;
 
 use crate::interp::import::new_module;
-use crate::interp::names::store_dict;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::store_dict;
 use crate::objects::function::{native_value, NativeFn};
 
 /// How the native part of a module fills its fresh namespace.

@@ -4,11 +4,11 @@
 use std::path::Path;
 
 use crate::interp::import::new_module;
-use crate::interp::names::store_dict;
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::error::{new_exception, ExcKind, PyResult};
 use crate::object::value::{ObjRef, Value};
+use crate::objects::dict::store_dict;
 use crate::objects::dict::Dict;
 use crate::objects::function::{Args, NativeFn};
 use crate::stdlib::{add_functions, run_embedded};

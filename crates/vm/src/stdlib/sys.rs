@@ -4,12 +4,12 @@ pub mod stdin;
 
 use std::cell::RefCell;
 
-use crate::interp::names::store_dict;
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
 use crate::object::error::{new_exception, ExcKind, PyResult};
 use crate::object::typeobj::{Instance, TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::store_dict;
 use crate::objects::dict::Dict;
 use crate::objects::function::{Args, NativeFn, NativeFunction};
 use crate::stdlib::add_functions;

@@ -5,11 +5,12 @@
 pub mod keys;
 pub mod methods;
 
+use std::cell::RefCell;
 use std::hash::{BuildHasher, Hash, Hasher};
 
 use indexmap::IndexMap;
 
-use crate::object::value::{Obj, Value};
+use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::float::hash_float;
 use crate::objects::int::hash_int;
 
@@ -218,5 +219,25 @@ impl Dict {
     /// The `i`-th entry in insertion order (for iterators).
     pub fn entry_at(&self, i: usize) -> Option<(&Value, &Value)> {
         self.map.get_index(i).map(|(k, v)| (&k.value, v))
+    }
+}
+
+/// A new empty `dict` object.
+pub fn new_dict_obj() -> ObjRef {
+    ObjRef::new(Obj::Dict(RefCell::new(Dict::new())))
+}
+
+/// `d[key]` without running Python code (`None` if absent or `d` is not a dict).
+pub fn dict_get(d: &ObjRef, key: &Value) -> Option<Value> {
+    match &**d {
+        Obj::Dict(d) => d.borrow().get(key).cloned(),
+        _ => None,
+    }
+}
+
+/// `d[key] = v` without running Python code (nothing if `d` is not a dict).
+pub fn store_dict(d: &ObjRef, key: &Value, v: Value) {
+    if let Obj::Dict(d) = &**d {
+        d.borrow_mut().insert(key.clone(), v);
     }
 }

@@ -11,9 +11,9 @@
 use gilvm_compiler::bytecode::Instruction as I;
 
 use crate::interp::frame::Frame;
-use crate::interp::names;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::CodeInfo;
+use crate::objects::dict::{dict_get, store_dict};
 use crate::objects::str::PyStr;
 
 /// Replaces the top two stack values with their concatenation when both are `str`; returns
@@ -73,7 +73,7 @@ fn release_store_target(f: &mut Frame, code: &CodeInfo, next: Option<&I>, head_i
 
 /// Rebinds `dict[name]` to None (keeping the key and its position) when it holds the head.
 fn release_dict_entry(dict: &ObjRef, name: &Value, holds_head: impl Fn(&Value) -> bool) {
-    if names::dict_get(dict, name).is_some_and(|v| holds_head(&v)) {
-        names::store_dict(dict, name, Value::None);
+    if dict_get(dict, name).is_some_and(|v| holds_head(&v)) {
+        store_dict(dict, name, Value::None);
     }
 }

@@ -3,12 +3,12 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6, ToSocketAddrs};
 
-use crate::interp::names::dict_get;
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::int_arg;
 use crate::object::class_of::type_name;
 use crate::object::error::{new_exception, ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::dict_get;
 
 /// Parses the address argument of `method` for a socket of `family`.
 pub fn parse(ts: &mut ThreadState, family: i32, v: &Value, method: &str) -> PyResult<SocketAddr> {

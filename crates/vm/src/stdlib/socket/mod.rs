@@ -16,12 +16,12 @@ use std::cell::RefCell;
 
 pub use handle::SocketHandle;
 
-use crate::interp::names::store_dict;
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::typeobj::{Instance, TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::store_dict;
 use crate::objects::dict::Dict;
 use crate::objects::function::{Args, NativeFn, NativeFunction};
 
