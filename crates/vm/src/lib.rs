@@ -13,9 +13,9 @@
 //! - `interp/`: code objects, frames, the eval loop, names, exceptions and tracebacks,
 //!   imports, interpreter-wide ([`interp::runtime`]) and per-thread
 //!   ([`interp::thread_state`]) state;
-//! - `builtins/`: the `builtins` namespace;
 //! - `stdlib/`: the built-in modules, one registry table, each module's Rust code next to its
 //!   embedded Python source;
+//! - `builtins/`: the `builtins` namespace;
 //! - [`embed`]: the lifetime-free layer under the `gilvm` crate's embedding API.
 //!
 //! Threads: every interpreter thread is a real OS thread registered with one `gilvm_gil::Gil`

@@ -14,7 +14,7 @@ use crate::protocol::call::call_value;
 use crate::protocol::iter;
 use crate::protocol::ops;
 use crate::protocol::sequence as seq;
-use crate::text::format::{repr, str_of};
+use crate::text::repr::{repr, str_of};
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
@@ -120,9 +120,7 @@ fn repr_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 fn ascii_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "ascii", args, 1, 1)?;
-    Ok(Value::new_str(crate::text::format::ascii(&repr(
-        ts, &a[0],
-    )?)))
+    Ok(Value::new_str(crate::text::repr::ascii(&repr(ts, &a[0])?)))
 }
 
 fn class_list(ts: &ThreadState, v: &Value, fname: &str) -> PyResult<Vec<ObjRef>> {

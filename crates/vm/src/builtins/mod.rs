@@ -1,7 +1,8 @@
 //! The `builtins` namespace: its functions ([`functions`], [`numeric_functions`]) and
 //! [`install`], which fills it with the built-in types, exception classes and functions.
 //!
-//! Imports: every layer below it (`object/` to `interp/`); `open` comes from `stdlib::io`.
+//! Imports: every layer below it (`object/` to `stdlib/`: `print` and `input` use
+//! `sys`'s streams, `open` is `io`'s).
 
 pub mod functions;
 pub mod numeric_functions;

@@ -188,11 +188,11 @@ pub fn call(
 }
 
 pub fn repr(ts: &mut ThreadState, obj: &Object) -> ObjResult<String> {
-    crate::text::format::repr(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))
+    crate::text::repr::repr(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))
 }
 
 pub fn str_of(ts: &mut ThreadState, obj: &Object) -> ObjResult<String> {
-    crate::text::format::str_of(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))
+    crate::text::repr::str_of(ts, &obj.0).map_err(|e| Object(Value::Obj(e)))
 }
 
 pub fn eq(ts: &mut ThreadState, a: &Object, b: &Object) -> ObjResult<bool> {

@@ -14,7 +14,7 @@ use crate::objects::dict::{Dict, Key};
 use crate::objects::function::Function;
 use crate::protocol::iter;
 use crate::protocol::ops;
-use crate::text::format;
+use crate::text::repr;
 
 pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult {
     let qualname = f.pop();
@@ -98,9 +98,9 @@ pub fn format_value(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult
     };
     let v = f.pop();
     let v = match flags & FormatFlags::CONVERSION_MASK {
-        FormatFlags::CONVERSION_STR => Value::new_str(format::str_of(ts, &v)?),
-        FormatFlags::CONVERSION_REPR => Value::new_str(format::repr(ts, &v)?),
-        FormatFlags::CONVERSION_ASCII => Value::new_str(format::ascii(&format::repr(ts, &v)?)),
+        FormatFlags::CONVERSION_STR => Value::new_str(repr::str_of(ts, &v)?),
+        FormatFlags::CONVERSION_REPR => Value::new_str(repr::repr(ts, &v)?),
+        FormatFlags::CONVERSION_ASCII => Value::new_str(repr::ascii(&repr::repr(ts, &v)?)),
         _ => v,
     };
     let spec = spec.as_str().map_or("", |s| s.as_str()).to_string();
@@ -209,7 +209,7 @@ pub fn dict_update(
         if let Some(Obj::Dict(d)) = dict.obj().map(|o| &**o) {
             let key = Key { hash, value: k };
             if merge && d.borrow().get_hashed(&key).is_some() {
-                let name = format::repr(ts, &key.value)?;
+                let name = repr::repr(ts, &key.value)?;
                 return Err(
                     ts.type_error(format!("got multiple values for keyword argument {name}"))
                 );

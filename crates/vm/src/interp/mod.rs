@@ -6,8 +6,10 @@
 //! discipline ([`gil`]) and its recording ([`gil_trace`]), and the builtins that read the
 //! calling frame ([`frame_builtins`]).
 //!
-//! Imports: every layer below (`object/`, `objects/`, `protocol/`, `text/`). Imports reach
-//! up into `stdlib/` for built-in modules and into `builtins/` to install the namespace.
+//! Imports: every layer below (`object/`, `objects/`, `protocol/`, `text/`). One import goes
+//! up: `import` asks `stdlib::create` for a built-in module. Every layer names
+//! [`thread_state::ThreadState`]: it is the context argument of any operation that can raise
+//! or run Python code, and is not counted as an upward import.
 
 pub mod build_values;
 pub mod carets;

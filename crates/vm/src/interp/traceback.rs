@@ -8,7 +8,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::exc_data;
 use crate::object::typeobj::TypeObj;
 use crate::object::value::{Obj, ObjRef, Value};
-use crate::text::format::str_of;
+use crate::text::repr::str_of;
 
 /// Identical consecutive entries beyond this many are collapsed.
 const REPEAT_CUTOFF: usize = 3;

@@ -1,11 +1,13 @@
 //! The representation: [`value::Value`] (immediates) and [`value::ObjRef`]/[`value::Obj`]
 //! (refcounted heap objects), type objects and instances of user classes ([`typeobj`]), the
-//! Rust-side error type and the built-in exception kinds ([`error`]), and the argument checks
-//! of native functions ([`args`]).
+//! Rust-side error type and the built-in exception kinds ([`error`]), the class and type name
+//! of any value ([`class_of`]), and the argument checks of native functions ([`args`]).
 //!
-//! Imports: the lowest layer. It may name the payload types of `objects/` (the `Obj` enum has
-//! one variant per payload) and the per-thread state (`interp::thread_state::ThreadState`,
-//! the context argument of every operation that can raise); nothing else above it.
+//! Imports: the lowest layer. The exceptions: it names the payload types of `objects/` (the
+//! `Obj` enum has one variant per payload, and a class's dict is a `Dict`), the socket handle
+//! of `stdlib::socket` and the raw lock of `interp::gil` (payloads of `Obj::Socket` and
+//! `Obj::Lock`), and the per-thread state (`interp::thread_state::ThreadState`, the context
+//! argument of every operation that can raise).
 
 pub mod args;
 pub mod class_of;

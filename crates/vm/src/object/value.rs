@@ -1,6 +1,6 @@
 //! The value representation: small immediates passed by value, heap objects behind a
-//! reference-counted [`ObjRef`]. Every object access goes through these types so that the GIL
-//! work can later make them shareable between threads in one place.
+//! reference-counted [`ObjRef`]. The counts are plain (`Rc`): objects are shared between OS
+//! threads only under the GIL, by the discipline of [`crate::gil`].
 
 use std::cell::{Cell, RefCell};
 use std::ops::Deref;

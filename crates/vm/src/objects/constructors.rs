@@ -15,7 +15,7 @@ use crate::objects::function::Args;
 use crate::objects::int::{from_big, parse_int, to_big};
 use crate::protocol::iter;
 use crate::protocol::ops;
-use crate::text::format::{str_of, str_repr};
+use crate::text::repr::{str_of, str_repr};
 
 pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
     match id {
@@ -184,7 +184,7 @@ fn parse_int_literal(ts: &mut ThreadState, x: &Value, text: &str, base: u32) -> 
         None => {
             let shown = match x.as_str() {
                 Some(s) => str_repr(s.as_str()),
-                None => crate::text::format::repr(ts, x)?,
+                None => crate::text::repr::repr(ts, x)?,
             };
             Err(ts.value_error(format!(
                 "invalid literal for int() with base {base}: {shown}"

@@ -1,13 +1,17 @@
 //! The built-in types, one home per type: its payload, its methods and the operations that
 //! are its own (`int` arithmetic, `str` concatenation, `dict` storage, `list.sort`).
-//! `constructors` is calling the built-in types (`int(...)`, `list(...)`), `method_tables`
+//! `code` is the runtime view of a compiled code object (constants as values, the `LoadGlobal`
+//! cache); `constructors` is calling the built-in types (`int(...)`, `list(...)`), `method_tables`
 //! the method tables and data attributes the attribute protocol looks up, `iterators` the
 //! iterator objects of the built-in types.
 //!
-//! Imports: `object/` below it. Methods that must run Python-level operations on their
-//! elements (rich comparison in `list.sort` and `list.index`, hashing and equality of dict
-//! keys, iteration of arguments, `repr` of elements) call up into `protocol/` and `text/`:
-//! those are the exceptions, counted in `docs/ARCHITECTURE.md`.
+//! Imports: `object/` below it. The exceptions, counted in `docs/ARCHITECTURE.md`: methods
+//! that must run Python-level operations on their elements or arguments (rich comparison in
+//! `list.sort` and `list.index`, equality of dict keys with `__eq__`, iteration of arguments,
+//! `repr` of elements, codecs of `str.encode`) call up into `protocol/` and `text/`; a
+//! generator's payload is a suspended `interp::frame::Frame`, and the generator methods
+//! resume it (`interp::generator`); set and dict building helpers are shared with the eval
+//! loop (`interp::build_values`).
 
 pub mod bytes;
 pub mod code;

@@ -50,12 +50,12 @@ fn object_getattribute(ts: &mut ThreadState, this: &Value, args: &Args) -> PyRes
 /// `object.__repr__`: `<module.Class object at 0x...>`, whatever the class overrides.
 fn object_repr(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "__repr__", args, 0, 0)?;
-    Ok(Value::new_str(crate::text::format::default_repr(ts, this)))
+    Ok(Value::new_str(crate::text::repr::default_repr(ts, this)))
 }
 
 fn object_str(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "__str__", args, 0, 0)?;
-    Ok(Value::new_str(crate::text::format::repr(ts, this)?))
+    Ok(Value::new_str(crate::text::repr::repr(ts, this)?))
 }
 
 /// `object.__init__`: accepts and ignores its arguments when reached through `super()`.

@@ -401,7 +401,7 @@ pub fn call_ex(
 /// `print()`, `__main__.collect()`, `__main__.A()`, `str.upper()`.
 pub fn function_str(ts: &mut ThreadState, callee: &Value) -> String {
     let Value::Obj(o) = callee else {
-        return crate::text::format::str_of(ts, callee).unwrap_or_default();
+        return crate::text::repr::str_of(ts, callee).unwrap_or_default();
     };
     match &**o {
         Obj::Function(func) => {
@@ -422,7 +422,7 @@ pub fn function_str(ts: &mut ThreadState, callee: &Value) -> String {
         Obj::Native(n) => format!("{}.{}()", type_name(ts, &n.this), n.name),
         Obj::Type(t) if class::is_user_class(t) => format!("{}.{}()", t.module, t.name),
         Obj::Type(t) => format!("{}()", t.name),
-        _ => crate::text::format::str_of(ts, callee).unwrap_or_default(),
+        _ => crate::text::repr::str_of(ts, callee).unwrap_or_default(),
     }
 }
 

@@ -17,7 +17,7 @@ use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::{Args, NativeFn};
 use crate::protocol::call::{call_ex, call_value};
-use crate::text::format::repr;
+use crate::text::repr::repr;
 
 /// Native stack of each interpreter thread (reserved lazily by the OS), as for the main one.
 const THREAD_STACK_BYTES: usize = 256 << 20;

@@ -2,9 +2,8 @@
 //! functions, native `init`, embedded Python source) and one file or folder per module, its
 //! embedded `.py` source next to it (`threading.py`, `collections.py`, ...).
 //!
-//! Imports: every layer below it (`object/` to `interp/`).
-//! `interp::import` reaches up into [`create`], and the runtime up into `sys`, `_thread` and
-//! `socket` for the state they keep.
+//! Imports: every layer below it (`object/` to `interp/`). From above, `interp::import`
+//! calls [`create`], and `Obj::Socket` (in `object::value`) holds a `socket::SocketHandle`.
 
 pub mod _thread;
 pub mod gilmod;

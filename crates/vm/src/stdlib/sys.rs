@@ -13,7 +13,7 @@ use crate::objects::dict::store_dict;
 use crate::objects::dict::Dict;
 use crate::objects::function::{Args, NativeFn, NativeFunction};
 use crate::stdlib::add_functions;
-use crate::text::format::str_of;
+use crate::text::repr::str_of;
 
 const STREAM_CLASS: &str = "TextIOWrapper";
 const FD_ATTR: &str = "_fd";

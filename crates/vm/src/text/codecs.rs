@@ -94,7 +94,7 @@ pub fn encode(ts: &ThreadState, s: &str, encoding: &str, errors_name: &str) -> P
                 let what = if end - i == 1 {
                     format!(
                         "character '{}'",
-                        crate::text::format::ascii(&chars[i].to_string())
+                        crate::text::repr::ascii(&chars[i].to_string())
                     )
                 } else {
                     "characters".into()

@@ -12,7 +12,7 @@ use crate::objects::float::float_repr;
 use crate::objects::int::{big_to_f64, to_big};
 use crate::protocol::call::call_value;
 use crate::protocol::class;
-use crate::text::format::str_of;
+use crate::text::repr::str_of;
 
 /// A parsed format spec. `zero` is the `0` flag; `fill`/`align` are what the text gave.
 #[derive(Default, Debug, Clone)]

@@ -9,8 +9,8 @@ use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, Value};
 use crate::objects::int::{big_to_f64, to_big};
-use crate::text::format::{ascii, repr, str_of};
 use crate::text::format_spec::{align_text, float_body, int_digits, pad_number, NumberParts, Spec};
+use crate::text::repr::{ascii, repr, str_of};
 
 /// One `%` conversion's flags, width and precision.
 #[derive(Default)]

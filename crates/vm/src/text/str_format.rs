@@ -5,8 +5,8 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::object::value::Value;
 use crate::objects::function::Args;
-use crate::text::format::{ascii, repr, str_of};
 use crate::text::format_spec::format_with_spec;
+use crate::text::repr::{ascii, repr, str_of};
 
 /// How the fields of one format string are numbered; the two styles cannot be mixed.
 #[derive(PartialEq)]

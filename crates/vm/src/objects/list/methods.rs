@@ -8,7 +8,7 @@ use crate::objects::function::{Args, NativeFn};
 use crate::objects::list::sort::sort_values;
 use crate::protocol::iter;
 use crate::protocol::ops;
-use crate::text::format::repr;
+use crate::text::repr::repr;
 
 pub const LIST_METHODS: &[(&str, NativeFn)] = &[
     ("append", append),

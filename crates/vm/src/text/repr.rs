@@ -1,5 +1,6 @@
-//! Text conversions: `repr`, `str`, `format(value, spec)` (the format mini-language) and
-//! `%`-formatting.
+//! `repr`, `str` and `ascii` of any value (a user class's `__repr__`/`__str__`, with the
+//! recursion guard for containers that contain themselves). `format(value, spec)` is in
+//! [`crate::text::format_spec`], `%`-formatting in [`crate::text::percent`].
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
