@@ -108,17 +108,19 @@ pub fn create(ts: &mut ThreadState, name: &str) -> Option<PyResult> {
     }
     let def = MODULES.iter().find(|def| def.name == name)?;
     let (module, dict) = new_module(name);
-    add_functions(&dict, def.functions);
-    let filled = (|| {
-        if let Some(init) = def.init {
-            init(ts, &dict)?;
-        }
-        match def.source {
-            Some(source) => run_embedded(ts, name, source, &dict),
-            None => Ok(()),
-        }
-    })();
-    Some(filled.map(|()| module))
+    Some(fill(ts, def, &dict).map(|()| module))
+}
+
+/// Fills a new module's namespace: native functions, then `init`, then the embedded source.
+fn fill(ts: &mut ThreadState, def: &ModuleDef, dict: &ObjRef) -> PyResult<()> {
+    add_functions(dict, def.functions);
+    if let Some(init) = def.init {
+        init(ts, dict)?;
+    }
+    match def.source {
+        Some(source) => run_embedded(ts, def.name, source, dict),
+        None => Ok(()),
+    }
 }
 
 pub fn add_functions(dict: &ObjRef, functions: &[(&'static str, NativeFn)]) {
