@@ -50,7 +50,7 @@ def benchmark(n):
 
 
 def main():
-    n = 5000 if SMALL else 100000
+    n = 2000 if SMALL else 100000
     rounds = 1 if SMALL else 2
     for _ in range(rounds):
         result = benchmark(n)

@@ -214,8 +214,8 @@ def best_move(board, simulations, rng):
 def main():
     rng = random.Random(2026)
     board = Board()
-    moves = 2 if SMALL else 2
-    simulations = 30 if SMALL else 60
+    moves = 1 if SMALL else 2
+    simulations = 6 if SMALL else 60
     played = []
     for _ in range(moves):
         move, visits, wins = best_move(board, simulations, rng)

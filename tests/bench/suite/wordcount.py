@@ -72,9 +72,9 @@ def top(counts, k):
 
 
 def main():
-    lines = 500 if SMALL else 8000
+    lines = 200 if SMALL else 8000
     rng = Generator(12345)
-    vocabulary = make_vocabulary(rng, 2000)
+    vocabulary = make_vocabulary(rng, 300 if SMALL else 2000)
     text = make_text(rng, vocabulary, lines, 12)
     counts = count_words(text)
     pairs = count_pairs(text)
