@@ -17,8 +17,13 @@ fn check(name: &str) {
     });
     let path = suite::program_path(name, "py");
     let path = path.to_str().expect("UTF-8 path");
-    let run = suite::run_once(env!("CARGO_BIN_EXE_gilvm"), &[path, suite::SMALL], &[], LIMIT)
-        .unwrap_or_else(|e| panic!("{name}: gilvm failed: {e}"));
+    let run = suite::run_once(
+        env!("CARGO_BIN_EXE_gilvm"),
+        &[path, suite::SMALL],
+        &[],
+        LIMIT,
+    )
+    .unwrap_or_else(|e| panic!("{name}: gilvm failed: {e}"));
     assert!(
         run.stdout == expected,
         "{name}: gilvm's output differs from CPython's: {}",

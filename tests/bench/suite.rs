@@ -66,7 +66,10 @@ fn main() {
     let mut names = suite::programs();
     for name in &only {
         if !names.contains(name) {
-            usage(&format!("no program {name}; there are: {}", names.join(" ")));
+            usage(&format!(
+                "no program {name}; there are: {}",
+                names.join(" ")
+            ));
         }
     }
     if !only.is_empty() {
@@ -85,7 +88,9 @@ fn main() {
 }
 
 fn usage(problem: &str) -> ! {
-    eprintln!("{problem}\nusage: cargo bench --bench suite -- [--runs N] [--quick] [--record] [NAME...]");
+    eprintln!(
+        "{problem}\nusage: cargo bench --bench suite -- [--runs N] [--quick] [--record] [NAME...]"
+    );
     std::process::exit(2);
 }
 
@@ -110,7 +115,11 @@ fn version(command: &str, flag: &str) -> String {
         .ok()
         .filter(|o| o.status.success())
         .map(|o| {
-            let text = if o.stdout.is_empty() { o.stderr } else { o.stdout };
+            let text = if o.stdout.is_empty() {
+                o.stderr
+            } else {
+                o.stdout
+            };
             let text = String::from_utf8_lossy(&text);
             text.lines().next().unwrap_or("").trim().to_string()
         })
@@ -136,9 +145,7 @@ fn others(names: &[String]) -> Vec<Interpreter> {
             ext: "py",
         });
     }
-    let ported = names
-        .iter()
-        .any(|n| suite::program_path(n, "lua").exists());
+    let ported = names.iter().any(|n| suite::program_path(n, "lua").exists());
     if ported && !version("lua", "-v").is_empty() {
         found.push(Interpreter {
             label: "lua",
@@ -163,7 +170,10 @@ fn time_suite(reference: Interpreter, names: &[String], runs: usize) -> bool {
     );
     let reference_version = version(&reference.command, "--version");
     if reference.command == DEBIAN_PYTHON {
-        println!("reference: {} ({reference_version}, Debian's optimised build)", reference.command);
+        println!(
+            "reference: {} ({reference_version}, Debian's optimised build)",
+            reference.command
+        );
     } else {
         println!(
             "reference: {} ({reference_version}); NOT {DEBIAN_PYTHON}: an unoptimised CPython is \
@@ -218,7 +228,12 @@ fn time_suite(reference: Interpreter, names: &[String], runs: usize) -> bool {
     cells.iter().flatten().all(|c| !matches!(c, Some(Err(_))))
 }
 
-fn print_table(reference: &Interpreter, others: &[Interpreter], names: &[String], cells: &[Vec<Cell>]) {
+fn print_table(
+    reference: &Interpreter,
+    others: &[Interpreter],
+    names: &[String],
+    cells: &[Vec<Cell>],
+) {
     let mut header = format!("{:<16} {:>10}", "program", format!("{} s", reference.label));
     for other in others {
         header += &format!(" {:>13} {:>7}", format!("{} s", other.label), "ratio");
