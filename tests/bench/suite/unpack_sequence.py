@@ -45,7 +45,7 @@ def unpack_lists(l, loops):
 
 
 def main():
-    loops = 5000 if SMALL else 200000
+    loops = 5000 if SMALL else 400000
     t = tuple(range(10))
     l = list(range(100, 110))
     print("unpack_sequence:", unpack_tuples(t, loops), unpack_lists(l, loops))
