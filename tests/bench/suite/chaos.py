@@ -133,7 +133,7 @@ def main():
         Spline([Point(2.002, 4.011), Point(2.335, 3.313), Point(2.367, 3.233), Point(2.367, 3.233)], 3),
     ]
     game = ChaosGame(splines, 0.25)
-    iterations = 500 if SMALL else 15000
+    iterations = 500 if SMALL else 21000
     grid = game.play(iterations, 64, 64)
     filled = sum(1 for row in grid for cell in row if cell)
     checksum = 0

@@ -414,7 +414,7 @@ def projection_test(n):
 
 def main():
     n = 20 if SMALL else 100
-    rounds = 2 if SMALL else 60
+    rounds = 2 if SMALL else 100
     total = 0
     for _ in range(rounds):
         total += chain_test(n)

@@ -46,7 +46,7 @@ def fannkuch(n):
 
 def main():
     n = 7 if SMALL else 8
-    rounds = 1 if SMALL else 4
+    rounds = 1 if SMALL else 8
     for _ in range(rounds):
         checksum, flips = fannkuch(n)
     print("fannkuch(%d): checksum %d, max flips %d" % (n, checksum, flips))

@@ -51,7 +51,7 @@ def benchmark(n):
 
 def main():
     n = 2000 if SMALL else 100000
-    rounds = 1 if SMALL else 3
+    rounds = 1 if SMALL else 4
     for _ in range(rounds):
         result = benchmark(n)
     print("float:", result)

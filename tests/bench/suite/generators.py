@@ -47,7 +47,7 @@ def evens(source):
 
 
 def main():
-    size = 2000 if SMALL else 28000
+    size = 2000 if SMALL else 45000
     walks = 2 if SMALL else 10
     tree = build(0, size)
     total = 0

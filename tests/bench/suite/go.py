@@ -215,7 +215,7 @@ def main():
     rng = random.Random(2026)
     board = Board()
     moves = 1 if SMALL else 2
-    simulations = 6 if SMALL else 60
+    simulations = 6 if SMALL else 75
     played = []
     for _ in range(moves):
         move, visits, wins = best_move(board, simulations, rng)

@@ -95,7 +95,7 @@ def offset_momentum(bodies, reference):
 
 
 def main():
-    steps = 500 if SMALL else 40000
+    steps = 500 if SMALL else 70000
     bodies = [BODIES[name] for name in ("sun", "jupiter", "saturn", "uranus", "neptune")]
     pairs = all_pairs(bodies)
     offset_momentum(bodies, BODIES["sun"])

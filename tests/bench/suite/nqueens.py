@@ -17,7 +17,7 @@ def solutions(n):
 
 def main():
     n = 6 if SMALL else 8
-    rounds = 1 if SMALL else 6
+    rounds = 1 if SMALL else 12
     for _ in range(rounds):
         found = list(solutions(n))
     checksum = 0

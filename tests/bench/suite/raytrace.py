@@ -193,7 +193,7 @@ def render(scene, eye, look_at, width, height):
 
 
 def main():
-    size = 12 if SMALL else 100
+    size = 12 if SMALL else 130
     shiny = Surface(Color(0.9, 0.2, 0.2), 0.7, 0.5, 0.3)
     matte = Surface(Color(0.2, 0.8, 0.3), 0.9, 0.1, 0.0)
     mirror = Surface(Color(0.8, 0.8, 0.9), 0.3, 0.8, 0.6)

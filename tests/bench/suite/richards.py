@@ -220,7 +220,7 @@ def run_once(idle_count):
 
 
 def main():
-    rounds = 1 if SMALL else 6
+    rounds = 1 if SMALL else 8
     idle_count = 1000 if SMALL else 10000
     total = 0
     for _ in range(rounds):

@@ -26,7 +26,7 @@ def times_ata(u):
 
 
 def main():
-    n = 24 if SMALL else 180
+    n = 24 if SMALL else 235
     u = [1.0] * n
     for _ in range(10):
         v = times_ata(u)

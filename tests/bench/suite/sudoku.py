@@ -102,7 +102,7 @@ PUZZLES = [
 
 
 def main():
-    puzzles = PUZZLES[:1] if SMALL else PUZZLES * 2
+    puzzles = PUZZLES[:1] if SMALL else PUZZLES * 3
     checksum = 0
     for grid in puzzles:
         solution = search(parse(grid))
