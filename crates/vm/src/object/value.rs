@@ -136,6 +136,29 @@ pub enum Obj {
     /// its `_handle`). Other threads wait on it without the GIL, hence the `Arc`; the lock is
     /// freed with the last reference to this object.
     Lock(std::sync::Arc<crate::interp::gil::RawLock>),
+    /// Native state of a standard-library object (a compiled regex, a hash state, a
+    /// `StringIO` buffer...): the module's Python class holds it as an attribute, as
+    /// `socket.socket` holds its `_handle`. Modules downcast it with [`NativeHandle::as_any`].
+    Handle(Box<dyn NativeHandle>),
+}
+
+/// The payload of [`Obj::Handle`]: any native state a module keeps behind a Python object.
+/// Mutable state goes in a `RefCell` inside it (objects are only touched under the GIL).
+pub trait NativeHandle: 'static {
+    /// What `repr()` shows for the bare handle (normally hidden behind a Python class).
+    fn repr(&self) -> String;
+    /// For downcasting to the module's concrete type.
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+impl Obj {
+    /// The native state of an [`Obj::Handle`] of type `T`, if this is one.
+    pub fn handle<T: 'static>(&self) -> Option<&T> {
+        match self {
+            Obj::Handle(h) => h.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -222,5 +245,29 @@ impl HashCache {
         let h = compute().max(1);
         self.0.set(h);
         h
+    }
+}
+
+#[cfg(test)]
+mod handle_tests {
+    use super::*;
+
+    struct Counter(Cell<u32>);
+    impl NativeHandle for Counter {
+        fn repr(&self) -> String {
+            format!("<counter {}>", self.0.get())
+        }
+        fn as_any(&self) -> &dyn std::any::Any {
+            self
+        }
+    }
+
+    #[test]
+    fn a_handle_downcasts_to_its_own_type_only() {
+        let obj = Obj::Handle(Box::new(Counter(Cell::new(1))));
+        obj.handle::<Counter>().unwrap().0.set(7);
+        assert_eq!(obj.handle::<Counter>().unwrap().0.get(), 7);
+        assert!(obj.handle::<String>().is_none());
+        assert!(Obj::Ellipsis.handle::<Counter>().is_none());
     }
 }

@@ -206,6 +206,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         Obj::NotImplemented => "NotImplemented".into(),
         Obj::Ellipsis => "Ellipsis".into(),
         Obj::Socket(h) => h.repr(),
+        Obj::Handle(h) => h.repr(),
         Obj::Lock(lock) => {
             let state = if lock.is_locked() {
                 "locked"
