@@ -50,8 +50,8 @@ pub use gilvm_vm::{GilConfig, GilStats, Policy};
 pub mod trace {
     pub use gilvm_trace::{
         busiest_window, check, read_chrome_file, render_html, render_svg, summarize,
-        timeline_command, write_chrome_file, HtmlOptions, SvgOptions, ThreadSummary, Trace,
-        TraceError, TraceMeta,
+        timeline_command, write_chrome_file, HtmlOptions, Span, SpanKind, SvgOptions,
+        ThreadSummary, Trace, TraceError, TraceMeta,
     };
 }
 

@@ -92,6 +92,10 @@ pub struct RoundTrips {
     pub p99: f64,
 }
 
+/// The threads of the echo server: the client's, and the CPU-bound one.
+pub const SERVER_THREAD: &str = "serve_client";
+pub const FIB_THREAD: &str = "spin";
+
 /// `trips` round trips of 64 bytes from `echo_client.py` (run by gilvm, one thread).
 pub fn client(lab: &mut Lab, port: u16, trips: u32) -> Result<RoundTrips, String> {
     let args = ["127.0.0.1".to_owned(), port.to_string(), trips.to_string()];

@@ -7,7 +7,9 @@ use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use gilvm::trace::{read_chrome_file, render_html, render_svg, HtmlOptions, SvgOptions};
+use gilvm::trace::{
+    read_chrome_file, render_html, render_svg, HtmlOptions, SpanKind, SvgOptions, Trace,
+};
 
 use super::{Report, Spec};
 
@@ -119,8 +121,9 @@ impl Lab {
         self.dir.join(name)
     }
 
-    /// Draws the trace `stem.json` as `stem.svg` (its busiest 100 ms) and `stem.html`.
-    pub fn draw(&mut self, stem: &str, title: &str) -> Result<(), String> {
+    /// Draws the trace `stem.json` as `stem.svg` (its busiest 100 ms) and `stem.html`, and
+    /// returns the trace.
+    pub fn draw(&mut self, stem: &str, title: &str) -> Result<Trace, String> {
         let json = self.file(&format!("{stem}.json"));
         let trace = read_chrome_file(&json).map_err(|err| format!("{}: {err}", json.display()))?;
         let svg_options = SvgOptions {
@@ -138,7 +141,7 @@ impl Lab {
         std::fs::write(&html, render_html(&trace, &html_options))
             .map_err(|err| format!("{}: {err}", html.display()))?;
         self.files.extend([json, svg, html]);
-        Ok(())
+        Ok(trace)
     }
 
     pub fn write_readme(&self, spec: &Spec, report: &Report) -> Result<PathBuf, String> {
@@ -191,6 +194,52 @@ impl Lab {
         std::fs::write(&path, text).map_err(|err| format!("{}: {err}", path.display()))?;
         Ok(path)
     }
+}
+
+/// Of the GIL requests of the threads named with `subject`, the share that found the thread
+/// named with `hog` holding the GIL. A GIL effect such as the convoy needs the CPU-bound
+/// thread to hold the lock when the I/O thread asks for it; when the OS scheduler keeps the
+/// CPU-bound thread off the CPU (a busy machine), the I/O thread finds the lock free and the
+/// effect cannot show. `None` if either thread is missing or never asked.
+pub fn contended(trace: &Trace, subject: &str, hog: &str) -> Option<f64> {
+    let tids = |name: &str| -> Vec<u64> {
+        trace
+            .threads
+            .iter()
+            .filter(|t| t.name.contains(name))
+            .map(|t| t.tid)
+            .collect()
+    };
+    let (subjects, hogs) = (tids(subject), tids(hog));
+    // The hog's running spans never overlap (one holder at a time): sorted by start.
+    let held: Vec<(u64, u64)> = trace
+        .spans
+        .iter()
+        .filter(|s| hogs.contains(&s.tid) && s.kind == SpanKind::Running)
+        .map(|s| (s.start_ns, s.end_ns))
+        .collect();
+    let requests: Vec<u64> = trace
+        .spans
+        .iter()
+        .filter(|s| subjects.contains(&s.tid) && s.kind == SpanKind::Waiting)
+        .map(|s| s.start_ns)
+        .collect();
+    if hogs.is_empty() || requests.is_empty() {
+        return None;
+    }
+    let found_held = requests
+        .iter()
+        .filter(|&&at| {
+            let next = held.partition_point(|&(start, _)| start <= at);
+            next > 0 && held[next - 1].1 > at
+        })
+        .count();
+    Some(found_held as f64 / requests.len() as f64)
+}
+
+/// `93 %`.
+pub fn show_share(share: Option<f64>) -> String {
+    share.map_or("-".into(), |s| format!("{:.0} %", s * 100.0))
 }
 
 /// Runs `command` with piped output, killing it if it takes longer than `limit`.
