@@ -37,6 +37,15 @@ fn table_rows<'a>(stdout: &'a str, first_column: &str) -> Vec<Vec<&'a str>> {
         .collect()
 }
 
+/// `gilvm experiment NAME --quick -o DIR`, which must succeed: DIR and what it printed.
+fn run_quick(name: &str) -> (PathBuf, String) {
+    let dir = scratch(name);
+    let out = gilvm(&["experiment", name, "--quick", "-o", dir.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    (dir, stdout)
+}
+
 fn is_ratio(cell: &str) -> bool {
     cell.strip_suffix('x')
         .is_some_and(|n| n.parse::<f64>().is_ok_and(|r| r.is_finite() && r > 0.0))
@@ -75,16 +84,7 @@ fn assert_drawn(dir: &Path, stem: &str, lanes: &[&str]) {
 
 #[test]
 fn thrash_quick_prints_a_ratio_per_policy_and_writes_pictures_and_a_readme() {
-    let dir = scratch("thrash");
-    let out = gilvm(&[
-        "experiment",
-        "thrash",
-        "--quick",
-        "-o",
-        dir.to_str().unwrap(),
-    ]);
-    let stdout = text(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    let (dir, stdout) = run_quick("thrash");
     assert!(stdout.contains("Inside the Python GIL"), "{stdout}");
     assert!(stdout.contains("load average"), "{stdout}");
     let rows = table_rows(&stdout, "policy");
@@ -117,16 +117,7 @@ fn thrash_quick_prints_a_ratio_per_policy_and_writes_pictures_and_a_readme() {
 
 #[test]
 fn convoy_quick_measures_unloaded_and_loaded_round_trips() {
-    let dir = scratch("convoy");
-    let out = gilvm(&[
-        "experiment",
-        "convoy",
-        "--quick",
-        "-o",
-        dir.to_str().unwrap(),
-    ]);
-    let stdout = text(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    let (dir, stdout) = run_quick("convoy");
     let rows = table_rows(&stdout, "policy");
     let policies: Vec<&str> = rows.iter().map(|r| r[0]).collect();
     assert_eq!(policies, ["timeout", "priority", "tick"], "{stdout}");

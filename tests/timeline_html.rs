@@ -79,8 +79,18 @@ fn selftest_report(dom: &str) -> &str {
     &report[..report.find("</div>").unwrap_or(report.len())]
 }
 
-fn check_page(browser: &Path, dir: &Path, html: &Path, threads: usize) -> String {
-    let dom = dump_dom(browser, html, &dir.join("profile"));
+/// Draws the trace `json` as an HTML page with `gilvm timeline`, loads it in Chromium and
+/// checks the self-test's report; returns the report.
+fn check_page(browser: &Path, dir: &Path, json: &Path, threads: usize) -> String {
+    let html = json.with_extension("html");
+    let out = gilvm(&[
+        "timeline",
+        json.to_str().unwrap(),
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let dom = dump_dom(browser, &html, &dir.join("profile"));
     let report = selftest_report(&dom).to_owned();
     assert!(report.contains("data-status=\"pass\""), "{report}");
     assert!(report.contains("SELFTEST PASS"), "{report}");
@@ -103,7 +113,6 @@ fn the_html_timeline_draws_every_thread_and_zooms_in_chromium() {
     };
     let dir = scratch("fair");
     let json = dir.join("fair.json");
-    let html = dir.join("fair.html");
     let out = gilvm(&[
         "--gil",
         "timeout",
@@ -112,14 +121,7 @@ fn the_html_timeline_draws_every_thread_and_zooms_in_chromium() {
         "programs/threads_fair.py",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let out = gilvm(&[
-        "timeline",
-        json.to_str().unwrap(),
-        "-o",
-        html.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let report = check_page(&browser, &dir, &html, 3);
+    let report = check_page(&browser, &dir, &json, 3);
     assert!(report.contains("Thread-2 (spin)"), "{report}");
 }
 
@@ -158,16 +160,8 @@ fn a_trace_of_300_000_spans_stays_drawable() {
     trace.sort();
     let dir = scratch("big");
     let json = dir.join("big.json");
-    let html = dir.join("big.html");
     write_chrome_file(&trace, &json).unwrap();
-    let out = gilvm(&[
-        "timeline",
-        json.to_str().unwrap(),
-        "-o",
-        html.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let report = check_page(&browser, &dir, &html, threads as usize);
+    let report = check_page(&browser, &dir, &json, threads as usize);
     let redraw = report
         .lines()
         .find(|l| l.contains("whole-trace redraw"))

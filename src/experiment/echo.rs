@@ -1,11 +1,10 @@
 //! Beazley's echo experiment: `programs/echo_server.py` (a thread per client, optionally a
 //! CPU-bound fib thread) in a child `gilvm`, driven by `programs/echo_client.py` in another.
 
-use std::io::{BufRead, BufReader};
 use std::process::Child;
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use super::child::{ready_port, status_field};
 use super::lab::{field, signal, Lab, ECHO_CLIENT, ECHO_SERVER};
 
 /// A running echo server; stopped with SIGTERM (so that its trace is written) when dropped.
@@ -23,38 +22,20 @@ impl EchoServer {
     ) -> Result<Self, String> {
         let mut args = vec!["0".to_owned()];
         args.extend(server_args.iter().cloned());
-        let mut child = lab
+        let child = lab
             .command(options, &ECHO_SERVER, &args)
             .stdout(std::process::Stdio::piped())
             .spawn()
             .map_err(|err| format!("cannot start the echo server: {err}"))?;
-        let stdout = child.stdout.take().ok_or("no stdout")?;
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
+        // Killed when dropped, should it never say it is ready.
         let mut server = EchoServer { child, port: 0 };
-        let line = rx
-            .recv_timeout(Duration::from_secs(60))
-            .map_err(|_| "the echo server printed no ready line".to_string())?;
-        server.port = line
-            .trim()
-            .rsplit(' ')
-            .next()
-            .and_then(|p| p.parse().ok())
-            .ok_or_else(|| format!("unexpected ready line {line:?}"))?;
+        server.port = ready_port(&mut server.child, Duration::from_secs(60))?;
         Ok(server)
     }
 
     /// A field of the server's `/proc/PID/status` (`VmRSS` in kB, `Threads`...).
     pub fn status_field(&self, name: &str) -> Option<u64> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        let line = status
-            .lines()
-            .find(|l| l.starts_with(&format!("{name}:")))?;
-        line.split_whitespace().nth(1)?.parse().ok()
+        status_field(self.child.id(), name)
     }
 
     /// SIGTERM, then wait (at most 60 s, then SIGKILL): `--gil-trace` writes its file.

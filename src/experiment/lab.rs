@@ -19,22 +19,20 @@ pub struct Script {
     pub source: &'static str,
 }
 
-pub const ECHO_SERVER: Script = Script {
-    path: "programs/echo_server.py",
-    source: include_str!("../../programs/echo_server.py"),
-};
-pub const ECHO_CLIENT: Script = Script {
-    path: "programs/echo_client.py",
-    source: include_str!("../../programs/echo_client.py"),
-};
-pub const COUNT: Script = Script {
-    path: "programs/count.py",
-    source: include_str!("../../programs/count.py"),
-};
-pub const SLEEPER_SCRIPT: Script = Script {
-    path: "programs/priority_preempt.py",
-    source: include_str!("../../programs/priority_preempt.py"),
-};
+/// `script!("programs/x.py")`: the file, embedded.
+macro_rules! script {
+    ($path:literal) => {
+        Script {
+            path: $path,
+            source: include_str!(concat!("../../", $path)),
+        }
+    };
+}
+
+pub const ECHO_SERVER: Script = script!("programs/echo_server.py");
+pub const ECHO_CLIENT: Script = script!("programs/echo_client.py");
+pub const COUNT: Script = script!("programs/count.py");
+pub const SLEEPER_SCRIPT: Script = script!("programs/priority_preempt.py");
 
 /// The longest any one child process may run before the experiment gives up on it.
 pub const CHILD_LIMIT: Duration = Duration::from_secs(300);

@@ -5,6 +5,7 @@
 //! interactive HTML page per run that was traced, and a README.md saying what was run, on
 //! which machine, and what to look for.
 
+mod child;
 mod echo;
 mod lab;
 mod runs;

@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use super::echo::{unloaded_and_loaded, EchoServer, FIB_THREAD, SERVER_THREAD};
+use super::echo::{unloaded_and_loaded, EchoServer, RoundTrips, FIB_THREAD, SERVER_THREAD};
 use super::lab::{
     contended, field, median, path_arg, show_ratio, show_secs, show_share, Lab, COUNT,
     SLEEPER_SCRIPT,
@@ -127,6 +127,37 @@ pub const CONVOY: Spec = Spec {
     run: convoy,
 };
 
+/// The columns of the echo experiments' tables.
+fn echo_header(first: &'static str) -> Vec<&'static str> {
+    vec![
+        first,
+        "unloaded",
+        "with fib thread",
+        "p50 (loaded)",
+        "p99 (loaded)",
+        "requests finding fib holding",
+        "loaded/unloaded",
+    ]
+}
+
+/// One row of the echo experiments' tables (see [`echo_header`]).
+fn echo_row(
+    label: &str,
+    unloaded: &RoundTrips,
+    loaded: &RoundTrips,
+    on_cpu: Option<f64>,
+) -> Vec<String> {
+    vec![
+        label.to_owned(),
+        show_secs(unloaded.total),
+        show_secs(loaded.total),
+        show_secs(loaded.p50),
+        show_secs(loaded.p99),
+        show_share(on_cpu),
+        show_ratio(loaded.total / unloaded.total),
+    ]
+}
+
 fn trips(lab: &Lab) -> u32 {
     if lab.quick {
         40
@@ -150,15 +181,7 @@ fn convoy(lab: &mut Lab) -> Result<Report, String> {
         )?;
         let on_cpu = contended(&trace, SERVER_THREAD, FIB_THREAD);
         ratios.push((policy, ratio, loaded.p50, on_cpu));
-        rows.push(vec![
-            policy.to_owned(),
-            show_secs(unloaded.total),
-            show_secs(loaded.total),
-            show_secs(loaded.p50),
-            show_secs(loaded.p99),
-            show_share(on_cpu),
-            show_ratio(ratio),
-        ]);
+        rows.push(echo_row(policy, &unloaded, &loaded, on_cpu));
     }
     let (_, timeout_ratio, timeout_p50, on_cpu) = ratios[0];
     let reproduced = timeout_ratio >= 5.0 && timeout_p50 >= 2e-3;
@@ -176,15 +199,7 @@ fn convoy(lab: &mut Lab) -> Result<Report, String> {
         hidden.map(|note| format!("\n{note}")).unwrap_or_default()
     );
     Ok(Report {
-        header: vec![
-            "policy",
-            "unloaded",
-            "with fib thread",
-            "p50 (loaded)",
-            "p99 (loaded)",
-            "requests finding fib holding",
-            "loaded/unloaded",
-        ],
+        header: echo_header("policy"),
         rows,
         verdict,
         look_for: "In convoy-timeout, each time a request arrives `serve_client` turns red \
@@ -243,15 +258,7 @@ fn priority(lab: &mut Lab) -> Result<Report, String> {
         if index == 0 {
             baseline_hidden = hidden_note("In the timeout baseline", on_cpu);
         }
-        rows.push(vec![
-            label.to_owned(),
-            show_secs(unloaded.total),
-            show_secs(loaded.total),
-            show_secs(loaded.p50),
-            show_secs(loaded.p99),
-            show_share(on_cpu),
-            show_ratio(ratio),
-        ]);
+        rows.push(echo_row(label, &unloaded, &loaded, on_cpu));
     }
     let worst = ratios[1..].iter().copied().fold(0.0, f64::max);
     let verdict = format!(
@@ -271,15 +278,7 @@ fn priority(lab: &mut Lab) -> Result<Report, String> {
             .unwrap_or_default()
     );
     Ok(Report {
-        header: vec![
-            "configuration",
-            "unloaded",
-            "with fib thread",
-            "p50 (loaded)",
-            "p99 (loaded)",
-            "requests finding fib holding",
-            "loaded/unloaded",
-        ],
+        header: echo_header("configuration"),
         rows,
         verdict,
         look_for: "Under priority, `serve_client` is blocked on its socket (blue) almost all \
