@@ -194,12 +194,24 @@ impl Lab {
     }
 }
 
-/// Of the GIL requests of the threads named with `subject`, the share that found the thread
-/// named with `hog` holding the GIL. A GIL effect such as the convoy needs the CPU-bound
-/// thread to hold the lock when the I/O thread asks for it; when the OS scheduler keeps the
-/// CPU-bound thread off the CPU (a busy machine), the I/O thread finds the lock free and the
-/// effect cannot show. `None` if either thread is missing or never asked.
-pub fn contended(trace: &Trace, subject: &str, hog: &str) -> Option<f64> {
+/// How often a thread asking for the GIL found a CPU-bound thread holding it, and how long it
+/// then waited.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Contention {
+    /// Share of the requests that found the CPU-bound thread holding the GIL.
+    pub share: f64,
+    /// The p50 of those requests' waits (seconds): the GIL's own part of the effect, whatever
+    /// the OS did with the other requests. `None` when there were none.
+    pub wait_p50: Option<f64>,
+}
+
+/// Of the GIL requests of the threads named with `subject`, those that found the thread named
+/// with `hog` holding the GIL. A GIL effect such as the convoy needs the CPU-bound thread to
+/// hold the lock when the I/O thread asks for it; when the OS scheduler keeps the CPU-bound
+/// thread off the CPU (a busy machine), the I/O thread finds the lock free and the effect
+/// cannot show in the totals, but the contended requests still show what the GIL does. `None`
+/// if either thread is missing or never asked.
+pub fn contention(trace: &Trace, subject: &str, hog: &str) -> Option<Contention> {
     let tids = |name: &str| -> Vec<u64> {
         trace
             .threads
@@ -216,28 +228,40 @@ pub fn contended(trace: &Trace, subject: &str, hog: &str) -> Option<f64> {
         .filter(|s| hogs.contains(&s.tid) && s.kind == SpanKind::Running)
         .map(|s| (s.start_ns, s.end_ns))
         .collect();
-    let requests: Vec<u64> = trace
+    let requests: Vec<(u64, u64)> = trace
         .spans
         .iter()
         .filter(|s| subjects.contains(&s.tid) && s.kind == SpanKind::Waiting)
-        .map(|s| s.start_ns)
+        .map(|s| (s.start_ns, s.duration_ns()))
         .collect();
     if hogs.is_empty() || requests.is_empty() {
         return None;
     }
-    let found_held = requests
+    let mut waits: Vec<u64> = requests
         .iter()
-        .filter(|&&at| {
+        .filter(|&&(at, _)| {
             let next = held.partition_point(|&(start, _)| start <= at);
             next > 0 && held[next - 1].1 > at
         })
-        .count();
-    Some(found_held as f64 / requests.len() as f64)
+        .map(|&(_, waited)| waited)
+        .collect();
+    waits.sort_unstable();
+    Some(Contention {
+        share: waits.len() as f64 / requests.len() as f64,
+        wait_p50: (!waits.is_empty()).then(|| waits[(waits.len() - 1) / 2] as f64 * 1e-9),
+    })
 }
 
 /// `93 %`.
-pub fn show_share(share: Option<f64>) -> String {
-    share.map_or("-".into(), |s| format!("{:.0} %", s * 100.0))
+pub fn show_share(contention: Option<Contention>) -> String {
+    contention.map_or("-".into(), |c| format!("{:.0} %", c.share * 100.0))
+}
+
+/// The p50 wait of the contended requests, or `-`.
+pub fn show_contended_wait(contention: Option<Contention>) -> String {
+    contention
+        .and_then(|c| c.wait_p50)
+        .map_or("-".into(), show_secs)
 }
 
 /// Runs `command` with piped output, killing it if it takes longer than `limit`.

@@ -6,26 +6,10 @@ use std::time::{Duration, Instant};
 
 use super::echo::{unloaded_and_loaded, EchoServer, RoundTrips, FIB_THREAD, SERVER_THREAD};
 use super::lab::{
-    contended, field, median, path_arg, show_ratio, show_secs, show_share, Lab, COUNT,
-    SLEEPER_SCRIPT,
+    contention, field, median, path_arg, show_contended_wait, show_ratio, show_secs, show_share,
+    Contention, Lab, COUNT, SLEEPER_SCRIPT,
 };
 
-/// Below this share of the other thread's GIL requests finding the CPU-bound thread holding
-/// the lock, the OS scheduler, not the GIL, decides what the figures show.
-const HIDDEN_BELOW: f64 = 0.5;
-
-fn hidden_note(what: &str, share: Option<f64>) -> Option<String> {
-    let share = share?;
-    (share < HIDDEN_BELOW).then(|| {
-        format!(
-            "{what}, only {:.0} % of the other thread's requests for the GIL found the CPU-bound \
-             thread holding it: the rest of the time the OS scheduler had that thread off the \
-             CPU (it was slow to run it again after a switch), the GIL was free, and the effect \
-             could not show. The OS scheduler hid it: these figures do not measure the GIL.",
-            share * 100.0
-        )
-    })
-}
 use super::{Report, Spec};
 
 const POLICIES: [&str; 3] = ["tick", "timeout", "priority"];
@@ -42,6 +26,35 @@ fn traced(lab: &Lab, stem: &str, options: &[&str]) -> Vec<String> {
     ];
     all.extend(strings(options));
     all
+}
+
+/// Below this share of the other thread's GIL requests finding the CPU-bound thread holding
+/// the lock, the OS scheduler, not the GIL, decides what the totals show.
+const HIDDEN_BELOW: f64 = 0.5;
+
+/// A contended wait this long (against a 5 ms switch interval) is a wait for the interval.
+const INTERVAL_WAIT: f64 = 4e-3;
+
+/// A contended wait this short is a preemption at once (an I/O boost or a higher priority).
+const AT_ONCE: f64 = 1e-3;
+
+fn hidden_note(what: &str, contention: Option<Contention>) -> Option<String> {
+    let share = contention?.share;
+    (share < HIDDEN_BELOW).then(|| {
+        format!(
+            "{what}, only {:.0} % of the other thread's requests for the GIL found the CPU-bound \
+             thread holding it: the rest of the time the OS scheduler had that thread off the \
+             CPU (it was slow to run it again after a switch) and the GIL was free. So the OS \
+             scheduler hid most of the effect from the totals and ratios; the contended \
+             requests' wait (its own column) is what the GIL did.",
+            share * 100.0
+        )
+    })
+}
+
+/// The contended wait's p50, if known.
+fn contended_wait(contention: Option<Contention>) -> Option<f64> {
+    contention.and_then(|c| c.wait_p50)
 }
 
 pub const THRASH: Spec = Spec {
@@ -136,6 +149,7 @@ fn echo_header(first: &'static str) -> Vec<&'static str> {
         "p50 (loaded)",
         "p99 (loaded)",
         "requests finding fib holding",
+        "their wait p50",
         "loaded/unloaded",
     ]
 }
@@ -145,7 +159,7 @@ fn echo_row(
     label: &str,
     unloaded: &RoundTrips,
     loaded: &RoundTrips,
-    on_cpu: Option<f64>,
+    on_cpu: Option<Contention>,
 ) -> Vec<String> {
     vec![
         label.to_owned(),
@@ -154,6 +168,7 @@ fn echo_row(
         show_secs(loaded.p50),
         show_secs(loaded.p99),
         show_share(on_cpu),
+        show_contended_wait(on_cpu),
         show_ratio(loaded.total / unloaded.total),
     ]
 }
@@ -179,22 +194,24 @@ fn convoy(lab: &mut Lab) -> Result<Report, String> {
             &stem,
             &format!("convoy: echo server + CPU-bound thread, --gil {policy} --io-fast-path off"),
         )?;
-        let on_cpu = contended(&trace, SERVER_THREAD, FIB_THREAD);
+        let on_cpu = contention(&trace, SERVER_THREAD, FIB_THREAD);
         ratios.push((policy, ratio, loaded.p50, on_cpu));
         rows.push(echo_row(policy, &unloaded, &loaded, on_cpu));
     }
-    let (_, timeout_ratio, timeout_p50, on_cpu) = ratios[0];
-    let reproduced = timeout_ratio >= 5.0 && timeout_p50 >= 2e-3;
+    let (_, timeout_ratio, _, on_cpu) = ratios[0];
+    let interval_wait = contended_wait(on_cpu);
+    let reproduced = interval_wait.is_some_and(|w| w >= INTERVAL_WAIT);
     let hidden = hidden_note("Under timeout", on_cpu);
     let verdict = format!(
-        "loaded / unloaded under timeout: {} with a round-trip p50 of {} ({}). {trips} round \
-         trips of 64 bytes each run.{}",
+        "under timeout, the server's requests that found the fib thread holding the GIL waited \
+         {} (p50), and the round trips took {} as long as without it: {}. {trips} round trips \
+         of 64 bytes each run.{}",
+        interval_wait.map_or("-".into(), show_secs),
         show_ratio(timeout_ratio),
-        show_secs(timeout_p50),
-        match (reproduced, &hidden) {
-            (true, _) => "reproduced: round trips wait for the switch interval",
-            (false, Some(_)) => "not reproduced here: hidden by the OS scheduler, see below",
-            (false, None) => "not reproduced here",
+        if reproduced {
+            "reproduced, a contended round trip waits for the switch interval"
+        } else {
+            "not reproduced here"
         },
         hidden.map(|note| format!("\n{note}")).unwrap_or_default()
     );
@@ -248,28 +265,31 @@ fn priority(lab: &mut Lab) -> Result<Report, String> {
         };
         let (unloaded, loaded) =
             unloaded_and_loaded(lab, &options, &strings(server_args), trips, &stem)?;
-        let ratio = loaded.total / unloaded.total;
-        ratios.push(ratio);
         let trace = lab.draw(
             &stem,
             &format!("priority: echo server + fib thread, {label}"),
         )?;
-        let on_cpu = contended(&trace, SERVER_THREAD, FIB_THREAD);
+        let on_cpu = contention(&trace, SERVER_THREAD, FIB_THREAD);
+        ratios.push((loaded.total / unloaded.total, contended_wait(on_cpu)));
         if index == 0 {
             baseline_hidden = hidden_note("In the timeout baseline", on_cpu);
         }
         rows.push(echo_row(label, &unloaded, &loaded, on_cpu));
     }
-    let worst = ratios[1..].iter().copied().fold(0.0, f64::max);
+    let worst = ratios[1..].iter().map(|r| r.0).fold(0.0, f64::max);
+    let worst_wait = ratios[1..].iter().filter_map(|r| r.1).fold(0.0, f64::max);
+    let baseline_wait = ratios[0].1;
+    let reproduced = worst_wait < AT_ONCE && baseline_wait.is_some_and(|w| w >= INTERVAL_WAIT);
     let verdict = format!(
-        "loaded / unloaded under priority: at most {} (timeout: {}; {}). {trips} round trips \
-         each run.{}",
+        "under priority, a server request that found the fib thread holding the GIL waited at \
+         most {} (p50 of each configuration; timeout: {}), and round trips took at most {} as \
+         long as without the fib thread (timeout: {}): {}. {trips} round trips each run.{}",
+        show_secs(worst_wait),
+        baseline_wait.map_or("-".into(), show_secs),
         show_ratio(worst),
-        show_ratio(ratios[0]),
-        if worst <= 3.0 && ratios[0] > 2.0 * worst {
-            "reproduced: priorities remove the convoy"
-        } else if baseline_hidden.is_some() {
-            "not reproduced here: the OS scheduler hid the convoy of the baseline, see below"
+        show_ratio(ratios[0].0),
+        if reproduced {
+            "reproduced, priorities remove the convoy"
         } else {
             "not reproduced here"
         },
@@ -330,7 +350,7 @@ fn sleeper(lab: &mut Lab) -> Result<Report, String> {
             &stem,
             &format!("sleeper: a thread sleeping 1 ms beside a CPU-bound thread, --gil {policy}"),
         )?;
-        let on_cpu = contended(&trace, "high", "low");
+        let on_cpu = contention(&trace, "high", "low");
         p50s.push((policy, p50, on_cpu));
         rows.push(vec![
             policy.to_owned(),
@@ -339,18 +359,25 @@ fn sleeper(lab: &mut Lab) -> Result<Report, String> {
             show_secs(alone50),
             show_secs(alone99),
             show_share(on_cpu),
+            show_contended_wait(on_cpu),
             show_ratio(p50 / alone50),
         ]);
     }
     let timeout = p50s[1].1;
     let priority = p50s[2].1;
     let hidden = hidden_note("Under timeout", p50s[1].2);
+    let (timeout_wait, priority_wait) = (contended_wait(p50s[1].2), contended_wait(p50s[2].2));
     let verdict = format!(
-        "lateness p50 under timeout {} vs priority {} ({}). {rounds} sleeps of 1 ms per run; \
-         'alone' is the same sleeper with no CPU-bound thread, in the same process.{}",
+        "lateness p50 under timeout {} vs priority {}; the sleeper's GIL wait when `low` held \
+         it, p50: {} vs {} ({}). {rounds} sleeps of 1 ms per run; 'alone' is the same sleeper \
+         with no CPU-bound thread, in the same process.{}",
         show_secs(timeout),
         show_secs(priority),
-        if timeout >= 2.5e-3 && priority < 1e-3 {
+        timeout_wait.map_or("-".into(), show_secs),
+        priority_wait.map_or("-".into(), show_secs),
+        if timeout_wait.is_some_and(|w| w >= INTERVAL_WAIT)
+            && priority_wait.is_some_and(|w| w < AT_ONCE)
+        {
             "reproduced: timeout makes the sleeper wait for the switch interval, priority does not"
         } else if hidden.is_some() {
             "not reproduced here: hidden by the OS scheduler, see below"
@@ -366,7 +393,8 @@ fn sleeper(lab: &mut Lab) -> Result<Report, String> {
             "lateness p99",
             "alone p50",
             "alone p99",
-            "requests finding low holding",
+            "wake-ups finding low holding",
+            "their GIL wait p50",
             "p50 / alone",
         ],
         rows,
