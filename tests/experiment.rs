@@ -38,9 +38,11 @@ fn table_rows<'a>(stdout: &'a str, first_column: &str) -> Vec<Vec<&'a str>> {
 }
 
 /// `gilvm experiment NAME --quick -o DIR`, which must succeed: DIR and what it printed.
-fn run_quick(name: &str) -> (PathBuf, String) {
-    let dir = scratch(name);
-    let out = gilvm(&["experiment", name, "--quick", "-o", dir.to_str().unwrap()]);
+fn run_quick(name: &str, extra: &[&str]) -> (PathBuf, String) {
+    let dir = scratch(&format!("{name}{}", extra.join("")));
+    let mut args = vec!["experiment", name, "--quick", "-o", dir.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = gilvm(&args);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     (dir, stdout)
@@ -84,7 +86,7 @@ fn assert_drawn(dir: &Path, stem: &str, lanes: &[&str]) {
 
 #[test]
 fn thrash_quick_prints_a_ratio_per_policy_and_writes_pictures_and_a_readme() {
-    let (dir, stdout) = run_quick("thrash");
+    let (dir, stdout) = run_quick("thrash", &[]);
     assert!(stdout.contains("Inside the Python GIL"), "{stdout}");
     assert!(stdout.contains("load average"), "{stdout}");
     let rows = table_rows(&stdout, "policy");
@@ -117,7 +119,7 @@ fn thrash_quick_prints_a_ratio_per_policy_and_writes_pictures_and_a_readme() {
 
 #[test]
 fn convoy_quick_measures_unloaded_and_loaded_round_trips() {
-    let (dir, stdout) = run_quick("convoy");
+    let (dir, stdout) = run_quick("convoy", &[]);
     let rows = table_rows(&stdout, "policy");
     let policies: Vec<&str> = rows.iter().map(|r| r[0]).collect();
     assert_eq!(policies, ["timeout", "priority", "tick"], "{stdout}");
@@ -150,4 +152,20 @@ fn experiments_are_listed_and_unknown_ones_are_usage_errors() {
     assert!(text(&out.stderr).contains("unknown experiment 'nonesuch'"));
     let out = gilvm(&["experiment", "thrash", "--cpus", "x"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn sleeper_pinned_to_one_cpu_says_so() {
+    let (dir, stdout) = run_quick("sleeper", &["--cpus", "0"]);
+    assert!(stdout.contains("machine: 1 of "), "{stdout}");
+    assert!(stdout.contains("only one CPU is usable"), "{stdout}");
+    let rows = table_rows(&stdout, "policy");
+    assert_eq!(rows.len(), 3, "{stdout}");
+    for row in &rows {
+        assert_eq!(row.len(), 8, "{row:?}");
+        assert!(is_ratio(row[7]), "{row:?}");
+    }
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    assert!(readme.contains("--cpus 0"), "{readme}");
+    assert_drawn(&dir, "sleeper-priority", &["high", "low"]);
 }

@@ -39,7 +39,7 @@ pub struct ExperimentArgs {
 
     /// Pin every process of the experiment to these CPUs (e.g. 0,1 or 0-1).
     #[arg(long, value_name = "LIST", value_parser = parse_cpus)]
-    cpus: Option<Vec<usize>>,
+    cpus: Option<Cpus>,
 
     /// `scale`: how many concurrent clients (default 1400, 50 with --quick).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20_000))]
@@ -90,7 +90,8 @@ pub fn run(args: ExperimentArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    if let Some(cpus) = &args.cpus {
+    let cpus = args.cpus.map(|Cpus(list)| list);
+    if let Some(cpus) = &cpus {
         if let Err(msg) = lab::pin_to_cpus(cpus) {
             eprintln!("gilvm experiment: --cpus: {msg}");
             return ExitCode::from(2);
@@ -103,7 +104,7 @@ pub fn run(args: ExperimentArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut lab = match Lab::new(dir, args.quick, args.cpus, args.threads) {
+    let mut lab = match Lab::new(dir, args.quick, cpus, args.threads) {
         Ok(lab) => lab,
         Err(msg) => {
             eprintln!("gilvm experiment: {msg}");
@@ -142,8 +143,12 @@ pub fn run(args: ExperimentArgs) -> ExitCode {
     }
 }
 
+/// A list of CPUs (`--cpus`), one value for clap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cpus(Vec<usize>);
+
 /// `0,1`, `0-3`, `0,2-3`.
-fn parse_cpus(text: &str) -> Result<Vec<usize>, String> {
+fn parse_cpus(text: &str) -> Result<Cpus, String> {
     let mut cpus = Vec::new();
     for part in text.split(',') {
         let bad = || format!("'{text}' is not a CPU list such as 0,1 or 0-3");
@@ -169,7 +174,7 @@ fn parse_cpus(text: &str) -> Result<Vec<usize>, String> {
     }
     cpus.sort_unstable();
     cpus.dedup();
-    Ok(cpus)
+    Ok(Cpus(cpus))
 }
 
 #[cfg(test)]
@@ -178,8 +183,8 @@ mod tests {
 
     #[test]
     fn cpu_lists() {
-        assert_eq!(parse_cpus("0,1"), Ok(vec![0, 1]));
-        assert_eq!(parse_cpus("2-4,0"), Ok(vec![0, 2, 3, 4]));
+        assert_eq!(parse_cpus("0,1"), Ok(Cpus(vec![0, 1])));
+        assert_eq!(parse_cpus("2-4,0"), Ok(Cpus(vec![0, 2, 3, 4])));
         for bad in ["", "a", "3-1", "0,,1", "5000"] {
             assert!(parse_cpus(bad).is_err(), "{bad}");
         }
