@@ -102,8 +102,12 @@ impl LaneBuilder {
                 asked
             }
         };
-        // The span before the wait (blocked, or a wait cut short) ends where the wait begins.
+        // The span before the wait (blocked, or a wait cut short) ends where the wait begins;
+        // a running span is never cut (the wait cannot begin before the release).
         let since = match self.spans.last_mut() {
+            Some(previous) if previous.end_ns > since && previous.kind == SpanKind::Running => {
+                previous.end_ns
+            }
             Some(previous) if previous.end_ns > since => {
                 previous.end_ns = previous.start_ns.max(since);
                 previous.end_ns
@@ -228,6 +232,32 @@ mod tests {
                 (SpanKind::Blocked, 10, 20),
                 (SpanKind::Waiting, 20, 50),
                 (SpanKind::Running, 50, 100),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wait_never_cuts_the_running_span_before_it() {
+        // Clocks differ by a little: the wait claims to have begun before the release.
+        let trace = lane(vec![
+            (2, EventKind::Request),
+            (3, acquire(1)),
+            (30, EventKind::Release),
+            (31, EventKind::Request),
+            (40, acquire(20)),
+        ]);
+        let spans: Vec<_> = trace
+            .spans
+            .iter()
+            .map(|s| (s.kind, s.start_ns, s.end_ns))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (SpanKind::Waiting, 2, 3),
+                (SpanKind::Running, 3, 30),
+                (SpanKind::Waiting, 30, 40),
+                (SpanKind::Running, 40, 100),
             ]
         );
     }
