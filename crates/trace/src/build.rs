@@ -205,6 +205,14 @@ mod tests {
         build_trace(vec![ThreadRecording { thread, events }], 100)
     }
 
+    fn spans_of(trace: &Trace) -> Vec<(SpanKind, u64, u64)> {
+        trace
+            .spans
+            .iter()
+            .map(|s| (s.kind, s.start_ns, s.end_ns))
+            .collect()
+    }
+
     fn acquire(waited_ns: u64) -> EventKind {
         EventKind::Acquire {
             waited: Duration::from_nanos(waited_ns),
@@ -220,13 +228,8 @@ mod tests {
             (40, EventKind::Request),
             (50, acquire(30)),
         ]);
-        let spans: Vec<_> = trace
-            .spans
-            .iter()
-            .map(|s| (s.kind, s.start_ns, s.end_ns))
-            .collect();
         assert_eq!(
-            spans,
+            spans_of(&trace),
             [
                 (SpanKind::Running, 0, 10),
                 (SpanKind::Blocked, 10, 20),
@@ -246,13 +249,8 @@ mod tests {
             (31, EventKind::Request),
             (40, acquire(20)),
         ]);
-        let spans: Vec<_> = trace
-            .spans
-            .iter()
-            .map(|s| (s.kind, s.start_ns, s.end_ns))
-            .collect();
         assert_eq!(
-            spans,
+            spans_of(&trace),
             [
                 (SpanKind::Waiting, 2, 3),
                 (SpanKind::Running, 3, 30),
