@@ -35,6 +35,7 @@ fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
                     f: n.f,
                     this: instance.clone(),
                     is_method: n.is_method,
+                    reads_frame: None,
                 })))
             }
             Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
@@ -178,6 +179,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                         f,
                         this: Value::Null,
                         is_method: true,
+                        reads_frame: None,
                     }))));
                 }
             }
@@ -235,6 +237,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
             f,
             this: obj.clone(),
             is_method: true,
+            reads_frame: None,
         }))));
     }
     Err(no_attribute(ts, obj, key))

@@ -251,8 +251,9 @@ pub fn call_from_stack(
                 f.push(sup);
                 return Ok(None);
             }
-            Obj::Native(n) if n.this.is_null() && nargs == 0 && kwnames.is_empty() => {
-                if let Some(v) = crate::interp::frame_builtins::call(n.name, f) {
+            Obj::Native(n) if nargs == 0 && kwnames.is_empty() => {
+                if let Some(read_frame) = n.reads_frame {
+                    let v = read_frame(f);
                     f.slots.truncate(callee_index);
                     f.push(v);
                     return Ok(None);
