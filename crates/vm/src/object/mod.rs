@@ -12,5 +12,6 @@
 pub mod args;
 pub mod class_of;
 pub mod error;
+pub mod names;
 pub mod typeobj;
 pub mod value;

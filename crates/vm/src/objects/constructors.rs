@@ -2,6 +2,7 @@
 
 use num_bigint::BigInt;
 
+use crate::object::names::Dunder;
 use crate::interp::build_values::{mapping_items, new_set};
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
@@ -162,8 +163,8 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
                 ))
             }),
             Obj::Instance(inst) => {
-                match crate::protocol::class::lookup_special(&inst.class, "__int__")
-                    .or_else(|| crate::protocol::class::lookup_special(&inst.class, "__index__"))
+                match crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Int)
+                    .or_else(|| crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Index))
                 {
                     Some(m) => {
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(x), &[])
@@ -254,7 +255,7 @@ fn float(ts: &mut ThreadState, args: &Args) -> PyResult {
                 ))
             }),
             Obj::Instance(inst) => {
-                match crate::protocol::class::lookup_special(&inst.class, "__float__") {
+                match crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Float) {
                     Some(m) => {
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(x), &[])
                     }

@@ -4,6 +4,7 @@
 
 use gilvm_compiler::bytecode::CodeFlags;
 
+use crate::object::names::Dunder;
 use crate::interp::eval::{run_frame, FrameExit};
 use crate::interp::frame::Frame;
 use crate::interp::generator;
@@ -350,7 +351,7 @@ pub fn call_value(
             }
             Obj::Type(_) => return class::call_type(ts, o, args, kwnames),
             Obj::Instance(inst) => {
-                if let Some(call) = class::lookup_special(&inst.class, "__call__") {
+                if let Some(call) = class::lookup_special(ts, &inst.class, Dunder::Call) {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(callee.clone());
                     full.extend_from_slice(args);

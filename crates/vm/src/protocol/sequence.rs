@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 
 use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
 
+use crate::object::names::Dunder;
 use crate::interp::build_values as build;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
@@ -328,7 +329,7 @@ pub fn len_of(ts: &mut ThreadState, v: &Value) -> PyResult<usize> {
             Obj::Range { .. } => return Ok(range_len(o) as usize),
             Obj::DictView { dict, .. } => return len_of(ts, &Value::Obj(dict.clone())),
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(&inst.class, "__len__") {
+                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Len) {
                     let r =
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
                     return match r {
