@@ -13,5 +13,6 @@ pub mod args;
 pub mod class_of;
 pub mod error;
 pub mod names;
+mod trashcan;
 pub mod typeobj;
 pub mod value;
