@@ -1,10 +1,10 @@
 //! Built-in functions (`print`, `len`, `min`, `sorted`, ...).
 
-use crate::object::names::Dunder;
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::{is_subclass, TypeId};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::{Args, NativeFn};

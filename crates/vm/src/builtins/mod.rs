@@ -12,8 +12,8 @@ use crate::object::error::{ExcKind, PyResult};
 use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
-use crate::objects::function::{native_value, NativeFunction};
 use crate::objects::function::Args;
+use crate::objects::function::{native_value, NativeFunction};
 
 /// `BaseException.__init__(self, *args)`.
 fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {

@@ -4,11 +4,11 @@ use gilvm_compiler::bytecode::BinaryOperator as B;
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 
-use crate::object::names::Dunder;
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::value::Value;
 use crate::objects::function::Args;
 use crate::objects::int::{from_big, is_int, to_base_string, to_big};

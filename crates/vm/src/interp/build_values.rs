@@ -4,11 +4,11 @@ use std::cell::RefCell;
 
 use gilvm_compiler::bytecode::{FormatFlags, MakeFunctionFlags};
 
-use crate::object::names::Dunder;
 use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::keys as dict_keys;
 use crate::objects::dict::{Dict, Key};

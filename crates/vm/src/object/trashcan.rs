@@ -134,8 +134,12 @@ fn take_children(obj: &mut Obj, pending: &mut Vec<ObjRef>) {
 /// Empties a dict whose only reference is being dropped, when one of its keys or values is
 /// the last reference to a container (otherwise its own drop is shallow).
 fn take_dict(d: &mut crate::objects::dict::Dict, pending: &mut Vec<ObjRef>) {
-    let unique_container = |v: &Value| matches!(v, Value::Obj(o) if o.strong_count() == 1 && may_nest(o));
-    if !d.iter().any(|(k, v)| unique_container(k) || unique_container(v)) {
+    let unique_container =
+        |v: &Value| matches!(v, Value::Obj(o) if o.strong_count() == 1 && may_nest(o));
+    if !d
+        .iter()
+        .any(|(k, v)| unique_container(k) || unique_container(v))
+    {
         return;
     }
     while let Some((k, v)) = d.pop_last() {
@@ -185,7 +189,13 @@ mod tests {
             // hashing the nest would recurse).
             let mut d = Dict::new();
             let key = Value::new_tuple(vec![x]);
-            d.insert_hashed(Key { hash: 1, value: key }, Value::None);
+            d.insert_hashed(
+                Key {
+                    hash: 1,
+                    value: key,
+                },
+                Value::None,
+            );
             Value::Obj(ObjRef::new(Obj::Set {
                 items: RefCell::new(d),
                 frozen: true,
@@ -199,7 +209,9 @@ mod tests {
             let class = ObjRef::new(Obj::Ellipsis);
             let mut attrs = Dict::new();
             attrs.insert(Value::new_str("next"), x);
-            Value::Obj(ObjRef::new(Obj::Instance(Instance::new(class, attrs, None))))
+            Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+                class, attrs, None,
+            ))))
         });
         free_deep(|x| Value::Obj(Value::new_cell(x)));
         free_deep(|x| {

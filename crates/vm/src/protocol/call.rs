@@ -4,13 +4,13 @@
 
 use gilvm_compiler::bytecode::CodeFlags;
 
-use crate::object::names::Dunder;
 use crate::interp::eval::{run_frame, FrameExit};
 use crate::interp::frame::Frame;
 use crate::interp::generator;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;

@@ -1,10 +1,10 @@
 //! The iteration protocol: `iter()` and `next()` for built-in and user types.
 
-use crate::object::names::Dunder;
 use crate::interp::generator;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{DictViewKind, Obj, Value};
 use crate::objects::iterators::IterState;

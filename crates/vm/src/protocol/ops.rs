@@ -5,10 +5,10 @@ use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
 use num_bigint::BigInt;
 use num_traits::{Pow, Signed, ToPrimitive, Zero};
 
-use crate::object::names::Dunder;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::hash_value;
 use crate::objects::int::{self, big_to_f64, from_big};
@@ -498,7 +498,9 @@ pub fn less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
 /// The hash of a value, or `TypeError: unhashable type`.
 pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
     if let Some(inst) = v.as_instance() {
-        if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Hash).filter(|m| !m.is_none()) {
+        if let Some(m) =
+            class::lookup_special(ts, &inst.class, Dunder::Hash).filter(|m| !m.is_none())
+        {
             let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
             return match r {
                 Value::Int(i) => Ok(i as u64),

@@ -5,11 +5,11 @@ use std::cmp::Ordering;
 
 use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
 
-use crate::object::names::Dunder;
 use crate::interp::build_values as build;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 use crate::protocol::class;

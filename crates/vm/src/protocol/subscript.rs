@@ -1,9 +1,9 @@
 //! Subscription: `x[i]`, `x[a:b:c]`, item assignment and deletion.
 
-use crate::object::names::Dunder;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::bytes::bytearray as bytearray_methods;
 use crate::protocol::class;

@@ -4,10 +4,10 @@
 
 use num_bigint::{BigInt, Sign};
 
-use crate::object::names::Dunder;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::value::Value;
 use crate::objects::float::float_repr;
 use crate::objects::int::{big_to_f64, to_big};

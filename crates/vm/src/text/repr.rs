@@ -2,10 +2,10 @@
 //! recursion guard for containers that contain themselves). `format(value, spec)` is in
 //! [`crate::text::format_spec`], `%`-formatting in [`crate::text::percent`].
 
-use crate::object::names::Dunder;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::{exc_data, ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::TypeObj;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::float::float_repr;

@@ -5,9 +5,9 @@
 
 use std::cell::RefCell;
 
-use crate::object::names::Dunder;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::value::Value;
 use crate::objects::dict::{Dict, Key};
 use crate::protocol::class::lookup_special;
