@@ -102,10 +102,6 @@ impl CodeInfo {
 /// Interned names of the code objects of one compilation unit.
 type NameTable = std::collections::HashMap<Arc<str>, Value>;
 
-pub fn constant_value(c: &Constant) -> Value {
-    constant_in(c, &mut NameTable::new())
-}
-
 fn constant_in(c: &Constant, table: &mut NameTable) -> Value {
     match c {
         Constant::None => Value::None,
