@@ -4,6 +4,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::{is_subclass, TypeId};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::{Args, NativeFn};
@@ -303,10 +304,10 @@ fn sorted(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn reversed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "reversed", args, 1, 1)?;
     if let Some(inst) = a[0].as_instance() {
-        if let Some(m) = crate::protocol::class::lookup_special(&inst.class, "__reversed__") {
+        if let Some(m) = crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Reversed) {
             return call_value(ts, &m, &a[..1], &[]);
         }
-        if crate::protocol::class::lookup_special(&inst.class, "__getitem__").is_some() {
+        if crate::protocol::class::lookup_special(ts, &inst.class, Dunder::GetItem).is_some() {
             let n = seq::len_of(ts, &a[0])?;
             let mut items = Vec::with_capacity(n);
             for i in (0..n).rev() {
@@ -382,7 +383,7 @@ fn next(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let is_iterator = match a[0].obj().map(|o| &**o) {
         Some(Obj::Iter(_)) => true,
         Some(Obj::Instance(inst)) => {
-            crate::protocol::class::lookup_special(&inst.class, "__next__").is_some()
+            crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Next).is_some()
         }
         _ => false,
     };
@@ -444,7 +445,7 @@ fn callable(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     Ok(Value::Bool(match a[0].obj().map(|o| &**o) {
         Some(Obj::Function(_) | Obj::Native(_) | Obj::BoundMethod { .. } | Obj::Type(_)) => true,
         Some(Obj::Instance(inst)) => {
-            crate::protocol::class::lookup_special(&inst.class, "__call__").is_some()
+            crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Call).is_some()
         }
         _ => false,
     }))

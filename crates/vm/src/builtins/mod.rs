@@ -12,8 +12,8 @@ use crate::object::error::{ExcKind, PyResult};
 use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
-use crate::objects::function::native_value;
 use crate::objects::function::Args;
+use crate::objects::function::{native_value, NativeFunction};
 
 /// `BaseException.__init__(self, *args)`.
 fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
@@ -63,8 +63,15 @@ pub fn install(ts: &ThreadState) {
     put("NotImplemented", rt.not_implemented.clone());
     put("Ellipsis", Value::Obj(ObjRef::new(Obj::Ellipsis)));
     put("__name__", Value::new_str("builtins"));
-    for (name, f) in crate::interp::frame_builtins::FUNCTIONS {
-        put(name, native_value(name, *f, Value::Null));
+    for &(name, reads_frame, f) in crate::interp::frame_builtins::FUNCTIONS {
+        let native = NativeFunction {
+            name,
+            f,
+            this: Value::Null,
+            is_method: false,
+            reads_frame: Some(reads_frame),
+        };
+        put(name, Value::Obj(ObjRef::new(Obj::Native(native))));
     }
     put(
         "open",

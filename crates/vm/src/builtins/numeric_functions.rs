@@ -8,6 +8,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::value::Value;
 use crate::objects::function::Args;
 use crate::objects::int::{from_big, is_int, to_base_string, to_big};
@@ -18,7 +19,7 @@ pub fn abs(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     match &a[0] {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v if is_int(v) => Ok(from_big(to_big(v).unwrap_or_default().abs())),
-        v => crate::protocol::class::unary_dunder(ts, v, "__abs__", "abs()").map_err(|e| {
+        v => crate::protocol::class::unary_dunder(ts, v, Dunder::Abs, "abs()").map_err(|e| {
             if ts.exc_matches(&e, ExcKind::TypeError) {
                 ts.type_error(format!(
                     "bad operand type for abs(): '{}'",
@@ -143,7 +144,7 @@ pub fn round(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         }
         (v, _) => match v
             .as_instance()
-            .and_then(|i| crate::protocol::class::lookup_special(&i.class, "__round__"))
+            .and_then(|i| crate::protocol::class::lookup_special(ts, &i.class, Dunder::Round))
         {
             Some(m) => {
                 let mut call_args = vec![v.clone()];

@@ -8,6 +8,7 @@ use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::keys as dict_keys;
 use crate::objects::dict::{Dict, Key};
@@ -154,7 +155,7 @@ pub fn mapping_items(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<(Value, Va
             .collect());
     }
     if let Some(inst) = v.as_instance() {
-        if crate::protocol::class::lookup_special(&inst.class, "keys").is_some() {
+        if crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Keys).is_some() {
             let keys_fn = crate::protocol::attr::get_attr(ts, v, &Value::new_str("keys"))?;
             let keys = crate::protocol::call::call_value(ts, &keys_fn, &[], &[])?;
             let mut out = Vec::new();

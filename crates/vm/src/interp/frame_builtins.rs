@@ -7,17 +7,18 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
 use crate::objects::dict::Dict;
-use crate::objects::function::{Args, NativeFn};
+use crate::objects::function::{Args, FrameFn, NativeFn};
 
-pub const FUNCTIONS: &[(&str, NativeFn)] = &[("globals", main_globals), ("locals", main_globals)];
+/// The frame builtins: name, the implementation that reads the calling frame, and the fallback
+/// for other ways of calling them.
+pub const FUNCTIONS: &[(&str, FrameFn, NativeFn)] = &[
+    ("globals", globals, main_globals),
+    ("locals", locals, main_globals),
+];
 
-/// The result of calling the frame builtin `name` without arguments from frame `f`.
-pub fn call(name: &str, f: &Frame) -> Option<Value> {
-    match name {
-        "globals" => Some(Value::Obj(f.globals.clone())),
-        "locals" => Some(locals(f)),
-        _ => None,
-    }
+/// `globals()` called from frame `f`.
+fn globals(f: &Frame) -> Value {
+    Value::Obj(f.globals.clone())
 }
 
 /// A module or class body's namespace, or a snapshot of a function's local variables.

@@ -59,6 +59,8 @@ pub struct Runtime {
     /// Source text per file name, for traceback lines.
     pub sources: RefCell<std::collections::HashMap<String, Rc<str>>>,
     pub not_implemented: Value,
+    /// Interned special-method names (`ThreadState::dunder`).
+    pub names: crate::object::names::Names,
     /// Origin of `time.monotonic()`.
     pub started: std::time::Instant,
     /// Compiles imported modules' source.
@@ -107,6 +109,7 @@ impl Runtime {
             module_dir: RefCell::new(PathBuf::from(".")),
             sources: RefCell::new(Default::default()),
             not_implemented: Value::Obj(ObjRef::new(Obj::NotImplemented)),
+            names: crate::object::names::Names::new(),
             started: std::time::Instant::now(),
             compile,
             gil_tracer: None,

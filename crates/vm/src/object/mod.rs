@@ -1,7 +1,9 @@
 //! The representation: [`value::Value`] (immediates) and [`value::ObjRef`]/[`value::Obj`]
 //! (refcounted heap objects), type objects and instances of user classes ([`typeobj`]), the
 //! Rust-side error type and the built-in exception kinds ([`error`]), the class and type name
-//! of any value ([`class_of`]), and the argument checks of native functions ([`args`]).
+//! of any value ([`class_of`]), the argument checks of native functions ([`args`]), the
+//! interned special-method names ([`names`]) and the iterative freeing of deep nests (the
+//! `Drop` of `ObjRef`, in `trashcan`).
 //!
 //! Imports: the lowest layer. The exceptions: it names the payload types of `objects/` (the
 //! `Obj` enum has one variant per payload, and a class's dict is a `Dict`), the socket handle
@@ -12,5 +14,7 @@
 pub mod args;
 pub mod class_of;
 pub mod error;
+pub mod names;
+mod trashcan;
 pub mod typeobj;
 pub mod value;

@@ -44,8 +44,28 @@ pub struct CodeInfo {
 
 impl CodeInfo {
     pub fn new(code: Arc<CodeObject>) -> Rc<CodeInfo> {
-        let consts = code.constants.iter().map(constant_value).collect();
-        let names: Vec<Value> = code.names.iter().map(|n| Value::new_str(&**n)).collect();
+        CodeInfo::with_names(code, &mut NameTable::new())
+    }
+
+    /// Builds the view of `code` and its nested code objects, taking each name's `str` from
+    /// `table`: the same name in two functions of one module is one object, so an attribute
+    /// stored by one method and loaded by another compares equal by identity in the dict.
+    fn with_names(code: Arc<CodeObject>, table: &mut NameTable) -> Rc<CodeInfo> {
+        let consts = code
+            .constants
+            .iter()
+            .map(|c| constant_in(c, table))
+            .collect();
+        let names: Vec<Value> = code
+            .names
+            .iter()
+            .map(|n| {
+                table
+                    .entry(n.clone())
+                    .or_insert_with(|| Value::new_str(&**n))
+                    .clone()
+            })
+            .collect();
         let flags = code.flags;
         let simple_args = !flags.has(CodeFlags::VARARGS)
             && !flags.has(CodeFlags::VARKEYWORDS)
@@ -79,7 +99,10 @@ impl CodeInfo {
     }
 }
 
-pub fn constant_value(c: &Constant) -> Value {
+/// Interned names of the code objects of one compilation unit.
+type NameTable = std::collections::HashMap<Arc<str>, Value>;
+
+fn constant_in(c: &Constant, table: &mut NameTable) -> Value {
     match c {
         Constant::None => Value::None,
         Constant::Bool(b) => Value::Bool(*b),
@@ -89,7 +112,35 @@ pub fn constant_value(c: &Constant) -> Value {
         Constant::Float(f) => Value::Float(*f),
         Constant::Str(s) => Value::new_str(&**s),
         Constant::Bytes(b) => Value::Obj(ObjRef::new(Obj::Bytes(b.to_vec().into_boxed_slice()))),
-        Constant::Tuple(items) => Value::new_tuple(items.iter().map(constant_value).collect()),
-        Constant::Code(code) => Value::Obj(ObjRef::new(Obj::Code(CodeInfo::new(code.clone())))),
+        Constant::Tuple(items) => {
+            Value::new_tuple(items.iter().map(|c| constant_in(c, table)).collect())
+        }
+        Constant::Code(code) => Value::Obj(ObjRef::new(Obj::Code(CodeInfo::with_names(
+            code.clone(),
+            table,
+        )))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_one_object_across_the_functions_of_a_module() {
+        let source = "def f(o):\n    o.attr = 1\ndef g(o):\n    return o.attr\n";
+        let code = gilvm_compiler::compile_source(source, "t.py").expect("compiles");
+        let module = CodeInfo::new(code);
+        let attr_of = |c: &Value| match c.obj().map(|o| &**o) {
+            Some(Obj::Code(info)) => info
+                .names
+                .iter()
+                .find(|n| n.as_str().is_some_and(|s| s.as_str() == "attr"))
+                .cloned(),
+            _ => None,
+        };
+        let found: Vec<Value> = module.consts.iter().filter_map(attr_of).collect();
+        assert_eq!(found.len(), 2, "both functions name `attr`");
+        assert!(found[0].is(&found[1]));
     }
 }

@@ -7,6 +7,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::{Instance, TypeId};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::bytes::methods as bytes_methods;
@@ -162,9 +163,9 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
                 ))
             }),
             Obj::Instance(inst) => {
-                match crate::protocol::class::lookup_special(&inst.class, "__int__")
-                    .or_else(|| crate::protocol::class::lookup_special(&inst.class, "__index__"))
-                {
+                match crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Int).or_else(
+                    || crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Index),
+                ) {
                     Some(m) => {
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(x), &[])
                     }
@@ -254,7 +255,7 @@ fn float(ts: &mut ThreadState, args: &Args) -> PyResult {
                 ))
             }),
             Obj::Instance(inst) => {
-                match crate::protocol::class::lookup_special(&inst.class, "__float__") {
+                match crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Float) {
                     Some(m) => {
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(x), &[])
                     }

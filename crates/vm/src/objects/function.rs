@@ -61,7 +61,14 @@ pub struct NativeFunction {
     /// A method of a built-in type: called unbound (`str.upper(s)`), the first argument is
     /// the receiver.
     pub is_method: bool,
+    /// Set for builtins that read the caller's frame (`globals()`, `locals()`): a direct call
+    /// without arguments is answered by this from the calling frame, not by `f`.
+    pub reads_frame: Option<FrameFn>,
 }
+
+/// The frame-reading implementation of a builtin like `globals()` (see
+/// [`NativeFunction::reads_frame`]).
+pub type FrameFn = fn(&crate::interp::frame::Frame) -> Value;
 
 /// A native function as a Python value (`this` is the bound receiver, or `Null`).
 pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {
@@ -70,5 +77,6 @@ pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {
         f,
         this,
         is_method: false,
+        reads_frame: None,
     })))
 }

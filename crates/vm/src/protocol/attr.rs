@@ -4,6 +4,7 @@
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{exc_data, ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::TypeObj;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::native_value;
@@ -35,6 +36,7 @@ fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
                     f: n.f,
                     this: instance.clone(),
                     is_method: n.is_method,
+                    reads_frame: None,
                 })))
             }
             Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
@@ -162,7 +164,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                 if let Some(base) = class::builtin_base(obj) {
                     return get_attr(ts, &base, name);
                 }
-                if let Some(getattr) = t.lookup(&Value::new_str("__getattr__")) {
+                if let Some(getattr) = t.lookup(ts.rt.names.get(Dunder::GetAttr)) {
                     return call_value(ts, &getattr, &[obj.clone(), name.clone()], &[]);
                 }
             }
@@ -178,6 +180,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                         f,
                         this: Value::Null,
                         is_method: true,
+                        reads_frame: None,
                     }))));
                 }
             }
@@ -235,6 +238,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
             f,
             this: obj.clone(),
             is_method: true,
+            reads_frame: None,
         }))));
     }
     Err(no_attribute(ts, obj, key))
@@ -286,13 +290,13 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
 }
 
 /// A user class's `__setattr__`/`__delattr__` hook for `obj`, if it defines one.
-fn user_hook(obj: &Value, hook: &str) -> Option<Value> {
+fn user_hook(ts: &ThreadState, obj: &Value, hook: Dunder) -> Option<Value> {
     obj.as_instance()
-        .and_then(|inst| class::lookup_special(&inst.class, hook))
+        .and_then(|inst| class::lookup_special(ts, &inst.class, hook))
 }
 
 pub fn set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
-    if let Some(hook) = user_hook(obj, "__setattr__") {
+    if let Some(hook) = user_hook(ts, obj, Dunder::SetAttr) {
         call_value(ts, &hook, &[obj.clone(), name.clone(), v], &[])?;
         return Ok(());
     }
@@ -390,7 +394,7 @@ fn accessor(ts: &ThreadState, f: &Value, obj: &Value, key: &str, what: &str) -> 
 }
 
 pub fn del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
-    if let Some(hook) = user_hook(obj, "__delattr__") {
+    if let Some(hook) = user_hook(ts, obj, Dunder::DelAttr) {
         call_value(ts, &hook, &[obj.clone(), name.clone()], &[])?;
         return Ok(());
     }

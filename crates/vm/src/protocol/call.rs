@@ -10,6 +10,7 @@ use crate::interp::generator;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
@@ -251,8 +252,9 @@ pub fn call_from_stack(
                 f.push(sup);
                 return Ok(None);
             }
-            Obj::Native(n) if n.this.is_null() && nargs == 0 && kwnames.is_empty() => {
-                if let Some(v) = crate::interp::frame_builtins::call(n.name, f) {
+            Obj::Native(n) if nargs == 0 && kwnames.is_empty() => {
+                if let Some(read_frame) = n.reads_frame {
+                    let v = read_frame(f);
                     f.slots.truncate(callee_index);
                     f.push(v);
                     return Ok(None);
@@ -349,7 +351,7 @@ pub fn call_value(
             }
             Obj::Type(_) => return class::call_type(ts, o, args, kwnames),
             Obj::Instance(inst) => {
-                if let Some(call) = class::lookup_special(&inst.class, "__call__") {
+                if let Some(call) = class::lookup_special(ts, &inst.class, Dunder::Call) {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(callee.clone());
                     full.extend_from_slice(args);

@@ -10,6 +10,7 @@ use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_name, type_name};
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::{compute_mro, ExcData, Instance, TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
@@ -17,43 +18,43 @@ use crate::objects::function::Args;
 use crate::protocol::call::{bind_frame, call_value};
 
 /// Looks a special method up on a class (never on the instance).
-pub fn lookup_special(cls: &ObjRef, name: &str) -> Option<Value> {
+pub fn lookup_special(ts: &ThreadState, cls: &ObjRef, name: Dunder) -> Option<Value> {
     match &**cls {
-        Obj::Type(t) => t.lookup(&Value::new_str(name)),
+        Obj::Type(t) => t.lookup(ts.rt.names.get(name)),
         _ => None,
     }
 }
 
-fn instance_method(v: &Value, name: &str) -> Option<Value> {
+fn instance_method(ts: &ThreadState, v: &Value, name: Dunder) -> Option<Value> {
     v.as_instance()
-        .and_then(|inst| lookup_special(&inst.class, name))
+        .and_then(|inst| lookup_special(ts, &inst.class, name))
 }
 
 fn is_not_implemented(v: &Value) -> bool {
     matches!(v, Value::Obj(o) if matches!(&**o, Obj::NotImplemented))
 }
 
-fn dunder_names(op: B) -> (&'static str, &'static str, &'static str) {
+fn dunder_names(op: B) -> (Dunder, Dunder, Dunder) {
     match op {
-        B::Add => ("__add__", "__radd__", "__iadd__"),
-        B::Subtract => ("__sub__", "__rsub__", "__isub__"),
-        B::Multiply => ("__mul__", "__rmul__", "__imul__"),
-        B::MatrixMultiply => ("__matmul__", "__rmatmul__", "__imatmul__"),
-        B::TrueDivide => ("__truediv__", "__rtruediv__", "__itruediv__"),
-        B::FloorDivide => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
-        B::Remainder => ("__mod__", "__rmod__", "__imod__"),
-        B::Power => ("__pow__", "__rpow__", "__ipow__"),
-        B::LeftShift => ("__lshift__", "__rlshift__", "__ilshift__"),
-        B::RightShift => ("__rshift__", "__rrshift__", "__irshift__"),
-        B::And => ("__and__", "__rand__", "__iand__"),
-        B::Or => ("__or__", "__ror__", "__ior__"),
-        B::Xor => ("__xor__", "__rxor__", "__ixor__"),
+        B::Add => (Dunder::Add, Dunder::RAdd, Dunder::IAdd),
+        B::Subtract => (Dunder::Sub, Dunder::RSub, Dunder::ISub),
+        B::Multiply => (Dunder::Mul, Dunder::RMul, Dunder::IMul),
+        B::MatrixMultiply => (Dunder::MatMul, Dunder::RMatMul, Dunder::IMatMul),
+        B::TrueDivide => (Dunder::TrueDiv, Dunder::RTrueDiv, Dunder::ITrueDiv),
+        B::FloorDivide => (Dunder::FloorDiv, Dunder::RFloorDiv, Dunder::IFloorDiv),
+        B::Remainder => (Dunder::Mod, Dunder::RMod, Dunder::IMod),
+        B::Power => (Dunder::Pow, Dunder::RPow, Dunder::IPow),
+        B::LeftShift => (Dunder::LShift, Dunder::RLShift, Dunder::ILShift),
+        B::RightShift => (Dunder::RShift, Dunder::RRShift, Dunder::IRShift),
+        B::And => (Dunder::And, Dunder::RAnd, Dunder::IAnd),
+        B::Or => (Dunder::Or, Dunder::ROr, Dunder::IOr),
+        B::Xor => (Dunder::Xor, Dunder::RXor, Dunder::IXor),
     }
 }
 
 /// Calls `a.name(b)`, giving `None` when absent or `NotImplemented`.
-fn try_dunder(ts: &mut ThreadState, a: &Value, name: &str, b: &Value) -> PyResult<Option<Value>> {
-    let Some(m) = instance_method(a, name) else {
+fn try_dunder(ts: &mut ThreadState, a: &Value, name: Dunder, b: &Value) -> PyResult<Option<Value>> {
+    let Some(m) = instance_method(ts, a, name) else {
         return Ok(None);
     };
     let r = call_value(ts, &m, &[a.clone(), b.clone()], &[])?;
@@ -94,12 +95,12 @@ pub fn compare_dunder(
     b: &Value,
 ) -> PyResult<Option<Value>> {
     let (forward, reflected) = match op {
-        Comparison::Less => ("__lt__", "__gt__"),
-        Comparison::LessEqual => ("__le__", "__ge__"),
-        Comparison::Equal => ("__eq__", "__eq__"),
-        Comparison::NotEqual => ("__ne__", "__ne__"),
-        Comparison::Greater => ("__gt__", "__lt__"),
-        Comparison::GreaterEqual => ("__ge__", "__le__"),
+        Comparison::Less => (Dunder::Lt, Dunder::Gt),
+        Comparison::LessEqual => (Dunder::Le, Dunder::Ge),
+        Comparison::Equal => (Dunder::Eq, Dunder::Eq),
+        Comparison::NotEqual => (Dunder::Ne, Dunder::Ne),
+        Comparison::Greater => (Dunder::Gt, Dunder::Lt),
+        Comparison::GreaterEqual => (Dunder::Ge, Dunder::Le),
     };
     if let Some(r) = try_dunder(ts, a, forward, b)? {
         return Ok(Some(r));
@@ -108,7 +109,7 @@ pub fn compare_dunder(
         return Ok(Some(r));
     }
     if op == Comparison::NotEqual {
-        if let Some(r) = try_dunder(ts, a, "__eq__", b)? {
+        if let Some(r) = try_dunder(ts, a, Dunder::Eq, b)? {
             let t = crate::protocol::ops::truthy(ts, &r)?;
             return Ok(Some(Value::Bool(!t)));
         }
@@ -116,8 +117,8 @@ pub fn compare_dunder(
     Ok(None)
 }
 
-pub fn unary_dunder(ts: &mut ThreadState, v: &Value, name: &str, symbol: &str) -> PyResult {
-    match instance_method(v, name) {
+pub fn unary_dunder(ts: &mut ThreadState, v: &Value, name: Dunder, symbol: &str) -> PyResult {
+    match instance_method(ts, v, name) {
         Some(m) => call_value(ts, &m, std::slice::from_ref(v), &[]),
         None => Err(ts.type_error(format!(
             "bad operand type for unary {symbol}: '{}'",
@@ -145,10 +146,10 @@ pub fn call_type(
         return crate::objects::constructors::construct(ts, t.builtin, &Args::new(args, kwnames));
     }
     let positional = &args[..args.len() - kwnames.len()];
-    if let Some(new) = t.lookup(&Value::new_str("__new__")) {
+    if let Some(new) = t.lookup(ts.rt.names.get(Dunder::New)) {
         return call_user_new(ts, cls, &new, args, kwnames);
     }
-    let init = t.lookup(&Value::new_str("__init__"));
+    let init = t.lookup(ts.rt.names.get(Dunder::Init));
     let base = match wrapped_builtin(t.builtin) {
         // Without an `__init__` of its own, the class initializes its built-in value from the
         // call's arguments, as the built-in's own `__new__`/`__init__` would.
@@ -211,7 +212,7 @@ fn call_user_new(
     full.push(Value::Obj(cls.clone()));
     full.extend_from_slice(args);
     let instance = call_value(ts, &new, &full, kwnames)?;
-    let init = lookup_special(cls, "__init__");
+    let init = lookup_special(ts, cls, Dunder::Init);
     let is_own = instance
         .as_instance()
         .is_some_and(|i| crate::object::typeobj::is_subclass(&i.class, cls));

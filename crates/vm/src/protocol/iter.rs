@@ -4,6 +4,7 @@ use crate::interp::generator;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{DictViewKind, Obj, Value};
 use crate::objects::iterators::IterState;
@@ -57,14 +58,14 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
             },
             Obj::Iter(_) | Obj::Generator(_) => return Ok(v.clone()),
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(&inst.class, "__iter__") {
+                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Iter) {
                     let it = call_value(ts, &m, std::slice::from_ref(v), &[])?;
                     return check_iterator(ts, it);
                 }
                 if let Some(base) = class::builtin_base(v) {
                     return get_iter(ts, &base);
                 }
-                if class::lookup_special(&inst.class, "__getitem__").is_some() {
+                if class::lookup_special(ts, &inst.class, Dunder::GetItem).is_some() {
                     return Ok(Value::new_iter(IterState::Snapshot {
                         items: getitem_items(ts, v)?,
                         index: 0,
@@ -84,7 +85,7 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
 fn check_iterator(ts: &ThreadState, it: Value) -> PyResult {
     let is_iterator = match it.obj().map(|o| &**o) {
         Some(Obj::Iter(_) | Obj::Generator(_)) => true,
-        Some(Obj::Instance(inst)) => class::lookup_special(&inst.class, "__next__").is_some(),
+        Some(Obj::Instance(inst)) => class::lookup_special(ts, &inst.class, Dunder::Next).is_some(),
         _ => false,
     };
     if is_iterator {
@@ -132,7 +133,7 @@ pub fn next_value(ts: &mut ThreadState, it: &Value) -> PyResult<Option<Value>> {
         }
         Obj::Generator(_) => generator::next(ts, o),
         Obj::Instance(inst) => {
-            let Some(m) = class::lookup_special(&inst.class, "__next__") else {
+            let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Next) else {
                 return Err(
                     ts.type_error(format!("'{}' object is not an iterator", type_name(ts, it)))
                 );

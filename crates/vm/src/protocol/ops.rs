@@ -8,6 +8,7 @@ use num_traits::{Pow, Signed, ToPrimitive, Zero};
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::hash_value;
 use crate::objects::int::{self, big_to_f64, from_big};
@@ -23,7 +24,7 @@ pub fn index_of(ts: &mut ThreadState, v: &Value) -> PyResult<Option<Value>> {
     }
     let Some(m) = v
         .as_instance()
-        .and_then(|inst| class::lookup_special(&inst.class, "__index__"))
+        .and_then(|inst| class::lookup_special(ts, &inst.class, Dunder::Index))
     else {
         return Ok(None);
     };
@@ -55,7 +56,7 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
             Obj::Range { .. } => seq::range_len(o) > 0,
             Obj::DictView { dict, .. } => seq::len_of(ts, &Value::Obj(dict.clone()))? > 0,
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(&inst.class, "__bool__") {
+                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Bool) {
                     let r =
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
                     return match r {
@@ -66,7 +67,7 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
                         ))),
                     };
                 }
-                if class::lookup_special(&inst.class, "__len__").is_some() {
+                if class::lookup_special(ts, &inst.class, Dunder::Len).is_some() {
                     return Ok(seq::len_of(ts, v)? > 0);
                 }
                 match class::builtin_base(v) {
@@ -365,7 +366,7 @@ pub fn unary_negative(ts: &mut ThreadState, v: &Value) -> PyResult {
         Some(Num::I(i)) => Ok(int::sub(0, i)),
         Some(Num::B(b)) => Ok(from_big(-b)),
         Some(Num::F(f)) => Ok(Value::Float(-f)),
-        None => class::unary_dunder(ts, v, "__neg__", "-"),
+        None => class::unary_dunder(ts, v, Dunder::Neg, "-"),
     }
 }
 
@@ -373,7 +374,7 @@ pub fn unary_positive(ts: &mut ThreadState, v: &Value) -> PyResult {
     match to_num(v) {
         Some(Num::I(i)) => Ok(Value::Int(i)),
         Some(_) => Ok(v.clone()),
-        None => class::unary_dunder(ts, v, "__pos__", "+"),
+        None => class::unary_dunder(ts, v, Dunder::Pos, "+"),
     }
 }
 
@@ -381,7 +382,7 @@ pub fn unary_invert(ts: &mut ThreadState, v: &Value) -> PyResult {
     match to_num(v) {
         Some(Num::I(i)) => Ok(Value::Int(!i)),
         Some(Num::B(b)) => Ok(from_big(-b - 1u32)),
-        _ => class::unary_dunder(ts, v, "__invert__", "~"),
+        _ => class::unary_dunder(ts, v, Dunder::Invert, "~"),
     }
 }
 
@@ -497,7 +498,9 @@ pub fn less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
 /// The hash of a value, or `TypeError: unhashable type`.
 pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
     if let Some(inst) = v.as_instance() {
-        if let Some(m) = class::lookup_special(&inst.class, "__hash__").filter(|m| !m.is_none()) {
+        if let Some(m) =
+            class::lookup_special(ts, &inst.class, Dunder::Hash).filter(|m| !m.is_none())
+        {
             let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
             return match r {
                 Value::Int(i) => Ok(i as u64),
@@ -507,7 +510,7 @@ pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
     }
     let unhashable_instance = v
         .as_instance()
-        .and_then(|inst| class::lookup_special(&inst.class, "__hash__"))
+        .and_then(|inst| class::lookup_special(ts, &inst.class, Dunder::Hash))
         .is_some_and(|m| m.is_none());
     if unhashable_instance {
         return Err(ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))));
@@ -567,7 +570,7 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
                 return any_equal(ts, &t, item);
             }
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(&inst.class, "__contains__") {
+                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Contains) {
                     let r = crate::protocol::call::call_value(
                         ts,
                         &m,

@@ -9,6 +9,7 @@ use crate::interp::build_values as build;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 use crate::protocol::class;
@@ -328,7 +329,7 @@ pub fn len_of(ts: &mut ThreadState, v: &Value) -> PyResult<usize> {
             Obj::Range { .. } => return Ok(range_len(o) as usize),
             Obj::DictView { dict, .. } => return len_of(ts, &Value::Obj(dict.clone())),
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(&inst.class, "__len__") {
+                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Len) {
                     let r =
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
                     return match r {

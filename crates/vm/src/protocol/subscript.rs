@@ -3,6 +3,7 @@
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::bytes::bytearray as bytearray_methods;
 use crate::protocol::class;
@@ -169,7 +170,7 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
             let found = d.borrow().get_hashed(&key).cloned();
             found.ok_or_else(|| ts.key_error(index.clone()))
         }
-        Obj::Instance(inst) => match class::lookup_special(&inst.class, "__getitem__") {
+        Obj::Instance(inst) => match class::lookup_special(ts, &inst.class, Dunder::GetItem) {
             Some(m) => {
                 crate::protocol::call::call_value(ts, &m, &[container.clone(), index.clone()], &[])
             }
@@ -198,7 +199,7 @@ fn base_get_item(
     index: &Value,
 ) -> PyResult {
     let base = class::builtin_base(container).unwrap_or_default();
-    let missing = class::lookup_special(class, "__missing__");
+    let missing = class::lookup_special(ts, class, Dunder::Missing);
     match (get_item(ts, &base, index), missing) {
         (Err(e), Some(m)) if ts.exc_matches(&e, crate::object::error::ExcKind::KeyError) => {
             crate::protocol::call::call_value(ts, &m, &[container.clone(), index.clone()], &[])
@@ -238,7 +239,7 @@ pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value)
                 });
             }
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(&inst.class, "__setitem__") {
+                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::SetItem) {
                     crate::protocol::call::call_value(ts, &m, &[container.clone(), index, v], &[])?;
                     return Ok(());
                 }
@@ -314,7 +315,7 @@ pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                 });
             }
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(&inst.class, "__delitem__") {
+                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::DelItem) {
                     crate::protocol::call::call_value(
                         ts,
                         &m,

@@ -104,6 +104,7 @@ fn method_value(name: &'static str, f: NativeFn) -> Value {
         f,
         this: Value::Null,
         is_method: true,
+        reads_frame: None,
     })))
 }
 

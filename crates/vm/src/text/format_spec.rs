@@ -7,6 +7,7 @@ use num_bigint::{BigInt, Sign};
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::value::Value;
 use crate::objects::float::float_repr;
 use crate::objects::int::{big_to_f64, to_big};
@@ -412,7 +413,7 @@ fn format_str(ts: &ThreadState, s: String, spec: &Spec, v: &Value) -> PyResult<S
 /// `format(v, spec_text)`: `__format__` of instances, the mini-language for builtins.
 pub fn format_with_spec(ts: &mut ThreadState, v: &Value, spec_text: &str) -> PyResult<String> {
     if let Some(inst) = v.as_instance() {
-        if let Some(m) = class::lookup_special(&inst.class, "__format__") {
+        if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Format) {
             let r = call_value(ts, &m, &[v.clone(), Value::new_str(spec_text)], &[])?;
             return str_of(ts, &r);
         }

@@ -5,6 +5,7 @@
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
 use crate::object::error::{exc_data, ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::TypeObj;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::float::float_repr;
@@ -219,7 +220,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
 }
 
 fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) -> PyResult<String> {
-    if let Some(m) = class::lookup_special(class, "__repr__") {
+    if let Some(m) = class::lookup_special(ts, class, Dunder::Repr) {
         let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
         return match r.as_str() {
             Some(s) => Ok(s.as_str().to_string()),
@@ -259,7 +260,7 @@ pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         match &**o {
             Obj::Str(s) => return Ok(s.as_str().to_string()),
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(&inst.class, "__str__") {
+                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Str) {
                     let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
                     return match r.as_str() {
                         Some(s) => Ok(s.as_str().to_string()),

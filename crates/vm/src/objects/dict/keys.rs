@@ -7,14 +7,15 @@ use std::cell::RefCell;
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::value::Value;
 use crate::objects::dict::{Dict, Key};
 use crate::protocol::class::lookup_special;
 use crate::protocol::ops;
 
-fn has_user_eq(v: &Value) -> bool {
+fn has_user_eq(ts: &ThreadState, v: &Value) -> bool {
     v.as_instance().is_some_and(|inst| {
-        lookup_special(&inst.class, "__eq__").is_some() || !inst.base.borrow().is_null()
+        lookup_special(ts, &inst.class, Dunder::Eq).is_some() || !inst.base.borrow().is_null()
     })
 }
 
@@ -26,7 +27,7 @@ fn resolve(
     existing: impl FnOnce(u64) -> Vec<Value>,
 ) -> PyResult<Key> {
     let hash = ops::hash(ts, v)?;
-    if has_user_eq(v) {
+    if has_user_eq(ts, v) {
         for stored in existing(hash) {
             if stored.is(v) || ops::eq(ts, &stored, v)? {
                 return Ok(Key {

@@ -126,6 +126,7 @@ fn native(name: &'static str, f: NativeFn, this: Value, is_method: bool) -> Valu
         f,
         this,
         is_method,
+        reads_frame: None,
     })))
 }
 
