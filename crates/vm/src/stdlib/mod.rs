@@ -8,6 +8,7 @@
 pub mod _thread;
 pub mod gilmod;
 pub mod io;
+pub mod json;
 pub mod math;
 pub mod os;
 pub mod socket;
@@ -95,6 +96,9 @@ pub const MODULES: &[ModuleDef] = &[
         })
         .source(include_str!("math.py")),
     ModuleDef::new("gil").functions(gilmod::FUNCTIONS),
+    ModuleDef::new("json")
+        .functions(json::FUNCTIONS)
+        .source(include_str!("json/json.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
