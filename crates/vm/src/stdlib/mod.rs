@@ -11,6 +11,7 @@ pub mod io;
 pub mod json;
 pub mod math;
 pub mod os;
+pub mod re;
 pub mod socket;
 pub mod sys;
 pub mod time;
@@ -99,6 +100,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("json")
         .functions(json::FUNCTIONS)
         .source(include_str!("json/json.py")),
+    ModuleDef::new("re")
+        .functions(re::FUNCTIONS)
+        .source(include_str!("re/re.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
