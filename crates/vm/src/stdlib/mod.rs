@@ -13,6 +13,8 @@ pub mod math;
 pub mod os;
 pub mod re;
 pub mod socket;
+#[path = "struct_/mod.rs"]
+pub mod struct_;
 pub mod sys;
 pub mod time;
 
@@ -103,6 +105,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("re")
         .functions(re::FUNCTIONS)
         .source(include_str!("re/re.py")),
+    ModuleDef::new("struct")
+        .functions(struct_::FUNCTIONS)
+        .source(include_str!("struct_/struct.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
