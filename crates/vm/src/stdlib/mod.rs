@@ -91,6 +91,7 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("itertools").source(include_str!("itertools.py")),
     ModuleDef::new("io")
         .functions(io::FUNCTIONS)
+        .init(|ts, dict| run_embedded(ts, "io", include_str!("io_memory.py"), dict))
         .source(include_str!("io.py")),
     ModuleDef::new("math")
         .init(|_, dict| {
