@@ -72,7 +72,13 @@ pub const MODULES: &[ModuleDef] = &[
         sys::fill(ts, dict);
         Ok(())
     }),
-    ModuleDef::new("time").functions(time::FUNCTIONS),
+    ModuleDef::new("time")
+        .functions(time::FUNCTIONS)
+        .init(|_, dict| {
+            add_functions(dict, time::CALENDAR);
+            Ok(())
+        })
+        .source(include_str!("time.py")),
     ModuleDef::new("socket").init(|ts, dict| {
         socket::fill(ts, dict);
         Ok(())
