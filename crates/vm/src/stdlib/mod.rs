@@ -11,6 +11,7 @@ pub mod io;
 pub mod json;
 pub mod math;
 pub mod os;
+pub mod os_stat;
 pub mod re;
 pub mod socket;
 #[path = "struct_/mod.rs"]
@@ -89,8 +90,12 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
     ModuleDef::new("os")
-        .init(os::init)
-        .source(include_str!("os.py")),
+        .init(|ts, dict| {
+            os::init(ts, dict)?;
+            add_functions(dict, os_stat::FUNCTIONS);
+            run_embedded(ts, "os", include_str!("os.py"), dict)?;
+            run_embedded(ts, "os", include_str!("os_extra.py"), dict)
+        }),
     ModuleDef::new("random").source(include_str!("random.py")),
     ModuleDef::new("queue").source(include_str!("queue.py")),
     ModuleDef::new("functools").source(include_str!("functools.py")),
