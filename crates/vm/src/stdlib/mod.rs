@@ -13,6 +13,7 @@ pub mod math;
 pub mod os;
 pub mod os_stat;
 pub mod re;
+pub mod select;
 pub mod socket;
 #[path = "struct_/mod.rs"]
 pub mod struct_;
@@ -117,6 +118,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("re")
         .functions(re::FUNCTIONS)
         .source(include_str!("re/re.py")),
+    ModuleDef::new("select")
+        .functions(select::FUNCTIONS)
+        .source(include_str!("select/select.py")),
+    ModuleDef::new("selectors").source(include_str!("select/selectors.py")),
     ModuleDef::new("struct")
         .functions(struct_::FUNCTIONS)
         .source(include_str!("struct_/struct.py")),
