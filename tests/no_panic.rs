@@ -191,3 +191,40 @@ proptest! {
         prop_assert!(outcome == "ok" || outcome == "JSONDecodeError", "{doc:?}: {outcome}");
     }
 }
+
+const RE_PIECES: &[&str] = &[
+    "(", ")", "(?:", "(?P<n>", "(?P=n)", "(?=", "(?!", "(?<=", "(?<!", "(?>", "(?i)", "(?#c)",
+    "(?(1)", "[", "]", "[^", "-", "\\", "\\1", "\\2", "\\d", "\\w", "\\s", "\\b", "\\Z", "\\A",
+    "\\x4", "\\u00e9", "\\0", "*", "+", "?", "*?", "++", "{", "}", "{2,", "{,3}", "{3,1}", "|",
+    "^", "$", ".", "a", "b", "é", "#", " ",
+];
+
+const STRUCT_PIECES: &[&str] = &[
+    "@", "=", "<", ">", "!", "b", "B", "h", "H", "i", "I", "l", "L", "q", "Q", "n", "N", "P",
+    "e", "f", "d", "s", "p", "x", "c", "?", "0", "1", "3", "99999999999999999999", " ", "z", "|",
+    "\u{0}", "abcdefgh",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn re_compile_never_panics(pieces in proptest::collection::vec(0..RE_PIECES.len(), 0..24)) {
+        let pattern: String = pieces.into_iter().map(|i| RE_PIECES[i]).collect();
+        let outcome = library_probe("re", &pattern);
+        prop_assert!(outcome == "ok" || outcome == "error", "{pattern:?}: {outcome}");
+    }
+
+    #[test]
+    fn re_random_text_never_panics(pattern in "\\PC{0,30}") {
+        let outcome = library_probe("re", &pattern);
+        prop_assert!(outcome == "ok" || outcome == "error", "{pattern:?}: {outcome}");
+    }
+
+    #[test]
+    fn struct_unpack_never_panics(pieces in proptest::collection::vec(0..STRUCT_PIECES.len(), 0..16)) {
+        let input: String = pieces.into_iter().map(|i| STRUCT_PIECES[i]).collect();
+        let outcome = library_probe("struct", &input);
+        prop_assert!(outcome == "ok" || outcome == "error", "{input:?}: {outcome}");
+    }
+}
