@@ -35,7 +35,9 @@ impl EchoServer {
         options: &[&str],
         server_args: &[&str],
     ) -> Result<EchoServer, String> {
-        let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("programs").join(name);
+        let program = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("programs")
+            .join(name);
         let mut child = Command::new(interpreter)
             .args(options)
             .arg(program)

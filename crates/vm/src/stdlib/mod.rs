@@ -90,13 +90,12 @@ pub const MODULES: &[ModuleDef] = &[
         .source(include_str!("_thread.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
-    ModuleDef::new("os")
-        .init(|ts, dict| {
-            os::init(ts, dict)?;
-            add_functions(dict, os_stat::FUNCTIONS);
-            run_embedded(ts, "os", include_str!("os.py"), dict)?;
-            run_embedded(ts, "os", include_str!("os_extra.py"), dict)
-        }),
+    ModuleDef::new("os").init(|ts, dict| {
+        os::init(ts, dict)?;
+        add_functions(dict, os_stat::FUNCTIONS);
+        run_embedded(ts, "os", include_str!("os.py"), dict)?;
+        run_embedded(ts, "os", include_str!("os_extra.py"), dict)
+    }),
     ModuleDef::new("random").source(include_str!("random.py")),
     ModuleDef::new("queue").source(include_str!("queue.py")),
     ModuleDef::new("functools").source(include_str!("functools.py")),

@@ -120,7 +120,7 @@ fn tm_tuple(tm: &libc::tm) -> Value {
         Value::Int(tm.tm_yday as i64 + 1),
         Value::Int(tm.tm_isdst as i64),
         Value::new_str(zone),
-        Value::Int(tm.tm_gmtoff as i64),
+        Value::Int(tm.tm_gmtoff),
     ])
 }
 
@@ -216,7 +216,12 @@ fn strftime(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         let mut buf = vec![0u8; size];
         // SAFETY: `buf` has `size` bytes; strftime writes at most that many.
         let n = unsafe {
-            libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, size, cfmt.as_ptr(), &tm)
+            libc::strftime(
+                buf.as_mut_ptr() as *mut libc::c_char,
+                size,
+                cfmt.as_ptr(),
+                &tm,
+            )
         };
         if n > 0 || size > 1 << 16 {
             buf.truncate(n);
@@ -243,7 +248,7 @@ fn process_time(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn process_time_ns(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "process_time_ns", args, 0, 0)?;
     Ok(Value::Int(
-        clock(libc::CLOCK_PROCESS_CPUTIME_ID).as_nanos() as i64,
+        clock(libc::CLOCK_PROCESS_CPUTIME_ID).as_nanos() as i64
     ))
 }
 

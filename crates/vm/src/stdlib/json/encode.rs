@@ -290,7 +290,7 @@ impl<'t> Encoder<'t> {
         r
     }
 
-    fn dict_body(&mut self, pairs: &mut Vec<(Value, Value)>) -> PyResult<()> {
+    fn dict_body(&mut self, pairs: &mut [(Value, Value)]) -> PyResult<()> {
         if self.sort_keys {
             self.sort(pairs)?;
         }
@@ -322,7 +322,7 @@ impl<'t> Encoder<'t> {
     }
 
     /// `sorted(dct.items())`: plain str keys are sorted here, anything else by Python's `<`.
-    fn sort(&mut self, pairs: &mut Vec<(Value, Value)>) -> PyResult<()> {
+    fn sort(&mut self, pairs: &mut [(Value, Value)]) -> PyResult<()> {
         if pairs.iter().all(|(k, _)| k.as_str().is_some()) {
             pairs.sort_by(|a, b| {
                 let (a, b) = (a.0.as_str(), b.0.as_str());

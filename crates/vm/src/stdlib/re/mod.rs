@@ -35,10 +35,11 @@ impl NativeHandle for Compiled {
     }
 }
 
-fn build(body: &str) -> Result<fancy_regex::Regex, fancy_regex::Error> {
+fn build(body: &str) -> Result<fancy_regex::Regex, Box<fancy_regex::Error>> {
     fancy_regex::RegexBuilder::new(body)
         .backtrack_limit(50_000_000)
         .build()
+        .map_err(Box::new)
 }
 
 /// The message of a fancy-regex error in CPython's words where there is one.
@@ -111,7 +112,9 @@ fn char_to_byte(text: &str, ascii: bool, chars: usize) -> usize {
     if ascii {
         return chars.min(text.len());
     }
-    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 /// `_search(handle, string, pos, endpos, mode)`: mode 0 searches, 1 matches at `pos`, 2
@@ -143,14 +146,12 @@ fn search(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let regex = match mode {
         0 => compiled.search.get(),
         1 => Some(compiled.anchored.get_or_init(|| {
-            build(&format!("\\G{}", compiled.body)).unwrap_or_else(|_| {
-                build("(?!)").expect("a valid pattern")
-            })
+            build(&format!("\\G{}", compiled.body))
+                .unwrap_or_else(|_| build("(?!)").expect("a valid pattern"))
         })),
         _ => Some(compiled.full.get_or_init(|| {
-            build(&format!("\\G(?:{})\\z", compiled.body)).unwrap_or_else(|_| {
-                build("(?!)").expect("a valid pattern")
-            })
+            build(&format!("\\G(?:{})\\z", compiled.body))
+                .unwrap_or_else(|_| build("(?!)").expect("a valid pattern"))
         })),
     };
     let Some(regex) = regex else {

@@ -478,8 +478,9 @@ impl Tr {
             let lo = match self.class_item(c, item_at)? {
                 Err(short) => {
                     if self.peek() == Some('-') && self.at(self.i + 1).is_some_and(|d| d != ']') {
-                        let text: String =
-                            self.p[item_at..(self.i + 2).min(self.p.len())].iter().collect();
+                        let text: String = self.p[item_at..(self.i + 2).min(self.p.len())]
+                            .iter()
+                            .collect();
                         return err(format!("bad character range {text}"), item_at);
                     }
                     self.out.push_str(short);
@@ -514,7 +515,11 @@ impl Tr {
 
     /// One class member starting with `c` (already consumed): `Ok(char)` for a literal,
     /// `Err(class)` for a shorthand.
-    fn class_item(&mut self, c: char, at: usize) -> Result<Result<char, &'static str>, PatternError> {
+    fn class_item(
+        &mut self,
+        c: char,
+        at: usize,
+    ) -> Result<Result<char, &'static str>, PatternError> {
         if c != '\\' {
             return Ok(Ok(c));
         }
@@ -741,8 +746,6 @@ impl Tr {
 
 fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c == '_' || c.is_alphabetic())
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
         && chars.all(|c| c == '_' || c.is_alphanumeric())
 }

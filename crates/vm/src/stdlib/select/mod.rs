@@ -38,9 +38,8 @@ fn poll(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         })
         .collect();
     let result = ts.allow_threads(move || {
-        let deadline = (timeout >= 0).then(|| {
-            std::time::Instant::now() + std::time::Duration::from_millis(timeout as u64)
-        });
+        let deadline = (timeout >= 0)
+            .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout as u64));
         loop {
             let wait = match deadline {
                 None => -1,

@@ -101,7 +101,9 @@ fn parse(fmt: &[u8]) -> Result<Layout, String> {
         let total = if matches!(code, b's' | b'p') {
             count
         } else {
-            count.checked_mul(size).ok_or("total struct size too long")?
+            count
+                .checked_mul(size)
+                .ok_or("total struct size too long")?
         };
         items.push(Item {
             code,
@@ -201,10 +203,18 @@ fn int_value(ts: &mut ThreadState, error: &Value, v: &Value) -> PyResult<Option<
             Ok(b.to_i128()
                 .filter(|x| *x >= i64::MIN as i128 && *x <= u64::MAX as i128))
         }
-        Value::Float(_) => Err(struct_error(ts, error, "required argument is not an integer")),
+        Value::Float(_) => Err(struct_error(
+            ts,
+            error,
+            "required argument is not an integer",
+        )),
         _ => match crate::protocol::ops::index_of(ts, v)? {
             Some(i) => int_value(ts, error, &i),
-            None => Err(struct_error(ts, error, "required argument is not an integer")),
+            None => Err(struct_error(
+                ts,
+                error,
+                "required argument is not an integer",
+            )),
         },
     }
 }
@@ -254,7 +264,10 @@ fn range_message(code: u8, size: usize, order: Order, native: bool, v: Option<i1
             code as char
         ),
         b'I' | b'L' if size == 4 && v > 0 => {
-            format!("'{}' format requires 0 <= number <= 4294967295", code as char)
+            format!(
+                "'{}' format requires 0 <= number <= 4294967295",
+                code as char
+            )
         }
         b'P' if v > 0 => "int too large to convert".into(),
         _ => {
@@ -283,7 +296,9 @@ fn pack(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         })
         .sum();
     if values.len() != wanted {
-        return Err(struct_error(ts, &error,
+        return Err(struct_error(
+            ts,
+            &error,
             format!(
                 "pack expected {wanted} items for packing (got {})",
                 values.len()
@@ -300,7 +315,9 @@ fn pack(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
                 let data = match v.obj().map(|o| &**o) {
                     Some(Obj::Bytes(_) | Obj::ByteArray(_)) => bytes_data(&v).unwrap_or_default(),
                     _ => {
-                        return Err(struct_error(ts, &error,
+                        return Err(struct_error(
+                            ts,
+                            &error,
                             format!("argument for '{}' must be a bytes object", it.code as char),
                         ))
                     }
@@ -344,7 +361,9 @@ fn pack_one(
                 _ => Vec::new(),
             };
             if data.len() != 1 {
-                return Err(struct_error(ts, error,
+                return Err(struct_error(
+                    ts,
+                    error,
                     "char format requires a bytes object of length 1",
                 ));
             }
@@ -390,7 +409,9 @@ fn pack_one(
                 }
             });
             if !ok {
-                return Err(struct_error(ts, error,
+                return Err(struct_error(
+                    ts,
+                    error,
                     range_message(code, size, l.order, l.native, n),
                 ));
             }
@@ -412,8 +433,13 @@ fn unpack(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         )));
     };
     let offset = int_arg(ts, &a[3])?.max(0) as usize;
-    if offset.checked_add(l.size).is_none_or(|end| end > data.len()) {
-        return Err(struct_error(ts, &error,
+    if offset
+        .checked_add(l.size)
+        .is_none_or(|end| end > data.len())
+    {
+        return Err(struct_error(
+            ts,
+            &error,
             format!("unpack requires a buffer of {} bytes", l.size),
         ));
     }
@@ -477,7 +503,7 @@ fn f64_to_f16(x: f64) -> Option<u16> {
     // exponent chosen so the significand has 11 bits.
     let (e, _) = frexp(a); // a = m * 2^e, 0.5 <= m < 1
     let exp = (e - 1).max(-14); // unbiased exponent of the result
-    let scale = (-(exp - 10)) as i32; // multiply by 2^(10 - exp)
+    let scale = -(exp - 10); // multiply by 2^(10 - exp)
     let scaled = a * 2f64.powi(scale);
     let mut mant = round_half_even(scaled) as u32;
     let mut exp = exp;
