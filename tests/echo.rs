@@ -128,3 +128,36 @@ fn echo_server_survives_a_client_leaving_mid_message() {
     assert!(server.is_running());
     assert!(server.status_field("Threads").is_some_and(|n| n >= 2));
 }
+
+#[test]
+fn selectors_echo_server_serves_concurrent_clients_in_one_thread() {
+    for interpreter in [GILVM, "python3"] {
+        if interpreter == "python3" && Command::new("python3").arg("-V").output().is_err() {
+            continue;
+        }
+        let server = EchoServer::start_program("echo_server_selectors.py", interpreter, &[], &[])
+            .expect("selectors echo server starts");
+        let port = server.port;
+        let clients: Vec<_> = (0..6)
+            .map(|i| {
+                std::thread::spawn(move || {
+                    let mut stream = connect(port).map_err(|e| e.to_string())?;
+                    if i % 2 == 0 {
+                        let big: Vec<u8> = (0..1 << 20).map(|b: u32| (b * 5 + i) as u8).collect();
+                        echo(&mut stream, &big)
+                    } else {
+                        round_trips(&mut stream, 200, 64).map(drop)
+                    }
+                })
+            })
+            .collect();
+        for client in clients {
+            client.join().unwrap().unwrap();
+        }
+        let mut rude = connect(port).unwrap();
+        rude.write_all(&[1; 100_000]).unwrap();
+        drop(rude);
+        let mut polite = connect(port).unwrap();
+        round_trips(&mut polite, 50, 16).unwrap();
+    }
+}

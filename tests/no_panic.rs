@@ -135,3 +135,154 @@ proptest! {
         compile(&source);
     }
 }
+
+/// One interpreter for the library-input properties below: `probe(kind, data)` feeds `data` to
+/// `json.loads`, `re.compile` or `struct.unpack` and returns the exception's class name (or
+/// "ok"); a panic anywhere fails the test.
+fn library_probe(kind: &str, data: &str) -> String {
+    static INTERP: OnceLock<gilvm::Interpreter> = OnceLock::new();
+    let interp = INTERP.get_or_init(|| {
+        let interp = gilvm::Interpreter::new();
+        interp
+            .run(concat!(
+                "import json, re, struct\n",
+                "def probe(kind, data):\n",
+                "    try:\n",
+                "        if kind == 'json':\n",
+                "            json.loads(data)\n",
+                "        elif kind == 're':\n",
+                "            re.compile(data).search('abc aab 123 xyz ' + data)\n",
+                "        else:\n",
+                "            fmt, _, raw = data.partition('|')\n",
+                "            struct.unpack(fmt, raw.encode())\n",
+                "    except Exception as e:\n",
+                "        return type(e).__name__\n",
+                "    return 'ok'\n",
+            ))
+            .expect("probe defined");
+        interp
+    });
+    interp
+        .with_gil(|py| -> gilvm::PyResult<String> {
+            py.eval("probe")?.call1((kind, data))?.extract()
+        })
+        .expect("probe ran")
+}
+
+const JSON_PIECES: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "\\u",
+    "d83d",
+    "\\n",
+    "1",
+    "-",
+    "0",
+    ".",
+    "e",
+    "E",
+    "+",
+    "null",
+    "true",
+    "false",
+    "NaN",
+    "Infinity",
+    " ",
+    "\n",
+    "\"k\"",
+    "é",
+    "\u{1F600}",
+    "\u{1}",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn json_loads_never_panics(pieces in proptest::collection::vec(0..JSON_PIECES.len(), 0..40)) {
+        let doc: String = pieces.into_iter().map(|i| JSON_PIECES[i]).collect();
+        let outcome = library_probe("json", &doc);
+        prop_assert!(outcome == "ok" || outcome == "JSONDecodeError" || outcome == "RecursionError", "{doc:?}: {outcome}");
+    }
+
+    #[test]
+    fn json_loads_random_text_never_panics(doc in "\\PC{0,40}") {
+        let outcome = library_probe("json", &doc);
+        prop_assert!(outcome == "ok" || outcome == "JSONDecodeError", "{doc:?}: {outcome}");
+    }
+}
+
+const RE_PIECES: &[&str] = &[
+    "(", ")", "(?:", "(?P<n>", "(?P=n)", "(?=", "(?!", "(?<=", "(?<!", "(?>", "(?i)", "(?#c)",
+    "(?(1)", "[", "]", "[^", "-", "\\", "\\1", "\\2", "\\d", "\\w", "\\s", "\\b", "\\Z", "\\A",
+    "\\x4", "\\u00e9", "\\0", "*", "+", "?", "*?", "++", "{", "}", "{2,", "{,3}", "{3,1}", "|",
+    "^", "$", ".", "a", "b", "é", "#", " ",
+];
+
+const STRUCT_PIECES: &[&str] = &[
+    "@",
+    "=",
+    "<",
+    ">",
+    "!",
+    "b",
+    "B",
+    "h",
+    "H",
+    "i",
+    "I",
+    "l",
+    "L",
+    "q",
+    "Q",
+    "n",
+    "N",
+    "P",
+    "e",
+    "f",
+    "d",
+    "s",
+    "p",
+    "x",
+    "c",
+    "?",
+    "0",
+    "1",
+    "3",
+    "99999999999999999999",
+    " ",
+    "z",
+    "|",
+    "\u{0}",
+    "abcdefgh",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn re_compile_never_panics(pieces in proptest::collection::vec(0..RE_PIECES.len(), 0..24)) {
+        let pattern: String = pieces.into_iter().map(|i| RE_PIECES[i]).collect();
+        let outcome = library_probe("re", &pattern);
+        prop_assert!(outcome == "ok" || outcome == "error", "{pattern:?}: {outcome}");
+    }
+
+    #[test]
+    fn re_random_text_never_panics(pattern in "\\PC{0,30}") {
+        let outcome = library_probe("re", &pattern);
+        prop_assert!(outcome == "ok" || outcome == "error", "{pattern:?}: {outcome}");
+    }
+
+    #[test]
+    fn struct_unpack_never_panics(pieces in proptest::collection::vec(0..STRUCT_PIECES.len(), 0..16)) {
+        let input: String = pieces.into_iter().map(|i| STRUCT_PIECES[i]).collect();
+        let outcome = library_probe("struct", &input);
+        prop_assert!(outcome == "ok" || outcome == "error", "{input:?}: {outcome}");
+    }
+}

@@ -27,7 +27,19 @@ impl EchoServer {
         options: &[&str],
         server_args: &[&str],
     ) -> Result<EchoServer, String> {
-        let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/echo_server.py");
+        Self::start_program("echo_server.py", interpreter, options, server_args)
+    }
+
+    /// Starts `programs/NAME` (an echo server printing the same ready line).
+    pub fn start_program(
+        name: &str,
+        interpreter: &str,
+        options: &[&str],
+        server_args: &[&str],
+    ) -> Result<EchoServer, String> {
+        let program = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("programs")
+            .join(name);
         let child = Command::new(interpreter)
             .args(options)
             .arg(program)

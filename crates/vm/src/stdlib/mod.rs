@@ -8,9 +8,15 @@
 pub mod _thread;
 pub mod gilmod;
 pub mod io;
+pub mod json;
 pub mod math;
 pub mod os;
+pub mod os_stat;
+pub mod re;
+pub mod select;
 pub mod socket;
+#[path = "struct_/mod.rs"]
+pub mod struct_;
 pub mod sys;
 pub mod time;
 
@@ -68,7 +74,13 @@ pub const MODULES: &[ModuleDef] = &[
         sys::fill(ts, dict);
         Ok(())
     }),
-    ModuleDef::new("time").functions(time::FUNCTIONS),
+    ModuleDef::new("time")
+        .functions(time::FUNCTIONS)
+        .init(|_, dict| {
+            add_functions(dict, time::CALENDAR);
+            Ok(())
+        })
+        .source(include_str!("time.py")),
     ModuleDef::new("socket").init(|ts, dict| {
         socket::fill(ts, dict);
         Ok(())
@@ -78,15 +90,19 @@ pub const MODULES: &[ModuleDef] = &[
         .source(include_str!("_thread.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
-    ModuleDef::new("os")
-        .init(os::init)
-        .source(include_str!("os.py")),
+    ModuleDef::new("os").init(|ts, dict| {
+        os::init(ts, dict)?;
+        add_functions(dict, os_stat::FUNCTIONS);
+        run_embedded(ts, "os", include_str!("os.py"), dict)?;
+        run_embedded(ts, "os", include_str!("os_extra.py"), dict)
+    }),
     ModuleDef::new("random").source(include_str!("random.py")),
     ModuleDef::new("queue").source(include_str!("queue.py")),
     ModuleDef::new("functools").source(include_str!("functools.py")),
     ModuleDef::new("itertools").source(include_str!("itertools.py")),
     ModuleDef::new("io")
         .functions(io::FUNCTIONS)
+        .init(|ts, dict| run_embedded(ts, "io", include_str!("io_memory.py"), dict))
         .source(include_str!("io.py")),
     ModuleDef::new("math")
         .init(|_, dict| {
@@ -95,6 +111,19 @@ pub const MODULES: &[ModuleDef] = &[
         })
         .source(include_str!("math.py")),
     ModuleDef::new("gil").functions(gilmod::FUNCTIONS),
+    ModuleDef::new("json")
+        .functions(json::FUNCTIONS)
+        .source(include_str!("json/json.py")),
+    ModuleDef::new("re")
+        .functions(re::FUNCTIONS)
+        .source(include_str!("re/re.py")),
+    ModuleDef::new("select")
+        .functions(select::FUNCTIONS)
+        .source(include_str!("select/select.py")),
+    ModuleDef::new("selectors").source(include_str!("select/selectors.py")),
+    ModuleDef::new("struct")
+        .functions(struct_::FUNCTIONS)
+        .source(include_str!("struct_/struct.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
