@@ -2,21 +2,22 @@
 //!
 //! Dropping the last reference to a list that holds the last reference to a list that holds…
 //! would recurse once per level on the native stack: `x = [x]` twenty million times, then
-//! `del x`, overflowed it. So the drop of an [`ObjRef`] that is the last reference to a
-//! container (a list, tuple, dict, set, instance, cell, bound method, function or generator)
-//! moves the container's children out first: each child that is itself the last reference to
+//! `del x`, overflowed it. So when a container (a list, tuple, dict, set, instance, cell,
+//! bound method, function or generator) is freed, its `Drop` moves its children out first: each child that is itself the last reference to
 //! a container goes on a local work list instead of being dropped inside its parent's drop, and
 //! the work list is emptied in a loop. Every level is then freed at the same native depth.
 //!
-//! The common cases stay cheap: a shared object's drop is a count check (as `Rc`'s own drop),
-//! and a unique object that cannot hold others (str, int, float...) adds one tag check.
+//! The common cases stay cheap: dropping a reference that is not the last one is `Rc`'s own
+//! inlined decrement, unchanged (this `Drop` is on `Obj`, reached only from `Rc`'s release
+//! path), and freeing an object that cannot hold others (str, int, float...) adds one tag check.
 
 use crate::object::value::{Obj, ObjRef, Value};
 
-impl Drop for ObjRef {
-    #[inline]
+impl Drop for Obj {
+    /// Runs when the last reference goes (inside `Rc`'s out-of-line release path), so the drop
+    /// of a reference that is not the last costs nothing more than `Rc`'s own.
     fn drop(&mut self) {
-        if self.strong_count() == 1 && may_nest(self) {
+        if may_nest(self) {
             dismantle(self);
         }
     }
@@ -39,14 +40,11 @@ fn may_nest(obj: &Obj) -> bool {
     )
 }
 
-/// Empties `top` (the last reference to a container) and, iteratively, every container it
-/// alone holds, before they are freed. An object already emptied costs nothing more here.
-#[inline(never)]
-fn dismantle(top: &mut ObjRef) {
+/// Empties `top` (a container being freed) and, iteratively, every container it alone
+/// holds, before they are freed. An object already emptied costs nothing more here.
+fn dismantle(top: &mut Obj) {
     let mut pending: Vec<ObjRef> = Vec::new();
-    if let Some(obj) = top.get_mut() {
-        take_children(obj, &mut pending);
-    }
+    take_children(top, &mut pending);
     while let Some(mut next) = pending.pop() {
         if let Some(obj) = next.get_mut() {
             take_children(obj, &mut pending);
