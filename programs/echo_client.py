@@ -40,7 +40,7 @@ def main():
         total = time.perf_counter() - start
     latencies.sort()
     print("round trips:", count, "of", size, "bytes")
-    print("total: %.3f s" % total)
+    print("total: %.4f s" % total)
     print("p50: %.1f us" % (percentile(latencies, 0.5) * 1e6))
     print("p99: %.1f us" % (percentile(latencies, 0.99) * 1e6))
 

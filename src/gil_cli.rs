@@ -40,8 +40,8 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 
 /// One row per thread: name, priority, acquisitions, switches, drop requests, forced
 /// switches, total / longest wait, and the p50 / p99 wait from the histogram, with a note
-/// on the percentiles' precision.
-pub fn stats_table(stats: &GilStats) -> String {
+/// on the percentiles' precision (`with_note`).
+pub fn stats_table(stats: &GilStats, with_note: bool) -> String {
     let policy = match stats.policy {
         Policy::Tick => "tick",
         Policy::Timeout => "timeout",
@@ -80,13 +80,68 @@ pub fn stats_table(stats: &GilStats) -> String {
             quantile(0.99),
         );
     }
-    out.push_str(PERCENTILE_NOTE);
+    if with_note {
+        out.push_str(PERCENTILE_NOTE);
+    }
     out
 }
 
-/// The histogram has power-of-two buckets: a percentile is only known to within a factor 2.
+/// The histogram is log-linear (HdrHistogram's layout, 32 buckets per power of two).
 const PERCENTILE_NOTE: &str =
-    "p50/p99-wait: upper bounds of power-of-two histogram buckets (the true value is between half the bound and the bound)\n";
+    "p50/p99-wait: from a log-linear histogram, within 2 % of the recorded waits\n";
+
+/// When `--gil-stats` prints its table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatsMode {
+    /// Once, at exit (`--gil-stats`).
+    AtExit,
+    /// Every interval while the program runs, and at exit (`--gil-stats=1s`).
+    Every(Duration),
+}
+
+/// `--gil-stats` alone means at exit; `--gil-stats=DURATION` also prints periodically.
+pub fn parse_stats_mode(text: &str) -> Result<StatsMode, String> {
+    match text {
+        "" | "exit" => Ok(StatsMode::AtExit),
+        _ => parse_duration(text).map(StatsMode::Every),
+    }
+}
+
+/// Live mode: a thread printing the table to stderr every `interval` until the returned
+/// guard is dropped (when the program has ended).
+pub fn print_stats_every(program: Arc<Program>, interval: Duration) -> LiveStats {
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let started = std::time::Instant::now();
+    let thread = std::thread::spawn(move || {
+        // Each turn waits one interval or until the program ends, whichever comes first.
+        while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(interval) {
+            let elapsed = started.elapsed().as_secs_f64();
+            eprint!(
+                "[{elapsed:.1} s] {}",
+                stats_table(&program.gil_stats(), false)
+            );
+        }
+    });
+    LiveStats {
+        stop: Some(stop),
+        thread: Some(thread),
+    }
+}
+
+/// Stops the live `--gil-stats` printer when dropped.
+pub struct LiveStats {
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for LiveStats {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
 
 /// Starts `--gil-trace`, after checking that `path` can be written (so a typo fails before
 /// the program runs, not after).

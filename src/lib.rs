@@ -31,8 +31,9 @@ pub use embed::python::Python;
 pub use gilvm_vm::{GilConfig, GilStats, Policy};
 
 /// GIL traces: what [`Program::trace_stop`] (or a script's `gil.trace_stop()`) returns, how
-/// to write it as Chrome Trace Event JSON (for Perfetto, `chrome://tracing`) and how to draw
-/// it as an SVG timeline (`gilvm timeline`).
+/// to write it as Chrome Trace Event JSON (for Perfetto, `chrome://tracing`), check and
+/// summarise it, and draw it as an SVG timeline or an interactive HTML page
+/// (`gilvm timeline`).
 ///
 /// ```
 /// let program = gilvm::Program::builder().build();
@@ -48,8 +49,9 @@ pub use gilvm_vm::{GilConfig, GilStats, Policy};
 /// ```
 pub mod trace {
     pub use gilvm_trace::{
-        read_chrome_file, render_svg, timeline_command, write_chrome_file, SvgOptions, Trace,
-        TraceError,
+        busiest_window, check, read_chrome_file, render_html, render_svg, summarize,
+        timeline_command, write_chrome_file, HtmlOptions, Span, SpanKind, SvgOptions,
+        ThreadSummary, Trace, TraceError, TraceMeta,
     };
 }
 

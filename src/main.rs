@@ -3,18 +3,23 @@
 //! Exit status, as CPython's: 0 on success, 1 after an uncaught exception or a syntax error,
 //! the `sys.exit` code, and 2 on a usage error (including a script that cannot be opened).
 //!
-//! `gilvm timeline TRACE.json -o OUT.svg` draws a trace written by `--gil-trace` (see
-//! `timeline_cli`).
+//! Subcommands: `gilvm timeline TRACE.json -o OUT.svg|OUT.html` draws a trace written by
+//! `--gil-trace` (see `timeline_cli`); `gilvm experiment NAME` runs one of David Beazley's GIL
+//! experiments end to end (see `experiment`). A first argument naming a subcommand always
+//! means it: a script file literally named `timeline` runs as `gilvm ./timeline`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use gilvm::{GilConfig, Policy, Program};
 
+mod experiment;
 mod gil_cli;
 mod timeline_cli;
+
+use gil_cli::StatsMode;
 
 /// Run Python 3 programs on gilvm, a bytecode VM with a real global interpreter lock.
 #[derive(Parser, Debug)]
@@ -23,9 +28,16 @@ mod timeline_cli;
     version,
     about,
     trailing_var_arg = true,
-    after_help = "Draw a trace: gilvm timeline TRACE.json -o OUT.svg (see gilvm timeline --help)"
+    args_conflicts_with_subcommands = true,
+    subcommand_value_name = "TOOL",
+    subcommand_help_heading = "Tools",
+    after_help = "Draw a trace: gilvm timeline TRACE.json -o OUT.svg|OUT.html\n\
+                  Beazley's GIL experiments: gilvm experiment --list"
 )]
 struct Cli {
+    #[command(subcommand)]
+    tool: Option<Tool>,
+
     /// Socket calls that would not block keep the GIL (on); off: release it around each call.
     #[arg(long, value_name = "on|off", default_value = "on", action = clap::ArgAction::Set, value_parser = parse_on_off)]
     io_fast_path: bool,
@@ -50,9 +62,11 @@ struct Cli {
     #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
     check_interval: u32,
 
-    /// Print the GIL's counters per thread to stderr at exit.
-    #[arg(long)]
-    gil_stats: bool,
+    /// Print the GIL's counters per thread to stderr at exit; with =DURATION (e.g.
+    /// --gil-stats=1s), also every DURATION while the program runs.
+    #[arg(long, value_name = "DURATION", num_args = 0..=1, require_equals = true,
+          default_missing_value = "exit", value_parser = gil_cli::parse_stats_mode)]
+    gil_stats: Option<StatsMode>,
 
     /// Record every GIL event and write them to FILE at exit (Chrome Trace Event JSON, for
     /// Perfetto, chrome://tracing or `gilvm timeline`).
@@ -64,6 +78,15 @@ struct Cli {
     args: Vec<String>,
 }
 
+#[derive(Subcommand, Debug)]
+enum Tool {
+    /// Draw a GIL trace: a still SVG picture, or an interactive HTML page.
+    Timeline(timeline_cli::TimelineArgs),
+    /// Run one of David Beazley's GIL experiments under each GIL policy, print its table and
+    /// write timelines (SVG and HTML) and a README into a folder.
+    Experiment(experiment::ExperimentArgs),
+}
+
 fn parse_on_off(text: &str) -> Result<bool, String> {
     match text {
         "on" => Ok(true),
@@ -73,11 +96,12 @@ fn parse_on_off(text: &str) -> Result<bool, String> {
 }
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1).peekable();
-    if args.peek().map(String::as_str) == Some("timeline") {
-        return timeline_cli::run(args.skip(1));
-    }
     let cli = Cli::parse();
+    match cli.tool {
+        Some(Tool::Timeline(args)) => return timeline_cli::run(args),
+        Some(Tool::Experiment(args)) => return experiment::run(args),
+        None => {}
+    }
     let run = RunOptions {
         gil: GilConfig {
             policy: cli.gil,
@@ -105,7 +129,7 @@ fn main() -> ExitCode {
 /// How to run a program (from the GIL and I/O options).
 struct RunOptions {
     gil: GilConfig,
-    print_stats: bool,
+    print_stats: Option<StatsMode>,
     /// Where to write the GIL trace (`--gil-trace`).
     trace: Option<PathBuf>,
     io_fast_path: bool,
@@ -172,9 +196,16 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
         }
         gil_cli::finish_trace_on_signal(Arc::clone(&program), path.clone());
     }
+    let live = match run.print_stats {
+        Some(StatsMode::Every(interval)) => {
+            Some(gil_cli::print_stats_every(Arc::clone(&program), interval))
+        }
+        _ => None,
+    };
     let result = program.run_code(&code);
-    if run.print_stats {
-        eprint!("{}", gil_cli::stats_table(&program.gil_stats()));
+    drop(live);
+    if run.print_stats.is_some() {
+        eprint!("{}", gil_cli::stats_table(&program.gil_stats(), true));
     }
     // The traceback of an uncaught exception is already printed, before the program waited
     // for its other threads; a `SystemExit` carries its status.

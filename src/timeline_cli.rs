@@ -1,27 +1,27 @@
-//! `gilvm timeline TRACE.json -o OUT.svg`: draws a GIL trace (from `--gil-trace` or
-//! `gil.trace_stop()`) as an SVG timeline.
+//! `gilvm timeline TRACE.json -o OUT.svg|OUT.html`: draws a GIL trace (from `--gil-trace` or
+//! `gil.trace_stop()`) as an SVG timeline or an interactive HTML page.
 //!
-//! It is dispatched before the main parser sees the arguments, when the first one is
-//! `timeline`: so a script file literally named `timeline` cannot be run as `gilvm timeline`
-//! (run it as `gilvm ./timeline`).
+//! A clap subcommand of `gilvm`: a first argument `timeline` always means it, so a script
+//! file literally named `timeline` runs as `gilvm ./timeline`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::Args;
 use gilvm::trace::{timeline_command, SvgOptions};
 
-/// Draw a GIL trace as an SVG timeline: one row per thread, coloured by what it did with the
-/// GIL (running, waiting, blocked), with forced switches and drop requests marked.
-#[derive(Parser, Debug)]
-#[command(name = "gilvm timeline")]
-struct TimelineCli {
+/// Draw a GIL trace: one row per thread, coloured by what it did with the GIL (running,
+/// waiting, blocked), with forced switches, drop requests and priority changes marked.
+/// `-o OUT.html` writes an interactive page (zoom, pan, hover), anything else an SVG.
+/// Without --from/--to, the picture shows the busiest --span of the trace.
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
     /// The trace: Chrome Trace Event JSON written by `gilvm --gil-trace` or `gil.trace_stop()`.
     #[arg(value_name = "TRACE.json")]
     trace: PathBuf,
 
-    /// The SVG file to write.
-    #[arg(short = 'o', long = "output", value_name = "OUT.svg")]
+    /// The file to write: OUT.html for the interactive page, OUT.svg for a picture.
+    #[arg(short = 'o', long = "output", value_name = "OUT.svg|OUT.html")]
     output: PathBuf,
 
     /// Width of the plot area in pixels.
@@ -37,19 +37,19 @@ struct TimelineCli {
     #[arg(long, value_name = "MS", value_parser = parse_ms)]
     to: Option<f64>,
 
-    /// Title drawn above the timeline.
+    /// Title drawn above the timeline (the GIL policy and switch interval recorded in the
+    /// trace are added to it).
     #[arg(long, value_name = "T")]
     title: Option<String>,
+
+    /// Without --from/--to: the length of the busiest window drawn (HTML: shown first).
+    #[arg(long, value_name = "MS", default_value_t = 100.0, value_parser = parse_ms)]
+    span: f64,
 }
 
-/// Runs `gilvm timeline`; `args` are the arguments after `timeline`. Exit status: 0, 2 on a
-/// usage error, 1 when the trace cannot be read or the SVG written.
-pub fn run(args: impl Iterator<Item = String>) -> ExitCode {
-    let cli =
-        match TimelineCli::try_parse_from(std::iter::once("gilvm timeline".into()).chain(args)) {
-            Ok(cli) => cli,
-            Err(err) => err.exit(),
-        };
+/// Runs `gilvm timeline`. Exit status: 0, 2 on a usage error, 1 when the trace cannot be
+/// read or the picture written.
+pub fn run(cli: TimelineArgs) -> ExitCode {
     let window = match window_ns(cli.from, cli.to) {
         Ok(window) => window,
         Err(msg) => {
@@ -62,6 +62,7 @@ pub fn run(args: impl Iterator<Item = String>) -> ExitCode {
         width: cli.width,
         window,
         title: cli.title.unwrap_or(defaults.title),
+        busiest_ns: ((cli.span * 1e6).round() as u64).max(1),
     };
     match timeline_command(&cli.trace, &cli.output, &options) {
         Ok(()) => ExitCode::SUCCESS,

@@ -235,3 +235,67 @@ fn sigterm_still_writes_the_trace() {
     let trace = read_chrome_file(&json).expect("written on SIGTERM");
     assert_eq!(lane_names(&trace), ["MainThread"]);
 }
+
+#[test]
+fn timelines_name_the_policy_and_draw_the_busiest_window_unless_told_otherwise() {
+    let dir = scratch("busiest");
+    let json = dir.join("t.json");
+    let out = gilvm(&[
+        "--gil",
+        "timeout",
+        "--gil-trace",
+        arg(&json),
+        "programs/threads_fair.py",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let trace = read_chrome_file(&json).unwrap();
+    assert_eq!(trace.meta.policy.as_deref(), Some("timeout"));
+    assert_eq!(trace.meta.switch_interval_ns, Some(5_000_000));
+    // No priority change to 0 at each thread's start: nothing here changes a priority.
+    assert!(trace
+        .instants
+        .iter()
+        .all(|i| !matches!(i.kind, gilvm_trace::InstantKind::PriorityChange { .. })));
+    let svg = dir.join("t.svg");
+    let draw = |extra: &[&str]| {
+        let mut args = vec!["timeline", arg(&json), "-o", arg(&svg)];
+        args.extend_from_slice(extra);
+        let out = gilvm(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        std::fs::read_to_string(&svg).unwrap()
+    };
+    let busiest = draw(&["--span", "50"]);
+    assert!(
+        busiest.contains("(policy timeout, switch interval 5 ms)"),
+        "title"
+    );
+    assert!(busiest.contains("the busiest window"), "window note");
+    let whole = draw(&["--from", "0"]);
+    assert!(whole.contains("the whole trace"));
+    let html = dir.join("t.html");
+    let out = gilvm(&["timeline", arg(&json), "-o", arg(&html)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("Thread-2 (spin)"));
+}
+
+#[test]
+fn gil_stats_with_an_interval_prints_the_table_while_the_program_runs() {
+    let out = gilvm(&["--gil-stats=100ms", "-c", "import time\ntime.sleep(0.65)"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = text(&out.stderr);
+    let periodic = err
+        .lines()
+        .filter(|l| l.starts_with('[') && l.contains("s] GIL statistics"))
+        .count();
+    assert!(periodic >= 2, "{err}");
+    assert_eq!(
+        err.matches("within 2 % of the recorded waits").count(),
+        1,
+        "{err}"
+    );
+    // Without '=', the next argument is the script, not the interval.
+    let out = gilvm(&["--gil-stats", "programs/fib.py", "5"]);
+    assert_eq!(text(&out.stdout), "fib(5) = 5\n");
+    assert!(text(&out.stderr).contains("GIL statistics (policy: priority)"));
+}

@@ -1,12 +1,14 @@
 //! Shared by `tests/echo.rs` and `tests/bench/echo.rs`: runs `programs/echo_server.py` as a
 //! child process and talks to it over loopback.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+#[path = "../../src/experiment/child.rs"]
+mod child;
 
 /// How long any single socket operation of a client may take before the run fails.
 pub const IO_TIMEOUT: Duration = Duration::from_secs(30);
@@ -26,7 +28,7 @@ impl EchoServer {
         server_args: &[&str],
     ) -> Result<EchoServer, String> {
         let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/echo_server.py");
-        let mut child = Command::new(interpreter)
+        let child = Command::new(interpreter)
             .args(options)
             .arg(program)
             .arg("0")
@@ -35,33 +37,15 @@ impl EchoServer {
             .stdout(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start {interpreter}: {e}"))?;
-        let stdout = child.stdout.take().ok_or("no stdout")?;
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
+        // Killed when dropped, should it never say it is ready.
         let mut server = EchoServer { child, port: 0 };
-        let line = rx
-            .recv_timeout(Duration::from_secs(60))
-            .map_err(|_| "the server printed no ready line".to_string())?;
-        server.port = line
-            .trim()
-            .rsplit(' ')
-            .next()
-            .and_then(|p| p.parse().ok())
-            .ok_or_else(|| format!("unexpected ready line {line:?}"))?;
+        server.port = child::ready_port(&mut server.child, Duration::from_secs(60))?;
         Ok(server)
     }
 
     /// A field of the server's `/proc/PID/status` (`VmRSS` in kB, `Threads`...).
     pub fn status_field(&self, name: &str) -> Option<u64> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        let line = status
-            .lines()
-            .find(|l| l.starts_with(&format!("{name}:")))?;
-        line.split_whitespace().nth(1)?.parse().ok()
+        child::status_field(self.child.id(), name)
     }
 
     /// Whether the server process is still running.

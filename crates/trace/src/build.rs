@@ -41,6 +41,12 @@ struct LaneBuilder {
     phase: Phase,
     spans: Vec<Span>,
     instants: Vec<InstantEvent>,
+    /// When the thread last released the GIL: a forced switch is reported once the other
+    /// thread has the lock, but it happened at that release.
+    last_release_ns: Option<u64>,
+    /// The thread's base priority (threads start at 0): a change to the same value is not
+    /// a change.
+    priority: i32,
 }
 
 impl LaneBuilder {
@@ -82,16 +88,29 @@ impl LaneBuilder {
         self.close(at);
     }
 
-    /// An acquire whose request predates the recording still gets its wait,
-    /// cut at the recording's start.
+    /// The wait ends here. It began `waited` ago, when the thread asked for the GIL: that
+    /// is before its `Request` event if it first had to queue for the lock's internal mutex
+    /// (so a Tick trace shows that time as waiting, not idle), and before the recording if
+    /// the request predates it (then the wait is cut at the recording's start).
     fn acquire(&mut self, at: u64, waited: Duration) {
-        if !matches!(self.phase, Phase::Waiting { .. }) {
-            self.close(at);
-            let waited_ns = u64::try_from(waited.as_nanos()).unwrap_or(u64::MAX);
-            self.phase = Phase::Waiting {
-                since: at.saturating_sub(waited_ns),
-            };
-        }
+        let waited_ns = u64::try_from(waited.as_nanos()).unwrap_or(u64::MAX);
+        let asked = at.saturating_sub(waited_ns);
+        let since = match self.phase {
+            Phase::Waiting { since } => since.min(asked),
+            _ => {
+                self.close(at);
+                asked
+            }
+        };
+        // The span before the wait (blocked, or a wait cut short) ends where the wait begins.
+        let since = match self.spans.last_mut() {
+            Some(previous) if previous.end_ns > since => {
+                previous.end_ns = previous.start_ns.max(since);
+                previous.end_ns
+            }
+            _ => since,
+        };
+        self.phase = Phase::Waiting { since };
         self.close(at);
         self.phase = Phase::Running { since: at };
     }
@@ -106,19 +125,29 @@ impl LaneBuilder {
                 self.phase = Phase::Waiting { since: at };
             }
             EventKind::Acquire { waited } => self.acquire(at, *waited),
-            EventKind::Release => self.release(at),
+            EventKind::Release => {
+                self.release(at);
+                self.last_release_ns = Some(at);
+            }
             EventKind::BlockingRelease => {
                 self.release(at);
+                self.last_release_ns = Some(at);
                 self.phase = Phase::Blocked { since: at };
             }
             EventKind::DropRequest => self.instant(InstantKind::DropRequest, at),
-            EventKind::ForcedSwitch => self.instant(InstantKind::ForcedSwitch, at),
-            EventKind::PriorityChange { priority } => self.instant(
-                InstantKind::PriorityChange {
-                    priority: *priority,
-                },
-                at,
+            EventKind::ForcedSwitch => self.instant(
+                InstantKind::ForcedSwitch,
+                self.last_release_ns.unwrap_or(at),
             ),
+            EventKind::PriorityChange { priority } => {
+                if *priority != self.priority {
+                    self.priority = *priority;
+                    let kind = InstantKind::PriorityChange {
+                        priority: *priority,
+                    };
+                    self.instant(kind, at);
+                }
+            }
         }
     }
 }
@@ -139,6 +168,8 @@ pub fn build_trace(recordings: Vec<ThreadRecording>, duration_ns: u64) -> Trace 
             phase: Phase::Idle,
             spans: Vec::new(),
             instants: Vec::new(),
+            last_release_ns: None,
+            priority: 0,
         };
         for event in &recording.events {
             lane.apply(event);
@@ -152,4 +183,73 @@ pub fn build_trace(recordings: Vec<ThreadRecording>, duration_ns: u64) -> Trace 
     }
     trace.sort();
     trace
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lane(events: Vec<(u64, EventKind)>) -> Trace {
+        let events = events
+            .into_iter()
+            .map(|(at_ns, kind)| RawEvent { at_ns, kind })
+            .collect();
+        let thread = ThreadInfo {
+            tid: 1,
+            name: "t".into(),
+        };
+        build_trace(vec![ThreadRecording { thread, events }], 100)
+    }
+
+    fn acquire(waited_ns: u64) -> EventKind {
+        EventKind::Acquire {
+            waited: Duration::from_nanos(waited_ns),
+        }
+    }
+
+    #[test]
+    fn a_wait_starts_when_the_thread_asked_not_when_its_request_was_registered() {
+        // Blocked from 10; asked for the GIL at 20 (waited 30 by 50) but queued on the
+        // lock's mutex until 40, when its request was registered.
+        let trace = lane(vec![
+            (10, EventKind::BlockingRelease),
+            (40, EventKind::Request),
+            (50, acquire(30)),
+        ]);
+        let spans: Vec<_> = trace
+            .spans
+            .iter()
+            .map(|s| (s.kind, s.start_ns, s.end_ns))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (SpanKind::Running, 0, 10),
+                (SpanKind::Blocked, 10, 20),
+                (SpanKind::Waiting, 20, 50),
+                (SpanKind::Running, 50, 100),
+            ]
+        );
+    }
+
+    #[test]
+    fn forced_switches_sit_at_the_forced_release_and_no_op_priority_changes_vanish() {
+        let trace = lane(vec![
+            (1, EventKind::PriorityChange { priority: 0 }),
+            (2, EventKind::Request),
+            (3, acquire(1)),
+            (30, EventKind::Release),
+            (45, EventKind::ForcedSwitch),
+            (50, EventKind::PriorityChange { priority: 2 }),
+            (60, EventKind::PriorityChange { priority: 2 }),
+        ]);
+        let instants: Vec<_> = trace.instants.iter().map(|i| (i.kind, i.at_ns)).collect();
+        assert_eq!(
+            instants,
+            [
+                (InstantKind::ForcedSwitch, 30),
+                (InstantKind::PriorityChange { priority: 2 }, 50),
+            ]
+        );
+    }
 }

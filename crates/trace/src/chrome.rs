@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
-use crate::model::{InstantEvent, InstantKind, Span, SpanKind, ThreadInfo, Trace};
+use crate::model::{InstantEvent, InstantKind, Span, SpanKind, ThreadInfo, Trace, TraceMeta};
 use crate::TraceError;
 
 const PID: u64 = 1;
@@ -55,11 +55,37 @@ pub fn to_chrome_json(trace: &Trace) -> Value {
     }
     events.extend(trace.spans.iter().map(span_event));
     events.extend(trace.instants.iter().map(instant_event));
+    let mut other = json!({"generator": "gilvm-trace", "duration_us": micros(trace.duration_ns)});
+    let meta = &trace.meta;
+    if let Some(policy) = &meta.policy {
+        other["policy"] = json!(policy);
+    }
+    if let Some(ns) = meta.switch_interval_ns {
+        other["switch_interval_us"] = json!(micros(ns));
+    }
+    if let Some(n) = meta.check_interval {
+        other["check_interval"] = json!(n);
+    }
     json!({
         "traceEvents": events,
         "displayTimeUnit": "ms",
-        "otherData": {"generator": "gilvm-trace", "duration_us": micros(trace.duration_ns)},
+        "otherData": other,
     })
+}
+
+/// The GIL's configuration from `otherData` (absent in traces of older gilvm versions).
+fn read_meta(root: &Value) -> TraceMeta {
+    let other = |key: &str| root.pointer(&format!("/otherData/{key}"));
+    TraceMeta {
+        policy: other("policy").and_then(Value::as_str).map(str::to_owned),
+        switch_interval_ns: other("switch_interval_us")
+            .and_then(Value::as_f64)
+            .filter(|us| us.is_finite() && *us >= 0.0)
+            .map(nanos),
+        check_interval: other("check_interval")
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok()),
+    }
 }
 
 /// Writes the trace as Chrome trace JSON to `out`.
@@ -102,6 +128,7 @@ pub fn read_chrome(text: &str) -> Result<Trace, TraceError> {
     let last_end = trace.spans.iter().map(|s| s.end_ns).max().unwrap_or(0);
     let last_instant = trace.instants.iter().map(|i| i.at_ns).max().unwrap_or(0);
     trace.duration_ns = recorded.max(last_end).max(last_instant);
+    trace.meta = read_meta(&root);
     trace.sort();
     Ok(trace)
 }

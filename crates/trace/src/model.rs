@@ -77,6 +77,39 @@ pub struct InstantEvent {
     pub at_ns: u64,
 }
 
+/// How the traced GIL was configured (when the recorder knew its lock: see
+/// [`crate::Recorder::attach`]); written in the Chrome trace's `otherData`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TraceMeta {
+    /// `tick`, `timeout` or `priority`.
+    pub policy: Option<String>,
+    /// The switch interval when the recording stopped.
+    pub switch_interval_ns: Option<u64>,
+    /// The Tick policy's check interval.
+    pub check_interval: Option<u32>,
+}
+
+impl TraceMeta {
+    /// `policy timeout, switch interval 5 ms` (what is known), or empty.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(policy) = &self.policy {
+            parts.push(format!("policy {policy}"));
+        }
+        if let Some(ns) = self.switch_interval_ns {
+            if self.policy.as_deref() != Some("tick") {
+                parts.push(format!("switch interval {}", crate::format_duration(ns)));
+            }
+        }
+        if let Some(n) = self.check_interval {
+            if self.policy.as_deref() == Some("tick") {
+                parts.push(format!("check interval {n}"));
+            }
+        }
+        parts.join(", ")
+    }
+}
+
 /// A whole trace. Spans and instants are sorted by start time.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Trace {
@@ -85,6 +118,7 @@ pub struct Trace {
     pub instants: Vec<InstantEvent>,
     /// Length of the recording (at least the end of the last span).
     pub duration_ns: u64,
+    pub meta: TraceMeta,
 }
 
 impl Trace {
@@ -130,6 +164,7 @@ impl Trace {
             spans,
             instants,
             duration_ns: end_ns - start_ns,
+            meta: self.meta.clone(),
         }
     }
 }

@@ -3,14 +3,14 @@
 //! run time. When off, an event costs one atomic load (a plain load on x86).
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use std::time::Instant;
 
-use gilvm_gil::{Event, EventKind, ThreadId};
+use gilvm_gil::{Event, EventKind, Gil, Policy, ThreadId};
 use parking_lot::{Mutex, RwLock};
 
 use crate::build::{build_trace, RawEvent, ThreadRecording};
-use crate::model::{ThreadInfo, Trace};
+use crate::model::{ThreadInfo, Trace, TraceMeta};
 
 /// One registered thread's name and events. Each has its own lock: only
 /// events of this thread touch it, and the GIL's own mutex already orders
@@ -38,6 +38,8 @@ pub struct Recorder {
     started_ns: AtomicU64,
     /// Indexed by `ThreadId`; grows (write lock) only when a thread registers.
     buffers: RwLock<Vec<ThreadBuffer>>,
+    /// The lock whose hook this is, to name its policy in the trace (see [`Recorder::attach`]).
+    gil: Mutex<Weak<Gil>>,
 }
 
 impl Recorder {
@@ -48,7 +50,31 @@ impl Recorder {
             recording: AtomicBool::new(false),
             started_ns: AtomicU64::new(0),
             buffers: RwLock::new(Vec::new()),
+            gil: Mutex::new(Weak::new()),
         })
+    }
+
+    /// Tells the recorder which lock its hook is installed in, so that traces carry the
+    /// lock's policy and switch interval ([`Trace::meta`]). Keeps only a weak reference.
+    pub fn attach(&self, gil: &Arc<Gil>) {
+        *self.gil.lock() = Arc::downgrade(gil);
+    }
+
+    fn meta(&self) -> TraceMeta {
+        let Some(gil) = self.gil.lock().upgrade() else {
+            return TraceMeta::default();
+        };
+        let config = gil.config();
+        let policy = match config.policy {
+            Policy::Tick => "tick",
+            Policy::Timeout => "timeout",
+            Policy::Priority => "priority",
+        };
+        TraceMeta {
+            policy: Some(policy.to_owned()),
+            switch_interval_ns: u64::try_from(config.switch_interval.as_nanos()).ok(),
+            check_interval: Some(config.check_interval),
+        }
     }
 
     /// The callback to give `Gil::with_hook`. Thread names are kept even
@@ -91,7 +117,9 @@ impl Recorder {
                 events: std::mem::take(&mut *buffer.events.lock()),
             })
             .collect();
-        build_trace(recordings, duration_ns)
+        let mut trace = build_trace(recordings, duration_ns);
+        trace.meta = self.meta();
+        trace
     }
 
     fn on_event(&self, event: &Event) {

@@ -36,6 +36,7 @@ fn trace(spans: Vec<Span>, instants: Vec<InstantEvent>) -> Trace {
         spans,
         instants,
         duration_ns: 100,
+        ..Trace::default()
     };
     trace.sort();
     trace

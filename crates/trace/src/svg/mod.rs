@@ -8,7 +8,9 @@ use std::fmt::Write;
 
 use crate::analysis::{summarize, ThreadSummary};
 use crate::model::{InstantKind, SpanKind, Trace};
-use axis::{format_duration, format_in, tick_step, unit_for};
+use crate::window::busiest_window;
+pub use axis::format_duration;
+use axis::{format_in, tick_step, unit_for};
 use columns::{lane_runs, Scale};
 
 /// How to draw a timeline.
@@ -16,9 +18,12 @@ use columns::{lane_runs, Scale};
 pub struct SvgOptions {
     /// Width of the plot area in pixels (labels come on top of it).
     pub width: u32,
-    /// Only draw `[start_ns, end_ns)` of the trace (its own times).
+    /// Only draw `[start_ns, end_ns)` of the trace (its own times). `None`: the busiest
+    /// `busiest_ns` of it ([`crate::busiest_window`]), or all of a shorter trace.
     pub window: Option<(u64, u64)>,
     pub title: String,
+    /// Length of the window chosen when none is given.
+    pub busiest_ns: u64,
 }
 
 impl Default for SvgOptions {
@@ -27,13 +32,14 @@ impl Default for SvgOptions {
             width: 1000,
             window: None,
             title: "GIL timeline".to_owned(),
+            busiest_ns: 100_000_000,
         }
     }
 }
 
 const LABEL_WIDTH: f64 = 170.0;
 const MARGIN: f64 = 20.0;
-const ROWS_TOP: f64 = 70.0;
+const ROWS_TOP: f64 = 84.0;
 const ROW_HEIGHT: f64 = 26.0;
 const BAR_HEIGHT: f64 = 16.0;
 const TABLE_ROW: f64 = 18.0;
@@ -56,7 +62,9 @@ fn legend_label(kind: SpanKind) -> &'static str {
 
 /// Draws the trace (or its window) as an SVG document.
 pub fn render_svg(trace: &Trace, options: &SvgOptions) -> String {
-    let (start_ns, end_ns) = options.window.unwrap_or((0, trace.duration_ns));
+    let (start_ns, end_ns) = options
+        .window
+        .unwrap_or_else(|| busiest_window(trace, options.busiest_ns));
     let shown = trace.window(start_ns, end_ns);
     let columns = options.width.max(100) as usize;
     let scale = Scale {
@@ -66,7 +74,7 @@ pub fn render_svg(trace: &Trace, options: &SvgOptions) -> String {
     };
     let rows_bottom = ROWS_TOP + ROW_HEIGHT * shown.threads.len() as f64;
     let summaries = summarize(&shown);
-    let table_top = rows_bottom + 60.0;
+    let table_top = rows_bottom + 70.0;
     let width = LABEL_WIDTH + columns as f64 + MARGIN;
     let height = table_top + TABLE_ROW * (summaries.len() as f64 + 1.0) + MARGIN;
 
@@ -77,9 +85,14 @@ pub fn render_svg(trace: &Trace, options: &SvgOptions) -> String {
          viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">\n\
          <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
          <text x=\"{MARGIN}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{}</text>\n",
-        escape(&options.title)
+        escape(&full_title(&options.title, trace))
     );
     draw_legend(&mut svg);
+    let _ = writeln!(
+        svg,
+        "<text x=\"{MARGIN}\" y=\"68\" font-size=\"11\" fill=\"#555\">{}</text>",
+        escape(&window_note(trace, options, start_ns, shown.duration_ns))
+    );
     for (row, thread) in shown.threads.iter().enumerate() {
         draw_row(&mut svg, &shown, thread.tid, &thread.name, row, scale);
     }
@@ -87,6 +100,35 @@ pub fn render_svg(trace: &Trace, options: &SvgOptions) -> String {
     draw_table(&mut svg, &summaries, table_top);
     svg.push_str("</svg>\n");
     svg
+}
+
+/// The title, followed by the GIL's configuration when the trace records it and the title
+/// does not already say it.
+pub fn full_title(title: &str, trace: &Trace) -> String {
+    let meta = trace.meta.describe();
+    if meta.is_empty() || title.contains(&meta) {
+        title.to_owned()
+    } else {
+        format!("{title} ({meta})")
+    }
+}
+
+/// Which part of the trace the picture shows, and how it was chosen.
+fn window_note(trace: &Trace, options: &SvgOptions, start_ns: u64, shown_ns: u64) -> String {
+    let whole = format_duration(trace.duration_ns);
+    if shown_ns >= trace.duration_ns {
+        return format!("the whole trace ({whole})");
+    }
+    let how = if options.window.is_some() {
+        "chosen window"
+    } else {
+        "the busiest window (most GIL events; --from/--to choose another)"
+    };
+    format!(
+        "{} to {} of {whole}: {how}",
+        format_duration(start_ns),
+        format_duration(start_ns + shown_ns)
+    )
 }
 
 fn draw_legend(svg: &mut String) {
@@ -146,14 +188,22 @@ fn draw_row(svg: &mut String, trace: &Trace, tid: u64, name: &str, row: usize, s
         escape(name),
         scale.columns
     );
-    for run in lane_runs(trace.spans.iter().filter(|s| s.tid == tid), scale) {
-        let _ = writeln!(
-            svg,
-            "<rect x=\"{}\" y=\"{bar_top}\" width=\"{}\" height=\"{BAR_HEIGHT}\" fill=\"{}\"/>",
-            LABEL_WIDTH + run.first as f64,
-            run.end - run.first,
-            colour(run.kind)
-        );
+    let spans = trace.spans.iter().filter(|s| s.tid == tid);
+    for run in lane_runs(spans, scale, BAR_HEIGHT as u32) {
+        let mut y = bar_top;
+        for (kind, height) in SpanKind::ALL.into_iter().zip(run.heights) {
+            if height == 0 {
+                continue;
+            }
+            let _ = writeln!(
+                svg,
+                "<rect x=\"{}\" y=\"{y}\" width=\"{}\" height=\"{height}\" fill=\"{}\"/>",
+                LABEL_WIDTH + run.first as f64,
+                run.end - run.first,
+                colour(kind)
+            );
+            y += f64::from(height);
+        }
     }
     draw_marks(svg, trace, tid, scale, bar_top);
     svg.push_str("</g>\n");
@@ -203,11 +253,13 @@ fn draw_axis(svg: &mut String, offset_ns: u64, span_ns: u64, scale: Scale, top: 
         );
         tick += step;
     }
+    // Below the tick labels, at the right: clear of the first tick's label whatever the
+    // window's offset.
     let _ = writeln!(
         svg,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">time ({unit_name})</text>",
-        LABEL_WIDTH - 8.0,
-        y + 18.0
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">time since the trace began ({unit_name})</text>",
+        LABEL_WIDTH + scale.columns as f64,
+        y + 36.0
     );
 }
 

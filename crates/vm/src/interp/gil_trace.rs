@@ -57,6 +57,7 @@ impl GilTracer {
     pub fn new_gil(config: GilConfig) -> (Arc<Gil>, Arc<GilTracer>) {
         let recorder = Recorder::new();
         let gil = Gil::with_hook(config, recorder.hook());
+        recorder.attach(&gil);
         let tracer = GilTracer {
             recorder,
             owner: Mutex::new(None),

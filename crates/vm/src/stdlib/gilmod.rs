@@ -5,7 +5,7 @@
 //! 'threads': [row, ...]}` with one dict per registered thread, in registration order:
 //! `name, ident, priority, alive, acquisitions, switches, drop_requests, forced_switches,
 //! total_wait, longest_wait, p50_wait, p99_wait` (waits in seconds, floats; the
-//! percentiles are upper bounds of power-of-two histogram buckets).
+//! percentiles come from a log-linear histogram, within 2 % of the recorded waits).
 //!
 //! `trace_start(path)` records every GIL event until `trace_stop()`, which writes them to
 //! `path` as Chrome Trace Event JSON (see `gil_trace`).
