@@ -102,8 +102,12 @@ impl LaneBuilder {
                 asked
             }
         };
-        // The span before the wait (blocked, or a wait cut short) ends where the wait begins.
+        // The span before the wait (blocked, or a wait cut short) ends where the wait begins;
+        // a running span is never cut (the wait cannot begin before the release).
         let since = match self.spans.last_mut() {
+            Some(previous) if previous.end_ns > since && previous.kind == SpanKind::Running => {
+                previous.end_ns
+            }
             Some(previous) if previous.end_ns > since => {
                 previous.end_ns = previous.start_ns.max(since);
                 previous.end_ns
@@ -201,6 +205,14 @@ mod tests {
         build_trace(vec![ThreadRecording { thread, events }], 100)
     }
 
+    fn spans_of(trace: &Trace) -> Vec<(SpanKind, u64, u64)> {
+        trace
+            .spans
+            .iter()
+            .map(|s| (s.kind, s.start_ns, s.end_ns))
+            .collect()
+    }
+
     fn acquire(waited_ns: u64) -> EventKind {
         EventKind::Acquire {
             waited: Duration::from_nanos(waited_ns),
@@ -216,18 +228,34 @@ mod tests {
             (40, EventKind::Request),
             (50, acquire(30)),
         ]);
-        let spans: Vec<_> = trace
-            .spans
-            .iter()
-            .map(|s| (s.kind, s.start_ns, s.end_ns))
-            .collect();
         assert_eq!(
-            spans,
+            spans_of(&trace),
             [
                 (SpanKind::Running, 0, 10),
                 (SpanKind::Blocked, 10, 20),
                 (SpanKind::Waiting, 20, 50),
                 (SpanKind::Running, 50, 100),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wait_never_cuts_the_running_span_before_it() {
+        // Clocks differ by a little: the wait claims to have begun before the release.
+        let trace = lane(vec![
+            (2, EventKind::Request),
+            (3, acquire(1)),
+            (30, EventKind::Release),
+            (31, EventKind::Request),
+            (40, acquire(20)),
+        ]);
+        assert_eq!(
+            spans_of(&trace),
+            [
+                (SpanKind::Waiting, 2, 3),
+                (SpanKind::Running, 3, 30),
+                (SpanKind::Waiting, 30, 40),
+                (SpanKind::Running, 40, 100),
             ]
         );
     }

@@ -24,7 +24,8 @@
   let v0 = data.view[0], v1 = Math.max(data.view[1], data.view[0] + 1);
 
   document.getElementById("title").textContent = data.title;
-  document.getElementById("meta").textContent = data.meta;
+  // The GIL's configuration, unless the title already says it.
+  if (data.title.indexOf(data.meta) < 0) document.getElementById("meta").textContent = data.meta;
   const legend = document.getElementById("legend");
   KINDS.forEach(function (name, i) {
     legend.insertAdjacentHTML("beforeend", '<span><i class="swatch" style="background:' +
@@ -306,6 +307,12 @@
     canvas.dispatchEvent(new KeyboardEvent("keydown", { key: "+", bubbles: true }));
     canvas.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
     check(v0 > 0 && v1 - v0 < duration, "key + then ArrowRight: " + fmt(v0) + " – " + fmt(v1));
+    const t0 = performance.now();
+    setView(0, duration);
+    const redraw = performance.now() - t0;
+    let spans = 0;
+    threads.forEach(function (t) { spans += t.s.length; });
+    check(redraw < 2000, "whole-trace redraw of " + spans + " spans: " + redraw.toFixed(1) + " ms");
     summary();
     check(document.querySelectorAll("#summary-body tr").length === threads.length, "summary rows: " + document.querySelectorAll("#summary-body tr").length);
     const errors = window.__timelineErrors || [];
