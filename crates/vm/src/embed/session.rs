@@ -134,23 +134,23 @@ impl Session {
     /// the GIL is held. Keep values across calls in a [`Detached`].
     pub unsafe fn enter<R>(self: &Arc<Self>, f: impl FnOnce(&mut ThreadState) -> R) -> R {
         // SAFETY: the caller's promise, passed on.
-        unsafe { self.enter_as(&host_thread_name(), f) }
+        unsafe { self.enter_as(host_thread_name, f) }
     }
 
-    /// [`Session::enter`], registering a thread new to the session under `name`.
+    /// [`Session::enter`], registering a thread new to the session under `name()`.
     ///
     /// # Safety
     /// As for [`Session::enter`].
     unsafe fn enter_as<R>(
         self: &Arc<Self>,
-        name: &str,
+        name: impl Fn() -> String,
         f: impl FnOnce(&mut ThreadState) -> R,
     ) -> R {
         assert!(
             !self.frozen.load(Ordering::Acquire),
             "the interpreter was finalized while daemon threads were running: it cannot be entered again"
         );
-        match take_registration(&self.gil, name) {
+        match take_registration(&self.gil, &name) {
             Taken::Handle(handle) => {
                 let key = gil_key(&self.gil);
                 let restore = RestoreOnExit { key };
@@ -164,7 +164,7 @@ impl Session {
             }
             Taken::Nested => {
                 // Inside `allow_threads` of an outer scope: a temporary registration.
-                let handle = self.gil.register_thread(name);
+                let handle = self.gil.register_thread(&name());
                 let (result, handle) = self.run_holding(handle, f);
                 drop(handle);
                 result
@@ -218,15 +218,15 @@ impl Session {
     /// written to stderr at once. Then that thread [finalizes](Session::finalize) the
     /// session: it waits for the non-daemon threads, and freezes the daemon ones.
     pub fn run_main(self: &Arc<Self>, code: Arc<CodeObject>, source: &str) -> Result<(), RunError> {
-        let name = if lock(&self.runtime).is_none() {
-            "MainThread".to_string()
-        } else {
-            host_thread_name()
+        let first = lock(&self.runtime).is_none();
+        let name = move || match first {
+            true => "MainThread".to_string(),
+            false => host_thread_name(),
         };
         let main = || {
             // SAFETY: nothing made inside escapes: the closure returns strings and numbers.
             unsafe {
-                self.enter_as(&name, |ts| {
+                self.enter_as(name, |ts| {
                     let result = self.exec_main(ts, code, source);
                     self.finish(ts);
                     result
@@ -404,7 +404,7 @@ enum Taken {
     Nested,
 }
 
-fn take_registration(gil: &Arc<Gil>, name: &str) -> Taken {
+fn take_registration(gil: &Arc<Gil>, name: impl Fn() -> String) -> Taken {
     let key = gil_key(gil);
     REGISTRATIONS.with(|regs| {
         let mut regs = regs.borrow_mut();
@@ -420,7 +420,7 @@ fn take_registration(gil: &Arc<Gil>, name: &str) -> Taken {
                 }
             };
         }
-        let handle = gil.register_thread(name);
+        let handle = gil.register_thread(&name());
         regs.push(Registration {
             key,
             id: handle.id(),
