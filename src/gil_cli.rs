@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use gilvm::trace::Trace;
-use gilvm::{GilStats, Policy, Program};
+use gilvm::{GilStats, Interpreter, Policy};
 
 pub fn parse_policy(text: &str) -> Result<Policy, String> {
     match text {
@@ -109,7 +109,7 @@ pub fn parse_stats_mode(text: &str) -> Result<StatsMode, String> {
 
 /// Live mode: a thread printing the table to stderr every `interval` until the returned
 /// guard is dropped (when the program has ended).
-pub fn print_stats_every(program: Arc<Program>, interval: Duration) -> LiveStats {
+pub fn print_stats_every(program: Arc<Interpreter>, interval: Duration) -> LiveStats {
     let (stop, stopped) = std::sync::mpsc::channel::<()>();
     let started = std::time::Instant::now();
     let thread = std::thread::spawn(move || {
@@ -145,7 +145,7 @@ impl Drop for LiveStats {
 
 /// Starts `--gil-trace`, after checking that `path` can be written (so a typo fails before
 /// the program runs, not after).
-pub fn start_trace(interpreter: &Program, path: &Path) -> Result<(), String> {
+pub fn start_trace(interpreter: &Interpreter, path: &Path) -> Result<(), String> {
     std::fs::File::create(path)
         .map_err(|err| format!("cannot write the GIL trace to '{}': {err}", path.display()))?;
     interpreter
@@ -154,7 +154,7 @@ pub fn start_trace(interpreter: &Program, path: &Path) -> Result<(), String> {
 }
 
 /// Stops `--gil-trace` and writes the trace to `path`.
-pub fn finish_trace(interpreter: &Program, path: &Path) -> Result<(), String> {
+pub fn finish_trace(interpreter: &Interpreter, path: &Path) -> Result<(), String> {
     let trace = interpreter
         .trace_stop()
         .map_err(|err| err.message().to_string())?;
@@ -168,7 +168,7 @@ fn write_trace(trace: &Trace, path: &Path) -> Result<(), String> {
 
 /// Makes Ctrl-C and SIGTERM (a server killed at the end of an experiment) write the trace
 /// too, then exit with status 130 (the handler cannot tell which signal came).
-pub fn finish_trace_on_signal(interpreter: Arc<Program>, path: PathBuf) {
+pub fn finish_trace_on_signal(interpreter: Arc<Interpreter>, path: PathBuf) {
     let installed = ctrlc::set_handler(move || {
         // Already stopped: the program is ending and writing the trace itself; exiting now
         // could cut the file short, so let it finish.

@@ -8,7 +8,9 @@
 //! ```
 //!
 //! * [`Interpreter`]: `Send + Sync`, built with [`Interpreter::builder`]; runs source, files
-//!   and expressions.
+//!   and expressions, and whole programs as the main script with CPython's exit semantics
+//!   ([`Interpreter::run_source`], [`compile`] and [`Interpreter::run_code`]); GIL stats and
+//!   traces ([`Interpreter::trace_start`], [`trace`]). The `gilvm` command is built on it.
 //! * [`Interpreter::with_gil`] hands a [`Python<'py>`] token: proof that the GIL is held.
 //!   Object handles ([`Bound<'py>`]) carry its lifetime, so they cannot escape the closure
 //!   nor reach another thread: GIL mistakes are compile errors. [`PyObject`] keeps an object
@@ -21,25 +23,25 @@
 mod embed;
 
 pub use embed::bound::{Bound, IntoPyArgs};
+pub use embed::code::{compile, compile_check, disassemble, Code};
 pub use embed::convert::{Bytes, FromPy, IntoPy};
 pub use embed::error::{Error, PyErr, PyResult};
 pub use embed::interpreter::{Builder, Interpreter};
 pub use embed::native::{Args, NativeModule};
 pub use embed::object::PyObject;
-pub use embed::program::{compile, compile_check, disassemble, Code, Program, ProgramBuilder};
 pub use embed::python::Python;
 pub use gilvm_vm::{GilConfig, GilStats, Policy};
 
-/// GIL traces: what [`Program::trace_stop`] (or a script's `gil.trace_stop()`) returns, how
+/// GIL traces: what [`Interpreter::trace_stop`] (or a script's `gil.trace_stop()`) returns, how
 /// to write it as Chrome Trace Event JSON (for Perfetto, `chrome://tracing`), check and
 /// summarise it, and draw it as an SVG timeline or an interactive HTML page
 /// (`gilvm timeline`).
 ///
 /// ```
-/// let program = gilvm::Program::builder().build();
-/// program.trace_start().unwrap();
-/// program.run_source("import threading\nt = threading.Thread(target=lambda: None)\nt.start()\nt.join()", "t.py").unwrap();
-/// let trace = program.trace_stop().unwrap();
+/// let interp = gilvm::Interpreter::new();
+/// interp.trace_start().unwrap();
+/// interp.run_source("import threading\nt = threading.Thread(target=lambda: None)\nt.start()\nt.join()", "t.py").unwrap();
+/// let trace = interp.trace_stop().unwrap();
 /// let dir = std::env::temp_dir().join("gilvm-doc-trace-module");
 /// std::fs::create_dir_all(&dir).unwrap();
 /// gilvm::trace::write_chrome_file(&trace, &dir.join("t.json")).unwrap();

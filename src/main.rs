@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use gilvm::{GilConfig, Policy, Program};
+use gilvm::{GilConfig, Interpreter, Policy};
 
 mod experiment;
 mod gil_cli;
@@ -182,7 +182,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
         }
     };
     let program = Arc::new(
-        Program::builder()
+        Interpreter::builder()
             .argv(argv)
             .gil(run.gil)
             .io_fast_path(run.io_fast_path)

@@ -194,6 +194,110 @@ fn conversions_of_containers_round_trip() {
     });
 }
 
+/// What a captured interpreter printed.
+fn captured(out: &Arc<Mutex<Vec<u8>>>) -> String {
+    String::from_utf8(out.lock().unwrap().clone()).unwrap()
+}
+
+#[test]
+fn a_program_prints_its_traceback_before_waiting_for_its_threads() {
+    let out = Arc::new(Mutex::new(Vec::new()));
+    let interp = Interpreter::builder()
+        .capture_output(Arc::clone(&out))
+        .print_traceback(true)
+        .argv(vec!["prog.py".into()])
+        .build();
+    let source = concat!(
+        "import threading, time\n",
+        "def late():\n",
+        "    time.sleep(0.1)\n",
+        "    print('thread done')\n",
+        "threading.Thread(target=late).start()\n",
+        "raise ValueError('main failed')\n",
+    );
+    let err = interp.run_source(source, "prog.py").unwrap_err();
+    assert_eq!(err.type_name(), "ValueError");
+    assert_eq!(err.message(), "main failed");
+    assert_eq!(err.exit_status(), None);
+    let text = captured(&out);
+    let traceback = text
+        .find("ValueError: main failed")
+        .expect("traceback printed");
+    let thread = text
+        .find("thread done")
+        .expect("non-daemon thread waited for");
+    assert!(traceback < thread, "{text}");
+    // The program's globals went with the run; the interpreter starts afresh.
+    assert_eq!(
+        interp.eval::<String>("late").unwrap_err().type_name(),
+        "NameError"
+    );
+    assert_eq!(interp.eval::<i64>("1 + 1").unwrap(), 2);
+}
+
+#[test]
+fn finalizing_with_daemon_threads_freezes_them_and_later_use_panics() {
+    let out = Arc::new(Mutex::new(Vec::new()));
+    let interp = Interpreter::builder()
+        .capture_output(Arc::clone(&out))
+        .build();
+    let source = concat!(
+        "import threading, time\n",
+        "def spin():\n",
+        "    while True:\n",
+        "        print('tick')\n",
+        "        time.sleep(0.01)\n",
+        "threading.Thread(target=spin, daemon=True).start()\n",
+        "time.sleep(0.03)\n",
+        "print('main done')\n",
+    );
+    interp.run_source(source, "daemon.py").unwrap();
+    let at_exit = captured(&out);
+    assert!(at_exit.contains("main done\n"), "{at_exit}");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(
+        captured(&out),
+        at_exit,
+        "a daemon thread ran after the exit"
+    );
+    let later = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| interp.run("pass")));
+    let message = later.unwrap_err();
+    let message = match message.downcast_ref::<String>() {
+        Some(text) => text.as_str(),
+        None => message.downcast_ref::<&str>().copied().unwrap_or_default(),
+    };
+    assert!(
+        message.contains("finalized while daemon threads"),
+        "{message}"
+    );
+}
+
+#[test]
+fn traces_and_stats_include_host_threads() {
+    let interp = Arc::new(Interpreter::new());
+    interp.trace_start().unwrap();
+    let host = {
+        let interp = Arc::clone(&interp);
+        std::thread::Builder::new()
+            .name("worker".into())
+            .spawn(move || interp.eval::<i64>("2 + 2").unwrap())
+            .unwrap()
+    };
+    assert_eq!(host.join().unwrap(), 4);
+    let trace = interp.trace_stop().unwrap();
+    assert!(
+        trace.threads.iter().any(|t| t.name == "host:worker"),
+        "{:?}",
+        trace.threads
+    );
+    assert!(interp
+        .gil_stats()
+        .threads
+        .iter()
+        .any(|row| row.name == "host:worker"));
+    assert_eq!(interp.trace_stop().unwrap_err().type_name(), "RuntimeError");
+}
+
 #[test]
 fn script_output_can_be_captured() {
     let out = Arc::new(Mutex::new(Vec::new()));

@@ -6,7 +6,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use gilvm_vm::{Interpreter, InterpreterConfig};
+use gilvm::Interpreter;
 
 struct CountingAllocator;
 
@@ -33,14 +33,12 @@ fn allocations_for(iterations: u32) -> usize {
     let source = format!(
         "def work(n):\n    total = 0\n    i = 0\n    while i < n:\n        total = (total + i * 3 - 1) % 1000003\n        i += 1\n    return total\nwork({iterations})\n"
     );
-    let code = gilvm_compiler::compile_source(&source, "<alloc>").expect("compiles");
-    let config = InterpreterConfig {
-        capture_output: Some(Arc::new(Mutex::new(Vec::new()))),
-        ..InterpreterConfig::default()
-    };
-    let interpreter = Interpreter::new(config);
+    let code = gilvm::compile(&source, "<alloc>").expect("compiles");
+    let interpreter = Interpreter::builder()
+        .capture_output(Arc::new(Mutex::new(Vec::new())))
+        .build();
     let before = ALLOCATIONS.load(Ordering::Relaxed);
-    interpreter.run_main(code, &source).expect("runs");
+    interpreter.run_code(&code).expect("runs");
     ALLOCATIONS.load(Ordering::Relaxed) - before
 }
 

@@ -4,17 +4,30 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use gilvm_vm::embed::{Session, SessionConfig};
-use gilvm_vm::{GilStats, Policy};
+use gilvm_vm::embed::Session;
+use gilvm_vm::{Config, GilConfig, GilStats, Policy, RunError};
 
 use crate::embed::python::scope;
-use crate::{FromPy, NativeModule, PyResult, Python};
+use crate::trace::Trace;
+use crate::{compile, Code, FromPy, NativeModule, PyErr, PyResult, Python};
 
-/// An embedded interpreter: its modules and globals persist across calls, and any number of
-/// host threads may use it at once (it is `Send + Sync`; share it with an `Arc`), each
-/// taking the GIL through [`with_gil`](Interpreter::with_gil).
+/// An embedded interpreter, the one runner of the `gilvm` crate (the `gilvm` command is
+/// built on it): its modules and globals persist across calls, and any number of host
+/// threads may use it at once (it is `Send + Sync`; share it with an `Arc`), each taking the
+/// GIL through [`with_gil`](Interpreter::with_gil).
 ///
-/// Dropping it waits for the script's non-daemon threads, as CPython does at exit.
+/// * Run code: [`run`](Interpreter::run), [`run_file`](Interpreter::run_file) and
+///   [`eval`](Interpreter::eval) on the calling thread; a whole program as the main script,
+///   as `gilvm FILE` does, with [`run_source`](Interpreter::run_source) or
+///   [`run_code`](Interpreter::run_code); [`finalize`](Interpreter::finalize) ends it.
+/// * Extend it: [`add_module`](Interpreter::add_module), [`Python::add_function`].
+/// * Watch the GIL: [`gil_stats`](Interpreter::gil_stats),
+///   [`trace_start`](Interpreter::trace_start) / [`trace_stop`](Interpreter::trace_stop).
+/// * Settings ([`Interpreter::builder`]): `sys.argv`, the GIL's policy and intervals, the
+///   socket fast path, output capture, the import directory, the recursion limit.
+///
+/// Dropping it [finalizes](Interpreter::finalize) it: waits for the script's non-daemon
+/// threads, as CPython does at exit.
 ///
 /// ```
 /// let interp = gilvm::Interpreter::new();
@@ -55,7 +68,7 @@ impl Interpreter {
     /// ```
     pub fn builder() -> Builder {
         Builder {
-            config: SessionConfig::default(),
+            config: Config::default(),
         }
     }
 
@@ -110,6 +123,93 @@ impl Interpreter {
         self.with_gil(|py| py.run_file(path).map(drop))
     }
 
+    /// Compiles and runs `source` as the main script, as `gilvm FILE` does (`filename` is
+    /// its `__file__`; `import` looks in its directory unless
+    /// [`Builder::search_path`] is set): see [`run_code`](Interpreter::run_code).
+    ///
+    /// Errors: a `SyntaxError` (or `IndentationError`...) when it does not compile (written
+    /// to stderr first with [`Builder::print_traceback`]); else as
+    /// [`run_code`](Interpreter::run_code).
+    ///
+    /// ```
+    /// let interp = gilvm::Interpreter::new();
+    /// assert!(interp.run_source("x = 1", "ok.py").is_ok());
+    /// let err = interp.run_source("[1][3]", "bad.py").unwrap_err();
+    /// assert_eq!(err.type_name(), "IndexError");
+    /// assert_eq!(err.message(), "list index out of range");
+    /// assert!(err.traceback().contains("File \"bad.py\", line 1"));
+    /// let err = interp.run_source("x = (", "syntax.py").unwrap_err();
+    /// assert_eq!(err.type_name(), "SyntaxError");
+    /// ```
+    pub fn run_source(&self, source: &str, filename: &str) -> PyResult<()> {
+        let code = compile(source, filename).inspect_err(|err| {
+            if self.session.config().print_traceback {
+                self.write_stderr(err.traceback());
+            }
+        })?;
+        self.run_code(&code)
+    }
+
+    /// Runs a module compiled by [`compile`](crate::compile) as a whole program, with
+    /// CPython's process semantics, as `gilvm FILE` does: in `__main__`, on a new thread
+    /// with a large native stack (registered as `MainThread` when it is the interpreter's
+    /// first), importing from the script's directory; then that thread
+    /// [finalizes](Interpreter::finalize) the interpreter (waits for the non-daemon threads,
+    /// leaves daemon threads frozen), so the program's globals do not outlive it. To keep
+    /// them, run it with [`run_file`](Interpreter::run_file) or [`run`](Interpreter::run).
+    ///
+    /// Errors: the uncaught exception, with its traceback text (with
+    /// [`Builder::print_traceback`], already written to stderr, before the wait for threads,
+    /// so the caller must not print it again; [`PyErr::value`] is `None`), or a `SystemExit`,
+    /// whose [`exit_status`](PyErr::exit_status) is the status the process should exit with
+    /// (its message, if any, is already printed).
+    ///
+    /// ```
+    /// let code = gilvm::compile("import sys\nsys.exit(4)", "four.py").unwrap();
+    /// let interp = gilvm::Interpreter::new();
+    /// assert_eq!(interp.run_code(&code).unwrap_err().exit_status(), Some(4));
+    /// // Deep native recursion (here `repr`) fits in the main thread's stack.
+    /// let code = gilvm::compile("class R:\n    def __init__(s, n): s.n = n\n    def __repr__(s):\n        return 'x' + (repr(R(s.n - 1)) if s.n else '')\nassert len(repr(R(400))) == 401", "deep.py").unwrap();
+    /// interp.run_code(&code).unwrap();
+    /// assert!(interp.eval::<i64>("R").is_err());
+    /// ```
+    pub fn run_code(&self, code: &Code) -> PyResult<()> {
+        match self.session.run_main(Arc::clone(&code.code), &code.source) {
+            Ok(()) => Ok(()),
+            Err(RunError::Exit(status)) => Err(PyErr::from_parts(
+                "SystemExit".into(),
+                status.to_string(),
+                String::new(),
+                Some(status),
+            )),
+            Err(RunError::Exception {
+                type_name,
+                message,
+                traceback,
+            }) => Err(PyErr::from_parts(type_name, message, traceback, None)),
+        }
+    }
+
+    /// Ends the interpreter as CPython's exit does (dropping it does the same): waits for the
+    /// script's non-daemon threads (`threading._shutdown`) and releases its modules and
+    /// globals; a later call starts afresh, with new ones. Daemon threads still running stay
+    /// frozen instead: they never get the GIL again, and any later use of the interpreter
+    /// panics. The GIL's stats and a trace in progress are kept.
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// let out = Arc::new(Mutex::new(Vec::new()));
+    /// let interp = gilvm::Interpreter::builder().capture_output(Arc::clone(&out)).build();
+    /// let main = "import threading, time\ndef late():\n    time.sleep(0.05)\n    print('thread done')\nthreading.Thread(target=late).start()\nprint('main done')";
+    /// interp.run(main).unwrap();
+    /// interp.finalize();
+    /// assert_eq!(out.lock().unwrap().as_slice(), b"main done\nthread done\n");
+    /// assert!(interp.eval::<String>("late").is_err());
+    /// ```
+    pub fn finalize(&self) {
+        self.session.finalize();
+    }
+
     /// Evaluates an expression in `__main__` and converts the result.
     ///
     /// ```
@@ -144,6 +244,53 @@ impl Interpreter {
     pub fn gil_stats(&self) -> GilStats {
         self.session.gil().stats()
     }
+
+    /// Starts recording every GIL event of the interpreter's threads (script threads and
+    /// host threads) until [`trace_stop`](Interpreter::trace_stop). Fails (`RuntimeError`)
+    /// if a recording is in progress, e.g. a script's `gil.trace_start()`.
+    ///
+    /// ```
+    /// let interp = gilvm::Interpreter::new();
+    /// interp.trace_start().unwrap();
+    /// assert!(interp.trace_start().is_err());
+    /// # interp.trace_stop().unwrap();
+    /// ```
+    pub fn trace_start(&self) -> PyResult<()> {
+        self.session
+            .trace_start()
+            .map_err(|err| PyErr::runtime_error(err.to_string()))
+    }
+
+    /// Stops the recording and returns it (write it with
+    /// [`trace::write_chrome_file`](crate::trace::write_chrome_file)). Fails
+    /// (`RuntimeError`) if none is in progress.
+    ///
+    /// ```
+    /// let interp = gilvm::Interpreter::new();
+    /// interp.trace_start().unwrap();
+    /// interp.run_source("x = sum(range(100))", "t.py").unwrap();
+    /// let trace = interp.trace_stop().unwrap();
+    /// assert!(trace.threads.iter().any(|thread| thread.name == "MainThread"));
+    /// let path = std::env::temp_dir().join("gilvm-doc-interpreter-trace.json");
+    /// gilvm::trace::write_chrome_file(&trace, &path).unwrap();
+    /// assert!(interp.trace_stop().is_err());
+    /// ```
+    pub fn trace_stop(&self) -> PyResult<Trace> {
+        self.session
+            .trace_stop()
+            .map_err(|err| PyErr::runtime_error(err.to_string()))
+    }
+
+    /// Writes to the interpreter's stderr (its capture buffer, if any).
+    fn write_stderr(&self, text: &str) {
+        match &self.session.config().capture_output {
+            Some(buffer) => buffer
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .extend_from_slice(text.as_bytes()),
+            None => eprint!("{text}"),
+        }
+    }
 }
 
 impl Drop for Interpreter {
@@ -164,10 +311,23 @@ impl Drop for Interpreter {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Builder {
-    config: SessionConfig,
+    config: Config,
 }
 
 impl Builder {
+    /// The GIL's policy and time constants at once (see also [`policy`](Self::policy),
+    /// [`switch_interval`](Self::switch_interval), [`check_interval`](Self::check_interval)).
+    ///
+    /// ```
+    /// let gil = gilvm::GilConfig { policy: gilvm::Policy::Timeout, ..Default::default() };
+    /// let interp = gilvm::Interpreter::builder().gil(gil).build();
+    /// assert_eq!(interp.gil_stats().policy, gilvm::Policy::Timeout);
+    /// ```
+    pub fn gil(mut self, gil: GilConfig) -> Builder {
+        self.config.gil = gil;
+        self
+    }
+
     /// The GIL's scheduling policy (default: `Policy::Priority`).
     ///
     /// ```
@@ -204,7 +364,42 @@ impl Builder {
         self
     }
 
-    /// The directory where `import name` looks for `name.py` (default: the current one).
+    /// Whether socket calls that would not block keep the GIL (default `true`); `false`
+    /// releases it around every socket call (`gilvm --io-fast-path=off`).
+    ///
+    /// ```
+    /// let interp = gilvm::Interpreter::builder().io_fast_path(false).build();
+    /// assert!(interp.run("import socket").is_ok());
+    /// ```
+    pub fn io_fast_path(mut self, on: bool) -> Builder {
+        self.config.io_fast_path = on;
+        self
+    }
+
+    /// Whether [`Interpreter::run_source`] and [`Interpreter::run_code`] write a syntax
+    /// error, or the traceback of an uncaught exception, to stderr (or the
+    /// [`capture_output`](Self::capture_output) buffer) as CPython does: the traceback as
+    /// soon as the main script fails, before waiting for its threads. Default `false` (the
+    /// error is only returned).
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// let out = Arc::new(Mutex::new(Vec::new()));
+    /// let interp = gilvm::Interpreter::builder()
+    ///     .print_traceback(true)
+    ///     .capture_output(Arc::clone(&out))
+    ///     .build();
+    /// assert!(interp.run_source("1 / 0", "z.py").is_err());
+    /// let text = String::from_utf8(out.lock().unwrap().clone()).unwrap();
+    /// assert!(text.ends_with("ZeroDivisionError: division by zero\n"));
+    /// ```
+    pub fn print_traceback(mut self, on: bool) -> Builder {
+        self.config.print_traceback = on;
+        self
+    }
+
+    /// The directory where `import name` looks for `name.py` (default: the current one, or
+    /// the main script's directory for [`Interpreter::run_code`]).
     ///
     /// ```
     /// let dir = std::env::temp_dir().join("gilvm-doc-search-path");

@@ -4,6 +4,8 @@
 //! code generator emits one [`CodeObject`] per scope (module, class body, function, lambda,
 //! comprehension).
 
+#![forbid(unsafe_code)]
+
 pub mod bytecode;
 mod codegen;
 mod constants;

@@ -120,6 +120,8 @@
 //! The state machine is written over a small facade (`sync`) so that `loom`
 //! can check it; see `tests/loom.rs` for what is checked and how to run it.
 
+#![forbid(unsafe_code)]
+
 mod config;
 mod event;
 mod gil;

@@ -1,6 +1,8 @@
 //! gilvm's front end: a logos lexer that produces Python's NEWLINE/INDENT/DEDENT token stream,
 //! and a lalrpop parser (grammar in the top-level `grammar/`) that builds the [`ast`].
 
+#![forbid(unsafe_code)]
+
 pub mod ast;
 mod caret;
 mod error;

@@ -13,6 +13,8 @@
 //! timeline_command(path, svg_path, &SvgOptions::default())?;
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod analysis;
 mod build;
 mod check;

@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use gilvm_vm::{Interpreter, InterpreterConfig, RunError};
+use gilvm_vm::embed::Session;
+use gilvm_vm::{Config, RunError};
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -24,16 +25,14 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let interp = Interpreter::new(InterpreterConfig {
+    let session = Session::new(Config {
         argv: argv.clone(),
-        ..InterpreterConfig::default()
+        print_traceback: true,
+        ..Config::default()
     });
-    match interp.run_main(code, &source) {
+    match session.run_main(code, &source) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(RunError::Exception { traceback }) => {
-            eprint!("{traceback}");
-            ExitCode::from(1)
-        }
+        Err(RunError::Exception { .. }) => ExitCode::from(1),
         Err(RunError::Exit(n)) => ExitCode::from(n as u8),
     }
 }

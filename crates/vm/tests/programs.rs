@@ -3,16 +3,18 @@
 
 use std::sync::{Arc, Mutex};
 
-use gilvm_vm::{Interpreter, InterpreterConfig, RunError};
+use gilvm_vm::embed::Session;
+use gilvm_vm::{Config, RunError};
 
 fn run(source: &str) -> (String, Result<(), RunError>) {
     let code = gilvm_compiler::compile_source(source, "t.py").expect("test program compiles");
     let buffer = Arc::new(Mutex::new(Vec::new()));
-    let config = InterpreterConfig {
+    let config = Config {
         capture_output: Some(buffer.clone()),
-        ..InterpreterConfig::default()
+        ..Config::default()
     };
-    let result = Interpreter::new(config).run_main(code, source);
+    let session = Session::new(config);
+    let result = session.run_main(code, source);
     let out = String::from_utf8(buffer.lock().expect("buffer lock").clone()).expect("utf-8 output");
     (out, result)
 }
@@ -25,7 +27,7 @@ fn output(source: &str) -> String {
 
 fn traceback(source: &str) -> String {
     match run(source).1 {
-        Err(RunError::Exception { traceback }) => traceback,
+        Err(RunError::Exception { traceback, .. }) => traceback,
         other => panic!("expected an exception, got {other:?}"),
     }
 }

@@ -17,8 +17,9 @@ mod native;
 pub mod object;
 mod session;
 
+pub use crate::interp::runtime::Config;
 pub use crate::interp::thread_state::ThreadState;
 pub use native::{native_function, HostFn, HostResult};
 pub use object::add_module;
 pub use object::{Object, View};
-pub use session::{Detached, Session, SessionConfig};
+pub use session::{Detached, RunError, Session};

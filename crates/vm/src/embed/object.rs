@@ -256,6 +256,22 @@ pub fn exec_code(
     Ok(module)
 }
 
+/// Runs a compiled program as the main script: in module `__main__` (created if needed),
+/// with `__file__` set to its file name; `source` is kept for traceback lines.
+pub fn exec_main(ts: &mut ThreadState, code: Arc<CodeObject>, source: &str) -> ObjResult<()> {
+    let filename = code.filename.to_string();
+    let (_, globals) = module_namespace(ts, "__main__");
+    store_dict(
+        &globals,
+        &Value::new_str("__file__"),
+        Value::new_str(&filename),
+    );
+    ts.rt.sources.borrow_mut().insert(filename, source.into());
+    let result = wrap_unit(crate::interp::import::run_module_code(ts, code, &globals));
+    ts.rt.stdout.borrow_mut().flush();
+    result
+}
+
 /// Runs `code` (a module body that assigns its result to `result_name`) with module `name`'s
 /// globals and fresh locals; returns that result.
 pub fn eval_code(

@@ -3,45 +3,39 @@
 
 use std::cell::RefCell;
 use std::mem::ManuallyDrop;
-use std::path::PathBuf;
+use std::path::Path;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use gilvm_gil::{Gil, GilConfig, ThreadHandle, ThreadId};
+use gilvm_compiler::bytecode::CodeObject;
+use gilvm_gil::{Gil, ThreadHandle, ThreadId};
 
-use crate::embed::Object;
+use crate::embed::{object, Object};
 use crate::interp::gil_trace::{GilTracer, TraceStateError};
-use crate::interp::runtime::Runtime;
+use crate::interp::runtime::{Config, Runtime};
 use crate::interp::thread_state::ThreadState;
 use crate::object::value::Value;
 use crate::Trace;
 
-/// Settings of a [`Session`].
-#[derive(Clone, Debug)]
-pub struct SessionConfig {
-    /// `sys.argv`.
-    pub argv: Vec<String>,
-    /// Initial `sys.getrecursionlimit()`.
-    pub recursion_limit: u32,
-    /// When set, everything written to stdout and stderr is appended here instead.
-    pub capture_output: Option<Arc<Mutex<Vec<u8>>>>,
-    /// The GIL's policy and time constants.
-    pub gil: GilConfig,
-    /// Directory searched for imported `.py` modules (default: the current directory).
-    pub search_path: Option<PathBuf>,
+/// How a program run as `__main__` ([`Session::run_main`]) ended other than normally.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunError {
+    /// An uncaught exception: its class name, its `str()`, and the full traceback text
+    /// CPython prints to stderr.
+    Exception {
+        type_name: String,
+        message: String,
+        traceback: String,
+    },
+    /// `SystemExit`: the process exit status (its message, if any, is already printed).
+    Exit(i32),
 }
 
-impl Default for SessionConfig {
-    fn default() -> SessionConfig {
-        SessionConfig {
-            argv: vec![String::new()],
-            recursion_limit: 1000,
-            capture_output: None,
-            gil: GilConfig::default(),
-            search_path: None,
-        }
-    }
-}
+/// Native stack of the thread that runs a main script: Python calls do not use it, but
+/// native re-entries (`__repr__`, `sorted(key=...)`, generators) do, up to the recursion
+/// limit.
+const MAIN_STACK_BYTES: usize = 512 << 20;
 
 /// A value owned outside the GIL: only touched by a thread that proves it holds the lock.
 struct GilOwned<T>(ManuallyDrop<T>);
@@ -75,7 +69,10 @@ pub struct Session {
     gil: Arc<Gil>,
     /// Records the GIL's events on demand (`trace_start`, a script's `gil.trace_start()`).
     tracer: Arc<GilTracer>,
-    config: SessionConfig,
+    config: Config,
+    /// Set by [`Session::finalize`] when daemon threads were still running: they keep
+    /// waiting for the GIL, which the finalizing thread never releases.
+    frozen: AtomicBool,
     /// Created by the first thread that enters.
     runtime: Mutex<Option<GilOwned<Rc<Runtime>>>>,
     /// Values released by threads that did not hold the GIL, dropped by the next one that
@@ -90,22 +87,32 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Session {
-    pub fn new(config: SessionConfig) -> Arc<Session> {
+    /// A session with these settings; its runtime boots when a thread first enters.
+    pub fn new(config: Config) -> Arc<Session> {
         let (gil, tracer) = GilTracer::new_gil(config.gil);
         Arc::new(Session {
             gil,
             tracer,
             config,
+            frozen: AtomicBool::new(false),
             runtime: Mutex::new(None),
             pending: Mutex::new(Vec::new()),
         })
     }
 
+    /// The session's GIL (its stats, its holder).
     pub fn gil(&self) -> &Arc<Gil> {
         &self.gil
     }
 
-    /// Starts recording every GIL event (see [`crate::Interpreter::trace_start`]).
+    /// The settings the session was made with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Starts recording every GIL event of the session's threads until
+    /// [`Session::trace_stop`]. Fails if a recording is in progress (the embedder's, or a
+    /// script's `gil.trace_start()`).
     pub fn trace_start(&self) -> Result<(), TraceStateError> {
         self.tracer.start_for_embedder()
     }
@@ -126,19 +133,38 @@ impl Session {
     /// outlives it, thread-locals included): its reference count is only safe to touch while
     /// the GIL is held. Keep values across calls in a [`Detached`].
     pub unsafe fn enter<R>(self: &Arc<Self>, f: impl FnOnce(&mut ThreadState) -> R) -> R {
-        match take_registration(&self.gil) {
+        // SAFETY: the caller's promise, passed on.
+        unsafe { self.enter_as(host_thread_name, f) }
+    }
+
+    /// [`Session::enter`], registering a thread new to the session under `name()`.
+    ///
+    /// # Safety
+    /// As for [`Session::enter`].
+    unsafe fn enter_as<R>(
+        self: &Arc<Self>,
+        name: impl Fn() -> String,
+        f: impl FnOnce(&mut ThreadState) -> R,
+    ) -> R {
+        assert!(
+            !self.frozen.load(Ordering::Acquire),
+            "the interpreter was finalized while daemon threads were running: it cannot be entered again"
+        );
+        match take_registration(&self.gil, &name) {
             Taken::Handle(handle) => {
                 let key = gil_key(&self.gil);
                 let restore = RestoreOnExit { key };
                 let (result, handle) = self.run_holding(handle, f);
-                handle.release();
-                put_back(key, handle);
+                if let Some(handle) = handle {
+                    handle.release();
+                    put_back(key, handle);
+                }
                 drop(restore);
                 result
             }
             Taken::Nested => {
                 // Inside `allow_threads` of an outer scope: a temporary registration.
-                let handle = self.gil.register_thread(&host_thread_name());
+                let handle = self.gil.register_thread(&name());
                 let (result, handle) = self.run_holding(handle, f);
                 drop(handle);
                 result
@@ -146,11 +172,13 @@ impl Session {
         }
     }
 
+    /// Runs `f` holding the GIL; the handle back, or `None` if `f` froze the session (the
+    /// state is then leaked with the lock held).
     fn run_holding<R>(
         &self,
         handle: ThreadHandle,
         f: impl FnOnce(&mut ThreadState) -> R,
-    ) -> (R, ThreadHandle) {
+    ) -> (R, Option<ThreadHandle>) {
         handle.acquire();
         let (rt, fresh) = self.runtime(&handle);
         let mut ts = ThreadState::new(rt, handle);
@@ -161,30 +189,101 @@ impl Session {
         self.drain_pending(&ts);
         let result = f(&mut ts);
         ts.rt.stdout.borrow_mut().flush();
+        if self.frozen.load(Ordering::Acquire) {
+            // Daemon threads still run: keep the GIL forever (never drop the state) so that
+            // they stay frozen, as CPython's finalization freezes them.
+            std::mem::forget(ts);
+            return (result, None);
+        }
         self.drain_pending(&ts);
-        (result, into_handle(ts))
+        (result, Some(into_handle(ts)))
     }
 
-    /// The runtime (a new reference), creating it on first use; `true` if just created.
+    /// The runtime (a new reference), booting it on first use; `true` if just booted.
     fn runtime(&self, holder: &ThreadHandle) -> (Rc<Runtime>, bool) {
         let mut slot = lock(&self.runtime);
         if let Some(rt) = slot.as_ref() {
             return (rt.get(holder).clone(), false);
         }
-        let config = &self.config;
-        let mut rt = Runtime::new(
-            config.argv.clone(),
-            config.recursion_limit,
-            config.capture_output.clone(),
-            gilvm_compiler::compile_source,
-        );
-        rt.gil_tracer = Some(Arc::clone(&self.tracer));
-        let rt = Rc::new(rt);
-        if let Some(dir) = &config.search_path {
-            *rt.module_dir.borrow_mut() = dir.clone();
-        }
+        let rt = Rc::new(Runtime::boot(&self.config, Arc::clone(&self.tracer)));
         *slot = Some(GilOwned::new(rt.clone()));
         (rt, true)
+    }
+
+    /// Runs `code` (a compiled module body) as a whole program, the way `python FILE` does:
+    /// on a new thread with a large native stack (registered as `MainThread` when it is the
+    /// session's first), in module `__main__` with `__file__` set, importing from the
+    /// script's directory (unless the settings name a search path); `source` is kept for
+    /// tracebacks. With [`Config::print_traceback`], an uncaught exception's traceback is
+    /// written to stderr at once. Then that thread [finalizes](Session::finalize) the
+    /// session: it waits for the non-daemon threads, and freezes the daemon ones.
+    pub fn run_main(self: &Arc<Self>, code: Arc<CodeObject>, source: &str) -> Result<(), RunError> {
+        let first = lock(&self.runtime).is_none();
+        let name = move || match first {
+            true => "MainThread".to_string(),
+            false => host_thread_name(),
+        };
+        let main = || {
+            // SAFETY: nothing made inside escapes: the closure returns strings and numbers.
+            unsafe {
+                self.enter_as(name, |ts| {
+                    let result = self.exec_main(ts, code, source);
+                    self.finish(ts);
+                    result
+                })
+            }
+        };
+        std::thread::scope(|scope| {
+            let worker = std::thread::Builder::new()
+                .name("gilvm-main".into())
+                .stack_size(MAIN_STACK_BYTES)
+                .spawn_scoped(scope, main);
+            match worker.map(|handle| handle.join()) {
+                Ok(Ok(result)) => result,
+                Ok(Err(_)) => Err(RunError::Exception {
+                    type_name: "SystemError".into(),
+                    message: "gilvm internal error (interpreter thread panicked)".into(),
+                    traceback: "SystemError: gilvm internal error (interpreter thread panicked)\n"
+                        .into(),
+                }),
+                Err(e) => Err(RunError::Exception {
+                    type_name: "SystemError".into(),
+                    message: format!("cannot start the interpreter thread: {e}"),
+                    traceback: format!("SystemError: cannot start the interpreter thread: {e}\n"),
+                }),
+            }
+        })
+    }
+
+    fn exec_main(
+        &self,
+        ts: &mut ThreadState,
+        code: Arc<CodeObject>,
+        source: &str,
+    ) -> Result<(), RunError> {
+        if self.config.search_path.is_none() {
+            let dir = Path::new(&*code.filename).parent();
+            let dir = match dir {
+                Some(dir) if !dir.as_os_str().is_empty() => dir,
+                _ => Path::new("."),
+            };
+            *ts.rt.module_dir.borrow_mut() = dir.to_path_buf();
+        }
+        let Err(exc) = object::exec_main(ts, code, source) else {
+            return Ok(());
+        };
+        if let Some(status) = object::exit_status(ts, &exc) {
+            return Err(RunError::Exit(status));
+        }
+        let (type_name, message, traceback) = object::exception_report(ts, &exc);
+        if self.config.print_traceback {
+            ts.rt.write_stderr(&traceback);
+        }
+        Err(RunError::Exception {
+            type_name,
+            message,
+            traceback,
+        })
     }
 
     fn drain_pending(&self, ts: &ThreadState) {
@@ -199,20 +298,29 @@ impl Session {
         registered_id(&self.gil).is_some_and(|id| self.gil.holder() == Some(id))
     }
 
-    /// Ends the session: waits for the non-daemon script threads (`threading._shutdown`) and
-    /// releases the runtime under the GIL. A later `enter` starts a fresh runtime.
+    /// Ends the session as CPython's exit does: waits for the non-daemon script threads
+    /// (`threading._shutdown`) and releases the runtime under the GIL; a later `enter` boots
+    /// a fresh runtime. If daemon threads are still running, they stay frozen instead: this
+    /// thread keeps the GIL forever, and entering the session again panics.
     pub fn finalize(self: &Arc<Self>) {
-        if lock(&self.runtime).is_none() {
+        if lock(&self.runtime).is_none() || self.frozen.load(Ordering::Acquire) {
             return;
         }
         // SAFETY: nothing made inside escapes: the runtime leaves its slot and is dropped here,
-        // under the GIL.
-        unsafe {
-            self.enter(|ts| {
-                crate::stdlib::_thread::shutdown(ts);
-                let rt = lock(&self.runtime).take();
-                drop(rt.map(|rt| rt.into_inner(&ts.gil)));
-            })
+        // under the GIL (or, with daemon threads running, leaked with the GIL held).
+        unsafe { self.enter(|ts| self.finish(ts)) }
+    }
+
+    /// [`Session::finalize`] on a thread of the session.
+    fn finish(&self, ts: &mut ThreadState) {
+        crate::stdlib::_thread::shutdown(ts);
+        ts.rt.stdout.borrow_mut().flush();
+        if ts.rt.threads.running.get() > 0 {
+            self.frozen.store(true, Ordering::Release);
+        } else {
+            // `ts` keeps its own reference: the runtime goes when it does, under the GIL.
+            let rt = lock(&self.runtime).take();
+            drop(rt.map(|rt| rt.into_inner(&ts.gil)));
         }
     }
 }
@@ -296,7 +404,7 @@ enum Taken {
     Nested,
 }
 
-fn take_registration(gil: &Arc<Gil>) -> Taken {
+fn take_registration(gil: &Arc<Gil>, name: impl Fn() -> String) -> Taken {
     let key = gil_key(gil);
     REGISTRATIONS.with(|regs| {
         let mut regs = regs.borrow_mut();
@@ -312,7 +420,7 @@ fn take_registration(gil: &Arc<Gil>) -> Taken {
                 }
             };
         }
-        let handle = gil.register_thread(&host_thread_name());
+        let handle = gil.register_thread(&name());
         regs.push(Registration {
             key,
             id: handle.id(),

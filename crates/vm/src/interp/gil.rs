@@ -15,46 +15,60 @@
 //!    [`ThreadState::allow_threads`]). Holding a `&ThreadState` is thus proof of holding the
 //!    GIL.
 //! 3. Objects cross to a new thread only inside a [`GilSend`], which is built from a
-//!    `&ThreadState` (so under the GIL) and opened only by a thread that holds the GIL
-//!    (checked). If one is dropped unopened, its contents are leaked rather than released
-//!    without the lock.
+//!    `&ThreadState` (so under the GIL) and opened only by a thread that holds that same GIL
+//!    (checked: holding another interpreter's lock would serialize nothing). If one is
+//!    dropped unopened, its contents are leaked rather than released without the lock.
 //! 4. The GIL is released for blocking work only by [`ThreadState::allow_threads`], whose
 //!    closure and result must be `Send`: they cannot capture or return `Value`s, `ObjRef`s or
 //!    the runtime, and the `&mut ThreadState` borrow keeps the caller from running Python
 //!    code until the lock is back.
 
 use std::mem::ManuallyDrop;
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use gilvm_gil::ThreadHandle;
+use gilvm_gil::{Gil, ThreadHandle};
 
 use crate::interp::thread_state::ThreadState;
 
 /// A value moved to another interpreter thread; see the module docs (rule 3).
-pub struct GilSend<T>(ManuallyDrop<T>);
+pub struct GilSend<T> {
+    value: ManuallyDrop<T>,
+    /// The GIL it was wrapped under: the only one that may be held to open it.
+    gil: Arc<Gil>,
+}
 
 // SAFETY: the contents (objects with non-atomic counts) are only touched by the thread that
-// wraps them and by the thread that opens them, each while holding the GIL (`new` takes a
-// `&ThreadState`, `into_inner` checks the opener holds the lock), so those accesses are
-// serialized by the GIL's mutex, which also orders the memory effects. The wrapper itself
-// never touches the contents, and dropping it unopened leaks them instead of releasing them.
+// wraps them and by the thread that opens them, each while holding the same GIL (`new` takes
+// a `&ThreadState` and records its GIL, `into_inner` checks the opener holds that lock), so
+// those accesses are serialized by the GIL's mutex, which also orders the memory effects. The
+// wrapper itself never touches the contents, and dropping it unopened leaks them instead of
+// releasing them.
 unsafe impl<T> Send for GilSend<T> {}
 
 impl<T> GilSend<T> {
-    /// Wraps `value` for another thread; `_gil` proves the GIL is held (rule 2).
-    pub fn new(value: T, _gil: &ThreadState) -> GilSend<T> {
-        GilSend(ManuallyDrop::new(value))
+    /// Wraps `value` for another thread of the same interpreter; `ts` proves the GIL is held
+    /// (rule 2), and names the GIL the opener must hold.
+    pub fn new(value: T, ts: &ThreadState) -> GilSend<T> {
+        GilSend {
+            value: ManuallyDrop::new(value),
+            gil: Arc::clone(ts.gil.gil()),
+        }
     }
 
-    /// Opens the wrapper on the receiving thread, which must hold the GIL through `holder`.
-    /// Panics otherwise: that would be an interpreter bug, not a user error.
+    /// Opens the wrapper on the receiving thread, which must hold, through `holder`, the GIL
+    /// it was wrapped under. Panics otherwise (no lock held, or another interpreter's lock):
+    /// that would be an interpreter bug, not a user error.
     pub fn into_inner(self, holder: &ThreadHandle) -> T {
+        assert!(
+            Arc::ptr_eq(holder.gil(), &self.gil),
+            "GilSend opened under another interpreter's GIL than the one it was made under"
+        );
         assert!(
             holder.holds_gil(),
             "GilSend opened by a thread that does not hold the GIL"
         );
-        ManuallyDrop::into_inner(self.0)
+        ManuallyDrop::into_inner(self.value)
     }
 }
 
@@ -152,7 +166,39 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::embed::{Config, Session};
     use crate::object::value::{Obj, ObjRef, Value};
+
+    /// Wraps a list under `session`'s GIL.
+    fn wrap_list(session: &Arc<Session>) -> GilSend<Value> {
+        // SAFETY: the list leaves the scope only inside the `GilSend`, which is opened (or
+        // leaked) under a GIL check.
+        unsafe { session.enter(|ts| GilSend::new(Value::new_list(vec![Value::Int(1)]), ts)) }
+    }
+
+    #[test]
+    fn gil_send_opens_under_the_gil_it_was_made_under() {
+        let session = Session::new(Config::default());
+        let payload = wrap_list(&session);
+        let opened = std::thread::spawn({
+            let session = Arc::clone(&session);
+            // SAFETY: only a bool crosses back; the list is dropped under the GIL.
+            move || unsafe {
+                session.enter(|ts| matches!(payload.into_inner(&ts.gil), Value::Obj(_)))
+            }
+        });
+        assert!(opened.join().unwrap());
+    }
+
+    #[test]
+    #[should_panic(expected = "another interpreter's GIL")]
+    fn gil_send_opened_under_another_interpreters_gil_panics() {
+        let first = Session::new(Config::default());
+        let second = Session::new(Config::default());
+        let payload = wrap_list(&first);
+        // SAFETY: nothing escapes; opening must panic before the list is touched.
+        unsafe { second.enter(|ts| drop(payload.into_inner(&ts.gil))) }
+    }
 
     #[test]
     fn a_lock_object_frees_its_native_lock_with_its_last_reference() {

@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use gilvm_gil::GilConfig;
+
 use crate::object::error::ExcKind;
 use crate::object::typeobj::{TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
@@ -43,6 +45,43 @@ impl Output {
     }
 }
 
+/// Settings of an interpreter: the one configuration every runtime is booted from
+/// ([`Runtime::boot`]), whoever embeds it (the `gilvm` crate's `Interpreter` keeps one).
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `sys.argv` (default `['']`; the `gilvm` command passes the script path first).
+    pub argv: Vec<String>,
+    /// Initial `sys.getrecursionlimit()`.
+    pub recursion_limit: u32,
+    /// When set, everything written to stdout and stderr is appended here instead.
+    pub capture_output: Option<Arc<Mutex<Vec<u8>>>>,
+    /// The GIL's policy and time constants (`sys.setswitchinterval` changes the interval).
+    pub gil: GilConfig,
+    /// Socket calls that would not block run without releasing the GIL (`--io-fast-path`).
+    pub io_fast_path: bool,
+    /// Directory searched for imported `.py` modules (default: the current directory; a
+    /// program run as the main script searches its own directory instead).
+    pub search_path: Option<PathBuf>,
+    /// Write the traceback of an uncaught exception in the main script to stderr as soon as
+    /// it fails, before waiting for non-daemon threads (CPython's order). The error returned
+    /// still carries it: the caller must then not print it again.
+    pub print_traceback: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            argv: vec![String::new()],
+            recursion_limit: 1000,
+            capture_output: None,
+            gil: GilConfig::default(),
+            io_fast_path: true,
+            search_path: None,
+            print_traceback: false,
+        }
+    }
+}
+
 pub struct Runtime {
     pub types: Vec<ObjRef>,
     pub exc_types: Vec<ObjRef>,
@@ -65,7 +104,7 @@ pub struct Runtime {
     pub started: std::time::Instant,
     /// Compiles imported modules' source.
     pub compile: CompileFn,
-    /// The interpreter's GIL recorder (`gil.trace_start()`); set once the runtime is built.
+    /// The interpreter's GIL recorder (`gil.trace_start()`).
     pub gil_tracer: Option<Arc<crate::interp::gil_trace::GilTracer>>,
     /// Sockets try each call without blocking while holding the GIL, and release it only to
     /// wait (see `stdlib::socket::io`); off: they release it around every call.
@@ -78,16 +117,15 @@ pub type CompileFn =
 use std::rc::Rc;
 
 impl Runtime {
-    pub fn new(
-        argv: Vec<String>,
-        recursion_limit: u32,
-        capture: Option<Arc<Mutex<Vec<u8>>>>,
-        compile: CompileFn,
-    ) -> Runtime {
+    /// The interpreter-wide state of a new interpreter, from its settings: type objects,
+    /// empty `builtins` and `sys.modules` (the caller installs the builtins once the first
+    /// thread state exists), streams, and `tracer` as the GIL recorder. Every runtime starts
+    /// here (`embed::Session` is the one caller).
+    pub fn boot(config: &Config, tracer: Arc<crate::interp::gil_trace::GilTracer>) -> Runtime {
         let types = make_builtin_types();
         let exc_types = make_exception_types(&types[TypeId::Object as usize]);
-        let (stdout, stderr) = match capture {
-            Some(buf) => (Output::Capture(buf.clone()), Output::Capture(buf)),
+        let (stdout, stderr) = match &config.capture_output {
+            Some(buf) => (Output::Capture(buf.clone()), Output::Capture(buf.clone())),
             None => (
                 Output::Stdout(std::io::BufWriter::with_capacity(
                     1 << 16,
@@ -96,24 +134,28 @@ impl Runtime {
                 Output::Stderr(std::io::stderr()),
             ),
         };
+        let module_dir = config
+            .search_path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."));
         Runtime {
             types,
             exc_types,
             builtins: new_dict_obj(),
             sys_modules: new_dict_obj(),
-            recursion_limit: Cell::new(recursion_limit),
+            recursion_limit: Cell::new(config.recursion_limit),
             threads: Default::default(),
             stdout: RefCell::new(stdout),
             stderr: RefCell::new(stderr),
-            argv,
-            module_dir: RefCell::new(PathBuf::from(".")),
+            argv: config.argv.clone(),
+            module_dir: RefCell::new(module_dir),
             sources: RefCell::new(Default::default()),
             not_implemented: Value::Obj(ObjRef::new(Obj::NotImplemented)),
             names: crate::object::names::Names::new(),
             started: std::time::Instant::now(),
-            compile,
-            gil_tracer: None,
-            io_fast_path: Cell::new(true),
+            compile: gilvm_compiler::compile_source,
+            gil_tracer: Some(tracer),
+            io_fast_path: Cell::new(config.io_fast_path),
         }
     }
 

@@ -1,6 +1,6 @@
 //! The value representation: small immediates passed by value, heap objects behind a
 //! reference-counted [`ObjRef`]. The counts are plain (`Rc`): objects are shared between OS
-//! threads only under the GIL, by the discipline of [`crate::gil`].
+//! threads only under the GIL, by the discipline of `interp::gil`.
 
 use std::cell::{Cell, RefCell};
 use std::ops::Deref;
