@@ -28,6 +28,9 @@ pub use embed::native::{Args, NativeModule};
 pub use embed::object::PyObject;
 pub use embed::program::{compile, compile_check, disassemble, Code, Program, ProgramBuilder};
 pub use embed::python::Python;
+/// What the `gilvm` command tells the interpreter about its command line (`sys.flags`,
+/// `sys.path[0]`, `PYTHONPATH`...); process-wide, set once before the first interpreter starts.
+pub use gilvm_vm::{set_command_line, CommandLine, SysFlags};
 pub use gilvm_vm::{GilConfig, GilStats, Policy};
 
 /// GIL traces: what [`Program::trace_stop`] (or a script's `gil.trace_stop()`) returns, how

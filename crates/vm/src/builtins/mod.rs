@@ -59,6 +59,14 @@ pub fn install(ts: &ThreadState) {
             Value::Null,
         ),
     );
+    put(
+        "__import__",
+        native_value(
+            "__import__",
+            crate::interp::import::builtin_import,
+            Value::Null,
+        ),
+    );
     put("None", Value::None);
     put("NotImplemented", rt.not_implemented.clone());
     put("Ellipsis", Value::Obj(ObjRef::new(Obj::Ellipsis)));

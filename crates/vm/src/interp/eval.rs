@@ -564,7 +564,13 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::ImportName(i) => {
                     let fromlist = f.pop();
                     let level = f.pop();
-                    let m = import::import_name(ts, &code.names[i as usize], &fromlist, &level)?;
+                    let m = import::import_name(
+                        ts,
+                        &f.globals,
+                        &code.names[i as usize],
+                        &fromlist,
+                        &level,
+                    )?;
                     f.push(m);
                 }
                 I::ImportFrom(i) => {

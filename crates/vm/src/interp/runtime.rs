@@ -56,6 +56,9 @@ pub struct Runtime {
     pub argv: Vec<String>,
     /// Directory searched for user modules (the main script's).
     pub module_dir: RefCell<PathBuf>,
+    /// Modules whose body is running (`import`), innermost last: a circular import's
+    /// "partially initialized module" error names them.
+    pub initializing: RefCell<Vec<String>>,
     /// Source text per file name, for traceback lines.
     pub sources: RefCell<std::collections::HashMap<String, Rc<str>>>,
     pub not_implemented: Value,
@@ -105,6 +108,7 @@ impl Runtime {
             stderr: RefCell::new(stderr),
             argv,
             module_dir: RefCell::new(PathBuf::from(".")),
+            initializing: RefCell::new(Vec::new()),
             sources: RefCell::new(Default::default()),
             not_implemented: Value::Obj(ObjRef::new(Obj::NotImplemented)),
             started: std::time::Instant::now(),

@@ -10,6 +10,7 @@ pub mod gilmod;
 pub mod io;
 pub mod math;
 pub mod os;
+pub mod platform;
 pub mod socket;
 pub mod sys;
 pub mod time;
@@ -64,10 +65,12 @@ impl ModuleDef {
 
 /// The registry: every built-in module but `builtins` (the runtime's own namespace).
 pub const MODULES: &[ModuleDef] = &[
-    ModuleDef::new("sys").init(|ts, dict| {
-        sys::fill(ts, dict);
-        Ok(())
-    }),
+    ModuleDef::new("sys")
+        .init(|ts, dict| {
+            sys::fill(ts, dict);
+            Ok(())
+        })
+        .source(include_str!("sys.py")),
     ModuleDef::new("time").functions(time::FUNCTIONS),
     ModuleDef::new("socket").init(|ts, dict| {
         socket::fill(ts, dict);
@@ -95,6 +98,15 @@ pub const MODULES: &[ModuleDef] = &[
         })
         .source(include_str!("math.py")),
     ModuleDef::new("gil").functions(gilmod::FUNCTIONS),
+    ModuleDef::new("importlib")
+        .functions(&[
+            ("_gcd_import", crate::interp::import::gcd_import),
+            ("_reload", crate::interp::import::reload),
+        ])
+        .source(include_str!("importlib.py")),
+    ModuleDef::new("platform")
+        .functions(platform::FUNCTIONS)
+        .source(include_str!("platform.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
