@@ -1,4 +1,6 @@
-//! The `gilvm` command: runs a Python script, a `-c` string, or disassembles a file.
+//! The `gilvm` command: runs a Python script, a `-c` string, a module (`-m`), a script piped
+//! on stdin, or the interactive prompt; or disassembles a file. Options as CPython's
+//! (`cli::parse`), plus gilvm's GIL settings.
 //!
 //! Exit status, as CPython's: 0 on success, 1 after an uncaught exception or a syntax error,
 //! the `sys.exit` code, and 2 on a usage error (including a script that cannot be opened).
@@ -13,7 +15,9 @@ use std::sync::Arc;
 use clap::Parser;
 use gilvm::{GilConfig, Policy, Program};
 
+mod cli;
 mod gil_cli;
+mod repl;
 mod timeline_cli;
 
 /// Run Python 3 programs on gilvm, a bytecode VM with a real global interpreter lock.
@@ -22,17 +26,13 @@ mod timeline_cli;
     name = "gilvm",
     version,
     about,
-    trailing_var_arg = true,
-    after_help = "Draw a trace: gilvm timeline TRACE.json -o OUT.svg (see gilvm timeline --help)"
+    override_usage = "gilvm [option] ... [-c cmd | -m mod | file | -] [arg] ...",
+    after_help = cli::HELP
 )]
 struct Cli {
     /// Socket calls that would not block keep the GIL (on); off: release it around each call.
     #[arg(long, value_name = "on|off", default_value = "on", action = clap::ArgAction::Set, value_parser = parse_on_off)]
     io_fast_path: bool,
-
-    /// Program passed in as a string (terminates the option list).
-    #[arg(short = 'c', value_name = "CODE", conflicts_with = "dis")]
-    command: Option<String>,
 
     /// Print the bytecode of FILE instead of running it.
     #[arg(long)]
@@ -58,10 +58,6 @@ struct Cli {
     /// Perfetto, chrome://tracing or `gilvm timeline`).
     #[arg(long, value_name = "FILE")]
     gil_trace: Option<PathBuf>,
-
-    /// The script to run, followed by its arguments (`sys.argv[1:]`).
-    #[arg(value_name = "FILE [ARGS]...", allow_hyphen_values = true)]
-    args: Vec<String>,
 }
 
 fn parse_on_off(text: &str) -> Result<bool, String> {
@@ -73,11 +69,18 @@ fn parse_on_off(text: &str) -> Result<bool, String> {
 }
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1).peekable();
-    if args.peek().map(String::as_str) == Some("timeline") {
-        return timeline_cli::run(args.skip(1));
+    let argv: Vec<String> = std::env::args().collect();
+    if argv.get(1).map(String::as_str) == Some("timeline") {
+        return timeline_cli::run(argv.into_iter().skip(2));
     }
-    let cli = Cli::parse();
+    let parsed = match cli::parse("gilvm".into(), argv.get(1..).unwrap_or_default()) {
+        Ok(parsed) => parsed,
+        Err(line) => {
+            eprintln!("{line}\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let cli = Cli::parse_from(&parsed.clap_args);
     let run = RunOptions {
         gil: GilConfig {
             policy: cli.gil,
@@ -89,16 +92,17 @@ fn main() -> ExitCode {
         trace: cli.gil_trace,
         io_fast_path: cli.io_fast_path,
     };
-    match (&cli.command, cli.args.split_first()) {
-        (Some(code), _) => {
-            let argv = std::iter::once("-c".to_string()).chain(cli.args.iter().cloned());
-            run_source(code, "<string>", argv.collect(), &run)
+    let target = cli::start(&parsed, argv);
+    let inspect = parsed.flags.inspect > 0;
+    match target {
+        Some(cli::Target::Command(code)) if !inspect => {
+            let argv = std::iter::once("-c".to_string()).chain(parsed.args.iter().cloned());
+            run_source(&code, "<string>", argv.collect(), &run)
         }
-        (None, Some((file, rest))) => run_file(file, rest, cli.dis, &run),
-        (None, None) => {
-            eprintln!("gilvm: no script given (interactive mode is not supported); see --help");
-            ExitCode::from(2)
+        Some(cli::Target::Script(file)) if !inspect || cli.dis => {
+            run_file(&file, &parsed.args, cli.dis, &run)
         }
+        target => cli::session::run(target, &parsed, &run.gil, run.print_stats),
     }
 }
 

@@ -45,6 +45,7 @@ pub use gilvm_gil::{Gil, GilConfig, GilStats, Policy, ThreadRow};
 pub use gilvm_trace::Trace;
 
 pub use crate::interp::gil_trace::TraceStateError;
+pub use crate::interp::signals::{clear_interrupt, request_interrupt};
 pub use crate::stdlib::sys::config::{set_command_line, CommandLine, FlagValue, SysFlags};
 
 use crate::interp::gil_trace::GilTracer;

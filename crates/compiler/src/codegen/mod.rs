@@ -27,6 +27,8 @@ pub(crate) struct Compiler<'a, 's> {
     table: SymbolTable,
     /// Code objects being built, innermost last.
     units: Vec<CodeUnit<'a>>,
+    /// `'single'` mode: module-level expression statements are displayed (`PrintExpr`).
+    interactive: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,12 +49,34 @@ pub(crate) fn compile(
         filename: Arc::from(filename),
         table,
         units: Vec::new(),
+        interactive: false,
     };
     compiler.enter_unit(0, "<module>".to_string(), 1);
     compiler.unit().flags |= CodeFlags::NAMESPACE;
     let body = compiler.namespace_docstring(&module.body)?;
     compiler.compile_body(body)?;
     compiler.emit_final_return(body);
+    Ok(Arc::new(compiler.exit_unit()))
+}
+
+/// [`compile`] in `'single'` mode (see `crate::compile_interactive`).
+pub(crate) fn compile_interactive(
+    module: &ast::Module,
+    table: SymbolTable,
+    map: &SourceMap,
+    filename: &str,
+) -> CompileResult<Arc<CodeObject>> {
+    let mut compiler = Compiler {
+        map,
+        filename: Arc::from(filename),
+        table,
+        units: Vec::new(),
+        interactive: true,
+    };
+    compiler.enter_unit(0, "<module>".to_string(), 1);
+    compiler.unit().flags |= CodeFlags::NAMESPACE;
+    compiler.compile_body(&module.body)?;
+    compiler.emit_final_return(&module.body);
     Ok(Arc::new(compiler.exit_unit()))
 }
 

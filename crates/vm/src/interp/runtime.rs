@@ -14,7 +14,9 @@ use crate::objects::dict::Dict;
 
 /// Where `sys.stdout` / `sys.stderr` output goes.
 pub enum Output {
-    Stdout(std::io::BufWriter<std::io::Stdout>),
+    /// Flushed at each newline when `line_buffered` (a terminal, as CPython's stdout is
+    /// line-buffered there) and at each write when unbuffered (`-u`).
+    Stdout(std::io::BufWriter<std::io::Stdout>, Buffering),
     Stderr(std::io::Stderr),
     /// Tests: everything appended to a shared buffer.
     Capture(Arc<Mutex<Vec<u8>>>),
@@ -24,7 +26,13 @@ impl Output {
     pub fn write_str(&mut self, s: &str) {
         // Write errors (closed pipe...) are ignored, as CPython ignores them at exit.
         let _ = match self {
-            Output::Stdout(w) => w.write_all(s.as_bytes()),
+            Output::Stdout(w, buffering) => {
+                w.write_all(s.as_bytes()).and_then(|()| match buffering {
+                    Buffering::Unbuffered => w.flush(),
+                    Buffering::Line if s.contains('\n') => w.flush(),
+                    _ => Ok(()),
+                })
+            }
             Output::Stderr(w) => w.write_all(s.as_bytes()),
             Output::Capture(buf) => {
                 if let Ok(mut b) = buf.lock() {
@@ -36,10 +44,33 @@ impl Output {
     }
     pub fn flush(&mut self) {
         let _ = match self {
-            Output::Stdout(w) => w.flush(),
+            Output::Stdout(w, _) => w.flush(),
             Output::Stderr(w) => w.flush(),
             Output::Capture(_) => Ok(()),
         };
+    }
+}
+
+/// When stdout's buffer is written out (besides explicit flushes and exit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Buffering {
+    Block,
+    Line,
+    Unbuffered,
+}
+
+impl Buffering {
+    /// CPython's choice: unbuffered with `-u`, line-buffered on a terminal, else blocks.
+    fn for_stdout() -> Buffering {
+        use std::io::IsTerminal;
+        let unbuffered = crate::stdlib::sys::config::command_line().is_some_and(|c| c.unbuffered);
+        if unbuffered {
+            Buffering::Unbuffered
+        } else if std::io::stdout().is_terminal() {
+            Buffering::Line
+        } else {
+            Buffering::Block
+        }
     }
 }
 
@@ -90,10 +121,10 @@ impl Runtime {
         let (stdout, stderr) = match capture {
             Some(buf) => (Output::Capture(buf.clone()), Output::Capture(buf)),
             None => (
-                Output::Stdout(std::io::BufWriter::with_capacity(
-                    1 << 16,
-                    std::io::stdout(),
-                )),
+                Output::Stdout(
+                    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+                    Buffering::for_stdout(),
+                ),
                 Output::Stderr(std::io::stderr()),
             ),
         };

@@ -92,6 +92,8 @@ pub struct CommandLine {
     pub xoptions: Vec<(String, Option<String>)>,
     /// `-W` options (`sys.warnoptions`).
     pub warnoptions: Vec<String>,
+    /// `-u` / `PYTHONUNBUFFERED`: stdout is written at every `write`.
+    pub unbuffered: bool,
 }
 
 static COMMAND_LINE: OnceLock<CommandLine> = OnceLock::new();
