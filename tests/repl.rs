@@ -80,6 +80,12 @@ fn banner_prompts_blocks_results_and_tracebacks() {
         "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\nZeroDivisionError: division by zero",
     );
     run(&mut p, "print('still', 'here')", "still here");
+    // Tab completes a name of `__main__`.
+    run(&mut p, "xy_long_name = 5", "");
+    p.send("xy_lo\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("xy_long_name").unwrap();
+    run(&mut p, "", "\r\n5\r\n");
     type_line(&mut p, "import sys; sys.ps1 = 'py> '", "", "py> ");
     type_line(&mut p, "exit()", "", "");
     assert!(
@@ -93,6 +99,7 @@ fn ctrl_c_cancels_the_line_and_interrupts_running_code() {
     let mut p = spawn(&["-q"]);
     p.exp_string(PS1).unwrap();
     p.send("half a line").unwrap();
+    p.flush().unwrap();
     p.send_control('c').unwrap();
     p.exp_string("\r\nKeyboardInterrupt\r\n").unwrap();
     p.exp_string(PS1).unwrap();

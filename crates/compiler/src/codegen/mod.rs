@@ -44,19 +44,7 @@ pub(crate) fn compile(
     map: &SourceMap,
     filename: &str,
 ) -> CompileResult<Arc<CodeObject>> {
-    let mut compiler = Compiler {
-        map,
-        filename: Arc::from(filename),
-        table,
-        units: Vec::new(),
-        interactive: false,
-    };
-    compiler.enter_unit(0, "<module>".to_string(), 1);
-    compiler.unit().flags |= CodeFlags::NAMESPACE;
-    let body = compiler.namespace_docstring(&module.body)?;
-    compiler.compile_body(body)?;
-    compiler.emit_final_return(body);
-    Ok(Arc::new(compiler.exit_unit()))
+    compile_mode(module, table, map, filename, false)
 }
 
 /// [`compile`] in `'single'` mode (see `crate::compile_interactive`).
@@ -66,17 +54,33 @@ pub(crate) fn compile_interactive(
     map: &SourceMap,
     filename: &str,
 ) -> CompileResult<Arc<CodeObject>> {
+    compile_mode(module, table, map, filename, true)
+}
+
+fn compile_mode(
+    module: &ast::Module,
+    table: SymbolTable,
+    map: &SourceMap,
+    filename: &str,
+    interactive: bool,
+) -> CompileResult<Arc<CodeObject>> {
     let mut compiler = Compiler {
         map,
         filename: Arc::from(filename),
         table,
         units: Vec::new(),
-        interactive: true,
+        interactive,
     };
     compiler.enter_unit(0, "<module>".to_string(), 1);
     compiler.unit().flags |= CodeFlags::NAMESPACE;
-    compiler.compile_body(&module.body)?;
-    compiler.emit_final_return(&module.body);
+    // At the prompt a leading string is an expression to display, not a docstring.
+    let body = if interactive {
+        &module.body[..]
+    } else {
+        compiler.namespace_docstring(&module.body)?
+    };
+    compiler.compile_body(body)?;
+    compiler.emit_final_return(body);
     Ok(Arc::new(compiler.exit_unit()))
 }
 

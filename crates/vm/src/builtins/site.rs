@@ -2,40 +2,19 @@
 //! `_sitebuiltins.Quitter`): the repr tells how to leave the interactive prompt, and calling
 //! one raises `SystemExit(code)`.
 
-use std::cell::RefCell;
-
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::error::{new_exception, ExcKind, PyResult};
-use crate::object::typeobj::{Instance, TypeId, TypeObj};
+use crate::object::typeobj::Instance;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
-use crate::objects::function::{Args, NativeFn, NativeFunction};
+use crate::objects::function::{Args, NativeFn};
 
 const METHODS: &[(&str, NativeFn)] = &[("__repr__", quitter_repr), ("__call__", quitter_call)];
 
 /// The `exit` and `quit` objects, to store in the builtins.
 pub fn quitters(ts: &ThreadState) -> [(&'static str, Value); 2] {
-    let mut d = Dict::new();
-    for (name, f) in METHODS {
-        let method = NativeFunction {
-            name,
-            f: *f,
-            this: Value::Null,
-            is_method: true,
-        };
-        d.set_str(name, Value::Obj(ObjRef::new(Obj::Native(method))));
-    }
-    let object = ts.rt.type_obj(TypeId::Object).clone();
-    let class = ObjRef::new(Obj::Type(TypeObj {
-        name: "Quitter".into(),
-        module: "_sitebuiltins".into(),
-        bases: vec![object.clone()],
-        mro: vec![object],
-        dict: RefCell::new(d),
-        builtin: TypeId::Object,
-        is_exception: false,
-    }));
+    let class = crate::stdlib::sys::native_class(ts, "Quitter", "_sitebuiltins", METHODS);
     ["exit", "quit"].map(|name| {
         let mut attrs = Dict::new();
         attrs.set_str("name", Value::new_str(name));

@@ -148,14 +148,25 @@ fn initial_path(ts: &ThreadState, command_line: Option<&config::CommandLine>) ->
 }
 
 fn stream_class(ts: &ThreadState) -> ObjRef {
+    native_class(ts, STREAM_CLASS, "_io", STREAM_METHODS)
+}
+
+/// A class of native methods (`object` its only base): `_io.TextIOWrapper` for the
+/// streams, `_sitebuiltins.Quitter` for `exit` and `quit`.
+pub fn native_class(
+    ts: &ThreadState,
+    name: &str,
+    module: &str,
+    methods: &[(&'static str, NativeFn)],
+) -> ObjRef {
     let mut d = Dict::new();
-    for (name, f) in STREAM_METHODS {
+    for (name, f) in methods {
         d.set_str(name, method_value(name, *f));
     }
     let object = ts.rt.type_obj(TypeId::Object).clone();
     ObjRef::new(Obj::Type(TypeObj {
-        name: STREAM_CLASS.into(),
-        module: "_io".into(),
+        name: name.into(),
+        module: module.into(),
         bases: vec![object.clone()],
         mro: vec![object],
         dict: RefCell::new(d),
