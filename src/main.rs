@@ -102,7 +102,13 @@ fn main() -> ExitCode {
         Some(cli::Target::Script(file)) if !inspect || cli.dis => {
             run_file(&file, &parsed.args, cli.dis, &run)
         }
-        target => cli::session::run(target, &parsed, &run.gil, run.print_stats),
+        target => {
+            if run.trace.is_some() {
+                eprintln!("gilvm: --gil-trace records a script or -c run, not -i, -m, stdin or the prompt");
+                return ExitCode::from(2);
+            }
+            cli::session::run(target, &parsed, &run.gil, run.print_stats)
+        }
     }
 }
 

@@ -201,6 +201,13 @@ fn unbuffered_output_is_written_at_once() {
 }
 
 #[test]
+fn gil_trace_is_refused_where_it_does_not_record() {
+    let out = gilvm(&["--gil-trace", "t.json", "-i", "-c", "pass"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("gilvm: --gil-trace records a script or -c run"));
+}
+
+#[test]
 fn usage_errors_are_cpythons() {
     let usage = "usage: gilvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `gilvm -h' for more information.\n";
     for (args, first) in [
