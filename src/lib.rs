@@ -26,10 +26,17 @@ pub use embed::bound::{Bound, IntoPyArgs};
 pub use embed::code::{compile, compile_check, disassemble, Code};
 pub use embed::convert::{Bytes, FromPy, IntoPy};
 pub use embed::error::{Error, PyErr, PyResult};
+pub use embed::interactive::{input_status, Input};
 pub use embed::interpreter::{Builder, Interpreter};
 pub use embed::native::{Args, NativeModule};
 pub use embed::object::PyObject;
 pub use embed::python::Python;
+/// Asks the main thread to raise `KeyboardInterrupt` at its next check point (what Ctrl-C
+/// does; async-signal-safe), and forgets such a request.
+pub use gilvm_vm::{clear_interrupt, request_interrupt};
+/// What the `gilvm` command tells the interpreter about its command line (`sys.flags`,
+/// `sys.path[0]`, `PYTHONPATH`...); process-wide, set once before the first interpreter starts.
+pub use gilvm_vm::{set_command_line, CommandLine, SysFlags};
 pub use gilvm_vm::{GilConfig, GilStats, Policy};
 
 /// GIL traces: what [`Interpreter::trace_stop`] (or a script's `gil.trace_stop()`) returns, how

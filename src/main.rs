@@ -1,4 +1,6 @@
-//! The `gilvm` command: runs a Python script, a `-c` string, or disassembles a file.
+//! The `gilvm` command: runs a Python script, a `-c` string, a module (`-m`), a script piped
+//! on stdin, or the interactive prompt; or disassembles a file. Options as CPython's
+//! (`cli::parse`), plus gilvm's GIL settings.
 //!
 //! Exit status, as CPython's: 0 on success, 1 after an uncaught exception or a syntax error,
 //! the `sys.exit` code, and 2 on a usage error (including a script that cannot be opened).
@@ -15,8 +17,10 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use gilvm::{GilConfig, Interpreter, Policy};
 
+mod cli;
 mod experiment;
 mod gil_cli;
+mod repl;
 mod timeline_cli;
 
 use gil_cli::StatsMode;
@@ -27,24 +31,13 @@ use gil_cli::StatsMode;
     name = "gilvm",
     version,
     about,
-    trailing_var_arg = true,
-    args_conflicts_with_subcommands = true,
-    subcommand_value_name = "TOOL",
-    subcommand_help_heading = "Tools",
-    after_help = "Draw a trace: gilvm timeline TRACE.json -o OUT.svg|OUT.html\n\
-                  Beazley's GIL experiments: gilvm experiment --list"
+    override_usage = "gilvm [option] ... [-c cmd | -m mod | file | -] [arg] ...",
+    after_help = cli::HELP
 )]
 struct Cli {
-    #[command(subcommand)]
-    tool: Option<Tool>,
-
     /// Socket calls that would not block keep the GIL (on); off: release it around each call.
     #[arg(long, value_name = "on|off", default_value = "on", action = clap::ArgAction::Set, value_parser = parse_on_off)]
     io_fast_path: bool,
-
-    /// Program passed in as a string (terminates the option list).
-    #[arg(short = 'c', value_name = "CODE", conflicts_with = "dis")]
-    command: Option<String>,
 
     /// Print the bytecode of FILE instead of running it.
     #[arg(long)]
@@ -72,10 +65,15 @@ struct Cli {
     /// Perfetto, chrome://tracing or `gilvm timeline`).
     #[arg(long, value_name = "FILE")]
     gil_trace: Option<PathBuf>,
+}
 
-    /// The script to run, followed by its arguments (`sys.argv[1:]`).
-    #[arg(value_name = "FILE [ARGS]...", allow_hyphen_values = true)]
-    args: Vec<String>,
+/// `gilvm timeline ...` and `gilvm experiment ...`: gilvm's tools, parsed apart from CPython's
+/// command line.
+#[derive(Parser, Debug)]
+#[command(name = "gilvm", version, about)]
+struct Tools {
+    #[command(subcommand)]
+    tool: Tool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -87,6 +85,9 @@ enum Tool {
     Experiment(experiment::ExperimentArgs),
 }
 
+/// The subcommands' names, which a first argument always means.
+const TOOLS: &[&str] = &["timeline", "experiment"];
+
 fn parse_on_off(text: &str) -> Result<bool, String> {
     match text {
         "on" => Ok(true),
@@ -96,12 +97,21 @@ fn parse_on_off(text: &str) -> Result<bool, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.tool {
-        Some(Tool::Timeline(args)) => return timeline_cli::run(args),
-        Some(Tool::Experiment(args)) => return experiment::run(args),
-        None => {}
+    let argv: Vec<String> = std::env::args().collect();
+    if argv.get(1).is_some_and(|first| TOOLS.contains(&first.as_str())) {
+        return match Tools::parse_from(&argv).tool {
+            Tool::Timeline(args) => timeline_cli::run(args),
+            Tool::Experiment(args) => experiment::run(args),
+        };
     }
+    let parsed = match cli::parse("gilvm".into(), argv.get(1..).unwrap_or_default()) {
+        Ok(parsed) => parsed,
+        Err(line) => {
+            eprintln!("{line}\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let cli = Cli::parse_from(&parsed.clap_args);
     let run = RunOptions {
         gil: GilConfig {
             policy: cli.gil,
@@ -113,15 +123,22 @@ fn main() -> ExitCode {
         trace: cli.gil_trace,
         io_fast_path: cli.io_fast_path,
     };
-    match (&cli.command, cli.args.split_first()) {
-        (Some(code), _) => {
-            let argv = std::iter::once("-c".to_string()).chain(cli.args.iter().cloned());
-            run_source(code, "<string>", argv.collect(), &run)
+    let target = cli::start(&parsed, argv);
+    let inspect = parsed.flags.inspect > 0;
+    match target {
+        Some(cli::Target::Command(code)) if !inspect => {
+            let argv = std::iter::once("-c".to_string()).chain(parsed.args.iter().cloned());
+            run_source(&code, "<string>", argv.collect(), &run)
         }
-        (None, Some((file, rest))) => run_file(file, rest, cli.dis, &run),
-        (None, None) => {
-            eprintln!("gilvm: no script given (interactive mode is not supported); see --help");
-            ExitCode::from(2)
+        Some(cli::Target::Script(file)) if !inspect || cli.dis => {
+            run_file(&file, &parsed.args, cli.dis, &run)
+        }
+        target => {
+            if run.trace.is_some() {
+                eprintln!("gilvm: --gil-trace records a script or -c run, not -i, -m, stdin or the prompt");
+                return ExitCode::from(2);
+            }
+            cli::session::run(target, &parsed, &run)
         }
     }
 }

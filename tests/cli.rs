@@ -74,8 +74,11 @@ fn unknown_option_is_a_usage_error() {
 }
 
 #[test]
-fn no_arguments_is_a_usage_error() {
-    assert_eq!(gilvm(&[]).status.code(), Some(2));
+fn no_arguments_reads_the_script_from_stdin() {
+    // Not a terminal: stdin is the script (here empty), as CPython reads it.
+    let out = gilvm(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "");
 }
 
 #[test]
@@ -112,7 +115,16 @@ fn binary_garbage_does_not_panic() {
 #[test]
 fn the_command_uses_only_the_public_api() {
     // The command-line program is built on the `gilvm` crate's public API alone.
-    for file in ["src/main.rs", "src/gil_cli.rs", "src/timeline_cli.rs"] {
+    for file in [
+        "src/main.rs",
+        "src/gil_cli.rs",
+        "src/timeline_cli.rs",
+        "src/cli/mod.rs",
+        "src/cli/session.rs",
+        "src/repl/mod.rs",
+        "src/repl/reader.rs",
+        "src/repl/complete.rs",
+    ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
         let source = std::fs::read_to_string(&path).expect("source readable");
         for internal in [

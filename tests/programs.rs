@@ -58,7 +58,10 @@ fn collect_programs(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         if path.is_dir() {
-            collect_programs(&path, out);
+            // Folders starting with `_` hold the programs' packages, not programs.
+            if !name.starts_with('_') {
+                collect_programs(&path, out);
+            }
         } else if name.ends_with(".py") && !name.starts_with('_') {
             out.push(path);
         }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Records, or checks, the expected output of every program under tests/programs/ with CPython.
 
-Each `NAME.py` (files starting with `_` are helper modules, not programs) gets `NAME.stdout`, and
+Each `NAME.py` (files starting with `_` are helper modules, and folders starting with `_`
+packages, not programs) gets `NAME.stdout`, and
 when it writes to stderr or exits non-zero, `NAME.stderr` and `NAME.status`. The programs run from
 the repository root with their repository-relative path, as `tests/programs.rs` runs them under
 gilvm, so file names in tracebacks match. CPython prints the script's absolute path in tracebacks; the
@@ -20,10 +21,14 @@ PROGRAMS = os.path.join("tests", "programs")
 
 
 def programs():
-    for folder, _, files in sorted(os.walk(os.path.join(ROOT, PROGRAMS))):
-        for name in sorted(files):
+    found = []
+    for folder, folders, files in os.walk(os.path.join(ROOT, PROGRAMS)):
+        # Folders starting with `_` hold the programs' packages, not programs.
+        folders[:] = [f for f in folders if not f.startswith("_")]
+        for name in files:
             if name.endswith(".py") and not name.startswith("_"):
-                yield os.path.relpath(os.path.join(folder, name), ROOT)
+                found.append(os.path.relpath(os.path.join(folder, name), ROOT))
+    return sorted(found)
 
 
 def expected_files(run):

@@ -4,6 +4,7 @@ pub mod bound;
 pub mod code;
 pub mod convert;
 pub mod error;
+pub mod interactive;
 pub mod interpreter;
 pub mod native;
 pub mod object;

@@ -84,6 +84,9 @@ pub enum Instruction {
     // --- stack manipulation ---
     /// `a ->`
     PopTop,
+    /// `a ->`: calls `sys.displayhook(a)` (an expression statement typed at the interactive
+    /// prompt; see `compile_interactive`).
+    PrintExpr,
     /// `a b -> b a`
     RotTwo,
     /// `a b c -> c a b`

@@ -90,6 +90,7 @@ fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>
     let to = |t: u32| format!("to {t}");
     match instr {
         PopTop => none("POP_TOP"),
+        PrintExpr => none("PRINT_EXPR"),
         RotTwo => none("ROT_TWO"),
         RotThree => none("ROT_THREE"),
         RotFour => none("ROT_FOUR"),

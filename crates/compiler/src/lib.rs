@@ -34,6 +34,17 @@ pub fn compile_module(
     codegen::compile(module, table, &map, filename)
 }
 
+/// Compiles what was typed at the interactive prompt (CPython's `'single'` mode): as a
+/// module, except that the value of each expression statement outside functions and classes
+/// is passed to `sys.displayhook` (which prints its `repr`), and a leading string is no
+/// docstring.
+pub fn compile_interactive(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
+    let module = gilvm_syntax::parse_module(source)?;
+    let map = error::SourceMap::new(source);
+    let table = symtable::SymbolTable::build(&module, &map)?;
+    codegen::compile_interactive(&module, table, &map, filename)
+}
+
 /// Parses and compiles a whole source file.
 pub fn compile_source(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
     let module = gilvm_syntax::parse_module(source)?;

@@ -46,3 +46,5 @@ pub use gilvm_trace::Trace;
 pub use crate::embed::RunError;
 pub use crate::interp::gil_trace::TraceStateError;
 pub use crate::interp::runtime::Config;
+pub use crate::interp::signals::{clear_interrupt, request_interrupt};
+pub use crate::stdlib::sys::config::{set_command_line, CommandLine, FlagValue, SysFlags};

@@ -27,6 +27,8 @@ pub(crate) struct Compiler<'a, 's> {
     table: SymbolTable,
     /// Code objects being built, innermost last.
     units: Vec<CodeUnit<'a>>,
+    /// `'single'` mode: module-level expression statements are displayed (`PrintExpr`).
+    interactive: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -42,15 +44,41 @@ pub(crate) fn compile(
     map: &SourceMap,
     filename: &str,
 ) -> CompileResult<Arc<CodeObject>> {
+    compile_mode(module, table, map, filename, false)
+}
+
+/// [`compile`] in `'single'` mode (see `crate::compile_interactive`).
+pub(crate) fn compile_interactive(
+    module: &ast::Module,
+    table: SymbolTable,
+    map: &SourceMap,
+    filename: &str,
+) -> CompileResult<Arc<CodeObject>> {
+    compile_mode(module, table, map, filename, true)
+}
+
+fn compile_mode(
+    module: &ast::Module,
+    table: SymbolTable,
+    map: &SourceMap,
+    filename: &str,
+    interactive: bool,
+) -> CompileResult<Arc<CodeObject>> {
     let mut compiler = Compiler {
         map,
         filename: Arc::from(filename),
         table,
         units: Vec::new(),
+        interactive,
     };
     compiler.enter_unit(0, "<module>".to_string(), 1);
     compiler.unit().flags |= CodeFlags::NAMESPACE;
-    let body = compiler.namespace_docstring(&module.body)?;
+    // At the prompt a leading string is an expression to display, not a docstring.
+    let body = if interactive {
+        &module.body[..]
+    } else {
+        compiler.namespace_docstring(&module.body)?
+    };
     compiler.compile_body(body)?;
     compiler.emit_final_return(body);
     Ok(Arc::new(compiler.exit_unit()))

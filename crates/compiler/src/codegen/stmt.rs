@@ -64,6 +64,11 @@ impl<'a> Compiler<'a, '_> {
                 names,
                 level,
             } => self.compile_import_from(module.as_deref(), names, *level),
+            StmtKind::Expr(value) if self.interactive && self.units.len() == 1 => {
+                self.compile_expr(value)?;
+                self.emit(Instruction::PrintExpr);
+                Ok(())
+            }
             StmtKind::Expr(value) => {
                 if matches!(value.kind, ExprKind::Constant(_)) {
                     return Ok(());
@@ -138,9 +143,9 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// `import a.b.c` binds `a`; `import a.b.c as d` binds the submodule `c`, reached
-    /// through `ImportFrom` of each component.
+    /// through `ImportFrom` of each component. Errors point at the whole statement, as
+    /// CPython's do.
     fn compile_import(&mut self, alias: &'a Alias) -> CompileResult {
-        let saved = self.set_location(alias.span);
         self.import_name(&alias.name, 0, Constant::None);
         match &alias.asname {
             None => {
@@ -163,7 +168,6 @@ impl<'a> Compiler<'a, '_> {
                 }
             }
         }
-        self.restore_location(saved);
         Ok(())
     }
 
@@ -187,14 +191,12 @@ impl<'a> Compiler<'a, '_> {
             return Ok(());
         }
         for alias in names {
-            let saved = self.set_location(alias.span);
             let index = self.name_index(&alias.name);
             self.emit(Instruction::ImportFrom(index));
             self.name_op(
                 alias.asname.as_deref().unwrap_or(&alias.name),
                 NameOp::Store,
             );
-            self.restore_location(saved);
         }
         self.emit(Instruction::PopTop);
         Ok(())

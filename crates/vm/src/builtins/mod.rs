@@ -6,6 +6,7 @@
 
 pub mod functions;
 pub mod numeric_functions;
+pub mod site;
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
@@ -59,6 +60,17 @@ pub fn install(ts: &ThreadState) {
             Value::Null,
         ),
     );
+    put(
+        "__import__",
+        native_value(
+            "__import__",
+            crate::interp::import::builtin_import,
+            Value::Null,
+        ),
+    );
+    for (name, quitter) in site::quitters(ts) {
+        put(name, quitter);
+    }
     put("None", Value::None);
     put("NotImplemented", rt.not_implemented.clone());
     put("Ellipsis", Value::Obj(ObjRef::new(Obj::Ellipsis)));

@@ -126,6 +126,10 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
             f.ip = ip;
             match instruction {
                 I::Nop => {}
+                I::PrintExpr => {
+                    let value = f.pop();
+                    display(ts, value)?;
+                }
                 I::PopTop => {
                     f.pop();
                 }
@@ -348,7 +352,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::Jump(target) => {
                     if (target as usize) < ip {
-                        ts.check_eval_breaker();
+                        ts.check_eval_breaker()?;
                     }
                     ip = target as usize;
                 }
@@ -564,7 +568,13 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::ImportName(i) => {
                     let fromlist = f.pop();
                     let level = f.pop();
-                    let m = import::import_name(ts, &code.names[i as usize], &fromlist, &level)?;
+                    let m = import::import_name(
+                        ts,
+                        &f.globals,
+                        &code.names[i as usize],
+                        &fromlist,
+                        &level,
+                    )?;
                     f.push(m);
                 }
                 I::ImportFrom(i) => {
@@ -653,4 +663,13 @@ fn fast_truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
         Value::Int(i) => Ok(*i != 0),
         _ => ops::truthy(ts, v),
     }
+}
+
+/// `PrintExpr`: `sys.displayhook(value)`.
+fn display(ts: &mut ThreadState, value: Value) -> PyResult<()> {
+    let sys = import::import_module(ts, "sys")?;
+    let hook = crate::protocol::attr::get_attr(ts, &sys, &Value::new_str("displayhook"))
+        .map_err(|_| ts.new_exc(ExcKind::RuntimeError, "lost sys.displayhook"))?;
+    crate::protocol::call::call_value(ts, &hook, &[value], &[])?;
+    Ok(())
 }

@@ -23,5 +23,6 @@ pub mod gil_trace;
 pub mod import;
 pub mod names;
 pub mod runtime;
+pub mod signals;
 pub mod thread_state;
 pub mod traceback;

@@ -16,7 +16,9 @@ use crate::objects::dict::Dict;
 
 /// Where `sys.stdout` / `sys.stderr` output goes.
 pub enum Output {
-    Stdout(std::io::BufWriter<std::io::Stdout>),
+    /// Flushed at each newline when `line_buffered` (a terminal, as CPython's stdout is
+    /// line-buffered there) and at each write when unbuffered (`-u`).
+    Stdout(std::io::BufWriter<std::io::Stdout>, Buffering),
     Stderr(std::io::Stderr),
     /// Tests: everything appended to a shared buffer.
     Capture(Arc<Mutex<Vec<u8>>>),
@@ -26,7 +28,13 @@ impl Output {
     pub fn write_str(&mut self, s: &str) {
         // Write errors (closed pipe...) are ignored, as CPython ignores them at exit.
         let _ = match self {
-            Output::Stdout(w) => w.write_all(s.as_bytes()),
+            Output::Stdout(w, buffering) => {
+                w.write_all(s.as_bytes()).and_then(|()| match buffering {
+                    Buffering::Unbuffered => w.flush(),
+                    Buffering::Line if s.contains('\n') => w.flush(),
+                    _ => Ok(()),
+                })
+            }
             Output::Stderr(w) => w.write_all(s.as_bytes()),
             Output::Capture(buf) => {
                 if let Ok(mut b) = buf.lock() {
@@ -38,7 +46,7 @@ impl Output {
     }
     pub fn flush(&mut self) {
         let _ = match self {
-            Output::Stdout(w) => w.flush(),
+            Output::Stdout(w, _) => w.flush(),
             Output::Stderr(w) => w.flush(),
             Output::Capture(_) => Ok(()),
         };
@@ -82,6 +90,29 @@ impl Default for Config {
     }
 }
 
+/// When stdout's buffer is written out (besides explicit flushes and exit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Buffering {
+    Block,
+    Line,
+    Unbuffered,
+}
+
+impl Buffering {
+    /// CPython's choice: unbuffered with `-u`, line-buffered on a terminal, else blocks.
+    fn for_stdout() -> Buffering {
+        use std::io::IsTerminal;
+        let unbuffered = crate::stdlib::sys::config::command_line().is_some_and(|c| c.unbuffered);
+        if unbuffered {
+            Buffering::Unbuffered
+        } else if std::io::stdout().is_terminal() {
+            Buffering::Line
+        } else {
+            Buffering::Block
+        }
+    }
+}
+
 pub struct Runtime {
     pub types: Vec<ObjRef>,
     pub exc_types: Vec<ObjRef>,
@@ -95,6 +126,9 @@ pub struct Runtime {
     pub argv: Vec<String>,
     /// Directory searched for user modules (the main script's).
     pub module_dir: RefCell<PathBuf>,
+    /// Modules whose body is running (`import`), innermost last: a circular import's
+    /// "partially initialized module" error names them.
+    pub initializing: RefCell<Vec<String>>,
     /// Source text per file name, for traceback lines.
     pub sources: RefCell<std::collections::HashMap<String, Rc<str>>>,
     pub not_implemented: Value,
@@ -127,10 +161,10 @@ impl Runtime {
         let (stdout, stderr) = match &config.capture_output {
             Some(buf) => (Output::Capture(buf.clone()), Output::Capture(buf.clone())),
             None => (
-                Output::Stdout(std::io::BufWriter::with_capacity(
-                    1 << 16,
-                    std::io::stdout(),
-                )),
+                Output::Stdout(
+                    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+                    Buffering::for_stdout(),
+                ),
                 Output::Stderr(std::io::stderr()),
             ),
         };
@@ -149,6 +183,7 @@ impl Runtime {
             stderr: RefCell::new(stderr),
             argv: config.argv.clone(),
             module_dir: RefCell::new(module_dir),
+            initializing: RefCell::new(Vec::new()),
             sources: RefCell::new(Default::default()),
             not_implemented: Value::Obj(ObjRef::new(Obj::NotImplemented)),
             names: crate::object::names::Names::new(),

@@ -61,11 +61,17 @@ impl ThreadState {
     }
 
     /// The eval-breaker check (backward jumps, calls): one relaxed load of the GIL's drop
-    /// request when nothing is pending (plus the tick countdown under the Tick policy). The
-    /// lock may be released and re-acquired here; `&mut self` keeps Python code out meanwhile.
+    /// request and one of the interrupt flag when nothing is pending (plus the tick countdown
+    /// under the Tick policy). The lock may be released and re-acquired here; `&mut self`
+    /// keeps Python code out meanwhile. A pending interrupt raises `KeyboardInterrupt` in the
+    /// main thread (`interp::signals`).
     #[inline(always)]
-    pub fn check_eval_breaker(&mut self) {
+    pub fn check_eval_breaker(&mut self) -> PyResult<()> {
         self.gil.tick();
+        if crate::interp::signals::pending() {
+            return crate::interp::signals::handle_pending(self);
+        }
+        Ok(())
     }
 
     /// Enters one level of Python or native recursion.

@@ -69,6 +69,12 @@ fn exception_attr(ts: &ThreadState, exc: &ObjRef, name: &str) -> Option<Value> {
                 _ => Value::None,
             }
         }
+        "name" | "path" if ts.exc_matches(exc, ExcKind::ImportError) => Value::None,
+        // CPython keeps the message when there is exactly one argument.
+        "msg" if ts.exc_matches(exc, ExcKind::ImportError) => match data.args.as_slice() {
+            [message] => message.clone(),
+            _ => Value::None,
+        },
         "code" if ts.exc_matches(exc, ExcKind::SystemExit) => {
             data.args.first().cloned().unwrap_or(Value::None)
         }

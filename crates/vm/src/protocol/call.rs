@@ -186,7 +186,7 @@ pub fn call_positional(
     f: &mut Frame,
     nargs: usize,
 ) -> PyResult<Option<Box<Frame>>> {
-    ts.check_eval_breaker();
+    ts.check_eval_breaker()?;
     match plain_python_frame(ts, f, nargs)? {
         Some(frame) => Ok(Some(frame)),
         None => call_from_stack(ts, f, nargs, &[]),
@@ -230,7 +230,7 @@ pub fn call_from_stack(
     mut nargs: usize,
     kwnames: &[Value],
 ) -> PyResult<Option<Box<Frame>>> {
-    ts.check_eval_breaker();
+    ts.check_eval_breaker()?;
     let callee_index = f.slots.len() - nargs - 1;
     let mut callee = f.slots[callee_index].clone();
     if let Value::Obj(o) = &callee {
@@ -312,7 +312,7 @@ pub fn call_function(
     // function entry): without it, a builtin calling back a loop-free function —
     // `sorted(xs, key=lambda x: -x)` — would hold the GIL for its whole run, drop request
     // or not.
-    ts.check_eval_breaker();
+    ts.check_eval_breaker()?;
     let frame = bind_frame(ts, func, args, kwnames, None)?;
     if func.code.is_generator {
         return Ok(generator::new_generator(frame, func));

@@ -12,6 +12,7 @@ pub mod json;
 pub mod math;
 pub mod os;
 pub mod os_stat;
+pub mod platform;
 pub mod re;
 pub mod select;
 pub mod socket;
@@ -70,10 +71,12 @@ impl ModuleDef {
 
 /// The registry: every built-in module but `builtins` (the runtime's own namespace).
 pub const MODULES: &[ModuleDef] = &[
-    ModuleDef::new("sys").init(|ts, dict| {
-        sys::fill(ts, dict);
-        Ok(())
-    }),
+    ModuleDef::new("sys")
+        .init(|ts, dict| {
+            sys::fill(ts, dict);
+            Ok(())
+        })
+        .source(include_str!("sys.py")),
     ModuleDef::new("time")
         .functions(time::FUNCTIONS)
         .init(|_, dict| {
@@ -124,6 +127,15 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("struct")
         .functions(struct_::FUNCTIONS)
         .source(include_str!("struct_/struct.py")),
+    ModuleDef::new("importlib")
+        .functions(&[
+            ("_gcd_import", crate::interp::import::gcd_import),
+            ("_reload", crate::interp::import::reload),
+        ])
+        .source(include_str!("importlib.py")),
+    ModuleDef::new("platform")
+        .functions(platform::FUNCTIONS)
+        .source(include_str!("platform.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's

@@ -1,5 +1,6 @@
 //! The `sys` module, including the `sys.stdin` / `sys.stdout` / `sys.stderr` stream objects.
 
+pub mod config;
 pub mod stdin;
 
 use std::cell::RefCell;
@@ -27,16 +28,6 @@ pub fn fill(ts: &ThreadState, dict: &ObjRef) {
     put("modules", Value::Obj(ts.rt.sys_modules.clone()));
     put("maxsize", Value::Int(i64::MAX));
     put("version", Value::new_str("3.11.7 (gilvm)"));
-    put(
-        "version_info",
-        Value::new_tuple(vec![
-            Value::Int(3),
-            Value::Int(11),
-            Value::Int(7),
-            Value::new_str("final"),
-            Value::Int(0),
-        ]),
-    );
     put("platform", Value::new_str(std::env::consts::OS));
     put(
         "byteorder",
@@ -46,13 +37,73 @@ pub fn fill(ts: &ThreadState, dict: &ObjRef) {
             "big"
         }),
     );
-    put("implementation_name", Value::new_str("gilvm"));
+    let command_line = config::command_line();
+    let flags = command_line.map_or_else(config::SysFlags::new, |c| c.flags);
+    let fields = flags
+        .fields()
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match value {
+                config::FlagValue::Int(i) => Value::Int(i),
+                config::FlagValue::Bool(b) => Value::Bool(b),
+            };
+            Value::new_tuple(vec![Value::new_str(name), value])
+        })
+        .collect();
+    put("_flag_fields", Value::new_list(fields));
+    put("_gilvm_version", Value::new_str(env!("CARGO_PKG_VERSION")));
     put(
-        "path",
-        Value::new_list(vec![Value::new_str(
-            ts.rt.module_dir.borrow().to_string_lossy().to_string(),
-        )]),
+        "dont_write_bytecode",
+        Value::Bool(flags.dont_write_bytecode > 0),
     );
+    put("path", Value::new_list(initial_path(ts, command_line)));
+    let executable = std::env::current_exe()
+        .map(|p| p.to_string_lossy().to_string())
+        .unwrap_or_default();
+    // The installation prefix: the directory above the one holding the executable.
+    let prefix = std::path::Path::new(&executable)
+        .parent()
+        .and_then(|bin| bin.parent())
+        .map(|p| p.to_string_lossy().to_string())
+        .unwrap_or_default();
+    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        put(name, Value::new_str(&prefix));
+    }
+    put("executable", Value::new_str(&executable));
+    put("_base_executable", Value::new_str(&executable));
+    let orig_argv = match command_line {
+        Some(c) => c.orig_argv.clone(),
+        None => ts.rt.argv.clone(),
+    };
+    put(
+        "orig_argv",
+        Value::new_list(orig_argv.iter().map(Value::new_str).collect()),
+    );
+    let (xoptions, warnoptions) = match command_line {
+        Some(c) => (c.xoptions.clone(), c.warnoptions.clone()),
+        None => (Vec::new(), Vec::new()),
+    };
+    let mut x = Dict::new();
+    for (name, value) in xoptions {
+        x.set_str(&name, value.map_or(Value::Bool(true), Value::new_str));
+    }
+    put(
+        "_xoptions",
+        Value::Obj(ObjRef::new(Obj::Dict(RefCell::new(x)))),
+    );
+    put(
+        "warnoptions",
+        Value::new_list(warnoptions.iter().map(Value::new_str).collect()),
+    );
+    let mut builtin_names: Vec<&str> = crate::interp::import::built_in_names().collect();
+    builtin_names.sort_unstable();
+    put(
+        "builtin_module_names",
+        Value::new_tuple(builtin_names.into_iter().map(Value::new_str).collect()),
+    );
+    put("maxunicode", Value::Int(0x10FFFF));
+    put("float_repr_style", Value::new_str("short"));
+    put("api_version", Value::Int(1013));
     let stream_class = stream_class(ts);
     put("stdin", new_stream(&stream_class, 0));
     put("stdout", new_stream(&stream_class, 1));
@@ -67,17 +118,55 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getswitchinterval", getswitchinterval),
     ("setswitchinterval", setswitchinterval),
     ("exc_info", exc_info),
+    ("getsizeof", getsizeof),
+    ("intern", intern),
+    ("settrace", settrace),
+    ("gettrace", gettrace),
+    ("setprofile", settrace),
+    ("getprofile", gettrace),
+    ("getdefaultencoding", utf8_encoding),
+    ("getfilesystemencoding", utf8_encoding),
+    ("excepthook", excepthook),
+    ("__excepthook__", excepthook),
 ];
 
+/// `sys.path` at startup: `sys.path[0]` (the script's directory, `''`...), `PYTHONPATH`,
+/// then the embedded standard library.
+fn initial_path(ts: &ThreadState, command_line: Option<&config::CommandLine>) -> Vec<Value> {
+    let mut path = Vec::new();
+    match command_line {
+        Some(c) => {
+            path.extend(c.path0.iter().map(Value::new_str));
+            path.extend(c.pythonpath.iter().map(Value::new_str));
+        }
+        None => path.push(Value::new_str(
+            ts.rt.module_dir.borrow().to_string_lossy().to_string(),
+        )),
+    }
+    path.push(Value::new_str(crate::interp::import::STDLIB_ENTRY));
+    path
+}
+
 fn stream_class(ts: &ThreadState) -> ObjRef {
+    native_class(ts, STREAM_CLASS, "_io", STREAM_METHODS)
+}
+
+/// A class of native methods (`object` its only base): `_io.TextIOWrapper` for the
+/// streams, `_sitebuiltins.Quitter` for `exit` and `quit`.
+pub fn native_class(
+    ts: &ThreadState,
+    name: &str,
+    module: &str,
+    methods: &[(&'static str, NativeFn)],
+) -> ObjRef {
     let mut d = Dict::new();
-    for (name, f) in STREAM_METHODS {
+    for (name, f) in methods {
         d.set_str(name, method_value(name, *f));
     }
     let object = ts.rt.type_obj(TypeId::Object).clone();
     ObjRef::new(Obj::Type(TypeObj {
-        name: STREAM_CLASS.into(),
-        module: "_io".into(),
+        name: name.into(),
+        module: module.into(),
         bases: vec![object.clone()],
         mro: vec![object],
         dict: RefCell::new(d),
@@ -280,5 +369,69 @@ fn setswitchinterval(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResu
     }
     let interval = std::time::Duration::from_secs_f64(seconds.min(1e9));
     ts.gil.gil().set_switch_interval(interval);
+    Ok(Value::None)
+}
+
+/// `sys.getsizeof(object[, default])`: the bytes gilvm uses for the object: its header and
+/// payload, plus the heap storage of strings, bytes and containers (not of their items).
+fn getsizeof(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "getsizeof", args, 1, 2)?;
+    let word = std::mem::size_of::<Value>();
+    let Value::Obj(o) = &a[0] else {
+        return Ok(Value::Int(word as i64));
+    };
+    let header = std::mem::size_of::<Obj>() + 2 * std::mem::size_of::<usize>();
+    let extra = match &**o {
+        Obj::Str(s) => s.as_str().len(),
+        Obj::Bytes(b) => b.len(),
+        Obj::List(items) => items.borrow().capacity() * word,
+        Obj::Tuple(items) => items.len() * word,
+        Obj::Dict(d) => d.borrow().len() * 3 * word,
+        _ => 0,
+    };
+    Ok(Value::Int((header + extra) as i64))
+}
+
+fn intern(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "intern", args, 1, 1)?;
+    if a[0].as_str().is_none() {
+        let t = crate::object::class_of::type_name(ts, &a[0]);
+        return Err(ts.type_error(format!("intern() argument must be str, not {t}")));
+    }
+    Ok(a[0].clone())
+}
+
+/// `sys.settrace` / `sys.setprofile`: gilvm has no tracing hooks; the function is accepted
+/// and never called.
+fn settrace(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "settrace", args, 1, 1)?;
+    Ok(Value::None)
+}
+
+fn gettrace(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "gettrace", args, 0, 0)?;
+    Ok(Value::None)
+}
+
+fn utf8_encoding(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "getdefaultencoding", args, 0, 0)?;
+    Ok(Value::new_str("utf-8"))
+}
+
+/// `sys.excepthook(type, value, traceback)`: prints the exception's traceback to stderr.
+fn excepthook(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "excepthook", args, 3, 3)?;
+    match &a[1] {
+        Value::Obj(e) if crate::object::error::exc_data(e).is_some() => {
+            let text = crate::interp::traceback::format_exception(ts, e);
+            ts.rt.write_stderr(&text);
+        }
+        other => {
+            let text = str_of(ts, other).unwrap_or_default();
+            ts.rt.write_stderr(&format!(
+                "TypeError: print_exception(): Exception expected for value, {text} found\n"
+            ));
+        }
+    }
     Ok(Value::None)
 }

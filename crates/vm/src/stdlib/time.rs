@@ -67,7 +67,7 @@ fn sleep(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         return Err(ts.value_error("sleep length must be non-negative"));
     }
     let duration = Duration::from_secs_f64(secs.min(1e9));
-    ts.allow_threads(move || std::thread::sleep(duration));
+    crate::interp::signals::interruptible_sleep(ts, duration)?;
     Ok(Value::None)
 }
 

@@ -1,0 +1,74 @@
+# The Python part of `sys`: its named-tuple-like records ("struct sequences") and the
+# default display and exception hooks. The native part (sys.rs) runs first and leaves the
+# raw values in `_flag_fields` and `_gilvm_version`.
+
+
+def _structseq(qualname, fields, values):
+    "A record like CPython's struct sequences: a tuple whose items are also attributes."
+    name = qualname.rpartition('.')[2]
+
+    def __repr__(self):
+        items = ', '.join(f + '=' + repr(v) for f, v in zip(fields, self))
+        return qualname + '(' + items + ')'
+
+    namespace = {'__slots__': (), '__repr__': __repr__, 'n_fields': len(fields),
+                 '_fields': tuple(fields)}
+    for index, field in enumerate(fields):
+        namespace[field] = property(lambda self, index=index: self[index])
+    cls = type(name, (tuple,), namespace)
+    cls.__module__ = 'sys'
+    return cls(values)
+
+
+class _Namespace:
+    "`types.SimpleNamespace`, for `sys.implementation`."
+
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
+
+    def __repr__(self):
+        items = ', '.join(k + '=' + repr(v) for k, v in self.__dict__.items())
+        return 'namespace(' + items + ')'
+
+
+version_info = _structseq(
+    'sys.version_info', ('major', 'minor', 'micro', 'releaselevel', 'serial'),
+    (3, 11, 7, 'final', 0))
+hexversion = 0x030B07F0
+flags = _structseq('sys.flags', [f for f, _ in _flag_fields], [v for _, v in _flag_fields])
+float_info = _structseq(
+    'sys.float_info',
+    ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig',
+     'epsilon', 'radix', 'rounds'),
+    (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
+     2.220446049250313e-16, 2, 1))
+# gilvm's big integers are num-bigint's: 64-bit digits.
+int_info = _structseq(
+    'sys.int_info',
+    ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold'),
+    (64, 8, 4300, 640))
+_major, _minor, _micro = [int(p) for p in _gilvm_version.split('.')]
+implementation = _Namespace(
+    name='gilvm',
+    cache_tag=None,
+    version=_structseq(
+        'sys.version_info', ('major', 'minor', 'micro', 'releaselevel', 'serial'),
+        (_major, _minor, _micro, 'final', 0)),
+    hexversion=(_major << 24) | (_minor << 16) | (_micro << 8) | 0xF0,
+    _multiarch=None,
+)
+del _major, _minor, _micro
+del _flag_fields, _gilvm_version
+
+
+def displayhook(value):
+    "Prints `repr(value)` to `sys.stdout` and keeps it in `builtins._` (not for None)."
+    if value is None:
+        return
+    import builtins
+    builtins._ = None
+    stdout.write(repr(value) + '\n')
+    builtins._ = value
+
+
+__displayhook__ = displayhook

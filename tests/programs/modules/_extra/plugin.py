@@ -1,0 +1,1 @@
+NAME = "plugin from a sys.path entry added at run time"

@@ -1,0 +1,2 @@
+import _half_b
+DONE = True

@@ -1,0 +1,2 @@
+import _half_a
+SEEN = hasattr(_half_a, "DONE")

@@ -1,0 +1,2 @@
+import _loop_b
+VALUE = 1

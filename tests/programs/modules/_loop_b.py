@@ -1,0 +1,1 @@
+from _loop_a import VALUE

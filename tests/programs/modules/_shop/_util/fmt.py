@@ -1,0 +1,2 @@
+def money(n):
+    return f"${n:.2f}"

@@ -1,0 +1,2 @@
+# A relative import in a script (no parent package).
+from . import anything
