@@ -58,10 +58,14 @@ impl Gil {
         Gil {
             config: GilConfig {
                 check_interval: config.check_interval.max(1),
+                starve_after: config.starve_after.max(1),
                 ..config
             },
             switch_interval_ns: AtomicU64::new(duration_ns(config.switch_interval)),
-            state: Mutex::new(State::default()),
+            state: Mutex::new(State {
+                starve_after: config.starve_after.max(1),
+                ..State::default()
+            }),
             drop_request: AtomicBool::new(false),
             free: Condvar::new(),
             switched: Condvar::new(),

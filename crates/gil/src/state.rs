@@ -62,7 +62,14 @@ pub(crate) struct State {
     pub pending_hand_off: Option<PendingHandOff>,
     pub next_ticket: u64,
     pub threads: Vec<ThreadSlot>,
+    /// Age at which a waiter is starving (`GilConfig::starve_after`).
+    pub starve_after: u32,
 }
+
+/// The effective priority of a starving waiter with ticket 0: above any priority a thread
+/// can reach otherwise (an `i32` base, an `i32` boost and a `u32` age or pass-over count);
+/// a later ticket ranks lower, so starving waiters are served first come first served.
+const STARVING: i64 = i64::MAX / 2;
 
 impl State {
     pub fn register(&mut self, name: &str) -> ThreadId {
@@ -87,15 +94,30 @@ impl State {
     }
 
     pub fn effective_priority(&self, waiter: &Waiter) -> i64 {
-        self.holder_priority_of(waiter) + i64::from(waiter.passed_over)
+        match self.starving_priority(waiter) {
+            Some(priority) => priority,
+            None => self.holder_priority_of(waiter) + i64::from(waiter.passed_over),
+        }
+    }
+
+    /// A waiter that has waited `starve_after` intervals outranks every waiter that has not,
+    /// whatever the priority gap: aging by one per interval alone would leave a thread
+    /// `2**31` levels below the holder waiting for ever.
+    fn starving_priority(&self, waiter: &Waiter) -> Option<i64> {
+        let ticket = i64::try_from(waiter.ticket).unwrap_or(i64::MAX);
+        (waiter.age >= self.starve_after).then(|| STARVING.saturating_sub(ticket))
     }
 
     /// The priority a waiter holds the lock at once handed it: base + boost + age. Being
     /// passed over by take-backs got it the lock but does not shield it from the thread
     /// that took it back (an echo server's I/O thread would otherwise wait a whole interval
     /// each time the CPU thread finally got its turn).
+    /// A starving waiter holds at its starving rank, so it too gets one interval.
     pub fn holder_priority_of(&self, waiter: &Waiter) -> i64 {
-        self.current_priority(waiter.id) + i64::from(waiter.age)
+        match self.starving_priority(waiter) {
+            Some(priority) => priority,
+            None => self.current_priority(waiter.id) + i64::from(waiter.age),
+        }
     }
 
     /// Gives the lock to `id`, competing at `priority`. Returns whether the
@@ -177,7 +199,10 @@ mod tests {
     use super::*;
 
     fn state_with(priorities: &[i32]) -> State {
-        let mut state = State::default();
+        let mut state = State {
+            starve_after: 10,
+            ..State::default()
+        };
         for (i, &p) in priorities.iter().enumerate() {
             let id = state.register(&format!("t{i}"));
             state.slot(id).priority = p;
@@ -251,6 +276,32 @@ mod tests {
         state.grant(cpu.id, cpu_priority);
         state.slot(ThreadId(0)).boost = 1;
         assert!(state.current_priority(ThreadId(0)) > state.holder_priority);
+    }
+
+    #[test]
+    fn a_starving_waiter_outranks_any_priority_first_come_first_served() {
+        let mut state = state_with(&[i32::MAX, 0, -5, i32::MAX]);
+        state.slot(ThreadId(0)).boost = i32::MAX;
+        queue(&mut state, &[0, 1, 2, 3]);
+        state.waiter_mut(ThreadId(0)).unwrap().passed_over = u32::MAX;
+        state.waiter_mut(ThreadId(1)).unwrap().age = 9;
+        state.waiter_mut(ThreadId(2)).unwrap().age = 10;
+        let starving = state.waiter_mut(ThreadId(2)).unwrap();
+        let starving_rank = {
+            let waiter = Waiter {
+                id: starving.id,
+                ticket: starving.ticket,
+                age: starving.age,
+                passed_over: 0,
+                wake: Arc::clone(&starving.wake),
+            };
+            state.holder_priority_of(&waiter)
+        };
+        // Held at its starving rank: no priority outranks it during its interval.
+        assert!(starving_rank > i64::from(i32::MAX) * 2 + i64::from(u32::MAX));
+        state.waiter_mut(ThreadId(1)).unwrap().age = 10;
+        // Threads 1 and 2 starve: first come first served, then by priority.
+        assert_eq!(drain(&mut state), vec![1, 2, 0, 3]);
     }
 
     #[test]
