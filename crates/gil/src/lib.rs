@@ -138,4 +138,4 @@ pub use config::{GilConfig, Policy};
 pub use event::{Event, EventKind, Hook};
 pub use gil::Gil;
 pub use handle::{ThreadHandle, ThreadId};
-pub use stats::{GilStats, ThreadRow, ThreadStats, WaitHistogram};
+pub use stats::{GilStats, RetiredThreads, ThreadRow, ThreadStats, WaitHistogram};

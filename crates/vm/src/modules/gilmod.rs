@@ -76,6 +76,16 @@ fn stats(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     put(&out, "waiting", Value::Int(snapshot.waiting as i64));
     let rows = snapshot.threads.iter().map(row_dict).collect();
     put(&out, "threads", Value::new_list(rows));
+    let retired = new_dict_obj();
+    put(&retired, "threads", count(snapshot.retired.threads));
+    let s = &snapshot.retired.stats;
+    put(&retired, "acquisitions", count(s.acquisitions));
+    put(&retired, "switches", count(s.switches));
+    put(&retired, "drop_requests", count(s.drop_requests));
+    put(&retired, "forced_switches", count(s.forced_switches));
+    put(&retired, "total_wait", seconds(s.total_wait));
+    put(&retired, "longest_wait", seconds(s.longest_wait));
+    put(&out, "retired", Value::Obj(retired));
     Ok(Value::Obj(out))
 }
 
