@@ -42,26 +42,26 @@ fn deep_chains_raise_cpythons_errors_on_a_small_stack() {
             Some(RecursionError),
         ),
         (
-            "attribute 100k",
-            chain("x = a", ".b", 100_000, ""),
+            "attribute 20k",
+            chain("x = a", ".b", 20_000, ""),
             Some(RecursionError),
         ),
         (
-            "call 100k",
-            chain("x = f", "()", 100_000, ""),
+            "call 20k",
+            chain("x = f", "()", 20_000, ""),
             Some(RecursionError),
         ),
         (
-            "subscript 100k",
-            chain("x = a", "[0]", 100_000, ""),
+            "subscript 20k",
+            chain("x = a", "[0]", 20_000, ""),
             Some(RecursionError),
         ),
         (
-            "ternary 100k",
-            chain("x = ", "1 if 1 else ", 100_000, "1"),
+            "ternary 20k",
+            chain("x = ", "1 if 1 else ", 20_000, "1"),
             Some(MemoryError),
         ),
-        ("elif 100k", elifs(100_000), Some(MemoryError)),
+        ("elif 20k", elifs(20_000), Some(MemoryError)),
         ("elif 5000", elifs(5_000), Some(RecursionError)),
         (
             "lambda 10k",
@@ -73,6 +73,17 @@ fn deep_chains_raise_cpythons_errors_on_a_small_stack() {
             "power 3000",
             format!("x = 2{}\n", "**2".repeat(3_000)),
             Some(MemoryError),
+        ),
+        // Found by the fuzzer: the f-string token was cloned, recursively, by the parser.
+        (
+            "f-string power 50k",
+            format!("x = f\"{{2{}}}\"\n", "**2".repeat(50_000)),
+            Some(MemoryError),
+        ),
+        (
+            "f-string attribute 20k",
+            format!("x = f'{{a{}}}'\n", ".b".repeat(20_000)),
+            Some(RecursionError),
         ),
         // The deepest CPython still compiles: 3,000 levels of statements and expressions.
         ("unary 2998", chain("x = ", "-", 2_998, "1"), None),
