@@ -134,24 +134,29 @@ fn forced_switch(policy: Policy) {
         let gil = gil(policy, TIMER_ALWAYS_FIRED);
         let main = gil.register_thread("main");
         main.acquire();
-        let other = gil.register_thread("other");
-        let other_ran = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&other_ran);
-        let worker = thread::spawn(move || {
-            other.acquire();
-            flag.store(true, Ordering::Relaxed);
-            other.release();
-        });
-        while !other_ran.load(Ordering::Relaxed) {
-            main.tick();
-            thread::yield_now();
-        }
+        hold_until_the_other_ran(&main, gil.register_thread("other"));
         assert!(main.holds_gil());
         main.release();
-        worker.join().unwrap();
         let stats = gil.stats();
         assert_eq!(stats.thread(main.id()).unwrap().stats.forced_switches, 1);
     });
+}
+
+/// `holder` (holding the GIL) runs check points until `other`, on a new thread, has had the
+/// GIL; returns once that thread has ended.
+fn hold_until_the_other_ran(holder: &ThreadHandle, other: ThreadHandle) {
+    let other_ran = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&other_ran);
+    let worker = thread::spawn(move || {
+        other.acquire();
+        flag.store(true, Ordering::Relaxed);
+        other.release();
+    });
+    while !other_ran.load(Ordering::Relaxed) {
+        holder.tick();
+        thread::yield_now();
+    }
+    worker.join().unwrap();
 }
 
 #[test]
@@ -258,20 +263,8 @@ fn priority_a_starving_waiter_outranks_any_priority() {
         let hog = gil.register_thread("hog");
         hog.set_priority(i32::MAX);
         hog.acquire();
-        let low = gil.register_thread("low");
-        let low_ran = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&low_ran);
-        let worker = thread::spawn(move || {
-            low.acquire();
-            flag.store(true, Ordering::Relaxed);
-            low.release();
-        });
-        while !low_ran.load(Ordering::Relaxed) {
-            hog.tick();
-            thread::yield_now();
-        }
+        hold_until_the_other_ran(&hog, gil.register_thread("low"));
         hog.release();
-        worker.join().unwrap();
         assert_eq!(gil.holder(), None);
     });
 }
