@@ -80,6 +80,22 @@ pub fn stats_table(stats: &GilStats, with_note: bool) -> String {
             quantile(0.99),
         );
     }
+    let retired = &stats.retired;
+    if retired.threads > 0 {
+        let s = &retired.stats;
+        let _ = writeln!(
+            out,
+            "{:<24} {:>4} {:>9} {:>8} {:>8} {:>7} {:>10} {:>10}",
+            format!("({} earlier threads)", retired.threads),
+            "",
+            s.acquisitions,
+            s.switches,
+            s.drop_requests,
+            s.forced_switches,
+            show(s.total_wait),
+            show(s.longest_wait),
+        );
+    }
     if with_note {
         out.push_str(PERCENTILE_NOTE);
     }

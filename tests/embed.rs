@@ -336,3 +336,33 @@ proptest! {
         })?;
     }
 }
+
+/// A script left a non-daemon thread spinning (for 20 s; forever would keep a core busy for
+/// the rest of this test binary): dropping the interpreter must not block the host thread
+/// beyond the builder's shutdown timeout.
+#[test]
+fn dropping_an_interpreter_with_a_spinning_thread_is_bounded() {
+    let interp = gilvm::Interpreter::builder()
+        .shutdown_timeout(std::time::Duration::from_millis(300))
+        .build();
+    interp
+        .run(
+            "import threading, time\n\
+             def spin():\n    end = time.monotonic() + 20\n    while time.monotonic() < end:\n        pass\n\
+             threading.Thread(target=spin).start()",
+        )
+        .unwrap();
+    assert_eq!(
+        interp.shutdown(std::time::Duration::from_millis(100)),
+        Err(vec!["Thread-1 (spin)".to_string()])
+    );
+    assert_eq!(interp.eval::<i64>("1 + 1").unwrap(), 2, "still usable");
+    let start = std::time::Instant::now();
+    let host = std::thread::spawn(move || drop(interp));
+    host.join().unwrap();
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+}

@@ -230,3 +230,32 @@ fn gil_stats_prints_a_row_per_thread() {
     assert!(rows[0].starts_with("MainThread "), "{err}");
     assert!(rows[1].starts_with("Thread-1 (work) "), "{err}");
 }
+
+/// Thread churn keeps a bounded record: the last 100 finished threads keep their rows, the
+/// ones before are folded into `retired` (and the `--gil-stats` table's last row).
+#[test]
+fn finished_threads_are_folded_into_retired_totals() {
+    // A joined thread may not have unregistered yet: wait until only the main thread is.
+    let script = "import gil, threading, _thread, time\n\
+                  for i in range(250):\n    t = threading.Thread(target=int)\n    t.start()\n    t.join()\n\
+                  while sum(r['alive'] for r in gil.stats()['threads']) > 1:\n    time.sleep(0.01)\n\
+                  s = gil.stats()\n\
+                  rows = s['threads']\n\
+                  print(len(rows), rows[0]['name'], rows[1]['name'], rows[-1]['name'])\n\
+                  print(sum(r['alive'] for r in rows), s['retired']['threads'])\n\
+                  print(s['retired']['acquisitions'] >= 150, sorted(s['retired']))\n\
+                  lock = _thread.allocate_lock()\nlock.acquire()\n\
+                  _thread.start_new_thread(lock.release, ())\nlock.acquire()\n\
+                  print([r['name'] for r in gil.stats()['threads'] if r['name'].startswith('Dummy')])\n";
+    let out = gilvm(&["--gil-stats", "-c", script]);
+    assert_eq!(
+        text(&out.stdout),
+        "101 MainThread Thread-151 (int) Thread-250 (int)\n1 150\n\
+         True ['acquisitions', 'drop_requests', 'forced_switches', 'longest_wait', \
+         'switches', 'threads', 'total_wait']\n['Dummy-251']\n",
+        "{}",
+        text(&out.stderr)
+    );
+    let err = text(&out.stderr);
+    assert!(err.contains(" earlier threads) "), "{err}");
+}

@@ -207,9 +207,15 @@ impl PyErr {
         filename: &str,
         source: &str,
     ) -> PyErr {
+        // `RecursionError` and `MemoryError` (a tree nested too deep) have no location.
+        let message = if error.kind.is_syntax_error() {
+            format!("{} ({filename}, line {})", error.message, error.line)
+        } else {
+            error.message.clone()
+        };
         PyErr {
             type_name: error.kind.name().to_string(),
-            message: format!("{} ({filename}, line {})", error.message, error.line),
+            message,
             traceback: error.report(filename, source),
             exit_status: None,
             value: None,

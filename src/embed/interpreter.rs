@@ -27,7 +27,9 @@ use crate::{compile, Code, FromPy, NativeModule, PyErr, PyResult, Python};
 ///   socket fast path, output capture, the import directory, the recursion limit.
 ///
 /// Dropping it [finalizes](Interpreter::finalize) it: waits for the script's non-daemon
-/// threads, as CPython does at exit.
+/// threads, as CPython does at exit — for ever by default, at most
+/// [`Builder::shutdown_timeout`] if set; [`Interpreter::shutdown`] gives the host the same
+/// bounded wait explicitly.
 ///
 /// ```
 /// let interp = gilvm::Interpreter::new();
@@ -36,6 +38,7 @@ use crate::{compile, Code, FromPy, NativeModule, PyErr, PyResult, Python};
 /// ```
 pub struct Interpreter {
     session: Arc<Session>,
+    shutdown_timeout: Option<Duration>,
 }
 
 impl Default for Interpreter {
@@ -69,6 +72,7 @@ impl Interpreter {
     pub fn builder() -> Builder {
         Builder {
             config: Config::default(),
+            shutdown_timeout: None,
         }
     }
 
@@ -293,9 +297,67 @@ impl Interpreter {
     }
 }
 
+impl Interpreter {
+    /// Ends the interpreter if its script's non-daemon threads finish within `timeout`:
+    /// waits for them (`Thread.join` with what is left of the timeout), then releases the
+    /// runtime as dropping does; a later call starts a fresh runtime. If some are still
+    /// running at the deadline, returns their names and ends nothing: the interpreter stays
+    /// usable, and the threads go on.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let interp = gilvm::Interpreter::new();
+    /// interp.run("import threading, time\nthreading.Thread(target=time.sleep, args=(5,)).start()").unwrap();
+    /// let running = interp.shutdown(Duration::from_millis(100)).unwrap_err();
+    /// assert_eq!(running, ["Thread-1 (sleep)"]);
+    /// assert!(interp.shutdown(Duration::from_secs(30)).is_ok());
+    /// ```
+    pub fn shutdown(&self, timeout: Duration) -> Result<(), Vec<String>> {
+        let running = self.join_threads(timeout);
+        if running.is_empty() {
+            self.session.finalize();
+            Ok(())
+        } else {
+            Err(running)
+        }
+    }
+
+    /// Joins the non-daemon script threads until `timeout` has passed; the names of those
+    /// still alive. A script whose `threading` misbehaves counts as having none.
+    fn join_threads(&self, timeout: Duration) -> Vec<String> {
+        let deadline = std::time::Instant::now() + timeout;
+        let still_running = self.with_gil(|py| -> PyResult<Vec<String>> {
+            let threading = py.import("threading")?;
+            let main = threading.call_method0("main_thread")?;
+            let mut running = Vec::new();
+            for thread in threading.call_method0("enumerate")?.iterate()? {
+                if thread.is(&main) || thread.getattr("daemon")?.is_truthy()? {
+                    continue;
+                }
+                let left = deadline.saturating_duration_since(std::time::Instant::now());
+                thread.call_method1("join", (left.as_secs_f64(),))?;
+                if thread.call_method0("is_alive")?.is_truthy()? {
+                    running.push(thread.getattr("name")?.extract::<String>()?);
+                }
+            }
+            Ok(running)
+        });
+        still_running.unwrap_or_default()
+    }
+}
+
 impl Drop for Interpreter {
+    /// Waits for the script's non-daemon threads — at most the builder's `shutdown_timeout`
+    /// when one was set. Threads still running then are abandoned: they go on in the
+    /// background until they end or the process exits, and the runtime they use is leaked
+    /// rather than freed under them.
     fn drop(&mut self) {
-        self.session.finalize();
+        match self.shutdown_timeout {
+            None => self.session.finalize(),
+            Some(timeout) => {
+                let _ = self.shutdown(timeout);
+            }
+        }
     }
 }
 
@@ -312,6 +374,7 @@ impl Drop for Interpreter {
 #[derive(Clone, Debug)]
 pub struct Builder {
     config: Config,
+    shutdown_timeout: Option<Duration>,
 }
 
 impl Builder {
@@ -449,6 +512,26 @@ impl Builder {
         self
     }
 
+    /// Bounds how long dropping the interpreter waits for the script's non-daemon threads
+    /// (default: for ever, as CPython waits at exit). Threads still running after it are
+    /// abandoned (see [`Interpreter`]'s `Drop`), so a script that left a thread spinning
+    /// cannot block the host.
+    ///
+    /// ```
+    /// use std::time::{Duration, Instant};
+    /// let interp = gilvm::Interpreter::builder()
+    ///     .shutdown_timeout(Duration::from_millis(100))
+    ///     .build();
+    /// interp.run("import threading, time\nthreading.Thread(target=time.sleep, args=(3,)).start()").unwrap();
+    /// let start = Instant::now();
+    /// drop(interp);
+    /// assert!(start.elapsed() < Duration::from_secs(3));
+    /// ```
+    pub fn shutdown_timeout(mut self, timeout: Duration) -> Builder {
+        self.shutdown_timeout = Some(timeout);
+        self
+    }
+
     /// The interpreter (its runtime starts on first use).
     ///
     /// ```
@@ -458,6 +541,7 @@ impl Builder {
     pub fn build(self) -> Interpreter {
         Interpreter {
             session: Session::new(self.config),
+            shutdown_timeout: self.shutdown_timeout,
         }
     }
 }

@@ -432,3 +432,30 @@ impl fmt::Display for Instruction {
         fmt::Debug::fmt(self, f)
     }
 }
+
+/// Code objects nest as deep as the functions and lambdas of the source (up to the tree's
+/// depth limit, about 3,000): dropping them field by field would recurse once per level.
+/// Nested code objects this one owns alone are taken out and dropped one at a time.
+impl Drop for CodeObject {
+    fn drop(&mut self) {
+        let mut work = take_nested_code(&mut self.constants);
+        while let Some(code) = work.pop() {
+            if let Ok(mut code) = Arc::try_unwrap(code) {
+                work.extend(take_nested_code(&mut code.constants));
+            }
+        }
+    }
+}
+
+fn take_nested_code(constants: &mut Vec<Constant>) -> Vec<Arc<CodeObject>> {
+    if !constants.iter().any(|c| matches!(c, Constant::Code(_))) {
+        return Vec::new();
+    }
+    std::mem::take(constants)
+        .into_iter()
+        .filter_map(|c| match c {
+            Constant::Code(code) => Some(code),
+            _ => None,
+        })
+        .collect()
+}

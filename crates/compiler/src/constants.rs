@@ -28,23 +28,39 @@ pub(crate) fn int_constant(value: &BigInt) -> Constant {
     }
 }
 
-/// Whether two constants may share a pool slot: same type and same value, where floats
-/// compare by bits (so `0.0` and `-0.0` stay apart) and `1`, `1.0`, `True` are all distinct.
-/// Code objects are never shared.
-pub(crate) fn same_constant(a: &Constant, b: &Constant) -> bool {
-    match (a, b) {
-        (Constant::None, Constant::None) | (Constant::Ellipsis, Constant::Ellipsis) => true,
-        (Constant::Bool(x), Constant::Bool(y)) => x == y,
-        (Constant::Int(x), Constant::Int(y)) => x == y,
-        (Constant::BigInt(x), Constant::BigInt(y)) => x == y,
-        (Constant::Float(x), Constant::Float(y)) => x.to_bits() == y.to_bits(),
-        (Constant::Str(x), Constant::Str(y)) => x == y,
-        (Constant::Bytes(x), Constant::Bytes(y)) => x == y,
-        (Constant::Tuple(x), Constant::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| same_constant(a, b))
+/// What identifies a constant in the pool: two constants share a slot when their keys are
+/// equal — same type and same value, where floats compare by bits (so `0.0` and `-0.0` stay
+/// apart) and `1`, `1.0`, `True` are all distinct. Code objects have no key: never shared.
+/// Hashable, so the pool finds a constant in constant time (a module of 100,000 distinct
+/// constants compiles in linear time).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum PoolKey {
+    None,
+    Ellipsis,
+    Bool(bool),
+    Int(i64),
+    BigInt(BigInt),
+    Float(u64),
+    Str(Arc<str>),
+    Bytes(Arc<[u8]>),
+    Tuple(Vec<PoolKey>),
+}
+
+pub(crate) fn pool_key(constant: &Constant) -> Option<PoolKey> {
+    Some(match constant {
+        Constant::None => PoolKey::None,
+        Constant::Ellipsis => PoolKey::Ellipsis,
+        Constant::Bool(b) => PoolKey::Bool(*b),
+        Constant::Int(i) => PoolKey::Int(*i),
+        Constant::BigInt(i) => PoolKey::BigInt(i.clone()),
+        Constant::Float(f) => PoolKey::Float(f.to_bits()),
+        Constant::Str(s) => PoolKey::Str(s.clone()),
+        Constant::Bytes(b) => PoolKey::Bytes(b.clone()),
+        Constant::Tuple(items) => {
+            PoolKey::Tuple(items.iter().map(pool_key).collect::<Option<_>>()?)
         }
-        _ => false,
-    }
+        Constant::Code(_) => return None,
+    })
 }
 
 /// The value of an expression that is safe to compute at compile time: literals, negated

@@ -13,6 +13,15 @@ mod dis;
 mod error;
 pub mod repr;
 mod stack;
+
+/// Runs one level of a recursive pass over the tree on a stack segment with room to spare:
+/// when less than 128 KiB of the native stack is left, `f` runs on a fresh 2 MiB segment
+/// from the heap. The tree's depth is bounded (`gilvm_syntax::MAX_DEPTH`), so this keeps the
+/// compiler from overflowing whatever the stack of the thread that calls it — an embedding
+/// host's thread may be small.
+pub(crate) fn deep<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, f)
+}
 mod symtable;
 
 use std::sync::Arc;
@@ -29,6 +38,8 @@ pub fn compile_module(
     source: &str,
     filename: &str,
 ) -> Result<Arc<CodeObject>, SyntaxError> {
+    // A tree built by hand may be nested deeper than the parser lets through.
+    gilvm_syntax::check_nesting(module)?;
     let map = error::SourceMap::new(source);
     let table = symtable::SymbolTable::build(module, &map)?;
     codegen::compile(module, table, &map, filename)

@@ -32,6 +32,11 @@ pub struct GilConfig {
     /// Priority bonus a thread gets when it comes back from a blocking call,
     /// until it next releases the lock ([`Policy::Priority`] only).
     pub io_boost: i32,
+    /// Switch intervals after which a waiter of the [`Policy::Priority`] policy is
+    /// *starving*: it then outranks every thread that is not, whatever their priorities,
+    /// and starving waiters are served first come first served. This bounds every thread's
+    /// wait for the lock (see `docs/gil.md`). Zero is treated as one.
+    pub starve_after: u32,
 }
 
 impl Default for GilConfig {
@@ -41,6 +46,7 @@ impl Default for GilConfig {
             switch_interval: Duration::from_millis(5),
             check_interval: 100,
             io_boost: 1,
+            starve_after: 10,
         }
     }
 }

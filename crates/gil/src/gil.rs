@@ -58,10 +58,14 @@ impl Gil {
         Gil {
             config: GilConfig {
                 check_interval: config.check_interval.max(1),
+                starve_after: config.starve_after.max(1),
                 ..config
             },
             switch_interval_ns: AtomicU64::new(duration_ns(config.switch_interval)),
-            state: Mutex::new(State::default()),
+            state: Mutex::new(State {
+                starve_after: config.starve_after.max(1),
+                ..State::default()
+            }),
             drop_request: AtomicBool::new(false),
             free: Condvar::new(),
             switched: Condvar::new(),
@@ -121,7 +125,18 @@ impl Gil {
 
     pub fn stats(&self) -> GilStats {
         let state = self.state.lock();
-        GilStats::new(self.config.policy, state.rows(), state.waiting)
+        GilStats::new(
+            self.config.policy,
+            state.rows(),
+            state.retired.clone(),
+            state.waiting,
+        )
+    }
+
+    /// How many threads were ever registered (each has had an id: the next thread's id).
+    /// Costs the same however many there were, unlike [`Gil::stats`].
+    pub fn threads_registered(&self) -> usize {
+        self.state.lock().registered_ever
     }
 
     #[inline]
@@ -205,31 +220,42 @@ impl Gil {
         if priority > state.holder_priority {
             self.request_drop(&mut state, id);
         }
+        // Only the queue's timekeeper sleeps with a timeout; the others sleep until they are
+        // handed the lock or the timekeeper's role. A thread in this loop is always queued.
         while state.holder != Some(id) {
+            if state.timekeeper.is_none() {
+                state.timekeeper = Some(id);
+            }
+            if state.timekeeper != Some(id) {
+                state = wake.wait(state);
+                continue;
+            }
             let seen = state.switch_number;
             let (guard, timed_out) = wake.wait_for(state, self.switch_interval());
             state = guard;
-            if timed_out && state.holder != Some(id) {
-                self.on_interval_waited(&mut state, id, seen);
+            if timed_out && state.holder != Some(id) && state.timekeeper == Some(id) {
+                self.on_interval_waited(&mut state, seen);
             }
         }
         state.pending_hand_off = None;
         state
     }
 
-    /// A queued waiter waited one more switch interval: it ages, the holder's
-    /// aging protection ends if it held the lock the whole interval, and the
-    /// waiter asks for the lock if it now outranks the holder.
-    fn on_interval_waited(&self, state: &mut State, id: ThreadId, seen: u64) {
+    /// The queue's timekeeper waited one more switch interval: every waiter ages, the
+    /// holder's aging protection ends if it held the lock the whole interval, and the most
+    /// urgent waiter asks for the lock if it now outranks the holder. One thread wakes per
+    /// interval whatever the length of the queue (each waiter waking on its own timer made
+    /// thousands of queued threads — a burst of exiting handler threads — wake every
+    /// interval and starve the holder of CPU).
+    fn on_interval_waited(&self, state: &mut State, seen: u64) {
         if state.switch_number == seen {
             if let Some(holder) = state.holder {
                 state.holder_priority = state.current_priority(holder);
             }
         }
-        let Some(waiter) = state.waiter_mut(id) else {
-            return;
-        };
-        waiter.age = waiter.age.saturating_add(1);
+        for waiter in &mut state.waiters {
+            waiter.age = waiter.age.saturating_add(1);
+        }
         self.request_drop_if_outranked(state);
     }
 
@@ -292,6 +318,13 @@ impl Gil {
         let priority = state.holder_priority_of(&next);
         let counted_switch = state.grant(next.id, priority);
         next.wake.notify_one();
+        if state.timekeeper == Some(next.id) {
+            // The role passes on, and its new holder is woken to start its timed wait.
+            state.timekeeper = state.waiters.first().map(|w| w.id);
+            if let Some(waiter) = state.waiters.first() {
+                waiter.wake.notify_one();
+            }
+        }
         state.pending_hand_off = Some(PendingHandOff {
             waiter: next,
             counted_switch,
@@ -319,7 +352,7 @@ impl Gil {
     /// Sets the base priority of any registered thread (`thread.priority = p` from another
     /// thread); same effect as [`ThreadHandle::set_priority`] on that thread's handle.
     pub fn set_thread_priority(&self, id: ThreadId, priority: i32) {
-        if id.0 < self.state.lock().threads.len() {
+        if self.state.lock().is_registered(id) {
             self.set_priority(id, priority);
         }
     }
@@ -344,7 +377,7 @@ impl Gil {
     pub(crate) fn unregister(&self, id: ThreadId) {
         self.release(id, ReleaseReason::Unregister);
         let mut state = self.state.lock();
-        state.slot(id).registered = false;
+        state.unregister(id);
         self.emit(id, EventKind::ThreadEnd);
     }
 }

@@ -93,8 +93,14 @@
 //! urgent after about `d + 1` intervals (plus the competitors' own ages):
 //! it then gets the drop request honoured and the hand-off. It keeps its aged
 //! priority for one interval, so it gets a real slice rather than a single
-//! check point. Tick and Timeout have no priorities and no aging: like
-//! CPython, they promise no order among waiters.
+//! check point. Aging alone bounds nothing when the gap is huge (a holder at
+//! `i32::MAX`), so a waiter that has waited `GilConfig::starve_after`
+//! intervals is *starving*: it outranks every waiter that is not, whatever
+//! the priorities, and starving waiters are served first come first served.
+//! With `n` competing threads a waiter therefore gets the lock within about
+//! `starve_after + 2n + 1` intervals (plus the holder's way to its next check
+//! point; see `docs/gil.md`). Tick and Timeout have no priorities and no
+//! aging: like CPython, they promise no order among waiters.
 //!
 //! ## How the interpreter drives it
 //!
@@ -134,4 +140,4 @@ pub use config::{GilConfig, Policy};
 pub use event::{Event, EventKind, Hook};
 pub use gil::Gil;
 pub use handle::{ThreadHandle, ThreadId};
-pub use stats::{GilStats, ThreadRow, ThreadStats, WaitHistogram};
+pub use stats::{GilStats, RetiredThreads, ThreadRow, ThreadStats, WaitHistogram};

@@ -1,20 +1,26 @@
 //! The lock's state proper, protected by the `Gil`'s mutex. Pure
 //! bookkeeping: who holds, who waits, who is next; no blocking here.
 
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
-use crate::stats::{ThreadRow, ThreadStats};
+use crate::stats::{RetiredThreads, ThreadRow, ThreadStats};
 use crate::sync::Condvar;
 use crate::ThreadId;
 
+/// How many finished threads keep a row of their own in the statistics; older ones are
+/// folded into [`RetiredThreads`], so a program that starts threads for ever keeps a
+/// bounded record.
+pub(crate) const FINISHED_ROWS: usize = 100;
+
 /// A registered thread.
+#[derive(Default)]
 pub(crate) struct ThreadSlot {
     pub name: Arc<str>,
     /// Base priority (higher = more urgent).
     pub priority: i32,
     /// I/O boost, granted on return from a blocking call, cleared on release.
     pub boost: i32,
-    pub registered: bool,
     pub stats: ThreadStats,
 }
 
@@ -23,7 +29,7 @@ pub(crate) struct Waiter {
     pub id: ThreadId,
     /// Arrival order: FIFO among equal effective priorities.
     pub ticket: u64,
-    /// Switch intervals this thread has waited (timeouts seen): aging.
+    /// Switch intervals this thread has waited (timeouts of the queue's timekeeper): aging.
     pub age: u32,
     /// Hand-offs to this thread taken back before it woke up. It ranks the waiter like age
     /// does (so take-backs cannot pass it over forever), but unlike age it buys no
@@ -57,45 +63,105 @@ pub(crate) struct State {
     pub waiting: usize,
     /// Hand-off queue (Priority policy only).
     pub waiters: Vec<Waiter>,
+    /// The one queued thread that sleeps with a timeout, ages the queue and asks for drops
+    /// (Priority policy only); `None` when the queue is empty or its timekeeper was handed
+    /// the lock and no other waiter has woken to take the role yet.
+    pub timekeeper: Option<ThreadId>,
     /// Set from a hand-off until its receiver (the holder) returns from its wait: while the
     /// OS has not run it yet, a newcomer that outranks it may take the lock back.
     pub pending_hand_off: Option<PendingHandOff>,
     pub next_ticket: u64,
-    pub threads: Vec<ThreadSlot>,
+    /// The registered threads (a hash map: registering and finding a thread cost the same
+    /// however many came before).
+    pub threads: HashMap<ThreadId, ThreadSlot>,
+    /// How many threads were ever registered: the next thread's id.
+    pub registered_ever: usize,
+    /// Rows of the last [`FINISHED_ROWS`] finished threads, oldest first.
+    pub finished: VecDeque<ThreadRow>,
+    /// The finished threads before those, summed.
+    pub retired: RetiredThreads,
+    /// Stands in for a thread that is not registered (a stale id): writes to it are lost.
+    pub scratch: ThreadSlot,
+    /// Age at which a waiter is starving (`GilConfig::starve_after`).
+    pub starve_after: u32,
 }
+
+/// The effective priority of a starving waiter with ticket 0: above any priority a thread
+/// can reach otherwise (an `i32` base, an `i32` boost and a `u32` age or pass-over count);
+/// a later ticket ranks lower, so starving waiters are served first come first served.
+const STARVING: i64 = i64::MAX / 2;
 
 impl State {
     pub fn register(&mut self, name: &str) -> ThreadId {
-        self.threads.push(ThreadSlot {
+        let id = ThreadId(self.registered_ever);
+        self.registered_ever += 1;
+        let slot = ThreadSlot {
             name: Arc::from(name),
-            priority: 0,
-            boost: 0,
-            registered: true,
-            stats: ThreadStats::default(),
-        });
-        ThreadId(self.threads.len() - 1)
+            ..ThreadSlot::default()
+        };
+        self.threads.insert(id, slot);
+        id
+    }
+
+    /// Ends a thread's registration: its row joins the finished ones, and the oldest of
+    /// those beyond [`FINISHED_ROWS`] is folded into the retired totals.
+    pub fn unregister(&mut self, id: ThreadId) {
+        let Some(slot) = self.threads.remove(&id) else {
+            return;
+        };
+        self.finished.push_back(row(id, &slot, false));
+        if self.finished.len() > FINISHED_ROWS {
+            if let Some(oldest) = self.finished.pop_front() {
+                self.retired.threads += 1;
+                self.retired.stats.merge(&oldest.stats);
+            }
+        }
+    }
+
+    pub fn is_registered(&self, id: ThreadId) -> bool {
+        self.threads.contains_key(&id)
     }
 
     pub fn slot(&mut self, id: ThreadId) -> &mut ThreadSlot {
-        &mut self.threads[id.0]
+        if self.threads.contains_key(&id) {
+            self.threads.get_mut(&id).expect("checked just above")
+        } else {
+            &mut self.scratch
+        }
     }
 
     /// Base priority plus boost: what a thread is worth before aging.
     pub fn current_priority(&self, id: ThreadId) -> i64 {
-        let slot = &self.threads[id.0];
-        i64::from(slot.priority) + i64::from(slot.boost)
+        self.threads
+            .get(&id)
+            .map_or(0, |slot| i64::from(slot.priority) + i64::from(slot.boost))
     }
 
     pub fn effective_priority(&self, waiter: &Waiter) -> i64 {
-        self.holder_priority_of(waiter) + i64::from(waiter.passed_over)
+        match self.starving_priority(waiter) {
+            Some(priority) => priority,
+            None => self.holder_priority_of(waiter) + i64::from(waiter.passed_over),
+        }
+    }
+
+    /// A waiter that has waited `starve_after` intervals outranks every waiter that has not,
+    /// whatever the priority gap: aging by one per interval alone would leave a thread
+    /// `2**31` levels below the holder waiting for ever.
+    fn starving_priority(&self, waiter: &Waiter) -> Option<i64> {
+        let ticket = i64::try_from(waiter.ticket).unwrap_or(i64::MAX);
+        (waiter.age >= self.starve_after).then(|| STARVING.saturating_sub(ticket))
     }
 
     /// The priority a waiter holds the lock at once handed it: base + boost + age. Being
     /// passed over by take-backs got it the lock but does not shield it from the thread
     /// that took it back (an echo server's I/O thread would otherwise wait a whole interval
     /// each time the CPU thread finally got its turn).
+    /// A starving waiter holds at its starving rank, so it too gets one interval.
     pub fn holder_priority_of(&self, waiter: &Waiter) -> i64 {
-        self.current_priority(waiter.id) + i64::from(waiter.age)
+        match self.starving_priority(waiter) {
+            Some(priority) => priority,
+            None => self.current_priority(waiter.id) + i64::from(waiter.age),
+        }
     }
 
     /// Gives the lock to `id`, competing at `priority`. Returns whether the
@@ -141,6 +207,7 @@ impl State {
         true
     }
 
+    #[cfg(test)]
     pub fn waiter_mut(&mut self, id: ThreadId) -> Option<&mut Waiter> {
         self.waiters.iter_mut().find(|w| w.id == id)
     }
@@ -157,18 +224,22 @@ impl State {
         Some(self.waiters.remove(best))
     }
 
+    /// The registered threads and the last finished ones, in registration order.
     pub fn rows(&self) -> Vec<ThreadRow> {
-        self.threads
-            .iter()
-            .enumerate()
-            .map(|(index, slot)| ThreadRow {
-                id: ThreadId(index),
-                name: slot.name.to_string(),
-                priority: slot.priority,
-                registered: slot.registered,
-                stats: slot.stats.clone(),
-            })
-            .collect()
+        let live = self.threads.iter().map(|(&id, slot)| row(id, slot, true));
+        let mut rows: Vec<ThreadRow> = live.chain(self.finished.iter().cloned()).collect();
+        rows.sort_by_key(|row| row.id);
+        rows
+    }
+}
+
+fn row(id: ThreadId, slot: &ThreadSlot, registered: bool) -> ThreadRow {
+    ThreadRow {
+        id,
+        name: slot.name.to_string(),
+        priority: slot.priority,
+        registered,
+        stats: slot.stats.clone(),
     }
 }
 
@@ -177,7 +248,10 @@ mod tests {
     use super::*;
 
     fn state_with(priorities: &[i32]) -> State {
-        let mut state = State::default();
+        let mut state = State {
+            starve_after: 10,
+            ..State::default()
+        };
         for (i, &p) in priorities.iter().enumerate() {
             let id = state.register(&format!("t{i}"));
             state.slot(id).priority = p;
@@ -229,7 +303,7 @@ mod tests {
     fn a_hand_off_taken_back_requeues_the_receiver_older_and_uncounted() {
         let mut state = hand_off_taken_back_from_thread_1();
         assert_eq!(state.holder, None);
-        assert_eq!(state.threads[1].stats.switches, 0);
+        assert_eq!(state.threads[&ThreadId(1)].stats.switches, 0);
         let requeued = state.waiter_mut(ThreadId(1)).unwrap();
         assert_eq!(
             (requeued.ticket, requeued.age, requeued.passed_over),
@@ -254,6 +328,32 @@ mod tests {
     }
 
     #[test]
+    fn a_starving_waiter_outranks_any_priority_first_come_first_served() {
+        let mut state = state_with(&[i32::MAX, 0, -5, i32::MAX]);
+        state.slot(ThreadId(0)).boost = i32::MAX;
+        queue(&mut state, &[0, 1, 2, 3]);
+        state.waiter_mut(ThreadId(0)).unwrap().passed_over = u32::MAX;
+        state.waiter_mut(ThreadId(1)).unwrap().age = 9;
+        state.waiter_mut(ThreadId(2)).unwrap().age = 10;
+        let starving = state.waiter_mut(ThreadId(2)).unwrap();
+        let starving_rank = {
+            let waiter = Waiter {
+                id: starving.id,
+                ticket: starving.ticket,
+                age: starving.age,
+                passed_over: 0,
+                wake: Arc::clone(&starving.wake),
+            };
+            state.holder_priority_of(&waiter)
+        };
+        // Held at its starving rank: no priority outranks it during its interval.
+        assert!(starving_rank > i64::from(i32::MAX) * 2 + i64::from(u32::MAX));
+        state.waiter_mut(ThreadId(1)).unwrap().age = 10;
+        // Threads 1 and 2 starve: first come first served, then by priority.
+        assert_eq!(drain(&mut state), vec![1, 2, 0, 3]);
+    }
+
+    #[test]
     fn grant_counts_switches_only_between_threads() {
         let mut state = state_with(&[0, 0]);
         assert!(state.grant(ThreadId(0), 0));
@@ -261,6 +361,28 @@ mod tests {
         assert!(state.grant(ThreadId(1), 7));
         assert_eq!(state.switch_number, 2);
         assert_eq!(state.holder_priority, 7);
-        assert_eq!(state.threads[0].stats.switches, 1);
+        assert_eq!(state.threads[&ThreadId(0)].stats.switches, 1);
+    }
+
+    #[test]
+    fn finished_threads_beyond_the_last_hundred_are_folded_into_totals() {
+        let mut state = state_with(&[]);
+        for i in 0..250 {
+            let id = state.register(&format!("t{i}"));
+            state.slot(id).stats.acquisitions = 2;
+            state.unregister(id);
+        }
+        let live = state.register("live");
+        assert_eq!(live, ThreadId(250), "ids are never reused");
+        let rows = state.rows();
+        assert_eq!(rows.len(), FINISHED_ROWS + 1);
+        assert_eq!(rows[0].id, ThreadId(150));
+        assert!(!rows[0].registered && rows[FINISHED_ROWS].registered);
+        assert_eq!(state.retired.threads, 150);
+        assert_eq!(state.retired.stats.acquisitions, 300);
+        // A stale id is harmless.
+        state.slot(ThreadId(3)).priority = 9;
+        assert_eq!(state.current_priority(ThreadId(3)), 0);
+        assert_eq!(state.threads.len(), 1);
     }
 }

@@ -124,7 +124,7 @@ impl ThreadStats {
         self.wait_histogram.record(waited);
     }
 
-    fn merge(&mut self, other: &ThreadStats) {
+    pub(crate) fn merge(&mut self, other: &ThreadStats) {
         self.acquisitions += other.acquisitions;
         self.switches += other.switches;
         self.drop_requests += other.drop_requests;
@@ -146,25 +146,43 @@ pub struct ThreadRow {
     pub stats: ThreadStats,
 }
 
+/// Finished threads whose rows were folded together (all but the last 100 finished): how
+/// many, and their counters summed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RetiredThreads {
+    pub threads: u64,
+    pub stats: ThreadStats,
+}
+
 /// A snapshot of the lock's counters.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GilStats {
     pub policy: Policy,
+    /// The registered threads and the last 100 finished ones, in registration order.
     pub threads: Vec<ThreadRow>,
+    /// The finished threads before those.
+    pub retired: RetiredThreads,
+    /// Every thread's counters summed, retired ones included.
     pub totals: ThreadStats,
     /// Threads blocked in `acquire` right now.
     pub waiting: usize,
 }
 
 impl GilStats {
-    pub(crate) fn new(policy: Policy, threads: Vec<ThreadRow>, waiting: usize) -> Self {
-        let mut totals = ThreadStats::default();
+    pub(crate) fn new(
+        policy: Policy,
+        threads: Vec<ThreadRow>,
+        retired: RetiredThreads,
+        waiting: usize,
+    ) -> Self {
+        let mut totals = retired.stats.clone();
         for row in &threads {
             totals.merge(&row.stats);
         }
         GilStats {
             policy,
             threads,
+            retired,
             totals,
             waiting,
         }
@@ -246,7 +264,12 @@ mod tests {
             registered: true,
             stats,
         };
-        let stats = GilStats::new(Policy::Tick, vec![row(0, a), row(1, b)], 0);
+        let stats = GilStats::new(
+            Policy::Tick,
+            vec![row(0, a), row(1, b)],
+            RetiredThreads::default(),
+            0,
+        );
         assert_eq!(stats.totals.acquisitions, 2);
         assert_eq!(stats.totals.switches, 2);
         assert_eq!(stats.totals.total_wait, Duration::from_micros(14));

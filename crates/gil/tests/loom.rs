@@ -15,8 +15,9 @@
 //!
 //! Checked: mutual exclusion (a loom `UnsafeCell` touched only under the GIL:
 //! loom fails on any concurrent access), no lost wake-up and no deadlock
-//! (loom fails when every thread is blocked), forced switching, and the
-//! Priority policy's hand-off order.
+//! (loom fails when every thread is blocked), forced switching, the
+//! Priority policy's hand-off order, and that a starving waiter gets the lock
+//! whatever the priority gap.
 #![cfg(loom)]
 
 use std::sync::Arc;
@@ -36,6 +37,7 @@ fn gil(policy: Policy, switch_interval: Duration) -> Arc<Gil> {
         switch_interval,
         check_interval: 1,
         io_boost: 1,
+        starve_after: 1,
     })
 }
 
@@ -132,24 +134,29 @@ fn forced_switch(policy: Policy) {
         let gil = gil(policy, TIMER_ALWAYS_FIRED);
         let main = gil.register_thread("main");
         main.acquire();
-        let other = gil.register_thread("other");
-        let other_ran = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&other_ran);
-        let worker = thread::spawn(move || {
-            other.acquire();
-            flag.store(true, Ordering::Relaxed);
-            other.release();
-        });
-        while !other_ran.load(Ordering::Relaxed) {
-            main.tick();
-            thread::yield_now();
-        }
+        hold_until_the_other_ran(&main, gil.register_thread("other"));
         assert!(main.holds_gil());
         main.release();
-        worker.join().unwrap();
         let stats = gil.stats();
         assert_eq!(stats.thread(main.id()).unwrap().stats.forced_switches, 1);
     });
+}
+
+/// `holder` (holding the GIL) runs check points until `other`, on a new thread, has had the
+/// GIL; returns once that thread has ended.
+fn hold_until_the_other_ran(holder: &ThreadHandle, other: ThreadHandle) {
+    let other_ran = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&other_ran);
+    let worker = thread::spawn(move || {
+        other.acquire();
+        flag.store(true, Ordering::Relaxed);
+        other.release();
+    });
+    while !other_ran.load(Ordering::Relaxed) {
+        holder.tick();
+        thread::yield_now();
+    }
+    worker.join().unwrap();
 }
 
 #[test]
@@ -241,6 +248,23 @@ fn priority_newcomer_takes_back_a_hand_off_safely() {
         urgent.join().unwrap();
         // SAFETY: both workers have been joined.
         assert_eq!(cell.0.with(|value| unsafe { *value }), 2);
+        assert_eq!(gil.holder(), None);
+    });
+}
+
+/// A holder at the highest priority there is keeps running check points until a waiter at
+/// priority 0 has had the lock: aging by one per interval would need `2**31` intervals, but
+/// the waiter starves after `starve_after` (1 here) and then outranks it. loom fails the
+/// model if the loop never ends (the waiter starved).
+#[test]
+fn priority_a_starving_waiter_outranks_any_priority() {
+    loom::model(|| {
+        let gil = gil(Policy::Priority, TIMER_ALWAYS_FIRED);
+        let hog = gil.register_thread("hog");
+        hog.set_priority(i32::MAX);
+        hog.acquire();
+        hold_until_the_other_ran(&hog, gil.register_thread("low"));
+        hog.release();
         assert_eq!(gil.holder(), None);
     });
 }

@@ -196,6 +196,46 @@ fn aging_lets_a_low_priority_thread_in_beside_busy_high_ones() {
     assert!(waited < Duration::from_secs(1), "low waited {waited:?}");
 }
 
+/// The bound of `docs/gil.md`: a waiter starves after `starve_after` intervals and then
+/// outranks any priority. Two spinning threads at the highest priority there is (one of
+/// them boosted too) and a sleeper at priority 0 that keeps coming back for the lock: each
+/// of its waits must stay within the bound, about (10 + 2 × 2 + 1) intervals of 2 ms here;
+/// without it, aging by one per interval would need 2**31 intervals.
+#[test]
+fn a_waiter_is_starved_by_no_priority_gap() {
+    let interval = Duration::from_millis(2);
+    let gil = Gil::new(config(Policy::Priority, interval));
+    assert_eq!(gil.config().starve_after, 10);
+    let stop = Arc::new(AtomicBool::new(false));
+    let hogs = [
+        spinner(&gil, "hog-1", i32::MAX, &stop),
+        spinner(&gil, "hog-2", i32::MAX, &stop),
+    ];
+    while gil.holder().is_none() {
+        thread::yield_now();
+    }
+    let low = gil.register_thread("low");
+    low.acquire();
+    let mut longest = Duration::ZERO;
+    for _ in 0..5 {
+        low.release_for_blocking();
+        thread::sleep(Duration::from_millis(5));
+        let start = Instant::now();
+        low.reacquire_after_blocking();
+        longest = longest.max(start.elapsed());
+    }
+    low.release();
+    stop.store(true, Ordering::Relaxed);
+    for hog in hogs {
+        hog.join().unwrap();
+    }
+    // The bound is 30 ms; an overloaded machine may stretch it, never to the 3 s deadline.
+    assert!(
+        longest < Duration::from_millis(600),
+        "low waited {longest:?}"
+    );
+}
+
 #[test]
 fn thread_back_from_io_is_boosted_past_a_cpu_hog() {
     let interval = Duration::from_millis(200);

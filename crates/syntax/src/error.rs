@@ -8,6 +8,12 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Not a `SyntaxError` subclass: the tree nests deeper than the compiler allows
+    /// (CPython's `RecursionError: maximum recursion depth exceeded during compilation`).
+    RecursionError,
+    /// Not a `SyntaxError` subclass: the tree nests deeper than CPython's parser allows (its
+    /// `MemoryError` from the parser's stack limit).
+    MemoryError,
 }
 
 impl SyntaxErrorKind {
@@ -17,7 +23,17 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
         }
+    }
+
+    /// Whether the class is `SyntaxError` or a subclass: only those carry a location.
+    pub fn is_syntax_error(self) -> bool {
+        !matches!(
+            self,
+            SyntaxErrorKind::RecursionError | SyntaxErrorKind::MemoryError
+        )
     }
 }
 
@@ -72,19 +88,46 @@ impl SyntaxError {
     /// ```
     /// `source` is the whole text the error points into. The source line and caret line
     /// follow CPython 3.11's `print_exception` and `print_error_text`.
+    ///
+    /// A `RecursionError` or `MemoryError` has no location: its report is its last line
+    /// (`MemoryError` alone when the message is empty), as CPython prints it.
     pub fn report(&self, filename: &str, source: &str) -> String {
+        if !self.kind.is_syntax_error() {
+            return format!("{self}\n");
+        }
         let mut out = format!("  File \"{}\", line {}\n", filename, self.line);
         let index = crate::LineIndex::new(source);
         if let Some(text) = index.line_text(source, self.line) {
+            // CPython holds the line as a C string: a NUL byte ends it.
+            let text = text.split('\0').next().unwrap_or_default();
             out.push_str(&crate::caret::error_text(self, text));
         }
         out.push_str(&format!("{}: {}\n", self.kind.name(), self.message));
         out
     }
+
+    /// An error of a class without a location (`RecursionError`, `MemoryError`).
+    pub fn without_location(kind: SyntaxErrorKind, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            kind,
+            message: message.into(),
+            line: 0,
+            column: 0,
+            end_line: 0,
+            end_column: 0,
+        }
+    }
 }
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.kind.is_syntax_error() {
+            return if self.message.is_empty() {
+                write!(f, "{}", self.kind.name())
+            } else {
+                write!(f, "{}: {}", self.kind.name(), self.message)
+            };
+        }
         write!(
             f,
             "{}: {} (line {}, column {})",

@@ -4,7 +4,19 @@
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<u32>,
+    /// `char_counts[k]`: how many characters start in the first `k * CHUNK` bytes, so that a
+    /// column costs at most `CHUNK` bytes of counting however long its line is (one line of
+    /// a million statements is compiled in linear time).
+    char_counts: Vec<u32>,
     len: u32,
+}
+
+/// Bytes per entry of [`LineIndex::char_counts`].
+const CHUNK: usize = 256;
+
+/// Whether a byte starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
 }
 
 impl LineIndex {
@@ -15,10 +27,28 @@ impl LineIndex {
                 line_starts.push(i as u32 + 1);
             }
         }
+        let mut char_counts = vec![0];
+        let mut total = 0u32;
+        for chunk in source.as_bytes().chunks(CHUNK) {
+            total += chunk.iter().filter(|&&b| starts_char(b)).count() as u32;
+            char_counts.push(total);
+        }
         LineIndex {
             line_starts,
+            char_counts,
             len: source.len() as u32,
         }
+    }
+
+    /// How many characters start in `source[..offset]`.
+    fn chars_before(&self, source: &str, offset: usize) -> usize {
+        let chunk = offset / CHUNK;
+        let counted = self.char_counts.get(chunk).copied().unwrap_or_default() as usize;
+        let rest = source
+            .as_bytes()
+            .get(chunk * CHUNK..offset)
+            .unwrap_or_default();
+        counted + rest.iter().filter(|&&b| starts_char(b)).count()
     }
 
     /// 1-based line number of a byte offset (offsets past the end map to the last line).
@@ -35,9 +65,13 @@ impl LineIndex {
         let line = self.line(offset);
         let start = self.line_starts[line as usize - 1] as usize;
         let end = (offset.min(self.len) as usize).max(start);
-        let col = source
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count());
+        let col = if source.len() == self.len as usize && source.is_char_boundary(end) {
+            self.chars_before(source, end) - self.chars_before(source, start)
+        } else {
+            source
+                .get(start..end)
+                .map_or(end - start, |s| s.chars().count())
+        };
         (line, col as u32)
     }
 
@@ -71,5 +105,16 @@ mod tests {
         assert_eq!(idx.line_text(src, 4), Some("x"));
         assert_eq!(idx.line_text(src, 5), None);
         assert_eq!(idx.line(1000), 4);
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters() {
+        let src = format!("{}\n{}", "é".repeat(300), "aé".repeat(500));
+        let idx = LineIndex::new(&src);
+        assert_eq!(idx.line_col(&src, 600), (1, 300));
+        assert_eq!(idx.line_col(&src, 601), (2, 0));
+        // After 200 pairs of 'a' and 'é' (3 bytes each): 400 characters in.
+        assert_eq!(idx.line_col(&src, 601 + 600), (2, 400));
+        assert_eq!(idx.line_col(&src, 601 + 601), (2, 401));
     }
 }

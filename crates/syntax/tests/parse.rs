@@ -117,7 +117,7 @@ fn calls_with_every_kind_of_argument() {
         "(Call f [a (Starred b)] [c=1 **=d])"
     );
     let genexp = parse_expression("f(x for x in y)").unwrap();
-    let ExprKind::Call { args, .. } = genexp.kind else {
+    let ExprKind::Call { args, .. } = &genexp.kind else {
         panic!("not a call")
     };
     assert!(matches!(args[0].kind, ExprKind::GeneratorExp { .. }));
@@ -140,7 +140,7 @@ fn displays_and_tuples() {
     assert_eq!(expr("(1, *a,)"), "(Tuple 1 (Starred a))");
     assert_eq!(expr("[1, 2,]"), "(List 1 2)");
     let dict = parse_expression("{1: 2, **m}").unwrap();
-    let ExprKind::Dict { keys, values } = dict.kind else {
+    let ExprKind::Dict { keys, values } = &dict.kind else {
         panic!("not a dict")
     };
     assert!(keys[0].is_some() && keys[1].is_none());
@@ -158,7 +158,7 @@ fn displays_and_tuples() {
 #[test]
 fn comprehensions_with_several_clauses() {
     let e = parse_expression("[x for x in a if x if y for z in b]").unwrap();
-    let ExprKind::ListComp { generators, .. } = e.kind else {
+    let ExprKind::ListComp { generators, .. } = &e.kind else {
         panic!("not a listcomp")
     };
     assert_eq!(generators.len(), 2);
@@ -198,7 +198,7 @@ fn literals_decode() {
 #[test]
 fn fstrings_parse_fields_specs_and_self_documentation() {
     let e = parse_expression("f'a{{{x!r:>{w}}}}' 'z'").unwrap();
-    let ExprKind::JoinedStr(parts) = e.kind else {
+    let ExprKind::JoinedStr(parts) = &e.kind else {
         panic!("not an f-string")
     };
     assert_eq!(parts[0], FStringPart::Literal("a{".into()));
@@ -218,7 +218,7 @@ fn fstrings_parse_fields_specs_and_self_documentation() {
     assert_eq!(parts[2], FStringPart::Literal("}z".into()));
 
     let e = parse_expression("f'{x = }'").unwrap();
-    let ExprKind::JoinedStr(parts) = e.kind else {
+    let ExprKind::JoinedStr(parts) = &e.kind else {
         panic!("not an f-string")
     };
     assert_eq!(parts[0], FStringPart::Literal("x = ".into()));

@@ -44,7 +44,7 @@ fn compare_instruction(op: CmpOp) -> Instruction {
 impl<'a> Compiler<'a, '_> {
     pub(super) fn compile_expr(&mut self, expr: &'a Expr) -> CompileResult {
         let saved = self.set_location(expr.span);
-        let result = self.compile_expr_kind(expr);
+        let result = crate::deep(|| self.compile_expr_kind(expr));
         self.restore_location(saved);
         result
     }
@@ -212,7 +212,7 @@ impl<'a> Compiler<'a, '_> {
     /// materialising `not`/`and`/`or` results.
     pub(super) fn jump_if(&mut self, expr: &'a Expr, when: bool, target: Label) -> CompileResult {
         let saved = self.set_location(expr.span);
-        let result = self.jump_if_kind(expr, when, target);
+        let result = crate::deep(|| self.jump_if_kind(expr, when, target));
         self.restore_location(saved);
         result
     }

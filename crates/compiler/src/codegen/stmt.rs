@@ -12,7 +12,7 @@ use crate::constants::int_constant;
 impl<'a> Compiler<'a, '_> {
     pub(super) fn compile_stmt(&mut self, stmt: &'a Stmt) -> CompileResult {
         let saved = self.set_location(stmt.span);
-        let result = self.compile_stmt_kind(stmt);
+        let result = crate::deep(|| self.compile_stmt_kind(stmt));
         self.restore_location(saved);
         result
     }

@@ -10,7 +10,7 @@ impl<'a> Compiler<'a, '_> {
     /// Stores the value on top of the stack into `target`.
     pub(super) fn store_target(&mut self, target: &'a Expr) -> CompileResult {
         let saved = self.set_location(target.span);
-        let result = self.store_target_kind(target);
+        let result = crate::deep(|| self.store_target_kind(target));
         self.restore_location(saved);
         result
     }

@@ -2,12 +2,13 @@
 //! tables, jump labels (back-patched at the end) and the stack of open blocks that `return`,
 //! `break` and `continue` unwind.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use gilvm_syntax::ast::Stmt;
 
 use crate::bytecode::{CodeFlags, CodeObject, Constant, Instruction, Location};
-use crate::constants::same_constant;
+use crate::constants::{pool_key, PoolKey};
 use crate::stack::max_stack_depth;
 use crate::symtable::ScopeKind;
 
@@ -51,8 +52,10 @@ pub(crate) struct CodeUnit<'a> {
     pub instructions: Vec<Instruction>,
     pub locations: Vec<Location>,
     pub constants: Vec<Constant>,
-    pub names: Vec<Arc<str>>,
-    pub varnames: Vec<Arc<str>>,
+    /// Where each shareable constant of `constants` is.
+    constant_index: HashMap<PoolKey, u32>,
+    pub names: NameTable,
+    pub varnames: NameTable,
     pub cellvars: Vec<Arc<str>>,
     pub freevars: Vec<Arc<str>>,
     pub blocks: Vec<FrameBlock<'a>>,
@@ -92,8 +95,9 @@ impl<'a> CodeUnit<'a> {
             instructions: Vec::new(),
             locations: Vec::new(),
             constants: Vec::new(),
-            names: Vec::new(),
-            varnames: arcs(header.params),
+            constant_index: HashMap::new(),
+            names: NameTable::default(),
+            varnames: NameTable::new(arcs(header.params)),
             cellvars: arcs(header.cellvars),
             freevars: arcs(header.freevars),
             blocks: Vec::new(),
@@ -128,23 +132,24 @@ impl<'a> CodeUnit<'a> {
     }
 
     pub fn add_const(&mut self, constant: Constant) -> u32 {
-        let found = self
-            .constants
-            .iter()
-            .position(|c| same_constant(c, &constant));
-        let index = found.unwrap_or_else(|| {
-            self.constants.push(constant);
-            self.constants.len() - 1
-        });
-        index as u32
+        let key = pool_key(&constant);
+        if let Some(&index) = key.as_ref().and_then(|key| self.constant_index.get(key)) {
+            return index;
+        }
+        let index = self.constants.len() as u32;
+        self.constants.push(constant);
+        if let Some(key) = key {
+            self.constant_index.insert(key, index);
+        }
+        index
     }
 
     pub fn add_name(&mut self, name: &str) -> u32 {
-        index_or_push(&mut self.names, name)
+        self.names.index_or_push(name)
     }
 
     pub fn varname(&mut self, name: &str) -> u32 {
-        index_or_push(&mut self.varnames, name)
+        self.varnames.index_or_push(name)
     }
 
     /// Index of a cell in the combined `cellvars + freevars` list.
@@ -188,8 +193,8 @@ impl<'a> CodeUnit<'a> {
             instructions: self.instructions,
             locations: self.locations,
             constants: self.constants,
-            names: self.names,
-            varnames: self.varnames,
+            names: self.names.names,
+            varnames: self.varnames.names,
             cellvars: self.cellvars,
             freevars: self.freevars,
             max_stack,
@@ -197,12 +202,36 @@ impl<'a> CodeUnit<'a> {
     }
 }
 
-fn index_or_push(table: &mut Vec<Arc<str>>, name: &str) -> u32 {
-    match table.iter().position(|n| &**n == name) {
-        Some(i) => i as u32,
-        None => {
-            table.push(Arc::from(name));
-            table.len() as u32 - 1
+/// A code object's table of names, with a hash index: finding a name costs the same however
+/// many there are.
+#[derive(Default)]
+pub(crate) struct NameTable {
+    pub names: Vec<Arc<str>>,
+    index: HashMap<Arc<str>, u32>,
+}
+
+impl NameTable {
+    fn new(names: Vec<Arc<str>>) -> NameTable {
+        let mut table = NameTable::default();
+        for name in names {
+            // Parameter names are distinct; a repeated one would keep its first slot.
+            table
+                .index
+                .entry(name.clone())
+                .or_insert(table.names.len() as u32);
+            table.names.push(name);
         }
+        table
+    }
+
+    fn index_or_push(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let name: Arc<str> = Arc::from(name);
+        let i = self.names.len() as u32;
+        self.index.insert(name.clone(), i);
+        self.names.push(name);
+        i
     }
 }

@@ -55,7 +55,9 @@ fn analyze_block(
     }
     let mut new_free = Names::new();
     for child in table.scopes[id].children.clone() {
-        new_free.extend(analyze_block(table, map, child, &new_bound, &new_global)?);
+        new_free.extend(crate::deep(|| {
+            analyze_block(table, map, child, &new_bound, &new_global)
+        })?);
     }
     let scope = &mut table.scopes[id];
     if kind.is_function_like() {

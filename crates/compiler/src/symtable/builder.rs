@@ -91,6 +91,10 @@ impl Builder<'_, '_> {
     }
 
     fn visit_stmt(&mut self, stmt: &Stmt) -> BuildResult {
+        crate::deep(|| self.visit_stmt_kind(stmt))
+    }
+
+    fn visit_stmt_kind(&mut self, stmt: &Stmt) -> BuildResult {
         match &stmt.kind {
             StmtKind::FunctionDef(def) => {
                 self.add_def(&def.name, DEF_LOCAL, stmt.span)?;
@@ -273,6 +277,10 @@ impl Builder<'_, '_> {
     }
 
     fn visit_expr(&mut self, expr: &Expr) -> BuildResult {
+        crate::deep(|| self.visit_expr_kind(expr))
+    }
+
+    fn visit_expr_kind(&mut self, expr: &Expr) -> BuildResult {
         match &expr.kind {
             ExprKind::Name(name) => {
                 self.add_def(name, USE, expr.span)?;

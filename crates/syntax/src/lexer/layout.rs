@@ -12,6 +12,10 @@ const TAB_SIZE: u32 = 8;
 /// (target checks, dropping the tree) far from the stack's end.
 const MAX_NESTING: usize = 200;
 
+/// CPython's limit on indentation levels (its tokenizer's `MAXINDENT`): at most 99 blocks
+/// deep, the enclosing level 0 included in the count of 100.
+const MAX_INDENT: usize = 100;
+
 /// An indentation level measured with tab stops of 8 (`col`) and of 1 (`alt_col`); the two
 /// orders disagree exactly when tabs and spaces are mixed inconsistently.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -118,6 +122,11 @@ impl<'s> Layout<'s> {
         if current.col > top.col {
             if current.alt_col <= top.alt_col {
                 return Err(tab_error(line_start));
+            }
+            if self.indents.len() >= MAX_INDENT {
+                // CPython reports it at the start of the line: no caret.
+                let message = "too many levels of indentation";
+                return Err(ErrorAt::indentation(message, line_start));
             }
             self.indents.push(current);
             self.push_token(start, Tok::Indent, start);

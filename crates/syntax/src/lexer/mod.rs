@@ -40,6 +40,11 @@ pub fn tokenize(
     };
     let mut layout = Layout::new(source, mode);
     layout.push_token(start, start_tok, start);
+    // A UTF-8 byte order mark may open a source file, as in CPython.
+    let start = match source[start..end].strip_prefix('\u{feff}') {
+        Some(_) if start == 0 && mode == Mode::Module => start + '\u{feff}'.len_utf8(),
+        _ => start,
+    };
     let mut lexer = RawTok::lexer(&source[start..end]);
     while let Some(raw) = lexer.next() {
         let span = lexer.span();

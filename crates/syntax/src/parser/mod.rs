@@ -20,13 +20,21 @@ use std::cell::Cell;
 use crate::ast::{Expr, Module};
 use crate::error_at::ErrorAt;
 use crate::lexer::{tokenize, Mode};
+use crate::token::{Spanned, StrLit, Tok};
 use crate::SyntaxError;
 use build::Top;
 
 /// Parses a whole source file (`exec` mode).
+///
+/// A tree nested deeper than CPython accepts is a `RecursionError` or `MemoryError`
+/// (`nesting.rs`); a NUL byte anywhere is CPython's `source code cannot contain null bytes`.
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
+    reject_nul(source)?;
     match parse(source, 0, source.len(), Mode::Module) {
-        Ok(Top::Module(module)) => Ok(module),
+        Ok(Top::Module(module)) => {
+            crate::nesting::check_module(&module)?;
+            Ok(module)
+        }
         Ok(Top::Expression(e)) => {
             Err(ErrorAt::syntax("invalid syntax", e.span.start as usize).resolve(source))
         }
@@ -36,7 +44,23 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
 
 /// Parses a lone expression (`eval` mode); a tuple without parentheses is allowed.
 pub fn parse_expression(source: &str) -> Result<Expr, SyntaxError> {
-    parse_expression_at(source, 0, source.len()).map_err(|error| error.resolve(source))
+    reject_nul(source)?;
+    let expr = parse_expression_at(source, 0, source.len()).map_err(|e| e.resolve(source))?;
+    crate::nesting::check_expression(&expr)?;
+    Ok(expr)
+}
+
+/// CPython 3.11 refuses a source file with a NUL byte, reporting the line that holds it
+/// (its text cut at the NUL) without a caret.
+fn reject_nul(source: &str) -> Result<(), SyntaxError> {
+    let Some(at) = source.find('\0') else {
+        return Ok(());
+    };
+    let line = crate::LineIndex::new(source).line(at as u32);
+    let message = "source code cannot contain null bytes";
+    let mut error = SyntaxError::new(crate::SyntaxErrorKind::SyntaxError, message, line, 0);
+    error.end_column = 0;
+    Err(error)
 }
 
 /// Parses the expression of an f-string replacement field, `source[start..end]`.
@@ -53,13 +77,27 @@ fn parse_expression_at(source: &str, start: usize, end: usize) -> Result<Expr, E
 
 fn parse(source: &str, start: usize, end: usize, mode: Mode) -> Result<Top, ErrorAt> {
     let tokens = tokenize(source, start, end, mode)?;
+    // What error messages look at: the tokens without the contents of string literals. The
+    // tokens themselves go to the parser: an f-string token holds the trees of its fields,
+    // which may be deep, and cloning one recursed once per level (a stack overflow found
+    // by the fuzzer: `f"{2**2**2**…}"`).
+    let skeleton: Vec<Spanned> = tokens
+        .iter()
+        .map(|(start, tok, end)| {
+            let tok = match tok {
+                Tok::Str(_) => Tok::Str(StrLit::Str(String::new())),
+                other => other.clone(),
+            };
+            (*start, tok, *end)
+        })
+        .collect();
     // How many tokens the parser has pulled: the last one pulled is the one it choked on.
     let consumed = Cell::new(0usize);
-    let stream = tokens.iter().map(|token| {
+    let stream = tokens.into_iter().map(|token| {
         consumed.set(consumed.get() + 1);
-        Ok::<_, ErrorAt>(token.clone())
+        Ok::<_, ErrorAt>(token)
     });
     generated::TopParser::new()
         .parse(stream)
-        .map_err(|error| errors::convert(error, source, &tokens, consumed.get()))
+        .map_err(|error| errors::convert(error, source, &skeleton, consumed.get()))
 }

@@ -93,7 +93,7 @@ fn run_thread(ts: &mut ThreadState, start: ThreadStart) {
 /// `start_new_thread(function, args[, kwargs])`.
 fn start_new_thread(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "start_new_thread", args, 2, 3)?;
-    let name = format!("Dummy-{}", ts.gil.gil().stats().threads.len());
+    let name = format!("Dummy-{}", ts.gil.gil().threads_registered());
     let start = ThreadStart {
         rt: ts.rt.clone(),
         func: a[0].clone(),

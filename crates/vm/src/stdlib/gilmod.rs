@@ -14,7 +14,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use gilvm_gil::{Policy, ThreadRow};
+use gilvm_gil::{Policy, ThreadRow, ThreadStats};
 
 use crate::interp::gil_trace::GilTracer;
 use crate::interp::thread_state::ThreadState;
@@ -75,6 +75,11 @@ fn stats(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     put(&out, "waiting", Value::Int(snapshot.waiting as i64));
     let rows = snapshot.threads.iter().map(row_dict).collect();
     put(&out, "threads", Value::new_list(rows));
+    // Finished threads beyond the last 100, folded together (docs/gil.md).
+    let retired = new_dict_obj();
+    put(&retired, "threads", count(snapshot.retired.threads));
+    put_counters(&retired, &snapshot.retired.stats);
+    put(&out, "retired", Value::Obj(retired));
     Ok(Value::Obj(out))
 }
 
@@ -86,15 +91,19 @@ fn row_dict(row: &ThreadRow) -> Value {
     put(&d, "ident", Value::Int(row.id.0 as i64 + 1));
     put(&d, "priority", Value::Int(row.priority as i64));
     put(&d, "alive", Value::Bool(row.registered));
-    put(&d, "acquisitions", count(s.acquisitions));
-    put(&d, "switches", count(s.switches));
-    put(&d, "drop_requests", count(s.drop_requests));
-    put(&d, "forced_switches", count(s.forced_switches));
-    put(&d, "total_wait", seconds(s.total_wait));
-    put(&d, "longest_wait", seconds(s.longest_wait));
+    put_counters(&d, s);
     put(&d, "p50_wait", quantile(0.5));
     put(&d, "p99_wait", quantile(0.99));
     Value::Obj(d)
+}
+
+fn put_counters(d: &ObjRef, s: &ThreadStats) {
+    put(d, "acquisitions", count(s.acquisitions));
+    put(d, "switches", count(s.switches));
+    put(d, "drop_requests", count(s.drop_requests));
+    put(d, "forced_switches", count(s.forced_switches));
+    put(d, "total_wait", seconds(s.total_wait));
+    put(d, "longest_wait", seconds(s.longest_wait));
 }
 
 fn put(d: &ObjRef, key: &str, v: Value) {
