@@ -3,7 +3,7 @@
 //! Rust-side error type and the built-in exception kinds ([`error`]), the class and type name
 //! of any value ([`class_of`]), the argument checks of native functions ([`args`]), the
 //! interned special-method names ([`names`]) and the iterative freeing of deep nests (the
-//! `Drop` of `ObjRef`, in `trashcan`).
+//! `Drop` of `Obj`, in `trashcan`).
 //!
 //! Imports: the lowest layer. The exceptions: it names the payload types of `objects/` (the
 //! `Obj` enum has one variant per payload, and a class's dict is a `Dict`), the socket handle
