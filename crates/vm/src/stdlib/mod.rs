@@ -95,6 +95,9 @@ pub const MODULES: &[ModuleDef] = &[
         })
         .source(include_str!("math.py")),
     ModuleDef::new("gil").functions(gilmod::FUNCTIONS),
+    ModuleDef::new("operator").source(include_str!("operator.py")),
+    ModuleDef::new("bisect").source(include_str!("bisect.py")),
+    ModuleDef::new("heapq").source(include_str!("heapq.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
