@@ -98,6 +98,8 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("operator").source(include_str!("operator.py")),
     ModuleDef::new("bisect").source(include_str!("bisect.py")),
     ModuleDef::new("heapq").source(include_str!("heapq.py")),
+    ModuleDef::new("copy").source(include_str!("copy.py")),
+    ModuleDef::new("string").source(include_str!("string.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
