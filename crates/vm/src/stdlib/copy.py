@@ -76,7 +76,10 @@ def _is_user_class(cls):
 
 
 def _newobj(cls, *args):
-    return cls.__new__(cls, *args)
+    new = getattr(cls, "__new__", None)
+    if new is None:
+        return object.__new__(cls)
+    return new(cls, *args)
 
 
 def deepcopy(x, memo=None, _nil=[]):
@@ -212,5 +215,3 @@ def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None, 
                 y[key] = value
     return y
 
-
-del t

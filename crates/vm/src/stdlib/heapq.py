@@ -4,19 +4,20 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
-def _check_list(heap):
+def _check_list(heap, name, which=' 1'):
     if not isinstance(heap, list):
-        raise TypeError('heap argument must be a list')
+        got = 'None' if heap is None else type(heap).__name__
+        raise TypeError(f'{name}() argument{which} must be list, not {got}')
 
 
 def heappush(heap, item, /):
-    _check_list(heap)
+    _check_list(heap, 'heappush', ' 1')
     heap.append(item)
     _siftdown(heap, 0, len(heap) - 1)
 
 
 def heappop(heap, /):
-    _check_list(heap)
+    _check_list(heap, 'heappop', '')
     if not heap:
         raise IndexError('index out of range')
     lastelt = heap.pop()
@@ -29,7 +30,7 @@ def heappop(heap, /):
 
 
 def heapreplace(heap, item, /):
-    _check_list(heap)
+    _check_list(heap, 'heapreplace', ' 1')
     if not heap:
         raise IndexError('index out of range')
     returnitem = heap[0]
@@ -39,7 +40,7 @@ def heapreplace(heap, item, /):
 
 
 def heappushpop(heap, item, /):
-    _check_list(heap)
+    _check_list(heap, 'heappushpop', ' 1')
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _siftup(heap, 0)
@@ -47,7 +48,7 @@ def heappushpop(heap, item, /):
 
 
 def heapify(x, /):
-    _check_list(x)
+    _check_list(x, 'heapify', '')
     n = len(x)
     for i in reversed(range(n // 2)):
         _siftup(x, i)

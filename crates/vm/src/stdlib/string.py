@@ -75,7 +75,7 @@ class Template:
                     out.append(delim)
                     i = k
                     continue
-                self._invalid(j)
+                self._invalid(k)
             value = convert(name)
             if value is None:
                 out.append(template[j:end])
@@ -160,6 +160,8 @@ def _parse_format(format_string):
         if c == '{':
             if i + 1 < n and format_string[i + 1] == '{':
                 literal.append('{')
+                result.append((''.join(literal), None, None, None))
+                literal = []
                 i += 2
                 continue
             depth = 1
@@ -202,6 +204,8 @@ def _parse_format(format_string):
         elif c == '}':
             if i + 1 < n and format_string[i + 1] == '}':
                 literal.append('}')
+                result.append((''.join(literal), None, None, None))
+                literal = []
                 i += 2
                 continue
             raise ValueError("Single '}' encountered in format string")
