@@ -7,12 +7,14 @@
 
 pub mod _thread;
 pub mod gilmod;
+pub mod hashlib;
 pub mod io;
 pub mod math;
 pub mod os;
 pub mod socket;
 pub mod sys;
 pub mod time;
+pub mod zlib;
 
 use crate::interp::import::new_module;
 use crate::interp::thread_state::ThreadState;
@@ -100,6 +102,18 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("heapq").source(include_str!("heapq.py")),
     ModuleDef::new("copy").source(include_str!("copy.py")),
     ModuleDef::new("string").source(include_str!("string.py")),
+    ModuleDef::new("textwrap").source(include_str!("textwrap.py")),
+    ModuleDef::new("errno").source(include_str!("errno.py")),
+    ModuleDef::new("binascii")
+        .functions(zlib::CRC32)
+        .source(include_str!("binascii.py")),
+    ModuleDef::new("base64").source(include_str!("base64.py")),
+    ModuleDef::new("hashlib")
+        .functions(hashlib::FUNCTIONS)
+        .source(include_str!("hashlib.py")),
+    ModuleDef::new("zlib")
+        .init(zlib::init)
+        .source(include_str!("zlib.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
