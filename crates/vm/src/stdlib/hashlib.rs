@@ -60,16 +60,16 @@ impl crate::object::value::NativeHandle for HashHandle {
 fn new_state(name: &str, digest_size: i64) -> Option<State> {
     let fixed = |d: Box<dyn DynDigestClone>| Some(State::Fixed(d));
     match name {
-        "md5" => fixed(Box::new(md5::Md5::default())),
-        "sha1" => fixed(Box::new(sha1::Sha1::default())),
-        "sha224" => fixed(Box::new(sha2::Sha224::default())),
-        "sha256" => fixed(Box::new(sha2::Sha256::default())),
-        "sha384" => fixed(Box::new(sha2::Sha384::default())),
-        "sha512" => fixed(Box::new(sha2::Sha512::default())),
-        "sha3_224" => fixed(Box::new(sha3::Sha3_224::default())),
-        "sha3_256" => fixed(Box::new(sha3::Sha3_256::default())),
-        "sha3_384" => fixed(Box::new(sha3::Sha3_384::default())),
-        "sha3_512" => fixed(Box::new(sha3::Sha3_512::default())),
+        "md5" => fixed(Box::<md5::Md5>::default()),
+        "sha1" => fixed(Box::<sha1::Sha1>::default()),
+        "sha224" => fixed(Box::<sha2::Sha224>::default()),
+        "sha256" => fixed(Box::<sha2::Sha256>::default()),
+        "sha384" => fixed(Box::<sha2::Sha384>::default()),
+        "sha512" => fixed(Box::<sha2::Sha512>::default()),
+        "sha3_224" => fixed(Box::<sha3::Sha3_224>::default()),
+        "sha3_256" => fixed(Box::<sha3::Sha3_256>::default()),
+        "sha3_384" => fixed(Box::<sha3::Sha3_384>::default()),
+        "sha3_512" => fixed(Box::<sha3::Sha3_512>::default()),
         "blake2b" => blake2::Blake2bVar::new(digest_size as usize)
             .ok()
             .map(State::Blake2b),

@@ -8,7 +8,7 @@ def count(start=0, step=1):
         n += step
 
 
-def cycle(iterable):
+def _cycle(iterable):
     saved = []
     for element in iterable:
         yield element
@@ -27,7 +27,7 @@ def repeat(obj, times=None):
             yield obj
 
 
-def accumulate(iterable, func=None, *, initial=None):
+def _accumulate(iterable, func=None, *, initial=None):
     it = iter(iterable)
     total = initial
     if initial is None:
@@ -60,7 +60,7 @@ def compress(data, selectors):
     return (d for d, s in zip(data, selectors) if s)
 
 
-def dropwhile(predicate, iterable):
+def _dropwhile(predicate, iterable):
     it = iter(iterable)
     for x in it:
         if not predicate(x):
@@ -70,14 +70,14 @@ def dropwhile(predicate, iterable):
         yield x
 
 
-def takewhile(predicate, iterable):
+def _takewhile(predicate, iterable):
     for x in iterable:
         if not predicate(x):
             break
         yield x
 
 
-def filterfalse(predicate, iterable):
+def _filterfalse(predicate, iterable):
     if predicate is None:
         predicate = bool
     for x in iterable:
@@ -86,35 +86,78 @@ def filterfalse(predicate, iterable):
 
 
 def islice(iterable, *args):
+    if not 1 <= len(args) <= 3:
+        if not args:
+            raise TypeError("islice expected at least 2 arguments, got 1")
+        raise TypeError("islice expected at most 4 arguments, got %d" % (len(args) + 1))
     s = slice(*args)
-    start, stop, step = s.start or 0, s.stop, s.step or 1
-    if start < 0 or (stop is not None and stop < 0) or step <= 0:
+    start, stop, step = s.start, s.stop, s.step
+    if stop is not None and (not isinstance(stop, int) or stop < 0):
+        raise ValueError(
+            "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."
+        )
+    if start is not None and (not isinstance(start, int) or start < 0):
         raise ValueError(
             "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."
         )
-    it = iter(iterable)
-    index = 0
-    next_wanted = start
-    for element in it:
-        if stop is not None and index >= stop:
+    if step is not None and (not isinstance(step, int) or step <= 0):
+        raise ValueError("Step for islice() must be a positive integer or None.")
+    return _islice(iter(iterable), start or 0, stop, step or 1)
+
+
+def _islice(it, start, stop, step):
+    # CPython's order of consumption: skip to the next wanted index, stop at `stop` without
+    # reading further.
+    count = 0
+    wanted = start
+    while True:
+        while count < wanted:
+            try:
+                next(it)
+            except StopIteration:
+                return
+            count += 1
+        if stop is not None and count >= stop:
             return
-        if index == next_wanted:
-            yield element
-            next_wanted += step
-        index += 1
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        count += 1
+        wanted += step
+        if stop is not None and wanted > stop:
+            wanted = stop
+        yield item
 
 
-def starmap(function, iterable):
+def _starmap(function, iterable):
     for args in iterable:
         yield function(*args)
 
 
 def tee(iterable, n=2):
-    items = list(iterable)
-    return tuple(iter(items) for _ in range(n))
+    if not isinstance(n, int):
+        raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    it = iter(iterable)
+    buffers = [[] for _ in range(n)]
+
+    def gen(mine):
+        while True:
+            if not mine:
+                try:
+                    value = next(it)
+                except StopIteration:
+                    return
+                for buffer in buffers:
+                    buffer.append(value)
+            yield mine.pop(0)
+
+    return tuple(gen(buffer) for buffer in buffers)
 
 
-def zip_longest(*iterables, fillvalue=None):
+def _zip_longest(*iterables, fillvalue=None):
     iterators = [iter(it) for it in iterables]
     active = len(iterators)
     if not active:
@@ -134,7 +177,7 @@ def zip_longest(*iterables, fillvalue=None):
         yield tuple(values)
 
 
-def product(*iterables, repeat=1):
+def _product(*iterables, repeat=1):
     pools = [tuple(pool) for pool in iterables] * repeat
     result = [[]]
     for pool in pools:
@@ -143,7 +186,7 @@ def product(*iterables, repeat=1):
         yield tuple(prod)
 
 
-def permutations(iterable, r=None):
+def _permutations(iterable, r=None):
     pool = tuple(iterable)
     n = len(pool)
     r = n if r is None else r
@@ -167,7 +210,7 @@ def permutations(iterable, r=None):
             return
 
 
-def combinations(iterable, r):
+def _combinations(iterable, r):
     pool = tuple(iterable)
     n = len(pool)
     if r > n:
@@ -186,7 +229,7 @@ def combinations(iterable, r):
         yield tuple(pool[i] for i in indices)
 
 
-def combinations_with_replacement(iterable, r):
+def _combinations_with_replacement(iterable, r):
     pool = tuple(iterable)
     n = len(pool)
     if not n and r:
@@ -203,7 +246,7 @@ def combinations_with_replacement(iterable, r):
         yield tuple(pool[i] for i in indices)
 
 
-def pairwise(iterable):
+def _pairwise(iterable):
     it = iter(iterable)
     try:
         a = next(it)
@@ -218,7 +261,7 @@ class _Group:
     pass
 
 
-def groupby(iterable, key=None):
+def _groupby(iterable, key=None):
     keyfunc = (lambda x: x) if key is None else key
     it = iter(iterable)
     state = _Group()
@@ -249,3 +292,71 @@ def groupby(iterable, key=None):
                 state.done = True
                 break
             state.key = keyfunc(state.value)
+
+
+def cycle(iterable):
+    return _cycle(iter(iterable))
+
+
+def accumulate(iterable, func=None, *, initial=None):
+    return _accumulate(iter(iterable), func, initial=initial)
+
+
+def dropwhile(predicate, iterable):
+    return _dropwhile(predicate, iter(iterable))
+
+
+def takewhile(predicate, iterable):
+    return _takewhile(predicate, iter(iterable))
+
+
+def filterfalse(predicate, iterable):
+    return _filterfalse(predicate, iter(iterable))
+
+
+def starmap(function, iterable):
+    return _starmap(function, iter(iterable))
+
+
+def zip_longest(*iterables, fillvalue=None):
+    return _zip_longest(*[iter(it) for it in iterables], fillvalue=fillvalue)
+
+
+def product(*iterables, repeat=1):
+    if repeat < 0:
+        raise ValueError("repeat argument cannot be negative")
+    return _product(*[tuple(pool) for pool in iterables], repeat=repeat)
+
+
+def _check_r(r):
+    if not isinstance(r, int):
+        raise TypeError(f"'{type(r).__name__}' object cannot be interpreted as an integer")
+    if r < 0:
+        raise ValueError("r must be non-negative")
+
+
+def permutations(iterable, r=None):
+    pool = tuple(iterable)
+    if r is not None:
+        _check_r(r)
+    return _permutations(pool, r)
+
+
+def combinations(iterable, r):
+    pool = tuple(iterable)
+    _check_r(r)
+    return _combinations(pool, r)
+
+
+def combinations_with_replacement(iterable, r):
+    pool = tuple(iterable)
+    _check_r(r)
+    return _combinations_with_replacement(pool, r)
+
+
+def pairwise(iterable):
+    return _pairwise(iter(iterable))
+
+
+def groupby(iterable, key=None):
+    return _groupby(iter(iterable), key)

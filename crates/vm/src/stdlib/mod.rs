@@ -6,6 +6,7 @@
 //! calls [`create`], and `Obj::Socket` (in `object::value`) holds a `socket::SocketHandle`.
 
 pub mod _thread;
+pub mod array;
 pub mod gilmod;
 pub mod hashlib;
 pub mod io;
@@ -108,6 +109,9 @@ pub const MODULES: &[ModuleDef] = &[
         .functions(zlib::CRC32)
         .source(include_str!("binascii.py")),
     ModuleDef::new("base64").source(include_str!("base64.py")),
+    ModuleDef::new("array")
+        .functions(array::FUNCTIONS)
+        .source(include_str!("array.py")),
     ModuleDef::new("hashlib")
         .functions(hashlib::FUNCTIONS)
         .source(include_str!("hashlib.py")),
