@@ -202,18 +202,9 @@ class Random:
                 total += w
                 cum_weights.append(total)
         total = cum_weights[-1] + 0.0
-        result = []
-        for _ in range(k):
-            target = self.random() * total
-            lo, hi = 0, n - 1
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if target < cum_weights[mid]:
-                    hi = mid
-                else:
-                    lo = mid + 1
-            result.append(population[lo])
-        return result
+        hi = n - 1
+        return [population[_bisect(cum_weights, self.random() * total, 0, hi)]
+                for _ in range(k)]
 
     def randbytes(self, n):
         return self.getrandbits(n * 8).to_bytes(n, "little")
@@ -353,6 +344,7 @@ class Random:
 
 from math import log as _log, exp as _exp, pi as _pi, e as _e, cos as _cos, sin as _sin
 from math import sqrt as _sqrt, acos as _acos
+from bisect import bisect as _bisect
 
 NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
 TWOPI = 2.0 * _pi

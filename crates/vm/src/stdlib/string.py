@@ -96,20 +96,14 @@ class Template:
                          (lineno, colno))
 
     def substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainMap(kws, mapping)
+        mapping = _merged(mapping, kws)
 
         def convert(name):
             return str(mapping[name])
         return self._scan(mapping, convert, False)
 
     def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainMap(kws, mapping)
+        mapping = _merged(mapping, kws)
 
         def convert(name):
             try:
@@ -134,6 +128,14 @@ class Template:
             return ''
         self._scan({}, convert, True)
         return ids
+
+
+def _merged(mapping, kws):
+    if mapping is _sentinel_dict:
+        return kws
+    if kws:
+        return _ChainMap(kws, mapping)
+    return mapping
 
 
 class _ChainMap:
