@@ -47,3 +47,19 @@ for call in errors:
         print("no error")
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
+t1, t2 = it.tee(iter([1, 2, 3, 4]))
+print(next(t1), next(t1), list(t2), type(t1).__name__)
+t3 = t1.__copy__()
+print(list(t1), list(t3), list(t1))
+u1, u2, u3 = it.tee(t2, 3)
+print(list(u1), list(u2))
+inner, = it.tee("ab", 1)
+print(list(inner), [list(x) for x in it.tee("xy", 2)])
+for call in [lambda: it.combinations(range(5), 2 ** 64), lambda: it.product([1, 2], repeat=2 ** 60),
+             lambda: it.product([1], [2], repeat=2 ** 61), lambda: it.product([1], repeat=2 ** 64),
+             lambda: it.permutations(range(3), 2 ** 63), lambda: it.combinations("ab", 1.5)]:
+    try:
+        call()
+        print("no error")
+    except (OverflowError, TypeError) as e:
+        print(type(e).__name__, e)

@@ -135,26 +135,50 @@ def _starmap(function, iterable):
         yield function(*args)
 
 
+class _TeeLink:
+    # One value read from the shared iterator; `next` is the link after it (None: not read yet).
+    __slots__ = ('value', 'next')
+
+    def __init__(self):
+        self.value = None
+        self.next = None
+
+
+class _tee:
+    def __init__(self, iterator, link):
+        self._it = iterator
+        self._link = link
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        link = self._link
+        if link.next is None:
+            value = next(self._it)
+            node = _TeeLink()
+            node.value = value
+            link.next = node
+        self._link = link.next
+        return self._link.value
+
+    def __copy__(self):
+        return _tee(self._it, self._link)
+
+
 def tee(iterable, n=2):
     if not isinstance(n, int):
         raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
     if n < 0:
         raise ValueError("n must be >= 0")
     it = iter(iterable)
-    buffers = [[] for _ in range(n)]
-
-    def gen(mine):
-        while True:
-            if not mine:
-                try:
-                    value = next(it)
-                except StopIteration:
-                    return
-                for buffer in buffers:
-                    buffer.append(value)
-            yield mine.pop(0)
-
-    return tuple(gen(buffer) for buffer in buffers)
+    if n == 0:
+        return ()
+    if isinstance(it, _tee):
+        first = it.__copy__()
+    else:
+        first = _tee(it, _TeeLink())
+    return (first,) + tuple(first.__copy__() for _ in range(n - 1))
 
 
 def _zip_longest(*iterables, fillvalue=None):
@@ -322,16 +346,28 @@ def zip_longest(*iterables, fillvalue=None):
     return _zip_longest(*[iter(it) for it in iterables], fillvalue=fillvalue)
 
 
+_MAXSIZE = 2 ** 63 - 1
+
+
+def _ssize(n):
+    if not isinstance(n, int):
+        raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
+    if not -_MAXSIZE - 1 <= n <= _MAXSIZE:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    return n
+
+
 def product(*iterables, repeat=1):
+    repeat = _ssize(repeat)
     if repeat < 0:
         raise ValueError("repeat argument cannot be negative")
+    if repeat and len(iterables) > _MAXSIZE // 8 // repeat:
+        raise OverflowError("repeat argument too large")
     return _product(*[tuple(pool) for pool in iterables], repeat=repeat)
 
 
 def _check_r(r):
-    if not isinstance(r, int):
-        raise TypeError(f"'{type(r).__name__}' object cannot be interpreted as an integer")
-    if r < 0:
+    if _ssize(r) < 0:
         raise ValueError("r must be non-negative")
 
 
