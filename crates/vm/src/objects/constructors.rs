@@ -380,7 +380,33 @@ fn byte_source(ts: &mut ThreadState, args: &Args) -> PyResult<Vec<u8>> {
 }
 
 fn bytes(ts: &mut ThreadState, args: &Args) -> PyResult {
+    if let ([arg], true) = (args.pos, args.kwnames.is_empty()) {
+        if let Some(result) = call_dunder_bytes(ts, arg)? {
+            return Ok(result);
+        }
+    }
     Ok(bytes_methods::new_bytes(byte_source(ts, args)?))
+}
+
+/// `bytes(x)` of an instance whose class defines `__bytes__`: its result (which must be bytes).
+fn call_dunder_bytes(ts: &mut ThreadState, arg: &Value) -> PyResult<Option<Value>> {
+    let Some(inst) = arg.as_instance() else {
+        return Ok(None);
+    };
+    let Obj::Type(t) = &*inst.class else {
+        return Ok(None);
+    };
+    let Some(method) = t.lookup(&Value::new_str("__bytes__")) else {
+        return Ok(None);
+    };
+    let result = crate::protocol::call::call_value(ts, &method, std::slice::from_ref(arg), &[])?;
+    if !matches!(result.obj().map(|o| &**o), Some(Obj::Bytes(_))) {
+        return Err(ts.type_error(format!(
+            "__bytes__ returned non-bytes (type {})",
+            type_name(ts, &result)
+        )));
+    }
+    Ok(Some(result))
 }
 
 fn bytearray(ts: &mut ThreadState, args: &Args) -> PyResult {

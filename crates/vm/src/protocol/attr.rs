@@ -138,6 +138,20 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
     })
 }
 
+/// The `__get__` of a class attribute that is an instance of a descriptor class, and whether
+/// it is a data descriptor (its class also defines `__set__` or `__delete__`), which takes
+/// precedence over the instance's own attributes.
+fn descriptor_get(attr: &Value) -> Option<(Value, bool)> {
+    let inst = attr.as_instance()?;
+    let Obj::Type(t) = &*inst.class else {
+        return None;
+    };
+    let get = t.lookup(&Value::new_str("__get__"))?;
+    let data = t.lookup(&Value::new_str("__set__")).is_some()
+        || t.lookup(&Value::new_str("__delete__")).is_some();
+    Some((get, data))
+}
+
 pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
     let key = name.as_str().map_or("", |s| s.as_str());
     if let Value::Obj(o) = obj {
@@ -152,11 +166,20 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                         return call_value(ts, getter, std::slice::from_ref(obj), &[]);
                     }
                 }
+                let getter = class_attr.as_ref().and_then(descriptor_get);
+                if let (Some((get, true)), Some(attr)) = (&getter, &class_attr) {
+                    let owner = Value::Obj(inst.class.clone());
+                    return call_value(ts, get, &[attr.clone(), obj.clone(), owner], &[]);
+                }
                 if let Some(v) = inst.attrs().borrow().get(name) {
                     return Ok(v.clone());
                 }
                 if let Some(v) = exception_attr(ts, o, key) {
                     return Ok(v);
+                }
+                if let (Some((get, _)), Some(attr)) = (&getter, &class_attr) {
+                    let owner = Value::Obj(inst.class.clone());
+                    return call_value(ts, get, &[attr.clone(), obj.clone(), owner], &[]);
                 }
                 if let Some(attr) = class_attr {
                     return Ok(bind(attr, obj, &inst.class));

@@ -1,7 +1,8 @@
-# gilvm's functools module: reduce, partial, wraps, lru_cache, cache, total_ordering,
-# cmp_to_key.
+# gilvm's functools module: reduce, partial, partialmethod, wraps, lru_cache, cache,
+# cached_property, singledispatch, total_ordering, cmp_to_key.
 
-WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__")
+WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__", "__annotations__")
+WRAPPER_UPDATES = ("__dict__",)
 _initial_missing = object()
 
 
@@ -45,11 +46,16 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=("__d
         except AttributeError:
             continue
         setattr(wrapper, attr, value)
+    for attr in updated:
+        try:
+            getattr(wrapper, attr).update(getattr(wrapped, attr, {}))
+        except AttributeError:
+            pass
     wrapper.__wrapped__ = wrapped
     return wrapper
 
 
-def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=("__dict__",)):
+def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
     return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
 
 
@@ -59,27 +65,49 @@ class _CacheInfo(tuple):
 
 
 def lru_cache(maxsize=128, typed=False):
-    if callable(maxsize):
-        return _lru_wrapper(maxsize, 128)
+    if isinstance(maxsize, int):
+        if maxsize < 0:
+            maxsize = 0
+    elif callable(maxsize) and isinstance(typed, bool):
+        user_function, maxsize = maxsize, 128
+        return _lru_wrapper(user_function, maxsize, typed)
+    elif maxsize is not None:
+        raise TypeError('Expected first argument to be an integer, a callable, or None')
 
     def decorating(user_function):
-        return _lru_wrapper(user_function, maxsize)
+        return _lru_wrapper(user_function, maxsize, typed)
 
     return decorating
 
 
-def cache(user_function):
-    return _lru_wrapper(user_function, None)
+def cache(user_function, /):
+    return _lru_wrapper(user_function, None, False)
 
 
-def _lru_wrapper(user_function, maxsize):
+def _make_key(args, kwds, typed):
+    key = args
+    if kwds:
+        key += (_kwd_mark,)
+        for item in kwds.items():
+            key += item
+    if typed:
+        key += tuple(type(v) for v in args)
+        if kwds:
+            key += tuple(type(v) for v in kwds.values())
+    elif len(key) == 1 and type(key[0]) in (int, str):
+        return key[0]
+    return key
+
+
+def _lru_wrapper(user_function, maxsize, typed):
     results = {}
     stats = [0, 0]
 
     def wrapper(*args, **kwds):
-        key = args
-        if kwds:
-            key = args + (_kwd_mark,) + tuple(kwds.items())
+        if maxsize == 0:
+            stats[1] += 1
+            return user_function(*args, **kwds)
+        key = _make_key(args, kwds, typed)
         if key in results:
             stats[0] += 1
             value = results.pop(key)
@@ -99,8 +127,12 @@ def _lru_wrapper(user_function, maxsize):
         results.clear()
         stats[0] = stats[1] = 0
 
+    def cache_parameters():
+        return {'maxsize': maxsize, 'typed': typed}
+
     wrapper.cache_info = cache_info
     wrapper.cache_clear = cache_clear
+    wrapper.cache_parameters = cache_parameters
     return update_wrapper(wrapper, user_function)
 
 
@@ -161,3 +193,132 @@ def cmp_to_key(mycmp):
             return mycmp(self.obj, other.obj) >= 0
 
     return K
+
+
+class partialmethod:
+    def __init__(self, func, /, *args, **keywords):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError("{!r} is not callable or a descriptor".format(func))
+        if isinstance(func, partialmethod):
+            self.func = func.func
+            self.args = func.args + args
+            self.keywords = {**func.keywords, **keywords}
+        else:
+            self.func = func
+            self.args = args
+            self.keywords = keywords
+
+    def __repr__(self):
+        args = ", ".join(map(repr, self.args))
+        keywords = ", ".join("{}={!r}".format(k, v) for k, v in self.keywords.items())
+        format_string = "{module}.{cls}({func}, {args}, {keywords})"
+        return format_string.format(module="functools", cls="partialmethod",
+                                    func=self.func, args=args, keywords=keywords)
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        func = self.func
+        args = self.args
+        keywords = self.keywords
+
+        def method(*more, **kw):
+            return func(obj, *args, *more, **{**keywords, **kw})
+        return method
+
+
+_NOT_FOUND = object()
+
+
+class cached_property:
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError(
+                "Cannot assign the same cached_property to two different names "
+                f"({self.attrname!r} and {name!r})."
+            )
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        name = self.attrname
+        if name is None:
+            name = self.func.__name__
+        cache = instance.__dict__
+        val = cache.get(name, _NOT_FOUND)
+        if val is _NOT_FOUND:
+            val = self.func(instance)
+            cache[name] = val
+        return val
+
+
+def singledispatch(func):
+    registry = {}
+
+    def dispatch(cls):
+        for klass in cls.__mro__:
+            if klass in registry:
+                return registry[klass]
+        return registry[object]
+
+    def register(cls, func=None):
+        if isinstance(cls, type):
+            if func is None:
+                return lambda f: register(cls, f)
+        else:
+            if func is not None:
+                raise TypeError(
+                    f"Invalid first argument to `register()`. "
+                    f"{cls!r} is not a class or union type."
+                )
+            raise TypeError(
+                f"Invalid first argument to `register()`: {cls!r}. "
+                f"Use either `@register(some_class)` or plain `@register` "
+                f"on an annotated function."
+            )
+        registry[cls] = func
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least '
+                            '1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+    registry[object] = func
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+class singledispatchmethod:
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        dispatcher = self.dispatcher
+
+        def _method(*args, **kwargs):
+            method = dispatcher.dispatch(args[0].__class__)
+            if obj is None:
+                return method(*args, **kwargs)
+            return method(obj, *args, **kwargs)
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method

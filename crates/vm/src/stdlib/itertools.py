@@ -8,7 +8,7 @@ def count(start=0, step=1):
         n += step
 
 
-def cycle(iterable):
+def _cycle(iterable):
     saved = []
     for element in iterable:
         yield element
@@ -27,7 +27,7 @@ def repeat(obj, times=None):
             yield obj
 
 
-def accumulate(iterable, func=None, *, initial=None):
+def _accumulate(iterable, func=None, *, initial=None):
     it = iter(iterable)
     total = initial
     if initial is None:
@@ -60,7 +60,7 @@ def compress(data, selectors):
     return (d for d, s in zip(data, selectors) if s)
 
 
-def dropwhile(predicate, iterable):
+def _dropwhile(predicate, iterable):
     it = iter(iterable)
     for x in it:
         if not predicate(x):
@@ -70,14 +70,14 @@ def dropwhile(predicate, iterable):
         yield x
 
 
-def takewhile(predicate, iterable):
+def _takewhile(predicate, iterable):
     for x in iterable:
         if not predicate(x):
             break
         yield x
 
 
-def filterfalse(predicate, iterable):
+def _filterfalse(predicate, iterable):
     if predicate is None:
         predicate = bool
     for x in iterable:
@@ -86,35 +86,102 @@ def filterfalse(predicate, iterable):
 
 
 def islice(iterable, *args):
+    if not 1 <= len(args) <= 3:
+        if not args:
+            raise TypeError("islice expected at least 2 arguments, got 1")
+        raise TypeError("islice expected at most 4 arguments, got %d" % (len(args) + 1))
     s = slice(*args)
-    start, stop, step = s.start or 0, s.stop, s.step or 1
-    if start < 0 or (stop is not None and stop < 0) or step <= 0:
+    start, stop, step = s.start, s.stop, s.step
+    if stop is not None and (not isinstance(stop, int) or stop < 0):
+        raise ValueError(
+            "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."
+        )
+    if start is not None and (not isinstance(start, int) or start < 0):
         raise ValueError(
             "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."
         )
-    it = iter(iterable)
-    index = 0
-    next_wanted = start
-    for element in it:
-        if stop is not None and index >= stop:
+    if step is not None and (not isinstance(step, int) or step <= 0):
+        raise ValueError("Step for islice() must be a positive integer or None.")
+    return _islice(iter(iterable), start or 0, stop, step or 1)
+
+
+def _islice(it, start, stop, step):
+    # CPython's order of consumption: skip to the next wanted index, stop at `stop` without
+    # reading further.
+    count = 0
+    wanted = start
+    while True:
+        while count < wanted:
+            try:
+                next(it)
+            except StopIteration:
+                return
+            count += 1
+        if stop is not None and count >= stop:
             return
-        if index == next_wanted:
-            yield element
-            next_wanted += step
-        index += 1
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        count += 1
+        wanted += step
+        if stop is not None and wanted > stop:
+            wanted = stop
+        yield item
 
 
-def starmap(function, iterable):
+def _starmap(function, iterable):
     for args in iterable:
         yield function(*args)
 
 
+class _TeeLink:
+    # One value read from the shared iterator; `next` is the link after it (None: not read yet).
+    __slots__ = ('value', 'next')
+
+    def __init__(self):
+        self.value = None
+        self.next = None
+
+
+class _tee:
+    def __init__(self, iterator, link):
+        self._it = iterator
+        self._link = link
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        link = self._link
+        if link.next is None:
+            value = next(self._it)
+            node = _TeeLink()
+            node.value = value
+            link.next = node
+        self._link = link.next
+        return self._link.value
+
+    def __copy__(self):
+        return _tee(self._it, self._link)
+
+
 def tee(iterable, n=2):
-    items = list(iterable)
-    return tuple(iter(items) for _ in range(n))
+    if not isinstance(n, int):
+        raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    it = iter(iterable)
+    if n == 0:
+        return ()
+    if isinstance(it, _tee):
+        first = it.__copy__()
+    else:
+        first = _tee(it, _TeeLink())
+    return (first,) + tuple(first.__copy__() for _ in range(n - 1))
 
 
-def zip_longest(*iterables, fillvalue=None):
+def _zip_longest(*iterables, fillvalue=None):
     iterators = [iter(it) for it in iterables]
     active = len(iterators)
     if not active:
@@ -134,7 +201,7 @@ def zip_longest(*iterables, fillvalue=None):
         yield tuple(values)
 
 
-def product(*iterables, repeat=1):
+def _product(*iterables, repeat=1):
     pools = [tuple(pool) for pool in iterables] * repeat
     result = [[]]
     for pool in pools:
@@ -143,7 +210,7 @@ def product(*iterables, repeat=1):
         yield tuple(prod)
 
 
-def permutations(iterable, r=None):
+def _permutations(iterable, r=None):
     pool = tuple(iterable)
     n = len(pool)
     r = n if r is None else r
@@ -167,7 +234,7 @@ def permutations(iterable, r=None):
             return
 
 
-def combinations(iterable, r):
+def _combinations(iterable, r):
     pool = tuple(iterable)
     n = len(pool)
     if r > n:
@@ -186,7 +253,7 @@ def combinations(iterable, r):
         yield tuple(pool[i] for i in indices)
 
 
-def combinations_with_replacement(iterable, r):
+def _combinations_with_replacement(iterable, r):
     pool = tuple(iterable)
     n = len(pool)
     if not n and r:
@@ -203,7 +270,7 @@ def combinations_with_replacement(iterable, r):
         yield tuple(pool[i] for i in indices)
 
 
-def pairwise(iterable):
+def _pairwise(iterable):
     it = iter(iterable)
     try:
         a = next(it)
@@ -218,7 +285,7 @@ class _Group:
     pass
 
 
-def groupby(iterable, key=None):
+def _groupby(iterable, key=None):
     keyfunc = (lambda x: x) if key is None else key
     it = iter(iterable)
     state = _Group()
@@ -249,3 +316,83 @@ def groupby(iterable, key=None):
                 state.done = True
                 break
             state.key = keyfunc(state.value)
+
+
+def cycle(iterable):
+    return _cycle(iter(iterable))
+
+
+def accumulate(iterable, func=None, *, initial=None):
+    return _accumulate(iter(iterable), func, initial=initial)
+
+
+def dropwhile(predicate, iterable):
+    return _dropwhile(predicate, iter(iterable))
+
+
+def takewhile(predicate, iterable):
+    return _takewhile(predicate, iter(iterable))
+
+
+def filterfalse(predicate, iterable):
+    return _filterfalse(predicate, iter(iterable))
+
+
+def starmap(function, iterable):
+    return _starmap(function, iter(iterable))
+
+
+def zip_longest(*iterables, fillvalue=None):
+    return _zip_longest(*[iter(it) for it in iterables], fillvalue=fillvalue)
+
+
+_MAXSIZE = 2 ** 63 - 1
+
+
+def _ssize(n):
+    if not isinstance(n, int):
+        raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
+    if not -_MAXSIZE - 1 <= n <= _MAXSIZE:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    return n
+
+
+def product(*iterables, repeat=1):
+    repeat = _ssize(repeat)
+    if repeat < 0:
+        raise ValueError("repeat argument cannot be negative")
+    if repeat and len(iterables) > _MAXSIZE // 8 // repeat:
+        raise OverflowError("repeat argument too large")
+    return _product(*[tuple(pool) for pool in iterables], repeat=repeat)
+
+
+def _check_r(r):
+    if _ssize(r) < 0:
+        raise ValueError("r must be non-negative")
+
+
+def permutations(iterable, r=None):
+    pool = tuple(iterable)
+    if r is not None:
+        _check_r(r)
+    return _permutations(pool, r)
+
+
+def combinations(iterable, r):
+    pool = tuple(iterable)
+    _check_r(r)
+    return _combinations(pool, r)
+
+
+def combinations_with_replacement(iterable, r):
+    pool = tuple(iterable)
+    _check_r(r)
+    return _combinations_with_replacement(pool, r)
+
+
+def pairwise(iterable):
+    return _pairwise(iter(iterable))
+
+
+def groupby(iterable, key=None):
+    return _groupby(iter(iterable), key)

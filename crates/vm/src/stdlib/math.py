@@ -186,3 +186,11 @@ def fsum(iterable):
                         total = x
                 break
     return total
+
+
+def dist(p, q, /):
+    p = tuple(p)
+    q = tuple(q)
+    if len(p) != len(q):
+        raise ValueError("both points must have the same number of dimensions")
+    return hypot(*[abs(float(a) - float(b)) for a, b in zip(p, q)])

@@ -49,6 +49,24 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("gcd", gcd),
     ("factorial", factorial),
     ("copysign", copysign),
+    ("acos", acos),
+    ("asin", asin),
+    ("acosh", acosh),
+    ("asinh", asinh),
+    ("atanh", atanh),
+    ("cosh", cosh),
+    ("sinh", sinh),
+    ("tanh", tanh),
+    ("cbrt", cbrt),
+    ("exp2", exp2),
+    ("expm1", expm1),
+    ("log1p", log1p),
+    ("erf", erf),
+    ("erfc", erfc),
+    ("gamma", gamma),
+    ("lgamma", lgamma),
+    ("nextafter", nextafter),
+    ("ulp", ulp),
 ];
 
 fn to_f64(ts: &ThreadState, v: &Value) -> PyResult<f64> {
@@ -185,12 +203,81 @@ fn atan2(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 }
 
 fn hypot(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    let mut sum = 0.0;
-    for v in args.pos {
-        let x = to_f64(ts, v)?;
-        sum += x * x;
+    if !args.kwnames.is_empty() {
+        return Err(ts.type_error("hypot() takes no keyword arguments"));
     }
-    Ok(Value::Float(sum.sqrt()))
+    let mut coords = Vec::with_capacity(args.pos.len());
+    let (mut max, mut found_nan) = (0.0f64, false);
+    for v in args.pos {
+        let x = to_f64(ts, v)?.abs();
+        found_nan |= x.is_nan();
+        if x > max {
+            max = x;
+        }
+        coords.push(x);
+    }
+    Ok(Value::Float(vector_norm(&mut coords, max, found_nan)))
+}
+
+/// `x * y` as an unevaluated sum of two doubles (exact).
+fn dl_mul(x: f64, y: f64) -> (f64, f64) {
+    let z = x * y;
+    (z, x.mul_add(y, -z))
+}
+
+/// `a + b` as an unevaluated sum of two doubles, for `|a| >= |b|` (exact).
+fn dl_fast_sum(a: f64, b: f64) -> (f64, f64) {
+    let x = a + b;
+    let z = x - a;
+    (x, b - z)
+}
+
+/// The exponent `e` of `frexp(x)` for a finite `x > 0` (`x = m * 2**e`, `0.5 <= m < 1`).
+fn frexp_exp(x: f64) -> i32 {
+    if x < f64::MIN_POSITIVE {
+        return frexp_exp(x * 2f64.powi(64)) - 64;
+    }
+    ((x.to_bits() >> 52) & 0x7ff) as i32 - 1022
+}
+
+/// CPython 3.11's `vector_norm`: the Euclidean norm of non-negative coordinates, correctly
+/// rounded in almost all cases (scaled, squared and summed exactly, then corrected).
+fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || vec.len() <= 1 {
+        return max;
+    }
+    let max_e = frexp_exp(max);
+    if max_e < -1023 {
+        for x in vec.iter_mut() {
+            *x /= f64::MIN_POSITIVE;
+        }
+        return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, found_nan);
+    }
+    let scale = 2f64.powi(-max_e);
+    let (mut csum, mut frac1, mut frac2) = (1.0f64, 0.0f64, 0.0f64);
+    for &x in vec.iter() {
+        let x = x * scale;
+        let pr = dl_mul(x, x);
+        let sm = dl_fast_sum(csum, pr.0);
+        csum = sm.0;
+        frac1 += pr.1;
+        frac2 += sm.1;
+    }
+    let mut h = (csum - 1.0 + (frac1 + frac2)).sqrt();
+    let pr = dl_mul(-h, h);
+    let sm = dl_fast_sum(csum, pr.0);
+    csum = sm.0;
+    frac1 += pr.1;
+    frac2 += sm.1;
+    let x = csum - 1.0 + (frac1 + frac2);
+    h += x / (2.0 * h);
+    h / scale
 }
 
 fn fabs(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
@@ -244,4 +331,180 @@ fn factorial(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         acc *= i;
     }
     Ok(from_big(acc))
+}
+
+/// The C library's functions, as CPython calls them (Rust's own `asinh`/`acosh`/`atanh` are
+/// formulas that can differ from them in the last place).
+mod libm {
+    extern "C" {
+        pub fn acos(x: f64) -> f64;
+        pub fn asin(x: f64) -> f64;
+        pub fn acosh(x: f64) -> f64;
+        pub fn asinh(x: f64) -> f64;
+        pub fn atanh(x: f64) -> f64;
+        pub fn cosh(x: f64) -> f64;
+        pub fn sinh(x: f64) -> f64;
+        pub fn tanh(x: f64) -> f64;
+        pub fn cbrt(x: f64) -> f64;
+        pub fn exp2(x: f64) -> f64;
+        pub fn expm1(x: f64) -> f64;
+        pub fn log1p(x: f64) -> f64;
+        pub fn erf(x: f64) -> f64;
+        pub fn erfc(x: f64) -> f64;
+        pub fn tgamma(x: f64) -> f64;
+        pub fn lgamma(x: f64) -> f64;
+        pub fn nextafter(x: f64, y: f64) -> f64;
+    }
+}
+
+/// CPython's `math_1`: a NaN out of a non-NaN is a domain error; an infinity out of a finite
+/// value is a range error when the function can overflow, else a domain error.
+fn libm_1(
+    ts: &mut ThreadState,
+    args: &Args,
+    name: &str,
+    f: unsafe extern "C" fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult {
+    let x = unary(ts, args, name)?;
+    // SAFETY: a pure C math function of one double, with no pointer arguments.
+    let r = unsafe { f(x) };
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain_error(ts));
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(if can_overflow {
+            ts.new_exc(ExcKind::OverflowError, "math range error")
+        } else {
+            domain_error(ts)
+        });
+    }
+    Ok(Value::Float(r))
+}
+
+fn acos(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "acos", libm::acos, false)
+}
+
+fn asin(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "asin", libm::asin, false)
+}
+
+fn acosh(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "acosh", libm::acosh, false)
+}
+
+fn asinh(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "asinh", libm::asinh, false)
+}
+
+fn atanh(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "atanh", libm::atanh, false)
+}
+
+fn cosh(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "cosh", libm::cosh, true)
+}
+
+fn sinh(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "sinh", libm::sinh, true)
+}
+
+fn tanh(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "tanh", libm::tanh, false)
+}
+
+fn cbrt(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "cbrt", libm::cbrt, false)
+}
+
+fn exp2(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "exp2", libm::exp2, true)
+}
+
+fn expm1(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "expm1", libm::expm1, true)
+}
+
+fn log1p(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "log1p", libm::log1p, false)
+}
+
+fn erf(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "erf", libm::erf, false)
+}
+
+fn erfc(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    libm_1(ts, args, "erfc", libm::erfc, false)
+}
+
+/// `gamma` and `lgamma`: poles (zero and the negative integers) are domain errors, other
+/// infinities out of finite arguments range errors.
+fn gamma_like(
+    ts: &mut ThreadState,
+    args: &Args,
+    name: &str,
+    f: unsafe extern "C" fn(f64) -> f64,
+) -> PyResult {
+    let x = unary(ts, args, name)?;
+    if x.is_finite() && x <= 0.0 && x == x.floor() {
+        return Err(domain_error(ts));
+    }
+    if x == f64::NEG_INFINITY && name == "gamma" {
+        return Err(domain_error(ts));
+    }
+    // SAFETY: a pure C math function of one double, with no pointer arguments.
+    let r = unsafe { f(x) };
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain_error(ts));
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(ts.new_exc(ExcKind::OverflowError, "math range error"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn gamma(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    // CPython answers the integers 1..=23 exactly, from a table of factorials.
+    if let [v] = args.pos {
+        if let Ok(x) = to_f64(ts, v) {
+            if x == x.floor() && (1.0..=23.0).contains(&x) {
+                let factorial: u128 = (1..x as u128).product();
+                return Ok(Value::Float(factorial as f64));
+            }
+        }
+    }
+    gamma_like(ts, args, "gamma", libm::tgamma)
+}
+
+fn lgamma(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    gamma_like(ts, args, "lgamma", libm::lgamma)
+}
+
+fn next_after(x: f64, y: f64) -> f64 {
+    // SAFETY: a pure C math function of two doubles, with no pointer arguments.
+    unsafe { libm::nextafter(x, y) }
+}
+
+fn nextafter(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "nextafter", args, 2, 2)?;
+    let x = to_f64(ts, &a[0])?;
+    let y = to_f64(ts, &a[1])?;
+    Ok(Value::Float(next_after(x, y)))
+}
+
+fn ulp(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let x = unary(ts, args, "ulp")?;
+    if x.is_nan() {
+        return Ok(Value::Float(x));
+    }
+    let x = x.abs();
+    if x.is_infinite() {
+        return Ok(Value::Float(x));
+    }
+    let x2 = next_after(x, f64::INFINITY);
+    if x2.is_infinite() {
+        return Ok(Value::Float(x - next_after(x, f64::NEG_INFINITY)));
+    }
+    Ok(Value::Float(x2 - x))
 }

@@ -6,7 +6,9 @@
 //! calls [`create`], and `Obj::Socket` (in `object::value`) holds a `socket::SocketHandle`.
 
 pub mod _thread;
+pub mod array;
 pub mod gilmod;
+pub mod hashlib;
 pub mod io;
 pub mod json;
 pub mod math;
@@ -20,6 +22,7 @@ pub mod socket;
 pub mod struct_;
 pub mod sys;
 pub mod time;
+pub mod zlib;
 
 use crate::interp::import::new_module;
 use crate::interp::thread_state::ThreadState;
@@ -136,6 +139,26 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("platform")
         .functions(platform::FUNCTIONS)
         .source(include_str!("platform.py")),
+    ModuleDef::new("operator").source(include_str!("operator.py")),
+    ModuleDef::new("bisect").source(include_str!("bisect.py")),
+    ModuleDef::new("heapq").source(include_str!("heapq.py")),
+    ModuleDef::new("copy").source(include_str!("copy.py")),
+    ModuleDef::new("string").source(include_str!("string.py")),
+    ModuleDef::new("textwrap").source(include_str!("textwrap.py")),
+    ModuleDef::new("errno").source(include_str!("errno.py")),
+    ModuleDef::new("binascii")
+        .functions(zlib::CRC32)
+        .source(include_str!("binascii.py")),
+    ModuleDef::new("base64").source(include_str!("base64.py")),
+    ModuleDef::new("array")
+        .functions(array::FUNCTIONS)
+        .source(include_str!("array.py")),
+    ModuleDef::new("hashlib")
+        .functions(hashlib::FUNCTIONS)
+        .source(include_str!("hashlib.py")),
+    ModuleDef::new("zlib")
+        .init(zlib::init)
+        .source(include_str!("zlib.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's

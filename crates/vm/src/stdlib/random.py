@@ -49,11 +49,20 @@ class Random:
             import time
 
             a = time.time_ns() ^ (os.getpid() << 32)
-        if isinstance(a, (str, bytes)):
-            raise NotImplementedError("gilvm: seeding random from str or bytes is not supported")
-        if isinstance(a, float):
+        if version == 2 and isinstance(a, (str, bytes, bytearray)):
+            from hashlib import sha512
+
+            if isinstance(a, str):
+                a = a.encode()
+            a = int.from_bytes(bytes(a) + sha512(a).digest(), "big")
+        elif isinstance(a, float):
             a = hash(a)
         elif not isinstance(a, int):
+            raise TypeError(
+                "The only supported seed types are: None,\n"
+                "int, float, str, bytes, and bytearray."
+            )
+        elif isinstance(a, (str, bytes, bytearray)):
             raise TypeError(
                 "The only supported seed types are: None,\n"
                 "int, float, str, bytes, and bytearray."
@@ -193,19 +202,156 @@ class Random:
                 total += w
                 cum_weights.append(total)
         total = cum_weights[-1] + 0.0
-        result = []
-        for _ in range(k):
-            target = self.random() * total
-            lo, hi = 0, n - 1
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if target < cum_weights[mid]:
-                    hi = mid
-                else:
-                    lo = mid + 1
-            result.append(population[lo])
-        return result
+        hi = n - 1
+        return [population[_bisect(cum_weights, self.random() * total, 0, hi)]
+                for _ in range(k)]
 
+    def randbytes(self, n):
+        return self.getrandbits(n * 8).to_bytes(n, "little")
+
+    def getstate(self):
+        return (3, tuple(self._mt) + (self._index,), self.gauss_next)
+
+    def setstate(self, state):
+        version = state[0]
+        if version not in (2, 3):
+            raise ValueError("state with version %s passed to "
+                             "Random.setstate() of version 3" % (version,))
+        internalstate = state[1]
+        if len(internalstate) != _N + 1:
+            raise ValueError("state vector is the wrong size")
+        self._mt = [int(x) & _MASK for x in internalstate[:_N]]
+        index = internalstate[_N]
+        if index < 0 or index > _N:
+            raise ValueError("invalid state")
+        self._index = index
+        self.gauss_next = state[2]
+
+    def triangular(self, low=0.0, high=1.0, mode=None):
+        u = self.random()
+        try:
+            c = 0.5 if mode is None else (mode - low) / (high - low)
+        except ZeroDivisionError:
+            return low
+        if u > c:
+            u = 1.0 - u
+            c = 1.0 - c
+            low, high = high, low
+        return low + (high - low) * _sqrt(u * c)
+
+    def normalvariate(self, mu=0.0, sigma=1.0):
+        random = self.random
+        while True:
+            u1 = random()
+            u2 = 1.0 - random()
+            z = NV_MAGICCONST * (u1 - 0.5) / u2
+            zz = z * z / 4.0
+            if zz <= -_log(u2):
+                break
+        return mu + z * sigma
+
+    def gauss(self, mu=0.0, sigma=1.0):
+        random = self.random
+        z = self.gauss_next
+        self.gauss_next = None
+        if z is None:
+            x2pi = random() * TWOPI
+            g2rad = _sqrt(-2.0 * _log(1.0 - random()))
+            z = _cos(x2pi) * g2rad
+            self.gauss_next = _sin(x2pi) * g2rad
+        return mu + z * sigma
+
+    def lognormvariate(self, mu, sigma):
+        return _exp(self.normalvariate(mu, sigma))
+
+    def expovariate(self, lambd):
+        return -_log(1.0 - self.random()) / lambd
+
+    def vonmisesvariate(self, mu, kappa):
+        random = self.random
+        if kappa <= 1e-6:
+            return TWOPI * random()
+        s = 0.5 / kappa
+        r = s + _sqrt(1.0 + s * s)
+        while True:
+            u1 = random()
+            z = _cos(_pi * u1)
+            d = z / (r + z)
+            u2 = random()
+            if u2 < 1.0 - d * d or u2 <= (1.0 - d) * _exp(d):
+                break
+        q = 1.0 / r
+        f = (q + z) / (1.0 + q * z)
+        u3 = random()
+        if u3 > 0.5:
+            theta = (mu + _acos(f)) % TWOPI
+        else:
+            theta = (mu - _acos(f)) % TWOPI
+        return theta
+
+    def gammavariate(self, alpha, beta):
+        if alpha <= 0.0 or beta <= 0.0:
+            raise ValueError('gammavariate: alpha and beta must be > 0.0')
+        random = self.random
+        if alpha > 1.0:
+            ainv = _sqrt(2.0 * alpha - 1.0)
+            bbb = alpha - LOG4
+            ccc = alpha + ainv
+            while True:
+                u1 = random()
+                if not 1e-7 < u1 < 0.9999999:
+                    continue
+                u2 = 1.0 - random()
+                v = _log(u1 / (1.0 - u1)) / ainv
+                x = alpha * _exp(v)
+                z = u1 * u1 * u2
+                r = bbb + ccc * v - x
+                if r + SG_MAGICCONST - 4.5 * z >= 0.0 or r >= _log(z):
+                    return x * beta
+        elif alpha == 1.0:
+            return -_log(1.0 - random()) * beta
+        else:
+            while True:
+                u = random()
+                b = (_e + alpha) / _e
+                p = b * u
+                if p <= 1.0:
+                    x = p ** (1.0 / alpha)
+                else:
+                    x = -_log((b - p) / alpha)
+                u1 = random()
+                if p > 1.0:
+                    if u1 <= x ** (alpha - 1.0):
+                        break
+                elif u1 <= _exp(-x):
+                    break
+            return x * beta
+
+    def betavariate(self, alpha, beta):
+        y = self.gammavariate(alpha, 1.0)
+        if y:
+            return y / (y + self.gammavariate(beta, 1.0))
+        return 0.0
+
+    def paretovariate(self, alpha):
+        u = 1.0 - self.random()
+        return u ** (-1.0 / alpha)
+
+    def weibullvariate(self, alpha, beta):
+        u = 1.0 - self.random()
+        return alpha * (-_log(u)) ** (1.0 / beta)
+
+
+from math import log as _log, exp as _exp, pi as _pi, e as _e, cos as _cos, sin as _sin
+from math import sqrt as _sqrt, acos as _acos
+from bisect import bisect as _bisect
+
+NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
+TWOPI = 2.0 * _pi
+LOG4 = _log(4.0)
+SG_MAGICCONST = 1.0 + _log(4.5)
+BPF = 53
+RECIP_BPF = 2 ** -BPF
 
 _inst = Random()
 seed = _inst.seed
@@ -218,3 +364,16 @@ choices = _inst.choices
 shuffle = _inst.shuffle
 sample = _inst.sample
 uniform = _inst.uniform
+randbytes = _inst.randbytes
+getstate = _inst.getstate
+setstate = _inst.setstate
+triangular = _inst.triangular
+normalvariate = _inst.normalvariate
+gauss = _inst.gauss
+lognormvariate = _inst.lognormvariate
+expovariate = _inst.expovariate
+vonmisesvariate = _inst.vonmisesvariate
+gammavariate = _inst.gammavariate
+betavariate = _inst.betavariate
+paretovariate = _inst.paretovariate
+weibullvariate = _inst.weibullvariate
