@@ -84,6 +84,9 @@ pub enum Instruction {
     // --- stack manipulation ---
     /// `a ->`
     PopTop,
+    /// `a ->`: an expression statement of `compile(..., 'single')` code: prints `repr(a)`
+    /// unless it is `None`, and binds it to `builtins._` (CPython's `sys.displayhook`).
+    PrintExpr,
     /// `a b -> b a`
     RotTwo,
     /// `a b c -> c a b`
@@ -391,6 +394,10 @@ pub enum Constant {
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
     Tuple(Arc<[Constant]>),
+    /// The members of a set display of three or more constants, in source order (CPython
+    /// builds such a display as `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1`, and the
+    /// frozenset's table order shows through).
+    FrozenSet(Arc<[Constant]>),
     Code(Arc<CodeObject>),
 }
 

@@ -40,7 +40,8 @@ pub(crate) fn same_constant(a: &Constant, b: &Constant) -> bool {
         (Constant::Float(x), Constant::Float(y)) => x.to_bits() == y.to_bits(),
         (Constant::Str(x), Constant::Str(y)) => x == y,
         (Constant::Bytes(x), Constant::Bytes(y)) => x == y,
-        (Constant::Tuple(x), Constant::Tuple(y)) => {
+        (Constant::Tuple(x), Constant::Tuple(y))
+        | (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| same_constant(a, b))
         }
         _ => false,

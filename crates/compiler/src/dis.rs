@@ -90,6 +90,7 @@ fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>
     let to = |t: u32| format!("to {t}");
     match instr {
         PopTop => none("POP_TOP"),
+        PrintExpr => none("PRINT_EXPR"),
         RotTwo => none("ROT_TWO"),
         RotThree => none("ROT_THREE"),
         RotFour => none("ROT_FOUR"),
@@ -244,6 +245,10 @@ pub(crate) fn constant_repr(constant: &Constant) -> String {
                 1 => format!("({},)", parts[0]),
                 _ => format!("({})", parts.join(", ")),
             }
+        }
+        Constant::FrozenSet(items) => {
+            let parts: Vec<String> = items.iter().map(constant_repr).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
         }
         Constant::Code(code) => code_repr(code),
     }

@@ -44,7 +44,7 @@ impl Instruction {
         use Instruction::*;
         let n = |x: u32| x as i32;
         match self {
-            PopTop => -1,
+            PopTop | PrintExpr => -1,
             RotTwo | RotThree | RotFour | Nop => 0,
             DupTop => 1,
             DupTopTwo => 2,

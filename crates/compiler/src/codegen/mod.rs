@@ -27,6 +27,19 @@ pub(crate) struct Compiler<'a, 's> {
     table: SymbolTable,
     /// Code objects being built, innermost last.
     units: Vec<CodeUnit<'a>>,
+    /// `compile(..., 'single')`: module-level expression statements print their value.
+    interactive: bool,
+}
+
+/// What `compile()` is asked to build, as its `mode` argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module: statements, returns `None`.
+    Exec,
+    /// One expression, whose value the code returns.
+    Eval,
+    /// One interactive statement: expression statements print their value.
+    Single,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,16 +54,34 @@ pub(crate) fn compile(
     table: SymbolTable,
     map: &SourceMap,
     filename: &str,
+    mode: Mode,
 ) -> CompileResult<Arc<CodeObject>> {
     let mut compiler = Compiler {
         map,
         filename: Arc::from(filename),
         table,
         units: Vec::new(),
+        interactive: mode == Mode::Single,
     };
     compiler.enter_unit(0, "<module>".to_string(), 1);
     compiler.unit().flags |= CodeFlags::NAMESPACE;
-    let body = compiler.namespace_docstring(&module.body)?;
+    if mode == Mode::Eval {
+        if let [Stmt {
+            kind: StmtKind::Expr(value),
+            ..
+        }] = &module.body[..]
+        {
+            compiler.set_location(value.span);
+            compiler.compile_expr(value)?;
+            compiler.emit(Instruction::ReturnValue);
+            return Ok(Arc::new(compiler.exit_unit()));
+        }
+    }
+    let body = if mode == Mode::Single {
+        &module.body[..]
+    } else {
+        compiler.namespace_docstring(&module.body)?
+    };
     compiler.compile_body(body)?;
     compiler.emit_final_return(body);
     Ok(Arc::new(compiler.exit_unit()))

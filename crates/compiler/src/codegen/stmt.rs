@@ -65,6 +65,11 @@ impl<'a> Compiler<'a, '_> {
                 level,
             } => self.compile_import_from(module.as_deref(), names, *level),
             StmtKind::Expr(value) => {
+                if self.interactive && self.units.len() == 1 {
+                    self.compile_expr(value)?;
+                    self.emit(Instruction::PrintExpr);
+                    return Ok(());
+                }
                 if matches!(value.kind, ExprKind::Constant(_)) {
                     return Ok(());
                 }

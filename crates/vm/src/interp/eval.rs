@@ -129,6 +129,10 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::PopTop => {
                     f.pop();
                 }
+                I::PrintExpr => {
+                    let v = f.pop();
+                    crate::builtins::functions::display_hook(ts, v)?;
+                }
                 I::RotTwo => {
                     let n = f.slots.len();
                     f.slots.swap(n - 1, n - 2);

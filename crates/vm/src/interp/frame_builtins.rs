@@ -21,7 +21,7 @@ pub fn call(name: &str, f: &Frame) -> Option<Value> {
 }
 
 /// A module or class body's namespace, or a snapshot of a function's local variables.
-fn locals(f: &Frame) -> Value {
+pub fn locals(f: &Frame) -> Value {
     if let Some(ns) = &f.namespace {
         return Value::Obj(ns.clone());
     }

@@ -90,6 +90,23 @@ pub fn constant_value(c: &Constant) -> Value {
         Constant::Str(s) => Value::new_str(&**s),
         Constant::Bytes(b) => Value::Obj(ObjRef::new(Obj::Bytes(b.to_vec().into_boxed_slice()))),
         Constant::Tuple(items) => Value::new_tuple(items.iter().map(constant_value).collect()),
+        Constant::FrozenSet(items) => {
+            // As CPython: the frozenset of the display's items, then rebuilt from its own
+            // iteration order when the compiler merges constants (`merge_consts_recursive`).
+            let mut d = crate::objects::dict::Dict::new();
+            for item in items.iter() {
+                d.insert(constant_value(item), Value::None);
+            }
+            let d = d.into_set_storage();
+            let mut merged = crate::objects::dict::Dict::new();
+            for k in d.keys() {
+                merged.insert(k.clone(), Value::None);
+            }
+            Value::Obj(ObjRef::new(Obj::Set {
+                items: std::cell::RefCell::new(merged.into_set_storage()),
+                frozen: true,
+            }))
+        }
         Constant::Code(code) => Value::Obj(ObjRef::new(Obj::Code(CodeInfo::new(code.clone())))),
     }
 }
