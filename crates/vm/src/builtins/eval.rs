@@ -446,10 +446,8 @@ fn default_dir(ts: &mut ThreadState, obj: &Value) -> PyResult<Vec<Value>> {
     if !is_class {
         if let Some(inst) = obj.as_instance() {
             add_keys(&mut names, &inst.dict);
-        } else if let Ok(d) = attr::get_attr(ts, obj, &Value::new_str("__dict__")) {
-            if let Value::Obj(d) = d {
-                add_keys(&mut names, &d);
-            }
+        } else if let Ok(Value::Obj(d)) = attr::get_attr(ts, obj, &Value::new_str("__dict__")) {
+            add_keys(&mut names, &d);
         }
     }
     let class = if is_class {
@@ -472,9 +470,7 @@ fn default_dir(ts: &mut ThreadState, obj: &Value) -> PyResult<Vec<Value>> {
 fn is_mapping(ts: &mut ThreadState, v: &Value) -> bool {
     match v.obj().map(|o| &**o) {
         Some(Obj::Dict(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_)) => true,
-        Some(Obj::ByteArray(_) | Obj::Range { .. } | Obj::DictView { .. }) => {
-            !matches!(v.obj().map(|o| &**o), Some(Obj::DictView { .. }))
-        }
+        Some(Obj::ByteArray(_) | Obj::Range { .. }) => true,
         Some(Obj::Instance(_)) => attr::get_attr(ts, v, &Value::new_str("__getitem__")).is_ok(),
         _ => false,
     }

@@ -173,6 +173,7 @@ fn divmod(a: f64, b: f64) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::objects::int::hash_int;
 
     #[test]
     fn repr_matches_cpython() {

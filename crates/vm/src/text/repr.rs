@@ -303,18 +303,6 @@ pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
     repr(ts, v)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn string_reprs() {
-        assert_eq!(str_repr("it's"), "\"it's\"");
-        assert_eq!(str_repr("a\nb"), "'a\\nb'");
-        assert_eq!(bytes_repr(b"a\x00"), "b'a\\x00'");
-    }
-}
-
 /// CPython's `SyntaxError.__str__`: `msg (file, line N)` from its attributes (the file's base
 /// name); `None` when it has no `msg` attribute.
 fn syntax_error_str(
@@ -345,4 +333,16 @@ fn syntax_error_str(
         (None, Some(n)) => format!("{msg} (line {n})"),
         (None, None) => msg,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_reprs() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a\nb"), "'a\\nb'");
+        assert_eq!(bytes_repr(b"a\x00"), "b'a\\x00'");
+    }
 }
