@@ -1,6 +1,8 @@
 //! Bad input never panics the front end: random text, Python-looking token soup, and every
-//! truncation and random mutation of the test programs go through `compile_source`, which may
-//! return a `SyntaxError` but must not panic.
+//! truncation and random mutation of the test programs go through `compile_source` (and
+//! `compile_source_mode` in each mode), which may return a `SyntaxError` but must not panic.
+//! The same inputs reach the built-ins `compile`, `eval` and `exec` of an interpreter, which
+//! may raise but must not panic.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -32,6 +34,51 @@ fn collect(dir: &Path, out: &mut Vec<String>) {
 
 fn compile(source: &str) {
     let _ = gilvm_compiler::compile_source(source, "<fuzz>");
+}
+
+/// `compile` in each mode of the built-in `compile()`.
+fn compile_all_modes(source: &str) {
+    for mode in [
+        gilvm_compiler::Mode::Exec,
+        gilvm_compiler::Mode::Eval,
+        gilvm_compiler::Mode::Single,
+    ] {
+        let _ = gilvm_compiler::compile_source_mode(source, "<fuzz>", mode);
+    }
+}
+
+/// One interpreter for the `eval`/`exec`/`compile` properties, with a helper that passes the
+/// text to each built-in and swallows what they raise.
+fn interpreter() -> &'static gilvm::Interpreter {
+    static INTERP: OnceLock<gilvm::Interpreter> = OnceLock::new();
+    INTERP.get_or_init(|| {
+        let interp = gilvm::Interpreter::builder()
+            .capture_output(Default::default())
+            .build();
+        interp
+            .run(
+                "def fuzz(codes):\n    s = ''.join(map(chr, codes))\n    n = 0\n    for mode in ('exec', 'eval', 'single'):\n        try:\n            compile(s, '<fuzz>', mode)\n            n += 1\n        except (SyntaxError, ValueError):\n            pass\n    for run in (eval, exec):\n        try:\n            run(compile(s, '<fuzz>', 'eval'), {})\n        except Exception:\n            pass\n    return n\n",
+            )
+            .expect("the fuzz helper compiles");
+        interp
+    })
+}
+
+/// `compile`, `eval` and `exec` of `source` inside the interpreter (only expressions run).
+fn builtins_on(source: &str) {
+    let codes: Vec<String> = source.chars().map(|c| (c as u32).to_string()).collect();
+    let n: i64 = interpreter()
+        .eval(&format!("fuzz([{}])", codes.join(", ")))
+        .expect("fuzz() itself never raises");
+    assert!((0..=3).contains(&n));
+}
+
+#[test]
+fn eval_exec_and_compile_take_every_truncation_of_a_program() {
+    let program = &corpus()[0];
+    for (i, _) in program.char_indices().step_by(7) {
+        builtins_on(&program[..i]);
+    }
 }
 
 /// Every truncation of the programs up to 8 KiB; of a longer one (the deep-nesting programs
@@ -113,12 +160,20 @@ proptest! {
     #[test]
     fn random_text_never_panics(source in "\\PC{0,80}") {
         compile(&source);
+        compile_all_modes(&source);
+    }
+
+    #[test]
+    fn eval_exec_and_compile_never_panic(pieces in proptest::collection::vec(0..PIECES.len(), 0..30)) {
+        let source: String = pieces.into_iter().map(|i| PIECES[i]).collect();
+        builtins_on(&source);
     }
 
     #[test]
     fn token_soup_never_panics(pieces in proptest::collection::vec(0..PIECES.len(), 0..60)) {
         let source: String = pieces.into_iter().map(|i| PIECES[i]).collect();
         compile(&source);
+        compile_all_modes(&source);
     }
 
     #[test]

@@ -84,8 +84,8 @@ pub enum Instruction {
     // --- stack manipulation ---
     /// `a ->`
     PopTop,
-    /// `a ->`: calls `sys.displayhook(a)` (an expression statement typed at the interactive
-    /// prompt; see `compile_interactive`).
+    /// `a ->`: calls `sys.displayhook(a)` (an expression statement of `'single'` code: typed
+    /// at the interactive prompt, or `compile(..., 'single')`).
     PrintExpr,
     /// `a b -> b a`
     RotTwo,
@@ -394,6 +394,10 @@ pub enum Constant {
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
     Tuple(Arc<[Constant]>),
+    /// The members of a set display of three or more constants, in source order (CPython
+    /// builds such a display as `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1`, and the
+    /// frozenset's table order shows through).
+    FrozenSet(Arc<[Constant]>),
     Code(Arc<CodeObject>),
 }
 

@@ -44,6 +44,7 @@ pub(crate) enum PoolKey {
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
     Tuple(Vec<PoolKey>),
+    FrozenSet(Vec<PoolKey>),
 }
 
 pub(crate) fn pool_key(constant: &Constant) -> Option<PoolKey> {
@@ -56,6 +57,9 @@ pub(crate) fn pool_key(constant: &Constant) -> Option<PoolKey> {
         Constant::Float(f) => PoolKey::Float(f.to_bits()),
         Constant::Str(s) => PoolKey::Str(s.clone()),
         Constant::Bytes(b) => PoolKey::Bytes(b.clone()),
+        Constant::FrozenSet(items) => {
+            PoolKey::FrozenSet(items.iter().map(pool_key).collect::<Option<_>>()?)
+        }
         Constant::Tuple(items) => {
             PoolKey::Tuple(items.iter().map(pool_key).collect::<Option<_>>()?)
         }

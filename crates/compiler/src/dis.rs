@@ -246,6 +246,10 @@ pub(crate) fn constant_repr(constant: &Constant) -> String {
                 _ => format!("({})", parts.join(", ")),
             }
         }
+        Constant::FrozenSet(items) => {
+            let parts: Vec<String> = items.iter().map(constant_repr).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
+        }
         Constant::Code(code) => code_repr(code),
     }
 }

@@ -29,6 +29,7 @@ use std::sync::Arc;
 use gilvm_syntax::{ast, SyntaxError};
 
 pub use bytecode::CodeObject;
+pub use codegen::Mode;
 pub use dis::disassemble;
 pub use stack::max_stack_depth;
 
@@ -42,7 +43,56 @@ pub fn compile_module(
     gilvm_syntax::check_nesting(module)?;
     let map = error::SourceMap::new(source);
     let table = symtable::SymbolTable::build(module, &map)?;
-    codegen::compile(module, table, &map, filename)
+    codegen::compile(module, table, &map, filename, Mode::Exec)
+}
+
+/// Compiles `source` as the built-in `compile(source, filename, mode)` does: `Exec` a module,
+/// `Eval` one expression (returned by the code), `Single` one interactive statement (its
+/// expression statements print their values).
+pub fn compile_source_mode(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Arc<CodeObject>, SyntaxError> {
+    // CPython's eval() strips leading spaces and tabs; columns still count them.
+    let text = match mode {
+        Mode::Eval => source.trim_start_matches([' ', '\t']),
+        Mode::Exec | Mode::Single => source,
+    };
+    let offset = (source.len() - text.len()) as u32;
+    let shift = |mut e: SyntaxError| {
+        if e.line == 1 {
+            e.column += offset;
+            if e.end_line == 1 {
+                e.end_column += offset;
+            }
+        }
+        e
+    };
+    let module = match mode {
+        Mode::Eval => {
+            let expr = gilvm_syntax::parse_expression(text).map_err(shift)?;
+            let span = expr.span;
+            ast::Module {
+                body: vec![ast::Stmt {
+                    kind: ast::StmtKind::Expr(expr),
+                    span,
+                }],
+            }
+        }
+        Mode::Exec | Mode::Single => gilvm_syntax::parse_module(source)?,
+    };
+    let map = error::SourceMap::new(text);
+    if mode == Mode::Single && module.body.len() > 1 {
+        // CPython points just past the first statement.
+        let end = module.body[0].span.end;
+        return Err(map.error(
+            ast::Span { start: end, end },
+            "multiple statements found while compiling a single statement",
+        ));
+    }
+    let table = symtable::SymbolTable::build(&module, &map).map_err(shift)?;
+    codegen::compile(&module, table, &map, filename, mode).map_err(shift)
 }
 
 /// Compiles what was typed at the interactive prompt (CPython's `'single'` mode): as a
@@ -53,7 +103,7 @@ pub fn compile_interactive(source: &str, filename: &str) -> Result<Arc<CodeObjec
     let module = gilvm_syntax::parse_module(source)?;
     let map = error::SourceMap::new(source);
     let table = symtable::SymbolTable::build(&module, &map)?;
-    codegen::compile_interactive(&module, table, &map, filename)
+    codegen::compile(&module, table, &map, filename, Mode::Single)
 }
 
 /// Parses and compiles a whole source file.

@@ -167,6 +167,15 @@ impl<'a> Compiler<'a, '_> {
     /// `[a, *b, c]`: the elements before the first star are built directly, the rest added
     /// one by one.
     pub(super) fn compile_display(&mut self, elts: &'a [Expr], kind: Display) -> CompileResult {
+        if kind == Display::Set && elts.len() > 2 {
+            let folded: Option<Vec<Constant>> = elts.iter().map(crate::constants::fold).collect();
+            if let Some(items) = folded {
+                self.emit(Instruction::BuildSet(0));
+                self.load_const(Constant::FrozenSet(Arc::from(items)));
+                self.emit(Instruction::SetUpdate(1));
+                return Ok(());
+            }
+        }
         let prefix = elts.iter().take_while(|e| !is_starred(e)).count();
         self.compile_exprs(&elts[..prefix])?;
         let count = prefix as u32;

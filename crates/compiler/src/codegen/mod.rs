@@ -27,8 +27,19 @@ pub(crate) struct Compiler<'a, 's> {
     table: SymbolTable,
     /// Code objects being built, innermost last.
     units: Vec<CodeUnit<'a>>,
-    /// `'single'` mode: module-level expression statements are displayed (`PrintExpr`).
+    /// `compile(..., 'single')`: module-level expression statements print their value.
     interactive: bool,
+}
+
+/// What `compile()` is asked to build, as its `mode` argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module: statements, returns `None`.
+    Exec,
+    /// One expression, whose value the code returns.
+    Eval,
+    /// One interactive statement: expression statements print their value.
+    Single,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -43,38 +54,30 @@ pub(crate) fn compile(
     table: SymbolTable,
     map: &SourceMap,
     filename: &str,
-) -> CompileResult<Arc<CodeObject>> {
-    compile_mode(module, table, map, filename, false)
-}
-
-/// [`compile`] in `'single'` mode (see `crate::compile_interactive`).
-pub(crate) fn compile_interactive(
-    module: &ast::Module,
-    table: SymbolTable,
-    map: &SourceMap,
-    filename: &str,
-) -> CompileResult<Arc<CodeObject>> {
-    compile_mode(module, table, map, filename, true)
-}
-
-fn compile_mode(
-    module: &ast::Module,
-    table: SymbolTable,
-    map: &SourceMap,
-    filename: &str,
-    interactive: bool,
+    mode: Mode,
 ) -> CompileResult<Arc<CodeObject>> {
     let mut compiler = Compiler {
         map,
         filename: Arc::from(filename),
         table,
         units: Vec::new(),
-        interactive,
+        interactive: mode == Mode::Single,
     };
     compiler.enter_unit(0, "<module>".to_string(), 1);
     compiler.unit().flags |= CodeFlags::NAMESPACE;
-    // At the prompt a leading string is an expression to display, not a docstring.
-    let body = if interactive {
+    if mode == Mode::Eval {
+        if let [Stmt {
+            kind: StmtKind::Expr(value),
+            ..
+        }] = &module.body[..]
+        {
+            compiler.set_location(value.span);
+            compiler.compile_expr(value)?;
+            compiler.emit(Instruction::ReturnValue);
+            return Ok(Arc::new(compiler.exit_unit()));
+        }
+    }
+    let body = if mode == Mode::Single {
         &module.body[..]
     } else {
         compiler.namespace_docstring(&module.body)?

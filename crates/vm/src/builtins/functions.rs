@@ -520,7 +520,28 @@ fn input(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 }
 
 fn vars(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "vars", args, 1, 1)?;
+    let scope = ts.caller_scope.take();
+    let a = positional(ts, "vars", args, 0, 1)?;
+    if a.is_empty() {
+        return Ok(match scope {
+            Some((_, locals)) => locals,
+            None => crate::builtins::eval::caller_scope(ts).1,
+        });
+    }
     attr::get_attr(ts, &a[0], &Value::new_str("__dict__"))
         .map_err(|_| ts.type_error("vars() argument must have __dict__ attribute"))
+}
+
+/// What `sys.displayhook` does with the value of an interactive expression statement: prints
+/// its `repr` (unless it is `None`) and binds it to `builtins._`.
+pub fn display_hook(ts: &mut ThreadState, v: Value) -> PyResult<()> {
+    if v.is_none() {
+        return Ok(());
+    }
+    let underscore = Value::new_str("_");
+    crate::objects::dict::store_dict(&ts.rt.builtins, &underscore, Value::None);
+    let text = repr(ts, &v)?;
+    ts.rt.stdout.borrow_mut().write_str(&format!("{text}\n"));
+    crate::objects::dict::store_dict(&ts.rt.builtins, &underscore, v);
+    Ok(())
 }

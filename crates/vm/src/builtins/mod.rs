@@ -4,6 +4,7 @@
 //! Imports: every layer below it (`object/` to `stdlib/`: `print` and `input` use
 //! `sys`'s streams, `open` is `io`'s).
 
+pub mod eval;
 pub mod functions;
 pub mod numeric_functions;
 pub mod site;
@@ -89,7 +90,7 @@ pub fn install(ts: &ThreadState) {
         "open",
         native_value("open", crate::stdlib::io::open, Value::Null),
     );
-    for (name, f) in functions::FUNCTIONS {
+    for (name, f) in functions::FUNCTIONS.iter().chain(eval::FUNCTIONS) {
         put(name, native_value(name, *f, Value::Null));
     }
 }

@@ -57,9 +57,11 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
     }))))
 }
 
+/// A set (or frozenset) over `items`; CPython's table is built by adding them in their
+/// insertion order (unless `items` already is a set's storage).
 pub fn set_value(items: Dict, frozen: bool) -> Value {
     Value::Obj(ObjRef::new(Obj::Set {
-        items: RefCell::new(items),
+        items: RefCell::new(items.into_set_storage()),
         frozen,
     }))
 }
@@ -138,7 +140,28 @@ pub fn list_extend(ts: &mut ThreadState, list: &Value, iterable: &Value) -> PyRe
     Ok(())
 }
 
+/// `set.update(iterable)` (CPython's `set_update_internal`): another set is merged table to
+/// table, a dict's keys are added after one resize, anything else item by item.
 pub fn set_update(ts: &mut ThreadState, set: &Value, iterable: &Value) -> PyResult<()> {
+    if let (Some(Obj::Set { items, .. }), Some(Obj::Set { items: other, .. })) =
+        (set.obj().map(|o| &**o), iterable.obj().map(|o| &**o))
+    {
+        if !set.is(iterable) {
+            let theirs = other.borrow();
+            items.borrow_mut().set_merge(&theirs);
+        }
+        return Ok(());
+    }
+    if let (Some(Obj::Set { items, .. }), Some(Obj::Dict(d))) =
+        (set.obj().map(|o| &**o), iterable.obj().map(|o| &**o))
+    {
+        let keys: Vec<Value> = d.borrow().keys().cloned().collect();
+        items.borrow_mut().set_reserve(keys.len());
+        for v in keys {
+            set_add(ts, set, v)?;
+        }
+        return Ok(());
+    }
     for v in iter::collect(ts, iterable)? {
         set_add(ts, set, v)?;
     }

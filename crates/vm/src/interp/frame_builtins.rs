@@ -22,7 +22,7 @@ fn globals(f: &Frame) -> Value {
 }
 
 /// A module or class body's namespace, or a snapshot of a function's local variables.
-fn locals(f: &Frame) -> Value {
+pub fn locals(f: &Frame) -> Value {
     if let Some(ns) = &f.namespace {
         return Value::Obj(ns.clone());
     }

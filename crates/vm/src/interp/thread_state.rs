@@ -36,6 +36,9 @@ pub struct ThreadState {
     pub recursion_limit: u32,
     /// Objects whose repr is in progress (to print `[...]` for self-containing containers).
     pub repr_stack: Vec<usize>,
+    /// The calling frame's `(globals, locals)`, set by the call path just before it calls one of
+    /// `builtins::eval::SCOPED` (`eval`, `exec`, `dir`, `vars`), which take it.
+    pub caller_scope: Option<(ObjRef, Value)>,
     /// This thread's GIL registration, held while the state exists (see `crate::interp::gil`).
     /// Must stay the last field: fields drop in order, so every value above is released
     /// before the handle's drop releases the lock.
@@ -57,6 +60,7 @@ impl ThreadState {
             reraising: false,
             frame_pool: Vec::new(),
             repr_stack: Vec::new(),
+            caller_scope: None,
         }
     }
 

@@ -111,7 +111,68 @@ fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
         }
     }
     flush_repeats(out, repeats);
+    if let Some(report) = syntax_error_report(ts, exc) {
+        out.push_str(&report);
+        return;
+    }
     out.push_str(&exception_line(ts, exc));
+}
+
+/// A `SyntaxError` with a location prints as CPython's report: the file and line, the text
+/// with its caret range, then `SyntaxError: msg` (without the location `str()` adds).
+fn syntax_error_report(ts: &mut ThreadState, exc: &ObjRef) -> Option<String> {
+    if !ts.exc_matches(exc, crate::object::error::ExcKind::SyntaxError) {
+        return None;
+    }
+    let Obj::Instance(inst) = &**exc else {
+        return None;
+    };
+    let get = |name: &str| inst.attrs().borrow().get_str(name).cloned();
+    let int = |v: Option<Value>| match v {
+        Some(Value::Int(n)) => Some(n),
+        _ => None,
+    };
+    let msg = get("msg")?;
+    let filename = get("filename")?.as_str()?.as_str().to_string();
+    let line = int(get("lineno"))?;
+    let offset = int(get("offset")).unwrap_or(0);
+    let end_line = int(get("end_lineno")).unwrap_or(line);
+    let end_offset = int(get("end_offset")).unwrap_or(offset + 1);
+    let name = exception_line(ts, exc);
+    let name = name
+        .split(':')
+        .next()
+        .unwrap_or("SyntaxError")
+        .trim_end()
+        .to_string();
+    let msg = str_of(ts, &msg).ok()?;
+    let kind = match name.as_str() {
+        "IndentationError" => gilvm_syntax::SyntaxErrorKind::IndentationError,
+        "TabError" => gilvm_syntax::SyntaxErrorKind::TabError,
+        _ => gilvm_syntax::SyntaxErrorKind::SyntaxError,
+    };
+    let err = gilvm_syntax::SyntaxError {
+        kind,
+        message: msg.clone(),
+        line: 1,
+        column: offset.max(0) as u32,
+        end_line: (end_line - line + 1).max(1) as u32,
+        end_column: end_offset.max(0) as u32,
+    };
+    let text = match get("text") {
+        Some(t) => t.as_str().map(|s| s.as_str().to_string()),
+        None => None,
+    };
+    let mut out = format!("  File \"{filename}\", line {line}\n");
+    if let Some(text) = text {
+        let report = err.report(&filename, &text);
+        if let Some((_, rest)) = report.split_once('\n') {
+            out.push_str(rest);
+            return Some(out);
+        }
+    }
+    out.push_str(&format!("{name}: {msg}\n"));
+    Some(out)
 }
 
 fn flush_repeats(out: &mut String, repeats: usize) {

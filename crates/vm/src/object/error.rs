@@ -70,6 +70,7 @@ exc_kinds! {
     EOFError: Exception,
     SyntaxError: Exception,
     IndentationError: SyntaxError,
+    TabError: IndentationError,
 }
 
 /// Creates an exception instance of class `class` with `args`.

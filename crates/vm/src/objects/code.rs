@@ -115,6 +115,23 @@ fn constant_in(c: &Constant, table: &mut NameTable) -> Value {
         Constant::Tuple(items) => {
             Value::new_tuple(items.iter().map(|c| constant_in(c, table)).collect())
         }
+        Constant::FrozenSet(items) => {
+            // As CPython: the frozenset of the display's items, then rebuilt from its own
+            // iteration order when the compiler merges constants (`merge_consts_recursive`).
+            let mut d = crate::objects::dict::Dict::new();
+            for item in items.iter() {
+                d.insert(constant_in(item, table), Value::None);
+            }
+            let d = d.into_set_storage();
+            let mut merged = crate::objects::dict::Dict::new();
+            for k in d.keys() {
+                merged.insert(k.clone(), Value::None);
+            }
+            Value::Obj(ObjRef::new(Obj::Set {
+                items: std::cell::RefCell::new(merged.into_set_storage()),
+                frozen: true,
+            }))
+        }
         Constant::Code(code) => Value::Obj(ObjRef::new(Obj::Code(CodeInfo::with_names(
             code.clone(),
             table,

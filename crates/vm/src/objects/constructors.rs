@@ -49,11 +49,11 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
         TypeId::Set | TypeId::FrozenSet => {
             let name = id.name();
             let a = positional(ts, name, args, 0, 1)?;
-            let items = match a.first() {
-                Some(v) => iter::collect(ts, v)?,
-                None => Vec::new(),
-            };
-            new_set(ts, items, id == TypeId::FrozenSet)
+            let set = new_set(ts, Vec::new(), id == TypeId::FrozenSet)?;
+            if let Some(v) = a.first() {
+                crate::interp::build_values::set_update(ts, &set, v)?;
+            }
+            Ok(set)
         }
         TypeId::Range => range(ts, args),
         TypeId::Type if args.pos.len() == 3 => crate::protocol::class::type_new(ts, args.pos),

@@ -1,8 +1,6 @@
 //! `float`: CPython's `repr` (shortest round-trip digits, exponent form outside
 //! `1e-4 <= |x| < 1e16`), hashing consistent with `int`, and floor division/modulo.
 
-use crate::objects::int::hash_int;
-
 /// `repr(x)` for a float, as CPython's `float_repr` writes it.
 pub fn float_repr(x: f64) -> String {
     if x.is_nan() {
@@ -73,21 +71,63 @@ pub fn integral_to_big(f: f64) -> num_bigint::BigInt {
 
 /// Hash consistent with ints for integral values.
 pub fn hash_float(x: f64) -> i64 {
+    // CPython's `_Py_HashDouble`: the value reduced modulo 2**61 - 1, so that equal ints and
+    // floats hash alike. (A NaN hashes by identity in CPython; here all NaNs hash 0.)
+    const BITS: i32 = 61;
+    const MODULUS: u64 = (1 << BITS) - 1;
     if x.is_nan() {
         return 0;
     }
     if x.is_infinite() {
         return if x > 0.0 { 314159 } else { -314159 };
     }
-    if x.fract() == 0.0 && x.abs() < 9.2e18 {
-        return hash_int(x as i64);
+    let (mut m, mut e) = frexp(x);
+    let sign: i64 = if m < 0.0 {
+        m = -m;
+        -1
+    } else {
+        1
+    };
+    let mut h: u64 = 0;
+    while m != 0.0 {
+        h = ((h << 28) & MODULUS) | h >> (BITS - 28);
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        h += y;
+        if h >= MODULUS {
+            h -= MODULUS;
+        }
     }
-    let h = (x.to_bits() ^ (x.to_bits() >> 29)) as i64;
+    let e = if e >= 0 {
+        e % BITS
+    } else {
+        BITS - 1 - ((-1 - e) % BITS)
+    };
+    h = ((h << e) & MODULUS) | h >> (BITS - e);
+    let h = (h as i64).wrapping_mul(sign);
     if h == -1 {
         -2
     } else {
         h
     }
+}
+
+/// C's `frexp`: `x == m * 2**e` with `0.5 <= |m| < 1` (for finite non-zero `x`).
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(x * f64::from_bits(0x4350000000000000)); // 2**54
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
 }
 
 /// Python's float `//` (None on division by zero).
@@ -133,6 +173,7 @@ fn divmod(a: f64, b: f64) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::objects::int::hash_int;
 
     #[test]
     fn repr_matches_cpython() {

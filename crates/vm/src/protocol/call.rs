@@ -259,11 +259,23 @@ pub fn call_from_stack(
                     f.push(v);
                     return Ok(None);
                 }
+                if crate::builtins::eval::SCOPED.contains(&n.name) {
+                    let locals = crate::interp::frame_builtins::locals(f);
+                    ts.caller_scope = Some((f.globals.clone(), locals));
+                }
+            }
+            Obj::Native(n)
+                if n.this.is_null() && crate::builtins::eval::SCOPED.contains(&n.name) =>
+            {
+                let locals = crate::interp::frame_builtins::locals(f);
+                ts.caller_scope = Some((f.globals.clone(), locals));
             }
             _ => {}
         }
     }
-    let result = call_value(ts, &callee, &f.slots[callee_index + 1..], kwnames)?;
+    let result = call_value(ts, &callee, &f.slots[callee_index + 1..], kwnames);
+    ts.caller_scope = None;
+    let result = result?;
     f.slots.truncate(callee_index);
     f.push(result);
     Ok(None)

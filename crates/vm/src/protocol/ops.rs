@@ -503,7 +503,11 @@ pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
         {
             let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
             return match r {
-                Value::Int(i) => Ok(i as u64),
+                Value::Int(-1) => Ok(-2i64 as u64),
+                Value::Int(_) | Value::Bool(_) => Ok(hash_value(&r).unwrap_or(0)),
+                Value::Obj(ref o) if matches!(&**o, Obj::BigInt(_)) => {
+                    Ok(hash_value(&r).unwrap_or(0))
+                }
                 _ => Err(ts.type_error("__hash__ method should return an integer")),
             };
         }
@@ -520,11 +524,11 @@ pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
     }
     if let Some(Obj::Tuple(items)) = v.obj().map(|o| &**o) {
         // The same combination as `hash_value`, over the items' Python-level hashes.
-        let mut h: u64 = 0x345678;
+        let mut lanes = Vec::with_capacity(items.len());
         for item in items.iter() {
-            h = (h ^ hash(ts, item)?).wrapping_mul(1000003);
+            lanes.push(hash(ts, item)?);
         }
-        return Ok(h);
+        return Ok(crate::objects::dict::hash_tuple(&lanes));
     }
     hash_value(v).ok_or_else(|| ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))))
 }

@@ -127,32 +127,34 @@ fn repeat_items(items: &[Value], n: i64) -> Vec<Value> {
     out
 }
 
+/// `a | b`, `a & b`, `a - b`, `a ^ b` on two sets, as CPython's `set_or`, `set_intersection`,
+/// `set_difference` and `set_symmetric_difference` build them (the result's table order).
 fn set_algebra(op: B, a: &Dict, b: &Dict) -> Dict {
-    let mut out = Dict::new();
     match op {
         B::Or => {
-            for k in a.keys().chain(b.keys()) {
-                out.insert(k.clone(), Value::None);
-            }
+            let mut out = a.set_copy();
+            out.set_merge(b);
+            out
         }
-        B::And => a
-            .keys()
-            .filter(|k| b.contains(k))
-            .for_each(|k| out.insert(k.clone(), Value::None)),
-        B::Subtract => a
-            .keys()
-            .filter(|k| !b.contains(k))
-            .for_each(|k| out.insert(k.clone(), Value::None)),
+        B::And if std::ptr::eq(a, b) => a.set_copy(),
+        B::And => a.set_intersection(b),
+        B::Subtract => a.set_difference(b),
         _ => {
-            a.keys()
-                .filter(|k| !b.contains(k))
-                .for_each(|k| out.insert(k.clone(), Value::None));
-            b.keys()
-                .filter(|k| !a.contains(k))
-                .for_each(|k| out.insert(k.clone(), Value::None));
+            let mut out = b.set_copy();
+            out.set_symmetric_difference_update(a);
+            out
         }
     }
-    out
+}
+
+/// `a |= b` and the others in place (CPython's `set_ior`, `set_iand`, `set_isub`, `set_ixor`).
+fn set_algebra_inplace(op: B, a: &mut Dict, b: &Dict) {
+    match op {
+        B::Or => a.set_merge(b),
+        B::And => *a = a.set_intersection(b),
+        B::Subtract => a.set_difference_update(b),
+        _ => a.set_symmetric_difference_update(b),
+    }
 }
 
 /// `list += iterable`, `set |= ...`, `dict |= ...`: mutate in place.
@@ -192,8 +194,18 @@ pub fn inplace_sequence_op(
             },
         ) => match b.obj().map(|o| &**o) {
             Some(Obj::Set { items: other, .. }) => {
-                let r = set_algebra(op, &items.borrow(), &other.borrow());
-                *items.borrow_mut() = r;
+                if a.is(b) {
+                    match op {
+                        B::Or => {}
+                        B::And => {
+                            let copy = items.borrow().set_copy();
+                            *items.borrow_mut() = copy;
+                        }
+                        _ => items.borrow_mut().clear(),
+                    }
+                } else {
+                    set_algebra_inplace(op, &mut items.borrow_mut(), &other.borrow());
+                }
                 Ok(Some(a.clone()))
             }
             _ => Ok(None),

@@ -280,6 +280,11 @@ pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
                             return Ok(format!("[Errno {errno}] {strerror}: {filename}"));
                         }
                     }
+                    if ts.exc_matches(o, ExcKind::SyntaxError) {
+                        if let Some(s) = syntax_error_str(ts, inst)? {
+                            return Ok(s);
+                        }
+                    }
                     return match args.len() {
                         0 => Ok(String::new()),
                         1 if ts.exc_matches(o, ExcKind::KeyError) => repr(ts, &args[0]),
@@ -297,6 +302,38 @@ pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         }
     }
     repr(ts, v)
+}
+
+/// CPython's `SyntaxError.__str__`: `msg (file, line N)` from its attributes (the file's base
+/// name); `None` when it has no `msg` attribute.
+fn syntax_error_str(
+    ts: &mut ThreadState,
+    inst: &crate::object::typeobj::Instance,
+) -> PyResult<Option<String>> {
+    let (msg, filename, lineno) = {
+        let attrs = inst.attrs().borrow();
+        (
+            attrs.get_str("msg").cloned(),
+            attrs.get_str("filename").cloned(),
+            attrs.get_str("lineno").cloned(),
+        )
+    };
+    let Some(msg) = msg else { return Ok(None) };
+    let msg = str_of(ts, &msg)?;
+    let file = filename
+        .as_ref()
+        .and_then(|f| f.as_str())
+        .map(|f| f.as_str().rsplit('/').next().unwrap_or("").to_string());
+    let line = match lineno {
+        Some(Value::Int(n)) => Some(n),
+        _ => None,
+    };
+    Ok(Some(match (file, line) {
+        (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(n)) => format!("{msg} (line {n})"),
+        (None, None) => msg,
+    }))
 }
 
 #[cfg(test)]

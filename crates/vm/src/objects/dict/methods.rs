@@ -2,8 +2,6 @@
 
 use std::cell::RefCell;
 
-use gilvm_compiler::bytecode::BinaryOperator as B;
-
 use crate::interp::build_values::{mapping_items, new_set, set_value};
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
@@ -12,7 +10,6 @@ use crate::object::value::{DictViewKind, Obj, ObjRef, Value};
 use crate::objects::dict::{Dict, Key};
 use crate::objects::function::{Args, NativeFn};
 use crate::protocol::iter;
-use crate::protocol::ops;
 
 pub const DICT_METHODS: &[(&str, NativeFn)] = &[
     ("fromkeys", fromkeys),
@@ -40,6 +37,9 @@ pub const SET_METHODS: &[(&str, NativeFn)] = &[
     ("intersection", intersection),
     ("difference", difference),
     ("symmetric_difference", symmetric_difference),
+    ("intersection_update", intersection_update),
+    ("difference_update", difference_update),
+    ("symmetric_difference_update", symmetric_difference_update),
     ("issubset", issubset),
     ("issuperset", issuperset),
     ("isdisjoint", isdisjoint),
@@ -204,19 +204,16 @@ fn discard(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 fn set_pop(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     mutable_set(ts, this, "pop")?;
     positional(ts, "set.pop", args, 0, 0)?;
-    let first = dict_of(this).borrow().keys().next().cloned();
-    match first {
-        Some(k) => {
-            dict_of(this).borrow_mut().remove(&k);
-            Ok(k)
-        }
-        None => Err(ts.key_error(Value::new_str("pop from an empty set"))),
-    }
+    let popped = dict_of(this).borrow_mut().set_pop();
+    popped.ok_or_else(|| ts.key_error(Value::new_str("pop from an empty set")))
 }
 
 fn set_copy(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "copy", args, 0, 0)?;
-    Ok(set_value(dict_of(this).borrow().clone(), is_frozen(this)))
+    if is_frozen(this) {
+        return Ok(this.clone());
+    }
+    Ok(set_value(dict_of(this).borrow().set_copy(), false))
 }
 
 fn set_update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
@@ -227,31 +224,142 @@ fn set_update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     Ok(Value::None)
 }
 
-/// Applies a set operator between `this` and each argument (converted to sets).
-fn combine(ts: &mut ThreadState, this: &Value, args: &Args, op: B) -> PyResult {
-    let mut acc = set_value(dict_of(this).borrow().clone(), is_frozen(this));
+/// A set's storage, for `src` that is a set, else a new one built from iterating `src`.
+fn as_set_storage(ts: &mut ThreadState, src: &Value) -> PyResult<Dict> {
+    if let Some(Obj::Set { items, .. }) = src.obj().map(|o| &**o) {
+        return Ok(items.borrow().clone());
+    }
+    let set = new_set(ts, Vec::new(), false)?;
+    crate::interp::build_values::set_update(ts, &set, src)?;
+    let d = dict_of(&set).borrow().clone();
+    Ok(d)
+}
+
+/// The keys of `src` (a set in table order, else iterated) resolved against `this`.
+fn keys_against(ts: &mut ThreadState, this: &Value, src: &Value) -> PyResult<Vec<Key>> {
+    let items = match src.obj().map(|o| &**o) {
+        Some(Obj::Set { items, .. }) => items.borrow().keys().cloned().collect(),
+        _ => iter::collect(ts, src)?,
+    };
+    items.iter().map(|v| key(ts, this, v)).collect()
+}
+
+/// `set_intersection(so, other)` for any iterable `other`.
+fn intersect(ts: &mut ThreadState, this: &Value, src: &Value) -> PyResult<Dict> {
+    if this.is(src) {
+        return Ok(dict_of(this).borrow().set_copy());
+    }
+    if let Some(Obj::Set { items, .. }) = src.obj().map(|o| &**o) {
+        return Ok(dict_of(this).borrow().set_intersection(&items.borrow()));
+    }
+    let mut out = Dict::new_set_storage();
+    for k in keys_against(ts, this, src)? {
+        let found = dict_of(this).borrow().get_hashed(&k).is_some();
+        if found {
+            out.insert_hashed(k, Value::None);
+        }
+    }
+    Ok(out)
+}
+
+/// `set_difference_update_internal(so, other)` for any iterable `other`.
+fn subtract(ts: &mut ThreadState, this: &Value, src: &Value) -> PyResult<()> {
+    if this.is(src) {
+        dict_of(this).borrow_mut().clear();
+        return Ok(());
+    }
+    if let Some(Obj::Set { items, .. }) = src.obj().map(|o| &**o) {
+        let theirs = items.borrow();
+        dict_of(this).borrow_mut().set_difference_update(&theirs);
+        return Ok(());
+    }
+    for k in keys_against(ts, this, src)? {
+        dict_of(this).borrow_mut().remove_hashed(&k);
+    }
+    dict_of(this).borrow_mut().set_shrink_dummies();
+    Ok(())
+}
+
+fn union(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let acc = set_value(dict_of(this).borrow().set_copy(), is_frozen(this));
     for src in args.pos {
-        let items = iter::collect(ts, src)?;
-        let other = new_set(ts, items, false)?;
-        acc = ops::binary_op(ts, op, &acc, &other)?;
+        crate::interp::build_values::set_update(ts, &acc, src)?;
     }
     Ok(acc)
 }
 
-fn union(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    combine(ts, this, args, B::Or)
-}
-
 fn intersection(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    combine(ts, this, args, B::And)
+    let mut acc = set_value(dict_of(this).borrow().set_copy(), is_frozen(this));
+    for (i, src) in args.pos.iter().enumerate() {
+        let base = if i == 0 { this } else { &acc };
+        let r = intersect(ts, base, src)?;
+        acc = set_value(r, is_frozen(this));
+    }
+    Ok(acc)
 }
 
 fn difference(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    combine(ts, this, args, B::Subtract)
+    let Some(first) = args.pos.first() else {
+        return Ok(set_value(
+            dict_of(this).borrow().set_copy(),
+            is_frozen(this),
+        ));
+    };
+    let acc = match first.obj().map(|o| &**o) {
+        Some(Obj::Set { items, .. }) if !this.is(first) => {
+            let r = dict_of(this).borrow().set_difference(&items.borrow());
+            set_value(r, is_frozen(this))
+        }
+        _ => {
+            let acc = set_value(dict_of(this).borrow().set_copy(), is_frozen(this));
+            subtract(ts, &acc, first)?;
+            acc
+        }
+    };
+    for src in &args.pos[1..] {
+        subtract(ts, &acc, src)?;
+    }
+    Ok(acc)
 }
 
 fn symmetric_difference(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    combine(ts, this, args, B::Xor)
+    let a = positional(ts, "symmetric_difference", args, 1, 1)?;
+    let mut other = as_set_storage(ts, &a[0])?;
+    if matches!(a[0].obj().map(|o| &**o), Some(Obj::Set { .. })) {
+        other = other.set_copy();
+    }
+    other.set_symmetric_difference_update(&dict_of(this).borrow());
+    Ok(set_value(other, is_frozen(this)))
+}
+
+fn intersection_update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    mutable_set(ts, this, "intersection_update")?;
+    let r = intersection(ts, this, args)?;
+    let d = dict_of(&r).borrow().clone();
+    *dict_of(this).borrow_mut() = d;
+    Ok(Value::None)
+}
+
+fn difference_update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    mutable_set(ts, this, "difference_update")?;
+    for src in args.pos {
+        subtract(ts, this, src)?;
+    }
+    Ok(Value::None)
+}
+
+fn symmetric_difference_update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    mutable_set(ts, this, "symmetric_difference_update")?;
+    let a = positional(ts, "symmetric_difference_update", args, 1, 1)?;
+    if this.is(&a[0]) {
+        dict_of(this).borrow_mut().clear();
+        return Ok(Value::None);
+    }
+    let other = as_set_storage(ts, &a[0])?;
+    dict_of(this)
+        .borrow_mut()
+        .set_symmetric_difference_update(&other);
+    Ok(Value::None)
 }
 
 fn relation(ts: &mut ThreadState, this: &Value, args: &Args, name: &str) -> PyResult<(Dict, Dict)> {

@@ -4,6 +4,7 @@
 
 pub mod keys;
 pub mod methods;
+pub mod set_table;
 
 use std::cell::RefCell;
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -108,11 +109,11 @@ pub fn hash_value(v: &Value) -> Option<u64> {
             Obj::Str(s) => s.hash(),
             Obj::BigInt(b) => crate::objects::int::hash_bigint(b) as u64,
             Obj::Tuple(items) => {
-                let mut h: u64 = 0x345678;
+                let mut lanes = Vec::with_capacity(items.len());
                 for item in items.iter() {
-                    h = (h ^ hash_value(item)?).wrapping_mul(1000003);
+                    lanes.push(hash_value(item)?);
                 }
-                h
+                hash_tuple(&lanes)
             }
             Obj::Bytes(b) => {
                 let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -122,13 +123,46 @@ pub fn hash_value(v: &Value) -> Option<u64> {
             Obj::List(_) | Obj::Dict(_) | Obj::Set { frozen: false, .. } | Obj::Slice { .. } => {
                 return None
             }
-            Obj::Set { items, .. } => items
-                .borrow()
-                .keys()
-                .fold(0x1234u64, |acc, k| acc ^ hash_value(k).unwrap_or(0)),
+            Obj::Set { items, .. } => {
+                let items = items.borrow();
+                hash_frozenset(items.map.keys().map(|k| k.hash), items.len())
+            }
             _ => (o.id() as u64) >> 4,
         },
     })
+}
+
+/// CPython 3.11's tuple hash (xxHash-based) over the items' hashes.
+pub fn hash_tuple(lanes: &[u64]) -> u64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc = P5;
+    for &lane in lanes {
+        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add(lanes.len() as u64 ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        1546275796
+    } else {
+        acc
+    }
+}
+
+/// CPython 3.11's frozenset hash: order-independent over the members' hashes.
+pub fn hash_frozenset(hashes: impl Iterator<Item = u64>, len: usize) -> u64 {
+    let shuffle = |h: u64| ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+    let mut hash = hashes.fold(0u64, |acc, h| acc ^ shuffle(h));
+    hash ^= (len as u64 + 1).wrapping_mul(1927868237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+    if hash == u64::MAX {
+        590923713
+    } else {
+        hash
+    }
 }
 
 #[derive(Default, Clone)]
@@ -136,6 +170,8 @@ pub struct Dict {
     map: IndexMap<Key, Value, PassThrough>,
     /// Bumped on every change that could alter a lookup (for `LoadGlobal` caches).
     pub version: u64,
+    /// CPython's slot table when this is a set's storage (iteration follows it).
+    order: Option<Box<set_table::SetOrder>>,
 }
 
 impl Dict {
@@ -173,7 +209,11 @@ impl Dict {
     }
     pub fn insert_hashed(&mut self, key: Key, value: Value) {
         self.version += 1;
-        self.map.insert(key, value);
+        let hash = key.hash;
+        let (index, old) = self.map.insert_full(key, value);
+        if old.is_none() {
+            self.set_inserted(hash, index);
+        }
     }
     pub fn set_str(&mut self, key: &str, value: Value) {
         self.insert(Value::new_str(key), value);
@@ -192,29 +232,52 @@ impl Dict {
     }
     pub fn remove_hashed(&mut self, key: &Key) -> Option<Value> {
         self.version += 1;
+        if self.order.is_some() {
+            return self.set_remove(key);
+        }
         self.map.shift_remove(key)
     }
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
         let hash = hash_value(key)?;
-        self.version += 1;
-        self.map.shift_remove(&Key {
+        self.remove_hashed(&Key {
             hash,
             value: key.clone(),
         })
     }
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        if self.order.is_some() {
+            return self.set_pop().map(|k| (k, Value::None));
+        }
         self.version += 1;
         self.map.pop().map(|(k, v)| (k.value, v))
     }
     pub fn clear(&mut self) {
         self.version += 1;
         self.map.clear();
+        if let Some(order) = self.order.as_mut() {
+            order.clear();
+        }
     }
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
-        self.map.keys().map(|k| &k.value)
+        self.iter().map(|(k, _)| k)
     }
+    /// The entries: in insertion order, or in CPython's table order for a set's storage.
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.map.iter().map(|(k, v)| (&k.value, v))
+        let (plain, set) = match self.order {
+            None => (Some(self.map.iter()), None),
+            Some(_) => (
+                None,
+                Some(self.set_slots().map(|i| {
+                    let (k, v) = self.map.get_index(i).expect("slot");
+                    (k, v)
+                })),
+            ),
+        };
+        plain
+            .into_iter()
+            .flatten()
+            .chain(set.into_iter().flatten())
+            .map(|(k, v)| (&k.value, v))
     }
     /// The `i`-th entry in insertion order (for iterators).
     pub fn entry_at(&self, i: usize) -> Option<(&Value, &Value)> {

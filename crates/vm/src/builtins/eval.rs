@@ -1,0 +1,477 @@
+//! `eval`, `exec`, `compile`, `dir`, `vars` and `breakpoint`: the built-ins that compile code
+//! at run time or read the caller's scope.
+//!
+//! The caller's scope (its globals, and its locals: the namespace of a module or class body, a
+//! snapshot of a function's variables) is handed over by the call path in
+//! `ThreadState::caller_scope` when one of these is called directly from Python code; reached
+//! any other way (`map(eval, ...)`), they fall back to `__main__`'s namespace.
+
+use std::sync::Arc;
+
+use gilvm_compiler::bytecode::CodeObject;
+use gilvm_compiler::Mode;
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::{class_of, type_name};
+use crate::object::error::{new_exception, ExcKind, PyResult};
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::code::CodeInfo;
+use crate::objects::dict::{dict_get, store_dict, Dict};
+use crate::objects::function::{Args, NativeFn};
+use crate::protocol::{attr, call::call_value, iter};
+
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("eval", eval),
+    ("exec", exec),
+    ("compile", compile),
+    ("dir", dir),
+    ("breakpoint", breakpoint),
+];
+
+/// The built-ins that want the caller's scope (see the module docs).
+pub const SCOPED: &[&str] = &["eval", "exec", "dir", "vars"];
+
+/// The caller's `(globals, locals)`: from the call path, else `__main__`'s namespace.
+pub fn caller_scope(ts: &mut ThreadState) -> (ObjRef, Value) {
+    if let Some(scope) = ts.caller_scope.take() {
+        return scope;
+    }
+    let main = dict_get(&ts.rt.sys_modules, &Value::new_str("__main__"));
+    let globals = match main.as_ref().and_then(|m| m.obj()).map(|o| &**o) {
+        Some(Obj::Module { dict, .. }) => dict.clone(),
+        _ => crate::objects::dict::new_dict_obj(),
+    };
+    (globals.clone(), Value::Obj(globals))
+}
+
+/// A `SyntaxError` (or `IndentationError`/`TabError`) exception for a compile error, with
+/// CPython's attributes (`msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`,
+/// `end_offset`) and `args == (msg, (filename, lineno, offset, text, end_lineno, end_offset))`.
+///
+/// `text` is the line's text: for an error of the parser, from `source` (with a newline added
+/// except in `eval` mode, as CPython); for one of the compiler, read from the file `filename`
+/// if it exists (CPython's `PyErr_ProgramTextObject`), else `None`.
+pub fn syntax_error(
+    ts: &ThreadState,
+    e: &gilvm_syntax::SyntaxError,
+    filename: &str,
+    source: &str,
+    mode: Mode,
+) -> ObjRef {
+    let kind = match e.kind {
+        gilvm_syntax::SyntaxErrorKind::SyntaxError => ExcKind::SyntaxError,
+        gilvm_syntax::SyntaxErrorKind::IndentationError => ExcKind::IndentationError,
+        gilvm_syntax::SyntaxErrorKind::TabError => ExcKind::TabError,
+    };
+    let parsed = match mode {
+        Mode::Eval => {
+            gilvm_syntax::parse_expression(source.trim_start_matches([' ', '\t'])).is_ok()
+        }
+        Mode::Exec => gilvm_syntax::parse_module(source).is_ok(),
+        // CPython's parser rejects a second statement in `single` mode.
+        Mode::Single => {
+            gilvm_syntax::parse_module(source).is_ok() && !e.message.starts_with("multiple")
+        }
+    };
+    let line_of = |text: &str, add_newline: bool| {
+        let mut lines = text.split_inclusive('\n');
+        lines
+            .nth((e.line as usize).saturating_sub(1))
+            .map_or(Value::None, |l| {
+                if add_newline && !l.ends_with('\n') {
+                    Value::new_str(format!("{l}\n"))
+                } else {
+                    Value::new_str(l)
+                }
+            })
+    };
+    let text = if parsed {
+        match std::fs::read_to_string(filename) {
+            Ok(file) => line_of(&file, false),
+            Err(_) => Value::None,
+        }
+    } else {
+        line_of(source, mode != Mode::Eval)
+    };
+    let (line, col) = (Value::Int(e.line as i64), Value::Int(e.column as i64));
+    let (end_line, end_col) = (
+        Value::Int(e.end_line as i64),
+        Value::Int(e.end_column as i64),
+    );
+    let details = Value::new_tuple(vec![
+        Value::new_str(filename),
+        line.clone(),
+        col.clone(),
+        text.clone(),
+        end_line.clone(),
+        end_col.clone(),
+    ]);
+    let msg = Value::new_str(&e.message);
+    let exc = new_exception(ts.exc_class(kind), vec![msg.clone(), details]);
+    if let Obj::Instance(inst) = &*exc {
+        let mut d = inst.attrs().borrow_mut();
+        d.set_str("msg", msg);
+        d.set_str("filename", Value::new_str(filename));
+        d.set_str("lineno", line);
+        d.set_str("offset", col);
+        d.set_str("text", text);
+        d.set_str("end_lineno", end_line);
+        d.set_str("end_offset", end_col);
+        d.set_str("print_file_and_line", Value::None);
+    }
+    exc
+}
+
+/// The text of a source argument: `str`, or `bytes` decoded as UTF-8.
+fn source_text(ts: &ThreadState, v: &Value, who: &str, what: &str) -> PyResult<Option<String>> {
+    let text = if let Some(s) = v.as_str() {
+        s.as_str().to_string()
+    } else if let Some(b) = crate::objects::bytes::methods::bytes_data(v) {
+        String::from_utf8(b.to_vec()).map_err(|e| {
+            ts.new_exc(
+                ExcKind::SyntaxError,
+                format!(
+                    "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                    b[e.utf8_error().valid_up_to()],
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        })?
+    } else if matches!(v.obj().map(|o| &**o), Some(Obj::Code(_))) {
+        return Ok(None);
+    } else {
+        return Err(ts.type_error(format!("{who}() arg 1 must be a {what} object")));
+    };
+    if text.contains('\0') {
+        return Err(ts.new_exc(
+            ExcKind::SyntaxError,
+            "source code string cannot contain null bytes",
+        ));
+    }
+    Ok(Some(text))
+}
+
+fn compile_text(
+    ts: &ThreadState,
+    text: &str,
+    filename: &str,
+    mode: Mode,
+) -> PyResult<Arc<CodeObject>> {
+    gilvm_compiler::compile_source_mode(text, filename, mode)
+        .map_err(|e| syntax_error(ts, &e, filename, text, mode))
+}
+
+/// Checks and completes the `globals`/`locals` arguments of `eval`/`exec`.
+fn scope_args(ts: &mut ThreadState, who: &str, a: &[Value]) -> PyResult<(ObjRef, ObjRef)> {
+    let globals = a.get(1).filter(|v| !v.is_none());
+    let locals = a.get(2).filter(|v| !v.is_none());
+    let globals = match globals {
+        Some(Value::Obj(g)) if matches!(&**g, Obj::Dict(_)) => g.clone(),
+        Some(g) => {
+            let msg = if who == "exec" {
+                format!("exec() globals must be a dict, not {}", type_name(ts, g))
+            } else if is_mapping(ts, g) {
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+            } else {
+                "globals must be a dict".to_string()
+            };
+            return Err(ts.type_error(msg));
+        }
+        None => {
+            let (g, l) = caller_scope(ts);
+            let locals = match (&locals, l) {
+                (Some(Value::Obj(l)), _) => l.clone(),
+                (None, Value::Obj(l)) => l,
+                _ => g.clone(),
+            };
+            check_locals(ts, who, &Value::Obj(locals.clone()))?;
+            return Ok((g, locals));
+        }
+    };
+    ts.caller_scope = None;
+    if dict_get(&globals, &Value::new_str("__builtins__")).is_none() {
+        store_dict(
+            &globals,
+            &Value::new_str("__builtins__"),
+            Value::Obj(ts.rt.builtins.clone()),
+        );
+    }
+    let locals = match locals {
+        Some(Value::Obj(l)) => l.clone(),
+        Some(other) => {
+            check_locals(ts, who, other)?;
+            globals.clone()
+        }
+        None => globals.clone(),
+    };
+    check_locals(ts, who, &Value::Obj(locals.clone()))?;
+    Ok((globals, locals))
+}
+
+fn check_locals(ts: &ThreadState, who: &str, v: &Value) -> PyResult<()> {
+    match v.obj().map(|o| &**o) {
+        Some(Obj::Dict(_)) => Ok(()),
+        _ => {
+            let msg = if who == "exec" {
+                format!("locals must be a mapping or None, not {}", type_name(ts, v))
+            } else {
+                "locals must be a mapping".to_string()
+            };
+            Err(ts.type_error(msg))
+        }
+    }
+}
+
+/// Runs module-level code with `globals` and the namespace `locals`; returns its value.
+pub fn run_code(
+    ts: &mut ThreadState,
+    info: &std::rc::Rc<CodeInfo>,
+    globals: &ObjRef,
+    locals: &ObjRef,
+) -> PyResult {
+    let mut frame = ts.new_frame(info, globals, Some(locals.clone()));
+    frame
+        .cells
+        .extend((0..info.ncells()).map(|_| Value::new_cell(Value::Null)));
+    match crate::interp::eval::run_frame(ts, frame, None)? {
+        crate::interp::eval::FrameExit::Return(v) => Ok(v),
+        crate::interp::eval::FrameExit::Yield(v, _) => Ok(v),
+    }
+}
+
+fn code_of(v: &Value) -> Option<std::rc::Rc<CodeInfo>> {
+    match v.obj().map(|o| &**o) {
+        Some(Obj::Code(info)) => Some(info.clone()),
+        _ => None,
+    }
+}
+
+fn eval_or_exec(ts: &mut ThreadState, args: &Args, who: &str, mode: Mode) -> PyResult {
+    let a = match crate::object::args::positional(ts, who, args, 1, 3) {
+        Ok(a) => a,
+        Err(e) => {
+            ts.caller_scope = None;
+            return Err(e);
+        }
+    };
+    let text = match source_text(ts, &a[0], who, "string, bytes or code") {
+        Ok(t) => t,
+        Err(e) => {
+            ts.caller_scope = None;
+            return Err(e);
+        }
+    };
+    let (globals, locals) = scope_args(ts, who, a)?;
+    let info = match text {
+        None => code_of(&a[0]).expect("a code object"),
+        Some(text) => CodeInfo::new(compile_text(ts, &text, "<string>", mode)?),
+    };
+    let v = run_code(ts, &info, &globals, &locals)?;
+    Ok(if mode == Mode::Exec { Value::None } else { v })
+}
+
+/// `eval(source, globals=None, locals=None, /)`.
+fn eval(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    eval_or_exec(ts, args, "eval", Mode::Eval)
+}
+
+/// `exec(source, globals=None, locals=None, /)`.
+fn exec(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    eval_or_exec(ts, args, "exec", Mode::Exec)
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+fn compile(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    const NAMES: [&str; 6] = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    let mut slots: [Option<Value>; 6] = Default::default();
+    if args.pos.len() > 6 {
+        return Err(ts.type_error(format!(
+            "compile() takes at most 6 arguments ({} given)",
+            args.pos.len() + args.kwnames.len()
+        )));
+    }
+    for (i, v) in args.pos.iter().enumerate() {
+        slots[i] = Some(v.clone());
+    }
+    for (k, v) in args.kwnames.iter().zip(args.kwvals) {
+        let name = k.as_str().map_or("", |s| s.as_str());
+        match NAMES.iter().position(|n| *n == name) {
+            Some(i) if slots[i].is_some() => {
+                return Err(ts.type_error(format!(
+                    "argument for compile() given by name ('{name}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(i) => slots[i] = Some(v.clone()),
+            None if name == "_feature_version" => {}
+            None => {
+                return Err(ts.type_error(format!(
+                    "compile() got an unexpected keyword argument '{name}'"
+                )))
+            }
+        }
+    }
+    for (i, name) in NAMES.iter().enumerate().take(3) {
+        if slots[i].is_none() {
+            return Err(ts.type_error(format!(
+                "compile() missing required argument '{name}' (pos {})",
+                i + 1
+            )));
+        }
+    }
+    let filename = match &slots[1] {
+        Some(v) => match v.as_str() {
+            Some(s) => s.as_str().to_string(),
+            None => match crate::objects::bytes::methods::bytes_data(v) {
+                Some(b) => String::from_utf8_lossy(&b).into_owned(),
+                None => {
+                    return Err(ts.type_error(format!(
+                        "expected str, bytes or os.PathLike object, not {}",
+                        type_name(ts, v)
+                    )))
+                }
+            },
+        },
+        None => unreachable!("checked above"),
+    };
+    let mode_value = slots[2].clone().unwrap_or(Value::None);
+    let Some(mode_name) = mode_value.as_str() else {
+        return Err(ts.type_error(format!(
+            "compile() argument 'mode' must be str, not {}",
+            type_name(ts, &mode_value)
+        )));
+    };
+    let mode = match mode_name.as_str() {
+        "exec" => Mode::Exec,
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
+        _ => return Err(ts.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    if let Some(flags) = &slots[3] {
+        match flags {
+            Value::Int(f) if f & 0x400 != 0 => {
+                return Err(ts.new_exc(
+                    ExcKind::NotImplementedError,
+                    "compile() to an AST (ast.PyCF_ONLY_AST) is not supported",
+                ))
+            }
+            Value::Int(_) | Value::Bool(_) => {}
+            other => {
+                return Err(ts.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(ts, other)
+                )))
+            }
+        }
+    }
+    let source = slots[0].clone().unwrap_or(Value::None);
+    if code_of(&source).is_some() {
+        return Err(ts.type_error("compile() arg 1 must be a string, bytes or AST object"));
+    }
+    let text =
+        source_text(ts, &source, "compile", "string, bytes or AST")?.expect("not a code object");
+    let code = compile_text(ts, &text, &filename, mode)?;
+    Ok(Value::Obj(ObjRef::new(Obj::Code(CodeInfo::new(code)))))
+}
+
+/// `breakpoint()`: there is no debugger.
+fn breakpoint(ts: &mut ThreadState, _this: &Value, _args: &Args) -> PyResult {
+    Err(ts.new_exc(
+        ExcKind::NotImplementedError,
+        "breakpoint() is not supported: gilvm has no debugger (pdb)",
+    ))
+}
+
+/// `dir()` / `dir(obj)`: the sorted names of the caller's scope, or of `obj`'s attributes
+/// (its `__dir__`, or for a class its namespace and its bases', for an instance also its
+/// class's, for a module its namespace).
+fn dir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let scope = ts.caller_scope.take();
+    let a = crate::object::args::positional(ts, "dir", args, 0, 1)?;
+    let names: Vec<Value> = match a.first() {
+        None => {
+            let locals = match scope {
+                Some((_, l)) => l,
+                None => {
+                    let (_, l) = caller_scope(ts);
+                    l
+                }
+            };
+            iter::collect(ts, &locals)?
+        }
+        Some(obj) => {
+            let method = attr::get_attr(ts, obj, &Value::new_str("__dir__"));
+            match method {
+                Ok(m) if !matches!(m.obj().map(|o| &**o), Some(Obj::Native(_))) => {
+                    let r = call_value(ts, &m, &[], &[])?;
+                    iter::collect(ts, &r)?
+                }
+                _ => default_dir(ts, obj)?,
+            }
+        }
+    };
+    let list = Value::new_list(names);
+    if let Some(Obj::List(l)) = list.obj().map(|o| &**o) {
+        let mut items = l.borrow().clone();
+        crate::objects::list::sort::sort_values(ts, &mut items, &Value::None, false)?;
+        *l.borrow_mut() = items;
+    }
+    Ok(list)
+}
+
+/// Adds the keys of the dict `d` to `out`.
+fn add_keys(out: &mut Dict, d: &ObjRef) {
+    if let Obj::Dict(d) = &**d {
+        for k in d.borrow().keys() {
+            out.insert(k.clone(), Value::None);
+        }
+    }
+}
+
+/// `object.__dir__` and `type.__dir__`.
+fn default_dir(ts: &mut ThreadState, obj: &Value) -> PyResult<Vec<Value>> {
+    let mut names = Dict::new();
+    if let Some(Obj::Module { dict, .. }) = obj.obj().map(|o| &**o) {
+        add_keys(&mut names, dict);
+        return Ok(names.keys().cloned().collect());
+    }
+    let is_class = matches!(obj.obj().map(|o| &**o), Some(Obj::Type(_)));
+    if !is_class {
+        if let Some(inst) = obj.as_instance() {
+            add_keys(&mut names, &inst.dict);
+        } else if let Ok(Value::Obj(d)) = attr::get_attr(ts, obj, &Value::new_str("__dict__")) {
+            add_keys(&mut names, &d);
+        }
+    }
+    let class = if is_class {
+        obj.obj().cloned().expect("a class")
+    } else {
+        class_of(ts, obj)
+    };
+    let mro = attr::get_attr(ts, &Value::Obj(class), &Value::new_str("__mro__"))?;
+    for c in iter::collect(ts, &mro)? {
+        if let Some(Obj::Type(t)) = c.obj().map(|o| &**o) {
+            for k in t.dict.borrow().keys() {
+                names.insert(k.clone(), Value::None);
+            }
+        }
+    }
+    Ok(names.keys().cloned().collect())
+}
+
+/// CPython's `PyMapping_Check`: the type supports `[]` (lists and strings do too).
+fn is_mapping(ts: &mut ThreadState, v: &Value) -> bool {
+    match v.obj().map(|o| &**o) {
+        Some(Obj::Dict(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_)) => true,
+        Some(Obj::ByteArray(_) | Obj::Range { .. }) => true,
+        Some(Obj::Instance(_)) => attr::get_attr(ts, v, &Value::new_str("__getitem__")).is_ok(),
+        _ => false,
+    }
+}
