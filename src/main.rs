@@ -98,7 +98,10 @@ fn parse_on_off(text: &str) -> Result<bool, String> {
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
-    if argv.get(1).is_some_and(|first| TOOLS.contains(&first.as_str())) {
+    if argv
+        .get(1)
+        .is_some_and(|first| TOOLS.contains(&first.as_str()))
+    {
         return match Tools::parse_from(&argv).tool {
             Tool::Timeline(args) => timeline_cli::run(args),
             Tool::Experiment(args) => experiment::run(args),

@@ -62,6 +62,15 @@ pub fn syntax_error(
         gilvm_syntax::SyntaxErrorKind::SyntaxError => ExcKind::SyntaxError,
         gilvm_syntax::SyntaxErrorKind::IndentationError => ExcKind::IndentationError,
         gilvm_syntax::SyntaxErrorKind::TabError => ExcKind::TabError,
+        // Too deep a tree: CPython's exceptions of these classes carry no location.
+        gilvm_syntax::SyntaxErrorKind::RecursionError => {
+            let msg = vec![Value::new_str(&e.message)];
+            return new_exception(ts.exc_class(ExcKind::RecursionError), msg);
+        }
+        gilvm_syntax::SyntaxErrorKind::MemoryError => {
+            let msg = vec![Value::new_str(&e.message)];
+            return new_exception(ts.exc_class(ExcKind::MemoryError), msg);
+        }
     };
     let parsed = match mode {
         Mode::Eval => {

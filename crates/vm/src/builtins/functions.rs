@@ -531,17 +531,3 @@ fn vars(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     attr::get_attr(ts, &a[0], &Value::new_str("__dict__"))
         .map_err(|_| ts.type_error("vars() argument must have __dict__ attribute"))
 }
-
-/// What `sys.displayhook` does with the value of an interactive expression statement: prints
-/// its `repr` (unless it is `None`) and binds it to `builtins._`.
-pub fn display_hook(ts: &mut ThreadState, v: Value) -> PyResult<()> {
-    if v.is_none() {
-        return Ok(());
-    }
-    let underscore = Value::new_str("_");
-    crate::objects::dict::store_dict(&ts.rt.builtins, &underscore, Value::None);
-    let text = repr(ts, &v)?;
-    ts.rt.stdout.borrow_mut().write_str(&format!("{text}\n"));
-    crate::objects::dict::store_dict(&ts.rt.builtins, &underscore, v);
-    Ok(())
-}

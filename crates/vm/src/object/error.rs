@@ -49,6 +49,7 @@ exc_kinds! {
     RecursionError: RuntimeError,
     NotImplementedError: RuntimeError,
     AssertionError: Exception,
+    MemoryError: Exception,
     ImportError: Exception,
     ModuleNotFoundError: ImportError,
     OSError: Exception,
