@@ -129,6 +129,7 @@ fn convert(ts: &mut ThreadState, args: &Args, name: &str, local: bool) -> PyResu
     let secs = secs_arg(ts, a.first().unwrap_or(&Value::None))?;
     // SAFETY: `tm` is plain data written by the reentrant libc conversion.
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: the reentrant conversions only read `secs` and write the `tm` we own.
     let ok = unsafe {
         if local {
             !libc::localtime_r(&secs, &mut tm).is_null()
@@ -234,6 +235,7 @@ fn strftime(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn clock(id: libc::clockid_t) -> Duration {
     // SAFETY: plain data written by clock_gettime.
     let mut t: libc::timespec = unsafe { std::mem::zeroed() };
+    // SAFETY: clock_gettime writes only the `timespec` we own.
     unsafe { libc::clock_gettime(id, &mut t) };
     Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
 }
