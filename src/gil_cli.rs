@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use gilvm::trace::Trace;
-use gilvm::{GilStats, Interpreter, Policy};
+use gilvm::{GilStats, Interpreter, Policy, ThreadStats};
 
 pub fn parse_policy(text: &str) -> Result<Policy, String> {
     match text {
@@ -63,43 +63,37 @@ pub fn stats_table(stats: &GilStats, with_note: bool) -> String {
         "p99-wait"
     );
     for row in &stats.threads {
-        let s = &row.stats;
-        let quantile = |q| s.wait_histogram.quantile(q).map_or("-".into(), show);
-        let _ = writeln!(
-            out,
-            "{:<24} {:>4} {:>9} {:>8} {:>8} {:>7} {:>10} {:>10} {:>10} {:>10}",
-            truncate(&row.name, 24),
-            row.priority,
-            s.acquisitions,
-            s.switches,
-            s.drop_requests,
-            s.forced_switches,
-            show(s.total_wait),
-            show(s.longest_wait),
-            quantile(0.5),
-            quantile(0.99),
-        );
+        let name = truncate(&row.name, 24);
+        write_row(&mut out, &name, &row.priority.to_string(), &row.stats);
     }
     let retired = &stats.retired;
     if retired.threads > 0 {
-        let s = &retired.stats;
-        let _ = writeln!(
-            out,
-            "{:<24} {:>4} {:>9} {:>8} {:>8} {:>7} {:>10} {:>10}",
-            format!("({} earlier threads)", retired.threads),
-            "",
-            s.acquisitions,
-            s.switches,
-            s.drop_requests,
-            s.forced_switches,
-            show(s.total_wait),
-            show(s.longest_wait),
-        );
+        let name = format!("({} earlier threads)", retired.threads);
+        write_row(&mut out, &name, "", &retired.stats);
     }
     if with_note {
         out.push_str(PERCENTILE_NOTE);
     }
     out
+}
+
+/// One line of the table: a thread's (or the folded earlier threads') counters.
+fn write_row(out: &mut String, name: &str, priority: &str, s: &ThreadStats) {
+    let quantile = |q| s.wait_histogram.quantile(q).map_or("-".into(), show);
+    let _ = writeln!(
+        out,
+        "{:<24} {:>4} {:>9} {:>8} {:>8} {:>7} {:>10} {:>10} {:>10} {:>10}",
+        name,
+        priority,
+        s.acquisitions,
+        s.switches,
+        s.drop_requests,
+        s.forced_switches,
+        show(s.total_wait),
+        show(s.longest_wait),
+        quantile(0.5),
+        quantile(0.99),
+    );
 }
 
 /// The histogram is log-linear (HdrHistogram's layout, 32 buckets per power of two).

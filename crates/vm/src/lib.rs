@@ -40,7 +40,7 @@ mod text;
 
 pub use crate::objects::dict::store_dict;
 
-pub use gilvm_gil::{Gil, GilConfig, GilStats, Policy, ThreadRow};
+pub use gilvm_gil::{Gil, GilConfig, GilStats, Policy, ThreadRow, ThreadStats};
 pub use gilvm_trace::Trace;
 
 pub use crate::embed::RunError;
