@@ -95,13 +95,18 @@ fn start_server(args: &[&str]) -> EchoServer {
 #[test]
 fn echo_server_serves_concurrent_clients_of_all_sizes() {
     let server = start_server(&[]);
-    let port = server.port;
+    serve_six_clients(server.port, 7);
+}
+
+/// Six clients at once on `port`: three echo 1 MiB each (bytes `b * seed + i`), three make
+/// 200 round trips of 64 bytes; panics if any of them fails.
+fn serve_six_clients(port: u16, seed: u32) {
     let clients: Vec<_> = (0..6)
         .map(|i| {
             std::thread::spawn(move || {
                 let mut stream = connect(port).map_err(|e| e.to_string())?;
                 if i % 2 == 0 {
-                    let big: Vec<u8> = (0..1 << 20).map(|b: u32| (b * 7 + i) as u8).collect();
+                    let big: Vec<u8> = (0..1 << 20).map(|b: u32| (b * seed + i) as u8).collect();
                     echo(&mut stream, &big)
                 } else {
                     round_trips(&mut stream, 200, 64).map(drop)
@@ -138,22 +143,7 @@ fn selectors_echo_server_serves_concurrent_clients_in_one_thread() {
         let server = EchoServer::start_program("echo_server_selectors.py", interpreter, &[], &[])
             .expect("selectors echo server starts");
         let port = server.port;
-        let clients: Vec<_> = (0..6)
-            .map(|i| {
-                std::thread::spawn(move || {
-                    let mut stream = connect(port).map_err(|e| e.to_string())?;
-                    if i % 2 == 0 {
-                        let big: Vec<u8> = (0..1 << 20).map(|b: u32| (b * 5 + i) as u8).collect();
-                        echo(&mut stream, &big)
-                    } else {
-                        round_trips(&mut stream, 200, 64).map(drop)
-                    }
-                })
-            })
-            .collect();
-        for client in clients {
-            client.join().unwrap().unwrap();
-        }
+        serve_six_clients(port, 5);
         let mut rude = connect(port).unwrap();
         rude.write_all(&[1; 100_000]).unwrap();
         drop(rude);
