@@ -23,14 +23,25 @@
 mod embed;
 
 pub use embed::bound::{Bound, IntoPyArgs};
+#[doc(hidden)]
+pub use embed::class::{with_payload, with_payload_mut};
+pub use embed::class::{Methods, PyClass};
 pub use embed::code::{compile, compile_check, disassemble, Code};
 pub use embed::convert::{Bytes, FromPy, IntoPy};
-pub use embed::error::{Error, PyErr, PyResult};
+pub use embed::error::{ClassFn, Error, PyErr, PyResult};
+#[doc(hidden)]
+pub use embed::exceptions::host_exception_class;
+/// Markers of the built-in exception classes, for [`PyErr::of`] and [`PyErr::matches`].
+pub use embed::exceptions::markers as exceptions;
+pub use embed::function::{convert_arg, FromPyArg, Function, IntoPyReturn, Param, RawFunction};
 pub use embed::interactive::{input_status, Input};
 pub use embed::interpreter::{Builder, Interpreter};
 pub use embed::native::{Args, NativeModule};
-pub use embed::object::PyObject;
+pub use embed::object::{Py, PyObject};
 pub use embed::python::Python;
+pub use embed::typed::{
+    PyAny, PyBytes, PyDict, PyFloat, PyInt, PyList, PyStr, PyTuple, PyTypeInfo,
+};
 /// Asks the main thread to raise `KeyboardInterrupt` at its next check point (what Ctrl-C
 /// does; async-signal-safe), and forgets such a request.
 pub use gilvm_vm::{clear_interrupt, request_interrupt};

@@ -161,7 +161,7 @@ fn rust_errors_and_panics_become_python_exceptions() {
     assert_eq!(interp.eval::<i64>("outcome(5)").unwrap(), 5);
     assert_eq!(
         interp.eval::<String>("outcome('x')").unwrap(),
-        "TypeError: expected int, got 'str' object"
+        "TypeError: check() argument 1 must be int, not str"
     );
     let err = interp.run("host.relay(raiser)").unwrap_err();
     assert_eq!(err.type_name(), "Custom");

@@ -1,13 +1,20 @@
 //! [`Bound<'py>`]: a handle to a Python object, valid while the GIL is held.
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use gilvm_vm::embed::{object, Object};
 
-use crate::{FromPy, IntoPy, PyErr, PyObject, PyResult, Python};
+use crate::{FromPy, IntoPy, Py, PyAny, PyErr, PyResult, PyTypeInfo, Python};
 
 /// A reference to a Python object, tied to the GIL scope `'py` (neither `Send` nor `Sync`;
-/// [`unbind`](Bound::unbind) it into a [`PyObject`] to keep it longer).
+/// [`unbind`](Bound::unbind) it into a [`Py<T>`](Py) to keep it longer).
+///
+/// `T` says what the object is known to be: [`PyAny`] (the default: anything), a built-in
+/// type ([`PyList`](crate::PyList), [`PyDict`](crate::PyDict), [`PyStr`](crate::PyStr)...)
+/// or a Rust class ([`PyClass`](crate::PyClass)); [`downcast`](Bound::downcast) checks it,
+/// [`into_any`](Bound::into_any) forgets it. Every handle has the methods below; typed
+/// handles add their type's own.
 ///
 /// ```
 /// gilvm::Interpreter::new().with_gil(|py| {
@@ -16,15 +23,90 @@ use crate::{FromPy, IntoPy, PyErr, PyObject, PyResult, Python};
 ///     assert_eq!(list.extract::<Vec<i64>>().unwrap(), vec![1, 2, 3]);
 /// });
 /// ```
-#[derive(Clone)]
-pub struct Bound<'py> {
+pub struct Bound<'py, T = PyAny> {
     py: Python<'py>,
     obj: Object,
+    kind: PhantomData<T>,
+}
+
+impl<T> Clone for Bound<'_, T> {
+    fn clone(&self) -> Self {
+        Bound {
+            py: self.py,
+            obj: self.obj.clone(),
+            kind: PhantomData,
+        }
+    }
 }
 
 impl<'py> Bound<'py> {
     pub(crate) fn new(py: Python<'py>, obj: Object) -> Bound<'py> {
-        Bound { py, obj }
+        Bound {
+            py,
+            obj,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<'py, T> Bound<'py, T> {
+    /// The same object, its type checked at the call site: only for types known to match.
+    pub(crate) fn assume<U>(self) -> Bound<'py, U> {
+        Bound {
+            py: self.py,
+            obj: self.obj,
+            kind: PhantomData,
+        }
+    }
+
+    /// The same handle, typed as anything.
+    ///
+    /// ```
+    /// use gilvm::PyList;
+    /// gilvm::Interpreter::new().with_gil(|py| {
+    ///     let list = PyList::empty(py);
+    ///     let any: gilvm::Bound<'_> = list.into_any();
+    ///     assert_eq!(any.type_name(), "list");
+    /// });
+    /// ```
+    pub fn into_any(self) -> Bound<'py> {
+        self.assume()
+    }
+
+    /// Another handle to the same object, typed as anything.
+    ///
+    /// ```
+    /// gilvm::Interpreter::new().with_gil(|py| {
+    ///     let d = gilvm::PyDict::new(py);
+    ///     assert!(d.to_any().is(&d));
+    /// });
+    /// ```
+    pub fn to_any(&self) -> Bound<'py> {
+        self.clone().assume()
+    }
+
+    /// The same object as a `U`, if it is one (`isinstance`); a `TypeError` naming both
+    /// types otherwise.
+    ///
+    /// ```
+    /// use gilvm::{PyDict, PyList};
+    /// gilvm::Interpreter::new().with_gil(|py| {
+    ///     let obj = py.eval("[1, 2]").unwrap();
+    ///     let list = obj.downcast::<PyList>().unwrap();
+    ///     assert_eq!(list.len().unwrap(), 2);
+    ///     let err = obj.downcast::<PyDict>().unwrap_err();
+    ///     assert_eq!(err.to_string(), "TypeError: 'list' object cannot be converted to 'dict'");
+    /// });
+    /// ```
+    pub fn downcast<U: PyTypeInfo>(&self) -> PyResult<Bound<'py, U>> {
+        if U::is_type_of(&self.to_any())? {
+            return Ok(self.clone().assume());
+        }
+        Err(PyErr::type_error(format!(
+            "'{}' object cannot be converted to '{}'",
+            self.type_name(),
+            U::type_name_of(self.py)
+        )))
     }
 
     pub(crate) fn object(&self) -> &Object {
@@ -56,8 +138,8 @@ impl<'py> Bound<'py> {
     ///     assert_eq!(v.extract::<i64>().unwrap_err().type_name(), "TypeError");
     /// });
     /// ```
-    pub fn extract<T: FromPy<'py>>(&self) -> PyResult<T> {
-        T::from_py(self)
+    pub fn extract<R: FromPy<'py>>(&self) -> PyResult<R> {
+        R::from_py(&self.to_any())
     }
 
     /// An owned handle that outlives the GIL scope.
@@ -67,8 +149,8 @@ impl<'py> Bound<'py> {
     /// let kept = interp.with_gil(|py| py.eval("[1, 2]").unwrap().unbind());
     /// interp.with_gil(|py| assert_eq!(kept.bind(py).extract::<Vec<i64>>().unwrap(), vec![1, 2]));
     /// ```
-    pub fn unbind(self) -> PyObject {
-        PyObject::detach(self.py, self.obj)
+    pub fn unbind(self) -> Py<T> {
+        Py::detach(self.py, self.obj)
     }
 
     /// `getattr(self, name)`.
@@ -315,7 +397,7 @@ impl<'py> Bound<'py> {
     ///     assert!(!a.is(&py.eval("[]").unwrap()));
     /// });
     /// ```
-    pub fn is(&self, other: &Bound<'_>) -> bool {
+    pub fn is<U>(&self, other: &Bound<'_, U>) -> bool {
         self.obj.is(&other.obj)
     }
 
@@ -364,7 +446,7 @@ impl<'py> Bound<'py> {
     }
 }
 
-impl fmt::Display for Bound<'_> {
+impl<T> fmt::Display for Bound<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.str() {
             Ok(text) => f.write_str(&text),
@@ -373,7 +455,7 @@ impl fmt::Display for Bound<'_> {
     }
 }
 
-impl fmt::Debug for Bound<'_> {
+impl<T> fmt::Debug for Bound<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.repr() {
             Ok(text) => f.write_str(&text),
@@ -401,7 +483,7 @@ impl<'py> IntoPyArgs<'py> for () {
     }
 }
 
-impl<'py> IntoPyArgs<'py> for Vec<Bound<'py>> {
+impl<'py, T> IntoPyArgs<'py> for Vec<Bound<'py, T>> {
     fn into_args(self, _py: Python<'py>) -> PyResult<Vec<Object>> {
         Ok(self.into_iter().map(Bound::into_object).collect())
     }

@@ -7,7 +7,7 @@ use gilvm_vm::embed::{object, Object, View};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
-use crate::{Bound, PyErr, PyObject, PyResult, Python};
+use crate::{Bound, Py, PyErr, PyResult, PyTypeInfo, Python};
 
 /// Rust values that become Python objects.
 ///
@@ -22,7 +22,7 @@ use crate::{Bound, PyErr, PyObject, PyResult, Python};
 /// | `Vec<T>` | `list` |
 /// | tuples of up to 4 | `tuple` |
 /// | `HashMap<K, V>` | `dict` |
-/// | [`Bound`], [`PyObject`] | the object itself |
+/// | [`Bound`], [`Py`] | the object itself |
 ///
 /// ```
 /// use gilvm::IntoPy;
@@ -70,45 +70,43 @@ pub trait FromPy<'py>: Sized {
 pub struct Bytes(pub Vec<u8>);
 
 fn wrong_type(obj: &Bound<'_>, expected: &str) -> PyErr {
-    PyErr::type_error(format!(
-        "expected {expected}, got '{}' object",
-        obj.type_name()
-    ))
+    PyErr::mismatch(expected, &obj.type_name())
 }
 
-impl<'py> IntoPy<'py> for Bound<'py> {
+impl<'py, T> IntoPy<'py> for Bound<'py, T> {
     fn into_py(self, _py: Python<'py>) -> PyResult<Bound<'py>> {
-        Ok(self)
+        Ok(self.into_any())
     }
 }
 
-impl<'py> IntoPy<'py> for &Bound<'py> {
+impl<'py, T> IntoPy<'py> for &Bound<'py, T> {
     fn into_py(self, _py: Python<'py>) -> PyResult<Bound<'py>> {
-        Ok(self.clone())
+        Ok(self.to_any())
     }
 }
 
-impl<'py> FromPy<'py> for Bound<'py> {
+/// A handle of the argument's type: a `TypeError` if it is not one (see [`Bound::downcast`]).
+impl<'py, T: PyTypeInfo> FromPy<'py> for Bound<'py, T> {
     fn from_py(obj: &Bound<'py>) -> PyResult<Self> {
-        Ok(obj.clone())
+        obj.downcast()
     }
 }
 
-impl<'py> IntoPy<'py> for PyObject {
+impl<'py, T> IntoPy<'py> for Py<T> {
     fn into_py(self, py: Python<'py>) -> PyResult<Bound<'py>> {
-        Ok(self.bind(py))
+        Ok(self.bind(py).into_any())
     }
 }
 
-impl<'py> IntoPy<'py> for &PyObject {
+impl<'py, T> IntoPy<'py> for &Py<T> {
     fn into_py(self, py: Python<'py>) -> PyResult<Bound<'py>> {
-        Ok(self.bind(py))
+        Ok(self.bind(py).into_any())
     }
 }
 
-impl<'py> FromPy<'py> for PyObject {
+impl<'py, T: PyTypeInfo> FromPy<'py> for Py<T> {
     fn from_py(obj: &Bound<'py>) -> PyResult<Self> {
-        Ok(obj.clone().unbind())
+        Ok(obj.downcast::<T>()?.unbind())
     }
 }
 
@@ -327,7 +325,7 @@ impl<'py, T: FromPy<'py>> FromPy<'py> for Vec<T> {
     fn from_py(obj: &Bound<'py>) -> PyResult<Self> {
         sequence_items(obj, "list or tuple")?
             .iter()
-            .map(T::from_py)
+            .map(|item| T::from_py(item).map_err(PyErr::nested))
             .collect()
     }
 }
@@ -351,7 +349,7 @@ macro_rules! tuple_conversions {
                         items.len()
                     )));
                 }
-                Ok(($($name::from_py(&items[$index])?,)+))
+                Ok(($($name::from_py(&items[$index]).map_err(PyErr::nested)?,)+))
             }
         }
     };
@@ -386,7 +384,11 @@ where
         let py = obj.py();
         items
             .into_iter()
-            .map(|(k, v)| Ok((K::from_py(&py.bound(k))?, V::from_py(&py.bound(v))?)))
+            .map(|(k, v)| {
+                let key = K::from_py(&py.bound(k)).map_err(PyErr::nested)?;
+                let value = V::from_py(&py.bound(v)).map_err(PyErr::nested)?;
+                Ok((key, value))
+            })
             .collect()
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use gilvm_vm::embed::{object, Object, ThreadState};
+use gilvm_vm::embed::{object, Object};
 
 use crate::embed::object::PyObject;
 use crate::Python;
@@ -25,7 +25,17 @@ pub struct PyErr {
     traceback: String,
     exit_status: Option<i32>,
     value: Option<PyObject>,
+    /// For a conversion that found the wrong type: (expected, found) type names, so that an
+    /// argument's conversion can say `f() argument 'x' must be int, not str`.
+    mismatch: Option<(String, String)>,
+    /// The class to raise, for an error of a class only Python knows (a host-defined one).
+    class: Option<ClassFn>,
+    /// `(errno, strerror, filename)` of an `OSError` made from a `std::io::Error`.
+    os: Option<(i32, String, Option<String>)>,
 }
+
+/// Finds an exception class (see [`PyErr::of`]).
+pub type ClassFn = for<'py> fn(Python<'py>) -> PyResult<crate::Bound<'py>>;
 
 /// The crate's error type: every failure is reported as a Python exception (a missing file
 /// is a `FileNotFoundError`, bad source a `SyntaxError`).
@@ -47,9 +57,11 @@ pub type Error = PyErr;
 pub type PyResult<T> = Result<T, PyErr>;
 
 impl PyErr {
-    /// An exception of the built-in class `type_name` (`"KeyError"`, `"OSError"`...) with
-    /// `message`. If no built-in exception class has that name, it is raised as a
-    /// `RuntimeError` whose message names the type.
+    /// An exception of the class `type_name` with `message`: a built-in class
+    /// (`"KeyError"`, `"OSError"`...), or `"module.Class"` for a class of an imported module
+    /// (one the host made with [`Python::new_exception_class`], or defined in Python). A
+    /// name that finds no exception class when the error is raised is a `SystemError`
+    /// naming it, never a silent stand-in.
     ///
     /// ```
     /// let err = gilvm::PyErr::new("KeyError", "missing");
@@ -65,7 +77,34 @@ impl PyErr {
             message,
             exit_status: None,
             value: None,
+            mismatch: None,
+            class: None,
+            os: None,
         }
+    }
+
+    /// A conversion's `TypeError`: `obj` is a `found`, not an `expected`.
+    pub(crate) fn mismatch(expected: &str, found: &str) -> PyErr {
+        let mut err = PyErr::type_error(format!("expected {expected}, got '{found}' object"));
+        err.mismatch = Some((expected.to_string(), found.to_string()));
+        err
+    }
+
+    /// This conversion error, raised for the argument `param` (`'name'` or a position) of
+    /// `function`: a wrong type is reported in CPython's words for built-ins.
+    pub(crate) fn in_argument(self, function: &str, param: &str) -> PyErr {
+        match &self.mismatch {
+            Some((expected, found)) => PyErr::type_error(format!(
+                "{function}() argument {param} must be {expected}, not {found}"
+            )),
+            None => self,
+        }
+    }
+
+    /// This conversion error, met inside a container (so not the argument's own type).
+    pub(crate) fn nested(mut self) -> PyErr {
+        self.mismatch = None;
+        self
     }
 
     /// A `ValueError`.
@@ -182,6 +221,9 @@ impl PyErr {
             traceback,
             exit_status,
             value: Some(PyObject::detach(py, exc)),
+            mismatch: None,
+            class: None,
+            os: None,
         }
     }
 
@@ -198,6 +240,9 @@ impl PyErr {
             traceback,
             exit_status,
             value: None,
+            mismatch: None,
+            class: None,
+            os: None,
         }
     }
 
@@ -219,6 +264,9 @@ impl PyErr {
             traceback: error.report(filename, source),
             exit_status: None,
             value: None,
+            mismatch: None,
+            class: None,
+            os: None,
         }
     }
 
@@ -227,14 +275,166 @@ impl PyErr {
         if let Some(value) = &self.value {
             return value.bind(py).into_object();
         }
-        py.with_state(|ts: &mut ThreadState| {
-            object::new_builtin_exception(ts, &self.type_name, Object::str(&self.message))
-                .unwrap_or_else(|| {
-                    let text = format!("{}: {}", self.type_name, self.message);
-                    object::runtime_error(ts, &text)
-                })
+        let failed = match self.instantiate(py) {
+            Ok(exc) => return exc.into_object(),
+            Err(failed) => failed,
+        };
+        // The class could not be found or instantiated: raise why (once: that error is of a
+        // built-in class, which the VM makes directly if Python cannot).
+        if let Some(value) = &failed.value {
+            return value.bind(py).into_object();
+        }
+        let text = failed.message.clone();
+        py.with_state(|ts| {
+            object::new_builtin_exception(ts, &failed.type_name, Object::str(&text))
+                .unwrap_or_else(|| object::runtime_error(ts, &text))
         })
     }
+
+    /// A new exception object of this error's class.
+    fn instantiate<'py>(&self, py: Python<'py>) -> PyResult<crate::Bound<'py>> {
+        let class = match self.class {
+            Some(find) => find(py)?,
+            None => self.named_class(py)?,
+        };
+        match &self.os {
+            Some((errno, strerror, Some(filename))) => class.call1((*errno, strerror, filename)),
+            Some((errno, strerror, None)) => class.call1((*errno, strerror)),
+            None => class.call1((&self.message,)),
+        }
+    }
+
+    /// The exception class `type_name` names: a built-in, or `module.Class`.
+    fn named_class<'py>(&self, py: Python<'py>) -> PyResult<crate::Bound<'py>> {
+        let (module, name) = match self.type_name.rsplit_once('.') {
+            Some((module, name)) => (module, name),
+            None => ("builtins", self.type_name.as_str()),
+        };
+        let module = match module {
+            "builtins" => py.import(module),
+            // Only a module already imported: raising an error runs no module's code.
+            _ => py
+                .import("sys")
+                .and_then(|sys| sys.getattr("modules")?.get_item(module)),
+        };
+        let found = module
+            .and_then(|module| module.getattr(name))
+            .ok()
+            .filter(|class| is_exception_class(py, class));
+        found.ok_or_else(|| {
+            PyErr::new(
+                "SystemError",
+                format!(
+                    "no exception class named '{}' (raising: {})",
+                    self.type_name, self.message
+                ),
+            )
+        })
+    }
+
+    /// An error of the class `T` (a built-in's marker, or one made by
+    /// [`create_exception!`](crate::create_exception)) with `message`.
+    ///
+    /// ```
+    /// gilvm::create_exception!(shop, OutOfStock, "LookupError");
+    /// let interp = gilvm::Interpreter::new();
+    /// interp.with_gil(|py| {
+    ///     py.add_function("buy", |_py, _args| -> gilvm::PyResult<()> {
+    ///         Err(gilvm::PyErr::of::<OutOfStock>("no more apples"))
+    ///     }).unwrap();
+    ///     py.run("try:\n    buy()\nexcept LookupError as e:\n    caught = type(e).__name__ + ': ' + str(e)").unwrap();
+    ///     assert_eq!(py.eval("caught").unwrap().extract::<String>().unwrap(), "OutOfStock: no more apples");
+    ///     let err = py.run("buy()").unwrap_err();
+    ///     assert!(err.matches::<OutOfStock>(py));
+    ///     assert!(!err.matches::<gilvm::exceptions::KeyError>(py));
+    ///     assert_eq!(err.to_string(), "OutOfStock: no more apples");
+    /// });
+    /// ```
+    pub fn of<T: crate::PyTypeInfo>(message: impl Into<String>) -> PyErr {
+        let mut err = PyErr::new(T::NAME, message);
+        err.class = Some(T::type_object);
+        err
+    }
+
+    /// An error of the exception class `class` (a host-defined one, say) with `message`;
+    /// if `class` cannot be instantiated, that failure is the error.
+    ///
+    /// ```
+    /// gilvm::Interpreter::new().with_gil(|py| {
+    ///     let class = py.new_exception_class("app.ConfigError", None).unwrap();
+    ///     let err = gilvm::PyErr::new_with_class(&class, "bad port");
+    ///     assert_eq!(err.to_string(), "app.ConfigError: bad port");
+    ///     assert!(err.is_instance(py, "Exception"));
+    /// });
+    /// ```
+    pub fn new_with_class(class: &crate::Bound<'_>, message: impl Into<String>) -> PyErr {
+        let message = message.into();
+        match class.call1((message,)) {
+            Ok(exc) => PyErr::from_exception(class.py(), exc.into_object()),
+            Err(err) => err,
+        }
+    }
+
+    /// Whether the exception is an instance of `T` (or of a subclass).
+    ///
+    /// ```
+    /// gilvm::Interpreter::new().with_gil(|py| {
+    ///     let err = py.run("int('x')").unwrap_err();
+    ///     assert!(err.matches::<gilvm::exceptions::ValueError>(py));
+    ///     assert!(!err.matches::<gilvm::exceptions::KeyError>(py));
+    /// });
+    /// ```
+    pub fn matches<T: crate::PyTypeInfo>(&self, py: Python<'_>) -> bool {
+        let Ok(class) = T::type_object(py) else {
+            return false;
+        };
+        let exc = match self.value(py) {
+            Some(exc) => exc,
+            None => match self.instantiate(py) {
+                Ok(exc) => exc,
+                Err(_) => return false,
+            },
+        };
+        let isinstance = py.import("builtins").and_then(|b| b.getattr("isinstance"));
+        isinstance
+            .and_then(|f| f.call1((exc, class))?.extract::<bool>())
+            .unwrap_or(false)
+    }
+
+    /// An `OSError` (of the class `type_name`, a subclass) with `errno` and `strerror`,
+    /// and the file it concerns.
+    pub(crate) fn os_error(
+        type_name: &str,
+        errno: i32,
+        strerror: String,
+        filename: Option<String>,
+    ) -> PyErr {
+        let message = match &filename {
+            Some(f) => format!("[Errno {errno}] {strerror}: '{f}'"),
+            None => format!("[Errno {errno}] {strerror}"),
+        };
+        let mut err = PyErr::new(type_name, message);
+        err.os = Some((errno, strerror, filename));
+        err
+    }
+}
+
+fn is_exception_class<'py>(py: Python<'py>, class: &crate::Bound<'py>) -> bool {
+    let check = || -> PyResult<bool> {
+        let builtins = py.import("builtins")?;
+        let is_type = builtins
+            .getattr("isinstance")?
+            .call1((class, builtins.getattr("type")?))?;
+        if !is_type.extract::<bool>()? {
+            return Ok(false);
+        }
+        let base = builtins.getattr("BaseException")?;
+        builtins
+            .getattr("issubclass")?
+            .call1((class, base))?
+            .extract()
+    };
+    check().unwrap_or(false)
 }
 
 impl fmt::Display for PyErr {

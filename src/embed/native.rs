@@ -3,7 +3,9 @@
 
 use std::sync::{Arc, Weak};
 
-use gilvm_vm::embed::{native_function, object, HostFn, Object, Session, ThreadState};
+use gilvm_vm::embed::{
+    native_function, native_method, object, HostFn, Object, Session, ThreadState,
+};
 
 use crate::embed::python::scope;
 use crate::{Bound, FromPy, IntoPy, PyErr, PyResult, Python};
@@ -24,11 +26,28 @@ use crate::{Bound, FromPy, IntoPy, PyErr, PyResult, Python};
 /// ```
 pub struct Args<'py> {
     py: Python<'py>,
+    /// The called function's name, for messages.
+    function: Arc<str>,
     positional: Vec<Bound<'py>>,
     keywords: Vec<(String, Bound<'py>)>,
 }
 
 impl<'py> Args<'py> {
+    /// The arguments of a call of `function` made from Rust.
+    pub(crate) fn new(
+        py: Python<'py>,
+        function: &str,
+        positional: Vec<Bound<'py>>,
+        keywords: Vec<(String, Bound<'py>)>,
+    ) -> Args<'py> {
+        Args {
+            py,
+            function: Arc::from(function),
+            positional,
+            keywords,
+        }
+    }
+
     /// The positional arguments.
     ///
     /// ```
@@ -55,23 +74,53 @@ impl<'py> Args<'py> {
         &self.keywords
     }
 
-    /// Positional argument `index`, converted; a `TypeError` if missing or of the wrong type.
+    /// Positional argument `index`, converted; a `TypeError` naming the function if missing
+    /// or of the wrong type.
     ///
     /// ```
     /// gilvm::Interpreter::new().with_gil(|py| {
     ///     py.add_function("double", |_py, args| Ok(2 * args.arg::<i64>(0)?)).unwrap();
     ///     assert_eq!(py.eval("double(21)").unwrap().extract::<i64>().unwrap(), 42);
-    ///     assert_eq!(py.eval("double()").unwrap_err().type_name(), "TypeError");
+    ///     let message = |src: &str| py.eval(src).unwrap_err().to_string();
+    ///     assert_eq!(message("double()"), "TypeError: double() missing required argument (pos 1)");
+    ///     assert_eq!(message("double('x')"), "TypeError: double() argument 1 must be int, not str");
     /// });
     /// ```
     pub fn arg<T: FromPy<'py>>(&self, index: usize) -> PyResult<T> {
+        let function = &*self.function;
         match self.positional.get(index) {
-            Some(value) => value.extract(),
+            Some(value) => value
+                .extract()
+                .map_err(|e| e.in_argument(function, &(index + 1).to_string())),
             None => Err(PyErr::type_error(format!(
-                "missing required positional argument {index} (got {})",
-                self.positional.len()
+                "{function}() missing required argument (pos {})",
+                index + 1
             ))),
         }
+    }
+
+    /// The receiver of a method call (the first positional argument) and the other arguments.
+    #[doc(hidden)]
+    pub fn split_receiver(mut self, method: &str) -> PyResult<(Bound<'py>, Args<'py>)> {
+        if self.positional.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "unbound method {method}() needs an argument"
+            )));
+        }
+        let receiver = self.positional.remove(0);
+        Ok((receiver, self))
+    }
+
+    /// The called function's `__name__`.
+    ///
+    /// ```
+    /// gilvm::Interpreter::new().with_gil(|py| {
+    ///     py.add_function("whoami", |_py, args| Ok(args.function().to_string())).unwrap();
+    ///     assert_eq!(py.eval("whoami()").unwrap().extract::<String>().unwrap(), "whoami");
+    /// });
+    /// ```
+    pub fn function(&self) -> &str {
+        &self.function
     }
 
     /// Keyword argument `name`, converted, if passed.
@@ -87,7 +136,10 @@ impl<'py> Args<'py> {
         self.keywords
             .iter()
             .find(|(k, _)| k == name)
-            .map(|(_, v)| v.extract())
+            .map(|(_, v)| {
+                v.extract()
+                    .map_err(|e| e.in_argument(&self.function, &format!("'{name}'")))
+            })
             .transpose()
     }
 
@@ -128,8 +180,8 @@ pub struct NativeModule {
     entries: Vec<(String, Entry)>,
 }
 
-/// Makes a host function once the interpreter is known.
-type MakeFunction = Box<dyn FnOnce(&Weak<Session>) -> Arc<HostFn>>;
+/// Makes a host function (named by the argument) once the interpreter is known.
+type MakeFunction = Box<dyn FnOnce(&Weak<Session>, &str) -> Arc<HostFn>>;
 /// Converts a constant once a token is available.
 type MakeConstant = Box<dyn for<'py> FnOnce(Python<'py>) -> PyResult<Bound<'py>>>;
 
@@ -166,9 +218,40 @@ impl NativeModule {
         F: for<'py> Fn(Python<'py>, Args<'py>) -> PyResult<R> + Send + Sync + 'static,
         R: for<'py> IntoPy<'py>,
     {
-        let make = move |session: &Weak<Session>| host_fn(session.clone(), f);
+        let make = move |session: &Weak<Session>, name: &str| host_fn(session.clone(), name, f);
         self.entries
             .push((name.to_string(), Entry::Function(Box::new(make))));
+        self
+    }
+
+    /// Adds a typed function made by [`function!`](crate::function), under its own name.
+    ///
+    /// ```
+    /// let interp = gilvm::Interpreter::new();
+    /// let m = gilvm::NativeModule::new("m")
+    ///     .add_function(gilvm::function!(fn half(x: f64) -> f64 { x / 2.0 }));
+    /// interp.add_module(m).unwrap();
+    /// assert_eq!({ interp.run("import m").unwrap(); interp.eval::<f64>("m.half(3)") }.unwrap(), 1.5);
+    /// ```
+    pub fn add_function(self, function: crate::Function) -> NativeModule {
+        let body = function.body();
+        self.function(function.name(), move |py, args| body(py, args))
+    }
+
+    /// Adds the class of the Rust type `T` under its name (see [`PyClass`](crate::PyClass)).
+    ///
+    /// ```
+    /// # struct Unit;
+    /// # impl gilvm::PyClass for Unit { const NAME: &'static str = "Unit"; }
+    /// let interp = gilvm::Interpreter::new();
+    /// interp.add_module(gilvm::NativeModule::new("units").add_class::<Unit>()).unwrap();
+    /// interp.run("import units").unwrap();
+    /// assert_eq!(interp.eval::<String>("units.Unit.__name__").unwrap(), "Unit");
+    /// ```
+    pub fn add_class<T: crate::PyClass>(mut self) -> NativeModule {
+        let make: MakeConstant = Box::new(|py| py.class_object::<T>());
+        self.entries
+            .push((T::NAME.to_string(), Entry::Constant(make)));
         self
     }
 
@@ -191,11 +274,12 @@ impl NativeModule {
 
 /// Wraps a typed host closure as the VM's host function: arguments become handles under a
 /// token for the calling thread, errors become raised exceptions.
-fn host_fn<F, R>(session: Weak<Session>, f: F) -> Arc<HostFn>
+pub(crate) fn host_fn<F, R>(session: Weak<Session>, name: &str, f: F) -> Arc<HostFn>
 where
     F: for<'py> Fn(Python<'py>, Args<'py>) -> PyResult<R> + Send + Sync + 'static,
     R: for<'py> IntoPy<'py>,
 {
+    let function: Arc<str> = Arc::from(name);
     Arc::new(
         move |ts: &mut ThreadState, pos: Vec<Object>, kw: Vec<(String, Object)>| {
             let Some(session) = session.upgrade() else {
@@ -204,6 +288,7 @@ where
             scope(&session, ts, |py| {
                 let args = Args {
                     py,
+                    function: Arc::clone(&function),
                     positional: pos.into_iter().map(|o| py.bound(o)).collect(),
                     keywords: kw.into_iter().map(|(k, o)| (k, py.bound(o))).collect(),
                 };
@@ -216,10 +301,16 @@ where
     )
 }
 
-fn function_object<'py>(py: Python<'py>, name: &str, f: Arc<HostFn>) -> Bound<'py> {
+pub(crate) fn function_object<'py>(py: Python<'py>, name: &str, f: Arc<HostFn>) -> Bound<'py> {
     // SAFETY: the host function gives its arguments to the closure only as `Bound<'py>`
     // handles under a token scoped to the call, so no object outlives the call.
     py.bound(unsafe { native_function(name, f) })
+}
+
+/// [`function_object`] for a class namespace: binds to the instance it is looked up on.
+pub(crate) fn method_object<'py>(py: Python<'py>, name: &str, f: Arc<HostFn>) -> Bound<'py> {
+    // SAFETY: as for `function_object`.
+    py.bound(unsafe { native_method(name, f) })
 }
 
 impl<'py> Python<'py> {
@@ -241,9 +332,23 @@ impl<'py> Python<'py> {
         F: for<'p> Fn(Python<'p>, Args<'p>) -> PyResult<R> + Send + Sync + 'static,
         R: for<'p> IntoPy<'p>,
     {
-        let function = function_object(self, name, host_fn(Arc::downgrade(self.session()), f));
+        let session = Arc::downgrade(self.session());
+        let function = function_object(self, name, host_fn(session, name, f));
         self.import("builtins")?.setattr(name, &function)?;
         Ok(function)
+    }
+
+    /// Defines a typed function made by [`function!`](crate::function) as a built-in.
+    ///
+    /// ```
+    /// gilvm::Interpreter::new().with_gil(|py| {
+    ///     py.add_builtin(gilvm::function!(fn shout(s: &str) -> String { s.to_uppercase() })).unwrap();
+    ///     assert_eq!(py.eval("shout('hey')").unwrap().extract::<String>().unwrap(), "HEY");
+    /// });
+    /// ```
+    pub fn add_builtin(self, function: crate::Function) -> PyResult<Bound<'py>> {
+        let body = function.body();
+        self.add_function(function.name(), move |py, args| body(py, args))
     }
 
     /// Registers `module` in `sys.modules`, so that scripts can import it; returns it.
@@ -259,7 +364,7 @@ impl<'py> Python<'py> {
         let mut entries = Vec::with_capacity(module.entries.len());
         for (name, entry) in module.entries {
             let value = match entry {
-                Entry::Function(make) => function_object(self, &name, make(&session)),
+                Entry::Function(make) => function_object(self, &name, make(&session, &name)),
                 Entry::Constant(make) => make(self)?,
             };
             entries.push((name, value.into_object()));

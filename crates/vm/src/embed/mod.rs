@@ -19,7 +19,8 @@ mod session;
 
 pub use crate::interp::runtime::Config;
 pub use crate::interp::thread_state::ThreadState;
-pub use native::{native_function, HostFn, HostResult};
+pub use crate::object::value::NativeHandle;
+pub use native::{is_host_method, native_function, native_method, HostFn, HostResult};
 pub use object::add_module;
 pub use object::{Object, View};
 pub use session::{Detached, RunError, Session};

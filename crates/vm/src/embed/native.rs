@@ -8,9 +8,9 @@ use crate::embed::object::{runtime_error, ObjResult};
 use crate::embed::Object;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
-use crate::object::value::Value;
-use crate::objects::function::native_value;
+use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::Args;
+use crate::objects::function::{native_value, NativeFunction};
 
 /// What a host function returns: the result, or the exception to raise.
 pub type HostResult = ObjResult;
@@ -40,6 +40,31 @@ pub unsafe fn native_function(name: &str, f: Arc<HostFn>) -> Object {
     table.push(Entry { name, f });
     let index = table.len() as i64 - 1;
     Object(native_value(name, trampoline, Value::Int(index)))
+}
+
+/// [`native_function`] for a class's namespace: looked up on an instance, it binds as a
+/// Python function does (a bound method whose first argument is the instance).
+///
+/// # Safety
+/// As for [`native_function`].
+pub unsafe fn native_method(name: &str, f: Arc<HostFn>) -> Object {
+    // SAFETY: the caller's promise, passed on.
+    let function = unsafe { native_function(name, f) };
+    if let Some(Obj::Native(n)) = function.0.obj().map(|o| &**o) {
+        return Object(Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+            is_method: true,
+            this: n.this.clone(),
+            ..*n
+        }))));
+    }
+    function
+}
+
+/// Whether `n` is a host method made by [`native_method`] (its receiver slot holds the
+/// closure's index, so attribute lookup binds it as a bound method instead).
+pub fn is_host_method(n: &NativeFunction) -> bool {
+    let host: crate::objects::function::NativeFn = trampoline;
+    n.is_method && n.f as usize == host as usize
 }
 
 fn lookup(index: &Value) -> Option<(&'static str, Arc<HostFn>)> {

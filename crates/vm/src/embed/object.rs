@@ -12,7 +12,7 @@ use crate::objects::dict::{dict_get, new_dict_obj, store_dict};
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{exc_data, new_exception, ExcKind, PyResult};
 use crate::object::typeobj::is_subclass;
-use crate::object::value::{Obj, ObjRef, Value};
+use crate::object::value::{NativeHandle, Obj, ObjRef, Value};
 use crate::objects::code::CodeInfo;
 
 /// A Python value (a new reference). See the module docs of [`crate::embed`] for how long
@@ -72,6 +72,17 @@ impl Object {
     }
     pub fn tuple(items: Vec<Object>) -> Object {
         Object(Value::new_tuple(items.into_iter().map(|o| o.0).collect()))
+    }
+
+    /// A new object holding native state (an embedder's Rust value); Python sees an opaque
+    /// object whose `repr` is the handle's.
+    pub fn handle(state: Box<dyn NativeHandle>) -> Object {
+        Object(Value::Obj(ObjRef::new(Obj::Handle(state))))
+    }
+
+    /// The native state of type `T` this object holds, if it is such a handle.
+    pub fn handle_ref<T: 'static>(&self) -> Option<&T> {
+        self.0.obj()?.handle::<T>()
     }
 
     pub fn view(&self) -> View<'_> {

@@ -30,6 +30,13 @@ fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
                 func: attr.clone(),
                 this: instance.clone(),
             })),
+            // A method of a class defined by an embedder (`embed::native_method`).
+            Obj::Native(n) if crate::embed::is_host_method(n) && !instance.is_null() => {
+                Value::Obj(ObjRef::new(Obj::BoundMethod {
+                    func: attr.clone(),
+                    this: instance.clone(),
+                }))
+            }
             Obj::Native(n) if n.this.is_null() && !instance.is_null() => {
                 Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
                     name: n.name,
