@@ -39,6 +39,8 @@ pub use embed::interpreter::{Builder, Interpreter};
 pub use embed::native::{Args, NativeModule};
 pub use embed::object::{Py, PyObject};
 pub use embed::python::Python;
+#[cfg(feature = "serde")]
+pub use embed::serde::{from_python, to_python};
 pub use embed::typed::{
     PyAny, PyBytes, PyDict, PyFloat, PyInt, PyList, PyStr, PyTuple, PyTypeInfo,
 };

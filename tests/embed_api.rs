@@ -394,23 +394,42 @@ fn host_exception_classes_are_raised_caught_and_matched() {
     interp.add_module(NativeModule::new("app")).unwrap();
     interp.with_gil(|py| {
         py.new_exception_class("app.AppError", None).unwrap();
-        py.add_builtin(gilvm::function!(fn fail(kind: &str) -> PyResult<()> {
-            Err(match kind {
-                "named" => PyErr::new("app.AppError", "boom"),
-                "typed" => PyErr::of::<OutOfStock>("no apples"),
-                _ => PyErr::new("NoSuchError", "boom"),
-            })
-        }))
+        py.add_builtin(gilvm::function!(
+            fn fail(kind: &str) -> PyResult<()> {
+                Err(match kind {
+                    "named" => PyErr::new("app.AppError", "boom"),
+                    "typed" => PyErr::of::<OutOfStock>("no apples"),
+                    _ => PyErr::new("NoSuchError", "boom"),
+                })
+            }
+        ))
         .unwrap();
-        py.run("import app\ntry:\n    fail('named')\nexcept app.AppError as e:\n    caught = repr(e)")
-            .unwrap();
-        assert_eq!(py.eval("caught").unwrap().extract::<String>().unwrap(), "AppError('boom')");
+        py.run(
+            "import app\ntry:\n    fail('named')\nexcept app.AppError as e:\n    caught = repr(e)",
+        )
+        .unwrap();
+        assert_eq!(
+            py.eval("caught").unwrap().extract::<String>().unwrap(),
+            "AppError('boom')"
+        );
         let err = py.run("fail('typed')").unwrap_err();
         assert!(err.matches::<OutOfStock>(py));
         assert!(err.matches::<gilvm::exceptions::LookupError>(py));
         assert!(!err.matches::<gilvm::exceptions::ValueError>(py));
-        assert!(err.traceback().ends_with("OutOfStock: no apples\n"), "{}", err.traceback());
-        assert_eq!(err.value(py).unwrap().getattr("args").unwrap().repr().unwrap(), "('no apples',)");
+        assert!(
+            err.traceback().ends_with("OutOfStock: no apples\n"),
+            "{}",
+            err.traceback()
+        );
+        assert_eq!(
+            err.value(py)
+                .unwrap()
+                .getattr("args")
+                .unwrap()
+                .repr()
+                .unwrap(),
+            "('no apples',)"
+        );
         // An unknown class name is reported, not replaced by a stand-in.
         let err = py.run("fail('unknown')").unwrap_err();
         assert_eq!(
@@ -442,10 +461,13 @@ fn io_errors_become_the_matching_os_error_subclass() {
         let is_dir = report(format!("read({dir:?})"));
         assert_eq!(is_dir, ("IsADirectoryError".into(), 21, "Is a directory".into()));
     });
-    let as_box: Box<dyn std::error::Error + Send + Sync> =
-        Box::new(PyErr::from(std::io::Error::from(std::io::ErrorKind::PermissionDenied)));
+    let as_box: Box<dyn std::error::Error + Send + Sync> = Box::new(PyErr::from(
+        std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    ));
     assert_eq!(as_box.to_string(), "PermissionError: permission denied");
-    let utf8: PyErr = String::from_utf8(vec![b'a', 0xe9, b'b']).unwrap_err().into();
+    let utf8: PyErr = String::from_utf8(vec![b'a', 0xe9, b'b'])
+        .unwrap_err()
+        .into();
     assert_eq!(
         utf8.to_string(),
         "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe9 in position 1: invalid continuation byte"
@@ -456,9 +478,11 @@ fn io_errors_become_the_matching_os_error_subclass() {
 fn unicode_decode_errors_are_raised_in_python() {
     let interp = Interpreter::new();
     interp.with_gil(|py| {
-        py.add_builtin(gilvm::function!(fn decode(data: gilvm::Bytes) -> Result<String, std::string::FromUtf8Error> {
-            String::from_utf8(data.0)
-        }))
+        py.add_builtin(gilvm::function!(
+            fn decode(data: gilvm::Bytes) -> Result<String, std::string::FromUtf8Error> {
+                String::from_utf8(data.0)
+            }
+        ))
         .unwrap();
         let err = py.run("decode(b'\\xff')").unwrap_err();
         assert_eq!(err.type_name(), "UnicodeDecodeError");

@@ -12,4 +12,6 @@ pub mod interpreter;
 pub mod native;
 pub mod object;
 pub mod python;
+#[cfg(feature = "serde")]
+pub mod serde;
 pub mod typed;
