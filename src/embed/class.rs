@@ -57,8 +57,8 @@ pub const PAYLOAD: &str = "__gilvm_payload__";
 pub trait PyClass: Send + Sized + 'static {
     /// The class's `__name__`.
     const NAME: &'static str;
-    /// The class's `__module__`.
-    const MODULE: &'static str = "builtins";
+    /// The class's `__module__` (not `builtins`, which marks the VM's own types).
+    const MODULE: &'static str = "host";
 
     /// Declares the constructor, methods and properties.
     fn methods(_methods: &mut Methods<Self>) {}

@@ -363,7 +363,7 @@ impl PyErr {
     /// gilvm::Interpreter::new().with_gil(|py| {
     ///     let class = py.new_exception_class("app.ConfigError", None).unwrap();
     ///     let err = gilvm::PyErr::new_with_class(&class, "bad port");
-    ///     assert_eq!(err.to_string(), "app.ConfigError: bad port");
+    ///     assert_eq!(err.to_string(), "ConfigError: bad port");
     ///     assert!(err.is_instance(py, "Exception"));
     /// });
     /// ```

@@ -204,7 +204,7 @@ impl<'py> Bound<'py, PyDict> {
     /// });
     /// ```
     pub fn contains(&self, key: impl IntoPy<'py>) -> PyResult<bool> {
-        self.call_method1("__contains__", (key,))?.extract()
+        Ok(self.get(key)?.is_some())
     }
 
     /// The `(key, value)` pairs, in order.
