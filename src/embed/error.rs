@@ -25,6 +25,13 @@ pub struct PyErr {
     traceback: String,
     exit_status: Option<i32>,
     value: Option<PyObject>,
+    /// What only some errors made in Rust carry (boxed: a `PyErr` stays small).
+    detail: Option<Box<Detail>>,
+}
+
+/// The rarer parts of a [`PyErr`] made in Rust.
+#[derive(Default)]
+struct Detail {
     /// For a conversion that found the wrong type: (expected, found) type names, so that an
     /// argument's conversion can say `f() argument 'x' must be int, not str`.
     mismatch: Option<(String, String)>,
@@ -77,23 +84,25 @@ impl PyErr {
             message,
             exit_status: None,
             value: None,
-            mismatch: None,
-            class: None,
-            os: None,
+            detail: None,
         }
+    }
+
+    fn detail_mut(&mut self) -> &mut Detail {
+        self.detail.get_or_insert_with(Box::default)
     }
 
     /// A conversion's `TypeError`: `obj` is a `found`, not an `expected`.
     pub(crate) fn mismatch(expected: &str, found: &str) -> PyErr {
         let mut err = PyErr::type_error(format!("expected {expected}, got '{found}' object"));
-        err.mismatch = Some((expected.to_string(), found.to_string()));
+        err.detail_mut().mismatch = Some((expected.to_string(), found.to_string()));
         err
     }
 
     /// This conversion error, raised for the argument `param` (`'name'` or a position) of
     /// `function`: a wrong type is reported in CPython's words for built-ins.
     pub(crate) fn in_argument(self, function: &str, param: &str) -> PyErr {
-        match &self.mismatch {
+        match self.detail.as_ref().and_then(|d| d.mismatch.as_ref()) {
             Some((expected, found)) => PyErr::type_error(format!(
                 "{function}() argument {param} must be {expected}, not {found}"
             )),
@@ -103,7 +112,9 @@ impl PyErr {
 
     /// This conversion error, met inside a container (so not the argument's own type).
     pub(crate) fn nested(mut self) -> PyErr {
-        self.mismatch = None;
+        if let Some(detail) = &mut self.detail {
+            detail.mismatch = None;
+        }
         self
     }
 
@@ -221,9 +232,7 @@ impl PyErr {
             traceback,
             exit_status,
             value: Some(PyObject::detach(py, exc)),
-            mismatch: None,
-            class: None,
-            os: None,
+            detail: None,
         }
     }
 
@@ -240,9 +249,7 @@ impl PyErr {
             traceback,
             exit_status,
             value: None,
-            mismatch: None,
-            class: None,
-            os: None,
+            detail: None,
         }
     }
 
@@ -264,9 +271,7 @@ impl PyErr {
             traceback: error.report(filename, source),
             exit_status: None,
             value: None,
-            mismatch: None,
-            class: None,
-            os: None,
+            detail: None,
         }
     }
 
@@ -293,11 +298,12 @@ impl PyErr {
 
     /// A new exception object of this error's class.
     fn instantiate<'py>(&self, py: Python<'py>) -> PyResult<crate::Bound<'py>> {
-        let class = match self.class {
+        let detail = self.detail.as_deref();
+        let class = match detail.and_then(|d| d.class) {
             Some(find) => find(py)?,
             None => self.named_class(py)?,
         };
-        match &self.os {
+        match detail.and_then(|d| d.os.as_ref()) {
             Some((errno, strerror, Some(filename))) => class.call1((*errno, strerror, filename)),
             Some((errno, strerror, None)) => class.call1((*errno, strerror)),
             None => class.call1((&self.message,)),
@@ -352,7 +358,7 @@ impl PyErr {
     /// ```
     pub fn of<T: crate::PyTypeInfo>(message: impl Into<String>) -> PyErr {
         let mut err = PyErr::new(T::NAME, message);
-        err.class = Some(T::type_object);
+        err.detail_mut().class = Some(T::type_object);
         err
     }
 
@@ -414,7 +420,7 @@ impl PyErr {
             None => format!("[Errno {errno}] {strerror}"),
         };
         let mut err = PyErr::new(type_name, message);
-        err.os = Some((errno, strerror, filename));
+        err.detail_mut().os = Some((errno, strerror, filename));
         err
     }
 }

@@ -234,8 +234,7 @@ impl NativeModule {
     /// assert_eq!({ interp.run("import m").unwrap(); interp.eval::<f64>("m.half(3)") }.unwrap(), 1.5);
     /// ```
     pub fn add_function(self, function: crate::Function) -> NativeModule {
-        let body = function.body();
-        self.function(function.name(), move |py, args| body(py, args))
+        self.function(function.name(), function.body())
     }
 
     /// Adds the class of the Rust type `T` under its name (see [`PyClass`](crate::PyClass)).
@@ -347,8 +346,7 @@ impl<'py> Python<'py> {
     /// });
     /// ```
     pub fn add_builtin(self, function: crate::Function) -> PyResult<Bound<'py>> {
-        let body = function.body();
-        self.add_function(function.name(), move |py, args| body(py, args))
+        self.add_function(function.name(), function.body())
     }
 
     /// Registers `module` in `sys.modules`, so that scripts can import it; returns it.
