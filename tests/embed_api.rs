@@ -45,6 +45,9 @@ fn typed_module() -> NativeModule {
                 items.get(0)
             }
         ))
+        .add_function(gilvm::function!(fn nothing(flag: bool = false) {
+            let _ = flag;
+        }))
         .add_function(gilvm::function!(
             fn parse(text: &str) -> Result<i64, std::num::ParseIntError> {
                 text.trim().parse::<i64>()
@@ -88,6 +91,9 @@ fn typed_functions_unpack_positional_keyword_and_default_arguments() {
         "z"
     );
     assert_eq!(interp.eval::<i64>("typed.parse(' 42 ')").unwrap(), 42);
+    assert!(interp
+        .eval::<bool>("typed.nothing(flag=True) is None")
+        .unwrap());
 }
 
 #[test]
@@ -488,4 +494,30 @@ fn unicode_decode_errors_are_raised_in_python() {
         assert_eq!(err.type_name(), "UnicodeDecodeError");
         assert!(err.matches::<gilvm::exceptions::ValueError>(py));
     });
+}
+
+#[test]
+fn a_rust_class_instance_is_used_from_another_host_thread() {
+    let interp = std::sync::Arc::new(bank());
+    let account: Py<Account> = interp.with_gil(|py| {
+        Py::new(
+            py,
+            Account {
+                owner: "eve".into(),
+                cents: 1,
+            },
+        )
+        .unwrap()
+    });
+    let other = std::sync::Arc::clone(&interp);
+    let cents = std::thread::spawn(move || {
+        other.with_gil(|py| {
+            let a = account.bind(py);
+            a.call_method1("deposit", (9,)).unwrap();
+            a.with_borrow(|a| a.cents).unwrap()
+        })
+    })
+    .join()
+    .unwrap();
+    assert_eq!(cents, 10);
 }

@@ -54,6 +54,16 @@ pub const PAYLOAD: &str = "__gilvm_payload__";
 /// assert_eq!(interp.eval::<String>("repr(c)").unwrap(), "Counter(8)");
 /// assert!(interp.eval::<bool>("isinstance(c, Counter)").unwrap());
 /// ```
+///
+/// A type that is not `Send` cannot be a class (its value could be used by the next thread
+/// to take the GIL):
+///
+/// ```compile_fail
+/// struct Shared(std::rc::Rc<i64>);
+/// impl gilvm::PyClass for Shared {
+///     const NAME: &'static str = "Shared";
+/// }
+/// ```
 pub trait PyClass: Send + Sized + 'static {
     /// The class's `__name__`.
     const NAME: &'static str;
@@ -444,7 +454,7 @@ fn construct<'py, T: PyClass>(
 ///     const NAME: &'static str = "Stack";
 ///     fn methods(m: &mut Methods<Self>) {
 ///         m.constructor(gilvm::function!(fn new() -> Stack { Stack(Vec::new()) }));
-///         m.method(gilvm::method!(fn push(this: &mut Stack, x: i64) -> () { this.0.push(x) }));
+///         m.method(gilvm::method!(fn push(this: &mut Stack, x: i64) { this.0.push(x) }));
 ///         m.method(gilvm::method!(fn __len__(this: &Stack) -> usize { this.0.len() }));
 ///     }
 /// }
@@ -457,16 +467,16 @@ fn construct<'py, T: PyClass>(
 /// ```
 #[macro_export]
 macro_rules! method {
-    ($(#[$meta:meta])* fn $name:ident ($py:ident : Python<$lt:lifetime>, $this:ident : &mut $class:ty $(, $arg:ident : $ty:ty $(= $default:expr)?)* $(,)?) -> $ret:ty $body:block) => {
-        $crate::__typed_body!($name, $py, $lt, [$this : &mut $class], [$($arg : $ty $(= $default)?),*], $ret, $body)
+    ($(#[$meta:meta])* fn $name:ident ($py:ident : Python<$lt:lifetime>, $this:ident : &mut $class:ty $(, $arg:ident : $ty:ty $(= $default:expr)?)* $(,)?) $(-> $ret:ty)? $body:block) => {
+        $crate::__typed_body!($name, $py, $lt, [$this : &mut $class], [$($arg : $ty $(= $default)?),*], $crate::__return_type!($($ret)?), $body)
     };
-    ($(#[$meta:meta])* fn $name:ident ($py:ident : Python<$lt:lifetime>, $this:ident : & $class:ty $(, $arg:ident : $ty:ty $(= $default:expr)?)* $(,)?) -> $ret:ty $body:block) => {
-        $crate::__typed_body!($name, $py, $lt, [$this : & $class], [$($arg : $ty $(= $default)?),*], $ret, $body)
+    ($(#[$meta:meta])* fn $name:ident ($py:ident : Python<$lt:lifetime>, $this:ident : & $class:ty $(, $arg:ident : $ty:ty $(= $default:expr)?)* $(,)?) $(-> $ret:ty)? $body:block) => {
+        $crate::__typed_body!($name, $py, $lt, [$this : & $class], [$($arg : $ty $(= $default)?),*], $crate::__return_type!($($ret)?), $body)
     };
-    ($(#[$meta:meta])* fn $name:ident ($this:ident : &mut $class:ty $(, $arg:ident : $ty:ty $(= $default:expr)?)* $(,)?) -> $ret:ty $body:block) => {
-        $crate::__typed_body!($name, __gilvm_py, 'py, [$this : &mut $class], [$($arg : $ty $(= $default)?),*], $ret, $body)
+    ($(#[$meta:meta])* fn $name:ident ($this:ident : &mut $class:ty $(, $arg:ident : $ty:ty $(= $default:expr)?)* $(,)?) $(-> $ret:ty)? $body:block) => {
+        $crate::__typed_body!($name, __gilvm_py, 'py, [$this : &mut $class], [$($arg : $ty $(= $default)?),*], $crate::__return_type!($($ret)?), $body)
     };
-    ($(#[$meta:meta])* fn $name:ident ($this:ident : & $class:ty $(, $arg:ident : $ty:ty $(= $default:expr)?)* $(,)?) -> $ret:ty $body:block) => {
-        $crate::__typed_body!($name, __gilvm_py, 'py, [$this : & $class], [$($arg : $ty $(= $default)?),*], $ret, $body)
+    ($(#[$meta:meta])* fn $name:ident ($this:ident : & $class:ty $(, $arg:ident : $ty:ty $(= $default:expr)?)* $(,)?) $(-> $ret:ty)? $body:block) => {
+        $crate::__typed_body!($name, __gilvm_py, 'py, [$this : & $class], [$($arg : $ty $(= $default)?),*], $crate::__return_type!($($ret)?), $body)
     };
 }

@@ -182,11 +182,11 @@ impl<'py> Args<'py> {
 /// ```
 #[macro_export]
 macro_rules! function {
-    ($(#[$meta:meta])* fn $name:ident ($py:ident : Python<$lt:lifetime> $(, $arg:ident : $ty:ty $(= $default:expr)?)* $(,)?) -> $ret:ty $body:block) => {
-        $crate::__typed_body!($name, $py, $lt, [], [$($arg : $ty $(= $default)?),*], $ret, $body)
+    ($(#[$meta:meta])* fn $name:ident ($py:ident : Python<$lt:lifetime> $(, $arg:ident : $ty:ty $(= $default:expr)?)* $(,)?) $(-> $ret:ty)? $body:block) => {
+        $crate::__typed_body!($name, $py, $lt, [], [$($arg : $ty $(= $default)?),*], $crate::__return_type!($($ret)?), $body)
     };
-    ($(#[$meta:meta])* fn $name:ident ($($arg:ident : $ty:ty $(= $default:expr)?),* $(,)?) -> $ret:ty $body:block) => {
-        $crate::__typed_body!($name, __gilvm_py, 'py, [], [$($arg : $ty $(= $default)?),*], $ret, $body)
+    ($(#[$meta:meta])* fn $name:ident ($($arg:ident : $ty:ty $(= $default:expr)?),* $(,)?) $(-> $ret:ty)? $body:block) => {
+        $crate::__typed_body!($name, __gilvm_py, 'py, [], [$($arg : $ty $(= $default)?),*], $crate::__return_type!($($ret)?), $body)
     };
 }
 
@@ -220,6 +220,18 @@ macro_rules! __typed_body {
         }
         $crate::Function::new(stringify!($name), __gilvm_call)
     }};
+}
+
+/// The declared return type, `()` when there is none (not for direct use).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __return_type {
+    () => {
+        ()
+    };
+    ($ret:ty) => {
+        $ret
+    };
 }
 
 /// Whether a parameter without (`()`) or with a default is required (not for direct use).
