@@ -1,3 +1,4 @@
+#![cfg(feature = "serde")]
 //! serde values to and from Python objects (the `serde` feature, on by default).
 
 use std::collections::BTreeMap;
