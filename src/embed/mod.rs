@@ -6,6 +6,7 @@ pub mod convert;
 pub mod error;
 pub mod interactive;
 pub mod interpreter;
+pub mod keyboard_interrupt;
 pub mod native;
 pub mod object;
 pub mod python;

@@ -21,6 +21,7 @@ pub mod generator;
 pub mod gil;
 pub mod gil_trace;
 pub mod import;
+pub mod interruptible;
 pub mod names;
 pub mod runtime;
 pub mod signals;

@@ -10,6 +10,7 @@ pub mod array;
 pub mod gilmod;
 pub mod hashlib;
 pub mod io;
+pub mod io_sink;
 pub mod json;
 pub mod math;
 pub mod os;
@@ -17,6 +18,7 @@ pub mod os_stat;
 pub mod platform;
 pub mod re;
 pub mod select;
+pub mod signal;
 pub mod socket;
 #[path = "struct_/mod.rs"]
 pub mod struct_;
@@ -108,7 +110,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("itertools").source(include_str!("itertools.py")),
     ModuleDef::new("io")
         .functions(io::FUNCTIONS)
-        .init(|ts, dict| run_embedded(ts, "io", include_str!("io_memory.py"), dict))
+        .init(|ts, dict| {
+            add_functions(dict, io_sink::FUNCTIONS);
+            run_embedded(ts, "io", include_str!("io_memory.py"), dict)
+        })
         .source(include_str!("io.py")),
     ModuleDef::new("math")
         .init(|_, dict| {
@@ -149,6 +154,11 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("binascii")
         .functions(zlib::CRC32)
         .source(include_str!("binascii.py")),
+    ModuleDef::new("atexit").source(include_str!("atexit.py")),
+    ModuleDef::new("signal")
+        .functions(signal::FUNCTIONS)
+        .init(signal::init)
+        .source(include_str!("signal.py")),
     ModuleDef::new("base64").source(include_str!("base64.py")),
     ModuleDef::new("array")
         .functions(array::FUNCTIONS)
@@ -160,6 +170,24 @@ pub const MODULES: &[ModuleDef] = &[
         .init(zlib::init)
         .source(include_str!("zlib.py")),
 ];
+
+/// At exit, after the non-daemon threads are joined (CPython 3.11's order): runs the `atexit`
+/// callbacks if the module was imported (each one's error is printed by the module itself).
+pub fn atexit_run(ts: &mut ThreadState) {
+    let Some(module) =
+        crate::objects::dict::dict_get(&ts.rt.sys_modules, &Value::new_str("atexit"))
+    else {
+        return;
+    };
+    let result = crate::protocol::attr::get_attr(ts, &module, &Value::new_str("_run_exitfuncs"))
+        .and_then(|f| crate::protocol::call::call_value(ts, &f, &[], &[]));
+    if let Err(exc) = result {
+        let text = crate::interp::traceback::format_exception(ts, &exc);
+        ts.rt.write_stderr(&format!(
+            "Exception ignored in: atexit._run_exitfuncs\n{text}"
+        ));
+    }
+}
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
 /// Python source, so it can fail.
