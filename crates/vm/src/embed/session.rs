@@ -315,7 +315,7 @@ impl Session {
     /// [`Session::finalize`] on a thread of the session.
     fn finish(&self, ts: &mut ThreadState) {
         crate::stdlib::_thread::shutdown(ts);
-        crate::stdlib::atexit_run(ts);
+        crate::stdlib::atexit::run_exitfuncs(ts);
         crate::interp::signals::flush_everything(ts);
         if ts.rt.threads.running.get() > 0 {
             self.frozen.store(true, Ordering::Release);

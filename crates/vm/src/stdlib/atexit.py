@@ -27,14 +27,4 @@ def _clear():
 def _run_exitfuncs():
     while _callbacks:
         func, args, kwargs = _callbacks.pop()
-        try:
-            func(*args, **kwargs)
-        except BaseException as exc:
-            _report(func, exc)
-
-
-def _report(func, exc):
-    import sys
-
-    sys.stderr.write("Exception ignored in atexit callback: " + repr(func) + "\n")
-    sys.excepthook(type(exc), exc, exc.__traceback__)
+        _call(func, args, kwargs)

@@ -7,6 +7,7 @@
 
 pub mod _thread;
 pub mod array;
+pub mod atexit;
 pub mod gilmod;
 pub mod hashlib;
 pub mod io;
@@ -154,7 +155,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("binascii")
         .functions(zlib::CRC32)
         .source(include_str!("binascii.py")),
-    ModuleDef::new("atexit").source(include_str!("atexit.py")),
+    ModuleDef::new("atexit")
+        .functions(atexit::FUNCTIONS)
+        .source(include_str!("atexit.py")),
     ModuleDef::new("signal")
         .functions(signal::FUNCTIONS)
         .init(signal::init)
@@ -170,24 +173,6 @@ pub const MODULES: &[ModuleDef] = &[
         .init(zlib::init)
         .source(include_str!("zlib.py")),
 ];
-
-/// At exit, after the non-daemon threads are joined (CPython 3.11's order): runs the `atexit`
-/// callbacks if the module was imported (each one's error is printed by the module itself).
-pub fn atexit_run(ts: &mut ThreadState) {
-    let Some(module) =
-        crate::objects::dict::dict_get(&ts.rt.sys_modules, &Value::new_str("atexit"))
-    else {
-        return;
-    };
-    let result = crate::protocol::attr::get_attr(ts, &module, &Value::new_str("_run_exitfuncs"))
-        .and_then(|f| crate::protocol::call::call_value(ts, &f, &[], &[]));
-    if let Err(exc) = result {
-        let text = crate::interp::traceback::format_exception(ts, &exc);
-        ts.rt.write_stderr(&format!(
-            "Exception ignored in: atexit._run_exitfuncs\n{text}"
-        ));
-    }
-}
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
 /// Python source, so it can fail.

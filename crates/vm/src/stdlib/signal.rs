@@ -14,7 +14,7 @@ use crate::object::error::PyResult;
 use crate::object::value::{ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::function::{Args, NativeFn};
-use crate::stdlib::os::os_error;
+use crate::stdlib::socket::errors::os_error;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_signal", signal),
@@ -95,8 +95,10 @@ fn signum_arg(ts: &ThreadState, v: &Value) -> PyResult<usize> {
     }
 }
 
-fn errno_error(ts: &ThreadState) -> crate::object::value::ObjRef {
-    os_error(ts, &std::io::Error::last_os_error(), "")
+/// `OSError` (no file name) for the last failed system call.
+fn errno_error(ts: &ThreadState) -> ObjRef {
+    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+    os_error(ts, errno)
 }
 
 /// `_signal(signalnum, handler, is_callable)`: `signal.signal` once `signal.py` has asked
@@ -118,7 +120,9 @@ fn signal(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         }
     };
     let old = ts.rt.signal_handlers.get(signum);
-    set_os_handler(signum as i32, disposition).map_err(|e| os_error(ts, &e, ""))?;
+    if set_os_handler(signum as i32, disposition).is_err() {
+        return Err(errno_error(ts));
+    }
     ts.rt.signal_handlers.set(signum, a[1].clone());
     Ok(old)
 }

@@ -1,0 +1,314 @@
+//! Real signals sent to a child `gilvm`: SIGINT raises `KeyboardInterrupt` in the main thread
+//! wherever it is (a busy loop, `time.sleep`, `socket.accept`, `Thread.join`, a lock), an
+//! uncaught one kills the process by SIGINT after `finally` blocks and exit cleanup ran,
+//! SIGTERM runs a Python handler or, unhandled, kills only after buffered files are written,
+//! and a handler that returns lets a sleep go on. Each script prints `ready` once it is about
+//! to block; the test waits for that line rather than for a fixed time (the machine may be
+//! loaded), and every wait has a generous bound.
+
+use std::io::{BufRead, BufReader, Read};
+use std::os::unix::process::ExitStatusExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+/// The longest any child may take to get ready or to end after its signal.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// What a finished child left.
+struct Ended {
+    status: ExitStatus,
+    stdout: String,
+    stderr: String,
+}
+
+/// A scratch directory for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gilvm-signals-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Starts `gilvm` on `script` (written into `dir`), waits for its `ready` line, sends it
+/// `signals` one after the other, and waits for it to end.
+fn run_signalled(dir: &PathBuf, script: &str, signals: &[libc::c_int]) -> Ended {
+    let path = dir.join("script.py");
+    std::fs::write(&path, script).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gilvm"))
+        .arg(&path)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    let mut line = String::new();
+    while line.trim_end() != "ready" {
+        line.clear();
+        if stdout.read_line(&mut line).unwrap() == 0 {
+            let ended = finish(child, stdout, seen);
+            panic!(
+                "the child ended before it was ready: {:?}\n{}\n{}",
+                ended.status, ended.stdout, ended.stderr
+            );
+        }
+        seen.push_str(&line);
+    }
+    for &signal in signals {
+        // SAFETY: sending a signal to our own child process, still running (not reaped).
+        assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, signal) }, 0);
+    }
+    finish(child, stdout, seen)
+}
+
+/// Waits (bounded) for `child` to end; kills it if it does not.
+fn finish(
+    mut child: Child,
+    mut stdout: BufReader<std::process::ChildStdout>,
+    seen: String,
+) -> Ended {
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > PATIENCE {
+            child.kill().unwrap();
+            panic!("the child did not end within {PATIENCE:?} of its signal");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    Ended {
+        status,
+        stdout: seen + &rest,
+        stderr,
+    }
+}
+
+/// An uncaught `KeyboardInterrupt`: its traceback, then death by SIGINT.
+fn assert_interrupted(ended: &Ended) {
+    assert_eq!(
+        ended.status.signal(),
+        Some(libc::SIGINT),
+        "{:?}\nstdout: {}\nstderr: {}",
+        ended.status,
+        ended.stdout,
+        ended.stderr
+    );
+    assert!(
+        ended
+            .stderr
+            .starts_with("Traceback (most recent call last):\n"),
+        "{}",
+        ended.stderr
+    );
+    assert!(
+        ended.stderr.ends_with("\nKeyboardInterrupt\n"),
+        "{}",
+        ended.stderr
+    );
+}
+
+#[test]
+fn sigint_in_a_busy_loop_runs_finally_writes_files_and_dies_by_sigint() {
+    let dir = scratch("busy");
+    let script = r#"
+import atexit
+atexit.register(lambda: print("atexit ran"))
+out = open("written.txt", "w")
+out.write("every byte\n" * 1000)
+n = 0
+try:
+    print("ready", flush=True)
+    while True:
+        n += 1
+finally:
+    print("finally ran")
+"#;
+    let ended = run_signalled(&dir, script, &[libc::SIGINT]);
+    assert_interrupted(&ended);
+    assert!(ended.stderr.contains(", in <module>\n"), "{}", ended.stderr);
+    assert_eq!(ended.stdout, "ready\nfinally ran\natexit ran\n");
+    let written = std::fs::read_to_string(dir.join("written.txt")).unwrap();
+    assert_eq!(written, "every byte\n".repeat(1000));
+}
+
+#[test]
+fn sigint_interrupts_time_sleep() {
+    let dir = scratch("sleep");
+    let script = "import time\nprint('ready', flush=True)\ntime.sleep(3600)\n";
+    let ended = run_signalled(&dir, script, &[libc::SIGINT]);
+    assert_interrupted(&ended);
+    assert!(
+        ended.stderr.contains("time.sleep(3600)"),
+        "{}",
+        ended.stderr
+    );
+}
+
+#[test]
+fn sigint_interrupts_socket_accept() {
+    let dir = scratch("accept");
+    let script = r#"
+import socket
+server = socket.socket()
+server.bind(("127.0.0.1", 0))
+server.listen()
+try:
+    print("ready", flush=True)
+    server.accept()
+except KeyboardInterrupt:
+    print("accept interrupted")
+    server.close()
+    raise
+"#;
+    let ended = run_signalled(&dir, script, &[libc::SIGINT]);
+    assert_interrupted(&ended);
+    assert_eq!(ended.stdout, "ready\naccept interrupted\n");
+}
+
+#[test]
+fn sigint_interrupts_thread_join_while_another_thread_spins_with_the_gil() {
+    let dir = scratch("join");
+    // The spinning thread holds the GIL whenever the main thread does not: the main thread
+    // must still get it to raise.
+    let script = r#"
+import threading
+def spin():
+    while True:
+        pass
+t = threading.Thread(target=spin, daemon=True)
+t.start()
+print("ready", flush=True)
+t.join()
+"#;
+    let ended = run_signalled(&dir, script, &[libc::SIGINT]);
+    assert_interrupted(&ended);
+    assert!(ended.stderr.contains("t.join()"), "{}", ended.stderr);
+}
+
+#[test]
+fn sigint_interrupts_lock_acquire_and_queue_get() {
+    let dir = scratch("lock");
+    let script = r#"
+import queue, threading
+lock = threading.Lock()
+lock.acquire()
+try:
+    print("ready", flush=True)
+    lock.acquire()
+except KeyboardInterrupt:
+    print("lock wait interrupted", flush=True)
+q = queue.Queue()
+print("ready", flush=True)
+q.get()
+"#;
+    let path = dir.join("script.py");
+    std::fs::write(&path, script).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gilvm"))
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    for _ in 0..2 {
+        let mut line = String::new();
+        while line.trim_end() != "ready" {
+            line.clear();
+            assert!(
+                stdout.read_line(&mut line).unwrap() > 0,
+                "ended early: {seen}"
+            );
+            seen.push_str(&line);
+        }
+        // SAFETY: signalling our own running child.
+        assert_eq!(
+            unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) },
+            0
+        );
+    }
+    let ended = finish(child, stdout, seen);
+    assert_interrupted(&ended);
+    assert_eq!(ended.stdout, "ready\nlock wait interrupted\nready\n");
+    assert!(ended.stderr.contains("q.get()"), "{}", ended.stderr);
+}
+
+#[test]
+fn sigterm_runs_a_python_handler_in_the_main_thread() {
+    let dir = scratch("term-handler");
+    let script = r#"
+import signal, sys, threading, time
+def on_term(signum, frame):
+    print("handler in", threading.current_thread().name, "for", signum)
+    sys.exit(3)
+signal.signal(signal.SIGTERM, on_term)
+out = open("log.txt", "w")
+out.write("before the signal\n")
+try:
+    print("ready", flush=True)
+    while True:
+        time.sleep(0.5)
+finally:
+    out.write("cleaned up\n")
+"#;
+    let ended = run_signalled(&dir, script, &[libc::SIGTERM]);
+    assert_eq!(ended.status.code(), Some(3), "{}", ended.stderr);
+    assert_eq!(ended.stdout, "ready\nhandler in MainThread for 15\n");
+    let log = std::fs::read_to_string(dir.join("log.txt")).unwrap();
+    assert_eq!(log, "before the signal\ncleaned up\n");
+}
+
+#[test]
+fn unhandled_sigterm_kills_after_writing_buffered_files() {
+    let dir = scratch("term-default");
+    let script = r#"
+import time
+out = open("data.txt", "w")
+out.write("kept\n")
+print("buffered output", end="")
+print("\nready", flush=True)
+time.sleep(3600)
+"#;
+    let ended = run_signalled(&dir, script, &[libc::SIGTERM]);
+    assert_eq!(
+        ended.status.signal(),
+        Some(libc::SIGTERM),
+        "{}",
+        ended.stderr
+    );
+    assert_eq!(ended.stderr, "");
+    let data = std::fs::read_to_string(dir.join("data.txt")).unwrap();
+    assert_eq!(data, "kept\n");
+}
+
+#[test]
+fn a_handler_that_returns_lets_sleep_resume_with_the_time_left() {
+    let dir = scratch("resume");
+    let script = r#"
+import signal, time
+signal.signal(signal.SIGUSR1, lambda signum, frame: print("handled", signum, flush=True))
+start = time.monotonic()
+print("ready", flush=True)
+time.sleep(3)
+print("slept the whole time:", time.monotonic() - start >= 3)
+"#;
+    let ended = run_signalled(&dir, script, &[libc::SIGUSR1]);
+    assert_eq!(ended.status.code(), Some(0), "{}", ended.stderr);
+    assert_eq!(
+        ended.stdout,
+        "ready\nhandled 10\nslept the whole time: True\n"
+    );
+}
