@@ -37,7 +37,8 @@ fn run_signalled(dir: &PathBuf, script: &str, signals: &[libc::c_int]) -> Ended 
     let mut child = Command::new(env!("CARGO_BIN_EXE_gilvm"))
         .arg(&path)
         .current_dir(dir)
-        .stdin(Stdio::null())
+        // Kept open and empty: a script reading it blocks.
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -278,8 +279,7 @@ fn unhandled_sigterm_kills_after_writing_buffered_files() {
 import time
 out = open("data.txt", "w")
 out.write("kept\n")
-print("buffered output", end="")
-print("\nready", flush=True)
+print("ready", flush=True)
 time.sleep(3600)
 "#;
     let ended = run_signalled(&dir, script, &[libc::SIGTERM]);
@@ -311,4 +311,24 @@ print("slept the whole time:", time.monotonic() - start >= 3)
         ended.stdout,
         "ready\nhandled 10\nslept the whole time: True\n"
     );
+}
+
+#[test]
+fn unhandled_sigterm_kills_a_main_thread_blocked_reading_stdin_after_the_grace_time() {
+    let dir = scratch("term-stdin");
+    let script = r#"
+out = open("data.txt", "w")
+out.write("kept\n")
+print("ready", flush=True)
+input()
+"#;
+    let ended = run_signalled(&dir, script, &[libc::SIGTERM]);
+    assert_eq!(
+        ended.status.signal(),
+        Some(libc::SIGTERM),
+        "{}",
+        ended.stderr
+    );
+    let data = std::fs::read_to_string(dir.join("data.txt")).unwrap();
+    assert_eq!(data, "kept\n");
 }

@@ -316,7 +316,7 @@ impl Session {
     fn finish(&self, ts: &mut ThreadState) {
         crate::stdlib::_thread::shutdown(ts);
         crate::stdlib::atexit::run_exitfuncs(ts);
-        crate::interp::signals::flush_everything(ts);
+        crate::interp::signal_exit::flush_everything(ts);
         if ts.rt.threads.running.get() > 0 {
             self.frozen.store(true, Ordering::Release);
         } else {

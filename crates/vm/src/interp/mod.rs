@@ -24,6 +24,7 @@ pub mod import;
 pub mod interruptible;
 pub mod names;
 pub mod runtime;
+pub mod signal_exit;
 pub mod signals;
 pub mod thread_state;
 pub mod traceback;

@@ -12,12 +12,16 @@
 //! thread blocked without the GIL wakes within one slice of its wait
 //! (`interp::interruptible`).
 //!
+//! A deadly signal left to its default (SIGTERM) is caught too, only to write out what the
+//! program buffered before dying by it (`interp::signal_exit`).
+//!
 //! The Python-visible handlers are per runtime (`Runtime::signal_handlers`); the tripped
 //! flags are per process, like the signals themselves.
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::interp::signal_exit;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{new_exception, ExcKind, PyResult};
 use crate::object::value::Value;
@@ -63,6 +67,7 @@ pub fn pending() -> bool {
 /// The native handler of every signal with a Python handler.
 extern "C" fn on_signal(signum: libc::c_int) {
     trip(signum as usize);
+    signal_exit::on_signal(signum);
 }
 
 /// Sets the OS disposition of `signum`: [`SIG_DFL`], [`SIG_IGN`], or (`None`) our handler.
@@ -132,7 +137,7 @@ impl SignalHandlers {
             let sigterm = libc::SIGTERM as usize;
             if matches!(os_disposition(sigterm), Value::Int(SIG_DFL)) {
                 table[sigterm] = Value::Int(SIG_DFL);
-                let _ = set_os_handler(libc::SIGTERM, None);
+                signal_exit::catch_to_flush(libc::SIGTERM);
             }
         }
         SignalHandlers {
@@ -152,6 +157,7 @@ impl SignalHandlers {
 
     /// Records `handler` (the caller has set the OS disposition to match).
     pub fn set(&self, signum: usize, handler: Value) {
+        signal_exit::stop_catching(signum);
         self.table.borrow_mut()[signum] = handler;
     }
 }
@@ -184,8 +190,8 @@ pub fn handle_pending(ts: &mut ThreadState) -> PyResult<()> {
         let result = match handler {
             // Caught by us only to flush first (SIGTERM); tripped by a host, ignored.
             Value::Int(SIG_DFL) => {
-                if matches!(os_disposition(signum), Value::None) {
-                    die_by(ts, signum as i32);
+                if signal_exit::caught_to_flush(signum) {
+                    signal_exit::die_by(ts, signum as i32);
                 }
                 Ok(Value::None)
             }
@@ -198,23 +204,4 @@ pub fn handle_pending(ts: &mut ThreadState) -> PyResult<()> {
         }
     }
     Ok(())
-}
-
-/// A signal whose Python handler is the default, caught only so that nothing written is lost:
-/// flushes the program's files and streams, then dies by `signum` as the default would.
-pub fn die_by(ts: &mut ThreadState, signum: i32) {
-    flush_everything(ts);
-    let _ = set_os_handler(signum, Some(SIG_DFL));
-    // SAFETY: `raise` is safe to call with any signal number; the default action ends the
-    // process (or, for a signal whose default is to ignore, returns).
-    unsafe {
-        libc::raise(signum);
-    }
-}
-
-/// Writes out every buffered file and the standard streams (before the process dies).
-pub fn flush_everything(ts: &ThreadState) {
-    crate::stdlib::io_sink::flush_open_files();
-    ts.rt.stdout.borrow_mut().flush();
-    ts.rt.stderr.borrow_mut().flush();
 }
