@@ -28,6 +28,7 @@ pub use embed::convert::{Bytes, FromPy, IntoPy};
 pub use embed::error::{Error, PyErr, PyResult};
 pub use embed::interactive::{input_status, Input};
 pub use embed::interpreter::{Builder, Interpreter};
+pub use embed::keyboard_interrupt::KeyboardInterruptHandle;
 pub use embed::native::{Args, NativeModule};
 pub use embed::object::PyObject;
 pub use embed::python::Python;

@@ -332,3 +332,37 @@ input()
     let data = std::fs::read_to_string(dir.join("data.txt")).unwrap();
     assert_eq!(data, "kept\n");
 }
+
+#[test]
+fn the_hosts_keyboard_interrupt_handle_runs_the_scripts_sigint_handler() {
+    let interp = gilvm::Interpreter::new();
+    let handle = interp.keyboard_interrupt_handle();
+    interp
+        .run("import signal, time\nseen = []\nsignal.signal(signal.SIGINT, lambda s, f: seen.append(s))")
+        .unwrap();
+    let script = r#"
+while not seen:
+    time.sleep(0.01)
+n = 0
+while len(seen) < 2:
+    n += 1
+"#;
+    // Interrupts until the script is done: two close ones may merge into one call, as two
+    // signals do.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let host = std::thread::spawn({
+        let done = std::sync::Arc::clone(&done);
+        move || {
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(50));
+                handle.clone().interrupt();
+            }
+        }
+    });
+    interp.run(script).unwrap();
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    host.join().unwrap();
+    gilvm::clear_interrupt();
+    let seen = interp.eval::<Vec<i64>>("seen").unwrap();
+    assert!(seen.len() >= 2 && seen.iter().all(|&s| s == 2), "{seen:?}");
+}
