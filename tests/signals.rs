@@ -58,10 +58,16 @@ fn run_signalled(dir: &PathBuf, script: &str, signals: &[libc::c_int]) -> Ended 
         seen.push_str(&line);
     }
     for &signal in signals {
-        // SAFETY: sending a signal to our own child process, still running (not reaped).
-        assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, signal) }, 0);
+        send(&child, signal);
     }
     finish(child, stdout, seen)
+}
+
+/// Sends `signal` to `child`, which has not been reaped yet.
+fn send(child: &Child, signal: libc::c_int) {
+    // SAFETY: `kill` on our own child's pid, valid while the child is not reaped (only
+    // `finish` waits for it); no memory is involved.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, signal) }, 0);
 }
 
 /// Waits (bounded) for `child` to end; kills it if it does not.
@@ -235,11 +241,7 @@ q.get()
             );
             seen.push_str(&line);
         }
-        // SAFETY: signalling our own running child.
-        assert_eq!(
-            unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) },
-            0
-        );
+        send(&child, libc::SIGINT);
     }
     let ended = finish(child, stdout, seen);
     assert_interrupted(&ended);

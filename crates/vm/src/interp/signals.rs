@@ -182,8 +182,8 @@ pub fn handle_pending(ts: &mut ThreadState) -> PyResult<()> {
     if !is_main_thread(ts) || !PENDING.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
-    for signum in 1..NSIG {
-        if !TRIPPED[signum].swap(false, Ordering::SeqCst) {
+    for (signum, tripped) in TRIPPED.iter().enumerate().skip(1) {
+        if !tripped.swap(false, Ordering::SeqCst) {
             continue;
         }
         let handler = ts.rt.signal_handlers.get(signum);
