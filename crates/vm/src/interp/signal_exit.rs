@@ -47,9 +47,12 @@ pub fn on_signal(signum: libc::c_int) {
     if fd >= 0 && caught_to_flush(signum as usize) {
         let byte = signum as u8;
         // SAFETY: writing one byte from a valid buffer to the pipe's write end, which is
-        // never closed; `write` is async-signal-safe.
+        // never closed; `write` is async-signal-safe. `errno` (this thread's) is put back, as
+        // the interrupted code may be about to read it.
         unsafe {
+            let errno = *libc::__errno_location();
             libc::write(fd, (&byte as *const u8).cast(), 1);
+            *libc::__errno_location() = errno;
         }
     }
 }

@@ -121,7 +121,8 @@ pub struct SignalHandlers {
 impl SignalHandlers {
     /// The table of a new runtime. With `install` (the `gilvm` command, CPython's
     /// `Py_Initialize`), SIGINT raises `KeyboardInterrupt` unless the process started with it
-    /// ignored, and SIGTERM's default first flushes what the program wrote ([`die_by`]).
+    /// ignored, and SIGTERM's default first flushes what the program wrote
+    /// ([`signal_exit::die_by`]).
     pub fn new(install: bool) -> SignalHandlers {
         let default_int_handler =
             native_value("default_int_handler", default_int_handler, Value::Null);
