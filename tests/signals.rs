@@ -29,8 +29,8 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Starts `gilvm` on `script` (written into `dir`), waits for its `ready` line, sends it
-/// `signals` one after the other, and waits for it to end.
+/// Starts `gilvm` on `script` (written into `dir`); for each of `signals`, waits for a
+/// `ready` line and sends it; then waits for the child to end.
 fn run_signalled(dir: &PathBuf, script: &str, signals: &[libc::c_int]) -> Ended {
     let path = dir.join("script.py");
     std::fs::write(&path, script).unwrap();
@@ -45,19 +45,19 @@ fn run_signalled(dir: &PathBuf, script: &str, signals: &[libc::c_int]) -> Ended 
         .unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut seen = String::new();
-    let mut line = String::new();
-    while line.trim_end() != "ready" {
-        line.clear();
-        if stdout.read_line(&mut line).unwrap() == 0 {
-            let ended = finish(child, stdout, seen);
-            panic!(
-                "the child ended before it was ready: {:?}\n{}\n{}",
-                ended.status, ended.stdout, ended.stderr
-            );
-        }
-        seen.push_str(&line);
-    }
     for &signal in signals {
+        let mut line = String::new();
+        while line.trim_end() != "ready" {
+            line.clear();
+            if stdout.read_line(&mut line).unwrap() == 0 {
+                let ended = finish(child, stdout, seen);
+                panic!(
+                    "the child ended before it was ready: {:?}\n{}\n{}",
+                    ended.status, ended.stdout, ended.stderr
+                );
+            }
+            seen.push_str(&line);
+        }
         send(&child, signal);
     }
     finish(child, stdout, seen)
@@ -221,29 +221,7 @@ q = queue.Queue()
 print("ready", flush=True)
 q.get()
 "#;
-    let path = dir.join("script.py");
-    std::fs::write(&path, script).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gilvm"))
-        .arg(&path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut seen = String::new();
-    for _ in 0..2 {
-        let mut line = String::new();
-        while line.trim_end() != "ready" {
-            line.clear();
-            assert!(
-                stdout.read_line(&mut line).unwrap() > 0,
-                "ended early: {seen}"
-            );
-            seen.push_str(&line);
-        }
-        send(&child, libc::SIGINT);
-    }
-    let ended = finish(child, stdout, seen);
+    let ended = run_signalled(&dir, script, &[libc::SIGINT, libc::SIGINT]);
     assert_interrupted(&ended);
     assert_eq!(ended.stdout, "ready\nlock wait interrupted\nready\n");
     assert!(ended.stderr.contains("q.get()"), "{}", ended.stderr);
@@ -367,4 +345,29 @@ while len(seen) < 2:
     gilvm::clear_interrupt();
     let seen = interp.eval::<Vec<i64>>("seen").unwrap();
     assert!(seen.len() >= 2 && seen.iter().all(|&s| s == 2), "{seen:?}");
+}
+
+#[test]
+fn sigint_interrupts_select_and_socket_recv() {
+    let dir = scratch("select");
+    let script = r#"
+import select, socket
+server = socket.socket()
+server.bind(("127.0.0.1", 0))
+server.listen()
+b = socket.socket()
+b.connect(server.getsockname())
+a, _ = server.accept()
+try:
+    print("ready", flush=True)
+    select.select([a], [], [], 3600)
+except KeyboardInterrupt:
+    print("select interrupted", flush=True)
+print("ready", flush=True)
+a.recv(1)
+"#;
+    let ended = run_signalled(&dir, script, &[libc::SIGINT, libc::SIGINT]);
+    assert_interrupted(&ended);
+    assert_eq!(ended.stdout, "ready\nselect interrupted\nready\n");
+    assert!(ended.stderr.contains("a.recv(1)"), "{}", ended.stderr);
 }
