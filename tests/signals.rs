@@ -371,3 +371,27 @@ a.recv(1)
     assert_eq!(ended.stdout, "ready\nselect interrupted\nready\n");
     assert!(ended.stderr.contains("a.recv(1)"), "{}", ended.stderr);
 }
+
+#[test]
+fn ctrl_c_on_a_terminal_interrupts_input() {
+    let dir = scratch("input");
+    let path = dir.join("script.py");
+    std::fs::write(
+        &path,
+        "try:\n    input('ready> ')\nexcept KeyboardInterrupt:\n    print('input interrupted')\nprint('ready again')\ninput()\n",
+    )
+    .unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gilvm"));
+    command.arg(&path);
+    let mut p = rexpect::session::spawn_command(command, Some(PATIENCE.as_millis() as u64))
+        .expect("gilvm starts on a pty");
+    p.exp_string("ready> ").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("input interrupted").unwrap();
+    p.exp_string("ready again").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("KeyboardInterrupt").unwrap();
+    p.exp_eof().unwrap();
+    let status = format!("{:?}", p.process_mut().wait().unwrap());
+    assert!(status.contains("SIGINT"), "{status}");
+}

@@ -1,5 +1,6 @@
 //! Blocking waits that a signal interrupts (PEP 475): `time.sleep`, lock acquisition (and so
-//! `Thread.join`, `Queue.get`, `Event.wait`, `Condition.wait`), socket calls, `select`.
+//! `Thread.join`, `Queue.get`, `Event.wait`, `Condition.wait`), socket calls, `select`,
+//! `input()` from a terminal.
 //!
 //! The wait runs without the GIL. In the main thread it is cut into slices of at most
 //! [`SLICE`]: between two slices it looks at the tripped-signal flag, and when a signal waits

@@ -4,8 +4,8 @@
 //!
 //! The main thread does it at its next check point ([`die_by`], from
 //! `signals::handle_pending`): it writes out every buffered file and the standard streams.
-//! If the main thread does not come by within [`GRACE`] (blocked in a read of stdin, or in
-//! long native work), a watchdog thread, woken through a pipe by the signal handler, writes
+//! If the main thread does not come by within [`GRACE`] (blocked reading a pipe, or in long
+//! native work), a watchdog thread, woken through a pipe by the signal handler, writes
 //! out the files (which it can reach without the GIL) and ends the process itself.
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
