@@ -127,13 +127,5 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None)
     kind = kinds[0]
     if kind == "r":
         return _File(file, mode, binary, _read_file(file, binary), None)
-    if kind == "x" and _exists(file):
-        raise FileExistsError(17, "File exists")
     empty = b"" if binary else ""
     return _File(file, mode, binary, empty, _sink_open(file, kind == "a", kind == "x"))
-
-
-def _exists(path):
-    import os
-
-    return os.path.exists(path)
