@@ -8,7 +8,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::ExitStatusExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
@@ -22,16 +22,31 @@ struct Ended {
     stderr: String,
 }
 
-/// A scratch directory for one test's files.
-fn scratch(name: &str) -> PathBuf {
+/// A scratch directory for one test's files, removed when the test ends.
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("gilvm-signals-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 /// Starts `gilvm` on `script` (written into `dir`); for each of `signals`, waits for a
 /// `ready` line and sends it; then waits for the child to end.
-fn run_signalled(dir: &PathBuf, script: &str, signals: &[libc::c_int]) -> Ended {
+fn run_signalled(dir: &Path, script: &str, signals: &[libc::c_int]) -> Ended {
     let path = dir.join("script.py");
     std::fs::write(&path, script).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_gilvm"))
@@ -394,4 +409,31 @@ fn ctrl_c_on_a_terminal_interrupts_input() {
     p.exp_eof().unwrap();
     let status = format!("{:?}", p.process_mut().wait().unwrap());
     assert!(status.contains("SIGINT"), "{status}");
+}
+
+#[test]
+fn files_are_written_out_at_exit_while_daemon_threads_still_run() {
+    let dir = scratch("daemon");
+    let path = dir.join("script.py");
+    let script = r#"
+import sys, threading
+def spin():
+    while True:
+        pass
+threading.Thread(target=spin, daemon=True).start()
+out = open("kept.txt", "w")
+out.write("written\n" * 100)
+print("exiting")
+sys.exit(4)
+"#;
+    std::fs::write(&path, script).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_gilvm"))
+        .arg(&path)
+        .current_dir(&*dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    assert_eq!(output.stdout, b"exiting\n");
+    let kept = std::fs::read_to_string(dir.join("kept.txt")).unwrap();
+    assert_eq!(kept, "written\n".repeat(100));
 }
