@@ -36,6 +36,7 @@ pub use embed::exceptions::markers as exceptions;
 pub use embed::function::{convert_arg, FromPyArg, Function, IntoPyReturn, Param, RawFunction};
 pub use embed::interactive::{input_status, Input};
 pub use embed::interpreter::{Builder, Interpreter};
+pub use embed::keyboard_interrupt::KeyboardInterruptHandle;
 pub use embed::native::{Args, NativeModule};
 pub use embed::object::{Py, PyObject};
 pub use embed::python::Python;

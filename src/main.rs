@@ -207,6 +207,9 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
             .gil(run.gil)
             .io_fast_path(run.io_fast_path)
             .print_traceback(true)
+            // Under --gil-trace, Ctrl-C and SIGTERM stop the program at once and write the
+            // trace (`gil_cli::finish_trace_on_signal`).
+            .handle_signals(run.trace.is_none())
             .build(),
     );
     if let Some(path) = &run.trace {
@@ -229,7 +232,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
     }
     // The traceback of an uncaught exception is already printed, before the program waited
     // for its other threads; a `SystemExit` carries its status.
-    let status = match result {
+    let status = match &result {
         Ok(()) => 0,
         Err(error) => error.exit_status().unwrap_or(1) as u8,
     };
@@ -238,6 +241,9 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
             eprintln!("gilvm: {msg}");
             return ExitCode::from(status.max(1));
         }
+    }
+    if result.is_err_and(|error| cli::interrupted(&error)) {
+        cli::die_by_sigint();
     }
     ExitCode::from(status)
 }

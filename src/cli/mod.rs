@@ -267,6 +267,23 @@ pub fn start(parsed: &Parsed, orig_argv: Vec<String>) -> Option<Target> {
     target
 }
 
+/// Whether a run ended with an uncaught `KeyboardInterrupt`.
+pub fn interrupted(error: &gilvm::PyErr) -> bool {
+    error.type_name() == "KeyboardInterrupt"
+}
+
+/// After an uncaught `KeyboardInterrupt` (its traceback printed, the interpreter finalized),
+/// dies by SIGINT as CPython does, so that the shell sees "killed by signal 2" (status 130).
+pub fn die_by_sigint() -> ! {
+    // SAFETY: restoring the default action and raising it in this thread: the process ends
+    // here (SIGINT's default action); plain libc calls with valid arguments.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::raise(libc::SIGINT);
+    }
+    // SIGINT blocked in this thread: end with the status the shell would show.
+    std::process::exit(130)
+}
 /// `PYTHONPATH`'s directories (none with `-E`/`-I`).
 pub fn pythonpath(flags: &SysFlags) -> Vec<String> {
     if flags.ignore_environment > 0 {

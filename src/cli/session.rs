@@ -38,6 +38,7 @@ pub fn run(target: Option<Target>, parsed: &Parsed, run: &crate::RunOptions) -> 
         .switch_interval(gil.switch_interval)
         .check_interval(gil.check_interval)
         .io_fast_path(run.io_fast_path)
+        .handle_signals(true)
         .argv(argv.collect())
         .build();
     let inspect = parsed.flags.inspect > 0;
@@ -78,14 +79,19 @@ pub fn run(target: Option<Target>, parsed: &Parsed, run: &crate::RunOptions) -> 
         _ => Ok(()),
     };
     let mut status = 0;
+    let prompt = inspect || target.is_none();
     if let Err(error) = result {
         if let Some(code) = error.exit_status() {
             return finish(&interp, stats, code);
         }
         eprint!("{}", error.traceback());
         status = 1;
+        if !prompt && super::interrupted(&error) {
+            finish(&interp, stats, status);
+            interp.finalize();
+            super::die_by_sigint();
+        }
     }
-    let prompt = inspect || target.is_none();
     if prompt {
         let options = repl::Options {
             quiet: parsed.flags.quiet > 0 || (target.is_some() && !inspect),

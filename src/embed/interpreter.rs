@@ -461,6 +461,16 @@ impl Builder {
         self
     }
 
+    /// Install the process's signal handlers, as CPython's `Py_Initialize` does (the `gilvm`
+    /// command does): Ctrl-C (SIGINT) raises `KeyboardInterrupt` in the main script thread,
+    /// and SIGTERM writes out the program's buffered files before it kills the process.
+    /// Default `false`: the host keeps its signals, and raises `KeyboardInterrupt` itself
+    /// through [`Interpreter::keyboard_interrupt_handle`] if it wants to.
+    pub fn handle_signals(mut self, on: bool) -> Builder {
+        self.config.handle_signals = on;
+        self
+    }
+
     /// The directory where `import name` looks for `name.py` (default: the current one, or
     /// the main script's directory for [`Interpreter::run_code`]).
     ///

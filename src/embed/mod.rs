@@ -9,6 +9,7 @@ pub mod exceptions;
 pub mod function;
 pub mod interactive;
 pub mod interpreter;
+pub mod keyboard_interrupt;
 pub mod native;
 pub mod object;
 pub mod python;

@@ -299,7 +299,8 @@ impl Session {
     }
 
     /// Ends the session as CPython's exit does: waits for the non-daemon script threads
-    /// (`threading._shutdown`) and releases the runtime under the GIL; a later `enter` boots
+    /// (`threading._shutdown`), runs the `atexit` callbacks, writes out every buffered file
+    /// and stream, and releases the runtime under the GIL; a later `enter` boots
     /// a fresh runtime. If daemon threads are still running, they stay frozen instead: this
     /// thread keeps the GIL forever, and entering the session again panics.
     pub fn finalize(self: &Arc<Self>) {
@@ -314,7 +315,8 @@ impl Session {
     /// [`Session::finalize`] on a thread of the session.
     fn finish(&self, ts: &mut ThreadState) {
         crate::stdlib::_thread::shutdown(ts);
-        ts.rt.stdout.borrow_mut().flush();
+        crate::stdlib::atexit::run_exitfuncs(ts);
+        crate::interp::signal_exit::flush_everything(ts);
         if ts.rt.threads.running.get() > 0 {
             self.frozen.store(true, Ordering::Release);
         } else {

@@ -74,6 +74,10 @@ pub struct Config {
     /// it fails, before waiting for non-daemon threads (CPython's order). The error returned
     /// still carries it: the caller must then not print it again.
     pub print_traceback: bool,
+    /// Install the process's signal handlers as CPython's `Py_Initialize` does: SIGINT raises
+    /// `KeyboardInterrupt`, SIGTERM flushes the program's files before it kills (the `gilvm`
+    /// command sets it; an embedding host decides for its process).
+    pub handle_signals: bool,
 }
 
 impl Default for Config {
@@ -86,6 +90,7 @@ impl Default for Config {
             io_fast_path: true,
             search_path: None,
             print_traceback: false,
+            handle_signals: false,
         }
     }
 }
@@ -143,6 +148,8 @@ pub struct Runtime {
     /// Sockets try each call without blocking while holding the GIL, and release it only to
     /// wait (see `stdlib::socket::io`); off: they release it around every call.
     pub io_fast_path: Cell<bool>,
+    /// The Python handler of each signal (`signal.signal`).
+    pub signal_handlers: crate::interp::signals::SignalHandlers,
 }
 
 pub type CompileFn =
@@ -191,6 +198,7 @@ impl Runtime {
             compile: gilvm_compiler::compile_source,
             gil_tracer: Some(tracer),
             io_fast_path: Cell::new(config.io_fast_path),
+            signal_handlers: crate::interp::signals::SignalHandlers::new(config.handle_signals),
         }
     }
 

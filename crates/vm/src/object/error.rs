@@ -66,6 +66,7 @@ exc_kinds! {
     PermissionError: OSError,
     IsADirectoryError: OSError,
     NotADirectoryError: OSError,
+    ProcessLookupError: OSError,
     UnicodeDecodeError: UnicodeError,
     UnicodeEncodeError: UnicodeError,
     EOFError: Exception,

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use gilvm_gil::ThreadId;
 
@@ -185,8 +185,13 @@ fn lock_acquire(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     if !blocking {
         return Ok(Value::Bool(false));
     }
-    let acquired = ts.allow_threads(move || lock.acquire_blocking(timeout));
-    Ok(Value::Bool(acquired))
+    // A signal in the main thread runs its handler and the wait goes on (PEP 475).
+    let deadline = timeout.map(|t| Instant::now() + t);
+    let acquired = crate::interp::interruptible::wait(ts, deadline, move |until| {
+        let left = until.map(|u| u.saturating_duration_since(Instant::now()));
+        lock.acquire_blocking(left).then_some(())
+    })?;
+    Ok(Value::Bool(acquired.is_some()))
 }
 
 /// `timeout=-1` (wait forever) or a non-negative number of seconds.

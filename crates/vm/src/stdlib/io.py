@@ -1,5 +1,6 @@
 # gilvm's file objects. A file's contents are read whole when it is opened for reading;
-# writes are buffered and written out on flush() and close().
+# writes are buffered in a native sink (io_sink.rs), written out on flush() and close(), when
+# the file object is freed, and at exit.
 
 
 class UnsupportedOperation(OSError, ValueError):
@@ -7,16 +8,15 @@ class UnsupportedOperation(OSError, ValueError):
 
 
 class _File:
-    def __init__(self, name, mode, binary, data, writing, append):
+    def __init__(self, name, mode, binary, data, sink):
         self.name = name
         self.mode = mode
         self.closed = False
         self._binary = binary
         self._data = data
         self._pos = 0
-        self._writing = writing
-        self._append = append
-        self._pending = []
+        self._writing = sink is not None
+        self._sink = sink
 
     def _check(self, want_write):
         if self.closed:
@@ -68,7 +68,7 @@ class _File:
             raise TypeError("a bytes-like object is required, not '" + type(data).__name__ + "'")
         if not self._binary and not isinstance(data, str):
             raise TypeError("write() argument must be str, not " + type(data).__name__)
-        self._pending.append(data)
+        _sink_write(self._sink, data)
         return len(data)
 
     def writelines(self, lines):
@@ -76,19 +76,16 @@ class _File:
             self.write(line)
 
     def flush(self):
-        if self._pending:
-            data = b"" if self._binary else ""
-            for chunk in self._pending:
-                data += chunk
-            _write_file(self.name, data, self._append)
-            self._pending = []
-            self._append = True
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        if self._writing:
+            _sink_flush(self._sink)
 
     def close(self):
         if not self.closed:
-            if self._writing:
-                self.flush()
             self.closed = True
+            if self._writing:
+                _sink_close(self._sink)
 
     def readable(self):
         return not self._writing
@@ -129,15 +126,6 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None)
         raise LookupError("unknown encoding: " + encoding)
     kind = kinds[0]
     if kind == "r":
-        return _File(file, mode, binary, _read_file(file, binary), False, False)
-    if kind == "x" and _exists(file):
-        raise FileExistsError(17, "File exists")
+        return _File(file, mode, binary, _read_file(file, binary), None)
     empty = b"" if binary else ""
-    _write_file(file, empty, kind == "a")
-    return _File(file, mode, binary, empty, True, True)
-
-
-def _exists(path):
-    import os
-
-    return os.path.exists(path)
+    return _File(file, mode, binary, empty, _sink_open(file, kind == "a", kind == "x"))

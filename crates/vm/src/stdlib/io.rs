@@ -1,5 +1,5 @@
-//! The native part of file I/O: whole-file reads and writes under `io.py`'s file objects, and
-//! the `open` builtin, which calls `io.open`.
+//! The native part of file I/O: whole-file reads under `io.py`'s file objects (writes go
+//! through `io_sink`), and the `open` builtin, which calls `io.open`.
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
@@ -8,8 +8,7 @@ use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::{Args, NativeFn};
 use crate::stdlib::os::os_error;
 
-pub const FUNCTIONS: &[(&str, NativeFn)] =
-    &[("_read_file", read_file), ("_write_file", write_file)];
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[("_read_file", read_file)];
 
 /// `open(...)`: the `io` module's `open`.
 pub fn open(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
@@ -51,32 +50,4 @@ fn read_file(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             ))
         }
     }
-}
-
-/// `_write_file(path, data, append)`: writes str (as UTF-8) or bytes, creating the file.
-fn write_file(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    use std::io::Write;
-    let a = positional(ts, "_write_file", args, 3, 3)?;
-    let path = path_of(ts, &a[0])?;
-    let append = matches!(a[2], Value::Bool(true));
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).write(true);
-    if append {
-        options.append(true);
-    } else {
-        options.truncate(true);
-    }
-    let written = match a[1].obj().map(|o| &**o) {
-        Some(Obj::Str(s)) => Some(s.as_str().as_bytes().to_vec()),
-        Some(Obj::Bytes(b)) => Some(b.to_vec()),
-        _ => None,
-    };
-    let Some(data) = written else {
-        return Err(ts.type_error("_write_file: data must be str or bytes"));
-    };
-    options
-        .open(&path)
-        .and_then(|mut f| f.write_all(&data))
-        .map_err(|e| os_error(ts, &e, &path))?;
-    Ok(Value::None)
 }

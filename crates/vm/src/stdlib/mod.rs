@@ -7,9 +7,11 @@
 
 pub mod _thread;
 pub mod array;
+pub mod atexit;
 pub mod gilmod;
 pub mod hashlib;
 pub mod io;
+pub mod io_sink;
 pub mod json;
 pub mod math;
 pub mod os;
@@ -17,6 +19,7 @@ pub mod os_stat;
 pub mod platform;
 pub mod re;
 pub mod select;
+pub mod signal;
 pub mod socket;
 #[path = "struct_/mod.rs"]
 pub mod struct_;
@@ -108,7 +111,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("itertools").source(include_str!("itertools.py")),
     ModuleDef::new("io")
         .functions(io::FUNCTIONS)
-        .init(|ts, dict| run_embedded(ts, "io", include_str!("io_memory.py"), dict))
+        .init(|ts, dict| {
+            add_functions(dict, io_sink::FUNCTIONS);
+            run_embedded(ts, "io", include_str!("io_memory.py"), dict)
+        })
         .source(include_str!("io.py")),
     ModuleDef::new("math")
         .init(|_, dict| {
@@ -149,6 +155,13 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("binascii")
         .functions(zlib::CRC32)
         .source(include_str!("binascii.py")),
+    ModuleDef::new("atexit")
+        .functions(atexit::FUNCTIONS)
+        .source(include_str!("atexit.py")),
+    ModuleDef::new("signal")
+        .functions(signal::FUNCTIONS)
+        .init(signal::init)
+        .source(include_str!("signal.py")),
     ModuleDef::new("base64").source(include_str!("base64.py")),
     ModuleDef::new("array")
         .functions(array::FUNCTIONS)

@@ -16,6 +16,7 @@ use crate::stdlib::{add_functions, run_embedded};
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getcwd", getcwd),
     ("getpid", getpid),
+    ("kill", kill),
     ("listdir", listdir),
     ("mkdir", mkdir),
     ("rmdir", rmdir),
@@ -108,6 +109,36 @@ fn getcwd(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn getpid(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "getpid", args, 0, 0)?;
     Ok(Value::Int(std::process::id().into()))
+}
+
+/// `kill(pid, sig)`: sends a signal; one sent to this process has had its Python handler run
+/// (in the main thread) when this returns, as in CPython.
+fn kill(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "kill", args, 2, 2)?;
+    let pid = crate::object::args::int_arg(ts, &a[0])?;
+    let signal = crate::object::args::int_arg(ts, &a[1])?;
+    let (Ok(pid), Ok(signal)) = (libc::pid_t::try_from(pid), libc::c_int::try_from(signal)) else {
+        return Err(ts.new_exc(
+            ExcKind::OverflowError,
+            "signed integer is greater than maximum",
+        ));
+    };
+    // To this process: sent to this thread, so that it lands before `kill` returns (the
+    // kernel would pick the process's first thread, which under `gilvm` is not this one).
+    let own = pid == std::process::id() as libc::pid_t;
+    // SAFETY: `kill` and `raise` take any pid and signal number (bad ones fail with an errno).
+    let failed = unsafe {
+        match own {
+            true => libc::raise(signal),
+            false => libc::kill(pid, signal),
+        }
+    };
+    if failed != 0 {
+        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err(crate::stdlib::socket::errors::os_error(ts, errno));
+    }
+    crate::interp::signals::handle_pending(ts)?;
+    Ok(Value::None)
 }
 
 fn listdir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {

@@ -67,7 +67,7 @@ fn sleep(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         return Err(ts.value_error("sleep length must be non-negative"));
     }
     let duration = Duration::from_secs_f64(secs.min(1e9));
-    crate::interp::signals::interruptible_sleep(ts, duration)?;
+    crate::interp::interruptible::sleep(ts, duration)?;
     Ok(Value::None)
 }
 

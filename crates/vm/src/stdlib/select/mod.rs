@@ -1,5 +1,7 @@
-//! The native part of `select`: one `poll(2)` call with the GIL released (`select.py`
+//! The native part of `select`: `poll(2)` with the GIL released (`select.py`
 //! builds `select.select`, `select.poll` and `selectors` over it).
+
+use std::time::{Duration, Instant};
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
@@ -37,29 +39,31 @@ fn poll(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             revents: 0,
         })
         .collect();
-    let result = ts.allow_threads(move || {
-        let deadline = (timeout >= 0)
-            .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout as u64));
-        loop {
-            let wait = match deadline {
-                None => -1,
-                Some(d) => d
-                    .saturating_duration_since(std::time::Instant::now())
-                    .as_millis()
-                    .min(i32::MAX as u128) as i32,
-            };
-            // SAFETY: `set` is a valid array of `set.len()` pollfd structs.
-            let n = unsafe { libc::poll(set.as_mut_ptr(), set.len() as libc::nfds_t, wait) };
-            if n >= 0 {
-                return Ok(set);
-            }
-            let err = std::io::Error::last_os_error();
-            if err.raw_os_error() != Some(libc::EINTR) {
-                return Err(err);
+    let deadline = (timeout >= 0).then(|| Instant::now() + Duration::from_millis(timeout as u64));
+    // Waits in slices in the main thread, so that signal handlers run meanwhile (PEP 475).
+    let polled = crate::interp::interruptible::wait(ts, deadline, |until| {
+        let wait = match until {
+            None => -1,
+            Some(d) => d
+                .saturating_duration_since(Instant::now())
+                .as_millis()
+                .min(i32::MAX as u128) as i32,
+        };
+        // SAFETY: `set` is a valid array of `set.len()` pollfd structs.
+        let n = unsafe { libc::poll(set.as_mut_ptr(), set.len() as libc::nfds_t, wait) };
+        match n {
+            0 => None,
+            n if n > 0 => Some(Ok(())),
+            _ => {
+                let err = std::io::Error::last_os_error();
+                (err.raw_os_error() != Some(libc::EINTR)).then_some(Err(err))
             }
         }
-    });
-    let set = result.map_err(|e| crate::stdlib::os::os_error(ts, &e, ""))?;
+    })?;
+    // `None`: timed out, and the last poll left every `revents` at zero.
+    if let Some(Err(e)) = polled {
+        return Err(crate::stdlib::os::os_error(ts, &e, ""));
+    }
     Ok(Value::new_list(
         set.iter()
             .filter(|p| p.revents != 0)

@@ -16,6 +16,8 @@ fn kind_for_errno(errno: i32) -> ExcKind {
         libc::EINTR => ExcKind::InterruptedError,
         libc::ETIMEDOUT => ExcKind::TimeoutError,
         libc::ENOENT => ExcKind::FileNotFoundError,
+        libc::ESRCH => ExcKind::ProcessLookupError,
+        libc::EPERM | libc::EACCES => ExcKind::PermissionError,
         _ => ExcKind::OSError,
     }
 }

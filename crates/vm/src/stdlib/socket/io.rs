@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use rustix::event::{PollFd, PollFlags, Timespec};
 use rustix::io::Errno;
 
+use crate::interp::interruptible;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::stdlib::socket::errors;
@@ -29,10 +30,13 @@ pub enum Wait {
 enum Failure {
     TimedOut,
     Os(Errno),
+    /// A signal handler raised while the call waited (PEP 475); the exception is kept aside.
+    Interrupted,
 }
 
 /// Runs the socket call `op` on `fd` with CPython's semantics for the socket's `timeout`
-/// (`None`: block; zero: never wait; otherwise raise `TimeoutError` when it expires).
+/// (`None`: block; zero: never wait; otherwise raise `TimeoutError` when it expires). In the
+/// main thread a signal's handler runs during the wait; if it raises, the call raises.
 pub fn call<R: Send>(
     ts: &mut ThreadState,
     fd: &OwnedFd,
@@ -41,18 +45,57 @@ pub fn call<R: Send>(
     mut op: impl FnMut(&OwnedFd) -> Result<R, Errno> + Send,
 ) -> PyResult<R> {
     let deadline = timeout.map(|t| Instant::now() + t);
+    let mut raised = None;
     let outcome = if timeout == Some(Duration::ZERO) {
         op(fd).map_err(Failure::Os)
     } else if ts.rt.io_fast_path.get() {
         retry(fd, &mut op, |fd| {
-            ts.allow_threads(|| wait_ready(fd, wait, deadline))
+            wait_interruptibly(ts, fd, wait, deadline).map_err(|exc| {
+                raised = Some(exc);
+                Failure::Interrupted
+            })?
         })
     } else {
-        ts.allow_threads(|| retry(fd, &mut op, |fd| wait_ready(fd, wait, deadline)))
+        // The call itself runs without the GIL too, one slice of the wait at a time.
+        let released = interruptible::wait(ts, deadline, |until| {
+            match retry(fd, &mut op, |fd| {
+                wait_ready(fd, wait, until).map_err(Failure::Os)
+            }) {
+                Err(Failure::TimedOut) => None,
+                other => Some(other),
+            }
+        });
+        match released {
+            Ok(Some(outcome)) => outcome,
+            Ok(None) => Err(Failure::TimedOut),
+            Err(exc) => {
+                raised = Some(exc);
+                Err(Failure::Interrupted)
+            }
+        }
     };
     outcome.map_err(|failure| match failure {
         Failure::TimedOut => errors::timed_out(ts),
         Failure::Os(errno) => errors::os_error(ts, errno.raw_os_error()),
+        Failure::Interrupted => raised.take().unwrap_or_else(|| errors::timed_out(ts)),
+    })
+}
+
+/// Waits without the GIL until `fd` is ready (true) or `deadline` passes (false); `Err`: a
+/// signal handler's exception.
+fn wait_interruptibly(
+    ts: &mut ThreadState,
+    fd: &OwnedFd,
+    wait: Wait,
+    deadline: Option<Instant>,
+) -> PyResult<Result<bool, Failure>> {
+    let ready = interruptible::wait(ts, deadline, |until| match wait_ready(fd, wait, until) {
+        Ok(false) => None,
+        other => Some(other),
+    });
+    Ok(match ready? {
+        Some(ready) => ready.map_err(Failure::Os),
+        None => Ok(false),
     })
 }
 
@@ -60,14 +103,14 @@ pub fn call<R: Send>(
 fn retry<R>(
     fd: &OwnedFd,
     op: &mut impl FnMut(&OwnedFd) -> Result<R, Errno>,
-    mut wait: impl FnMut(&OwnedFd) -> Result<bool, Errno>,
+    mut wait: impl FnMut(&OwnedFd) -> Result<bool, Failure>,
 ) -> Result<R, Failure> {
     loop {
         match op(fd) {
             Err(Errno::AGAIN) | Err(Errno::INTR) => {}
             other => return other.map_err(Failure::Os),
         }
-        if !wait(fd).map_err(Failure::Os)? {
+        if !wait(fd)? {
             return Err(Failure::TimedOut);
         }
     }
@@ -136,7 +179,7 @@ mod tests {
         };
         let result = retry(&a, &mut op, |_| {
             waits += 1;
-            Ok(true)
+            Ok::<_, Failure>(true)
         });
         assert!(matches!(result, Ok(3)));
         assert_eq!(waits, 2);

@@ -4,7 +4,7 @@
 //! calls block and release the GIL is in [`io`].
 
 mod addr;
-mod errors;
+pub mod errors;
 mod handle;
 mod io;
 mod methods;

@@ -1,16 +1,25 @@
 //! Reading standard input: `sys.stdin`'s methods and `input()`. Every read blocks, so it runs
 //! without the GIL; the process's stdin buffer is shared, so all readers see one stream.
 
-use std::io::{BufRead, Read};
+use std::io::{BufRead, IsTerminal, Read};
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::interp::interruptible;
+use crate::interp::signals::is_main_thread;
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::Value;
 use crate::objects::function::Args;
 
+/// Set when a partial read may have left bytes in std's stdin buffer, where `poll` cannot
+/// see them; cleared once a whole line was read from a terminal (which hands over one line
+/// per `read`, so nothing is left then).
+static MAYBE_BUFFERED: AtomicBool = AtomicBool::new(false);
+
 /// One line of text including its `\n` (none at end of input), `""` at end of input.
 pub fn read_line(ts: &mut ThreadState) -> PyResult<String> {
+    wait_for_terminal_line(ts)?;
     let bytes = ts.allow_threads(|| {
         let mut line = Vec::new();
         std::io::stdin()
@@ -18,11 +27,46 @@ pub fn read_line(ts: &mut ThreadState) -> PyResult<String> {
             .read_until(b'\n', &mut line)
             .map(|_| line)
     });
+    if bytes.as_ref().is_ok_and(|line| line.ends_with(b"\n")) {
+        MAYBE_BUFFERED.store(false, Ordering::Relaxed);
+    }
     decode(ts, bytes)
+}
+
+/// In the main thread, reading a line from a terminal (Ctrl-C's case): waits for the line
+/// with `poll`, so that a signal's handler runs meanwhile and its `KeyboardInterrupt` ends
+/// the wait (PEP 475). Not for a pipe or a file, whose reads never wait on a person.
+fn wait_for_terminal_line(ts: &mut ThreadState) -> PyResult<()> {
+    if !is_main_thread(ts)
+        || MAYBE_BUFFERED.load(Ordering::Relaxed)
+        || !std::io::stdin().is_terminal()
+    {
+        return Ok(());
+    }
+    interruptible::wait(ts, None, |until| {
+        let wait = until.map_or(-1, |u| {
+            u.saturating_duration_since(std::time::Instant::now())
+                .as_millis()
+                .min(i32::MAX as u128) as i32
+        });
+        let mut fds = [libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        }];
+        // SAFETY: `fds` is a valid array of one pollfd; fd 0 stays open (std never closes it).
+        let ready = unsafe { libc::poll(fds.as_mut_ptr(), 1, wait) };
+        // Ready, or an error the read itself will report.
+        (ready != 0
+            && !(ready < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR)))
+        .then_some(())
+    })?;
+    Ok(())
 }
 
 /// Up to `count` characters (all that is left if `None`).
 fn read_chars(ts: &mut ThreadState, count: Option<usize>) -> PyResult<String> {
+    MAYBE_BUFFERED.store(true, Ordering::Relaxed);
     let bytes = ts.allow_threads(|| {
         let mut data = Vec::new();
         let mut input = std::io::stdin().lock();
