@@ -503,9 +503,13 @@ pub fn show_secs(seconds: f64) -> String {
     }
 }
 
-/// A ratio as the talks wrote them: `28.4x`.
+/// A ratio as the talks wrote them: `28.4x`; below 0.1 two significant figures (`0.021x`),
+/// so that a small ratio never reads as `0.0x`.
 pub fn show_ratio(ratio: f64) -> String {
-    if ratio.is_finite() {
+    if ratio.is_finite() && ratio > 0.0 && ratio < 0.1 {
+        let decimals = (-ratio.log10()).floor() as usize + 2;
+        format!("{ratio:.decimals$}x")
+    } else if ratio.is_finite() {
         format!("{ratio:.1}x")
     } else {
         "-".into()
@@ -541,6 +545,8 @@ mod tests {
         let table = text_table(&["policy", "ratio"], &[vec!["tick".into(), "28.4x".into()]]);
         assert_eq!(table, "policy  ratio\ntick    28.4x\n");
         assert_eq!(show_ratio(28.44), "28.4x");
+        assert_eq!(show_ratio(0.0213), "0.021x");
+        assert_eq!(show_ratio(0.00567), "0.0057x");
         assert_eq!(show_secs(0.0123), "12.30 ms");
         let out = "round trips: 5 of 64 bytes\ntotal: 0.012 s\np50: 19.5 us\n";
         assert_eq!(field(out, "total:"), Ok(0.012));
