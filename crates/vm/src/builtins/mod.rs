@@ -15,7 +15,7 @@ use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::function::Args;
-use crate::objects::function::{native_value, NativeFunction};
+use crate::objects::function::{native_value, NativeFn, NativeFunction};
 
 /// `BaseException.__init__(self, *args)`.
 fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
@@ -32,6 +32,18 @@ fn exception_with_traceback(_ts: &mut ThreadState, this: &Value, _args: &Args) -
     Ok(this.clone())
 }
 
+/// A method of a built-in type: it binds to instances, and called unbound its first argument
+/// is the receiver (`Exception.__init__(self, msg)`).
+fn method_value(name: &'static str, f: NativeFn) -> Value {
+    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+        name,
+        f,
+        this: Value::Null,
+        is_method: true,
+        reads_frame: None,
+    })))
+}
+
 /// Fills the builtins dict of a new runtime.
 pub fn install(ts: &ThreadState) {
     let rt = &ts.rt;
@@ -44,13 +56,10 @@ pub fn install(ts: &ThreadState) {
     }
     if let Obj::Type(t) = &*rt.exc_types[ExcKind::BaseException as usize] {
         let mut d = t.dict.borrow_mut();
-        d.set_str(
-            "__init__",
-            native_value("__init__", exception_init, Value::Null),
-        );
+        d.set_str("__init__", method_value("__init__", exception_init));
         d.set_str(
             "with_traceback",
-            native_value("with_traceback", exception_with_traceback, Value::Null),
+            method_value("with_traceback", exception_with_traceback),
         );
     }
     put(

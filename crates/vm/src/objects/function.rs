@@ -68,7 +68,8 @@ pub struct NativeFunction {
 
 /// The frame-reading implementation of a builtin like `globals()` (see
 /// [`NativeFunction::reads_frame`]).
-pub type FrameFn = fn(&crate::interp::frame::Frame) -> Value;
+pub type FrameFn =
+    fn(&crate::interp::thread_state::ThreadState, &crate::interp::frame::Frame) -> Value;
 
 /// A native function as a Python value (`this` is the bound receiver, or `Null`).
 pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {

@@ -200,6 +200,12 @@ fn method_value(name: &'static str, f: NativeFn) -> Value {
 fn new_stream(class: &ObjRef, fd: i64) -> Value {
     let mut d = Dict::new();
     d.set_str(FD_ATTR, Value::Int(fd));
+    let name = match fd {
+        0 => "<stdin>",
+        1 => "<stdout>",
+        _ => "<stderr>",
+    };
+    d.set_str("name", Value::new_str(name));
     Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
         class.clone(),
         d,
