@@ -170,6 +170,9 @@ pub const MODULES: &[ModuleDef] = &[
         .source(include_str!("traceback.py")),
     ModuleDef::new("linecache").source(include_str!("linecache.py")),
     ModuleDef::new("logging").source(include_str!("logging.py")),
+    ModuleDef::new("pprint").source(include_str!("pprint.py")),
+    ModuleDef::new("difflib").source(include_str!("difflib.py")),
+    ModuleDef::new("unittest").source(include_str!("unittest.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
