@@ -10,6 +10,8 @@ FUNCTIONS:
     strptime -- Calculates the time struct represented by the passed-in string
 
 """
+# gilvm: CPython 3.11's _strptime in the C locale (there is no locale module).
+
 import time
 import calendar
 from re import compile as re_compile

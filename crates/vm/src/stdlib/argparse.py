@@ -62,6 +62,9 @@ considered public as object names -- the API of the formatter objects is
 still considered an implementation detail.)
 """
 
+# gilvm: CPython 3.11's argparse; the help width comes from $COLUMNS (there is no
+# shutil.get_terminal_size), no gettext, and the deprecation warnings are dropped.
+
 __version__ = '1.1'
 __all__ = [
     'ArgumentParser',

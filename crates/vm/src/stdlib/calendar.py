@@ -5,6 +5,8 @@ default, these calendars have Monday as the first day of the week, and
 Sunday as the last (the European convention). Use setfirstweekday() to
 set the first day of the week (0=Monday, 6=Sunday)."""
 
+# gilvm: CPython 3.11's calendar without the locale-based classes and the command line.
+
 import sys
 import datetime
 from itertools import repeat

@@ -3542,3 +3542,29 @@ def fnmatchcase(name, pattern):
 
 def fnmatch(name, pattern):
     return fnmatchcase(os.path.normcase(name), os.path.normcase(pattern))
+
+
+# CPython's classes live in the package's submodules: their reprs name those.
+for _module, _names in (
+        ('unittest.result', ('TestResult',)),
+        ('unittest.case', ('SkipTest', '_ShouldStop', '_UnexpectedSuccess', '_Outcome',
+                           '_BaseTestCaseContext', '_AssertRaisesBaseContext',
+                           '_AssertRaisesContext', '_AssertWarnsContext', '_OrderedChainMap',
+                           'TestCase', 'FunctionTestCase', '_SubTest')),
+        ('unittest.suite', ('BaseTestSuite', 'TestSuite', '_ErrorHolder', '_DebugResult')),
+        ('unittest.loader', ('_FailedTest', 'TestLoader')),
+        ('unittest.runner', ('_WritelnDecorator', 'TextTestResult', 'TextTestRunner')),
+        ('unittest.signals', ('_InterruptHandler',)),
+        ('unittest.main', ('TestProgram',))):
+    for _name in _names:
+        globals()[_name].__module__ = _module
+del _module, _names, _name
+
+__all__ = ['TestResult', 'TestCase', 'IsolatedAsyncioTestCase', 'TestSuite',
+           'TextTestRunner', 'TestLoader', 'FunctionTestCase', 'main',
+           'defaultTestLoader', 'SkipTest', 'skip', 'skipIf', 'skipUnless',
+           'expectedFailure', 'TextTestResult', 'installHandler',
+           'registerResult', 'removeResult', 'removeHandler',
+           'addModuleCleanup', 'doModuleCleanups', 'enterModuleContext',
+           'getTestCaseNames', 'makeSuite', 'findTestCases']
+__all__.remove('IsolatedAsyncioTestCase')  # no asyncio in gilvm
