@@ -15,7 +15,7 @@ use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::function::Args;
-use crate::objects::function::{native_value, NativeFn, NativeFunction};
+use crate::objects::function::{method_value, native_value, NativeFunction};
 
 /// `BaseException.__init__(self, *args)`.
 fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
@@ -30,18 +30,6 @@ fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult 
 /// `BaseException.with_traceback(tb)`: tracebacks are not objects here; returns self.
 fn exception_with_traceback(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     Ok(this.clone())
-}
-
-/// A method of a built-in type: it binds to instances, and called unbound its first argument
-/// is the receiver (`Exception.__init__(self, msg)`).
-fn method_value(name: &'static str, f: NativeFn) -> Value {
-    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
-        name,
-        f,
-        this: Value::Null,
-        is_method: true,
-        reads_frame: None,
-    })))
 }
 
 /// Fills the builtins dict of a new runtime.

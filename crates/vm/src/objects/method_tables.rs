@@ -238,7 +238,7 @@ fn gen_throw(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
                 v.clone()
             }
             Some(Value::None) | None => crate::protocol::call::call_value(ts, &a[0], &[], &[])?,
-            Some(v) => crate::protocol::call::call_value(ts, &a[0], &[v.clone()], &[])?,
+            Some(v) => crate::protocol::call::call_value(ts, &a[0], std::slice::from_ref(v), &[])?,
         },
         v => v.clone(),
     };
