@@ -86,27 +86,58 @@ fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     };
     let sep = text_kw(ts, "sep", " ")?;
     let end = text_kw(ts, "end", "\n")?;
-    let mut out = String::new();
+    let mut pieces = Vec::with_capacity(args.pos.len() * 2);
     for (i, v) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            pieces.push(sep.clone());
         }
-        out.push_str(&str_of(ts, v)?);
+        pieces.push(str_of(ts, v)?);
     }
-    out.push_str(&end);
-    let file = args.kw("file").cloned().unwrap_or(Value::None);
+    pieces.push(end);
+    let mut file = args.kw("file").cloned().unwrap_or(Value::None);
     if file.is_none() {
-        ts.rt.stdout.borrow_mut().write_str(&out);
+        // `sys.stdout` as it is now: a script may have replaced it.
+        match sys_stdout(ts) {
+            Some(Value::None) => return Ok(Value::None),
+            Some(f) => file = f,
+            None => {}
+        }
+    }
+    if file.is_none() {
+        ts.rt.stdout.borrow_mut().write_str(&pieces.concat());
+    } else if crate::stdlib::sys::stream_fd(&file).is_some() {
+        write_to(ts, &file, &pieces.concat())?;
     } else {
-        write_to(ts, &file, &out)?;
+        // A Python file object sees each piece written separately, as CPython writes them.
+        for piece in &pieces {
+            write_to(ts, &file, piece)?;
+        }
     }
     if args
         .kw("flush")
         .is_some_and(|v| matches!(v, Value::Bool(true)))
     {
-        ts.rt.stdout.borrow_mut().flush();
+        match crate::stdlib::sys::stream_fd(&file) {
+            Some(_) => ts.rt.stdout.borrow_mut().flush(),
+            None if file.is_none() => ts.rt.stdout.borrow_mut().flush(),
+            None => {
+                let flush = attr::get_attr(ts, &file, &Value::new_str("flush"))?;
+                call_value(ts, &flush, &[], &[])?;
+            }
+        }
     }
     Ok(Value::None)
+}
+
+/// The current `sys.stdout`, if the `sys` module has one.
+fn sys_stdout(ts: &ThreadState) -> Option<Value> {
+    let sys = crate::objects::dict::dict_get(&ts.rt.sys_modules, &Value::new_str("sys"))?;
+    match sys.obj().map(|o| &**o) {
+        Some(Obj::Module { dict, .. }) => {
+            crate::objects::dict::dict_get(dict, &Value::new_str("stdout"))
+        }
+        _ => None,
+    }
 }
 
 fn len(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {

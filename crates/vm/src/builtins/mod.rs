@@ -15,7 +15,7 @@ use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::function::Args;
-use crate::objects::function::{native_value, NativeFunction};
+use crate::objects::function::{method_value, native_value, NativeFunction};
 
 /// `BaseException.__init__(self, *args)`.
 fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
@@ -44,13 +44,10 @@ pub fn install(ts: &ThreadState) {
     }
     if let Obj::Type(t) = &*rt.exc_types[ExcKind::BaseException as usize] {
         let mut d = t.dict.borrow_mut();
-        d.set_str(
-            "__init__",
-            native_value("__init__", exception_init, Value::Null),
-        );
+        d.set_str("__init__", method_value("__init__", exception_init));
         d.set_str(
             "with_traceback",
-            native_value("with_traceback", exception_with_traceback, Value::Null),
+            method_value("with_traceback", exception_with_traceback),
         );
     }
     put(

@@ -13,11 +13,11 @@ use crate::objects::function::{Args, FrameFn, NativeFn};
 /// for other ways of calling them.
 pub const FUNCTIONS: &[(&str, FrameFn, NativeFn)] = &[
     ("globals", globals, main_globals),
-    ("locals", locals, main_globals),
+    ("locals", |_, f| locals(f), main_globals),
 ];
 
 /// `globals()` called from frame `f`.
-fn globals(f: &Frame) -> Value {
+fn globals(_ts: &ThreadState, f: &Frame) -> Value {
     Value::Obj(f.globals.clone())
 }
 

@@ -66,56 +66,76 @@ fn source_line(ts: &ThreadState, filename: &str, line: u32) -> Option<String> {
     (!l.trim().is_empty()).then(|| l.to_string())
 }
 
-fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
-    let entries: Vec<(String, u32, String, Location)> = exc_data(exc)
+/// One traceback entry: file, line number, function name and the instruction's location.
+pub type Entry = (String, u32, String, Location);
+
+/// The entries of `exc`'s traceback, outermost first.
+pub fn exception_entries(exc: &ObjRef) -> Vec<Entry> {
+    exc_data(exc)
         .map(|d| {
             d.borrow()
                 .traceback
                 .iter()
                 .rev()
-                .map(|(code, ip)| {
-                    (
-                        code.code.filename.to_string(),
-                        code.line_of(*ip),
-                        code.code.name.to_string(),
-                        code.code.locations.get(*ip).copied().unwrap_or_default(),
-                    )
-                })
+                .map(|(code, ip)| entry(code, *ip))
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The entry of instruction `ip` of `code`.
+pub fn entry(code: &crate::objects::code::CodeInfo, ip: usize) -> Entry {
+    (
+        code.code.filename.to_string(),
+        code.line_of(ip),
+        code.code.name.to_string(),
+        code.code.locations.get(ip).copied().unwrap_or_default(),
+    )
+}
+
+/// The stripped source line of an entry and its caret line, as a traceback prints them.
+pub fn entry_source(ts: &ThreadState, entry: &Entry) -> Option<(String, Option<String>)> {
+    let (file, line, _, loc) = entry;
+    let text = source_line(ts, file, *line)?;
+    Some((text.trim().to_string(), caret_line(&text, *loc)))
+}
+
+fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
+    let entries = exception_entries(exc);
     if !entries.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
     }
     let mut last: Option<(&str, u32, &str)> = None;
     let mut repeats = 0;
-    for (file, line, name, loc) in &entries {
-        let entry = (file.as_str(), *line, name.as_str());
-        if last == Some(entry) {
+    for e in &entries {
+        let (file, line, name, _) = e;
+        let key = (file.as_str(), *line, name.as_str());
+        if last == Some(key) {
             repeats += 1;
         } else {
             flush_repeats(out, repeats);
             repeats = 0;
         }
-        last = Some(entry);
+        last = Some(key);
         if repeats >= REPEAT_CUTOFF {
             continue;
         }
         out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
-        if let Some(text) = source_line(ts, file, *line) {
-            out.push_str(&format!("    {}\n", text.trim()));
-            if let Some(carets) = caret_line(&text, *loc) {
+        if let Some((text, carets)) = entry_source(ts, e) {
+            out.push_str(&format!("    {text}\n"));
+            if let Some(carets) = carets {
                 out.push_str(&carets);
                 out.push('\n');
             }
         }
     }
     flush_repeats(out, repeats);
-    if let Some(report) = syntax_error_report(ts, exc) {
-        out.push_str(&report);
-        return;
-    }
-    out.push_str(&exception_line(ts, exc));
+    out.push_str(&exception_only(ts, exc));
+}
+
+/// The last part of a report: `Type: message`, or a `SyntaxError`'s located report.
+pub fn exception_only(ts: &mut ThreadState, exc: &ObjRef) -> String {
+    syntax_error_report(ts, exc).unwrap_or_else(|| exception_line(ts, exc))
 }
 
 /// A `SyntaxError` with a location prints as CPython's report: the file and line, the text

@@ -73,6 +73,18 @@ exc_kinds! {
     SyntaxError: Exception,
     IndentationError: SyntaxError,
     TabError: IndentationError,
+    Warning: Exception,
+    UserWarning: Warning,
+    DeprecationWarning: Warning,
+    PendingDeprecationWarning: Warning,
+    SyntaxWarning: Warning,
+    RuntimeWarning: Warning,
+    FutureWarning: Warning,
+    ImportWarning: Warning,
+    UnicodeWarning: Warning,
+    BytesWarning: Warning,
+    ResourceWarning: Warning,
+    EncodingWarning: Warning,
 }
 
 /// Creates an exception instance of class `class` with `args`.

@@ -68,7 +68,20 @@ pub struct NativeFunction {
 
 /// The frame-reading implementation of a builtin like `globals()` (see
 /// [`NativeFunction::reads_frame`]).
-pub type FrameFn = fn(&crate::interp::frame::Frame) -> Value;
+pub type FrameFn =
+    fn(&crate::interp::thread_state::ThreadState, &crate::interp::frame::Frame) -> Value;
+
+/// A method of a built-in type as a Python value: it binds to instances, and called unbound
+/// its first argument is the receiver (`Exception.__init__(self, msg)`).
+pub fn method_value(name: &'static str, f: NativeFn) -> Value {
+    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+        name,
+        f,
+        this: Value::Null,
+        is_method: true,
+        reads_frame: None,
+    })))
+}
 
 /// A native function as a Python value (`this` is the bound receiver, or `Null`).
 pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {

@@ -20,6 +20,9 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
     match obj {
         Value::Int(_) | Value::Bool(_) => INT_METHODS.iter().find(|(n, _)| *n == name).copied(),
         Value::Float(_) => FLOAT_METHODS.iter().find(|(n, _)| *n == name).copied(),
+        Value::Obj(o) if name == "__contains__" && is_container(o) => {
+            Some(("__contains__", container_contains))
+        }
         Value::Obj(o) => {
             let table: &[(&'static str, NativeFn)] = match &**o {
                 Obj::Str(_) => str_methods::METHODS,
@@ -40,6 +43,28 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
         }
         _ => None,
     }
+}
+
+/// The built-in containers, whose `__contains__` is the `in` operator.
+fn is_container(o: &Obj) -> bool {
+    matches!(
+        o,
+        Obj::Str(_)
+            | Obj::List(_)
+            | Obj::Tuple(_)
+            | Obj::Dict(_)
+            | Obj::Set { .. }
+            | Obj::Bytes(_)
+            | Obj::ByteArray(_)
+    )
+}
+
+/// `container.__contains__(item)` (`difflib` keeps `set.__contains__` as a predicate).
+fn container_contains(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__contains__", args, 1, 1)?;
+    Ok(Value::Bool(crate::protocol::ops::contains(
+        ts, this, &a[0],
+    )?))
 }
 
 fn bytearray_lookup(name: &str) -> Option<(&'static str, NativeFn)> {
@@ -201,10 +226,20 @@ fn gen_throw(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "throw", args, 1, 3)?;
     let g = generator_of(ts, this)?;
     let exc = match &a[0] {
-        Value::Obj(o) if matches!(&**o, Obj::Type(_)) => {
-            let arg = a.get(1).cloned().into_iter().collect::<Vec<_>>();
-            crate::protocol::call::call_value(ts, &a[0], &arg, &[])?
-        }
+        Value::Obj(o) if matches!(&**o, Obj::Type(_)) => match a.get(1) {
+            // `throw(type, instance)`: the instance itself, as CPython does.
+            Some(v @ Value::Obj(e))
+                if crate::object::error::exc_data(e).is_some()
+                    && crate::object::typeobj::is_subclass(
+                        &crate::object::class_of::class_of(ts, v),
+                        o,
+                    ) =>
+            {
+                v.clone()
+            }
+            Some(Value::None) | None => crate::protocol::call::call_value(ts, &a[0], &[], &[])?,
+            Some(v) => crate::protocol::call::call_value(ts, &a[0], std::slice::from_ref(v), &[])?,
+        },
         v => v.clone(),
     };
     match exc {

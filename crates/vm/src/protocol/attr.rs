@@ -22,7 +22,9 @@ fn no_attribute(ts: &ThreadState, obj: &Value, name: &str) -> ObjRef {
     ts.new_exc(ExcKind::AttributeError, msg)
 }
 
-/// Binds a class attribute found for `instance` (functions become bound methods).
+/// Binds a class attribute found for `instance` (functions become bound methods). A plain
+/// built-in function (`time.gmtime` stored in a class) does not bind, as in CPython; the
+/// methods of built-in types (`is_method`) do.
 fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
     match &attr {
         Value::Obj(o) => match &**o {
@@ -37,7 +39,7 @@ fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
                     this: instance.clone(),
                 }))
             }
-            Obj::Native(n) if n.this.is_null() && !instance.is_null() => {
+            Obj::Native(n) if n.is_method && n.this.is_null() && !instance.is_null() => {
                 Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
                     name: n.name,
                     f: n.f,

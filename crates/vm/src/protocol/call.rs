@@ -254,7 +254,7 @@ pub fn call_from_stack(
             }
             Obj::Native(n) if nargs == 0 && kwnames.is_empty() => {
                 if let Some(read_frame) = n.reads_frame {
-                    let v = read_frame(f);
+                    let v = read_frame(ts, f);
                     f.slots.truncate(callee_index);
                     f.push(v);
                     return Ok(None);

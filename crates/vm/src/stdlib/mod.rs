@@ -25,6 +25,7 @@ pub mod socket;
 pub mod struct_;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 pub mod zlib;
 
 use crate::interp::import::new_module;
@@ -172,6 +173,19 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("zlib")
         .init(zlib::init)
         .source(include_str!("zlib.py")),
+    ModuleDef::new("argparse").source(include_str!("argparse.py")),
+    ModuleDef::new("datetime").source(include_str!("datetime.py")),
+    ModuleDef::new("calendar").source(include_str!("calendar.py")),
+    ModuleDef::new("_strptime").source(include_str!("_strptime.py")),
+    ModuleDef::new("traceback")
+        .functions(traceback::FUNCTIONS)
+        .init(traceback::init)
+        .source(include_str!("traceback.py")),
+    ModuleDef::new("linecache").source(include_str!("linecache.py")),
+    ModuleDef::new("logging").source(include_str!("logging.py")),
+    ModuleDef::new("pprint").source(include_str!("pprint.py")),
+    ModuleDef::new("difflib").source(include_str!("difflib.py")),
+    ModuleDef::new("unittest").source(include_str!("unittest.py")),
 ];
 
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's

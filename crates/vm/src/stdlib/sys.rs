@@ -12,7 +12,7 @@ use crate::object::typeobj::{Instance, TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::dict::Dict;
-use crate::objects::function::{Args, NativeFn, NativeFunction};
+use crate::objects::function::{method_value, Args, NativeFn};
 use crate::stdlib::add_functions;
 use crate::text::repr::str_of;
 
@@ -185,21 +185,15 @@ const STREAM_METHODS: &[(&str, NativeFn)] = &[
     ("__next__", stream_next),
 ];
 
-/// A method of the stream class: called unbound (`__iter__` through the class), the first
-/// argument is the stream.
-fn method_value(name: &'static str, f: NativeFn) -> Value {
-    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
-        name,
-        f,
-        this: Value::Null,
-        is_method: true,
-        reads_frame: None,
-    })))
-}
-
 fn new_stream(class: &ObjRef, fd: i64) -> Value {
     let mut d = Dict::new();
     d.set_str(FD_ATTR, Value::Int(fd));
+    let name = match fd {
+        0 => "<stdin>",
+        1 => "<stdout>",
+        _ => "<stderr>",
+    };
+    d.set_str("name", Value::new_str(name));
     Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
         class.clone(),
         d,

@@ -71,10 +71,13 @@ fn sleep(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     Ok(Value::None)
 }
 
-/// The calendar functions over libc (`time.py` wraps their tuples in `struct_time`).
+/// The calendar functions over libc (`time.py` wraps `_mktime`'s and `_strftime`'s tuples).
+/// `gmtime` and `localtime` are native, so that as in CPython they do not bind as methods when
+/// stored in a class (`logging.Formatter.converter = time.gmtime`).
 pub const CALENDAR: &[(&str, NativeFn)] = &[
-    ("_gmtime", gmtime),
-    ("_localtime", localtime),
+    ("gmtime", gmtime),
+    ("localtime", localtime),
+    ("_localtime", localtime_tuple),
     ("_mktime", mktime),
     ("_strftime", strftime),
     ("process_time", process_time),
@@ -124,7 +127,8 @@ fn tm_tuple(tm: &libc::tm) -> Value {
     ])
 }
 
-fn convert(ts: &mut ThreadState, args: &Args, name: &str, local: bool) -> PyResult {
+/// The converted time as an 11-tuple.
+fn convert_tuple(ts: &mut ThreadState, args: &Args, name: &str, local: bool) -> PyResult {
     let a = positional(ts, name, args, 0, 1)?;
     let secs = secs_arg(ts, a.first().unwrap_or(&Value::None))?;
     // SAFETY: `tm` is plain data written by the reentrant libc conversion.
@@ -144,6 +148,20 @@ fn convert(ts: &mut ThreadState, args: &Args, name: &str, local: bool) -> PyResu
         ));
     }
     Ok(tm_tuple(&tm))
+}
+
+/// The converted time as a `time.struct_time` (defined by `time.py`; the module is imported
+/// by the time a script calls this).
+fn convert(ts: &mut ThreadState, args: &Args, name: &str, local: bool) -> PyResult {
+    let tuple = convert_tuple(ts, args, name, local)?;
+    let module = crate::interp::import::import_module(ts, "time")?;
+    let class = crate::protocol::attr::get_attr(ts, &module, &Value::new_str("struct_time"))?;
+    crate::protocol::call::call_value(ts, &class, &[tuple], &[])
+}
+
+/// `_localtime(secs)`: the plain tuple, for `time.py` while the module is being created.
+fn localtime_tuple(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    convert_tuple(ts, args, "localtime", true)
 }
 
 fn gmtime(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {

@@ -70,12 +70,15 @@ impl ArgList<'_> {
 /// `fmt % args`.
 pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: &Value) -> PyResult<String> {
     let obj = args.obj().map(|o| &**o);
+    // An instance of a tuple subclass (a namedtuple) supplies its items, as a tuple does.
+    let base = args.as_instance().map(|inst| inst.base.borrow().clone());
+    let items = match (obj, base.as_ref().and_then(|b| b.obj()).map(|o| &**o)) {
+        (Some(Obj::Tuple(t)), _) | (_, Some(Obj::Tuple(t))) => t.to_vec(),
+        _ => vec![args.clone()],
+    };
     let mut list = ArgList {
         whole: args,
-        items: match obj {
-            Some(Obj::Tuple(t)) => t.to_vec(),
-            _ => vec![args.clone()],
-        },
+        items,
         next: 0,
         mapping: matches!(obj, Some(Obj::Dict(_))),
     };
