@@ -143,6 +143,9 @@ pub struct Runtime {
     /// Sockets try each call without blocking while holding the GIL, and release it only to
     /// wait (see `stdlib::socket::io`); off: they release it around every call.
     pub io_fast_path: Cell<bool>,
+    /// The cycle collector's generations. Last: every object the fields above free is
+    /// unlinked from it before it goes.
+    pub heap: crate::object::gc::heap::Heap,
 }
 
 pub type CompileFn =
@@ -191,6 +194,7 @@ impl Runtime {
             compile: gilvm_compiler::compile_source,
             gil_tracer: Some(tracer),
             io_fast_path: Cell::new(config.io_fast_path),
+            heap: Default::default(),
         }
     }
 

@@ -7,6 +7,7 @@
 
 pub mod _thread;
 pub mod array;
+pub mod gc;
 pub mod gilmod;
 pub mod hashlib;
 pub mod io;
@@ -94,6 +95,7 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("_thread")
         .functions(_thread::FUNCTIONS)
         .source(include_str!("_thread.py")),
+    ModuleDef::new("gc").functions(gc::FUNCTIONS).init(gc::init),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
     ModuleDef::new("os").init(|ts, dict| {
