@@ -48,6 +48,9 @@ pub(crate) mod flag {
     pub const REACHABLE: usize = 16;
     /// A `RefCell` of it was mutably borrowed: live, and its contents cannot be read.
     pub const PINNED: usize = 32;
+    /// A weakref object held by its target's entry in the heap's weakref table: that count
+    /// is not a reference from outside (the collector subtracts it).
+    pub const WEAK_HELD: usize = 64;
     pub const SHIFT: u32 = 8;
 }
 
@@ -185,7 +188,7 @@ unsafe fn release(ptr: NonNull<GcBox>) {
         return;
     }
     if h.has(flag::WEAKREFS) {
-        gc::heap::clear_weakrefs(h);
+        gc::weak::on_release(h);
     }
     if h.has(flag::TRACKED) {
         gc::heap::untrack(h);

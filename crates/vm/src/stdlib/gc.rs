@@ -76,6 +76,9 @@ fn collect(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             ));
         }
     };
+    if generation == GENERATIONS - 1 {
+        return Ok(Value::Int(crate::interp::gc::collect_now(ts) as i64));
+    }
     crate::interp::gc::run_queued_finalizers(ts);
     let found = crate::interp::gc::collect(ts, generation);
     crate::interp::gc::run_queued_finalizers(ts);

@@ -32,15 +32,14 @@ pub struct Collected {
 pub trait Finalize {
     /// Runs the `__del__` of each object (each not finalized before: marked so already).
     fn finalize(&mut self, objs: &[ObjRef]);
-    /// Clears the weak references to `obj`, running callbacks of live weakrefs.
+    /// Clears the weak references to the garbage, running the callbacks of the weakrefs
+    /// that are not garbage themselves.
     fn clear_weakrefs(&mut self, garbage: &[ObjRef]);
 }
 
 /// Collects `generation` and the younger ones of `heap`.
+/// The caller keeps collections from nesting (`Heap::collecting`): the hooks run Python code.
 pub fn collect(heap: &Heap, generation: usize, hooks: &mut dyn Finalize) -> Collected {
-    if heap.collecting.replace(true) {
-        return Collected::default();
-    }
     for g in 0..generation {
         heap.merge(g, generation);
     }
@@ -66,7 +65,6 @@ pub fn collect(heap: &Heap, generation: usize, hooks: &mut dyn Finalize) -> Coll
     }
     let found = garbage.len();
     let freed = finalize_and_clear(heap, garbage, hooks);
-    heap.collecting.set(false);
     Collected {
         unreachable: found,
         uncollectable: found - freed,
@@ -78,7 +76,7 @@ fn find_garbage(heap: &Heap, generation: usize) -> Vec<ObjRef> {
     let boxes = heap.boxes(generation);
     for b in &boxes {
         b.set(flag::COLLECTING);
-        b.set_gc_refs(b.refcnt());
+        b.set_gc_refs(b.refcnt() - usize::from(b.has(flag::WEAK_HELD)));
     }
     mark_reachable(&boxes);
     let garbage = boxes
@@ -172,7 +170,7 @@ fn resurrected(garbage: &[ObjRef]) -> bool {
     let boxes: Vec<&GcBox> = garbage.iter().map(|o| o.header()).collect();
     for b in &boxes {
         b.set(flag::COLLECTING);
-        b.set_gc_refs(b.refcnt() - 1);
+        b.set_gc_refs(b.refcnt() - 1 - usize::from(b.has(flag::WEAK_HELD)));
     }
     mark_reachable(&boxes);
     let any = boxes.iter().any(|b| b.has(flag::REACHABLE));

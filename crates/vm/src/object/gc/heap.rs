@@ -46,6 +46,10 @@ pub struct Heap {
     pub stats: RefCell<Stats>,
     /// `'__del__'`, the name finalizers are looked up by.
     pub del_name: crate::object::value::Value,
+    /// Per object with weak references (by id), the weakrefs to it (`object::gc::weak`).
+    pub weakrefs: RefCell<std::collections::HashMap<usize, Vec<super::weak::Entry>>>,
+    /// Weakrefs whose object died since the last safe point: their callbacks run there.
+    pub weak_callbacks: RefCell<Vec<ObjRef>>,
 }
 
 /// What `gc.get_stats()` and `--gil-stats` report.
@@ -88,6 +92,8 @@ impl Heap {
             long_lived_total: Cell::new(0),
             stats: RefCell::new(Stats::default()),
             del_name: crate::object::value::Value::new_str("__del__"),
+            weakrefs: RefCell::default(),
+            weak_callbacks: RefCell::default(),
         }
     }
 
@@ -184,6 +190,14 @@ impl Drop for Heap {
     /// Objects that outlive their interpreter (leaked cycles, a host's handles) are untracked,
     /// so their own release never touches a freed sentinel.
     fn drop(&mut self) {
+        CURRENT.with(|c| {
+            if std::ptr::eq(c.get(), self) {
+                c.set(std::ptr::null());
+            }
+        });
+        super::weak::clear_all(self);
+        self.weak_callbacks.take();
+        self.finalizers.take();
         for g in 0..=PERMANENT {
             for b in self.boxes(g) {
                 b.link.prev.set(std::ptr::null());
@@ -194,11 +208,6 @@ impl Drop for Heap {
             s.prev.set(s);
             s.next.set(s);
         }
-        CURRENT.with(|c| {
-            if std::ptr::eq(c.get(), self) {
-                c.set(std::ptr::null());
-            }
-        });
     }
 }
 
@@ -282,9 +291,4 @@ pub(crate) fn queue_finalizer(h: &GcBox) -> bool {
         true
     })
     .unwrap_or(false)
-}
-
-/// Clears the weak references to a box being freed (see `objects::weakref`).
-pub(crate) fn clear_weakrefs(h: &GcBox) {
-    h.unset(flag::WEAKREFS);
 }

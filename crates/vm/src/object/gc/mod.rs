@@ -15,6 +15,7 @@
 
 pub mod collect;
 pub mod heap;
+pub mod weak;
 
 use crate::object::value::{Obj, ObjRef, Value};
 
@@ -29,6 +30,7 @@ pub fn is_container(obj: &Obj) -> bool {
             | Obj::Set { .. }
             | Obj::Slice { .. }
             | Obj::Function(_)
+            | Obj::Native(_)
             | Obj::BoundMethod { .. }
             | Obj::Type(_)
             | Obj::Instance(_)
@@ -108,6 +110,7 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
             f.closure.iter().for_each(&mut *visit);
             dict(&*read!(f.attrs), visit);
         }
+        Obj::Native(n) => value(&n.this, visit),
         Obj::BoundMethod { func, this } => values([func, this], visit),
         Obj::Type(t) => {
             t.bases.iter().for_each(&mut *visit);
