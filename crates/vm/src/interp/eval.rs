@@ -133,7 +133,6 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::PopTop => {
                     f.pop();
-                    gc::after_release(ts);
                 }
                 I::RotTwo => {
                     let n = f.slots.len();
@@ -176,7 +175,6 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::StoreFast(i) => {
                     let v = f.pop();
                     f.slots[i as usize] = v;
-                    gc::after_release(ts);
                 }
                 I::DeleteFast(i) => {
                     if f.slots[i as usize].is_null() {

@@ -28,8 +28,10 @@ pub fn at_safe_point(ts: &mut ThreadState) {
     }
 }
 
-/// After an instruction that may have dropped a last reference (a store, a delete, a popped
-/// expression value): queued finalizers run now, as CPython runs `__del__` right there.
+/// After an instruction that may have dropped a last reference (a `del`, a store to a global
+/// or module name): queued finalizers run now, as CPython runs `__del__` right there. The
+/// hottest ones (fast-local stores, popped expression values) leave it to the next call or
+/// backward jump.
 #[inline(always)]
 pub fn after_release(ts: &mut ThreadState) {
     if ts.rt.heap.attention.get() {

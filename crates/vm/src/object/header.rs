@@ -233,7 +233,9 @@ mod tests {
         use std::rc::Rc;
         // A payload that notices its drop: a list holding the only other count of a str.
         let marker = Rc::new(());
-        struct Noisy(Rc<()>);
+        struct Noisy {
+            _marker: Rc<()>,
+        }
         impl crate::object::value::NativeHandle for Noisy {
             fn repr(&self) -> String {
                 String::new()
@@ -242,7 +244,9 @@ mod tests {
                 self
             }
         }
-        let obj = ObjRef::new(Obj::Handle(Box::new(Noisy(marker.clone()))));
+        let obj = ObjRef::new(Obj::Handle(Box::new(Noisy {
+            _marker: marker.clone(),
+        })));
         let list = Value::new_list(vec![Value::Obj(obj.clone())]);
         assert_eq!(Rc::strong_count(&marker), 2);
         drop(obj);

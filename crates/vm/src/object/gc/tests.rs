@@ -14,7 +14,9 @@ impl Finalize for NoHooks {
 }
 
 /// Notices when it is freed (held in a list, it tells whether the list's contents went).
-struct Witness(Rc<()>);
+struct Witness {
+    _alive: Rc<()>,
+}
 impl NativeHandle for Witness {
     fn repr(&self) -> String {
         String::new()
@@ -25,7 +27,9 @@ impl NativeHandle for Witness {
 }
 
 fn witness(alive: &Rc<()>) -> Value {
-    Value::Obj(ObjRef::new(Obj::Handle(Box::new(Witness(alive.clone())))))
+    Value::Obj(ObjRef::new(Obj::Handle(Box::new(Witness {
+        _alive: alive.clone(),
+    }))))
 }
 
 fn list_of(o: &ObjRef) -> &RefCell<Vec<Value>> {
@@ -118,8 +122,8 @@ fn a_borrowed_object_and_what_it_holds_are_never_collected() {
     drop(a);
     let raw: *const RefCell<Vec<Value>> = list_of(&a_ref);
     drop(a_ref);
-    // SAFETY (test): the cycle keeps the list alive until the collection below, which must
-    // not free it while it is borrowed.
+    // SAFETY: the cycle keeps the list alive until the collection below, which must not
+    // free it while it is borrowed (what this test checks).
     let guard = unsafe { &*raw }.borrow_mut();
     assert_eq!(full(&heap).unreachable, 0);
     assert_eq!(guard.len(), 2);
