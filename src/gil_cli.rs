@@ -77,6 +77,21 @@ pub fn stats_table(stats: &GilStats, with_note: bool) -> String {
     out
 }
 
+/// The cycle collector's line under the GIL table: its pauses stop the world, since the
+/// collecting thread holds the GIL throughout.
+pub fn gc_line(gc: &gilvm::GcStats) -> String {
+    let collected: u64 = gc.collected.iter().sum();
+    format!(
+        "gc: {} collections (gen0 {}, gen1 {}, gen2 {}), {collected} objects freed, pauses {} total, {} max\n",
+        gc.collections.iter().sum::<u64>(),
+        gc.collections[0],
+        gc.collections[1],
+        gc.collections[2],
+        show(gc.pause_total),
+        show(gc.pause_max),
+    )
+}
+
 /// One line of the table: a thread's (or the folded earlier threads') counters.
 fn write_row(out: &mut String, name: &str, priority: &str, s: &ThreadStats) {
     let quantile = |q| s.wait_histogram.quantile(q).map_or("-".into(), show);

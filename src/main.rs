@@ -229,6 +229,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
     drop(live);
     if run.print_stats.is_some() {
         eprint!("{}", gil_cli::stats_table(&program.gil_stats(), true));
+        eprint!("{}", gil_cli::gc_line(&program.gc_stats()));
     }
     // The traceback of an uncaught exception is already printed, before the program waited
     // for its other threads; a `SystemExit` carries its status.

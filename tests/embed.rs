@@ -366,3 +366,29 @@ fn dropping_an_interpreter_with_a_spinning_thread_is_bounded() {
         start.elapsed()
     );
 }
+
+/// The cycle collector never frees what a host handle keeps: a self-containing list held
+/// only by a `PyObject` (the script dropped its names) survives collections, and goes with
+/// the next collection once the handle is dropped.
+#[test]
+fn a_host_handle_keeps_a_cycle_alive_through_collections() {
+    let interp = Interpreter::new();
+    let held: PyObject = interp.with_gil(|py| {
+        py.run("import gc\ncycle = [1, 2]\ncycle.append(cycle)\ncycle.append({'me': cycle})")
+            .unwrap();
+        let held = py.eval("cycle").unwrap().unbind();
+        py.run("del cycle").unwrap();
+        held
+    });
+    assert_eq!(interp.gc_collect(), 0);
+    interp.with_gil(|py| {
+        let list = held.bind(py);
+        assert_eq!(list.get_item(0).unwrap().extract::<i64>().unwrap(), 1);
+        assert!(list.get_item(2).unwrap().is(&list));
+        assert_eq!(list.repr().unwrap(), "[1, 2, [...], {'me': [...]}]");
+    });
+    drop(held);
+    assert_eq!(interp.gc_collect(), 2);
+    let stats = interp.gc_stats();
+    assert!(stats.collections[2] >= 2 && stats.collected[2] >= 2);
+}

@@ -222,11 +222,12 @@ fn gil_stats_prints_a_row_per_thread() {
         "{err}"
     );
     let rows: Vec<&str> = err.lines().skip(2).collect();
-    assert_eq!(rows.len(), 6, "{err}");
+    assert_eq!(rows.len(), 7, "{err}");
     assert!(
         rows[5].starts_with("p50/p99-wait: from a log-linear histogram"),
         "{err}"
     );
+    assert!(rows[6].starts_with("gc: "), "{err}");
     assert!(rows[0].starts_with("MainThread "), "{err}");
     assert!(rows[1].starts_with("Thread-1 (work) "), "{err}");
 }

@@ -105,6 +105,7 @@ pub fn run(target: Option<Target>, parsed: &Parsed, run: &crate::RunOptions) -> 
 fn finish(interp: &Interpreter, stats: bool, status: i32) -> ExitCode {
     if stats {
         eprint!("{}", crate::gil_cli::stats_table(&interp.gil_stats(), true));
+        eprint!("{}", crate::gil_cli::gc_line(&interp.gc_stats()));
     }
     ExitCode::from(status.clamp(0, 255) as u8)
 }

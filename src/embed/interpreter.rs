@@ -249,6 +249,25 @@ impl Interpreter {
         self.session.gil().stats()
     }
 
+    /// Runs a full collection of the cycle collector now (what `gc.collect()` does, queued
+    /// `__del__` finalizers included); the number of unreachable objects it found.
+    ///
+    /// ```
+    /// let interp = gilvm::Interpreter::new();
+    /// interp.run("a = []\na.append(a)\ndel a").unwrap();
+    /// assert!(interp.gc_collect() >= 1);
+    /// assert!(interp.gc_stats().collections[2] >= 1);
+    /// ```
+    pub fn gc_collect(&self) -> usize {
+        self.session.gc_collect()
+    }
+
+    /// The cycle collector's figures so far: collections and objects freed per generation,
+    /// pause times, and the current counts (`gc.get_count()`).
+    pub fn gc_stats(&self) -> crate::GcStats {
+        self.session.gc_stats()
+    }
+
     /// Starts recording every GIL event of the interpreter's threads (script threads and
     /// host threads) until [`trace_stop`](Interpreter::trace_stop). Fails (`RuntimeError`)
     /// if a recording is in progress, e.g. a script's `gil.trace_start()`.

@@ -44,6 +44,7 @@ pub use gilvm_gil::{Gil, GilConfig, GilStats, Policy, ThreadRow, ThreadStats};
 pub use gilvm_trace::Trace;
 
 pub use crate::embed::RunError;
+pub use crate::interp::gc::GcStats;
 pub use crate::interp::gil_trace::TraceStateError;
 pub use crate::interp::runtime::Config;
 pub use crate::interp::signals::{clear_interrupt, request_interrupt};

@@ -78,6 +78,8 @@ pub struct Session {
     /// Values released by threads that did not hold the GIL, dropped by the next one that
     /// enters (PyO3's reference pool).
     pending: Mutex<Vec<GilOwned<Value>>>,
+    /// The cycle collector's figures when the runtime was finalized.
+    final_gc_stats: Mutex<crate::GcStats>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -97,6 +99,7 @@ impl Session {
             frozen: AtomicBool::new(false),
             runtime: Mutex::new(None),
             pending: Mutex::new(Vec::new()),
+            final_gc_stats: Mutex::default(),
         })
     }
 
@@ -217,6 +220,21 @@ impl Session {
     /// tracebacks. With [`Config::print_traceback`], an uncaught exception's traceback is
     /// written to stderr at once. Then that thread [finalizes](Session::finalize) the
     /// session: it waits for the non-daemon threads, and freezes the daemon ones.
+    /// A full collection of the cycle collector now: the unreachable objects it found.
+    pub fn gc_collect(self: &Arc<Self>) -> usize {
+        // SAFETY: nothing made inside escapes: the closure returns a number.
+        unsafe { self.enter(crate::interp::gc::collect_now) }
+    }
+
+    /// The cycle collector's figures so far (the final ones once finalized).
+    pub fn gc_stats(self: &Arc<Self>) -> crate::GcStats {
+        if lock(&self.runtime).is_none() || self.frozen.load(Ordering::Acquire) {
+            return *lock(&self.final_gc_stats);
+        }
+        // SAFETY: nothing made inside escapes: the closure returns plain numbers.
+        unsafe { self.enter(|ts| crate::interp::gc::stats(ts)) }
+    }
+
     pub fn run_main(self: &Arc<Self>, code: Arc<CodeObject>, source: &str) -> Result<(), RunError> {
         let first = lock(&self.runtime).is_none();
         let name = move || match first {
@@ -320,6 +338,8 @@ impl Session {
         if ts.rt.threads.running.get() > 0 {
             self.frozen.store(true, Ordering::Release);
         } else {
+            crate::interp::gc::at_exit(ts);
+            *lock(&self.final_gc_stats) = crate::interp::gc::stats(ts);
             // `ts` keeps its own reference: the runtime goes when it does, under the GIL.
             let rt = lock(&self.runtime).take();
             drop(rt.map(|rt| rt.into_inner(&ts.gil)));

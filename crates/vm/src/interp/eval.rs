@@ -8,6 +8,7 @@ use gilvm_compiler::bytecode::{BinaryOperator, Comparison, Instruction as I};
 use crate::interp::build_values as build;
 use crate::interp::exceptions;
 use crate::interp::frame::{Block, BlockKind, Frame};
+use crate::interp::gc;
 use crate::interp::generator;
 use crate::interp::import;
 use crate::interp::names;
@@ -180,6 +181,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                         return Err(names::unbound_local(ts, &code, i));
                     }
                     f.slots[i as usize] = Value::Null;
+                    gc::after_release(ts);
                 }
                 I::LoadDeref(i) => {
                     let v = names::load_deref(ts, f, i)?;
@@ -207,8 +209,12 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::StoreGlobal(i) => {
                     let v = f.pop();
                     store_dict(&f.globals, &code.names[i as usize], v);
+                    gc::after_release(ts);
                 }
-                I::DeleteGlobal(i) => names::delete_global(ts, f, &code.names[i as usize])?,
+                I::DeleteGlobal(i) => {
+                    names::delete_global(ts, f, &code.names[i as usize])?;
+                    gc::after_release(ts);
+                }
                 I::LoadName(i) => {
                     let v = names::load_name(ts, f, &code.names[i as usize])?;
                     f.push(v);
@@ -217,8 +223,12 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let v = f.pop();
                     let ns = f.namespace.as_ref().unwrap_or(&f.globals).clone();
                     store_dict(&ns, &code.names[i as usize], v);
+                    gc::after_release(ts);
                 }
-                I::DeleteName(i) => names::delete_name(ts, f, &code.names[i as usize])?,
+                I::DeleteName(i) => {
+                    names::delete_name(ts, f, &code.names[i as usize])?;
+                    gc::after_release(ts);
+                }
                 I::LoadAttr(i) => {
                     let obj = f.pop();
                     let v = attr::get_attr(ts, &obj, &code.names[i as usize])?;

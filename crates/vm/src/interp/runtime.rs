@@ -150,6 +150,9 @@ pub struct Runtime {
     pub io_fast_path: Cell<bool>,
     /// The Python handler of each signal (`signal.signal`).
     pub signal_handlers: crate::interp::signals::SignalHandlers,
+    /// The cycle collector's generations. Last: every object the fields above free is
+    /// unlinked from it before it goes.
+    pub heap: crate::object::gc::heap::Heap,
 }
 
 pub type CompileFn =
@@ -199,6 +202,7 @@ impl Runtime {
             gil_tracer: Some(tracer),
             io_fast_path: Cell::new(config.io_fast_path),
             signal_handlers: crate::interp::signals::SignalHandlers::new(config.handle_signals),
+            heap: Default::default(),
         }
     }
 

@@ -39,10 +39,28 @@ pub struct ThreadState {
     /// The calling frame's `(globals, locals)`, set by the call path just before it calls one of
     /// `builtins::eval::SCOPED` (`eval`, `exec`, `dir`, `vars`), which take it.
     pub caller_scope: Option<(ObjRef, Value)>,
+    /// Makes the runtime's heap this thread's current one (new containers are tracked there).
+    _heap_scope: HeapScope,
     /// This thread's GIL registration, held while the state exists (see `crate::interp::gil`).
     /// Must stay the last field: fields drop in order, so every value above is released
     /// before the handle's drop releases the lock.
     pub gil: ThreadHandle,
+}
+
+/// The thread's current heap while its state exists. It holds the runtime itself, so the
+/// heap outlives the thread-local pointer to it (dropped first, restoring the previous one).
+struct HeapScope {
+    _entered: crate::object::gc::heap::Entered,
+    _rt: Rc<Runtime>,
+}
+
+impl HeapScope {
+    fn enter(rt: &Rc<Runtime>) -> HeapScope {
+        HeapScope {
+            _entered: rt.heap.enter_thread(),
+            _rt: rt.clone(),
+        }
+    }
 }
 
 impl ThreadState {
@@ -50,6 +68,7 @@ impl ThreadState {
     pub fn new(rt: Rc<Runtime>, gil: ThreadHandle) -> ThreadState {
         debug_assert!(gil.holds_gil());
         ThreadState {
+            _heap_scope: HeapScope::enter(&rt),
             gil,
             recursion_limit: rt.recursion_limit.get(),
             rt,
@@ -72,6 +91,9 @@ impl ThreadState {
     #[inline(always)]
     pub fn check_eval_breaker(&mut self) -> PyResult<()> {
         self.gil.tick();
+        if self.rt.heap.attention.get() {
+            crate::interp::gc::at_safe_point(self);
+        }
         if crate::interp::signals::pending() {
             return crate::interp::signals::handle_pending(self);
         }

@@ -50,6 +50,7 @@ exc_kinds! {
     NotImplementedError: RuntimeError,
     AssertionError: Exception,
     MemoryError: Exception,
+    ReferenceError: Exception,
     ImportError: Exception,
     ModuleNotFoundError: ImportError,
     OSError: Exception,

@@ -14,6 +14,8 @@
 pub mod args;
 pub mod class_of;
 pub mod error;
+pub mod gc;
+mod header;
 pub mod names;
 mod trashcan;
 pub mod typeobj;

@@ -1,9 +1,8 @@
 //! The value representation: small immediates passed by value, heap objects behind a
-//! reference-counted [`ObjRef`]. The counts are plain (`Rc`): objects are shared between OS
-//! threads only under the GIL, by the discipline of `interp::gil`.
+//! reference-counted [`ObjRef`] (its header is in `object::header`). The counts are plain:
+//! objects are shared between OS threads only under the GIL, by the discipline of `interp::gil`.
 
 use std::cell::{Cell, RefCell};
-use std::ops::Deref;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -34,44 +33,7 @@ pub enum Value {
     Obj(ObjRef),
 }
 
-/// A counted reference to a heap object (plain, non-atomic counts).
-#[derive(Clone)]
-pub struct ObjRef(Rc<Obj>);
-
-impl std::fmt::Debug for ObjRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "<obj {:p}>", Rc::as_ptr(&self.0))
-    }
-}
-
-impl Deref for ObjRef {
-    type Target = Obj;
-    fn deref(&self) -> &Obj {
-        &self.0
-    }
-}
-
-impl ObjRef {
-    pub fn new(obj: Obj) -> ObjRef {
-        ObjRef(Rc::new(obj))
-    }
-    pub fn ptr_eq(a: &ObjRef, b: &ObjRef) -> bool {
-        Rc::ptr_eq(&a.0, &b.0)
-    }
-    /// The object itself, mutably, while this is its only reference: nothing else can observe
-    /// a change (used to append to a str in place).
-    pub fn get_mut(&mut self) -> Option<&mut Obj> {
-        Rc::get_mut(&mut self.0)
-    }
-    /// How many references to the object exist (CPython's `sys.getrefcount`, minus its own).
-    pub fn strong_count(&self) -> usize {
-        Rc::strong_count(&self.0)
-    }
-    /// The object's identity (what `id()` returns).
-    pub fn id(&self) -> usize {
-        Rc::as_ptr(&self.0) as usize
-    }
-}
+pub use crate::object::header::ObjRef;
 
 /// Heap object payloads.
 pub enum Obj {

@@ -80,7 +80,28 @@ fn stats(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     put(&retired, "threads", count(snapshot.retired.threads));
     put_counters(&retired, &snapshot.retired.stats);
     put(&out, "retired", Value::Obj(retired));
+    put(&out, "gc", gc_dict(ts));
     Ok(Value::Obj(out))
+}
+
+/// The cycle collector's pauses (the collecting thread holds the GIL throughout):
+/// `collections` (all generations), `collected`, `pause_total` and `pause_max` in seconds.
+fn gc_dict(ts: &ThreadState) -> Value {
+    let g = crate::interp::gc::stats(ts);
+    let d = new_dict_obj();
+    put(
+        &d,
+        "collections",
+        Value::Int(g.collections.iter().sum::<u64>() as i64),
+    );
+    put(
+        &d,
+        "collected",
+        Value::Int(g.collected.iter().sum::<u64>() as i64),
+    );
+    put(&d, "pause_total", seconds(g.pause_total));
+    put(&d, "pause_max", seconds(g.pause_max));
+    Value::Obj(d)
 }
 
 fn row_dict(row: &ThreadRow) -> Value {

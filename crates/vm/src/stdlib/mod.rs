@@ -6,8 +6,10 @@
 //! calls [`create`], and `Obj::Socket` (in `object::value`) holds a `socket::SocketHandle`.
 
 pub mod _thread;
+pub mod _weakref;
 pub mod array;
 pub mod atexit;
+pub mod gc;
 pub mod gilmod;
 pub mod hashlib;
 pub mod io;
@@ -98,6 +100,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("_thread")
         .functions(_thread::FUNCTIONS)
         .source(include_str!("_thread.py")),
+    ModuleDef::new("gc").functions(gc::FUNCTIONS).init(gc::init),
+    ModuleDef::new("_weakref").functions(_weakref::FUNCTIONS),
+    ModuleDef::new("weakref").source(include_str!("weakref.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
     ModuleDef::new("os").init(|ts, dict| {

@@ -1,0 +1,236 @@
+//! The cycle collector (CPython's `gcmodule.c`): reference counting frees everything but
+//! cycles; this finds the cycles nothing outside them keeps alive, and breaks them.
+//!
+//! - [`heap`]: the generation lists each container is tracked in, per interpreter.
+//! - [`traverse`] visits the counted references a payload holds; [`clear`] moves out the ones
+//!   held in its mutable cells (every cycle has one such edge: the other fields are set when
+//!   the object is built, before anything can refer to it).
+//! - [`collect`]: `gc_refs` = count − references from inside the generation; what keeps a
+//!   positive `gc_refs` (held from outside: a frame, native code, a host's handle, another
+//!   generation) is reachable, and so is everything it reaches; the rest is garbage.
+//!
+//! Collections run only at safe points (the eval breaker, `gc.collect()`), when no native code
+//! is in the middle of an operation. Even so, an object whose `RefCell` is mutably borrowed
+//! there is *pinned*: counted as reachable, never cleared.
+
+pub mod collect;
+pub mod heap;
+pub mod weak;
+
+use crate::object::value::{Obj, ObjRef, Value};
+
+/// Whether objects of this payload can hold references to others (they are tracked).
+#[inline(always)]
+pub fn is_container(obj: &Obj) -> bool {
+    matches!(
+        obj,
+        Obj::List(_)
+            | Obj::Tuple(_)
+            | Obj::Dict(_)
+            | Obj::Set { .. }
+            | Obj::Slice { .. }
+            | Obj::Function(_)
+            | Obj::Native(_)
+            | Obj::BoundMethod { .. }
+            | Obj::Type(_)
+            | Obj::Instance(_)
+            | Obj::Cell(_)
+            | Obj::Module { .. }
+            | Obj::Iter(_)
+            | Obj::Generator(_)
+            | Obj::Super { .. }
+            | Obj::Property { .. }
+            | Obj::ClassMethod(_)
+            | Obj::StaticMethod(_)
+            | Obj::DictView { .. }
+    )
+}
+
+/// The `__del__` of an instance's class, if it has one (read without running any code; a
+/// class whose namespace is being changed right now counts as having none).
+pub fn finalizer_of(obj: &Obj, del_name: &Value) -> Option<Value> {
+    let Obj::Instance(inst) = obj else {
+        return None;
+    };
+    let Obj::Type(class) = &*inst.class else {
+        return None;
+    };
+    std::iter::once(&inst.class)
+        .chain(class.mro.iter())
+        .find_map(|t| match &**t {
+            Obj::Type(t) => t.dict.try_borrow().ok()?.get(del_name).cloned(),
+            _ => None,
+        })
+}
+
+/// Whether `obj` has a `__del__` to run before it is freed.
+pub fn has_finalizer(obj: &Obj, del_name: &Value) -> bool {
+    matches!(obj, Obj::Instance(_)) && finalizer_of(obj, del_name).is_some()
+}
+
+fn value(v: &Value, visit: &mut impl FnMut(&ObjRef)) {
+    if let Value::Obj(o) = v {
+        visit(o);
+    }
+}
+
+fn values<'a>(vs: impl IntoIterator<Item = &'a Value>, visit: &mut impl FnMut(&ObjRef)) {
+    for v in vs {
+        value(v, visit);
+    }
+}
+
+fn dict(d: &crate::objects::dict::Dict, visit: &mut impl FnMut(&ObjRef)) {
+    for (k, v) in d.iter() {
+        value(k, visit);
+        value(v, visit);
+    }
+}
+
+/// Visits every counted reference `obj` holds. Returns false (having visited only part) when
+/// one of its cells is mutably borrowed: the caller must then treat it as pinned.
+pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
+    macro_rules! read {
+        ($cell:expr) => {
+            match $cell.try_borrow() {
+                Ok(r) => r,
+                Err(_) => return false,
+            }
+        };
+    }
+    match obj {
+        Obj::List(items) => values(read!(items).iter(), visit),
+        Obj::Tuple(items) => values(items.iter(), visit),
+        Obj::Dict(d) | Obj::Set { items: d, .. } => dict(&*read!(d), visit),
+        Obj::Slice { start, stop, step } => values([start, stop, step], visit),
+        Obj::Function(f) => {
+            visit(&f.globals);
+            values(&f.defaults, visit);
+            f.kwdefaults.iter().for_each(&mut *visit);
+            f.closure.iter().for_each(&mut *visit);
+            dict(&*read!(f.attrs), visit);
+        }
+        Obj::Native(n) => value(&n.this, visit),
+        Obj::BoundMethod { func, this } => values([func, this], visit),
+        Obj::Type(t) => {
+            t.bases.iter().for_each(&mut *visit);
+            t.mro.iter().for_each(&mut *visit);
+            dict(&*read!(t.dict), visit);
+        }
+        Obj::Instance(inst) => {
+            visit(&inst.class);
+            visit(&inst.dict);
+            value(&*read!(inst.base), visit);
+            if let Some(exc) = &inst.exc {
+                let exc = read!(exc);
+                values(&exc.args, visit);
+                values([&exc.cause, &exc.context], visit);
+            }
+        }
+        Obj::Cell(v) => value(&*read!(v), visit),
+        Obj::Module { dict, .. } => visit(dict),
+        Obj::Iter(state) => iter_state(&*read!(state), visit),
+        Obj::Generator(g) => {
+            if let Some(frame) = &*read!(g.frame) {
+                values(&frame.slots, visit);
+                frame.cells.iter().for_each(&mut *visit);
+                visit(&frame.globals);
+                frame.namespace.iter().for_each(&mut *visit);
+            }
+        }
+        Obj::Super { class, this } => {
+            visit(class);
+            value(this, visit);
+        }
+        Obj::Property {
+            getter,
+            setter,
+            deleter,
+            doc,
+        } => values([getter, setter, deleter, doc], visit),
+        Obj::ClassMethod(v) | Obj::StaticMethod(v) => value(v, visit),
+        Obj::DictView { dict, .. } => visit(dict),
+        _ => {}
+    }
+    true
+}
+
+fn iter_state(state: &crate::objects::iterators::IterState, visit: &mut impl FnMut(&ObjRef)) {
+    use crate::objects::iterators::IterState as I;
+    match state {
+        I::List { list: o, .. }
+        | I::Tuple { tuple: o, .. }
+        | I::Str { text: o, .. }
+        | I::Bytes { bytes: o, .. }
+        | I::Dict { dict: o, .. } => visit(o),
+        I::Snapshot { items, .. } => values(items, visit),
+        I::Enumerate { inner, .. } => value(inner, visit),
+        I::Zip { inners, .. } => values(inners, visit),
+        I::Map { func, inners } => {
+            value(func, visit);
+            values(inners, visit);
+        }
+        I::Filter { func, inner } => values([func, inner], visit),
+        I::Callable { func, sentinel } => values([func, sentinel], visit),
+        I::Range { .. } | I::Exhausted(_) => {}
+    }
+}
+
+/// What [`clear`] took out of an object: dropped by the collector once every object of the
+/// garbage has been emptied.
+#[derive(Default)]
+pub struct Taken {
+    values: Vec<Value>,
+    dicts: Vec<crate::objects::dict::Dict>,
+    #[allow(clippy::vec_box)]
+    frames: Vec<Box<crate::interp::frame::Frame>>,
+}
+
+impl Taken {
+    fn value(&mut self, v: Value) {
+        if let Value::Obj(_) = v {
+            self.values.push(v);
+        }
+    }
+}
+
+/// Empties the mutable cells of `obj` (CPython's `tp_clear`) into `out`, so that the cycles
+/// through it break. A cell that is borrowed is left alone.
+pub fn clear(obj: &Obj, out: &mut Taken) {
+    macro_rules! take {
+        ($cell:expr) => {
+            match $cell.try_borrow_mut() {
+                Ok(mut r) => std::mem::take(&mut *r),
+                Err(_) => return,
+            }
+        };
+    }
+    match obj {
+        Obj::List(items) => out.values.extend(take!(items)),
+        Obj::Dict(d) | Obj::Set { items: d, .. } => out.dicts.push(take!(d)),
+        Obj::Function(f) => out.dicts.push(take!(f.attrs)),
+        Obj::Type(t) => out.dicts.push(take!(t.dict)),
+        Obj::Instance(inst) => {
+            out.value(take!(inst.base));
+            if let Some(exc) = &inst.exc {
+                let mut exc = match exc.try_borrow_mut() {
+                    Ok(e) => e,
+                    Err(_) => return,
+                };
+                out.values.append(&mut exc.args);
+                out.value(std::mem::take(&mut exc.cause));
+                out.value(std::mem::take(&mut exc.context));
+            }
+        }
+        Obj::Cell(v) => out.value(take!(v)),
+        Obj::Generator(g) => {
+            if let Some(frame) = take!(g.frame) {
+                out.frames.push(frame);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests;
