@@ -339,6 +339,8 @@ impl Session {
             self.frozen.store(true, Ordering::Release);
         } else {
             crate::interp::gc::at_exit(ts);
+            // Finalizers run by the collector at exit may have written more.
+            crate::interp::signal_exit::flush_everything(ts);
             *lock(&self.final_gc_stats) = crate::interp::gc::stats(ts);
             // `ts` keeps its own reference: the runtime goes when it does, under the GIL.
             let rt = lock(&self.runtime).take();
