@@ -1,6 +1,7 @@
 //! Classes (`type` objects, built-in and user-defined) and instances of user classes.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
@@ -99,11 +100,26 @@ pub struct TypeObj {
     pub builtin: TypeId,
     /// Whether this is `BaseException` or a subclass (instances carry exception data).
     pub is_exception: bool,
+    /// Results of [`TypeObj::lookup`] (`LookupCache::default()` for a new type).
+    pub lookup_cache: LookupCache,
 }
 
 impl TypeObj {
-    /// Finds `name` in the class and its bases, in MRO order.
+    /// Finds `name` in the class and its bases, in MRO order. Answered from the type's
+    /// lookup cache while no class namespace has changed since the answer was found.
     pub fn lookup(&self, name: &Value) -> Option<Value> {
+        let epoch = type_epoch();
+        if let Some(found) = self.lookup_cache.get(name, epoch) {
+            return found;
+        }
+        let found = self.lookup_uncached(name);
+        if self.watch_namespaces() {
+            self.lookup_cache.put(name, epoch, &found);
+        }
+        found
+    }
+
+    fn lookup_uncached(&self, name: &Value) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }
@@ -111,6 +127,99 @@ impl TypeObj {
             Obj::Type(t) => t.dict.borrow().get(name).cloned(),
             _ => None,
         })
+    }
+
+    /// Makes changes to this class's namespace and its bases' bump the type epoch, so that
+    /// cached lookups see them. False when a namespace is being changed right now (then the
+    /// result is not cached).
+    fn watch_namespaces(&self) -> bool {
+        if self.dict.try_borrow().is_ok_and(|d| d.is_watched()) {
+            // Bases are watched with the class (their namespaces are never replaced).
+            return true;
+        }
+        let bases = self.mro.iter().filter_map(|b| match &**b {
+            Obj::Type(t) => Some(&t.dict),
+            _ => None,
+        });
+        for dict in std::iter::once(&self.dict).chain(bases) {
+            match dict.try_borrow_mut() {
+                Ok(mut d) => d.watch(),
+                Err(_) => return false,
+            }
+        }
+        true
+    }
+}
+
+/// Counts changes to watched class namespaces (see [`Dict::watch`]): a cached lookup is valid
+/// while the epoch is the one it was found in. Process-wide, so a change to any class drops
+/// every type's cached lookups: cheap to check, and class namespaces rarely change once
+/// built. Code that changes what `lookup` finds other than through a namespace (an MRO
+/// change) must call [`invalidate_lookup_caches`].
+static TYPE_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// The current type epoch.
+#[inline(always)]
+pub fn type_epoch() -> u64 {
+    // Relaxed: types are only read and changed under the GIL, which orders the accesses.
+    TYPE_EPOCH.load(Ordering::Relaxed)
+}
+
+/// Drops every type's cached lookups (a watched namespace or an MRO changed).
+pub fn invalidate_lookup_caches() {
+    TYPE_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
+
+/// Slots of a type's lookup cache (a power of two).
+const LOOKUP_CACHE_SLOTS: usize = 32;
+
+/// A direct-mapped cache from an attribute name's identity to what [`TypeObj::lookup`]
+/// found (absence too). Each entry holds its name, so a name's address cannot be reused by
+/// another string while the entry exists; str objects are immutable once shared, so equal
+/// identity means equal text.
+#[derive(Default)]
+pub struct LookupCache {
+    entries: RefCell<Vec<Option<CachedLookup>>>,
+}
+
+struct CachedLookup {
+    name: ObjRef,
+    epoch: u64,
+    found: Option<Value>,
+}
+
+impl LookupCache {
+    fn slot(name: &ObjRef) -> usize {
+        // Fibonacci hashing of the address: the top bits index the table.
+        let mixed = (name.id() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> (64 - LOOKUP_CACHE_SLOTS.trailing_zeros())) as usize
+    }
+
+    #[inline]
+    fn get(&self, name: &Value, epoch: u64) -> Option<Option<Value>> {
+        let Value::Obj(name) = name else {
+            return None;
+        };
+        let entries = self.entries.borrow();
+        let entry = entries.get(Self::slot(name))?.as_ref()?;
+        (entry.epoch == epoch && ObjRef::ptr_eq(&entry.name, name)).then(|| entry.found.clone())
+    }
+
+    fn put(&self, name: &Value, epoch: u64, found: &Option<Value>) {
+        let Some(name) = name.obj().filter(|n| matches!(&***n, Obj::Str(_))) else {
+            return;
+        };
+        let Ok(mut entries) = self.entries.try_borrow_mut() else {
+            return;
+        };
+        if entries.is_empty() {
+            entries.resize_with(LOOKUP_CACHE_SLOTS, || None);
+        }
+        entries[Self::slot(name)] = Some(CachedLookup {
+            name: name.clone(),
+            epoch,
+            found: found.clone(),
+        });
     }
 }
 

@@ -36,6 +36,24 @@ impl PartialEq for Key {
 
 impl Eq for Key {}
 
+/// A borrowed key with its hash: looks an entry up without cloning (counting) the key.
+struct KeyRef<'a> {
+    hash: u64,
+    value: &'a Value,
+}
+
+impl Hash for KeyRef<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl indexmap::Equivalent<Key> for KeyRef<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.hash == key.hash && keys_equal(self.value, &key.value)
+    }
+}
+
 /// Passes the precomputed hash straight through.
 #[derive(Clone, Copy, Default)]
 pub struct PassThrough;
@@ -165,13 +183,29 @@ pub fn hash_frozenset(hashes: impl Iterator<Item = u64>, len: usize) -> u64 {
     }
 }
 
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub struct Dict {
     map: IndexMap<Key, Value, PassThrough>,
     /// Bumped on every change that could alter a lookup (for `LoadGlobal` caches).
     pub version: u64,
     /// CPython's slot table when this is a set's storage (iteration follows it).
     order: Option<Box<set_table::SetOrder>>,
+    /// A class namespace that some type's lookup cache depends on: every change also bumps
+    /// the type epoch ([`crate::object::typeobj::type_epoch`]). Set by the cache itself, so
+    /// a class dict is only ever changed in place, never replaced.
+    watched: bool,
+}
+
+/// A copy is a new dict: no lookup cache depends on it.
+impl Clone for Dict {
+    fn clone(&self) -> Dict {
+        Dict {
+            map: self.map.clone(),
+            version: self.version,
+            order: self.order.clone(),
+            watched: false,
+        }
+    }
 }
 
 impl Dict {
@@ -190,10 +224,21 @@ impl Dict {
     }
     pub fn get(&self, key: &Value) -> Option<&Value> {
         let hash = hash_value(key)?;
-        self.map.get(&Key {
-            hash,
-            value: key.clone(),
-        })
+        self.map.get(&KeyRef { hash, value: key })
+    }
+    /// Marks this as a namespace a type lookup cache depends on (see `watched`).
+    pub fn watch(&mut self) {
+        self.watched = true;
+    }
+    pub fn is_watched(&self) -> bool {
+        self.watched
+    }
+    /// Records a change that could alter a lookup.
+    fn changed(&mut self) {
+        self.version += 1;
+        if self.watched {
+            crate::object::typeobj::invalidate_lookup_caches();
+        }
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.get(&Value::new_str(key))
@@ -208,7 +253,7 @@ impl Dict {
         }
     }
     pub fn insert_hashed(&mut self, key: Key, value: Value) {
-        self.version += 1;
+        self.changed();
         let hash = key.hash;
         let (index, old) = self.map.insert_full(key, value);
         if old.is_none() {
@@ -231,7 +276,7 @@ impl Dict {
         out
     }
     pub fn remove_hashed(&mut self, key: &Key) -> Option<Value> {
-        self.version += 1;
+        self.changed();
         if self.order.is_some() {
             return self.set_remove(key);
         }
@@ -248,11 +293,11 @@ impl Dict {
         if self.order.is_some() {
             return self.set_pop().map(|k| (k, Value::None));
         }
-        self.version += 1;
+        self.changed();
         self.map.pop().map(|(k, v)| (k.value, v))
     }
     pub fn clear(&mut self) {
-        self.version += 1;
+        self.changed();
         self.map.clear();
         if let Some(order) = self.order.as_mut() {
             order.clear();
