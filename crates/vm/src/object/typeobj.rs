@@ -170,56 +170,85 @@ pub fn invalidate_lookup_caches() {
     TYPE_EPOCH.fetch_add(1, Ordering::Relaxed);
 }
 
-/// Slots of a type's lookup cache (a power of two).
-const LOOKUP_CACHE_SLOTS: usize = 32;
+/// Most names a type's lookup cache holds before it starts over.
+const LOOKUP_CACHE_MAX: usize = 1024;
 
-/// A direct-mapped cache from an attribute name's identity to what [`TypeObj::lookup`]
-/// found (absence too). Each entry holds its name, so a name's address cannot be reused by
-/// another string while the entry exists; str objects are immutable once shared, so equal
-/// identity means equal text.
+/// What [`TypeObj::lookup`] found (absence too) per attribute name, by the name's identity:
+/// an open-addressing table that holds each of its names, so a name's address cannot be
+/// reused by another string while the entry exists (and str objects are immutable once
+/// shared: equal identity means equal text). Emptied when the type epoch moves on.
 #[derive(Default)]
 pub struct LookupCache {
-    entries: RefCell<Vec<Option<CachedLookup>>>,
+    table: RefCell<LookupTable>,
 }
 
-struct CachedLookup {
-    name: ObjRef,
+#[derive(Default)]
+struct LookupTable {
+    /// The type epoch the entries were found in.
     epoch: u64,
-    found: Option<Value>,
+    len: usize,
+    /// A power-of-two number of slots (none until the first entry), at most half full.
+    slots: Vec<Option<(ObjRef, Option<Value>)>>,
+}
+
+impl LookupTable {
+    /// The slot holding `name`, or the empty one where it would go.
+    fn position(&self, name: &ObjRef) -> usize {
+        let mask = self.slots.len() - 1;
+        // Fibonacci hashing of the address: its top bits pick the first slot.
+        let mut i = ((name.id() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+        while let Some((held, _)) = &self.slots[i] {
+            if ObjRef::ptr_eq(held, name) {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn reset(&mut self, epoch: u64, slots: usize) -> Vec<Option<(ObjRef, Option<Value>)>> {
+        self.epoch = epoch;
+        self.len = 0;
+        std::mem::replace(&mut self.slots, (0..slots).map(|_| None).collect())
+    }
+
+    fn insert(&mut self, name: ObjRef, found: Option<Value>) {
+        let i = self.position(&name);
+        self.slots[i] = Some((name, found));
+        self.len += 1;
+    }
 }
 
 impl LookupCache {
-    fn slot(name: &ObjRef) -> usize {
-        // Fibonacci hashing of the address: the top bits index the table.
-        let mixed = (name.id() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (mixed >> (64 - LOOKUP_CACHE_SLOTS.trailing_zeros())) as usize
-    }
-
     #[inline]
     fn get(&self, name: &Value, epoch: u64) -> Option<Option<Value>> {
         let Value::Obj(name) = name else {
             return None;
         };
-        let entries = self.entries.borrow();
-        let entry = entries.get(Self::slot(name))?.as_ref()?;
-        (entry.epoch == epoch && ObjRef::ptr_eq(&entry.name, name)).then(|| entry.found.clone())
+        let table = self.table.borrow();
+        if table.epoch != epoch || table.slots.is_empty() {
+            return None;
+        }
+        let (_, found) = table.slots[table.position(name)].as_ref()?;
+        Some(found.clone())
     }
 
     fn put(&self, name: &Value, epoch: u64, found: &Option<Value>) {
         let Some(name) = name.obj().filter(|n| matches!(&***n, Obj::Str(_))) else {
             return;
         };
-        let Ok(mut entries) = self.entries.try_borrow_mut() else {
+        let Ok(mut table) = self.table.try_borrow_mut() else {
             return;
         };
-        if entries.is_empty() {
-            entries.resize_with(LOOKUP_CACHE_SLOTS, || None);
+        if table.epoch != epoch || table.slots.is_empty() || table.len >= LOOKUP_CACHE_MAX {
+            table.reset(epoch, 16);
+        } else if 2 * (table.len + 1) > table.slots.len() {
+            let size = 2 * table.slots.len();
+            for (held, value) in table.reset(epoch, size).into_iter().flatten() {
+                table.insert(held, value);
+            }
         }
-        entries[Self::slot(name)] = Some(CachedLookup {
-            name: name.clone(),
-            epoch,
-            found: found.clone(),
-        });
+        table.insert(name.clone(), found.clone());
     }
 }
 
@@ -313,5 +342,83 @@ pub fn compute_mro(bases: &[ObjRef]) -> Result<Vec<ObjRef>, Vec<ObjRef>> {
             }
         }
         out.push(candidate);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(bases: Vec<ObjRef>) -> ObjRef {
+        let mro = compute_mro(&bases).expect("consistent bases");
+        ObjRef::new(Obj::Type(TypeObj {
+            name: "C".into(),
+            module: "t".into(),
+            bases,
+            mro,
+            dict: RefCell::new(Dict::new()),
+            builtin: TypeId::Object,
+            is_exception: false,
+            lookup_cache: LookupCache::default(),
+        }))
+    }
+
+    fn namespace(cls: &ObjRef) -> &RefCell<Dict> {
+        match &**cls {
+            Obj::Type(t) => &t.dict,
+            _ => unreachable!("a class"),
+        }
+    }
+
+    fn lookup(cls: &ObjRef, name: &Value) -> Option<i64> {
+        match &**cls {
+            Obj::Type(t) => t.lookup(name).map(|v| match v {
+                Value::Int(i) => i,
+                _ => -1,
+            }),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_cached_lookup_sees_later_changes_to_the_class_and_its_bases() {
+        let base = class(vec![]);
+        let sub = class(vec![base.clone()]);
+        let name = Value::new_str("m");
+        assert_eq!(lookup(&sub, &name), None);
+        assert_eq!(lookup(&sub, &name), None, "the absence is cached");
+        namespace(&base)
+            .borrow_mut()
+            .insert(name.clone(), Value::Int(1));
+        assert_eq!(lookup(&sub, &name), Some(1));
+        namespace(&sub)
+            .borrow_mut()
+            .insert(name.clone(), Value::Int(2));
+        assert_eq!(lookup(&sub, &name), Some(2));
+        assert_eq!(lookup(&base, &name), Some(1));
+        namespace(&sub).borrow_mut().remove(&name);
+        assert_eq!(lookup(&sub, &name), Some(1));
+        // A copy of a namespace is a plain dict: changing it changes no class.
+        assert!(namespace(&base).borrow().is_watched());
+        assert!(!namespace(&base).borrow().clone().is_watched());
+    }
+
+    #[test]
+    fn a_name_is_found_by_identity_among_many() {
+        let cls = class(vec![]);
+        let names: Vec<Value> = (0..300).map(|i| Value::new_str(format!("n{i}"))).collect();
+        for (i, name) in names.iter().enumerate().step_by(2) {
+            namespace(&cls)
+                .borrow_mut()
+                .insert(name.clone(), Value::Int(i as i64));
+        }
+        for _ in 0..2 {
+            for (i, name) in names.iter().enumerate() {
+                let expected = (i % 2 == 0).then_some(i as i64);
+                assert_eq!(lookup(&cls, name), expected);
+                // An equal string that is another object is found too (not from the cache).
+                assert_eq!(lookup(&cls, &Value::new_str(format!("n{i}"))), expected);
+            }
+        }
     }
 }

@@ -82,7 +82,18 @@ impl BuildHasher for PassThrough {
 }
 
 /// Equality used for dict keys and set members.
+#[inline]
 pub fn keys_equal(a: &Value, b: &Value) -> bool {
+    // The same object: interned names, the usual case of attribute and global lookups.
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        if ObjRef::ptr_eq(x, y) {
+            return true;
+        }
+    }
+    keys_equal_by_value(a, b)
+}
+
+fn keys_equal_by_value(a: &Value, b: &Value) -> bool {
     if a.is(b) {
         return true;
     }
@@ -117,7 +128,18 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
 }
 
 /// The hash of a hashable value, or `None` for unhashable ones.
+#[inline]
 pub fn hash_value(v: &Value) -> Option<u64> {
+    // Most keys are str (attribute and global names): their cached hash, without the call.
+    if let Value::Obj(o) = v {
+        if let Obj::Str(s) = &**o {
+            return Some(s.hash());
+        }
+    }
+    hash_other(v)
+}
+
+fn hash_other(v: &Value) -> Option<u64> {
     Some(match v {
         Value::Null | Value::None => 0x5f3759df,
         Value::Bool(b) => *b as u64,
