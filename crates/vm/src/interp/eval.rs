@@ -256,14 +256,19 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::BinarySubscr => {
                     let index = f.pop();
                     let container = f.pop();
-                    let v = subscr::get_item(ts, &container, &index)?;
+                    let v = match subscr::get_item_fast(&container, &index) {
+                        Some(v) => v,
+                        None => subscr::get_item(ts, &container, &index)?,
+                    };
                     f.push(v);
                 }
                 I::StoreSubscr => {
                     let index = f.pop();
                     let container = f.pop();
                     let v = f.pop();
-                    subscr::set_item(ts, &container, index, v)?;
+                    if let Err(v) = subscr::set_item_fast(&container, &index, v) {
+                        subscr::set_item(ts, &container, index, v)?;
+                    }
                 }
                 I::DeleteSubscr => {
                     let index = f.pop();
