@@ -266,14 +266,19 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::BinarySubscr => {
                     let index = f.pop();
                     let container = f.pop();
-                    let v = subscr::get_item(ts, &container, &index)?;
+                    let v = match subscr::get_item_fast(&container, &index) {
+                        Some(v) => v,
+                        None => subscr::get_item(ts, &container, &index)?,
+                    };
                     f.push(v);
                 }
                 I::StoreSubscr => {
                     let index = f.pop();
                     let container = f.pop();
                     let v = f.pop();
-                    subscr::set_item(ts, &container, index, v)?;
+                    if let Err(v) = subscr::set_item_fast(&container, &index, v) {
+                        subscr::set_item(ts, &container, index, v)?;
+                    }
                 }
                 I::DeleteSubscr => {
                     let index = f.pop();
@@ -329,8 +334,12 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::CompareOp(op) => {
                     let n = f.slots.len();
-                    if let (Value::Int(x), Value::Int(y)) = (&f.slots[n - 2], &f.slots[n - 1]) {
-                        let truth = compare_ints(op, *x, *y);
+                    let fast = match (&f.slots[n - 2], &f.slots[n - 1]) {
+                        (Value::Int(x), Value::Int(y)) => Some(compare_ints(op, *x, *y)),
+                        (Value::Float(x), Value::Float(y)) => Some(compare_floats(op, *x, *y)),
+                        _ => None,
+                    };
+                    if let Some(truth) = fast {
                         f.slots.truncate(n - 2);
                         // Fused with a following conditional jump: no bool is pushed.
                         match instructions.get(ip) {
@@ -625,17 +634,42 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
 }
 
 /// The fast paths `BinaryOp` and `InplaceOp` share, done in place on the stack: small-int
-/// arithmetic, then str concatenation for `+`. False (touching nothing) when neither applies.
+/// and float arithmetic, then str concatenation for `+`. False (touching nothing) when none
+/// applies.
 #[inline(always)]
 fn binary_fast_path(op: BinaryOperator, f: &mut Frame, code: &CodeInfo, next: Option<&I>) -> bool {
-    if let Some(r) = small_int_op(op, &f.slots) {
-        f.slots.truncate(f.slots.len() - 1);
-        if let Some(top) = f.slots.last_mut() {
-            *top = Value::Int(r);
-        }
-        return true;
+    let result = match small_int_op(op, &f.slots) {
+        Some(r) => Value::Int(r),
+        None => match float_op(op, &f.slots) {
+            Some(r) => Value::Float(r),
+            None => return op == BinaryOperator::Add && strcat::concat_top(f, code, next),
+        },
+    };
+    f.slots.truncate(f.slots.len() - 1);
+    if let Some(top) = f.slots.last_mut() {
+        *top = result;
     }
-    op == BinaryOperator::Add && strcat::concat_top(f, code, next)
+    true
+}
+
+/// `a op b` for `+ - * /` on top of `slots` when one is a float and the other a float or a
+/// small int (converted as CPython's float operations convert it), except division by zero.
+#[inline(always)]
+fn float_op(op: BinaryOperator, slots: &[Value]) -> Option<f64> {
+    let n = slots.len();
+    let (a, b) = match (slots.get(n.wrapping_sub(2))?, slots.get(n - 1)?) {
+        (Value::Float(a), Value::Float(b)) => (*a, *b),
+        (Value::Float(a), Value::Int(b)) => (*a, *b as f64),
+        (Value::Int(a), Value::Float(b)) => (*a as f64, *b),
+        _ => return None,
+    };
+    match op {
+        BinaryOperator::Add => Some(a + b),
+        BinaryOperator::Subtract => Some(a - b),
+        BinaryOperator::Multiply => Some(a * b),
+        BinaryOperator::TrueDivide if b != 0.0 => Some(a / b),
+        _ => None,
+    }
 }
 
 /// `a op b` for two small ints on top of `slots` when the result is a small int too.
@@ -655,6 +689,19 @@ fn small_int_op(op: BinaryOperator, slots: &[Value]) -> Option<i64> {
 
 #[inline(always)]
 fn compare_ints(op: Comparison, x: i64, y: i64) -> bool {
+    match op {
+        Comparison::Less => x < y,
+        Comparison::LessEqual => x <= y,
+        Comparison::Equal => x == y,
+        Comparison::NotEqual => x != y,
+        Comparison::Greater => x > y,
+        Comparison::GreaterEqual => x >= y,
+    }
+}
+
+/// IEEE comparisons, as Python's for floats (every comparison with a NaN is false but `!=`).
+#[inline(always)]
+fn compare_floats(op: Comparison, x: f64, y: f64) -> bool {
     match op {
         Comparison::Less => x < y,
         Comparison::LessEqual => x <= y,

@@ -235,6 +235,7 @@ fn new_type(name: &str, bases: Vec<ObjRef>, builtin: TypeId, is_exception: bool)
         dict: RefCell::new(Dict::new()),
         builtin,
         is_exception,
+        lookup_cache: Default::default(),
     }))
 }
 

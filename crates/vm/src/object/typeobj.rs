@@ -1,6 +1,7 @@
 //! Classes (`type` objects, built-in and user-defined) and instances of user classes.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
@@ -99,11 +100,26 @@ pub struct TypeObj {
     pub builtin: TypeId,
     /// Whether this is `BaseException` or a subclass (instances carry exception data).
     pub is_exception: bool,
+    /// Results of [`TypeObj::lookup`] (`LookupCache::default()` for a new type).
+    pub lookup_cache: LookupCache,
 }
 
 impl TypeObj {
-    /// Finds `name` in the class and its bases, in MRO order.
+    /// Finds `name` in the class and its bases, in MRO order. Answered from the type's
+    /// lookup cache while no class namespace has changed since the answer was found.
     pub fn lookup(&self, name: &Value) -> Option<Value> {
+        let epoch = type_epoch();
+        if let Some(found) = self.lookup_cache.get(name, epoch) {
+            return found;
+        }
+        let found = self.lookup_uncached(name);
+        if self.watch_namespaces() {
+            self.lookup_cache.put(name, epoch, &found);
+        }
+        found
+    }
+
+    fn lookup_uncached(&self, name: &Value) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }
@@ -111,6 +127,128 @@ impl TypeObj {
             Obj::Type(t) => t.dict.borrow().get(name).cloned(),
             _ => None,
         })
+    }
+
+    /// Makes changes to this class's namespace and its bases' bump the type epoch, so that
+    /// cached lookups see them. False when a namespace is being changed right now (then the
+    /// result is not cached).
+    fn watch_namespaces(&self) -> bool {
+        if self.dict.try_borrow().is_ok_and(|d| d.is_watched()) {
+            // Bases are watched with the class (their namespaces are never replaced).
+            return true;
+        }
+        let bases = self.mro.iter().filter_map(|b| match &**b {
+            Obj::Type(t) => Some(&t.dict),
+            _ => None,
+        });
+        for dict in std::iter::once(&self.dict).chain(bases) {
+            match dict.try_borrow_mut() {
+                Ok(mut d) => d.watch(),
+                Err(_) => return false,
+            }
+        }
+        true
+    }
+}
+
+/// Counts changes to watched class namespaces (see [`Dict::watch`]): a cached lookup is valid
+/// while the epoch is the one it was found in. Process-wide, so a change to any class drops
+/// every type's cached lookups: cheap to check, and class namespaces rarely change once
+/// built. Code that changes what `lookup` finds other than through a namespace (an MRO
+/// change) must call [`invalidate_lookup_caches`].
+static TYPE_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// The current type epoch.
+#[inline(always)]
+pub fn type_epoch() -> u64 {
+    // Relaxed: types are only read and changed under the GIL, which orders the accesses.
+    TYPE_EPOCH.load(Ordering::Relaxed)
+}
+
+/// Drops every type's cached lookups (a watched namespace or an MRO changed).
+pub fn invalidate_lookup_caches() {
+    TYPE_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
+
+/// Most names a type's lookup cache holds before it starts over.
+const LOOKUP_CACHE_MAX: usize = 1024;
+
+/// What [`TypeObj::lookup`] found (absence too) per attribute name, by the name's identity:
+/// an open-addressing table that holds each of its names, so a name's address cannot be
+/// reused by another string while the entry exists (and str objects are immutable once
+/// shared: equal identity means equal text). Emptied when the type epoch moves on.
+#[derive(Default)]
+pub struct LookupCache {
+    table: RefCell<LookupTable>,
+}
+
+#[derive(Default)]
+struct LookupTable {
+    /// The type epoch the entries were found in.
+    epoch: u64,
+    len: usize,
+    /// A power-of-two number of slots (none until the first entry), at most half full.
+    slots: Vec<Option<(ObjRef, Option<Value>)>>,
+}
+
+impl LookupTable {
+    /// The slot holding `name`, or the empty one where it would go.
+    fn position(&self, name: &ObjRef) -> usize {
+        let mask = self.slots.len() - 1;
+        // Fibonacci hashing of the address: its top bits pick the first slot.
+        let mut i = ((name.id() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+        while let Some((held, _)) = &self.slots[i] {
+            if ObjRef::ptr_eq(held, name) {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn reset(&mut self, epoch: u64, slots: usize) -> Vec<Option<(ObjRef, Option<Value>)>> {
+        self.epoch = epoch;
+        self.len = 0;
+        std::mem::replace(&mut self.slots, (0..slots).map(|_| None).collect())
+    }
+
+    fn insert(&mut self, name: ObjRef, found: Option<Value>) {
+        let i = self.position(&name);
+        self.slots[i] = Some((name, found));
+        self.len += 1;
+    }
+}
+
+impl LookupCache {
+    #[inline]
+    fn get(&self, name: &Value, epoch: u64) -> Option<Option<Value>> {
+        let Value::Obj(name) = name else {
+            return None;
+        };
+        let table = self.table.borrow();
+        if table.epoch != epoch || table.slots.is_empty() {
+            return None;
+        }
+        let (_, found) = table.slots[table.position(name)].as_ref()?;
+        Some(found.clone())
+    }
+
+    fn put(&self, name: &Value, epoch: u64, found: &Option<Value>) {
+        let Some(name) = name.obj().filter(|n| matches!(&***n, Obj::Str(_))) else {
+            return;
+        };
+        let Ok(mut table) = self.table.try_borrow_mut() else {
+            return;
+        };
+        if table.epoch != epoch || table.slots.is_empty() || table.len >= LOOKUP_CACHE_MAX {
+            table.reset(epoch, 16);
+        } else if 2 * (table.len + 1) > table.slots.len() {
+            let size = 2 * table.slots.len();
+            for (held, value) in table.reset(epoch, size).into_iter().flatten() {
+                table.insert(held, value);
+            }
+        }
+        table.insert(name.clone(), found.clone());
     }
 }
 
@@ -204,5 +342,83 @@ pub fn compute_mro(bases: &[ObjRef]) -> Result<Vec<ObjRef>, Vec<ObjRef>> {
             }
         }
         out.push(candidate);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(bases: Vec<ObjRef>) -> ObjRef {
+        let mro = compute_mro(&bases).expect("consistent bases");
+        ObjRef::new(Obj::Type(TypeObj {
+            name: "C".into(),
+            module: "t".into(),
+            bases,
+            mro,
+            dict: RefCell::new(Dict::new()),
+            builtin: TypeId::Object,
+            is_exception: false,
+            lookup_cache: LookupCache::default(),
+        }))
+    }
+
+    fn namespace(cls: &ObjRef) -> &RefCell<Dict> {
+        match &**cls {
+            Obj::Type(t) => &t.dict,
+            _ => unreachable!("a class"),
+        }
+    }
+
+    fn lookup(cls: &ObjRef, name: &Value) -> Option<i64> {
+        match &**cls {
+            Obj::Type(t) => t.lookup(name).map(|v| match v {
+                Value::Int(i) => i,
+                _ => -1,
+            }),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_cached_lookup_sees_later_changes_to_the_class_and_its_bases() {
+        let base = class(vec![]);
+        let sub = class(vec![base.clone()]);
+        let name = Value::new_str("m");
+        assert_eq!(lookup(&sub, &name), None);
+        assert_eq!(lookup(&sub, &name), None, "the absence is cached");
+        namespace(&base)
+            .borrow_mut()
+            .insert(name.clone(), Value::Int(1));
+        assert_eq!(lookup(&sub, &name), Some(1));
+        namespace(&sub)
+            .borrow_mut()
+            .insert(name.clone(), Value::Int(2));
+        assert_eq!(lookup(&sub, &name), Some(2));
+        assert_eq!(lookup(&base, &name), Some(1));
+        namespace(&sub).borrow_mut().remove(&name);
+        assert_eq!(lookup(&sub, &name), Some(1));
+        // A copy of a namespace is a plain dict: changing it changes no class.
+        assert!(namespace(&base).borrow().is_watched());
+        assert!(!namespace(&base).borrow().clone().is_watched());
+    }
+
+    #[test]
+    fn a_name_is_found_by_identity_among_many() {
+        let cls = class(vec![]);
+        let names: Vec<Value> = (0..300).map(|i| Value::new_str(format!("n{i}"))).collect();
+        for (i, name) in names.iter().enumerate().step_by(2) {
+            namespace(&cls)
+                .borrow_mut()
+                .insert(name.clone(), Value::Int(i as i64));
+        }
+        for _ in 0..2 {
+            for (i, name) in names.iter().enumerate() {
+                let expected = (i % 2 == 0).then_some(i as i64);
+                assert_eq!(lookup(&cls, name), expected);
+                // An equal string that is another object is found too (not from the cache).
+                assert_eq!(lookup(&cls, &Value::new_str(format!("n{i}"))), expected);
+            }
+        }
     }
 }

@@ -430,6 +430,7 @@ fn new_class(
         dict: RefCell::new(dict),
         builtin: first,
         is_exception,
+        lookup_cache: Default::default(),
     }));
     Ok(cls)
 }

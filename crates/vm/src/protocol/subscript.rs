@@ -73,6 +73,64 @@ fn resolve_index(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRe
     Ok(crate::protocol::ops::index_of(ts, index)?.unwrap_or_else(|| index.clone()))
 }
 
+/// `i` as a position in a sequence of `len` items (negative counts from the end).
+#[inline(always)]
+fn position(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+/// Whether `key` is a dict key whose equality and hash are native: a str or an int.
+#[inline(always)]
+fn is_plain_key(key: &Value) -> bool {
+    matches!(key, Value::Int(_)) || key.as_str().is_some()
+}
+
+/// The eval loop's `container[index]` for the common cases that cannot raise or run Python
+/// code: a list or tuple at an int within range, a dict at a str or int key it holds.
+/// `None` means "take [`get_item`]".
+#[inline(always)]
+pub fn get_item_fast(container: &Value, index: &Value) -> Option<Value> {
+    let Value::Obj(o) = container else {
+        return None;
+    };
+    match (&**o, index) {
+        (Obj::List(l), Value::Int(i)) => {
+            let items = l.borrow();
+            items.get(position(*i, items.len())?).cloned()
+        }
+        (Obj::Tuple(t), Value::Int(i)) => t.get(position(*i, t.len())?).cloned(),
+        (Obj::Dict(d), key) if is_plain_key(key) => d.borrow().get(key).cloned(),
+        _ => None,
+    }
+}
+
+/// The eval loop's `container[index] = v` for a list at an int within range or a dict at a
+/// str or int key; gives `v` back (`Err`) for [`set_item`] otherwise.
+#[inline(always)]
+pub fn set_item_fast(container: &Value, index: &Value, v: Value) -> Result<(), Value> {
+    let Value::Obj(o) = container else {
+        return Err(v);
+    };
+    match (&**o, index) {
+        (Obj::List(l), Value::Int(i)) => {
+            let mut items = l.borrow_mut();
+            match position(*i, items.len()) {
+                Some(at) => {
+                    items[at] = v;
+                    Ok(())
+                }
+                None => Err(v),
+            }
+        }
+        (Obj::Dict(d), key) if is_plain_key(key) => {
+            d.borrow_mut().insert(key.clone(), v);
+            Ok(())
+        }
+        _ => Err(v),
+    }
+}
+
 pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult {
     let index = &resolve_index(ts, container, index)?;
     let Value::Obj(o) = container else {

@@ -172,6 +172,7 @@ pub fn native_class(
         dict: RefCell::new(d),
         builtin: TypeId::Object,
         is_exception: false,
+        lookup_cache: Default::default(),
     }))
 }
 

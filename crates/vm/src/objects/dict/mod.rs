@@ -36,6 +36,24 @@ impl PartialEq for Key {
 
 impl Eq for Key {}
 
+/// A borrowed key with its hash: looks an entry up without cloning (counting) the key.
+struct KeyRef<'a> {
+    hash: u64,
+    value: &'a Value,
+}
+
+impl Hash for KeyRef<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl indexmap::Equivalent<Key> for KeyRef<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.hash == key.hash && keys_equal(self.value, &key.value)
+    }
+}
+
 /// Passes the precomputed hash straight through.
 #[derive(Clone, Copy, Default)]
 pub struct PassThrough;
@@ -64,7 +82,18 @@ impl BuildHasher for PassThrough {
 }
 
 /// Equality used for dict keys and set members.
+#[inline]
 pub fn keys_equal(a: &Value, b: &Value) -> bool {
+    // The same object: interned names, the usual case of attribute and global lookups.
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        if ObjRef::ptr_eq(x, y) {
+            return true;
+        }
+    }
+    keys_equal_by_value(a, b)
+}
+
+fn keys_equal_by_value(a: &Value, b: &Value) -> bool {
     if a.is(b) {
         return true;
     }
@@ -99,7 +128,18 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
 }
 
 /// The hash of a hashable value, or `None` for unhashable ones.
+#[inline]
 pub fn hash_value(v: &Value) -> Option<u64> {
+    // Most keys are str (attribute and global names): their cached hash, without the call.
+    if let Value::Obj(o) = v {
+        if let Obj::Str(s) = &**o {
+            return Some(s.hash());
+        }
+    }
+    hash_other(v)
+}
+
+fn hash_other(v: &Value) -> Option<u64> {
     Some(match v {
         Value::Null | Value::None => 0x5f3759df,
         Value::Bool(b) => *b as u64,
@@ -165,13 +205,29 @@ pub fn hash_frozenset(hashes: impl Iterator<Item = u64>, len: usize) -> u64 {
     }
 }
 
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub struct Dict {
     map: IndexMap<Key, Value, PassThrough>,
     /// Bumped on every change that could alter a lookup (for `LoadGlobal` caches).
     pub version: u64,
     /// CPython's slot table when this is a set's storage (iteration follows it).
     order: Option<Box<set_table::SetOrder>>,
+    /// A class namespace that some type's lookup cache depends on: every change also bumps
+    /// the type epoch ([`crate::object::typeobj::type_epoch`]). Set by the cache itself, so
+    /// a class dict is only ever changed in place, never replaced.
+    watched: bool,
+}
+
+/// A copy is a new dict: no lookup cache depends on it.
+impl Clone for Dict {
+    fn clone(&self) -> Dict {
+        Dict {
+            map: self.map.clone(),
+            version: self.version,
+            order: self.order.clone(),
+            watched: false,
+        }
+    }
 }
 
 impl Dict {
@@ -190,10 +246,21 @@ impl Dict {
     }
     pub fn get(&self, key: &Value) -> Option<&Value> {
         let hash = hash_value(key)?;
-        self.map.get(&Key {
-            hash,
-            value: key.clone(),
-        })
+        self.map.get(&KeyRef { hash, value: key })
+    }
+    /// Marks this as a namespace a type lookup cache depends on (see `watched`).
+    pub fn watch(&mut self) {
+        self.watched = true;
+    }
+    pub fn is_watched(&self) -> bool {
+        self.watched
+    }
+    /// Records a change that could alter a lookup.
+    fn changed(&mut self) {
+        self.version += 1;
+        if self.watched {
+            crate::object::typeobj::invalidate_lookup_caches();
+        }
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.get(&Value::new_str(key))
@@ -208,7 +275,7 @@ impl Dict {
         }
     }
     pub fn insert_hashed(&mut self, key: Key, value: Value) {
-        self.version += 1;
+        self.changed();
         let hash = key.hash;
         let (index, old) = self.map.insert_full(key, value);
         if old.is_none() {
@@ -231,7 +298,7 @@ impl Dict {
         out
     }
     pub fn remove_hashed(&mut self, key: &Key) -> Option<Value> {
-        self.version += 1;
+        self.changed();
         if self.order.is_some() {
             return self.set_remove(key);
         }
@@ -248,11 +315,11 @@ impl Dict {
         if self.order.is_some() {
             return self.set_pop().map(|k| (k, Value::None));
         }
-        self.version += 1;
+        self.changed();
         self.map.pop().map(|(k, v)| (k.value, v))
     }
     pub fn clear(&mut self) {
-        self.version += 1;
+        self.changed();
         self.map.clear();
         if let Some(order) = self.order.as_mut() {
             order.clear();

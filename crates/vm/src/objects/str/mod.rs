@@ -17,6 +17,14 @@ pub struct PyStr {
     hash: HashCache,
 }
 
+/// SipHash of a str's text (computed once per str object, see [`PyStr::hash`]).
+#[inline(never)]
+fn hash_text(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
 impl PyStr {
     pub fn new(text: String) -> PyStr {
         let char_len = if text.is_ascii() {
@@ -58,12 +66,9 @@ impl PyStr {
     pub fn is_ascii(&self) -> bool {
         self.char_len == self.text.len()
     }
+    #[inline]
     pub fn hash(&self) -> u64 {
-        self.hash.get_or(|| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            self.text.hash(&mut h);
-            h.finish()
-        })
+        self.hash.get_or(|| hash_text(&self.text))
     }
     /// The code point at index `i` (already bounds-checked by the caller).
     pub fn char_at(&self, i: usize) -> char {

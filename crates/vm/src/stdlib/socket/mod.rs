@@ -146,6 +146,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, is_exception: bool) -> ObjRef {
         dict: RefCell::new(Dict::new()),
         builtin: TypeId::Object,
         is_exception,
+        lookup_cache: Default::default(),
     }))
 }
 
