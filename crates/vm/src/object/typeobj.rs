@@ -220,6 +220,31 @@ impl LookupTable {
 }
 
 impl LookupCache {
+    /// Visits every object the cache holds (its names and what was found), for the cycle
+    /// collector; false when the table is borrowed (the type then counts as pinned).
+    pub fn traverse(&self, visit: &mut impl FnMut(&ObjRef)) -> bool {
+        let Ok(table) = self.table.try_borrow() else {
+            return false;
+        };
+        for (name, found) in table.slots.iter().flatten() {
+            visit(name);
+            if let Some(Value::Obj(o)) = found {
+                visit(o);
+            }
+        }
+        true
+    }
+
+    /// Empties the cache (the collector breaking a cycle through a type): what it held.
+    pub fn take(&self) -> Vec<Value> {
+        let Ok(mut table) = self.table.try_borrow_mut() else {
+            return Vec::new();
+        };
+        let epoch = table.epoch;
+        let held = table.reset(epoch, 0).into_iter().flatten();
+        held.flat_map(|(name, found)| [Some(Value::Obj(name)), found]).flatten().collect()
+    }
+
     #[inline]
     fn get(&self, name: &Value, epoch: u64) -> Option<Option<Value>> {
         let Value::Obj(name) = name else {

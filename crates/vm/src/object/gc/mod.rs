@@ -116,6 +116,9 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
             t.bases.iter().for_each(&mut *visit);
             t.mro.iter().for_each(&mut *visit);
             dict(&*read!(t.dict), visit);
+            if !t.lookup_cache.traverse(visit) {
+                return false;
+            }
         }
         Obj::Instance(inst) => {
             visit(&inst.class);
@@ -209,7 +212,10 @@ pub fn clear(obj: &Obj, out: &mut Taken) {
         Obj::List(items) => out.values.extend(take!(items)),
         Obj::Dict(d) | Obj::Set { items: d, .. } => out.dicts.push(take!(d)),
         Obj::Function(f) => out.dicts.push(take!(f.attrs)),
-        Obj::Type(t) => out.dicts.push(take!(t.dict)),
+        Obj::Type(t) => {
+            out.values.extend(t.lookup_cache.take());
+            out.dicts.push(take!(t.dict));
+        }
         Obj::Instance(inst) => {
             out.value(take!(inst.base));
             if let Some(exc) = &inst.exc {
