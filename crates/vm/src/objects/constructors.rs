@@ -56,7 +56,10 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
             Ok(set)
         }
         TypeId::Range => range(ts, args),
-        TypeId::Type if args.pos.len() == 3 => crate::protocol::class::type_new(ts, args.pos),
+        TypeId::Type if args.pos.len() == 3 => {
+            let cls = ts.rt.type_obj(TypeId::Type).clone();
+            crate::protocol::class_new::type_new(ts, &cls, args)
+        }
         TypeId::Type => {
             let a = positional(ts, "type", args, 1, 1)
                 .map_err(|_| ts.type_error("type() takes 1 or 3 arguments"))?;

@@ -63,6 +63,7 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         TypeId::Bytes => bytes_methods::METHODS,
         TypeId::ByteArray => return bytearray_lookup(name),
         TypeId::Object => object_methods::METHODS,
+        TypeId::Type => TYPE_METHODS,
         _ => &[],
     };
     table.iter().find(|(n, _)| *n == name).copied()
@@ -132,6 +133,11 @@ const FLOAT_METHODS: &[(&str, NativeFn)] = &[
     ("is_integer", float_is_integer),
     ("conjugate", identity),
     ("as_integer_ratio", number_methods::float_as_integer_ratio),
+];
+const TYPE_METHODS: &[(&str, NativeFn)] = &[
+    ("__call__", crate::protocol::class_new::type_call),
+    ("__prepare__", crate::protocol::class_new::type_prepare),
+    ("__init__", object_methods::object_init),
 ];
 const SLICE_METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices)];
 

@@ -106,3 +106,52 @@ pub fn data_attr(prop: &Obj, name: &str) -> Option<Value> {
         _ => None,
     }
 }
+
+/// The descriptor of a `__slots__` name: a property whose accessors read, write and delete
+/// the name in the instance's storage (bound to the name as their receiver).
+pub fn slot_descriptor(name: &Value) -> Value {
+    let accessor = |f| crate::objects::function::native_value("__get__", f, name.clone());
+    new_value((
+        accessor(slot_get),
+        accessor(slot_set),
+        accessor(slot_delete),
+        Value::None,
+    ))
+}
+
+fn slot_missing(ts: &ThreadState, obj: &Value, name: &Value) -> crate::object::value::ObjRef {
+    ts.new_exc(
+        crate::object::error::ExcKind::AttributeError,
+        format!(
+            "'{}' object has no attribute '{}'",
+            crate::object::class_of::type_name(ts, obj),
+            name.as_str().map_or("", |s| s.as_str())
+        ),
+    )
+}
+
+fn slot_get(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__get__", args, 1, 1)?;
+    let found = a[0]
+        .as_instance()
+        .and_then(|i| i.attrs().borrow().get(name).cloned());
+    found.ok_or_else(|| slot_missing(ts, &a[0], name))
+}
+
+fn slot_set(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__set__", args, 2, 2)?;
+    if let Some(inst) = a[0].as_instance() {
+        inst.attrs().borrow_mut().insert(name.clone(), a[1].clone());
+    }
+    Ok(Value::None)
+}
+
+fn slot_delete(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__delete__", args, 1, 1)?;
+    let removed = a[0]
+        .as_instance()
+        .and_then(|i| i.attrs().borrow_mut().remove(name));
+    removed
+        .map(|_| Value::None)
+        .ok_or_else(|| slot_missing(ts, &a[0], name))
+}

@@ -361,7 +361,19 @@ pub fn call_value(
                 full.extend_from_slice(args);
                 return call_value(ts, func, &full, kwnames);
             }
-            Obj::Type(_) => return class::call_type(ts, o, args, kwnames),
+            Obj::Type(t) => {
+                if let Some(call) = t
+                    .metaclass
+                    .as_ref()
+                    .and_then(|m| class::lookup_special(ts, m, Dunder::Call))
+                {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(callee.clone());
+                    full.extend_from_slice(args);
+                    return call_value(ts, &call, &full, kwnames);
+                }
+                return class::call_type(ts, o, args, kwnames);
+            }
             Obj::Instance(inst) => {
                 if let Some(call) = class::lookup_special(ts, &inst.class, Dunder::Call) {
                     let mut full = Vec::with_capacity(args.len() + 1);

@@ -143,6 +143,11 @@ pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult 
     if let Some((x, y)) = class::unwrap_bases(a, b) {
         return binary_op(ts, op, &x, &y);
     }
+    if op == B::Or {
+        if let Some(r) = class::type_union(ts, a, b)? {
+            return Ok(r);
+        }
+    }
     if op == B::Multiply {
         if let Some(r) = repeat_by_index(ts, a, b)? {
             return Ok(r);
@@ -572,6 +577,16 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
             Obj::Tuple(t) => {
                 let t = t.clone();
                 return any_equal(ts, &t, item);
+            }
+            Obj::Type(_) if class::meta_special(ts, container, Dunder::Contains).is_some() => {
+                let m = class::meta_special(ts, container, Dunder::Contains).unwrap_or_default();
+                let r = crate::protocol::call::call_value(
+                    ts,
+                    &m,
+                    &[container.clone(), item.clone()],
+                    &[],
+                )?;
+                return truthy(ts, &r);
             }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Contains) {

@@ -179,7 +179,13 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
             };
             format!("<bound method {name} of {}>", repr(ts, this)?)
         }
-        Obj::Type(t) => format!("<class '{}'>", class_display_name(t)),
+        Obj::Type(t) => match class::meta_special(ts, v, Dunder::Repr) {
+            Some(m) => {
+                let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                return repr_result(ts, r);
+            }
+            None => format!("<class '{}'>", class_display_name(t)),
+        },
         Obj::Instance(inst) => return instance_repr(ts, v, o, &inst.class),
         Obj::Cell(_) => format!("<cell at {:#x}>", o.id()),
         Obj::Code(c) => format!("<code object {} at {:#x}>", c.code.name, o.id()),
@@ -219,16 +225,21 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
     })
 }
 
+/// The string a `__repr__` returned, or the TypeError for anything else.
+fn repr_result(ts: &ThreadState, r: Value) -> PyResult<String> {
+    match r.as_str() {
+        Some(s) => Ok(s.as_str().to_string()),
+        None => Err(ts.type_error(format!(
+            "__repr__ returned non-string (type {})",
+            type_name(ts, &r)
+        ))),
+    }
+}
+
 fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) -> PyResult<String> {
     if let Some(m) = class::lookup_special(ts, class, Dunder::Repr) {
         let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
-        return match r.as_str() {
-            Some(s) => Ok(s.as_str().to_string()),
-            None => Err(ts.type_error(format!(
-                "__repr__ returned non-string (type {})",
-                type_name(ts, &r)
-            ))),
-        };
+        return repr_result(ts, r);
     }
     let Obj::Type(t) = &**class else {
         return Ok("<?>".into());
