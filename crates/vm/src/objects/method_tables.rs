@@ -13,6 +13,7 @@ use crate::objects::int::methods as number_methods;
 use crate::objects::list::methods as list_methods;
 use crate::objects::object as object_methods;
 use crate::objects::property;
+use crate::objects::slot_wrappers;
 use crate::objects::str::methods as str_methods;
 
 /// The native method `name` of a built-in value, if it has one.
@@ -40,6 +41,33 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
         }
         _ => None,
     }
+    .or_else(|| match obj.as_instance() {
+        Some(_) => None,
+        None => slot_wrappers::lookup(value_type_id(obj)?, name),
+    })
+}
+
+/// The built-in type of a value that is not an instance of a user class.
+fn value_type_id(v: &Value) -> Option<TypeId> {
+    Some(match v {
+        Value::Int(_) => TypeId::Int,
+        Value::Bool(_) => TypeId::Bool,
+        Value::Float(_) => TypeId::Float,
+        Value::Obj(o) => match &**o {
+            Obj::Str(_) => TypeId::Str,
+            Obj::Bytes(_) => TypeId::Bytes,
+            Obj::ByteArray(_) => TypeId::ByteArray,
+            Obj::BigInt(_) => TypeId::Int,
+            Obj::List(_) => TypeId::List,
+            Obj::Tuple(_) => TypeId::Tuple,
+            Obj::Dict(_) => TypeId::Dict,
+            Obj::Set { frozen: false, .. } => TypeId::Set,
+            Obj::Set { frozen: true, .. } => TypeId::FrozenSet,
+            Obj::Range { .. } => TypeId::Range,
+            _ => TypeId::Object,
+        },
+        _ => TypeId::Object,
+    })
 }
 
 fn bytearray_lookup(name: &str) -> Option<(&'static str, NativeFn)> {
@@ -62,11 +90,21 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         TypeId::Float => FLOAT_METHODS,
         TypeId::Bytes => bytes_methods::METHODS,
         TypeId::ByteArray => return bytearray_lookup(name),
-        TypeId::Object => object_methods::METHODS,
+        TypeId::Object => {
+            return object_methods::METHODS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .copied()
+                .or_else(|| slot_wrappers::object_lookup(name))
+        }
         TypeId::Type => TYPE_METHODS,
         _ => &[],
     };
-    table.iter().find(|(n, _)| *n == name).copied()
+    table
+        .iter()
+        .find(|(n, _)| *n == name)
+        .copied()
+        .or_else(|| slot_wrappers::lookup(id, name))
 }
 
 /// Non-method attributes of built-in values (`range.start`, `int.real`, ...).
@@ -116,8 +154,21 @@ fn code_attr(code: &gilvm_compiler::bytecode::CodeObject, name: &str) -> Option<
         "co_names" => names(&code.names),
         "co_cellvars" => names(&code.cellvars),
         "co_freevars" => names(&code.freevars),
+        "co_flags" => Value::Int(co_flags(code)),
         _ => return None,
     })
+}
+
+/// CPython's `co_flags` of a code object: OPTIMIZED and NEWLOCALS for function bodies, the
+/// `*args`/`**kwargs`/generator bits, NESTED for a closure.
+fn co_flags(code: &gilvm_compiler::bytecode::CodeObject) -> i64 {
+    use gilvm_compiler::bytecode::CodeFlags;
+    if code.flags.0 & CodeFlags::NAMESPACE != 0 {
+        return 0;
+    }
+    let kept = CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR;
+    let nested = if code.freevars.is_empty() { 0 } else { 0x10 };
+    i64::from(0x3 | (code.flags.0 & kept) | nested)
 }
 
 const INT_METHODS: &[(&str, NativeFn)] = &[

@@ -220,13 +220,33 @@ fn class_get_attr(
         }
         return Ok(Some(v));
     }
-    if let Some(m) = method_tables::lookup_for_type(t.builtin, key)
-        .filter(|_| !class::is_user_class(t))
-        .or_else(|| method_tables::lookup_for_type(TypeId::Type, key).filter(|_| key != "__init__"))
+    if let Some(m) = builtin_method(t, key) {
+        return Ok(Some(unbound_native(m)));
+    }
+    if let Some(m) = method_tables::lookup_for_type(TypeId::Type, key).filter(|_| key != "__init__")
     {
         return Ok(Some(unbound_native(m)));
     }
     Ok(from_meta.map(|(meta, attr)| bind(attr, &Value::Obj(cls.clone()), &meta)))
+}
+
+/// The method `key` of the first built-in type in `t`'s MRO (`t` itself when built in) that
+/// has one: `int.__add__`, `object.__eq__` for a user class.
+fn builtin_method(
+    t: &TypeObj,
+    key: &str,
+) -> Option<(&'static str, crate::objects::function::NativeFn)> {
+    if !class::is_user_class(t) {
+        if let Some(m) = method_tables::lookup_for_type(t.builtin, key) {
+            return Some(m);
+        }
+    }
+    t.mro.iter().find_map(|b| match &**b {
+        Obj::Type(bt) if !class::is_user_class(bt) => {
+            method_tables::lookup_for_type(bt.builtin, key)
+        }
+        _ => None,
+    })
 }
 
 /// A built-in type's method, unbound (`str.upper`).
@@ -282,6 +302,9 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 if let Some(base) = class::builtin_base(obj) {
                     return get_attr(ts, &base, name);
                 }
+                if let Some(m) = builtin_method(t, key) {
+                    return Ok(bind(unbound_native(m), obj, &inst.class));
+                }
             }
             Obj::Type(t) => {
                 if let Some(v) = class_get_attr(ts, o, t, name)? {
@@ -301,7 +324,12 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 return Ok(f.attrs.borrow().get(name).cloned().unwrap_or(Value::None))
             }
             Obj::Function(f) => match key {
-                "__dict__" => return Ok(Value::new_dict(f.attrs.borrow().clone())),
+                "__dict__" => {
+                    // `__annotations__` lives beside the attributes but is not one of them.
+                    let mut attrs = f.attrs.borrow().clone();
+                    attrs.remove(&Value::new_str("__annotations__"));
+                    return Ok(Value::new_dict(attrs));
+                }
                 "__name__" => return Ok(Value::new_str(f.name())),
                 "__qualname__" => return Ok(Value::new_str(&f.qualname)),
                 "__doc__" => return Ok(function_doc(f)),
@@ -311,6 +339,13 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     return Ok(f.kwdefaults.clone().map_or(Value::None, Value::Obj))
                 }
                 "__code__" => return Ok(Value::Obj(ObjRef::new(Obj::Code(f.code.clone())))),
+                "__annotations__" => {
+                    let annotations = Value::new_dict(crate::objects::dict::Dict::new());
+                    f.attrs
+                        .borrow_mut()
+                        .insert(name.clone(), annotations.clone());
+                    return Ok(annotations);
+                }
                 "__globals__" => return Ok(Value::Obj(f.globals.clone())),
                 "__module__" => {
                     return Ok(crate::objects::dict::dict_get(

@@ -96,6 +96,7 @@ pub const MODULES: &[ModuleDef] = &[
         .source(include_str!("_thread.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
+    ModuleDef::new("types").source(include_str!("classes/types.py")),
     ModuleDef::new("os").init(|ts, dict| {
         os::init(ts, dict)?;
         add_functions(dict, os_stat::FUNCTIONS);
