@@ -98,6 +98,24 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
                 .or_else(|| slot_wrappers::object_lookup(name))
         }
         TypeId::Type => TYPE_METHODS,
+        TypeId::Generator => GENERATOR_METHODS,
+        TypeId::Iterator
+        | TypeId::ListIterator
+        | TypeId::TupleIterator
+        | TypeId::StrIterator
+        | TypeId::BytesIterator
+        | TypeId::RangeIterator
+        | TypeId::DictKeyIterator
+        | TypeId::DictValueIterator
+        | TypeId::DictItemIterator
+        | TypeId::SetIterator
+        | TypeId::ListReverseIterator
+        | TypeId::Reversed
+        | TypeId::Enumerate
+        | TypeId::Zip
+        | TypeId::Map
+        | TypeId::Filter
+        | TypeId::CallableIterator => ITERATOR_METHODS,
         _ => &[],
     };
     table
@@ -105,6 +123,57 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         .find(|(n, _)| *n == name)
         .copied()
         .or_else(|| slot_wrappers::lookup(id, name))
+}
+
+/// The `__dict__` of built-in type `id`: its methods and special methods (`None` as
+/// `__hash__` of the unhashable ones), as `str.__dict__['upper']` and `list.__dict__` show.
+pub fn type_dict(id: TypeId) -> crate::objects::dict::Dict {
+    let mut d = crate::objects::dict::Dict::new();
+    let names = ALL_NAMES.iter().chain(slot_wrappers::NAMES);
+    for name in names.copied().chain(table_names(id)) {
+        let own = match id {
+            TypeId::Object => lookup_for_type(id, name),
+            _ => lookup_for_type(id, name).filter(|_| {
+                // Only what the type itself defines, not what `object` gives every type.
+                !matches!(
+                    name,
+                    "__init__" | "__setattr__" | "__delattr__" | "__getattribute__"
+                ) || id == TypeId::Type
+            }),
+        };
+        if let Some((n, f)) = own {
+            d.set_str(n, crate::objects::function::native_value(n, f, Value::Null));
+        }
+    }
+    if slot_wrappers::is_unhashable(id) {
+        d.set_str("__hash__", Value::None);
+    }
+    d
+}
+
+/// Names that may be in any type's table.
+const ALL_NAMES: &[&str] = &["__call__", "__prepare__", "__next__", "__iter__"];
+
+/// The names of the methods in the table of built-in type `id`.
+fn table_names(id: TypeId) -> impl Iterator<Item = &'static str> {
+    let table: &[(&'static str, NativeFn)] = match id {
+        TypeId::Str => str_methods::METHODS,
+        TypeId::List => list_methods::LIST_METHODS,
+        TypeId::Tuple => list_methods::TUPLE_METHODS,
+        TypeId::Dict => map_methods::DICT_METHODS,
+        TypeId::Set | TypeId::FrozenSet => map_methods::SET_METHODS,
+        TypeId::Int | TypeId::Bool => INT_METHODS,
+        TypeId::Float => FLOAT_METHODS,
+        TypeId::Bytes | TypeId::ByteArray => bytes_methods::METHODS,
+        TypeId::Object => object_methods::METHODS,
+        TypeId::Generator => GENERATOR_METHODS,
+        _ => &[],
+    };
+    let extra: &[(&'static str, NativeFn)] = match id {
+        TypeId::ByteArray => bytearray_methods::METHODS,
+        _ => &[],
+    };
+    table.iter().chain(extra).map(|(n, _)| *n)
 }
 
 /// Non-method attributes of built-in values (`range.start`, `int.real`, ...).
@@ -128,6 +197,12 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
             (Obj::Generator(g), "__qualname__") => Some(Value::new_str(&g.qualname)),
             (Obj::Generator(g), "gi_running") => Some(Value::Bool(g.running.get())),
             (Obj::Property { .. }, _) => property::data_attr(o, name),
+            (Obj::ClassMethod(f) | Obj::StaticMethod(f), "__func__" | "__wrapped__") => {
+                Some(f.clone())
+            }
+            (Obj::ClassMethod(f) | Obj::StaticMethod(f), "__isabstractmethod__") => {
+                Some(Value::Bool(property::is_abstract(f)))
+            }
             (Obj::Native(n), "__self__") => Some(n.this.clone()),
             (Obj::Code(c), _) => code_attr(&c.code, name),
             _ => None,

@@ -103,6 +103,9 @@ pub fn data_attr(prop: &Obj, name: &str) -> Option<Value> {
         "fset" => Some(setter.clone()),
         "fdel" => Some(deleter.clone()),
         "__doc__" => Some(doc.clone()),
+        "__isabstractmethod__" => Some(Value::Bool(
+            [getter, setter, deleter].into_iter().any(is_abstract),
+        )),
         _ => None,
     }
 }
@@ -154,4 +157,15 @@ fn slot_delete(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
     removed
         .map(|_| Value::None)
         .ok_or_else(|| slot_missing(ts, &a[0], name))
+}
+
+/// Whether a function was marked by `abc.abstractmethod` (`__isabstractmethod__` is true).
+pub fn is_abstract(f: &Value) -> bool {
+    match f.obj().map(|o| &**o) {
+        Some(Obj::Function(func)) => matches!(
+            func.attrs.borrow().get_str("__isabstractmethod__"),
+            Some(Value::Bool(true))
+        ),
+        _ => false,
+    }
 }

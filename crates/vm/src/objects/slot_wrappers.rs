@@ -48,9 +48,7 @@ pub fn lookup(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
     let has = match name {
         "__repr__" | "__str__" | "__eq__" | "__ne__" | "__format__" => true,
         "__lt__" | "__le__" | "__gt__" | "__ge__" => true,
-        "__hash__" => {
-            !matches!(k, Kind::MutableSequence | Kind::Mapping) && !matches!(id, TypeId::Set)
-        }
+        "__hash__" => !is_unhashable(id),
         "__len__" => iterable,
         "__iter__" => iterable,
         "__contains__" => container,
@@ -61,6 +59,10 @@ pub fn lookup(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
         "__sub__" | "__truediv__" | "__floordiv__" | "__pow__" | "__neg__" | "__pos__"
         | "__abs__" | "__bool__" | "__int__" | "__float__" | "__radd__" | "__rsub__" => number,
         "__and__" | "__or__" | "__xor__" => k == Kind::Integer || k == Kind::Set,
+        "__call__" => matches!(
+            id,
+            TypeId::Function | TypeId::BuiltinFunction | TypeId::Method
+        ),
         "__lshift__" | "__rshift__" | "__invert__" | "__index__" => k == Kind::Integer,
         _ => false,
     };
@@ -69,6 +71,60 @@ pub fn lookup(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
     }
     SLOTS.iter().find(|(n, _)| *n == name).copied()
 }
+
+/// Whether instances of built-in type `id` are unhashable (its `__hash__` is `None`).
+pub fn is_unhashable(id: TypeId) -> bool {
+    matches!(
+        id,
+        TypeId::List | TypeId::ByteArray | TypeId::Dict | TypeId::Set | TypeId::Slice
+    )
+}
+
+/// The names of all slots, for building a type's `__dict__`.
+pub const NAMES: &[&str] = &[
+    "__repr__",
+    "__str__",
+    "__format__",
+    "__hash__",
+    "__len__",
+    "__iter__",
+    "__contains__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__truediv__",
+    "__floordiv__",
+    "__pow__",
+    "__and__",
+    "__or__",
+    "__xor__",
+    "__lshift__",
+    "__rshift__",
+    "__neg__",
+    "__pos__",
+    "__invert__",
+    "__abs__",
+    "__bool__",
+    "__int__",
+    "__index__",
+    "__float__",
+    "__call__",
+    "__init_subclass__",
+    "__subclasshook__",
+];
 
 /// The slots of `object` itself: the defaults a user class inherits.
 pub fn object_lookup(name: &str) -> Option<(&'static str, NativeFn)> {
@@ -115,6 +171,7 @@ const SLOTS: &[(&str, NativeFn)] = &[
     ("__int__", int),
     ("__index__", int),
     ("__float__", float),
+    ("__call__", call),
 ];
 
 const OBJECT_SLOTS: &[(&str, NativeFn)] = &[
@@ -319,4 +376,10 @@ fn object_format(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         )));
     }
     Ok(Value::new_str(crate::text::repr::str_of(ts, this)?))
+}
+
+fn call(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let mut all = args.pos.to_vec();
+    all.extend_from_slice(args.kwvals);
+    crate::protocol::call::call_value(ts, this, &all, args.kwnames)
 }

@@ -10,6 +10,7 @@ use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::native_value;
 use crate::objects::function::NativeFunction;
 use crate::objects::method_tables;
+use crate::objects::slot_wrappers;
 use crate::protocol::call::call_value;
 use crate::protocol::class;
 
@@ -89,6 +90,9 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
         "__qualname__" => {
             let qualname = t.dict.borrow().get_str("__qualname__").cloned();
             return Some(qualname.unwrap_or_else(|| Value::new_str(&t.name)));
+        }
+        "__dict__" if !class::is_user_class(t) && !t.is_exception => {
+            return Some(Value::new_dict(method_tables::type_dict(t.builtin)))
         }
         "__dict__" => return Some(Value::new_dict(t.dict.borrow().clone())),
         "__base__" => return Some(t.bases.first().cloned().map_or(Value::None, Value::Obj)),
@@ -219,6 +223,9 @@ fn class_get_attr(
             return call_value(ts, &get, &args, &[]).map(Some);
         }
         return Ok(Some(v));
+    }
+    if key == "__hash__" && !class::is_user_class(t) && slot_wrappers::is_unhashable(t.builtin) {
+        return Ok(Some(Value::None));
     }
     if let Some(m) = builtin_method(t, key) {
         return Ok(Some(unbound_native(m)));

@@ -206,6 +206,7 @@ pub fn call_type(
         return crate::objects::constructors::construct(ts, t.builtin, &Args::new(args, kwnames));
     }
     let positional = &args[..args.len() - kwnames.len()];
+    check_abstract(ts, t)?;
     if let Some(new) = t.lookup(ts.rt.names.get(Dunder::New)) {
         return call_user_new(ts, cls, &new, args, kwnames);
     }
@@ -260,6 +261,31 @@ pub fn call_type(
     Ok(instance)
 }
 
+/// `TypeError: Can't instantiate abstract class C with abstract methods f, g` for a class
+/// (made by a metaclass such as `abc.ABCMeta`) whose `__abstractmethods__` is not empty.
+fn check_abstract(ts: &mut ThreadState, t: &TypeObj) -> PyResult<()> {
+    if t.metaclass.is_none() {
+        return Ok(());
+    }
+    let Some(methods) = t.dict.borrow().get_str("__abstractmethods__").cloned() else {
+        return Ok(());
+    };
+    let mut names: Vec<String> = crate::protocol::iter::collect(ts, &methods)?
+        .iter()
+        .filter_map(|n| n.as_str().map(|s| s.as_str().to_string()))
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let plural = if names.len() == 1 { "" } else { "s" };
+    Err(ts.type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{plural} {}",
+        t.name,
+        names.join(", ")
+    )))
+}
+
 /// Calls a class that defines `__new__`: `__new__(cls, ...)`, then `__init__` when the result
 /// is an instance of the class and the class defines one.
 fn call_user_new(
@@ -310,6 +336,7 @@ pub fn builtin_new(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
             &Args::new(&args.pos[1..], &[]),
         );
     }
+    check_abstract(ts, t)?;
     if wrapped_builtin(t.builtin) {
         return new_with_base(ts, cls, &Args::new(&args.pos[1..], &[]));
     }

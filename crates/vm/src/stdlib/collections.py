@@ -360,3 +360,11 @@ def _missing_message(typename, missing):
         typename + ".__new__() missing " + str(count) + " required positional "
         + noun + ": " + names
     )
+
+
+import _collections_abc as abc
+import sys as _sys
+
+_sys.modules['collections.abc'] = abc
+abc.MutableSequence.register(deque)
+del _sys
