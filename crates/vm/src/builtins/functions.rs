@@ -71,6 +71,16 @@ pub fn write_to(ts: &mut ThreadState, file: &Value, text: &str) -> PyResult<()> 
     Ok(())
 }
 
+/// `sys.stdout` as a script may have replaced it (`contextlib.redirect_stdout`), or `None`
+/// when `sys` has no `stdout`.
+fn sys_stdout(ts: &ThreadState) -> Option<Value> {
+    let sys = crate::objects::dict::dict_get(&ts.rt.sys_modules, &Value::new_str("sys"))?;
+    let Some(Obj::Module { dict, .. }) = sys.obj().map(|o| &**o) else {
+        return None;
+    };
+    crate::objects::dict::dict_get(dict, &Value::new_str("stdout")).filter(|v| !v.is_none())
+}
+
 fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let text_kw = |ts: &mut ThreadState, name: &str, default: &str| -> PyResult<String> {
         match args.kw(name) {
@@ -94,11 +104,13 @@ fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         out.push_str(&str_of(ts, v)?);
     }
     out.push_str(&end);
-    let file = args.kw("file").cloned().unwrap_or(Value::None);
-    if file.is_none() {
-        ts.rt.stdout.borrow_mut().write_str(&out);
-    } else {
-        write_to(ts, &file, &out)?;
+    let file = match args.kw("file").cloned().unwrap_or(Value::None) {
+        Value::None => sys_stdout(ts),
+        file => Some(file),
+    };
+    match file {
+        None => ts.rt.stdout.borrow_mut().write_str(&out),
+        Some(file) => write_to(ts, &file, &out)?,
     }
     if args
         .kw("flush")

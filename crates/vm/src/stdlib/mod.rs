@@ -98,6 +98,7 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("collections").source(include_str!("collections.py")),
     ModuleDef::new("types").source(include_str!("classes/types.py")),
     ModuleDef::new("abc").source(include_str!("classes/abc.py")),
+    ModuleDef::new("contextlib").source(include_str!("classes/contextlib.py")),
     ModuleDef::new("_collections_abc").source(include_str!("classes/_collections_abc.py")),
     ModuleDef::new("os").init(|ts, dict| {
         os::init(ts, dict)?;
