@@ -354,6 +354,9 @@ fn sorted(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 fn reversed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "reversed", args, 1, 1)?;
+    if let Some(m) = crate::protocol::class::meta_special(ts, &a[0], Dunder::Reversed) {
+        return call_value(ts, &m, &a[..1], &[]);
+    }
     if let Some(inst) = a[0].as_instance() {
         if let Some(m) = crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Reversed) {
             return call_value(ts, &m, &a[..1], &[]);

@@ -215,8 +215,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::StoreName(i) => {
                     let v = f.pop();
-                    let ns = f.namespace.as_ref().unwrap_or(&f.globals).clone();
-                    store_dict(&ns, &code.names[i as usize], v);
+                    names::store_name(ts, f, &code.names[i as usize], v)?;
                 }
                 I::DeleteName(i) => names::delete_name(ts, f, &code.names[i as usize])?,
                 I::LoadAttr(i) => {

@@ -38,20 +38,22 @@ pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
     let namespace = prepare(ts, &meta, &call_args, &kwnames)?;
     let module = crate::objects::dict::dict_get(&func.globals, &Value::new_str("__name__"))
         .unwrap_or_else(|| Value::new_str("__main__"));
-    let store =
-        |k: &str, v: Value| crate::objects::dict::store_dict(&namespace, &Value::new_str(k), v);
-    store("__module__", module);
+    let ns_value = Value::Obj(namespace.clone());
+    let store = |ts: &mut ThreadState, k: &str, v: Value| {
+        crate::protocol::subscript::set_item(ts, &ns_value, Value::new_str(k), v)
+    };
+    store(ts, "__module__", module)?;
     let qualname = func.qualname.trim_end_matches(".<locals>").to_string();
-    store("__qualname__", Value::new_str(qualname));
+    store(ts, "__qualname__", Value::new_str(qualname))?;
     let frame = bind_frame(ts, func, &[], &[], Some(namespace.clone()))?;
     let class_cell = match run_frame(ts, frame, None)? {
         FrameExit::Return(v) | FrameExit::Yield(v, _) => v,
     };
     if matches!(class_cell.obj().map(|o| &**o), Some(Obj::Cell(_))) {
-        store("__classcell__", class_cell);
+        store(ts, "__classcell__", class_cell)?;
     }
     if orig_bases.len() != bases.len() || orig_bases.iter().zip(&bases).any(|(a, b)| !a.is(b)) {
-        store("__orig_bases__", Value::new_tuple(orig_bases.to_vec()));
+        store(ts, "__orig_bases__", Value::new_tuple(orig_bases.to_vec()))?;
     }
     let mut full = vec![name.clone(), bases_tuple, Value::Obj(namespace)];
     full.extend(kwvals);
@@ -144,11 +146,18 @@ fn prepare(
     namespace_of(ts, ns)
 }
 
-/// The dict a class body runs in (a `dict` subclass's wrapped dict).
+/// The mapping a class body runs in: a dict, or an instance of a `dict` subclass (whose
+/// `__setitem__` sees the body's assignments).
 fn namespace_of(ts: &ThreadState, ns: Value) -> PyResult<ObjRef> {
-    let ns = crate::protocol::class::builtin_base(&ns).unwrap_or(ns);
+    let is_dict = |v: &Value| matches!(v.obj().map(|o| &**o), Some(Obj::Dict(_)));
     match ns {
-        Value::Obj(o) if matches!(&*o, Obj::Dict(_)) => Ok(o),
+        Value::Obj(o) if is_dict(&Value::Obj(o.clone())) => Ok(o),
+        Value::Obj(o)
+            if crate::protocol::class::builtin_base(&Value::Obj(o.clone()))
+                .is_some_and(|b| is_dict(&b)) =>
+        {
+            Ok(o)
+        }
         other => Err(ts.type_error(format!(
             "__prepare__() must return a mapping, not {}",
             type_name(ts, &other)
@@ -161,6 +170,7 @@ pub fn type_new(ts: &mut ThreadState, mcls: &ObjRef, args: &Args) -> PyResult {
     let [name, bases, namespace] = args.pos else {
         return Err(ts.type_error("type() takes 1 or 3 arguments"));
     };
+    let namespace = crate::protocol::class::builtin_base(namespace).unwrap_or(namespace.clone());
     let (Some(name), Some(Obj::Tuple(bases)), Some(Obj::Dict(namespace))) = (
         name.as_str(),
         bases.obj().map(|o| &**o),

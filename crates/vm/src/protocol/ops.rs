@@ -22,6 +22,16 @@ pub fn index_of(ts: &mut ThreadState, v: &Value) -> PyResult<Option<Value>> {
     if crate::objects::int::to_big(v).is_some() {
         return Ok(Some(v.clone()));
     }
+    // An instance of an `int` subclass without `__index__` of its own: its int value.
+    if let Some(base) = class::builtin_base(v).filter(|b| crate::objects::int::to_big(b).is_some())
+    {
+        if !v
+            .as_instance()
+            .is_some_and(|i| class::lookup_special(ts, &i.class, Dunder::Index).is_some())
+        {
+            return Ok(Some(base));
+        }
+    }
     let Some(m) = v
         .as_instance()
         .and_then(|inst| class::lookup_special(ts, &inst.class, Dunder::Index))

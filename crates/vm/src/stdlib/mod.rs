@@ -98,6 +98,8 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("collections").source(include_str!("collections.py")),
     ModuleDef::new("types").source(include_str!("classes/types.py")),
     ModuleDef::new("abc").source(include_str!("classes/abc.py")),
+    ModuleDef::new("enum").source(include_str!("classes/enum.py")),
+    ModuleDef::new("keyword").source(include_str!("classes/keyword.py")),
     ModuleDef::new("contextlib").source(include_str!("classes/contextlib.py")),
     ModuleDef::new("_collections_abc").source(include_str!("classes/_collections_abc.py")),
     ModuleDef::new("os").init(|ts, dict| {
