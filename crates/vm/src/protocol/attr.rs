@@ -325,6 +325,9 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 if key == "__name__" {
                     return Ok(Value::new_str(m));
                 }
+                if key == "__dict__" {
+                    return Ok(Value::Obj(dict.clone()));
+                }
             }
             Obj::Super { class, this } => return super_attr(ts, class, this, name),
             Obj::Function(f) if f.attrs.borrow().contains(name) => {

@@ -42,7 +42,7 @@ pub fn bind_frame(
     let mut frame = ts.new_frame(&func.code, &func.globals, namespace);
     if let Err(msg) = bind_args(func, args, kwnames, &mut frame.slots) {
         ts.recycle_frame(frame);
-        return Err(ts.type_error(format!("{}() {}", func.qualname, msg)));
+        return Err(ts.type_error(format!("{}() {}", func.current_qualname(), msg)));
     }
     add_cells(func, &mut frame);
     Ok(frame)
@@ -439,8 +439,8 @@ pub fn function_str(ts: &mut ThreadState, callee: &Value) -> String {
                 _ => None,
             };
             match module {
-                Some(m) if m != "builtins" => format!("{m}.{}()", func.qualname),
-                _ => format!("{}()", func.qualname),
+                Some(m) if m != "builtins" => format!("{m}.{}()", func.current_qualname()),
+                _ => format!("{}()", func.current_qualname()),
             }
         }
         Obj::BoundMethod { func, .. } => function_str(ts, &func.clone()),

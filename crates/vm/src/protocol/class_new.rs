@@ -193,7 +193,10 @@ pub fn type_new(ts: &mut ThreadState, mcls: &ObjRef, args: &Args) -> PyResult {
     let module = match namespace.get_str("__module__").and_then(|m| m.as_str()) {
         Some(m) => m.as_str().to_string(),
         // The caller's frame is not reachable from a native function.
-        None => "__main__".to_string(),
+        None => {
+            namespace.set_str("__module__", Value::new_str("__main__"));
+            "__main__".to_string()
+        }
     };
     let is_type = ObjRef::ptr_eq(mcls, ts.rt.type_obj(TypeId::Type));
     let metaclass = (!is_type).then(|| mcls.clone());

@@ -164,7 +164,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
                 repr(ts, step)?
             )
         }
-        Obj::Function(f) => format!("<function {} at {:#x}>", f.qualname, o.id()),
+        Obj::Function(f) => format!("<function {} at {:#x}>", f.current_qualname(), o.id()),
         Obj::Native(n) if n.this.is_null() => format!("<built-in function {}>", n.name),
         Obj::Native(n) => format!(
             "<built-in method {} of {} object at {:#x}>",
@@ -174,7 +174,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         ),
         Obj::BoundMethod { func, this } => {
             let name = match func.obj().map(|f| &**f) {
-                Some(Obj::Function(f)) => f.qualname.clone(),
+                Some(Obj::Function(f)) => f.current_qualname(),
                 _ => "?".into(),
             };
             format!("<bound method {name} of {}>", repr(ts, this)?)

@@ -263,3 +263,13 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
 
 
 DynamicClassAttribute = property
+
+
+class _NeverInstantiated:
+    """Descriptor types CPython exposes that gilvm's objects are never instances of (slot
+    members are properties here)."""
+
+
+MemberDescriptorType = GetSetDescriptorType = _NeverInstantiated
+WrapperDescriptorType = MethodWrapperType = MethodDescriptorType = _NeverInstantiated
+ClassMethodDescriptorType = _NeverInstantiated
