@@ -107,6 +107,8 @@ pub struct TypeObj {
     /// Whether the class or a base defines `__getattribute__` (looked up on every attribute
     /// read when set).
     pub getattribute_hook: bool,
+    /// The `__qualname__` the class statement gave (`Outer.Inner`), when not `name`.
+    pub qualname: Option<String>,
 }
 
 /// What `__slots__` gave a class's instances.
@@ -146,6 +148,7 @@ impl TypeObj {
             metaclass: None,
             slots: SlotLayout::OPEN,
             getattribute_hook: false,
+            qualname: None,
         }
     }
 

@@ -88,8 +88,9 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
     match key {
         "__name__" => return Some(Value::new_str(&t.name)),
         "__qualname__" => {
-            let qualname = t.dict.borrow().get_str("__qualname__").cloned();
-            return Some(qualname.unwrap_or_else(|| Value::new_str(&t.name)));
+            let assigned = t.dict.borrow().get_str("__qualname__").cloned();
+            let own = t.qualname.as_deref().unwrap_or(&t.name);
+            return Some(assigned.unwrap_or_else(|| Value::new_str(own)));
         }
         "__dict__" if !class::is_user_class(t) && !t.is_exception => {
             return Some(Value::new_dict(method_tables::type_dict(t.builtin)))

@@ -190,6 +190,8 @@ pub fn type_new(ts: &mut ThreadState, mcls: &ObjRef, args: &Args) -> PyResult {
     }
     let mut namespace = namespace.borrow().clone();
     let class_cell = namespace.remove(&Value::new_str("__classcell__"));
+    // As in CPython, `__qualname__` leaves the namespace for the class's own slot.
+    let qualname = namespace.remove(&Value::new_str("__qualname__"));
     let module = match namespace.get_str("__module__").and_then(|m| m.as_str()) {
         Some(m) => m.as_str().to_string(),
         // The caller's frame is not reachable from a native function.
@@ -201,7 +203,19 @@ pub fn type_new(ts: &mut ThreadState, mcls: &ObjRef, args: &Args) -> PyResult {
     let is_type = ObjRef::ptr_eq(mcls, ts.rt.type_obj(TypeId::Type));
     let metaclass = (!is_type).then(|| mcls.clone());
     let name = name.as_str().to_string();
-    let cls = new_class(ts, name, base_types, namespace, module, metaclass)?;
+    let qualname = match qualname {
+        Some(q) => match q.as_str() {
+            Some(s) => Some(s.as_str().to_string()),
+            None => {
+                return Err(ts.type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    type_name(ts, &q)
+                )))
+            }
+        },
+        None => None,
+    };
+    let cls = new_class(ts, name, base_types, namespace, module, metaclass, qualname)?;
     if let Some(Value::Obj(cell)) = &class_cell {
         if let Obj::Cell(c) = &**cell {
             *c.borrow_mut() = Value::Obj(cls.clone());
@@ -220,6 +234,7 @@ fn new_class(
     namespace: Dict,
     module: String,
     metaclass: Option<ObjRef>,
+    qualname: Option<String>,
 ) -> PyResult<ObjRef> {
     let mro = compute_mro(&bases).map_err(|stuck| {
         let names: Vec<String> = stuck.iter().map(class_name).collect();
@@ -257,6 +272,7 @@ fn new_class(
     t.metaclass = metaclass;
     t.slots = slots;
     t.getattribute_hook = getattribute_hook;
+    t.qualname = qualname;
     Ok(ObjRef::new(Obj::Type(t)))
 }
 

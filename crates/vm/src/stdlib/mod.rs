@@ -100,6 +100,7 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("abc").source(include_str!("classes/abc.py")),
     ModuleDef::new("enum").source(include_str!("classes/enum.py")),
     ModuleDef::new("inspect").source(include_str!("classes/inspect.py")),
+    ModuleDef::new("typing").source(include_str!("classes/typing.py")),
     ModuleDef::new("dataclasses").source(include_str!("classes/dataclasses.py")),
     ModuleDef::new("keyword").source(include_str!("classes/keyword.py")),
     ModuleDef::new("contextlib").source(include_str!("classes/contextlib.py")),

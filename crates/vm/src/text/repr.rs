@@ -58,7 +58,7 @@ pub fn class_display_name(t: &TypeObj) -> String {
     if t.module == "builtins" {
         t.name.clone()
     } else {
-        format!("{}.{}", t.module, t.name)
+        format!("{}.{}", t.module, t.qualname.as_deref().unwrap_or(&t.name))
     }
 }
 

@@ -6,6 +6,7 @@ from collections import deque
 from functools import wraps
 
 __all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
+           "AbstractAsyncContextManager",
            "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr",
            "suppress", "chdir"]
 
@@ -33,6 +34,25 @@ class AbstractContextManager(abc.ABC):
                 else:
                     return NotImplemented
             return True
+        return NotImplemented
+
+
+class AbstractAsyncContextManager(abc.ABC):
+    """An abstract base class for asynchronous context managers (its methods are plain
+    functions here: gilvm has no async syntax)."""
+
+    def __aenter__(self):
+        return self
+
+    @abc.abstractmethod
+    def __aexit__(self, exc_type, exc_value, traceback):
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractAsyncContextManager:
+            if all(any(m in B.__dict__ for B in C.__mro__) for m in ("__aenter__", "__aexit__")):
+                return True
         return NotImplemented
 
 
