@@ -44,10 +44,15 @@ pub fn install(ts: &ThreadState) {
     }
     if let Obj::Type(t) = &*rt.exc_types[ExcKind::BaseException as usize] {
         let mut d = t.dict.borrow_mut();
-        d.set_str(
-            "__init__",
-            native_value("__init__", exception_init, Value::Null),
-        );
+        // A method: `ValueError.__init__(self, message)` sets `self.args`.
+        let init = NativeFunction {
+            name: "__init__",
+            f: exception_init,
+            this: Value::Null,
+            is_method: true,
+            reads_frame: None,
+        };
+        d.set_str("__init__", Value::Obj(ObjRef::new(Obj::Native(init))));
         d.set_str(
             "with_traceback",
             native_value("with_traceback", exception_with_traceback, Value::Null),

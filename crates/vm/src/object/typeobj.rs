@@ -116,6 +116,8 @@ pub struct TypeObj {
 pub struct SlotLayout {
     pub has_dict: bool,
     pub has_weakref: bool,
+    /// Whether the class or a base defines `__slots__`.
+    pub has_slots: bool,
 }
 
 impl SlotLayout {
@@ -123,6 +125,7 @@ impl SlotLayout {
     pub const OPEN: SlotLayout = SlotLayout {
         has_dict: true,
         has_weakref: true,
+        has_slots: false,
     };
 }
 

@@ -142,7 +142,17 @@ pub fn type_dict(id: TypeId) -> crate::objects::dict::Dict {
             }),
         };
         if let Some((n, f)) = own {
-            d.set_str(n, crate::objects::function::native_value(n, f, Value::Null));
+            let method = crate::objects::function::NativeFunction {
+                name: n,
+                f,
+                this: Value::Null,
+                is_method: true,
+                reads_frame: None,
+            };
+            d.set_str(
+                n,
+                Value::Obj(crate::object::value::ObjRef::new(Obj::Native(method))),
+            );
         }
     }
     if slot_wrappers::is_unhashable(id) {

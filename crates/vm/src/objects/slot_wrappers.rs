@@ -179,7 +179,7 @@ const OBJECT_SLOTS: &[(&str, NativeFn)] = &[
     ("__ne__", object_ne),
     ("__hash__", object_hash),
     ("__format__", object_format),
-    ("__init_subclass__", crate::objects::object::object_init),
+    ("__init_subclass__", object_init_subclass),
     ("__subclasshook__", not_implemented),
     ("__lt__", not_implemented),
     ("__le__", not_implemented),
@@ -382,4 +382,19 @@ fn call(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let mut all = args.pos.to_vec();
     all.extend_from_slice(args.kwvals);
     crate::protocol::call::call_value(ts, this, &all, args.kwnames)
+}
+
+/// `object.__init_subclass__()`: accepts no keyword arguments (the class statement's
+/// keywords that no `__init_subclass__` consumed).
+pub fn object_init_subclass(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    if !args.kwnames.is_empty() {
+        let name = match this.obj().map(|o| &**o) {
+            Some(Obj::Type(t)) => t.name.clone(),
+            _ => "object".into(),
+        };
+        return Err(ts.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::None)
 }

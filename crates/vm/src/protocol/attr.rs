@@ -257,6 +257,30 @@ fn builtin_method(
     })
 }
 
+/// An instance's `__dict__`: the dict itself, or, when classes in its MRO define
+/// `__slots__` (whose values share the instance's storage), a copy without the slots.
+fn instance_dict(inst: &crate::object::typeobj::Instance, t: &TypeObj) -> Value {
+    if !t.slots.has_slots {
+        return Value::Obj(inst.dict.clone());
+    }
+    let mut attrs = inst.attrs().borrow().clone();
+    for cls in std::iter::once(&inst.class).chain(t.mro.iter()) {
+        let Obj::Type(ct) = &**cls else { continue };
+        let Some(slots) = ct.dict.borrow().get_str("__slots__").cloned() else {
+            continue;
+        };
+        let names = match slots.obj().map(|o| &**o) {
+            Some(Obj::Tuple(items)) => items.to_vec(),
+            Some(Obj::List(items)) => items.borrow().clone(),
+            _ => vec![slots.clone()],
+        };
+        for n in names {
+            attrs.remove(&n);
+        }
+    }
+    Value::new_dict(attrs)
+}
+
 /// A built-in type's method, unbound (`str.upper`).
 fn unbound_native((name, f): (&'static str, crate::objects::function::NativeFn)) -> Value {
     Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
@@ -305,7 +329,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     return Ok(Value::Obj(inst.class.clone()));
                 }
                 if key == "__dict__" && t.slots.has_dict {
-                    return Ok(Value::Obj(inst.dict.clone()));
+                    return Ok(instance_dict(inst, t));
                 }
                 if let Some(base) = class::builtin_base(obj) {
                     return get_attr(ts, &base, name);
@@ -431,6 +455,13 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
     let key = name.as_str().map_or("", |s| s.as_str());
     if key == "__new__" {
         return Ok(native_value("__new__", class::builtin_new, Value::Null));
+    }
+    if key == "__init_subclass__" {
+        return Ok(native_value(
+            "__init_subclass__",
+            slot_wrappers::object_init_subclass,
+            this.clone(),
+        ));
     }
     if key == "__init__" && class::builtin_base(this).is_some() {
         return Ok(native_value("__init__", class::base_init, this.clone()));
@@ -640,6 +671,10 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
 pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
     if let Some(inst) = obj.as_instance() {
         if let Obj::Type(t) = &*inst.class {
+            if t.getattribute_hook {
+                let attr = get_attr(ts, &obj, name)?;
+                return Ok((attr, Value::Null));
+            }
             if let Some(attr @ Value::Obj(_)) = t.lookup(name) {
                 let is_function = matches!(attr.obj().map(|o| &**o), Some(Obj::Function(_)));
                 if is_function && !inst.attrs().borrow().contains(name) {

@@ -279,29 +279,34 @@ fn new_class(
 /// What `__slots__` (if any) leaves instances, with a member descriptor put in `dict` for
 /// each slot name.
 fn slot_layout(ts: &mut ThreadState, bases: &[ObjRef], dict: &mut Dict) -> PyResult<SlotLayout> {
-    let inherited = bases.iter().fold(
-        SlotLayout {
-            has_dict: false,
-            has_weakref: false,
-        },
-        |acc, b| match &**b {
-            Obj::Type(t) if crate::protocol::class::is_user_class(t) || t.is_exception => {
-                SlotLayout {
-                    has_dict: acc.has_dict || t.slots.has_dict,
-                    has_weakref: acc.has_weakref || t.slots.has_weakref,
-                }
+    let mut inherited = SlotLayout {
+        has_dict: false,
+        has_weakref: false,
+        has_slots: false,
+    };
+    for b in bases {
+        if let Obj::Type(t) = &**b {
+            if crate::protocol::class::is_user_class(t) || t.is_exception {
+                inherited.has_dict |= t.slots.has_dict;
+                inherited.has_weakref |= t.slots.has_weakref;
+                inherited.has_slots |= t.slots.has_slots;
             }
-            _ => acc,
-        },
-    );
+        }
+    }
     let Some(slots) = dict.get_str("__slots__").cloned() else {
-        return Ok(SlotLayout::OPEN);
+        return Ok(SlotLayout {
+            has_slots: inherited.has_slots,
+            ..SlotLayout::OPEN
+        });
     };
     let names = match slots.as_str() {
         Some(_) => vec![slots.clone()],
         None => crate::protocol::iter::collect(ts, &slots)?,
     };
-    let mut layout = inherited;
+    let mut layout = SlotLayout {
+        has_slots: true,
+        ..inherited
+    };
     for n in names {
         let Some(s) = n.as_str() else {
             return Err(ts.type_error(format!(

@@ -65,6 +65,14 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
             Obj::Set { items, .. } => !items.borrow().is_empty(),
             Obj::Range { .. } => seq::range_len(o) > 0,
             Obj::DictView { dict, .. } => seq::len_of(ts, &Value::Obj(dict.clone()))? > 0,
+            Obj::Type(_) if class::meta_special(ts, v, Dunder::Bool).is_some() => {
+                let m = class::meta_special(ts, v, Dunder::Bool).unwrap_or_default();
+                let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                return truthy(ts, &r);
+            }
+            Obj::Type(_) if class::meta_special(ts, v, Dunder::Len).is_some() => {
+                seq::len_of(ts, v)? > 0
+            }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Bool) {
                     let r =
