@@ -172,7 +172,11 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
                     Some(m) => {
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(x), &[])
                     }
-                    None => Err(int_type_error(ts, x)),
+                    // An instance of a subclass of a built-in type: `int()` of its value.
+                    None => match crate::protocol::class::builtin_base(x) {
+                        Some(base) => int(ts, &Args::new(std::slice::from_ref(&base), &[])),
+                        None => Err(int_type_error(ts, x)),
+                    },
                 }
             }
             _ => Err(int_type_error(ts, x)),
@@ -262,7 +266,10 @@ fn float(ts: &mut ThreadState, args: &Args) -> PyResult {
                     Some(m) => {
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(x), &[])
                     }
-                    None => Err(float_type_error(ts, x)),
+                    None => match crate::protocol::class::builtin_base(x) {
+                        Some(base) => float(ts, &Args::new(std::slice::from_ref(&base), &[])),
+                        None => Err(float_type_error(ts, x)),
+                    },
                 }
             }
             _ => Err(float_type_error(ts, x)),
