@@ -58,3 +58,5 @@ except TypeError as e: print(e)
 print(isinstance([], typing.List), isinstance({}, typing.Mapping), issubclass(list, typing.Sequence))
 m: Movie = {'title': 'x', 'year': 1}
 print(m, Movie.__annotations__, sorted(Movie.__required_keys__), Movie.__total__)
+import io, sys
+print(typing.io.__name__, io.StringIO('still io').read(), sys.modules['typing.io'] is typing.io)

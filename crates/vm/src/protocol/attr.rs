@@ -86,7 +86,11 @@ fn exception_attr(ts: &ThreadState, exc: &ObjRef, name: &str) -> Option<Value> {
 fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
     let key = name.as_str()?.as_str();
     match key {
-        "__name__" => return Some(Value::new_str(&t.name)),
+        "__name__" => {
+            // An assigned `__name__` (typing renames its `io`/`re` namespaces).
+            let assigned = t.dict.borrow().get_str("__name__").cloned();
+            return Some(assigned.unwrap_or_else(|| Value::new_str(&t.name)));
+        }
         "__qualname__" => {
             let assigned = t.dict.borrow().get_str("__qualname__").cloned();
             let own = t.qualname.as_deref().unwrap_or(&t.name);

@@ -25,10 +25,10 @@ pub fn index_of(ts: &mut ThreadState, v: &Value) -> PyResult<Option<Value>> {
     // An instance of an `int` subclass without `__index__` of its own: its int value.
     if let Some(base) = class::builtin_base(v).filter(|b| crate::objects::int::to_big(b).is_some())
     {
-        if !v
+        let own_index = v
             .as_instance()
-            .is_some_and(|i| class::lookup_special(ts, &i.class, Dunder::Index).is_some())
-        {
+            .and_then(|i| class::lookup_special(ts, &i.class, Dunder::Index));
+        if own_index.is_none() {
             return Ok(Some(base));
         }
     }
