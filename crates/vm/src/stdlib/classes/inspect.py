@@ -2,7 +2,6 @@
 
 import enum
 import functools
-import re
 import sys
 import types
 
@@ -175,6 +174,8 @@ def getattr_static(obj, attr, default=None):
 
 def formatannotation(annotation, base_module=None):
     if getattr(annotation, '__module__', None) == 'typing':
+        import re
+
         def repl(match):
             text = match.group()
             return text.removeprefix('typing.')
