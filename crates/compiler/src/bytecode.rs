@@ -339,6 +339,7 @@ pub struct MakeFunctionFlags;
 impl MakeFunctionFlags {
     pub const DEFAULTS: u32 = 0x01;
     pub const KW_DEFAULTS: u32 = 0x02;
+    pub const ANNOTATIONS: u32 = 0x04;
     pub const CLOSURE: u32 = 0x08;
 }
 

@@ -197,6 +197,7 @@ fn make_function_repr(flags: u32) -> String {
     let parts = [
         (MakeFunctionFlags::DEFAULTS, "defaults"),
         (MakeFunctionFlags::KW_DEFAULTS, "kwdefaults"),
+        (MakeFunctionFlags::ANNOTATIONS, "annotations"),
         (MakeFunctionFlags::CLOSURE, "closure"),
     ];
     let present: Vec<&str> = parts

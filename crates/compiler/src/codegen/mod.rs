@@ -1,6 +1,7 @@
 //! The code generator: walks the AST with the symbol table at hand and emits one
 //! [`CodeObject`] per scope, following CPython 3.10's compiler.
 
+mod annotations;
 mod call;
 mod control;
 mod expr;
@@ -234,6 +235,7 @@ impl<'a, 's> Compiler<'a, 's> {
 
     /// Module and class bodies store their docstring as `__doc__`; returns the rest.
     fn namespace_docstring(&mut self, body: &'a [Stmt]) -> CompileResult<&'a [Stmt]> {
+        self.setup_annotations(body);
         let Some(doc) = docstring(body) else {
             return Ok(body);
         };

@@ -31,7 +31,8 @@ impl<'a> Compiler<'a, '_> {
         span: Span,
     ) -> CompileResult {
         self.compile_exprs(&def.decorators)?;
-        let flags = self.compile_defaults(&def.params)?;
+        let mut flags = self.compile_defaults(&def.params)?;
+        flags |= self.compile_annotations(&def.params, def.returns.as_ref())?;
         let scope = self.scope_for(def, span)?;
         let qualname = self.qualname(&def.name);
         self.enter_unit(scope, qualname.clone(), self.map.line(span));

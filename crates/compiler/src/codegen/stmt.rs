@@ -34,13 +34,12 @@ impl<'a> Compiler<'a, '_> {
                 Ok(())
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
-            StmtKind::AnnAssign { target, value, .. } => match value {
-                Some(value) => {
-                    self.compile_expr(value)?;
-                    self.store_target(target)
-                }
-                None => Ok(()),
-            },
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.ann_assign(target, annotation, value.as_ref(), *simple),
             StmtKind::For {
                 target,
                 iter,

@@ -99,6 +99,8 @@ impl Builder<'_, '_> {
             StmtKind::FunctionDef(def) => {
                 self.add_def(&def.name, DEF_LOCAL, stmt.span)?;
                 self.visit_defaults(&def.params)?;
+                self.visit_annotations(&def.params)?;
+                self.visit_exprs(&def.returns)?;
                 self.visit_exprs(&def.decorators)?;
                 self.enter(ScopeKind::Function, &def.name, node_key(&**def));
                 self.visit_params(&def.params)?;
@@ -124,8 +126,14 @@ impl Builder<'_, '_> {
                 self.visit_target(target)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                ..
+            } => {
                 self.visit_target(target)?;
+                self.visit_expr(annotation)?;
                 self.visit_exprs(value)?;
             }
             StmtKind::For {
@@ -249,6 +257,18 @@ impl Builder<'_, '_> {
             .chain(&params.args)
             .chain(&params.kwonly);
         self.visit_exprs(all.filter_map(|p| p.default.as_ref()))
+    }
+
+    /// Parameter annotations, evaluated in the scope that defines the function.
+    fn visit_annotations(&mut self, params: &Parameters) -> BuildResult {
+        let all = params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .chain(&params.vararg)
+            .chain(&params.kwonly)
+            .chain(&params.kwarg);
+        self.visit_exprs(all.filter_map(|p| p.annotation.as_ref()))
     }
 
     fn visit_params(&mut self, params: &Parameters) -> BuildResult {

@@ -173,18 +173,57 @@ fn class_list(ts: &ThreadState, v: &Value, fname: &str) -> PyResult<Vec<ObjRef>>
 
 fn isinstance(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "isinstance", args, 2, 2)?;
-    let classes = class_list(ts, &a[1], "isinstance")?;
-    let cls = class_of(ts, &a[0]);
-    Ok(Value::Bool(classes.iter().any(|c| is_subclass(&cls, c))))
+    check_with_hooks(ts, &a[0], &a[1], "isinstance").map(Value::Bool)
 }
 
 fn issubclass(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "issubclass", args, 2, 2)?;
-    let Some(cls) = a[0].obj().filter(|o| matches!(&***o, Obj::Type(_))) else {
+    check_with_hooks(ts, &a[0], &a[1], "issubclass").map(Value::Bool)
+}
+
+/// `isinstance`/`issubclass` (`fname`) of `v` against `classinfo`: a tuple is checked item
+/// by item; a class whose metaclass (or an object whose class) defines
+/// `__instancecheck__`/`__subclasscheck__` answers for itself.
+fn check_with_hooks(
+    ts: &mut ThreadState,
+    v: &Value,
+    classinfo: &Value,
+    fname: &str,
+) -> PyResult<bool> {
+    let instance = fname == "isinstance";
+    if let Some(Obj::Tuple(items)) = classinfo.obj().map(|o| &**o) {
+        for item in items.iter() {
+            if check_with_hooks(ts, v, item, fname)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let dunder = if instance {
+        Dunder::InstanceCheck
+    } else {
+        Dunder::SubclassCheck
+    };
+    let hook = match classinfo.obj().map(|o| &**o) {
+        Some(Obj::Type(_)) => crate::protocol::class::meta_special(ts, classinfo, dunder),
+        Some(Obj::Instance(inst)) => {
+            crate::protocol::class::lookup_special(ts, &inst.class, dunder)
+        }
+        _ => None,
+    };
+    if let Some(hook) = hook {
+        let r = call_value(ts, &hook, &[classinfo.clone(), v.clone()], &[])?;
+        return crate::protocol::ops::truthy(ts, &r);
+    }
+    let classes = class_list(ts, classinfo, fname)?;
+    if instance {
+        let cls = class_of(ts, v);
+        return Ok(classes.iter().any(|c| is_subclass(&cls, c)));
+    }
+    let Some(cls) = v.obj().filter(|o| matches!(&***o, Obj::Type(_))) else {
         return Err(ts.type_error("issubclass() arg 1 must be a class"));
     };
-    let classes = class_list(ts, &a[1], "issubclass")?;
-    Ok(Value::Bool(classes.iter().any(|c| is_subclass(cls, c))))
+    Ok(classes.iter().any(|c| is_subclass(cls, c)))
 }
 
 fn min_max(ts: &mut ThreadState, args: &Args, name: &str, want_less: bool) -> PyResult {
@@ -334,6 +373,9 @@ fn sorted(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 fn reversed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "reversed", args, 1, 1)?;
+    if let Some(m) = crate::protocol::class::meta_special(ts, &a[0], Dunder::Reversed) {
+        return call_value(ts, &m, &a[..1], &[]);
+    }
     if let Some(inst) = a[0].as_instance() {
         if let Some(m) = crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Reversed) {
             return call_value(ts, &m, &a[..1], &[]);

@@ -54,7 +54,7 @@ pub fn install(ts: &ThreadState) {
         "__build_class__",
         native_value(
             "__build_class__",
-            crate::protocol::class::build_class,
+            crate::protocol::class_new::build_class,
             Value::Null,
         ),
     );

@@ -25,6 +25,10 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
     } else {
         Value::None
     };
+    let mut attrs = Dict::new();
+    if flags & MakeFunctionFlags::ANNOTATIONS != 0 {
+        attrs.set_str("__annotations__", f.pop());
+    }
     let kwdefaults = if flags & MakeFunctionFlags::KW_DEFAULTS != 0 {
         f.pop().obj().cloned()
     } else {
@@ -48,7 +52,7 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
     );
     Ok(Value::Obj(ObjRef::new(Obj::Function(Function {
         code: code.clone(),
-        attrs: RefCell::new(Dict::new()),
+        attrs: RefCell::new(attrs),
         globals: f.globals.clone(),
         qualname,
         defaults,

@@ -221,8 +221,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::StoreName(i) => {
                     let v = f.pop();
-                    let ns = f.namespace.as_ref().unwrap_or(&f.globals).clone();
-                    store_dict(&ns, &code.names[i as usize], v);
+                    names::store_name(ts, f, &code.names[i as usize], v)?;
                     gc::after_release(ts);
                 }
                 I::DeleteName(i) => {

@@ -61,14 +61,36 @@ pub fn store_deref(f: &Frame, i: u32, v: Value) {
     }
 }
 
-pub fn load_class_deref(ts: &ThreadState, f: &Frame, i: u32) -> PyResult {
+pub fn load_class_deref(ts: &mut ThreadState, f: &Frame, i: u32) -> PyResult {
     let (name, _) = cell_name(f, i);
     if let Some(ns) = &f.namespace {
-        if let Some(v) = dict_get(ns, &Value::new_str(name)) {
+        if let Some(v) = namespace_get(ts, ns, &Value::new_str(name))? {
             return Ok(v);
         }
     }
     load_deref(ts, f, i)
+}
+
+/// `name` in a class body's namespace: a dict, or the mapping `__prepare__` returned.
+fn namespace_get(ts: &mut ThreadState, ns: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
+    if matches!(&**ns, Obj::Dict(_)) {
+        return Ok(dict_get(ns, name));
+    }
+    match crate::protocol::subscript::get_item(ts, &Value::Obj(ns.clone()), name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if ts.exc_matches(&e, crate::object::error::ExcKind::KeyError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `name = v` in a module or class body (a namespace that is not a dict gets `__setitem__`).
+pub fn store_name(ts: &mut ThreadState, f: &Frame, name: &Value, v: Value) -> PyResult<()> {
+    let ns = f.namespace.as_ref().unwrap_or(&f.globals);
+    if matches!(&**ns, Obj::Dict(_)) {
+        crate::objects::dict::store_dict(ns, name, v);
+        return Ok(());
+    }
+    crate::protocol::subscript::set_item(ts, &Value::Obj(ns.clone()), name.clone(), v)
 }
 
 fn dict_version(d: &ObjRef) -> u64 {
@@ -128,9 +150,9 @@ fn cache_entry(globals: &ObjRef, builtins: &ObjRef, value: &Value) -> GlobalCach
     }
 }
 
-pub fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult {
+pub fn load_name(ts: &mut ThreadState, f: &Frame, name: &Value) -> PyResult {
     if let Some(ns) = &f.namespace {
-        if let Some(v) = dict_get(ns, name) {
+        if let Some(v) = namespace_get(ts, ns, name)? {
             return Ok(v);
         }
     }
@@ -156,8 +178,12 @@ pub fn delete_global(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<()> 
     delete_from(ts, &f.globals, name)
 }
 
-pub fn delete_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<()> {
-    delete_from(ts, f.namespace.as_ref().unwrap_or(&f.globals), name)
+pub fn delete_name(ts: &mut ThreadState, f: &Frame, name: &Value) -> PyResult<()> {
+    let ns = f.namespace.as_ref().unwrap_or(&f.globals);
+    if !matches!(&**ns, Obj::Dict(_)) {
+        return crate::protocol::subscript::del_item(ts, &Value::Obj(ns.clone()), name);
+    }
+    delete_from(ts, ns, name)
 }
 
 #[cfg(test)]

@@ -227,16 +227,15 @@ fn new_type(name: &str, bases: Vec<ObjRef>, builtin: TypeId, is_exception: bool)
             mro.extend(t.mro.iter().cloned());
         }
     }
-    ObjRef::new(Obj::Type(TypeObj {
-        name: name.to_string(),
-        module: "builtins".into(),
+    ObjRef::new(Obj::Type(TypeObj::plain(
+        name.to_string(),
+        "builtins".into(),
         bases,
         mro,
-        dict: RefCell::new(Dict::new()),
+        Dict::new(),
         builtin,
         is_exception,
-        lookup_cache: Default::default(),
-    }))
+    )))
 }
 
 fn make_builtin_types() -> Vec<ObjRef> {

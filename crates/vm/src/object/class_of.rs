@@ -29,7 +29,10 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
             Obj::Native(n) if n.this.is_null() => TypeId::BuiltinFunction,
             Obj::Native(_) => TypeId::BuiltinFunction,
             Obj::BoundMethod { .. } => TypeId::Method,
-            Obj::Type(_) => TypeId::Type,
+            Obj::Type(t) => match &t.metaclass {
+                Some(meta) => return meta.clone(),
+                None => TypeId::Type,
+            },
             Obj::Cell(_) => TypeId::Cell,
             Obj::Code(_) => TypeId::Code,
             Obj::Module { .. } => TypeId::Module,

@@ -28,6 +28,8 @@ dunders! {
     Init = "__init__",
     New = "__new__",
     Call = "__call__",
+    InstanceCheck = "__instancecheck__",
+    SubclassCheck = "__subclasscheck__",
     Repr = "__repr__",
     Str = "__str__",
     Format = "__format__",

@@ -100,11 +100,71 @@ pub struct TypeObj {
     pub builtin: TypeId,
     /// Whether this is `BaseException` or a subclass (instances carry exception data).
     pub is_exception: bool,
+    /// The class's metaclass when it is not `type` (a subclass of `type`).
+    pub metaclass: Option<ObjRef>,
+    /// Whether instances have a `__dict__` and a `__weakref__` slot: both false only for a
+    /// class whose own and user bases' `__slots__` leave them out.
+    pub slots: SlotLayout,
+    /// Whether the class or a base defines `__getattribute__` (looked up on every attribute
+    /// read when set).
+    pub getattribute_hook: bool,
+    /// The `__qualname__` the class statement gave (`Outer.Inner`), when not `name`.
+    pub qualname: Option<String>,
     /// Results of [`TypeObj::lookup`] (`LookupCache::default()` for a new type).
     pub lookup_cache: LookupCache,
 }
 
+/// What `__slots__` gave a class's instances.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SlotLayout {
+    pub has_dict: bool,
+    pub has_weakref: bool,
+    /// Whether the class or a base defines `__slots__`.
+    pub has_slots: bool,
+}
+
+impl SlotLayout {
+    /// Instances of a class without `__slots__` (and of built-in types).
+    pub const OPEN: SlotLayout = SlotLayout {
+        has_dict: true,
+        has_weakref: true,
+        has_slots: false,
+    };
+}
+
 impl TypeObj {
+    /// A class with the given parts, `type` as its metaclass and no `__slots__`.
+    pub fn plain(
+        name: String,
+        module: String,
+        bases: Vec<ObjRef>,
+        mro: Vec<ObjRef>,
+        dict: Dict,
+        builtin: TypeId,
+        is_exception: bool,
+    ) -> TypeObj {
+        TypeObj {
+            name,
+            module,
+            bases,
+            mro,
+            dict: RefCell::new(dict),
+            builtin,
+            is_exception,
+            metaclass: None,
+            slots: SlotLayout::OPEN,
+            getattribute_hook: false,
+            qualname: None,
+            lookup_cache: LookupCache::default(),
+        }
+    }
+
+    /// Whether instances of this class can be weakly referenced (no `__slots__` that leave
+    /// `__weakref__` out).
+    pub fn instances_weakrefable(&self) -> bool {
+        self.slots.has_weakref
+    }
+
     /// Finds `name` in the class and its bases, in MRO order. Answered from the type's
     /// lookup cache while no class namespace has changed since the answer was found.
     pub fn lookup(&self, name: &Value) -> Option<Value> {

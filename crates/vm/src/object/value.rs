@@ -170,7 +170,10 @@ impl Value {
             // which only makes `is` more permissive for equal ints.
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
-            (Value::Obj(a), Value::Obj(b)) => ObjRef::ptr_eq(a, b),
+            // Each code object's `...` constant is its own object: they are all `Ellipsis`.
+            (Value::Obj(a), Value::Obj(b)) => {
+                ObjRef::ptr_eq(a, b) || matches!((&**a, &**b), (Obj::Ellipsis, Obj::Ellipsis))
+            }
             _ => false,
         }
     }

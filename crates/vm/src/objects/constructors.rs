@@ -56,7 +56,10 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
             Ok(set)
         }
         TypeId::Range => range(ts, args),
-        TypeId::Type if args.pos.len() == 3 => crate::protocol::class::type_new(ts, args.pos),
+        TypeId::Type if args.pos.len() == 3 => {
+            let cls = ts.rt.type_obj(TypeId::Type).clone();
+            crate::protocol::class_new::type_new(ts, &cls, args)
+        }
         TypeId::Type => {
             let a = positional(ts, "type", args, 1, 1)
                 .map_err(|_| ts.type_error("type() takes 1 or 3 arguments"))?;
@@ -169,7 +172,11 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
                     Some(m) => {
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(x), &[])
                     }
-                    None => Err(int_type_error(ts, x)),
+                    // An instance of a subclass of a built-in type: `int()` of its value.
+                    None => match crate::protocol::class::builtin_base(x) {
+                        Some(base) => int(ts, &Args::new(std::slice::from_ref(&base), &[])),
+                        None => Err(int_type_error(ts, x)),
+                    },
                 }
             }
             _ => Err(int_type_error(ts, x)),
@@ -259,7 +266,10 @@ fn float(ts: &mut ThreadState, args: &Args) -> PyResult {
                     Some(m) => {
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(x), &[])
                     }
-                    None => Err(float_type_error(ts, x)),
+                    None => match crate::protocol::class::builtin_base(x) {
+                        Some(base) => float(ts, &Args::new(std::slice::from_ref(&base), &[])),
+                        None => Err(float_type_error(ts, x)),
+                    },
                 }
             }
             _ => Err(float_type_error(ts, x)),

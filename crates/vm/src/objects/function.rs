@@ -23,6 +23,20 @@ impl Function {
     pub fn name(&self) -> &str {
         &self.code.code.name
     }
+
+    /// The `__qualname__`: one assigned to the function (`functools.wraps`, dataclasses),
+    /// else the one it was defined with.
+    pub fn current_qualname(&self) -> String {
+        match self
+            .attrs
+            .borrow()
+            .get_str("__qualname__")
+            .and_then(|v| v.as_str())
+        {
+            Some(s) => s.as_str().to_string(),
+            None => self.qualname.clone(),
+        }
+    }
 }
 
 /// Arguments as a native function sees them.

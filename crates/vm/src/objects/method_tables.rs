@@ -13,6 +13,7 @@ use crate::objects::int::methods as number_methods;
 use crate::objects::list::methods as list_methods;
 use crate::objects::object as object_methods;
 use crate::objects::property;
+use crate::objects::slot_wrappers;
 use crate::objects::str::methods as str_methods;
 
 /// The native method `name` of a built-in value, if it has one.
@@ -43,6 +44,33 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
         }
         _ => None,
     }
+    .or_else(|| match obj.as_instance() {
+        Some(_) => None,
+        None => slot_wrappers::lookup(value_type_id(obj)?, name),
+    })
+}
+
+/// The built-in type of a value that is not an instance of a user class.
+fn value_type_id(v: &Value) -> Option<TypeId> {
+    Some(match v {
+        Value::Int(_) => TypeId::Int,
+        Value::Bool(_) => TypeId::Bool,
+        Value::Float(_) => TypeId::Float,
+        Value::Obj(o) => match &**o {
+            Obj::Str(_) => TypeId::Str,
+            Obj::Bytes(_) => TypeId::Bytes,
+            Obj::ByteArray(_) => TypeId::ByteArray,
+            Obj::BigInt(_) => TypeId::Int,
+            Obj::List(_) => TypeId::List,
+            Obj::Tuple(_) => TypeId::Tuple,
+            Obj::Dict(_) => TypeId::Dict,
+            Obj::Set { frozen: false, .. } => TypeId::Set,
+            Obj::Set { frozen: true, .. } => TypeId::FrozenSet,
+            Obj::Range { .. } => TypeId::Range,
+            _ => TypeId::Object,
+        },
+        _ => TypeId::Object,
+    })
 }
 
 /// The built-in containers, whose `__contains__` is the `in` operator.
@@ -87,10 +115,100 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         TypeId::Float => FLOAT_METHODS,
         TypeId::Bytes => bytes_methods::METHODS,
         TypeId::ByteArray => return bytearray_lookup(name),
-        TypeId::Object => object_methods::METHODS,
+        TypeId::Object => {
+            return object_methods::METHODS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .copied()
+                .or_else(|| slot_wrappers::object_lookup(name))
+        }
+        TypeId::Type => TYPE_METHODS,
+        TypeId::Generator => GENERATOR_METHODS,
+        TypeId::Iterator
+        | TypeId::ListIterator
+        | TypeId::TupleIterator
+        | TypeId::StrIterator
+        | TypeId::BytesIterator
+        | TypeId::RangeIterator
+        | TypeId::DictKeyIterator
+        | TypeId::DictValueIterator
+        | TypeId::DictItemIterator
+        | TypeId::SetIterator
+        | TypeId::ListReverseIterator
+        | TypeId::Reversed
+        | TypeId::Enumerate
+        | TypeId::Zip
+        | TypeId::Map
+        | TypeId::Filter
+        | TypeId::CallableIterator => ITERATOR_METHODS,
         _ => &[],
     };
-    table.iter().find(|(n, _)| *n == name).copied()
+    table
+        .iter()
+        .find(|(n, _)| *n == name)
+        .copied()
+        .or_else(|| slot_wrappers::lookup(id, name))
+}
+
+/// The `__dict__` of built-in type `id`: its methods and special methods (`None` as
+/// `__hash__` of the unhashable ones), as `str.__dict__['upper']` and `list.__dict__` show.
+pub fn type_dict(id: TypeId) -> crate::objects::dict::Dict {
+    let mut d = crate::objects::dict::Dict::new();
+    let names = ALL_NAMES.iter().chain(slot_wrappers::NAMES);
+    for name in names.copied().chain(table_names(id)) {
+        let own = match id {
+            TypeId::Object => lookup_for_type(id, name),
+            _ => lookup_for_type(id, name).filter(|_| {
+                // Only what the type itself defines, not what `object` gives every type.
+                !matches!(
+                    name,
+                    "__init__" | "__setattr__" | "__delattr__" | "__getattribute__"
+                ) || id == TypeId::Type
+            }),
+        };
+        if let Some((n, f)) = own {
+            let method = crate::objects::function::NativeFunction {
+                name: n,
+                f,
+                this: Value::Null,
+                is_method: true,
+                reads_frame: None,
+            };
+            d.set_str(
+                n,
+                Value::Obj(crate::object::value::ObjRef::new(Obj::Native(method))),
+            );
+        }
+    }
+    if slot_wrappers::is_unhashable(id) {
+        d.set_str("__hash__", Value::None);
+    }
+    d
+}
+
+/// Names that may be in any type's table.
+const ALL_NAMES: &[&str] = &["__call__", "__prepare__", "__next__", "__iter__"];
+
+/// The names of the methods in the table of built-in type `id`.
+fn table_names(id: TypeId) -> impl Iterator<Item = &'static str> {
+    let table: &[(&'static str, NativeFn)] = match id {
+        TypeId::Str => str_methods::METHODS,
+        TypeId::List => list_methods::LIST_METHODS,
+        TypeId::Tuple => list_methods::TUPLE_METHODS,
+        TypeId::Dict => map_methods::DICT_METHODS,
+        TypeId::Set | TypeId::FrozenSet => map_methods::SET_METHODS,
+        TypeId::Int | TypeId::Bool => INT_METHODS,
+        TypeId::Float => FLOAT_METHODS,
+        TypeId::Bytes | TypeId::ByteArray => bytes_methods::METHODS,
+        TypeId::Object => object_methods::METHODS,
+        TypeId::Generator => GENERATOR_METHODS,
+        _ => &[],
+    };
+    let extra: &[(&'static str, NativeFn)] = match id {
+        TypeId::ByteArray => bytearray_methods::METHODS,
+        _ => &[],
+    };
+    table.iter().chain(extra).map(|(n, _)| *n)
 }
 
 /// Non-method attributes of built-in values (`range.start`, `int.real`, ...).
@@ -114,6 +232,12 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
             (Obj::Generator(g), "__qualname__") => Some(Value::new_str(&g.qualname)),
             (Obj::Generator(g), "gi_running") => Some(Value::Bool(g.running.get())),
             (Obj::Property { .. }, _) => property::data_attr(o, name),
+            (Obj::ClassMethod(f) | Obj::StaticMethod(f), "__func__" | "__wrapped__") => {
+                Some(f.clone())
+            }
+            (Obj::ClassMethod(f) | Obj::StaticMethod(f), "__isabstractmethod__") => {
+                Some(Value::Bool(property::is_abstract(f)))
+            }
             (Obj::Native(n), "__self__") => Some(n.this.clone()),
             (Obj::Code(c), _) => code_attr(&c.code, name),
             _ => None,
@@ -140,8 +264,21 @@ fn code_attr(code: &gilvm_compiler::bytecode::CodeObject, name: &str) -> Option<
         "co_names" => names(&code.names),
         "co_cellvars" => names(&code.cellvars),
         "co_freevars" => names(&code.freevars),
+        "co_flags" => Value::Int(co_flags(code)),
         _ => return None,
     })
+}
+
+/// CPython's `co_flags` of a code object: OPTIMIZED and NEWLOCALS for function bodies, the
+/// `*args`/`**kwargs`/generator bits, NESTED for a closure.
+fn co_flags(code: &gilvm_compiler::bytecode::CodeObject) -> i64 {
+    use gilvm_compiler::bytecode::CodeFlags;
+    if code.flags.0 & CodeFlags::NAMESPACE != 0 {
+        return 0;
+    }
+    let kept = CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR;
+    let nested = if code.freevars.is_empty() { 0 } else { 0x10 };
+    i64::from(0x3 | (code.flags.0 & kept) | nested)
 }
 
 const INT_METHODS: &[(&str, NativeFn)] = &[
@@ -157,6 +294,11 @@ const FLOAT_METHODS: &[(&str, NativeFn)] = &[
     ("is_integer", float_is_integer),
     ("conjugate", identity),
     ("as_integer_ratio", number_methods::float_as_integer_ratio),
+];
+const TYPE_METHODS: &[(&str, NativeFn)] = &[
+    ("__call__", crate::protocol::class_new::type_call),
+    ("__prepare__", crate::protocol::class_new::type_prepare),
+    ("__init__", object_methods::object_init),
 ];
 const SLICE_METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices)];
 

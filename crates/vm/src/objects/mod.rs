@@ -26,4 +26,5 @@ pub mod list;
 pub mod method_tables;
 pub mod object;
 pub mod property;
+pub mod slot_wrappers;
 pub mod str;

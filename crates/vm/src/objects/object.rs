@@ -44,7 +44,7 @@ fn object_delattr(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 fn object_getattribute(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "__getattribute__", args, 1, 1)?;
     let name = attr_name(ts, &a[0])?;
-    attr::get_attr(ts, this, &name)
+    attr::generic_get_attr(ts, this, &name)
 }
 
 /// `object.__repr__`: `<module.Class object at 0x...>`, whatever the class overrides.

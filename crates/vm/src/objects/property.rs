@@ -103,6 +103,69 @@ pub fn data_attr(prop: &Obj, name: &str) -> Option<Value> {
         "fset" => Some(setter.clone()),
         "fdel" => Some(deleter.clone()),
         "__doc__" => Some(doc.clone()),
+        "__isabstractmethod__" => Some(Value::Bool(
+            [getter, setter, deleter].into_iter().any(is_abstract),
+        )),
         _ => None,
+    }
+}
+
+/// The descriptor of a `__slots__` name: a property whose accessors read, write and delete
+/// the name in the instance's storage (bound to the name as their receiver).
+pub fn slot_descriptor(name: &Value) -> Value {
+    let accessor = |f| crate::objects::function::native_value("__get__", f, name.clone());
+    new_value((
+        accessor(slot_get),
+        accessor(slot_set),
+        accessor(slot_delete),
+        Value::None,
+    ))
+}
+
+fn slot_missing(ts: &ThreadState, obj: &Value, name: &Value) -> crate::object::value::ObjRef {
+    ts.new_exc(
+        crate::object::error::ExcKind::AttributeError,
+        format!(
+            "'{}' object has no attribute '{}'",
+            crate::object::class_of::type_name(ts, obj),
+            name.as_str().map_or("", |s| s.as_str())
+        ),
+    )
+}
+
+fn slot_get(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__get__", args, 1, 1)?;
+    let found = a[0]
+        .as_instance()
+        .and_then(|i| i.attrs().borrow().get(name).cloned());
+    found.ok_or_else(|| slot_missing(ts, &a[0], name))
+}
+
+fn slot_set(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__set__", args, 2, 2)?;
+    if let Some(inst) = a[0].as_instance() {
+        inst.attrs().borrow_mut().insert(name.clone(), a[1].clone());
+    }
+    Ok(Value::None)
+}
+
+fn slot_delete(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__delete__", args, 1, 1)?;
+    let removed = a[0]
+        .as_instance()
+        .and_then(|i| i.attrs().borrow_mut().remove(name));
+    removed
+        .map(|_| Value::None)
+        .ok_or_else(|| slot_missing(ts, &a[0], name))
+}
+
+/// Whether a function was marked by `abc.abstractmethod` (`__isabstractmethod__` is true).
+pub fn is_abstract(f: &Value) -> bool {
+    match f.obj().map(|o| &**o) {
+        Some(Obj::Function(func)) => matches!(
+            func.attrs.borrow().get_str("__isabstractmethod__"),
+            Some(Value::Bool(true))
+        ),
+        _ => false,
     }
 }

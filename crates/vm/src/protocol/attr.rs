@@ -5,11 +5,12 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{exc_data, ExcKind, PyResult};
 use crate::object::names::Dunder;
-use crate::object::typeobj::TypeObj;
+use crate::object::typeobj::{TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::native_value;
 use crate::objects::function::NativeFunction;
 use crate::objects::method_tables;
+use crate::objects::slot_wrappers;
 use crate::protocol::call::call_value;
 use crate::protocol::class;
 
@@ -94,10 +95,18 @@ fn exception_attr(ts: &ThreadState, exc: &ObjRef, name: &str) -> Option<Value> {
 fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
     let key = name.as_str()?.as_str();
     match key {
-        "__name__" => return Some(Value::new_str(&t.name)),
+        "__name__" => {
+            // An assigned `__name__` (typing renames its `io`/`re` namespaces).
+            let assigned = t.dict.borrow().get_str("__name__").cloned();
+            return Some(assigned.unwrap_or_else(|| Value::new_str(&t.name)));
+        }
         "__qualname__" => {
-            let qualname = t.dict.borrow().get_str("__qualname__").cloned();
-            return Some(qualname.unwrap_or_else(|| Value::new_str(&t.name)));
+            let assigned = t.dict.borrow().get_str("__qualname__").cloned();
+            let own = t.qualname.as_deref().unwrap_or(&t.name);
+            return Some(assigned.unwrap_or_else(|| Value::new_str(own)));
+        }
+        "__dict__" if !class::is_user_class(t) && !t.is_exception => {
+            return Some(Value::new_dict(method_tables::type_dict(t.builtin)))
         }
         "__dict__" => return Some(Value::new_dict(t.dict.borrow().clone())),
         "__base__" => return Some(t.bases.first().cloned().map_or(Value::None, Value::Obj)),
@@ -162,6 +171,142 @@ fn descriptor_get(attr: &Value) -> Option<(Value, bool)> {
 }
 
 pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
+    let Some(inst) = obj.as_instance() else {
+        return generic_get_attr(ts, obj, name);
+    };
+    let Obj::Type(t) = &*inst.class else {
+        return generic_get_attr(ts, obj, name);
+    };
+    let result = match t.getattribute_hook {
+        true => user_getattribute(ts, t, obj, name),
+        false => generic_get_attr(ts, obj, name),
+    };
+    match result {
+        Err(e) if ts.exc_matches(&e, ExcKind::AttributeError) => {
+            match t.lookup(ts.rt.names.get(Dunder::GetAttr)) {
+                Some(getattr) => call_value(ts, &getattr, &[obj.clone(), name.clone()], &[]),
+                None => Err(e),
+            }
+        }
+        other => other,
+    }
+}
+
+/// A class's own `__getattribute__` (a Python function somewhere in its MRO).
+fn user_getattribute(ts: &mut ThreadState, t: &TypeObj, obj: &Value, name: &Value) -> PyResult {
+    match t.lookup(&Value::new_str("__getattribute__")) {
+        Some(h) if matches!(h.obj().map(|o| &**o), Some(Obj::Function(_))) => {
+            call_value(ts, &h, &[obj.clone(), name.clone()], &[])
+        }
+        _ => generic_get_attr(ts, obj, name),
+    }
+}
+
+/// The attribute of a class's metaclass named `name`, if the class has a metaclass.
+fn meta_attr(t: &TypeObj, name: &Value) -> Option<(ObjRef, Value)> {
+    let meta = t.metaclass.as_ref()?;
+    match &**meta {
+        Obj::Type(mt) => mt.lookup(name).map(|v| (meta.clone(), v)),
+        _ => None,
+    }
+}
+
+/// `type.__getattribute__`: the metaclass's data descriptors, the class's MRO (descriptors
+/// called with no instance), built-in methods, then the metaclass's other attributes.
+fn class_get_attr(
+    ts: &mut ThreadState,
+    cls: &ObjRef,
+    t: &TypeObj,
+    name: &Value,
+) -> PyResult<Option<Value>> {
+    let key = name.as_str().map_or("", |s| s.as_str());
+    let from_meta = meta_attr(t, name);
+    if let Some((meta, attr)) = &from_meta {
+        let this = Value::Obj(cls.clone());
+        if let Some(Obj::Property { getter, .. }) = attr.obj().map(|o| &**o) {
+            return call_value(ts, getter, &[this], &[]).map(Some);
+        }
+        if let Some((get, true)) = descriptor_get(attr) {
+            let args = [attr.clone(), this, Value::Obj(meta.clone())];
+            return call_value(ts, &get, &args, &[]).map(Some);
+        }
+    }
+    if let Some(v) = type_attr(t, cls, name) {
+        if let Some((get, _)) = descriptor_get(&v) {
+            let args = [v.clone(), Value::None, Value::Obj(cls.clone())];
+            return call_value(ts, &get, &args, &[]).map(Some);
+        }
+        return Ok(Some(v));
+    }
+    if key == "__hash__" && !class::is_user_class(t) && slot_wrappers::is_unhashable(t.builtin) {
+        return Ok(Some(Value::None));
+    }
+    if let Some(m) = builtin_method(t, key) {
+        return Ok(Some(unbound_native(m)));
+    }
+    if let Some(m) = method_tables::lookup_for_type(TypeId::Type, key).filter(|_| key != "__init__")
+    {
+        return Ok(Some(unbound_native(m)));
+    }
+    Ok(from_meta.map(|(meta, attr)| bind(attr, &Value::Obj(cls.clone()), &meta)))
+}
+
+/// The method `key` of the first built-in type in `t`'s MRO (`t` itself when built in) that
+/// has one: `int.__add__`, `object.__eq__` for a user class.
+fn builtin_method(
+    t: &TypeObj,
+    key: &str,
+) -> Option<(&'static str, crate::objects::function::NativeFn)> {
+    if !class::is_user_class(t) {
+        if let Some(m) = method_tables::lookup_for_type(t.builtin, key) {
+            return Some(m);
+        }
+    }
+    t.mro.iter().find_map(|b| match &**b {
+        Obj::Type(bt) if !class::is_user_class(bt) => {
+            method_tables::lookup_for_type(bt.builtin, key)
+        }
+        _ => None,
+    })
+}
+
+/// An instance's `__dict__`: the dict itself, or, when classes in its MRO define
+/// `__slots__` (whose values share the instance's storage), a copy without the slots.
+fn instance_dict(inst: &crate::object::typeobj::Instance, t: &TypeObj) -> Value {
+    if !t.slots.has_slots {
+        return Value::Obj(inst.dict.clone());
+    }
+    let mut attrs = inst.attrs().borrow().clone();
+    for cls in std::iter::once(&inst.class).chain(t.mro.iter()) {
+        let Obj::Type(ct) = &**cls else { continue };
+        let Some(slots) = ct.dict.borrow().get_str("__slots__").cloned() else {
+            continue;
+        };
+        let names = match slots.obj().map(|o| &**o) {
+            Some(Obj::Tuple(items)) => items.to_vec(),
+            Some(Obj::List(items)) => items.borrow().clone(),
+            _ => vec![slots.clone()],
+        };
+        for n in names {
+            attrs.remove(&n);
+        }
+    }
+    Value::new_dict(attrs)
+}
+
+/// A built-in type's method, unbound (`str.upper`).
+fn unbound_native((name, f): (&'static str, crate::objects::function::NativeFn)) -> Value {
+    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+        name,
+        f,
+        this: Value::Null,
+        is_method: true,
+        reads_frame: None,
+    })))
+}
+
+/// `object.__getattribute__`: attribute lookup without the class's `__getattribute__`.
+pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
     let key = name.as_str().map_or("", |s| s.as_str());
     if let Value::Obj(o) = obj {
         match &**o {
@@ -196,30 +341,19 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                 if key == "__class__" {
                     return Ok(Value::Obj(inst.class.clone()));
                 }
-                if key == "__dict__" {
-                    return Ok(Value::Obj(inst.dict.clone()));
+                if key == "__dict__" && t.slots.has_dict {
+                    return Ok(instance_dict(inst, t));
                 }
                 if let Some(base) = class::builtin_base(obj) {
                     return get_attr(ts, &base, name);
                 }
-                if let Some(getattr) = t.lookup(ts.rt.names.get(Dunder::GetAttr)) {
-                    return call_value(ts, &getattr, &[obj.clone(), name.clone()], &[]);
+                if let Some(m) = builtin_method(t, key) {
+                    return Ok(bind(unbound_native(m), obj, &inst.class));
                 }
             }
             Obj::Type(t) => {
-                if let Some(v) = type_attr(t, o, name) {
+                if let Some(v) = class_get_attr(ts, o, t, name)? {
                     return Ok(v);
-                }
-                if let Some((method_name, f)) = method_tables::lookup_for_type(t.builtin, key)
-                    .filter(|_| !class::is_user_class(t))
-                {
-                    return Ok(Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
-                        name: method_name,
-                        f,
-                        this: Value::Null,
-                        is_method: true,
-                        reads_frame: None,
-                    }))));
                 }
             }
             Obj::Module { dict, name: m } => {
@@ -229,13 +363,21 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                 if key == "__name__" {
                     return Ok(Value::new_str(m));
                 }
+                if key == "__dict__" {
+                    return Ok(Value::Obj(dict.clone()));
+                }
             }
             Obj::Super { class, this } => return super_attr(ts, class, this, name),
             Obj::Function(f) if f.attrs.borrow().contains(name) => {
                 return Ok(f.attrs.borrow().get(name).cloned().unwrap_or(Value::None))
             }
             Obj::Function(f) => match key {
-                "__dict__" => return Ok(Value::new_dict(f.attrs.borrow().clone())),
+                "__dict__" => {
+                    // `__annotations__` lives beside the attributes but is not one of them.
+                    let mut attrs = f.attrs.borrow().clone();
+                    attrs.remove(&Value::new_str("__annotations__"));
+                    return Ok(Value::new_dict(attrs));
+                }
                 "__name__" => return Ok(Value::new_str(f.name())),
                 "__qualname__" => return Ok(Value::new_str(&f.qualname)),
                 "__doc__" => return Ok(function_doc(f)),
@@ -245,6 +387,13 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
                     return Ok(f.kwdefaults.clone().map_or(Value::None, Value::Obj))
                 }
                 "__code__" => return Ok(Value::Obj(ObjRef::new(Obj::Code(f.code.clone())))),
+                "__annotations__" => {
+                    let annotations = Value::new_dict(crate::objects::dict::Dict::new());
+                    f.attrs
+                        .borrow_mut()
+                        .insert(name.clone(), annotations.clone());
+                    return Ok(annotations);
+                }
                 "__globals__" => return Ok(Value::Obj(f.globals.clone())),
                 "__module__" => {
                     return Ok(crate::objects::dict::dict_get(
@@ -291,8 +440,14 @@ fn function_doc(f: &crate::objects::function::Function) -> Value {
 }
 
 fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) -> PyResult {
+    // `super(C, cls)` in a class method walks `cls`'s MRO; in a metaclass's method, `this`
+    // is an instance of the metaclass and its class's MRO is walked.
     let start = match this {
-        Value::Obj(o) if matches!(&**o, Obj::Type(_)) => o.clone(),
+        Value::Obj(o)
+            if matches!(&**o, Obj::Type(_)) && crate::object::typeobj::is_subclass(o, class) =>
+        {
+            o.clone()
+        }
         _ => class_of(ts, this),
     };
     let mut mro = vec![start.clone()];
@@ -311,6 +466,16 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
         }
     }
     let key = name.as_str().map_or("", |s| s.as_str());
+    if key == "__new__" {
+        return Ok(native_value("__new__", class::builtin_new, Value::Null));
+    }
+    if key == "__init_subclass__" {
+        return Ok(native_value(
+            "__init_subclass__",
+            slot_wrappers::object_init_subclass,
+            this.clone(),
+        ));
+    }
     if key == "__init__" && class::builtin_base(this).is_some() {
         return Ok(native_value("__init__", class::base_init, this.clone()));
     }
@@ -321,6 +486,18 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
             this.clone(),
         ));
     }
+    // The methods of the built-in types after `class` in the MRO (`type.__call__` for a
+    // metaclass, `object.__setattr__`, `dict.__setitem__`...).
+    for cls in &mro[after..] {
+        if let Obj::Type(t) = &**cls {
+            if class::is_user_class(t) {
+                continue;
+            }
+            if let Some(m) = method_tables::lookup_for_type(t.builtin, key) {
+                return Ok(bind(unbound_native(m), this, &start));
+            }
+        }
+    }
     Err(ts.new_exc(
         ExcKind::AttributeError,
         format!("'super' object has no attribute '{key}'"),
@@ -329,8 +506,11 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
 
 /// A user class's `__setattr__`/`__delattr__` hook for `obj`, if it defines one.
 fn user_hook(ts: &ThreadState, obj: &Value, hook: Dunder) -> Option<Value> {
-    obj.as_instance()
-        .and_then(|inst| class::lookup_special(ts, &inst.class, hook))
+    match obj.obj().map(|o| &**o)? {
+        Obj::Instance(inst) => class::lookup_special(ts, &inst.class, hook),
+        Obj::Type(t) => class::lookup_special(ts, t.metaclass.as_ref()?, hook),
+        _ => None,
+    }
 }
 
 pub fn set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
@@ -350,6 +530,10 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                 if let Some(Obj::Property { setter, .. }) = class_property(inst, name).as_deref() {
                     let setter = accessor(ts, setter, obj, key, "setter")?;
                     call_value(ts, &setter, &[obj.clone(), v], &[])?;
+                    return Ok(());
+                }
+                if let Some((set, attr)) = data_descriptor_hook(inst, name, "__set__") {
+                    call_value(ts, &set, &[attr, obj.clone(), v], &[])?;
                     return Ok(());
                 }
                 if let Some(data) = &inst.exc {
@@ -379,6 +563,9 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                         _ => {}
                     }
                 }
+                if !instance_has_dict(inst) {
+                    return Err(no_attribute(ts, obj, key));
+                }
                 inst.attrs().borrow_mut().insert(name.clone(), v);
                 return Ok(());
             }
@@ -404,6 +591,31 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
         )));
     }
     Err(no_attribute(ts, obj, key))
+}
+
+/// Whether instances of `inst`'s class have a `__dict__` (no `__slots__` leaving it out).
+fn instance_has_dict(inst: &crate::object::typeobj::Instance) -> bool {
+    match &*inst.class {
+        Obj::Type(t) => t.slots.has_dict,
+        _ => true,
+    }
+}
+
+/// The `__set__`/`__delete__` method (`hook`) of the descriptor found as class attribute
+/// `name` of `inst`'s class, with that descriptor.
+fn data_descriptor_hook(
+    inst: &crate::object::typeobj::Instance,
+    name: &Value,
+    hook: &str,
+) -> Option<(Value, Value)> {
+    let Obj::Type(t) = &*inst.class else {
+        return None;
+    };
+    let attr = t.lookup(name)?;
+    let Obj::Type(dt) = &*attr.as_instance()?.class else {
+        return None;
+    };
+    Some((dt.lookup(&Value::new_str(hook))?, attr))
 }
 
 /// The property named `name` on the class of `inst`, if there is one.
@@ -448,6 +660,10 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
             call_value(ts, &deleter, std::slice::from_ref(obj), &[])?;
             return Ok(());
         }
+        if let Some((delete, attr)) = data_descriptor_hook(inst, name, "__delete__") {
+            call_value(ts, &delete, &[attr, obj.clone()], &[])?;
+            return Ok(());
+        }
     }
     let removed = match obj.obj().map(|o| &**o) {
         Some(Obj::Instance(inst)) => inst.attrs().borrow_mut().remove(name),
@@ -468,6 +684,10 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
 pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
     if let Some(inst) = obj.as_instance() {
         if let Obj::Type(t) = &*inst.class {
+            if t.getattribute_hook {
+                let attr = get_attr(ts, &obj, name)?;
+                return Ok((attr, Value::Null));
+            }
             if let Some(attr @ Value::Obj(_)) = t.lookup(name) {
                 let is_function = matches!(attr.obj().map(|o| &**o), Some(Obj::Function(_)));
                 if is_function && !inst.attrs().borrow().contains(name) {

@@ -42,7 +42,7 @@ pub fn bind_frame(
     let mut frame = ts.new_frame(&func.code, &func.globals, namespace);
     if let Err(msg) = bind_args(func, args, kwnames, &mut frame.slots) {
         ts.recycle_frame(frame);
-        return Err(ts.type_error(format!("{}() {}", func.qualname, msg)));
+        return Err(ts.type_error(format!("{}() {}", func.current_qualname(), msg)));
     }
     add_cells(func, &mut frame);
     Ok(frame)
@@ -361,7 +361,19 @@ pub fn call_value(
                 full.extend_from_slice(args);
                 return call_value(ts, func, &full, kwnames);
             }
-            Obj::Type(_) => return class::call_type(ts, o, args, kwnames),
+            Obj::Type(t) => {
+                if let Some(call) = t
+                    .metaclass
+                    .as_ref()
+                    .and_then(|m| class::lookup_special(ts, m, Dunder::Call))
+                {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(callee.clone());
+                    full.extend_from_slice(args);
+                    return call_value(ts, &call, &full, kwnames);
+                }
+                return class::call_type(ts, o, args, kwnames);
+            }
             Obj::Instance(inst) => {
                 if let Some(call) = class::lookup_special(ts, &inst.class, Dunder::Call) {
                     let mut full = Vec::with_capacity(args.len() + 1);
@@ -427,8 +439,8 @@ pub fn function_str(ts: &mut ThreadState, callee: &Value) -> String {
                 _ => None,
             };
             match module {
-                Some(m) if m != "builtins" => format!("{m}.{}()", func.qualname),
-                _ => format!("{}()", func.qualname),
+                Some(m) if m != "builtins" => format!("{m}.{}()", func.current_qualname()),
+                _ => format!("{}()", func.current_qualname()),
             }
         }
         Obj::BoundMethod { func, .. } => function_str(ts, &func.clone()),

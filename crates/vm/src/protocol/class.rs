@@ -5,17 +5,16 @@ use std::cell::RefCell;
 
 use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
 
-use crate::interp::eval::{run_frame, FrameExit};
 use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
-use crate::object::class_of::{class_name, type_name};
+use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
-use crate::object::typeobj::{compute_mro, ExcData, Instance, TypeId, TypeObj};
+use crate::object::typeobj::{ExcData, Instance, TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
-use crate::objects::function::Args;
-use crate::protocol::call::{bind_frame, call_value};
+use crate::objects::function::{native_value, Args};
+use crate::protocol::call::call_value;
 
 /// Looks a special method up on a class (never on the instance).
 pub fn lookup_special(ts: &ThreadState, cls: &ObjRef, name: Dunder) -> Option<Value> {
@@ -23,6 +22,67 @@ pub fn lookup_special(ts: &ThreadState, cls: &ObjRef, name: Dunder) -> Option<Va
         Obj::Type(t) => t.lookup(ts.rt.names.get(name)),
         _ => None,
     }
+}
+
+/// A special method a class's metaclass defines (`len(EnumClass)`), for a class value.
+pub fn meta_special(ts: &ThreadState, v: &Value, name: Dunder) -> Option<Value> {
+    match v.obj().map(|o| &**o) {
+        Some(Obj::Type(t)) => lookup_special(ts, t.metaclass.as_ref()?, name),
+        _ => None,
+    }
+}
+
+/// The `types` module's `name` (`GenericAlias`, `UnionType`): the classes behind `list[int]`
+/// and `int | None`, written in Python.
+fn types_attr(ts: &mut ThreadState, name: &str) -> PyResult {
+    let module = crate::interp::import::import_module(ts, "types")?;
+    crate::protocol::attr::get_attr(ts, &module, &Value::new_str(name))
+}
+
+/// `cls[item]`: the metaclass's `__getitem__`, the class's `__class_getitem__`, or a
+/// `types.GenericAlias` for the generic built-in types.
+pub fn class_subscript(ts: &mut ThreadState, cls: &Value, item: &Value) -> PyResult {
+    if let Some(m) = meta_special(ts, cls, Dunder::GetItem) {
+        return call_value(ts, &m, &[cls.clone(), item.clone()], &[]);
+    }
+    let Some(Obj::Type(t)) = cls.obj().map(|o| &**o) else {
+        return Err(ts.type_error("not a type"));
+    };
+    if let Some(hook) = t.lookup(&Value::new_str("__class_getitem__")) {
+        let hook = match hook.obj().map(|o| &**o) {
+            Some(Obj::ClassMethod(f)) => f.clone(),
+            _ => hook,
+        };
+        return call_value(ts, &hook, &[cls.clone(), item.clone()], &[]);
+    }
+    let generic = matches!(
+        t.builtin,
+        TypeId::List
+            | TypeId::Dict
+            | TypeId::Tuple
+            | TypeId::Set
+            | TypeId::FrozenSet
+            | TypeId::Type
+            | TypeId::DictKeys
+            | TypeId::DictValues
+            | TypeId::DictItems
+    );
+    if generic && !is_user_class(t) {
+        let alias = types_attr(ts, "GenericAlias")?;
+        return call_value(ts, &alias, &[cls.clone(), item.clone()], &[]);
+    }
+    Err(ts.type_error(format!("type '{}' is not subscriptable", t.name)))
+}
+
+/// `a | b` where one side is a class and the other a class or `None`: `types.UnionType`.
+pub fn type_union(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let is_type = |v: &Value| matches!(v.obj().map(|o| &**o), Some(Obj::Type(_)));
+    let operand = |v: &Value| is_type(v) || v.is_none();
+    if !(operand(a) && operand(b) && (is_type(a) || is_type(b))) {
+        return Ok(None);
+    }
+    let union = types_attr(ts, "UnionType")?;
+    call_value(ts, &union, &[a.clone(), b.clone()], &[]).map(Some)
 }
 
 fn instance_method(ts: &ThreadState, v: &Value, name: Dunder) -> Option<Value> {
@@ -146,7 +206,13 @@ pub fn call_type(
         return crate::objects::constructors::construct(ts, t.builtin, &Args::new(args, kwnames));
     }
     let positional = &args[..args.len() - kwnames.len()];
+    check_abstract(ts, t)?;
     if let Some(new) = t.lookup(ts.rt.names.get(Dunder::New)) {
+        return call_user_new(ts, cls, &new, args, kwnames);
+    }
+    if t.builtin == TypeId::Type {
+        // A metaclass without a `__new__` of its own: `type.__new__`.
+        let new = native_value("__new__", builtin_new, Value::Null);
         return call_user_new(ts, cls, &new, args, kwnames);
     }
     let init = t.lookup(ts.rt.names.get(Dunder::Init));
@@ -195,6 +261,31 @@ pub fn call_type(
     Ok(instance)
 }
 
+/// `TypeError: Can't instantiate abstract class C with abstract methods f, g` for a class
+/// (made by a metaclass such as `abc.ABCMeta`) whose `__abstractmethods__` is not empty.
+fn check_abstract(ts: &mut ThreadState, t: &TypeObj) -> PyResult<()> {
+    if t.metaclass.is_none() {
+        return Ok(());
+    }
+    let Some(methods) = t.dict.borrow().get_str("__abstractmethods__").cloned() else {
+        return Ok(());
+    };
+    let mut names: Vec<String> = crate::protocol::iter::collect(ts, &methods)?
+        .iter()
+        .filter_map(|n| n.as_str().map(|s| s.as_str().to_string()))
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let plural = if names.len() == 1 { "" } else { "s" };
+    Err(ts.type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{plural} {}",
+        t.name,
+        names.join(", ")
+    )))
+}
+
 /// Calls a class that defines `__new__`: `__new__(cls, ...)`, then `__init__` when the result
 /// is an instance of the class and the class defines one.
 fn call_user_new(
@@ -213,9 +304,7 @@ fn call_user_new(
     full.extend_from_slice(args);
     let instance = call_value(ts, &new, &full, kwnames)?;
     let init = lookup_special(ts, cls, Dunder::Init);
-    let is_own = instance
-        .as_instance()
-        .is_some_and(|i| crate::object::typeobj::is_subclass(&i.class, cls));
+    let is_own = crate::object::typeobj::is_subclass(&class_of(ts, &instance), cls);
     if let (Some(init), true) = (init, is_own) {
         full[0] = instance.clone();
         call_value(ts, &init, &full, kwnames)?;
@@ -232,6 +321,14 @@ pub fn builtin_new(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
     let Obj::Type(t) = &**cls else {
         return Err(ts.type_error("__new__(X): X is not a type object"));
     };
+    if t.builtin == TypeId::Type {
+        let rest = Args {
+            pos: &args.pos[1..],
+            kwnames: args.kwnames,
+            kwvals: args.kwvals,
+        };
+        return crate::protocol::class_new::type_new(ts, cls, &rest);
+    }
     if !is_user_class(t) {
         return crate::objects::constructors::construct(
             ts,
@@ -239,6 +336,7 @@ pub fn builtin_new(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
             &Args::new(&args.pos[1..], &[]),
         );
     }
+    check_abstract(ts, t)?;
     if wrapped_builtin(t.builtin) {
         return new_with_base(ts, cls, &Args::new(&args.pos[1..], &[]));
     }
@@ -305,156 +403,6 @@ pub fn base_init(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let base = crate::objects::constructors::construct(ts, t.builtin, args)?;
     *inst.base.borrow_mut() = base;
     Ok(Value::None)
-}
-
-/// `__build_class__(func, name, *bases, **kwds)`.
-pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    let (Some(body), Some(name)) = (args.pos.first(), args.pos.get(1).and_then(|n| n.as_str()))
-    else {
-        return Err(ts.type_error("__build_class__: not enough arguments"));
-    };
-    let Some(Obj::Function(func)) = body.obj().map(|o| &**o) else {
-        return Err(ts.type_error("__build_class__: func must be a function"));
-    };
-    let name = name.as_str().to_string();
-    let mut bases = Vec::new();
-    for b in &args.pos[2..] {
-        match b {
-            Value::Obj(o) if matches!(&**o, Obj::Type(_)) => bases.push(o.clone()),
-            _ => return Err(ts.type_error("bases must be types")),
-        }
-    }
-    if bases.is_empty() {
-        bases.push(ts.rt.type_obj(TypeId::Object).clone());
-    }
-    let module = crate::objects::dict::dict_get(&func.globals, &Value::new_str("__name__"))
-        .and_then(|v| v.as_str().map(|s| s.as_str().to_string()))
-        .unwrap_or_else(|| "__main__".into());
-    let namespace = crate::objects::dict::new_dict_obj();
-    crate::objects::dict::store_dict(
-        &namespace,
-        &Value::new_str("__module__"),
-        Value::new_str(&module),
-    );
-    let qualname = Value::new_str(func.qualname.trim_end_matches(".<locals>").to_string());
-    crate::objects::dict::store_dict(&namespace, &Value::new_str("__qualname__"), qualname);
-    let frame = bind_frame(ts, func, &[], &[], Some(namespace.clone()))?;
-    let class_cell = match run_frame(ts, frame, None)? {
-        FrameExit::Return(v) | FrameExit::Yield(v, _) => v,
-    };
-    let namespace = match &*namespace {
-        Obj::Dict(d) => d.borrow().clone(),
-        _ => Dict::new(),
-    };
-    let cls = new_class(ts, name, bases, namespace, module)?;
-    if let Value::Obj(cell) = &class_cell {
-        if let Obj::Cell(c) = &**cell {
-            *c.borrow_mut() = Value::Obj(cls.clone());
-        }
-    }
-    init_subclass(ts, &cls, args)?;
-    Ok(Value::Obj(cls))
-}
-
-/// `type(name, bases, namespace)`: a new class from its parts.
-pub fn type_new(ts: &mut ThreadState, args: &[Value]) -> PyResult {
-    let [name, bases, namespace] = args else {
-        return Err(ts.type_error("type() takes 1 or 3 arguments"));
-    };
-    let (Some(name), Some(Obj::Tuple(bases)), Some(Obj::Dict(namespace))) = (
-        name.as_str(),
-        bases.obj().map(|o| &**o),
-        namespace.obj().map(|o| &**o),
-    ) else {
-        return Err(ts.type_error("type.__new__() argument types must be (str, tuple, dict)"));
-    };
-    let mut base_types = Vec::new();
-    for b in bases.iter() {
-        match b {
-            Value::Obj(o) if matches!(&**o, Obj::Type(_)) => base_types.push(o.clone()),
-            _ => return Err(ts.type_error("bases must be types")),
-        }
-    }
-    if base_types.is_empty() {
-        base_types.push(ts.rt.type_obj(TypeId::Object).clone());
-    }
-    let namespace = namespace.borrow().clone();
-    let module = match namespace.get_str("__module__").and_then(|m| m.as_str()) {
-        Some(m) => m.as_str().to_string(),
-        // The caller's frame is not reachable from a native function.
-        None => "__main__".to_string(),
-    };
-    let cls = new_class(ts, name.as_str().to_string(), base_types, namespace, module)?;
-    Ok(Value::Obj(cls))
-}
-
-/// A new class named `name` with `bases` (at least one) and the class body's `namespace`.
-fn new_class(
-    ts: &mut ThreadState,
-    name: String,
-    bases: Vec<ObjRef>,
-    namespace: Dict,
-    module: String,
-) -> PyResult<ObjRef> {
-    let mro = compute_mro(&bases).map_err(|stuck| {
-        let names: Vec<String> = stuck.iter().map(class_name).collect();
-        ts.type_error(format!(
-            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-            names.join(", ")
-        ))
-    })?;
-    let first = match &*bases[0] {
-        Obj::Type(b) => b.builtin,
-        _ => TypeId::Object,
-    };
-    let is_exception = bases
-        .iter()
-        .any(|b| matches!(&**b, Obj::Type(t) if t.is_exception));
-    let mut dict = namespace;
-    // `__init_subclass__` is implicitly a class method.
-    if let Some(f) = dict.get_str("__init_subclass__").cloned() {
-        if matches!(f.obj().map(|o| &**o), Some(Obj::Function(_))) {
-            let wrapped = Value::Obj(ObjRef::new(Obj::ClassMethod(f)));
-            dict.set_str("__init_subclass__", wrapped);
-        }
-    }
-    // A class that defines `__eq__` without `__hash__` is unhashable (as in CPython).
-    if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
-        dict.set_str("__hash__", Value::None);
-    }
-    let cls = ObjRef::new(Obj::Type(TypeObj {
-        name,
-        module,
-        bases,
-        mro,
-        dict: RefCell::new(dict),
-        builtin: first,
-        is_exception,
-        lookup_cache: Default::default(),
-    }));
-    Ok(cls)
-}
-
-/// Calls the nearest base's `__init_subclass__` for the new class `cls`.
-fn init_subclass(ts: &mut ThreadState, cls: &ObjRef, class_args: &Args) -> PyResult<()> {
-    let Obj::Type(t) = &**cls else {
-        return Ok(());
-    };
-    let name = Value::new_str("__init_subclass__");
-    let hook = t.mro.iter().find_map(|base| match &**base {
-        Obj::Type(b) => b.dict.borrow().get(&name).cloned(),
-        _ => None,
-    });
-    let Some(Value::Obj(hook)) = hook else {
-        return Ok(());
-    };
-    let Obj::ClassMethod(f) = &*hook else {
-        return Ok(());
-    };
-    let mut call_args = vec![Value::Obj(cls.clone())];
-    call_args.extend_from_slice(class_args.kwvals);
-    call_value(ts, f, &call_args, class_args.kwnames)?;
-    Ok(())
 }
 
 /// `cls.mro()`: the class followed by its method resolution order, as a list.

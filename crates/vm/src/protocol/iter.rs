@@ -57,6 +57,11 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                 kind: TypeId::SetIterator,
             },
             Obj::Iter(_) | Obj::Generator(_) => return Ok(v.clone()),
+            Obj::Type(_) if class::meta_special(ts, v, Dunder::Iter).is_some() => {
+                let m = class::meta_special(ts, v, Dunder::Iter).unwrap_or_default();
+                let it = call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                return check_iterator(ts, it);
+            }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Iter) {
                     let it = call_value(ts, &m, std::slice::from_ref(v), &[])?;

@@ -10,6 +10,7 @@
 pub mod attr;
 pub mod call;
 pub mod class;
+pub mod class_new;
 pub mod iter;
 pub mod ops;
 pub mod sequence;

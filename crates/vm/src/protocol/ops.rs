@@ -22,6 +22,16 @@ pub fn index_of(ts: &mut ThreadState, v: &Value) -> PyResult<Option<Value>> {
     if crate::objects::int::to_big(v).is_some() {
         return Ok(Some(v.clone()));
     }
+    // An instance of an `int` subclass without `__index__` of its own: its int value.
+    if let Some(base) = class::builtin_base(v).filter(|b| crate::objects::int::to_big(b).is_some())
+    {
+        let own_index = v
+            .as_instance()
+            .and_then(|i| class::lookup_special(ts, &i.class, Dunder::Index));
+        if own_index.is_none() {
+            return Ok(Some(base));
+        }
+    }
     let Some(m) = v
         .as_instance()
         .and_then(|inst| class::lookup_special(ts, &inst.class, Dunder::Index))
@@ -55,6 +65,14 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
             Obj::Set { items, .. } => !items.borrow().is_empty(),
             Obj::Range { .. } => seq::range_len(o) > 0,
             Obj::DictView { dict, .. } => seq::len_of(ts, &Value::Obj(dict.clone()))? > 0,
+            Obj::Type(_) if class::meta_special(ts, v, Dunder::Bool).is_some() => {
+                let m = class::meta_special(ts, v, Dunder::Bool).unwrap_or_default();
+                let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                return truthy(ts, &r);
+            }
+            Obj::Type(_) if class::meta_special(ts, v, Dunder::Len).is_some() => {
+                seq::len_of(ts, v)? > 0
+            }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Bool) {
                     let r =
@@ -142,6 +160,11 @@ pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult 
     }
     if let Some((x, y)) = class::unwrap_bases(a, b) {
         return binary_op(ts, op, &x, &y);
+    }
+    if op == B::Or {
+        if let Some(r) = class::type_union(ts, a, b)? {
+            return Ok(r);
+        }
     }
     if op == B::Multiply {
         if let Some(r) = repeat_by_index(ts, a, b)? {
@@ -572,6 +595,16 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
             Obj::Tuple(t) => {
                 let t = t.clone();
                 return any_equal(ts, &t, item);
+            }
+            Obj::Type(_) if class::meta_special(ts, container, Dunder::Contains).is_some() => {
+                let m = class::meta_special(ts, container, Dunder::Contains).unwrap_or_default();
+                let r = crate::protocol::call::call_value(
+                    ts,
+                    &m,
+                    &[container.clone(), item.clone()],
+                    &[],
+                )?;
+                return truthy(ts, &r);
             }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Contains) {

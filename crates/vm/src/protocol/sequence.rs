@@ -340,6 +340,11 @@ pub fn len_of(ts: &mut ThreadState, v: &Value) -> PyResult<usize> {
             Obj::Set { items, .. } => return Ok(items.borrow().len()),
             Obj::Range { .. } => return Ok(range_len(o) as usize),
             Obj::DictView { dict, .. } => return len_of(ts, &Value::Obj(dict.clone())),
+            Obj::Type(_) if class::meta_special(ts, v, Dunder::Len).is_some() => {
+                let m = class::meta_special(ts, v, Dunder::Len).unwrap_or_default();
+                let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                return crate::object::args::int_arg(ts, &r).map(|n| n.max(0) as usize);
+            }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Len) {
                     let r =

@@ -240,7 +240,7 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                 type_name(ts, container)
             ))),
         },
-        Obj::Type(_) => Ok(container.clone()),
+        Obj::Type(_) => class::class_subscript(ts, container, index),
         _ => Err(ts.type_error(format!(
             "'{}' object is not subscriptable",
             type_name(ts, container)

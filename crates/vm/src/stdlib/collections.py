@@ -362,12 +362,31 @@ def _missing_message(typename, missing):
     )
 
 
-class ChainMap:
-    """A group of mappings viewed as one: lookups search them in order, writes go to the
-    first (CPython's ChainMap, without the collections.abc base class)."""
+import _collections_abc as abc
+import _collections_abc
+import sys as _sys
+
+# ChainMap: from CPython 3.11 Lib/collections/__init__.py (PSF licence).
+class ChainMap(_collections_abc.MutableMapping):
+    ''' A ChainMap groups multiple dicts (or other mappings) together
+    to create a single, updateable view.
+
+    The underlying mappings are stored in a list.  That list is public and can
+    be accessed or updated using the *maps* attribute.  There is no other
+    state.
+
+    Lookups search the underlying mappings successively until a key is found.
+    In contrast, writes, updates, and deletions only operate on the first
+    mapping.
+
+    '''
 
     def __init__(self, *maps):
-        self.maps = list(maps) or [{}]
+        '''Initialize a ChainMap by setting *maps* to the given mappings.
+        If no mappings are provided, a single empty dictionary is used.
+
+        '''
+        self.maps = list(maps) or [{}]          # always at least one map
 
     def __missing__(self, key):
         raise KeyError(key)
@@ -375,21 +394,21 @@ class ChainMap:
     def __getitem__(self, key):
         for mapping in self.maps:
             try:
-                return mapping[key]
+                return mapping[key]             # can't use 'key in mapping' with defaultdict
             except KeyError:
                 pass
-        return self.__missing__(key)
+        return self.__missing__(key)            # support subclasses that define __missing__
 
     def get(self, key, default=None):
         return self[key] if key in self else default
 
     def __len__(self):
-        return len(set().union(*self.maps))
+        return len(set().union(*self.maps))     # reuses stored hash values if possible
 
     def __iter__(self):
         d = {}
         for mapping in reversed(self.maps):
-            d.update(dict.fromkeys(mapping))
+            d.update(dict.fromkeys(mapping))    # reuses stored hash values if possible
         return iter(d)
 
     def __contains__(self, key):
@@ -401,30 +420,22 @@ class ChainMap:
     def __repr__(self):
         return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
 
-    def __eq__(self, other):
-        if isinstance(other, (ChainMap, dict)):
-            return dict(self.items()) == dict(other.items())
-        return NotImplemented
-
-    def keys(self):
-        return list(self)
-
-    def items(self):
-        return [(key, self[key]) for key in self]
-
-    def values(self):
-        return [self[key] for key in self]
-
     @classmethod
-    def fromkeys(cls, iterable, value=None):
-        return cls(dict.fromkeys(iterable, value))
+    def fromkeys(cls, iterable, *args):
+        'Create a ChainMap with a single dict created from the iterable.'
+        return cls(dict.fromkeys(iterable, *args))
 
     def copy(self):
+        'New ChainMap or subclass with a new copy of maps[0] and refs to maps[1:]'
         return self.__class__(self.maps[0].copy(), *self.maps[1:])
 
     __copy__ = copy
 
-    def new_child(self, m=None, **kwargs):
+    def new_child(self, m=None, **kwargs):      # like Django's Context.push()
+        '''New ChainMap with a new map followed by all previous maps.
+        If no map is provided, an empty dict is used.
+        Keyword arguments update the map or new empty dict.
+        '''
         if m is None:
             m = kwargs
         elif kwargs:
@@ -432,7 +443,8 @@ class ChainMap:
         return self.__class__(m, *self.maps)
 
     @property
-    def parents(self):
+    def parents(self):                          # like Django's Context.pop()
+        'New ChainMap from maps[1:].'
         return self.__class__(*self.maps[1:])
 
     def __setitem__(self, key, value):
@@ -445,43 +457,44 @@ class ChainMap:
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
     def popitem(self):
+        'Remove and return an item pair from maps[0]. Raise KeyError is maps[0] is empty.'
         try:
             return self.maps[0].popitem()
         except KeyError:
             raise KeyError('No keys found in the first mapping.')
 
     def pop(self, key, *args):
+        'Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0].'
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
     def clear(self):
+        'Clear maps[0], leaving maps[1:] intact.'
         self.maps[0].clear()
-
-    def update(self, other=(), **kwargs):
-        self.maps[0].update(other, **kwargs)
-
-    def setdefault(self, key, default=None):
-        if key not in self:
-            self[key] = default
-        return self[key]
 
     def __ior__(self, other):
         self.maps[0].update(other)
         return self
 
     def __or__(self, other):
-        if not isinstance(other, (ChainMap, dict)):
+        if not isinstance(other, _collections_abc.Mapping):
             return NotImplemented
         m = self.copy()
         m.maps[0].update(other)
         return m
 
     def __ror__(self, other):
-        if not isinstance(other, (ChainMap, dict)):
+        if not isinstance(other, _collections_abc.Mapping):
             return NotImplemented
         m = dict(other)
         for child in reversed(self.maps):
             m.update(child)
         return self.__class__(m)
+
+
+
+_sys.modules['collections.abc'] = abc
+abc.MutableSequence.register(deque)
+del _sys, _collections_abc

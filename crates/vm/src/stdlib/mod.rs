@@ -105,6 +105,15 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("weakref").source(include_str!("weakref.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
+    ModuleDef::new("types").source(include_str!("classes/types.py")),
+    ModuleDef::new("abc").source(include_str!("classes/abc.py")),
+    ModuleDef::new("enum").source(include_str!("classes/enum.py")),
+    ModuleDef::new("inspect").source(include_str!("classes/inspect.py")),
+    ModuleDef::new("typing").source(include_str!("classes/typing.py")),
+    ModuleDef::new("dataclasses").source(include_str!("classes/dataclasses.py")),
+    ModuleDef::new("keyword").source(include_str!("classes/keyword.py")),
+    ModuleDef::new("contextlib").source(include_str!("classes/contextlib.py")),
+    ModuleDef::new("_collections_abc").source(include_str!("classes/_collections_abc.py")),
     ModuleDef::new("os").init(|ts, dict| {
         os::init(ts, dict)?;
         add_functions(dict, os_stat::FUNCTIONS);

@@ -164,16 +164,15 @@ pub fn native_class(
         d.set_str(name, method_value(name, *f));
     }
     let object = ts.rt.type_obj(TypeId::Object).clone();
-    ObjRef::new(Obj::Type(TypeObj {
-        name: name.into(),
-        module: module.into(),
-        bases: vec![object.clone()],
-        mro: vec![object],
-        dict: RefCell::new(d),
-        builtin: TypeId::Object,
-        is_exception: false,
-        lookup_cache: Default::default(),
-    }))
+    ObjRef::new(Obj::Type(TypeObj::plain(
+        name.into(),
+        module.into(),
+        vec![object.clone()],
+        vec![object],
+        d,
+        TypeId::Object,
+        false,
+    )))
 }
 
 const STREAM_METHODS: &[(&str, NativeFn)] = &[

@@ -58,7 +58,7 @@ pub fn class_display_name(t: &TypeObj) -> String {
     if t.module == "builtins" {
         t.name.clone()
     } else {
-        format!("{}.{}", t.module, t.name)
+        format!("{}.{}", t.module, t.qualname.as_deref().unwrap_or(&t.name))
     }
 }
 
@@ -164,7 +164,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
                 repr(ts, step)?
             )
         }
-        Obj::Function(f) => format!("<function {} at {:#x}>", f.qualname, o.id()),
+        Obj::Function(f) => format!("<function {} at {:#x}>", f.current_qualname(), o.id()),
         Obj::Native(n) if n.this.is_null() => format!("<built-in function {}>", n.name),
         Obj::Native(n) => format!(
             "<built-in method {} of {} object at {:#x}>",
@@ -174,12 +174,18 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         ),
         Obj::BoundMethod { func, this } => {
             let name = match func.obj().map(|f| &**f) {
-                Some(Obj::Function(f)) => f.qualname.clone(),
+                Some(Obj::Function(f)) => f.current_qualname(),
                 _ => "?".into(),
             };
             format!("<bound method {name} of {}>", repr(ts, this)?)
         }
-        Obj::Type(t) => format!("<class '{}'>", class_display_name(t)),
+        Obj::Type(t) => match class::meta_special(ts, v, Dunder::Repr) {
+            Some(m) => {
+                let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                return repr_result(ts, r);
+            }
+            None => format!("<class '{}'>", class_display_name(t)),
+        },
         Obj::Instance(inst) => return instance_repr(ts, v, o, &inst.class),
         Obj::Cell(_) => format!("<cell at {:#x}>", o.id()),
         Obj::Code(c) => format!("<code object {} at {:#x}>", c.code.name, o.id()),
@@ -219,16 +225,21 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
     })
 }
 
+/// The string a `__repr__` returned, or the TypeError for anything else.
+fn repr_result(ts: &ThreadState, r: Value) -> PyResult<String> {
+    match r.as_str() {
+        Some(s) => Ok(s.as_str().to_string()),
+        None => Err(ts.type_error(format!(
+            "__repr__ returned non-string (type {})",
+            type_name(ts, &r)
+        ))),
+    }
+}
+
 fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) -> PyResult<String> {
     if let Some(m) = class::lookup_special(ts, class, Dunder::Repr) {
         let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
-        return match r.as_str() {
-            Some(s) => Ok(s.as_str().to_string()),
-            None => Err(ts.type_error(format!(
-                "__repr__ returned non-string (type {})",
-                type_name(ts, &r)
-            ))),
-        };
+        return repr_result(ts, r);
     }
     let Obj::Type(t) = &**class else {
         return Ok("<?>".into());

@@ -65,7 +65,15 @@ fn text(this: &Value) -> &str {
 
 fn join(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "join", args, 1, 1)?;
-    let items = iter::collect(ts, &a[0])?;
+    let items: Vec<Value> = iter::collect(ts, &a[0])?
+        .into_iter()
+        // A `str` subclass's instance (a `StrEnum` member) joins as its string.
+        .map(|v| {
+            crate::protocol::class::builtin_base(&v)
+                .filter(|b| b.as_str().is_some())
+                .unwrap_or(v)
+        })
+        .collect();
     let mut parts = Vec::with_capacity(items.len());
     for (i, v) in items.iter().enumerate() {
         match v.as_str() {

@@ -12,8 +12,6 @@ mod options;
 mod params;
 mod transfer;
 
-use std::cell::RefCell;
-
 pub use handle::SocketHandle;
 
 use crate::interp::thread_state::ThreadState;
@@ -138,16 +136,15 @@ fn new_class(name: &str, bases: Vec<ObjRef>, is_exception: bool) -> ObjRef {
             mro.extend(t.mro.iter().cloned());
         }
     }
-    ObjRef::new(Obj::Type(TypeObj {
-        name: name.to_string(),
-        module: "socket".into(),
+    ObjRef::new(Obj::Type(TypeObj::plain(
+        name.to_string(),
+        "socket".into(),
         bases,
         mro,
-        dict: RefCell::new(Dict::new()),
-        builtin: TypeId::Object,
+        Dict::new(),
+        TypeId::Object,
         is_exception,
-        lookup_cache: Default::default(),
-    }))
+    )))
 }
 
 /// `getdefaulttimeout()`: gilvm has no default timeout, so always `None`.

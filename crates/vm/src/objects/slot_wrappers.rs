@@ -1,0 +1,400 @@
+//! The special methods of the built-in types as attributes (`int.__add__`, `list.__len__`,
+//! `object.__eq__`, `[].__iter__()`): each is a native that runs the protocol operation on
+//! the receiver, so `hasattr(list, '__iter__')` holds and `super().__getitem__(k)` in a `dict`
+//! subclass reaches the dict. A type has a slot only when it supports the operation.
+
+use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison as C};
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::args::positional;
+use crate::object::error::PyResult;
+use crate::object::typeobj::TypeId;
+use crate::object::value::{Obj, Value};
+use crate::objects::function::{Args, NativeFn};
+use crate::protocol::{class, iter, ops, sequence, subscript};
+
+/// What a built-in type supports, for deciding which slots it has.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Number,
+    Integer,
+    Sequence,
+    MutableSequence,
+    Mapping,
+    Set,
+    Other,
+}
+
+fn kind(id: TypeId) -> Kind {
+    match id {
+        TypeId::Int | TypeId::Bool => Kind::Integer,
+        TypeId::Float => Kind::Number,
+        TypeId::Str | TypeId::Bytes | TypeId::Tuple | TypeId::Range => Kind::Sequence,
+        TypeId::List | TypeId::ByteArray => Kind::MutableSequence,
+        TypeId::Dict => Kind::Mapping,
+        TypeId::Set | TypeId::FrozenSet | TypeId::DictKeys | TypeId::DictItems => Kind::Set,
+        _ => Kind::Other,
+    }
+}
+
+/// The slot `name` of built-in type `id`, if it has one.
+pub fn lookup(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
+    let k = kind(id);
+    let sequence = matches!(k, Kind::Sequence | Kind::MutableSequence);
+    let container = sequence || matches!(k, Kind::Mapping | Kind::Set);
+    let iterable = container || matches!(id, TypeId::DictValues);
+    let number = matches!(k, Kind::Number | Kind::Integer);
+    let concat = sequence && id != TypeId::Range;
+    let has = match name {
+        "__repr__" | "__str__" | "__eq__" | "__ne__" | "__format__" => true,
+        "__lt__" | "__le__" | "__gt__" | "__ge__" => true,
+        "__hash__" => !is_unhashable(id),
+        "__len__" => iterable,
+        "__iter__" => iterable,
+        "__contains__" => container,
+        "__getitem__" => sequence || k == Kind::Mapping,
+        "__setitem__" | "__delitem__" => matches!(k, Kind::MutableSequence | Kind::Mapping),
+        "__add__" | "__mul__" | "__rmul__" => number || concat,
+        "__mod__" => number || matches!(id, TypeId::Str | TypeId::Bytes),
+        "__sub__" | "__truediv__" | "__floordiv__" | "__pow__" | "__neg__" | "__pos__"
+        | "__abs__" | "__bool__" | "__int__" | "__float__" | "__radd__" | "__rsub__" => number,
+        "__and__" | "__or__" | "__xor__" => k == Kind::Integer || k == Kind::Set,
+        "__call__" => matches!(
+            id,
+            TypeId::Function | TypeId::BuiltinFunction | TypeId::Method
+        ),
+        "__lshift__" | "__rshift__" | "__invert__" | "__index__" => k == Kind::Integer,
+        _ => false,
+    };
+    if !has {
+        return None;
+    }
+    SLOTS.iter().find(|(n, _)| *n == name).copied()
+}
+
+/// Whether instances of built-in type `id` are unhashable (its `__hash__` is `None`).
+pub fn is_unhashable(id: TypeId) -> bool {
+    matches!(
+        id,
+        TypeId::List | TypeId::ByteArray | TypeId::Dict | TypeId::Set | TypeId::Slice
+    )
+}
+
+/// The names of all slots, for building a type's `__dict__`.
+pub const NAMES: &[&str] = &[
+    "__repr__",
+    "__str__",
+    "__format__",
+    "__hash__",
+    "__len__",
+    "__iter__",
+    "__contains__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__truediv__",
+    "__floordiv__",
+    "__pow__",
+    "__and__",
+    "__or__",
+    "__xor__",
+    "__lshift__",
+    "__rshift__",
+    "__neg__",
+    "__pos__",
+    "__invert__",
+    "__abs__",
+    "__bool__",
+    "__int__",
+    "__index__",
+    "__float__",
+    "__call__",
+    "__init_subclass__",
+    "__subclasshook__",
+];
+
+/// The slots of `object` itself: the defaults a user class inherits.
+pub fn object_lookup(name: &str) -> Option<(&'static str, NativeFn)> {
+    OBJECT_SLOTS.iter().find(|(n, _)| *n == name).copied()
+}
+
+const SLOTS: &[(&str, NativeFn)] = &[
+    ("__repr__", repr),
+    ("__str__", str_),
+    ("__format__", format),
+    ("__hash__", hash),
+    ("__len__", len),
+    ("__iter__", iter_),
+    ("__contains__", contains),
+    ("__getitem__", getitem),
+    ("__setitem__", setitem),
+    ("__delitem__", delitem),
+    ("__eq__", eq),
+    ("__ne__", ne),
+    ("__lt__", lt),
+    ("__le__", le),
+    ("__gt__", gt),
+    ("__ge__", ge),
+    ("__add__", add),
+    ("__radd__", radd),
+    ("__sub__", sub),
+    ("__rsub__", rsub),
+    ("__mul__", mul),
+    ("__rmul__", rmul),
+    ("__mod__", mod_),
+    ("__truediv__", truediv),
+    ("__floordiv__", floordiv),
+    ("__pow__", pow),
+    ("__and__", and),
+    ("__or__", or),
+    ("__xor__", xor),
+    ("__lshift__", lshift),
+    ("__rshift__", rshift),
+    ("__neg__", neg),
+    ("__pos__", pos),
+    ("__invert__", invert),
+    ("__abs__", abs),
+    ("__bool__", bool_),
+    ("__int__", int),
+    ("__index__", int),
+    ("__float__", float),
+    ("__call__", call),
+];
+
+const OBJECT_SLOTS: &[(&str, NativeFn)] = &[
+    ("__eq__", object_eq),
+    ("__ne__", object_ne),
+    ("__hash__", object_hash),
+    ("__format__", object_format),
+    ("__init_subclass__", object_init_subclass),
+    ("__subclasshook__", not_implemented),
+    ("__lt__", not_implemented),
+    ("__le__", not_implemented),
+    ("__gt__", not_implemented),
+    ("__ge__", not_implemented),
+];
+
+/// The built-in value the receiver stands for (an instance of a subclass of a built-in
+/// type wraps one).
+fn receiver(this: &Value) -> Value {
+    class::builtin_base(this).unwrap_or_else(|| this.clone())
+}
+
+fn one(ts: &ThreadState, name: &str, args: &Args) -> PyResult<Value> {
+    Ok(positional(ts, name, args, 1, 1)?[0].clone())
+}
+
+fn repr(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__repr__", args, 0, 0)?;
+    Ok(Value::new_str(crate::text::repr::repr(
+        ts,
+        &receiver(this),
+    )?))
+}
+
+fn str_(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__str__", args, 0, 0)?;
+    Ok(Value::new_str(crate::text::repr::str_of(
+        ts,
+        &receiver(this),
+    )?))
+}
+
+fn format(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let spec = one(ts, "__format__", args)?;
+    let Some(spec) = spec.as_str() else {
+        return Err(ts.type_error("__format__() argument must be str"));
+    };
+    let text = crate::text::format_spec::format_with_spec(ts, &receiver(this), spec.as_str())?;
+    Ok(Value::new_str(text))
+}
+
+fn hash(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__hash__", args, 0, 0)?;
+    Ok(Value::Int(ops::hash(ts, &receiver(this))? as i64))
+}
+
+fn len(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__len__", args, 0, 0)?;
+    Ok(Value::Int(sequence::len_of(ts, &receiver(this))? as i64))
+}
+
+fn iter_(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__iter__", args, 0, 0)?;
+    iter::get_iter(ts, &receiver(this))
+}
+
+fn contains(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let item = one(ts, "__contains__", args)?;
+    Ok(Value::Bool(ops::contains(ts, &receiver(this), &item)?))
+}
+
+fn getitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let key = one(ts, "__getitem__", args)?;
+    subscript::get_item(ts, &receiver(this), &key)
+}
+
+fn setitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__setitem__", args, 2, 2)?;
+    subscript::set_item(ts, &receiver(this), a[0].clone(), a[1].clone())?;
+    Ok(Value::None)
+}
+
+fn delitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let key = one(ts, "__delitem__", args)?;
+    subscript::del_item(ts, &receiver(this), &key)?;
+    Ok(Value::None)
+}
+
+fn compare(ts: &mut ThreadState, this: &Value, args: &Args, op: C) -> PyResult {
+    let other = one(ts, "__eq__", args)?;
+    let other = class::builtin_base(&other).unwrap_or(other);
+    ops::compare(ts, op, &receiver(this), &other)
+}
+
+fn binary(ts: &mut ThreadState, this: &Value, args: &Args, op: B, reflected: bool) -> PyResult {
+    let other = one(ts, "__add__", args)?;
+    let other = class::builtin_base(&other).unwrap_or(other);
+    let this = receiver(this);
+    match reflected {
+        false => ops::binary_op(ts, op, &this, &other),
+        true => ops::binary_op(ts, op, &other, &this),
+    }
+}
+
+macro_rules! comparisons {
+    ($($name:ident => $op:expr),* $(,)?) => {
+        $(fn $name(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+            compare(ts, this, args, $op)
+        })*
+    };
+}
+
+comparisons! {
+    eq => C::Equal, ne => C::NotEqual, lt => C::Less,
+    le => C::LessEqual, gt => C::Greater, ge => C::GreaterEqual,
+}
+
+macro_rules! binaries {
+    ($($name:ident => $op:expr, $reflected:expr),* $(,)?) => {
+        $(fn $name(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+            binary(ts, this, args, $op, $reflected)
+        })*
+    };
+}
+
+binaries! {
+    add => B::Add, false, radd => B::Add, true, sub => B::Subtract, false,
+    rsub => B::Subtract, true, mul => B::Multiply, false, rmul => B::Multiply, true,
+    mod_ => B::Remainder, false, truediv => B::TrueDivide, false,
+    floordiv => B::FloorDivide, false, pow => B::Power, false, and => B::And, false,
+    or => B::Or, false, xor => B::Xor, false, lshift => B::LeftShift, false,
+    rshift => B::RightShift, false,
+}
+
+fn neg(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    ops::unary_negative(ts, &receiver(this))
+}
+
+fn pos(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    ops::unary_positive(ts, &receiver(this))
+}
+
+fn invert(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    ops::unary_invert(ts, &receiver(this))
+}
+
+fn abs(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    let abs = crate::interp::names::load_builtin(ts, "abs")?;
+    crate::protocol::call::call_value(ts, &abs, &[receiver(this)], &[])
+}
+
+fn bool_(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    Ok(Value::Bool(ops::truthy(ts, &receiver(this))?))
+}
+
+fn int(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    let id = TypeId::Int;
+    crate::objects::constructors::construct(ts, id, &Args::new(&[receiver(this)], &[]))
+}
+
+fn float(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    let id = TypeId::Float;
+    crate::objects::constructors::construct(ts, id, &Args::new(&[receiver(this)], &[]))
+}
+
+fn not_implemented(_ts: &mut ThreadState, _this: &Value, _args: &Args) -> PyResult {
+    Ok(Value::Obj(crate::object::value::ObjRef::new(
+        Obj::NotImplemented,
+    )))
+}
+
+/// `object.__eq__`: identity, else `NotImplemented`.
+fn object_eq(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let other = one(ts, "__eq__", args)?;
+    match this.is(&other) {
+        true => Ok(Value::Bool(true)),
+        false => not_implemented(ts, this, args),
+    }
+}
+
+/// `object.__ne__`: the negation of `__eq__` unless that is `NotImplemented`.
+fn object_ne(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let other = one(ts, "__ne__", args)?;
+    let eq = ops::compare(ts, C::Equal, this, &other)?;
+    Ok(Value::Bool(!ops::truthy(ts, &eq)?))
+}
+
+/// `object.__hash__`: the identity hash, whatever the class defines.
+fn object_hash(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__hash__", args, 0, 0)?;
+    Ok(Value::Int(
+        crate::objects::dict::hash_value(this).unwrap_or(0) as i64,
+    ))
+}
+
+/// `object.__format__(spec)`: `str(self)` for an empty spec, else TypeError.
+fn object_format(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let spec = one(ts, "__format__", args)?;
+    if spec.as_str().is_some_and(|s| !s.as_str().is_empty()) {
+        return Err(ts.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            crate::object::class_of::type_name(ts, this)
+        )));
+    }
+    Ok(Value::new_str(crate::text::repr::str_of(ts, this)?))
+}
+
+fn call(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let mut all = args.pos.to_vec();
+    all.extend_from_slice(args.kwvals);
+    crate::protocol::call::call_value(ts, this, &all, args.kwnames)
+}
+
+/// `object.__init_subclass__()`: accepts no keyword arguments (the class statement's
+/// keywords that no `__init_subclass__` consumed).
+pub fn object_init_subclass(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    if !args.kwnames.is_empty() {
+        let name = match this.obj().map(|o| &**o) {
+            Some(Obj::Type(t)) => t.name.clone(),
+            _ => "object".into(),
+        };
+        return Err(ts.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::None)
+}
