@@ -436,16 +436,15 @@ mod tests {
 
     fn class(bases: Vec<ObjRef>) -> ObjRef {
         let mro = compute_mro(&bases).expect("consistent bases");
-        ObjRef::new(Obj::Type(TypeObj {
-            name: "C".into(),
-            module: "t".into(),
+        ObjRef::new(Obj::Type(TypeObj::plain(
+            "C".into(),
+            "t".into(),
             bases,
             mro,
-            dict: RefCell::new(Dict::new()),
-            builtin: TypeId::Object,
-            is_exception: false,
-            lookup_cache: LookupCache::default(),
-        }))
+            Dict::new(),
+            TypeId::Object,
+            false,
+        )))
     }
 
     fn namespace(cls: &ObjRef) -> &RefCell<Dict> {

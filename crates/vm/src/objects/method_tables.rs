@@ -21,9 +21,6 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
     match obj {
         Value::Int(_) | Value::Bool(_) => INT_METHODS.iter().find(|(n, _)| *n == name).copied(),
         Value::Float(_) => FLOAT_METHODS.iter().find(|(n, _)| *n == name).copied(),
-        Value::Obj(o) if name == "__contains__" && is_container(o) => {
-            Some(("__contains__", container_contains))
-        }
         Value::Obj(o) => {
             let table: &[(&'static str, NativeFn)] = match &**o {
                 Obj::Str(_) => str_methods::METHODS,
@@ -71,28 +68,6 @@ fn value_type_id(v: &Value) -> Option<TypeId> {
         },
         _ => TypeId::Object,
     })
-}
-
-/// The built-in containers, whose `__contains__` is the `in` operator.
-fn is_container(o: &Obj) -> bool {
-    matches!(
-        o,
-        Obj::Str(_)
-            | Obj::List(_)
-            | Obj::Tuple(_)
-            | Obj::Dict(_)
-            | Obj::Set { .. }
-            | Obj::Bytes(_)
-            | Obj::ByteArray(_)
-    )
-}
-
-/// `container.__contains__(item)` (`difflib` keeps `set.__contains__` as a predicate).
-fn container_contains(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "__contains__", args, 1, 1)?;
-    Ok(Value::Bool(crate::protocol::ops::contains(
-        ts, this, &a[0],
-    )?))
 }
 
 fn bytearray_lookup(name: &str) -> Option<(&'static str, NativeFn)> {

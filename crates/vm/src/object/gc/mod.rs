@@ -115,6 +115,7 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
         Obj::Type(t) => {
             t.bases.iter().for_each(&mut *visit);
             t.mro.iter().for_each(&mut *visit);
+            t.metaclass.iter().for_each(&mut *visit);
             dict(&*read!(t.dict), visit);
             if !t.lookup_cache.traverse(visit) {
                 return false;
