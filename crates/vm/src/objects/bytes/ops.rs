@@ -4,8 +4,9 @@
 use std::cmp::Ordering;
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::{self, OrMemoryError};
 use crate::object::class_of::type_name;
-use crate::object::error::PyResult;
+use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, Value};
 use crate::objects::bytes::methods::{bytes_data, new_bytearray, new_bytes};
 use crate::objects::int::to_big;
@@ -15,11 +16,34 @@ fn is_bytearray(v: &Value) -> bool {
     matches!(v.obj().map(|o| &**o), Some(Obj::ByteArray(_)))
 }
 
-fn repeat(v: &Value) -> Option<usize> {
-    match v {
-        Value::Bool(_) => None,
-        _ => to_big(v).map(|n| usize::try_from(n).unwrap_or(0)),
+/// The count of `b * n`: `None` when `n` is no int; CPython's `OverflowError` when it does not
+/// fit an index.
+fn repeat(ts: &ThreadState, v: &Value) -> PyResult<Option<usize>> {
+    if matches!(v, Value::Bool(_)) {
+        return Ok(None);
     }
+    let Some(n) = to_big(v) else { return Ok(None) };
+    let n = i64::try_from(n).map_err(|_| {
+        ts.new_exc(
+            ExcKind::OverflowError,
+            "cannot fit 'int' into an index-sized integer",
+        )
+    })?;
+    Ok(Some(n.max(0) as usize))
+}
+
+/// `left * n`: `bytes` raise CPython's `OverflowError` past `isize::MAX` bytes, both types
+/// `MemoryError` when the machine cannot hold the result.
+fn repeat_bytes(ts: &ThreadState, left: &[u8], n: usize, bytearray: bool) -> PyResult<Vec<u8>> {
+    if !bytearray
+        && left
+            .len()
+            .checked_mul(n)
+            .is_none_or(|len| len > isize::MAX as usize)
+    {
+        return Err(ts.new_exc(ExcKind::OverflowError, "repeated bytes are too long"));
+    }
+    alloc::repeat_slice(left, n).or_memory_error(ts)
 }
 
 /// `a + b` / `a * n` with a bytes-like `a`; `None` when the operator does not apply.
@@ -38,8 +62,8 @@ pub fn binary(ts: &ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<
             };
             [left, right].concat()
         }
-        B::Multiply => match repeat(b) {
-            Some(n) => left.repeat(n),
+        B::Multiply => match repeat(ts, b)? {
+            Some(n) => repeat_bytes(ts, &left, n, is_bytearray(a))?,
             None => return Ok(None),
         },
         _ => return Ok(None),
