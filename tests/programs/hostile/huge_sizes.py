@@ -37,6 +37,9 @@ for text in [
     "tuple(range(2**62))",
     "(5).to_bytes(10**12, 'big')",
     "(5).to_bytes(2**63, 'big')",
+    "__import__('struct').pack('1000000000000s', b'')",
+    "__import__('hashlib').shake_128(b'').digest(10**12)",
+    "__import__('hashlib').shake_256(b'').hexdigest(2**62)",
     # Padding.
     "'a'.zfill(10**12)",
     "'x'.ljust(10**12)",

@@ -64,17 +64,18 @@ pub fn check_items<T>(count: usize) -> Result<(), TooBig> {
     check(count.checked_mul(std::mem::size_of::<T>()).ok_or(TooBig)?)
 }
 
-/// Room for `additional` more items in `v`, or `TooBig`.
+/// Room for `additional` more items in `v` (growing it geometrically, as `push` does), or
+/// `TooBig`.
 pub fn reserve<T>(v: &mut Vec<T>, additional: usize) -> Result<(), TooBig> {
     check_items::<T>(v.len().checked_add(additional).ok_or(TooBig)?)?;
-    v.try_reserve_exact(additional).map_err(|_| TooBig)
+    v.try_reserve(additional).map_err(|_| TooBig)
 }
 
 /// Appends `item`, growing `v` fallibly (doubling) when it is full: the loops that build a
 /// container of a size no one announced (`list(iterator)`, `append`).
 pub fn push<T>(v: &mut Vec<T>, item: T) -> Result<(), TooBig> {
     if v.len() == v.capacity() {
-        reserve(v, v.len().max(4))?;
+        reserve(v, 1)?;
     }
     v.push(item);
     Ok(())
@@ -82,8 +83,9 @@ pub fn push<T>(v: &mut Vec<T>, item: T) -> Result<(), TooBig> {
 
 /// An empty vector with room for exactly `count` items.
 pub fn vec_with_capacity<T>(count: usize) -> Result<Vec<T>, TooBig> {
+    check_items::<T>(count)?;
     let mut v = Vec::new();
-    reserve(&mut v, count)?;
+    v.try_reserve_exact(count).map_err(|_| TooBig)?;
     Ok(v)
 }
 
@@ -93,6 +95,22 @@ pub fn string_with_capacity(bytes: usize) -> Result<String, TooBig> {
     let mut s = String::new();
     s.try_reserve_exact(bytes).map_err(|_| TooBig)?;
     Ok(s)
+}
+
+/// `a` then `b` (`list + list`, `bytes + bytes`).
+pub fn concat_slices<T: Clone>(a: &[T], b: &[T]) -> Result<Vec<T>, TooBig> {
+    let mut out = vec_with_capacity(a.len().checked_add(b.len()).ok_or(TooBig)?)?;
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
+    Ok(out)
+}
+
+/// `a` then `b` (`str + str`).
+pub fn concat_str(a: &str, b: &str) -> Result<String, TooBig> {
+    let mut out = string_with_capacity(a.len().checked_add(b.len()).ok_or(TooBig)?)?;
+    out.push_str(a);
+    out.push_str(b);
+    Ok(out)
 }
 
 /// `n` copies of `items` in a row.

@@ -97,9 +97,12 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
         return Ok(None);
     };
     Ok(match (op, &**x) {
-        (B::Add, Obj::Str(s)) => b
-            .as_str()
-            .map(|t| Value::new_str(format!("{}{}", s.as_str(), t.as_str()))),
+        (B::Add, Obj::Str(s)) => match b.as_str() {
+            Some(t) => Some(Value::new_str(
+                alloc::concat_str(s.as_str(), t.as_str()).or_memory_error(ts)?,
+            )),
+            None => None,
+        },
         (B::Multiply, Obj::Str(s)) => match repeat_count(ts, b)? {
             Some(n) => Some(repeat_text(ts, s, n)?),
             None => None,
@@ -110,16 +113,14 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
             b,
         )?)),
         (B::Add, Obj::List(l)) => match b.obj().map(|o| &**o) {
-            Some(Obj::List(m)) => {
-                let mut items = l.borrow().clone();
-                items.extend(m.borrow().iter().cloned());
-                Some(Value::new_list(items))
-            }
+            Some(Obj::List(m)) => Some(Value::new_list(
+                alloc::concat_slices(&l.borrow(), &m.borrow()).or_memory_error(ts)?,
+            )),
             _ => None,
         },
         (B::Add, Obj::Tuple(t)) => match b.obj().map(|o| &**o) {
             Some(Obj::Tuple(u)) => Some(Value::new_tuple(
-                t.iter().chain(u.iter()).cloned().collect(),
+                alloc::concat_slices(t, u).or_memory_error(ts)?,
             )),
             _ => None,
         },

@@ -60,7 +60,7 @@ pub fn binary(ts: &ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<
                     type_name(ts, a)
                 )));
             };
-            [left, right].concat()
+            alloc::concat_slices(&left, &right).or_memory_error(ts)?
         }
         B::Multiply => match repeat(ts, b)? {
             Some(n) => repeat_bytes(ts, &left, n, is_bytearray(a))?,
