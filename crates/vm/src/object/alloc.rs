@@ -97,6 +97,11 @@ pub fn string_with_capacity(bytes: usize) -> Result<String, TooBig> {
     Ok(s)
 }
 
+/// A copy of `items` (`list(a_list)`, `l.extend(l)`).
+pub fn copy_of<T: Clone>(items: &[T]) -> Result<Vec<T>, TooBig> {
+    concat_slices(items, &[])
+}
+
 /// `a` then `b` (`list + list`, `bytes + bytes`).
 pub fn concat_slices<T: Clone>(a: &[T], b: &[T]) -> Result<Vec<T>, TooBig> {
     let mut out = vec_with_capacity(a.len().checked_add(b.len()).ok_or(TooBig)?)?;

@@ -339,8 +339,8 @@ fn zip_length_error(ts: &ThreadState, i: usize, what: &str) -> crate::object::va
 pub fn collect(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<Value>> {
     if let Value::Obj(o) = v {
         match &**o {
-            Obj::List(l) => return Ok(l.borrow().clone()),
-            Obj::Tuple(t) => return Ok(t.to_vec()),
+            Obj::List(l) => return alloc::copy_of(&l.borrow()).or_memory_error(ts),
+            Obj::Tuple(t) => return alloc::copy_of(t).or_memory_error(ts),
             _ => {}
         }
     }

@@ -46,14 +46,25 @@ fn repeat_bytes(ts: &ThreadState, left: &[u8], n: usize, bytearray: bool) -> PyR
     alloc::repeat_slice(left, n).or_memory_error(ts)
 }
 
+/// The contents of a bytes-like `v`, copied fallibly: the operands of `+` and `*` may be
+/// most of memory.
+fn bytes_copy(ts: &ThreadState, v: &Value) -> PyResult<Option<Vec<u8>>> {
+    let copy = match v.obj().map(|o| &**o) {
+        Some(Obj::Bytes(b)) => alloc::copy_of(b),
+        Some(Obj::ByteArray(b)) => alloc::copy_of(&b.borrow()),
+        _ => return Ok(None),
+    };
+    copy.map(Some).or_memory_error(ts)
+}
+
 /// `a + b` / `a * n` with a bytes-like `a`; `None` when the operator does not apply.
 pub fn binary(ts: &ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-    let Some(left) = bytes_data(a) else {
+    let Some(left) = bytes_copy(ts, a)? else {
         return Ok(None);
     };
     let out = match op {
         B::Add => {
-            let Some(right) = bytes_data(b) else {
+            let Some(right) = bytes_copy(ts, b)? else {
                 return Err(ts.type_error(format!(
                     "can't concat {} to {}",
                     type_name(ts, b),
