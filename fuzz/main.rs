@@ -7,18 +7,24 @@
 //! ```sh
 //! cargo build --release && cargo run --release --example fuzz -- --seconds 60
 //! cargo run --release --example fuzz -- --seconds 3600 --out target/fuzz --seed 7
+//! cargo run --release --example fuzz -- --cases 3000 --seed 1   # a fixed amount of work (CI)
 //! ```
 //!
-//! Options: `--seconds N` (default 60), `--seed N` (default: from the clock), `--out DIR`
+//! Options: `--seconds N` (default 60 unless `--cases` is given), `--cases N` (stop after N
+//! cases: the same work on any machine), `--seed N` (default: from the clock), `--out DIR`
 //! (default `target/fuzz`), `--run-limit-ms N` (a whole program's time limit, default 2000),
-//! `--no-run` (front end only). Exit status 1 when it found an abort or a panic.
+//! `--memory-mb N` (a whole program's address-space limit, default 4096, so that one case
+//! cannot take the machine), `--no-run` (front end only). Exit status 1 when it found an abort
+//! or a panic.
 //!
 //! Findings go to `OUT/findings/KIND-N.py` with `KIND` one of `frontend-abort` (the worker
 //! died: stack overflow, abort), `frontend-panic`, `frontend-slow` (over 5 s to compile), `frontend-hang` (a worker batch
 //! past a minute),
 //! `run-abort` (gilvm killed by a signal), `run-panic` (a Rust panic message or exit status
-//! 101). Whole programs that run past their limit are counted as `run-timeouts` but not
-//! saved: mutated loops often never end.
+//! 101), `run-oom` (an allocation the allocator refused under the memory limit, smaller than
+//! the limit: a program that grew step by step past it, in a path that does not raise
+//! `MemoryError`; reported, not counted as a failure). Whole programs that run past their limit
+//! are counted as `run-timeouts` but not saved: mutated loops often never end.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -167,13 +173,13 @@ fn case(seed: u64, index: u64, corpus: &[String]) -> String {
     text
 }
 
-/// The worker: compiles cases `first..first + BATCH`, each written to `current` first, and
-/// prints one line per case: `ok|err|panic|slow INDEX MILLIS`.
-fn worker(seed: u64, first: u64, root: &Path, current: &Path) {
+/// The worker: compiles cases `first..first + BATCH` (none from `last` on), each written to
+/// `current` first, and prints one line per case: `ok|err|panic|slow INDEX MILLIS`.
+fn worker(seed: u64, first: u64, last: u64, root: &Path, current: &Path) {
     let corpus = corpus(root);
     std::panic::set_hook(Box::new(|_| {}));
     let stdout = std::io::stdout();
-    for index in first..first + BATCH {
+    for index in first..(first + BATCH).min(last) {
         let source = case(seed, index, &corpus);
         let _ = std::fs::write(current, &source);
         let start = Instant::now();
@@ -201,7 +207,9 @@ struct Tally {
 }
 
 struct Options {
-    seconds: u64,
+    seconds: Option<u64>,
+    cases: Option<u64>,
+    memory_mb: u64,
     seed: u64,
     out: PathBuf,
     run_limit: Duration,
@@ -210,7 +218,9 @@ struct Options {
 
 fn options(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
-        seconds: 60,
+        seconds: None,
+        cases: None,
+        memory_mb: 4096,
         seed: std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(1, |d| d.as_nanos() as u64),
@@ -223,13 +233,18 @@ fn options(args: &[String]) -> Result<Options, String> {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         let number = |v: &String| v.parse::<u64>().map_err(|e| format!("{arg}: {e}"));
         match arg.as_str() {
-            "--seconds" => options.seconds = number(value()?)?,
+            "--seconds" => options.seconds = Some(number(value()?)?),
+            "--cases" => options.cases = Some(number(value()?)?),
+            "--memory-mb" => options.memory_mb = number(value()?)?,
             "--seed" => options.seed = number(value()?)?,
             "--out" => options.out = PathBuf::from(value()?),
             "--run-limit-ms" => options.run_limit = Duration::from_millis(number(value()?)?),
             "--no-run" => options.run = false,
             other => return Err(format!("unknown option {other}")),
         }
+    }
+    if options.cases.is_none() && options.seconds.is_none() {
+        options.seconds = Some(60);
     }
     Ok(options)
 }
@@ -243,15 +258,26 @@ fn save(out: &Path, kind: &str, source: &str, tally: &mut Tally) {
     tally.findings.push(kind.to_string());
 }
 
-/// Runs a whole program under the `gilvm` binary with a time limit, in a scratch directory.
-fn run_program(gilvm: &Path, out: &Path, source: &str, limit: Duration, tally: &mut Tally) {
+/// The size in `memory allocation of N bytes failed`, Rust's message before it aborts.
+fn failed_allocation(stderr: &str) -> Option<u64> {
+    let rest = stderr.split("memory allocation of ").nth(1)?;
+    rest.split(' ').next()?.parse().ok()
+}
+
+/// Runs a whole program under the `gilvm` binary with a time limit and an address-space
+/// limit (`ulimit -v`, through `sh`), in a scratch directory.
+fn run_program(gilvm: &Path, out: &Path, source: &str, options: &Options, tally: &mut Tally) {
+    let limit = options.run_limit;
     let scratch = out.join("scratch");
     let _ = std::fs::create_dir_all(&scratch);
     let file = scratch.join("case.py");
     if std::fs::write(&file, source).is_err() {
         return;
     }
-    let Ok(mut child) = Command::new(gilvm)
+    let Ok(mut child) = Command::new("sh")
+        .args(["-c", "ulimit -v \"$1\" && exec \"$0\" \"$2\""])
+        .arg(gilvm)
+        .arg((options.memory_mb * 1024).to_string())
         .arg(&file)
         .current_dir(&scratch)
         .stdin(Stdio::null())
@@ -284,7 +310,10 @@ fn run_program(gilvm: &Path, out: &Path, source: &str, limit: Duration, tally: &
         use std::io::Read;
         let _ = pipe.read_to_string(&mut stderr);
     }
-    if status.code().is_none() {
+    let memory_limit = options.memory_mb << 20;
+    if status.code().is_none() && failed_allocation(&stderr).is_some_and(|n| n < memory_limit) {
+        save(out, "run-oom", source, tally);
+    } else if status.code().is_none() {
         save(out, "run-abort", source, tally);
     } else if status.code() == Some(101) || stderr.contains("panicked at") {
         save(out, "run-panic", source, tally);
@@ -303,6 +332,7 @@ fn run_worker(
     let mut child = Command::new(exe)
         .args(["--worker", &options.seed.to_string(), &first.to_string()])
         .arg(current)
+        .arg(options.cases.unwrap_or(u64::MAX).to_string())
         .current_dir(root)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -348,17 +378,23 @@ fn supervise(options: Options, root: &Path) -> ExitCode {
         .join(format!("current-{}.py", std::process::id()));
     let corpus = corpus(root);
     println!(
-        "fuzz: seed {}, {} corpus files, {} s, output in {}",
+        "fuzz: seed {}, {} corpus files, {} s, {} cases, output in {}",
         options.seed,
         corpus.len(),
-        options.seconds,
+        options
+            .seconds
+            .map_or("no limit of".into(), |s| s.to_string()),
+        options
+            .cases
+            .map_or("any number of".into(), |n| n.to_string()),
         options.out.display()
     );
     let mut tally = Tally::default();
     let start = Instant::now();
-    let deadline = Duration::from_secs(options.seconds);
+    let deadline = options.seconds.map_or(Duration::MAX, Duration::from_secs);
+    let last_case = options.cases.unwrap_or(u64::MAX);
     let mut next = 0;
-    while start.elapsed() < deadline {
+    while start.elapsed() < deadline && next < last_case {
         let (worker_ok, text) = run_worker(&exe, &options, next, &current, root);
         let mut done = 0;
         for line in text.lines() {
@@ -379,13 +415,7 @@ fn supervise(options: Options, root: &Path) -> ExitCode {
                     tally.compiled += 1;
                     if options.run && start.elapsed() < deadline {
                         let gilvm = gilvm.as_deref().expect("checked above");
-                        run_program(
-                            gilvm,
-                            &options.out,
-                            &source(),
-                            options.run_limit,
-                            &mut tally,
-                        );
+                        run_program(gilvm, &options.out, &source(), &options, &mut tally);
                     }
                 }
                 _ => {}
@@ -411,7 +441,11 @@ fn supervise(options: Options, root: &Path) -> ExitCode {
         tally.run_timeouts,
         tally.findings.len()
     );
-    if tally.findings.iter().any(|kind| !kind.ends_with("slow")) {
+    if tally
+        .findings
+        .iter()
+        .any(|kind| !kind.ends_with("slow") && kind != "run-oom")
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -426,7 +460,8 @@ fn main() -> ExitCode {
         let current = args
             .get(3)
             .map_or_else(|| PathBuf::from("current.py"), PathBuf::from);
-        worker(number(1), number(2), &root, &current);
+        let last = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(u64::MAX);
+        worker(number(1), number(2), last, &root, &current);
         return ExitCode::SUCCESS;
     }
     match options(&args) {

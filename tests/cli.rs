@@ -138,3 +138,34 @@ fn the_command_uses_only_the_public_api() {
         }
     }
 }
+
+/// Under an address-space limit (`ulimit -v`), containers that grow past it raise
+/// `MemoryError` and the program goes on, where an infallible allocation would abort.
+#[cfg(target_os = "linux")]
+#[test]
+fn growth_past_an_address_space_limit_raises_memory_error() {
+    let script = "\
+cases = ['s = \"x\"\\nwhile True: s += s', 's = \"x\"\\nwhile True: s = s + s + \"y\"',
+         'l = [1]\\nwhile True: l = l + l', 'l = [1]\\nwhile True: l.extend(l)',
+         'b = b\"x\"\\nwhile True: b = b + b', 'l = [1]\\nwhile True: l *= 2',
+         't = (1,)\\nwhile True: t = t + t']
+for body in cases:
+    try:
+        exec(body, {})
+    except MemoryError:
+        print('MemoryError')
+print('still here')
+";
+    let out = std::process::Command::new("sh")
+        .args(["-c", "ulimit -v 1000000 && exec \"$0\" -c \"$1\""])
+        .arg(env!("CARGO_BIN_EXE_gilvm"))
+        .arg(script)
+        .output()
+        .expect("sh runs");
+    assert_eq!(
+        text(&out.stdout),
+        "MemoryError\n".repeat(7) + "still here\n",
+        "{}",
+        text(&out.stderr)
+    );
+}

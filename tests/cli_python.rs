@@ -13,6 +13,7 @@ fn gilvm_in(dir: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Out
         .env_remove("PYTHONPATH")
         .env_remove("PYTHONINSPECT")
         .env_remove("PYTHONUNBUFFERED")
+        .env_remove("PYTHONINTMAXSTRDIGITS")
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -161,6 +162,41 @@ fn flags_reach_sys_flags() {
         text(&out.stdout),
         "tick 0.002 {'gil': 'tick', 'switch-interval': '2ms', 'dev': True}\n"
     );
+}
+
+#[test]
+fn int_max_str_digits_from_x_option_and_environment() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let code = "import sys; print(sys.flags.int_max_str_digits, sys.get_int_max_str_digits())";
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = args.to_vec();
+        all.extend(["-c", code]);
+        gilvm_in(here, &all, "", env)
+    };
+    assert_eq!(text(&run(&[], &[]).stdout), "-1 4300\n");
+    let out = run(&["-X", "int_max_str_digits=5000"], &[]);
+    assert_eq!(text(&out.stdout), "5000 5000\n");
+    let out = run(&[], &[("PYTHONINTMAXSTRDIGITS", "0")]);
+    assert_eq!(text(&out.stdout), "0 0\n");
+    // The option wins over the environment; -E ignores the environment.
+    let env = [("PYTHONINTMAXSTRDIGITS", "900")];
+    assert_eq!(
+        text(&run(&["-X", "int_max_str_digits=1000"], &env).stdout),
+        "1000 1000\n"
+    );
+    assert_eq!(text(&run(&["-E"], &env).stdout), "-1 4300\n");
+    for (args, env) in [
+        (&["-X", "int_max_str_digits=5"][..], &[][..]),
+        (&[][..], &[("PYTHONINTMAXSTRDIGITS", "x")][..]),
+    ] {
+        let out = run(args, env);
+        assert_ne!(out.status.code(), Some(0));
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("invalid limit; must be >= 640 or 0 for unlimited."),
+            "{err}"
+        );
+    }
 }
 
 /// The first line `gilvm args` prints while it goes on running (`None` if none comes within

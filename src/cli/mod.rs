@@ -5,7 +5,7 @@
 //! first of `-c`, `-m`, a file name or `-` ends the options — and hands gilvm's own long options
 //! (`--gil tick`, `--gil-stats`...) and `-X` settings (`-X gil=tick`) to clap. Environment
 //! variables: `PYTHONPATH`, `PYTHONUNBUFFERED`, `PYTHONINSPECT`, `PYTHONDONTWRITEBYTECODE`,
-//! `PYTHONSAFEPATH` (all ignored with `-E` or `-I`).
+//! `PYTHONSAFEPATH`, `PYTHONINTMAXSTRDIGITS` (all ignored with `-E` or `-I`).
 
 pub mod session;
 
@@ -29,10 +29,11 @@ CPython's options:
   -B -O -s -S -v -b -d   accepted (sys.flags), no effect
   -W arg   warning control (sys.warnoptions)
   -X opt   gilvm settings: -X gil=tick|timeout|priority, -X switch-interval=5ms,
-           -X check-interval=N, -X gil-stats, -X gil-trace=FILE, -X io-fast-path=on|off;
+           -X check-interval=N, -X gil-stats, -X gil-trace=FILE, -X io-fast-path=on|off,
+           -X int_max_str_digits=N (CPython's);
            every -X option is also in sys._xoptions
 Environment: PYTHONPATH, PYTHONUNBUFFERED, PYTHONINSPECT, PYTHONDONTWRITEBYTECODE,
-PYTHONSAFEPATH.
+PYTHONSAFEPATH, PYTHONINTMAXSTRDIGITS.
 
 Draw a trace: gilvm timeline TRACE.json -o OUT.svg|OUT.html (see gilvm timeline --help)
 Beazley's GIL experiments: gilvm experiment --list";
@@ -156,7 +157,7 @@ pub fn parse(program: String, argv: &[String]) -> Result<Parsed, String> {
                 match letter {
                     'c' => parsed.target = Some(Target::Command(value)),
                     'm' => parsed.target = Some(Target::Module(value)),
-                    'X' => x_option(&mut parsed, &value),
+                    'X' => x_option(&mut parsed, &value)?,
                     _ => parsed.warnoptions.push(value),
                 }
                 break;
@@ -194,16 +195,20 @@ pub fn parse(program: String, argv: &[String]) -> Result<Parsed, String> {
         }
     }
     parsed.args = argv[i.min(argv.len())..].to_vec();
-    apply_environment(&mut parsed);
+    apply_environment(&mut parsed)?;
     Ok(parsed)
 }
 
 /// `-X name[=value]`: kept for `sys._xoptions`; gilvm's settings also become their option.
-fn x_option(parsed: &mut Parsed, option: &str) {
+fn x_option(parsed: &mut Parsed, option: &str) -> Result<(), String> {
     let (name, value) = match option.split_once('=') {
         Some((n, v)) => (n, Some(v.to_string())),
         None => (option, None),
     };
+    if name == "int_max_str_digits" {
+        parsed.flags.int_max_str_digits =
+            int_max_str_digits(value.as_deref(), "-X int_max_str_digits")?;
+    }
     if let Some((_, long)) = X_SETTINGS.iter().find(|(x, _)| *x == name) {
         parsed.clap_args.push(long.to_string());
         parsed.clap_args.push(value.clone().unwrap_or_default());
@@ -211,15 +216,39 @@ fn x_option(parsed: &mut Parsed, option: &str) {
         parsed.clap_args.push("--gil-stats".into());
     }
     parsed.xoptions.push((name.to_string(), value));
+    Ok(())
+}
+
+/// The digit limit of `-X int_max_str_digits=N` / `PYTHONINTMAXSTRDIGITS=N`: 0 (none) or at
+/// least 640, else CPython's fatal error.
+fn int_max_str_digits(value: Option<&str>, source: &str) -> Result<i64, String> {
+    value
+        .and_then(|v| v.parse::<i64>().ok())
+        .filter(|&n| n == 0 || n >= 640)
+        .ok_or_else(|| {
+            format!(
+                "Fatal Python error: config_init_int_max_str_digits: {source}: invalid limit; \
+                 must be >= 640 or 0 for unlimited."
+            )
+        })
 }
 
 fn env_set(name: &str) -> bool {
     std::env::var_os(name).is_some_and(|v| !v.is_empty())
 }
 
-fn apply_environment(parsed: &mut Parsed) {
+fn apply_environment(parsed: &mut Parsed) -> Result<(), String> {
     if parsed.flags.ignore_environment > 0 {
-        return;
+        return Ok(());
+    }
+    if let Some(value) = std::env::var("PYTHONINTMAXSTRDIGITS")
+        .ok()
+        .filter(|v| !v.is_empty())
+    {
+        if parsed.flags.int_max_str_digits < 0 {
+            parsed.flags.int_max_str_digits =
+                int_max_str_digits(Some(&value), "PYTHONINTMAXSTRDIGITS")?;
+        }
     }
     if env_set("PYTHONUNBUFFERED") {
         parsed.unbuffered = true;
@@ -233,6 +262,7 @@ fn apply_environment(parsed: &mut Parsed) {
     if env_set("PYTHONSAFEPATH") {
         parsed.flags.safe_path = true;
     }
+    Ok(())
 }
 
 /// Decides what runs (a pipe on stdin without a target is a script read from it), and records

@@ -139,7 +139,9 @@ pub fn map_add(ts: &mut ThreadState, dict: &Value, k: Value, v: Value) -> PyResu
 pub fn list_extend(ts: &mut ThreadState, list: &Value, iterable: &Value) -> PyResult<()> {
     let items = iter::collect(ts, iterable)?;
     if let Some(Obj::List(l)) = list.obj().map(|o| &**o) {
-        l.borrow_mut().extend(items);
+        let mut l = l.borrow_mut();
+        crate::object::alloc::reserve(&mut l, items.len()).map_err(|_| ts.memory_error())?;
+        l.extend(items);
     }
     Ok(())
 }

@@ -1,10 +1,12 @@
 //! Raising and catching: traceback entries, implicit chaining (`__context__`), `raise`,
 //! `except` matching and the `with` protocol.
 
+use gilvm_compiler::Mode;
+
 use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_of, type_name};
-use crate::object::error::{exc_data, ExcKind, PyResult};
+use crate::object::error::{exc_data, new_exception, ExcKind, PyResult};
 use crate::object::typeobj::is_subclass;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::protocol::attr::get_attr;
@@ -150,4 +152,91 @@ pub fn enter_with(ts: &mut ThreadState, mgr: &Value) -> PyResult<(Value, Value)>
 pub fn call_exit(ts: &mut ThreadState, exit: &Value, exc: &Value) -> PyResult {
     let class = Value::Obj(class_of(ts, exc));
     call_value(ts, exit, &[class, exc.clone(), Value::None], &[])
+}
+
+/// A `SyntaxError` (or `IndentationError`/`TabError`) exception for a compile error, with
+/// CPython's attributes (`msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`,
+/// `end_offset`) and `args == (msg, (filename, lineno, offset, text, end_lineno, end_offset))`.
+///
+/// `text` is the line's text: for an error of the parser, from `source` (with a newline added
+/// except in `eval` mode, as CPython); for one of the compiler, read from the file `filename`
+/// if it exists (CPython's `PyErr_ProgramTextObject`), else `None`.
+pub fn syntax_error(
+    ts: &ThreadState,
+    e: &gilvm_syntax::SyntaxError,
+    filename: &str,
+    source: &str,
+    mode: Mode,
+) -> ObjRef {
+    let kind = match e.kind {
+        gilvm_syntax::SyntaxErrorKind::SyntaxError => ExcKind::SyntaxError,
+        gilvm_syntax::SyntaxErrorKind::IndentationError => ExcKind::IndentationError,
+        gilvm_syntax::SyntaxErrorKind::TabError => ExcKind::TabError,
+        // Too deep a tree: CPython's exceptions of these classes carry no location.
+        gilvm_syntax::SyntaxErrorKind::RecursionError => {
+            let msg = vec![Value::new_str(&e.message)];
+            return new_exception(ts.exc_class(ExcKind::RecursionError), msg);
+        }
+        gilvm_syntax::SyntaxErrorKind::MemoryError => {
+            let msg = vec![Value::new_str(&e.message)];
+            return new_exception(ts.exc_class(ExcKind::MemoryError), msg);
+        }
+    };
+    let parsed = match mode {
+        Mode::Eval => {
+            gilvm_syntax::parse_expression(source.trim_start_matches([' ', '\t'])).is_ok()
+        }
+        Mode::Exec => gilvm_syntax::parse_module(source).is_ok(),
+        // CPython's parser rejects a second statement in `single` mode.
+        Mode::Single => {
+            gilvm_syntax::parse_module(source).is_ok() && !e.message.starts_with("multiple")
+        }
+    };
+    let line_of = |text: &str, add_newline: bool| {
+        let mut lines = text.split_inclusive('\n');
+        lines
+            .nth((e.line as usize).saturating_sub(1))
+            .map_or(Value::None, |l| {
+                if add_newline && !l.ends_with('\n') {
+                    Value::new_str(format!("{l}\n"))
+                } else {
+                    Value::new_str(l)
+                }
+            })
+    };
+    let text = if parsed {
+        match std::fs::read_to_string(filename) {
+            Ok(file) => line_of(&file, false),
+            Err(_) => Value::None,
+        }
+    } else {
+        line_of(source, mode != Mode::Eval)
+    };
+    let (line, col) = (Value::Int(e.line as i64), Value::Int(e.column as i64));
+    let (end_line, end_col) = (
+        Value::Int(e.end_line as i64),
+        Value::Int(e.end_column as i64),
+    );
+    let details = Value::new_tuple(vec![
+        Value::new_str(filename),
+        line.clone(),
+        col.clone(),
+        text.clone(),
+        end_line.clone(),
+        end_col.clone(),
+    ]);
+    let msg = Value::new_str(&e.message);
+    let exc = new_exception(ts.exc_class(kind), vec![msg.clone(), details]);
+    if let Obj::Instance(inst) = &*exc {
+        let mut d = inst.attrs().borrow_mut();
+        d.set_str("msg", msg);
+        d.set_str("filename", Value::new_str(filename));
+        d.set_str("lineno", line);
+        d.set_str("offset", col);
+        d.set_str("text", text);
+        d.set_str("end_lineno", end_line);
+        d.set_str("end_offset", end_col);
+        d.set_str("print_file_and_line", Value::None);
+    }
+    exc
 }

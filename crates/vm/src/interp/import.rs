@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gilvm_compiler::bytecode::CodeObject;
+use gilvm_compiler::Mode;
+
+use crate::interp::exceptions::syntax_error;
 
 use crate::interp::eval::run_frame;
 use crate::interp::frame::Frame;
@@ -487,18 +490,8 @@ fn load_source(
             Some(&filename),
         )
     })?;
-    let code = (ts.rt.compile)(&source, &filename).map_err(|e| {
-        ts.new_exc(
-            ExcKind::SyntaxError,
-            format!(
-                "{} ({}, line {})",
-                e.message,
-                path.file_name()
-                    .map_or(String::new(), |f| f.to_string_lossy().to_string()),
-                e.line
-            ),
-        )
-    })?;
+    let code = (ts.rt.compile)(&source, &filename)
+        .map_err(|e| syntax_error(ts, &e, &filename, &source, Mode::Exec))?;
     ts.rt
         .sources
         .borrow_mut()
@@ -674,12 +667,8 @@ pub fn reload(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     };
     let source = std::fs::read_to_string(&file)
         .map_err(|e| ts.new_exc(ExcKind::ImportError, format!("cannot read '{file}': {e}")))?;
-    let code = (ts.rt.compile)(&source, &file).map_err(|e| {
-        ts.new_exc(
-            ExcKind::SyntaxError,
-            format!("{} ({file}, line {})", e.message, e.line),
-        )
-    })?;
+    let code = (ts.rt.compile)(&source, &file)
+        .map_err(|e| syntax_error(ts, &e, &file, &source, Mode::Exec))?;
     ts.rt.sources.borrow_mut().insert(file, source.into());
     run_module_code(ts, code, &dict)?;
     Ok(a[0].clone())

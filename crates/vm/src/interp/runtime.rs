@@ -124,6 +124,9 @@ pub struct Runtime {
     pub builtins: ObjRef,
     pub sys_modules: ObjRef,
     pub recursion_limit: Cell<u32>,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits `int(str)` and `str(int)`
+    /// convert (0: no limit).
+    pub int_max_str_digits: Cell<usize>,
     /// Locks and thread counts of the `_thread` module.
     pub threads: crate::interp::gil::ThreadRegistry,
     pub stdout: RefCell<Output>,
@@ -188,6 +191,7 @@ impl Runtime {
             builtins: new_dict_obj(),
             sys_modules: new_dict_obj(),
             recursion_limit: Cell::new(config.recursion_limit),
+            int_max_str_digits: Cell::new(crate::stdlib::sys::initial_int_max_str_digits()),
             threads: Default::default(),
             stdout: RefCell::new(stdout),
             stderr: RefCell::new(stderr),

@@ -61,6 +61,20 @@ pub fn int_arg(ts: &ThreadState, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// An `int` argument that CPython reads as a C `int` (`expandtabs`' tab size, a `%*` width).
+pub fn c_int_arg(ts: &ThreadState, v: &Value) -> PyResult<i32> {
+    let too_large = || {
+        ts.new_exc(
+            crate::object::error::ExcKind::OverflowError,
+            "Python int too large to convert to C int",
+        )
+    };
+    match v {
+        Value::Obj(o) if matches!(&**o, Obj::BigInt(_)) => Err(too_large()),
+        _ => i32::try_from(int_arg(ts, v)?).map_err(|_| too_large()),
+    }
+}
+
 pub fn str_arg<'a>(ts: &ThreadState, v: &'a Value, what: &str) -> PyResult<&'a str> {
     v.as_str()
         .map(|s| s.as_str())

@@ -2,8 +2,9 @@
 //! (refcounted heap objects), type objects and instances of user classes ([`typeobj`]), the
 //! Rust-side error type and the built-in exception kinds ([`error`]), the class and type name
 //! of any value ([`class_of`]), the argument checks of native functions ([`args`]), the
-//! interned special-method names ([`names`]) and the iterative freeing of deep nests (the
-//! `Drop` of `Obj`, in `trashcan`).
+//! interned special-method names ([`names`]), the iterative freeing of deep nests (the
+//! `Drop` of `Obj`, in `trashcan`) and the checked allocations whose size a script chooses,
+//! which raise `MemoryError` ([`alloc`]).
 //!
 //! Imports: the lowest layer. The exceptions: it names the payload types of `objects/` (the
 //! `Obj` enum has one variant per payload, and a class's dict is a `Dict`), the socket handle
@@ -11,6 +12,7 @@
 //! `Obj::Lock`), and the per-thread state (`interp::thread_state::ThreadState`, the context
 //! argument of every operation that can raise).
 
+pub mod alloc;
 pub mod args;
 pub mod class_of;
 pub mod error;

@@ -1,5 +1,6 @@
 //! Calling the built-in types: `int(...)`, `str(...)`, `list(...)`, `range(...)`, ...
 
+use crate::object::alloc::{self, OrMemoryError};
 use num_bigint::BigInt;
 
 use crate::interp::build_values::{mapping_items, new_set};
@@ -13,7 +14,7 @@ use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::bytes::methods as bytes_methods;
 use crate::objects::dict::Dict;
 use crate::objects::function::Args;
-use crate::objects::int::{from_big, parse_int, to_big};
+use crate::objects::int::{from_big, parse_int_checked, to_big};
 use crate::protocol::iter;
 use crate::protocol::ops;
 use crate::text::repr::{str_of, str_repr};
@@ -159,12 +160,7 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
         Value::Float(f) => float_to_int(ts, *f),
         Value::Obj(o) => match &**o {
             Obj::BigInt(_) => Ok(x.clone()),
-            Obj::Str(s) => parse_int(s.as_str(), 10).map(from_big).ok_or_else(|| {
-                ts.value_error(format!(
-                    "invalid literal for int() with base 10: {}",
-                    str_repr(s.as_str())
-                ))
-            }),
+            Obj::Str(s) => parse_int_literal(ts, x, s.as_str(), 10),
             Obj::Instance(inst) => {
                 match crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Int).or_else(
                     || crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Index),
@@ -187,13 +183,15 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
 
 /// `int(text, base)` of a str or bytes `x` whose characters are `text`.
 fn parse_int_literal(ts: &mut ThreadState, x: &Value, text: &str, base: u32) -> PyResult {
-    match parse_int(text, base) {
+    match parse_int_checked(ts, text, base)? {
         Some(n) => Ok(from_big(n)),
         None => {
             let shown = match x.as_str() {
                 Some(s) => str_repr(s.as_str()),
                 None => crate::text::repr::repr(ts, x)?,
             };
+            // CPython's `%.200R`: the repr cut to 200 characters.
+            let shown: String = shown.chars().take(200).collect();
             Err(ts.value_error(format!(
                 "invalid literal for int() with base {base}: {shown}"
             )))
@@ -367,7 +365,7 @@ fn byte_source(ts: &mut ThreadState, args: &Args) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(ts.value_error("negative count"));
         }
-        return Ok(vec![0; n as usize]);
+        return alloc::zeroed(n as usize).or_memory_error(ts);
     }
     if let Some(b) = bytes_methods::bytes_data(v) {
         return Ok(b);

@@ -32,7 +32,13 @@ pub enum IterState {
         /// The dict's size when iteration began: a change is an error.
         size: usize,
     },
-    /// A snapshot (set iteration, `reversed`), with the type it shows.
+    /// A set's items as iteration began: a change of the set's size is an error.
+    Set {
+        set: ObjRef,
+        items: Vec<Value>,
+        index: usize,
+    },
+    /// A snapshot (`reversed`, the old `__getitem__` protocol), with the type it shows.
     Snapshot {
         items: Vec<Value>,
         index: usize,
@@ -78,6 +84,7 @@ impl IterState {
                 DictViewKind::Values => TypeId::DictValueIterator,
                 DictViewKind::Items => TypeId::DictItemIterator,
             },
+            IterState::Set { .. } => TypeId::SetIterator,
             IterState::Snapshot { kind, .. } => *kind,
             IterState::Enumerate { .. } => TypeId::Enumerate,
             IterState::Zip { .. } => TypeId::Zip,

@@ -2,6 +2,7 @@
 
 use crate::interp::generator;
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::{self, OrMemoryError};
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
@@ -51,10 +52,10 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                     _ => 0,
                 },
             },
-            Obj::Set { items, .. } => IterState::Snapshot {
+            Obj::Set { items, .. } => IterState::Set {
+                set: o.clone(),
                 items: items.borrow().keys().cloned().collect(),
                 index: 0,
-                kind: TypeId::SetIterator,
             },
             Obj::Iter(_) | Obj::Generator(_) => return Ok(v.clone()),
             Obj::Type(_) if class::meta_special(ts, v, Dunder::Iter).is_some() => {
@@ -212,6 +213,11 @@ fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
             }),
             _ => None,
         },
+        IterState::Set { set, items, index } => match &**set {
+            // A resized set is left to `next_composite`, which raises.
+            Obj::Set { items: now, .. } if now.borrow().len() != items.len() => return None,
+            _ => items.get(*index).cloned().inspect(|_| *index += 1),
+        },
         IterState::Snapshot { items, index, .. } => {
             items.get(*index).cloned().inspect(|_| *index += 1)
         }
@@ -247,6 +253,9 @@ fn next_composite(
                 ExcKind::RuntimeError,
                 "dictionary changed size during iteration",
             ))
+        }
+        IterState::Set { .. } => {
+            return Err(ts.new_exc(ExcKind::RuntimeError, "Set changed size during iteration"))
         }
         _ => return Ok(None),
     };
@@ -335,15 +344,20 @@ fn zip_length_error(ts: &ThreadState, i: usize, what: &str) -> crate::object::va
 pub fn collect(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<Value>> {
     if let Value::Obj(o) = v {
         match &**o {
-            Obj::List(l) => return Ok(l.borrow().clone()),
-            Obj::Tuple(t) => return Ok(t.to_vec()),
+            Obj::List(l) => return alloc::copy_of(&l.borrow()).or_memory_error(ts),
+            Obj::Tuple(t) => return alloc::copy_of(t).or_memory_error(ts),
             _ => {}
         }
     }
     let it = get_iter(ts, v)?;
-    let mut out = Vec::new();
+    // CPython preallocates from the length hint: `list(range(10**12))` fails at once.
+    let hint = match v.obj() {
+        Some(r) if matches!(&**r, Obj::Range { .. }) => crate::protocol::sequence::range_len(r),
+        _ => 0,
+    };
+    let mut out = alloc::vec_with_capacity(hint as usize).or_memory_error(ts)?;
     while let Some(x) = next_value(ts, &it)? {
-        out.push(x);
+        alloc::push(&mut out, x).or_memory_error(ts)?;
     }
     Ok(out)
 }

@@ -1,6 +1,7 @@
 //! Operators: truthiness, arithmetic (numeric tower int → float), sequence operators,
 //! comparisons, membership, with user-class dunder dispatch and CPython's error messages.
 
+use crate::object::alloc;
 use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
 use num_bigint::BigInt;
 use num_traits::{Pow, Signed, ToPrimitive, Zero};
@@ -315,6 +316,24 @@ fn int_power(ts: &ThreadState, a: &BigInt, b: &BigInt) -> PyResult {
         let exp = b.to_f64().unwrap_or(f64::NEG_INFINITY);
         return Ok(Value::Float(base.powf(exp)));
     }
+    if a.magnitude().bits() <= 1 {
+        // 0, 1 and -1 to any power: no digits to grow.
+        let odd = b.bit(0);
+        let result = if b.is_zero() || (a.is_negative() && !odd) {
+            BigInt::from(1)
+        } else {
+            a.clone()
+        };
+        return Ok(from_big(result));
+    }
+    // The result has about `bits(a) * b` bits: more than the machine holds is CPython's
+    // `MemoryError` (after a long computation; here at once).
+    let bits = b
+        .to_u64()
+        .and_then(|e| e.checked_mul(a.magnitude().bits() - 1));
+    if bits.is_none_or(|bits| alloc::check((bits / 8) as usize).is_err()) {
+        return Err(ts.memory_error());
+    }
     let exp = b
         .to_u32()
         .ok_or_else(|| ts.new_exc(ExcKind::OverflowError, "exponent too large"))?;
@@ -325,10 +344,22 @@ fn shift(ts: &ThreadState, op: B, a: &BigInt, b: &BigInt) -> PyResult {
     if b.is_negative() {
         return Err(ts.value_error("negative shift count"));
     }
-    let n = b
-        .to_usize()
-        .ok_or_else(|| ts.new_exc(ExcKind::OverflowError, "too many digits in integer"))?;
-    Ok(if matches!(op, B::LeftShift) {
+    let left = matches!(op, B::LeftShift);
+    if a.is_zero() || (!left && b >= &BigInt::from(a.bits())) {
+        // Every bit shifted out: 0, or -1 for a negative `a` (rounding toward -infinity).
+        return Ok(Value::Int(if a.is_negative() { -1 } else { 0 }));
+    }
+    // `b` is below `a`'s bit count when shifting right; shifting left, the result's size is
+    // `MemoryError` when the machine cannot hold it, as in CPython.
+    let n = b.to_usize().ok_or_else(|| ts.memory_error())?;
+    if left
+        && (n / 8)
+            .checked_add(a.bits() as usize / 8 + 16)
+            .is_none_or(|len| alloc::check(len).is_err())
+    {
+        return Err(ts.memory_error());
+    }
+    Ok(if left {
         from_big(a << n)
     } else if a.is_negative() {
         // Arithmetic shift rounds toward negative infinity.

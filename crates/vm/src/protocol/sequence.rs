@@ -7,20 +7,53 @@ use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
 
 use crate::interp::build_values as build;
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::{self, OrMemoryError};
 use crate::object::class_of::type_name;
-use crate::object::error::PyResult;
+use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 use crate::protocol::class;
 use crate::protocol::ops;
 
-fn repeat_count(v: &Value) -> Option<i64> {
+/// The count of `seq * n`: an int, which must fit an index (CPython's `PyNumber_AsSsize_t`
+/// with `OverflowError`); `None` when `v` is no int.
+fn repeat_count(ts: &ThreadState, v: &Value) -> PyResult<Option<i64>> {
     match v {
-        Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(*b as i64),
-        _ => None,
+        Value::Int(i) => Ok(Some(*i)),
+        Value::Bool(b) => Ok(Some(*b as i64)),
+        Value::Obj(o) if matches!(&**o, Obj::BigInt(_)) => Err(ts.new_exc(
+            ExcKind::OverflowError,
+            "cannot fit 'int' into an index-sized integer",
+        )),
+        _ => Ok(None),
     }
+}
+
+fn is_big_int(v: &Value) -> bool {
+    matches!(v.obj().map(|o| &**o), Some(Obj::BigInt(_)))
+}
+
+fn is_repeatable(v: &Value) -> bool {
+    matches!(
+        v.obj().map(|o| &**o),
+        Some(Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_))
+    )
+}
+
+/// `text * n`: CPython's `OverflowError` when the length would pass `isize::MAX`, else
+/// `MemoryError` when the machine cannot hold it.
+fn repeat_text(ts: &ThreadState, s: &crate::objects::str::PyStr, n: i64) -> PyResult<Value> {
+    let n = n.max(0) as usize;
+    if s.char_len()
+        .checked_mul(n)
+        .is_none_or(|len| len > isize::MAX as usize)
+    {
+        return Err(ts.new_exc(ExcKind::OverflowError, "repeated string is too long"));
+    }
+    Ok(Value::new_str(
+        alloc::repeat_str(s.as_str(), n).or_memory_error(ts)?,
+    ))
 }
 
 /// Whether `v` is a `keys()` or `items()` view, which take part in set operators.
@@ -54,48 +87,54 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
             return view_set_op(ts, op, a, b);
         }
     }
+    if op == B::Multiply && is_big_int(a) && is_repeatable(b) {
+        return sequence_op(ts, op, b, a);
+    }
     let (Value::Obj(x), _) = (a, b) else {
-        if let (Some(n), Value::Obj(_), B::Multiply) = (repeat_count(a), b, op) {
+        if let (Some(n), Value::Obj(_), B::Multiply) = (repeat_count(ts, a)?, b, op) {
             return sequence_op(ts, op, b, &Value::Int(n));
         }
         return Ok(None);
     };
     Ok(match (op, &**x) {
-        (B::Add, Obj::Str(s)) => b
-            .as_str()
-            .map(|t| Value::new_str(format!("{}{}", s.as_str(), t.as_str()))),
-        (B::Multiply, Obj::Str(s)) => {
-            repeat_count(b).map(|n| Value::new_str(s.as_str().repeat(n.max(0) as usize)))
-        }
+        (B::Add, Obj::Str(s)) => match b.as_str() {
+            Some(t) => Some(Value::new_str(
+                alloc::concat_str(s.as_str(), t.as_str()).or_memory_error(ts)?,
+            )),
+            None => None,
+        },
+        (B::Multiply, Obj::Str(s)) => match repeat_count(ts, b)? {
+            Some(n) => Some(repeat_text(ts, s, n)?),
+            None => None,
+        },
         (B::Remainder, Obj::Str(s)) => Some(Value::new_str(crate::text::percent::percent_format(
             ts,
             s.as_str(),
             b,
         )?)),
         (B::Add, Obj::List(l)) => match b.obj().map(|o| &**o) {
-            Some(Obj::List(m)) => {
-                let mut items = l.borrow().clone();
-                items.extend(m.borrow().iter().cloned());
-                Some(Value::new_list(items))
-            }
+            Some(Obj::List(m)) => Some(Value::new_list(
+                alloc::concat_slices(&l.borrow(), &m.borrow()).or_memory_error(ts)?,
+            )),
             _ => None,
         },
         (B::Add, Obj::Tuple(t)) => match b.obj().map(|o| &**o) {
             Some(Obj::Tuple(u)) => Some(Value::new_tuple(
-                t.iter().chain(u.iter()).cloned().collect(),
+                alloc::concat_slices(t, u).or_memory_error(ts)?,
             )),
             _ => None,
         },
         (B::Add | B::Multiply, Obj::Bytes(_) | Obj::ByteArray(_)) => {
             crate::objects::bytes::ops::binary(ts, op, a, b)?
         }
-        (B::Multiply, Obj::List(l)) => repeat_count(b).map(|n| {
-            let items = l.borrow();
-            Value::new_list(repeat_items(&items, n))
-        }),
-        (B::Multiply, Obj::Tuple(t)) => {
-            repeat_count(b).map(|n| Value::new_tuple(repeat_items(t, n)))
-        }
+        (B::Multiply, Obj::List(l)) => match repeat_count(ts, b)? {
+            Some(n) => Some(Value::new_list(repeat_items(ts, &l.borrow(), n)?)),
+            None => None,
+        },
+        (B::Multiply, Obj::Tuple(t)) => match repeat_count(ts, b)? {
+            Some(n) => Some(Value::new_tuple(repeat_items(ts, t, n)?)),
+            None => None,
+        },
         (B::And | B::Or | B::Subtract | B::Xor, Obj::Set { items, frozen }) => {
             match b.obj().map(|o| &**o) {
                 Some(Obj::Set { items: other, .. }) => {
@@ -119,12 +158,9 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
     })
 }
 
-fn repeat_items(items: &[Value], n: i64) -> Vec<Value> {
-    let mut out = Vec::with_capacity(items.len() * n.max(0) as usize);
-    for _ in 0..n.max(0) {
-        out.extend(items.iter().cloned());
-    }
-    out
+/// `list * n`, `tuple * n`: `MemoryError` when too big, as CPython.
+fn repeat_items(ts: &ThreadState, items: &[Value], n: i64) -> PyResult<Vec<Value>> {
+    alloc::repeat_slice(items, n.max(0) as usize).or_memory_error(ts)
 }
 
 /// `a | b`, `a & b`, `a - b`, `a ^ b` on two sets, as CPython's `set_or`, `set_intersection`,
@@ -178,9 +214,9 @@ pub fn inplace_sequence_op(
             build::list_extend(ts, a, b)?;
             Ok(Some(a.clone()))
         }
-        (B::Multiply, Obj::List(l)) => match repeat_count(b) {
+        (B::Multiply, Obj::List(l)) => match repeat_count(ts, b)? {
             Some(n) => {
-                let items = repeat_items(&l.borrow(), n);
+                let items = repeat_items(ts, &l.borrow(), n)?;
                 *l.borrow_mut() = items;
                 Ok(Some(a.clone()))
             }

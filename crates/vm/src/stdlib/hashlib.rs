@@ -1,6 +1,7 @@
 //! The native core of `hashlib` (`hashlib.py` is the Python face): a hash state behind an
 //! `Obj::Handle`, over the RustCrypto crates.
 
+use crate::object::alloc::{self, OrMemoryError};
 use std::cell::RefCell;
 
 use blake2::digest::{ExtendableOutput, Update, VariableOutput, XofReader};
@@ -158,6 +159,8 @@ fn hash_update(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn hash_digest(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "_hash_digest", args, 2, 2)?;
     let length = int_arg(ts, &a[1])?.max(0) as usize;
+    // A shake digest's length is the script's to choose (`hexdigest` doubles it).
+    alloc::check_items::<u16>(length).or_memory_error(ts)?;
     let out = handle_of(ts, &a[0])?.0.borrow().digest(length);
     Ok(new_bytes(out))
 }

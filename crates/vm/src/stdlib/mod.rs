@@ -32,7 +32,7 @@ pub mod zlib;
 
 use crate::interp::import::new_module;
 use crate::interp::thread_state::ThreadState;
-use crate::object::error::{ExcKind, PyResult};
+use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::function::{native_value, NativeFn};
@@ -243,9 +243,12 @@ pub fn add_functions(dict: &ObjRef, functions: &[(&'static str, NativeFn)]) {
 pub fn run_embedded(ts: &mut ThreadState, name: &str, source: &str, dict: &ObjRef) -> PyResult<()> {
     let filename = format!("<frozen {name}>");
     let code = (ts.rt.compile)(source, &filename).map_err(|e| {
-        ts.new_exc(
-            ExcKind::SyntaxError,
-            format!("{} ({filename}, line {})", e.message, e.line),
+        crate::interp::exceptions::syntax_error(
+            ts,
+            &e,
+            &filename,
+            source,
+            gilvm_compiler::Mode::Exec,
         )
     })?;
     crate::interp::import::run_module_code(ts, code, dict)

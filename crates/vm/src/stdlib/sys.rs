@@ -114,6 +114,8 @@ pub fn fill(ts: &ThreadState, dict: &ObjRef) {
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("exit", exit),
     ("getrecursionlimit", getrecursionlimit),
+    ("get_int_max_str_digits", get_int_max_str_digits),
+    ("set_int_max_str_digits", set_int_max_str_digits),
     ("setrecursionlimit", setrecursionlimit),
     ("getswitchinterval", getswitchinterval),
     ("setswitchinterval", setswitchinterval),
@@ -308,6 +310,40 @@ fn setrecursionlimit(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResu
     let limit = n.min(u32::MAX as i64) as u32;
     ts.rt.recursion_limit.set(limit);
     ts.recursion_limit = limit;
+    Ok(Value::None)
+}
+
+/// The digit limit a new interpreter starts with: `-X int_max_str_digits` or
+/// `PYTHONINTMAXSTRDIGITS` (the command line's `sys.flags.int_max_str_digits`), else CPython's
+/// default.
+pub fn initial_int_max_str_digits() -> usize {
+    config::command_line()
+        .and_then(|c| usize::try_from(c.flags.int_max_str_digits).ok())
+        .unwrap_or(crate::objects::int::DEFAULT_MAX_STR_DIGITS)
+}
+
+fn get_int_max_str_digits(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "sys.get_int_max_str_digits", args, 0, 0)?;
+    Ok(Value::Int(ts.rt.int_max_str_digits.get() as i64))
+}
+
+fn set_int_max_str_digits(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    const NAME: &str = "set_int_max_str_digits()";
+    if args.pos.len() > 1 {
+        let n = args.pos.len();
+        return Err(ts.type_error(format!("{NAME} takes at most 1 argument ({n} given)")));
+    }
+    let Some(value) = args.pos.first().or_else(|| args.kw("maxdigits")) else {
+        return Err(ts.type_error(format!(
+            "{NAME} missing required argument 'maxdigits' (pos 1)"
+        )));
+    };
+    let n = i64::from(crate::object::args::c_int_arg(ts, value)?);
+    let min = crate::objects::int::MIN_MAX_STR_DIGITS as i64;
+    if n != 0 && n < min {
+        return Err(ts.value_error(format!("maxdigits must be 0 or larger than {min}")));
+    }
+    ts.rt.int_max_str_digits.set(n as usize);
     Ok(Value::None)
 }
 

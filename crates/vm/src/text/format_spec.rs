@@ -5,12 +5,13 @@
 use num_bigint::{BigInt, Sign};
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::{self, OrMemoryError, TooBig};
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
 use crate::object::value::Value;
 use crate::objects::float::float_repr;
-use crate::objects::int::{big_to_f64, to_big};
+use crate::objects::int::{big_to_f64, decimal_text, to_big};
 use crate::protocol::call::call_value;
 use crate::protocol::class;
 use crate::text::repr::str_of;
@@ -52,6 +53,15 @@ fn digits_at(chars: &[char], i: &mut usize) -> Option<String> {
     (*i > start).then(|| chars[start..*i].iter().collect())
 }
 
+/// A width or precision: CPython reads them as a `Py_ssize_t`.
+fn index_sized(digits: &str) -> Result<usize, String> {
+    digits
+        .parse::<usize>()
+        .ok()
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| "Too many decimal digits in format string".to_string())
+}
+
 /// Parses `text`; errors carry CPython's messages (`type_name` names the formatted value).
 pub fn parse_spec(text: &str, type_name: &str) -> Result<Spec, String> {
     let chars: Vec<char> = text.chars().collect();
@@ -80,9 +90,7 @@ pub fn parse_spec(text: &str, type_name: &str) -> Result<Spec, String> {
         i += 1;
     }
     if let Some(w) = digits_at(&chars, &mut i) {
-        s.width = w
-            .parse()
-            .map_err(|_| "Too many decimal digits in format string".to_string())?;
+        s.width = index_sized(&w)?;
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -98,10 +106,7 @@ pub fn parse_spec(text: &str, type_name: &str) -> Result<Spec, String> {
     if chars.get(i) == Some(&'.') {
         i += 1;
         let p = digits_at(&chars, &mut i).ok_or("Format specifier missing precision")?;
-        s.precision = Some(
-            p.parse()
-                .map_err(|_| "Too many decimal digits in format string".to_string())?,
-        );
+        s.precision = Some(index_sized(&p)?);
     }
     if chars.len() - i > 1 {
         return Err(format!(
@@ -130,20 +135,35 @@ pub struct NumberParts {
     pub rest: String,
 }
 
-fn group(digits: &str, sep: char, every: usize) -> String {
+/// How many zeros to put before `len` digits so that, grouped by `every`, they fill `width`
+/// (CPython's zero padding counts the separators).
+fn grouping_zeros(len: usize, width: usize, every: usize) -> usize {
+    let grouped = |d: usize| d + d.saturating_sub(1) / every;
+    // A first guess within one or two of the answer, then the exact count.
+    let mut d = len.max(width.saturating_mul(every) / (every + 1));
+    while d > len && grouped(d - 1) >= width {
+        d -= 1;
+    }
+    while grouped(d) < width {
+        d += 1;
+    }
+    d - len
+}
+
+fn group(digits: &str, sep: char, every: usize) -> Result<String, TooBig> {
     let n = digits.chars().count();
-    let mut out = String::with_capacity(n + n / every);
+    let mut out = alloc::string_with_capacity(n.saturating_add(n / every).saturating_mul(4))?;
     for (k, c) in digits.chars().enumerate() {
         if k > 0 && (n - k).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);
     }
-    out
+    Ok(out)
 }
 
 /// Joins sign, prefix, (grouped, maybe zero-padded) digits and the rest, then aligns.
-pub fn pad_number(spec: &Spec, parts: NumberParts) -> String {
+pub fn pad_number(spec: &Spec, parts: NumberParts) -> Result<String, TooBig> {
     let sign = match (parts.negative, spec.sign) {
         (true, _) => "-",
         (false, Some('+')) => "+",
@@ -160,43 +180,69 @@ pub fn pad_number(spec: &Spec, parts: NumberParts) -> String {
         } else {
             3
         };
-        let mut grouped = group(&digits, sep, every);
         if fill == '0' && align == '=' {
-            while fixed + grouped.chars().count() < spec.width {
-                digits.insert(0, '0');
-                grouped = group(&digits, sep, every);
-            }
+            let zeros = grouping_zeros(digits.len(), spec.width.saturating_sub(fixed), every);
+            digits = alloc::padded("", '0', zeros, &digits, 0)?;
         }
-        digits = grouped;
+        digits = group(&digits, sep, every)?;
     }
     let body = format!("{digits}{}", parts.rest);
     align_text(fill, align, spec.width, &head, &body)
 }
 
 /// Pads `head + body` to `width`; `=` puts the padding between them.
-pub fn align_text(fill: char, align: char, width: usize, head: &str, body: &str) -> String {
+pub fn align_text(
+    fill: char,
+    align: char,
+    width: usize,
+    head: &str,
+    body: &str,
+) -> Result<String, TooBig> {
     let len = head.chars().count() + body.chars().count();
-    if len >= width {
-        return format!("{head}{body}");
-    }
-    let pad = width - len;
-    let fill_str = |n: usize| fill.to_string().repeat(n);
+    let pad = width.saturating_sub(len);
     match align {
-        '<' => format!("{head}{body}{}", fill_str(pad)),
-        '^' => format!(
-            "{}{head}{body}{}",
-            fill_str(pad / 2),
-            fill_str(pad - pad / 2)
-        ),
-        '=' => format!("{head}{}{body}", fill_str(pad)),
-        _ => format!("{}{head}{body}", fill_str(pad)),
+        '<' => alloc::padded(head, fill, 0, body, pad),
+        '=' => alloc::padded(head, fill, pad, body, 0),
+        '^' => alloc::padded("", fill, pad / 2, &format!("{head}{body}"), pad - pad / 2),
+        _ => alloc::padded("", fill, pad, &format!("{head}{body}"), 0),
     }
 }
 
+/// Digits a double's exact decimal expansion can have after the point (2**-1074 has 1,074):
+/// a greater precision only appends zeros, which Rust's formatter (precision at most 65,535)
+/// is not asked for.
+const EXACT_DIGITS: usize = 1100;
+
+/// `text` with `zeros` more `0`s inserted at byte `at`.
+fn with_zeros(mut text: String, at: usize, zeros: usize) -> Result<String, TooBig> {
+    if zeros > 0 {
+        alloc::reserve_text(&mut text, zeros)?;
+        let tail = text.split_off(at);
+        text.extend(std::iter::repeat_n('0', zeros));
+        text.push_str(&tail);
+    }
+    Ok(text)
+}
+
+/// `x` with `precision` digits after the point (Rust's `{:.p$}`, any precision).
+fn fixed(x: f64, precision: usize) -> Result<String, TooBig> {
+    let shown = precision.min(EXACT_DIGITS);
+    let text = format!("{x:.shown$}");
+    let end = text.len();
+    with_zeros(text, end, precision - shown)
+}
+
 /// `%e`-style text with Python's two-digit signed exponent.
-pub fn format_exp(x: f64, precision: usize, upper: bool, alternate: bool) -> String {
-    let s = format!("{:.*e}", precision, x);
+pub fn format_exp(
+    x: f64,
+    precision: usize,
+    upper: bool,
+    alternate: bool,
+) -> Result<String, TooBig> {
+    let shown = precision.min(EXACT_DIGITS);
+    let s = format!("{:.*e}", shown, x);
     let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mantissa = with_zeros(mantissa.to_string(), mantissa.len(), precision - shown)?;
     let exp: i32 = exp.parse().unwrap_or(0);
     let e = if upper { 'E' } else { 'e' };
     let dot = if alternate && !mantissa.contains('.') {
@@ -205,33 +251,39 @@ pub fn format_exp(x: f64, precision: usize, upper: bool, alternate: bool) -> Str
         ""
     };
     let esign = if exp < 0 { '-' } else { '+' };
-    format!("{mantissa}{dot}{e}{esign}{:02}", exp.abs())
+    Ok(format!("{mantissa}{dot}{e}{esign}{:02}", exp.abs()))
 }
 
 /// `%g`-style text of a finite, non-negative `x`.
-pub fn format_general(x: f64, precision: usize, alternate: bool, upper: bool) -> String {
+pub fn format_general(
+    x: f64,
+    precision: usize,
+    alternate: bool,
+    upper: bool,
+) -> Result<String, TooBig> {
     let p = precision.max(1);
-    let sci = format!("{:.*e}", p - 1, x);
+    // Past the exact digits rounding cannot carry into the exponent.
+    let sci = format!("{:.*e}", (p - 1).min(EXACT_DIGITS), x);
     let exp: i32 = sci
         .split_once('e')
         .and_then(|(_, e)| e.parse().ok())
         .unwrap_or(0);
     let text = if -4 <= exp && exp < p as i32 {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let fixed = format!("{x:.decimals$}");
+        let fixed = fixed(x, decimals)?;
         if alternate && decimals == 0 {
             fixed + "."
         } else {
             fixed
         }
     } else {
-        format_exp(x, p - 1, upper, alternate)
+        format_exp(x, p - 1, upper, alternate)?
     };
-    if alternate {
+    Ok(if alternate {
         text
     } else {
         strip_fraction_zeros(&text)
-    }
+    })
 }
 
 fn strip_fraction_zeros(text: &str) -> String {
@@ -258,11 +310,16 @@ fn float_special(x: f64, upper: bool) -> String {
 
 /// The text of a non-negative float for a float presentation type (`None`: like `repr`, or
 /// `g` keeping a `.0` when a precision is given).
-pub fn float_body(a: f64, kind: Option<char>, precision: Option<usize>, alternate: bool) -> String {
+pub fn float_body(
+    a: f64,
+    kind: Option<char>,
+    precision: Option<usize>,
+    alternate: bool,
+) -> Result<String, TooBig> {
     let upper = matches!(kind, Some('E' | 'F' | 'G'));
     if !a.is_finite() {
         let s = float_special(a, upper);
-        return if kind == Some('%') { s + "%" } else { s };
+        return Ok(if kind == Some('%') { s + "%" } else { s });
     }
     let p = precision.unwrap_or(6);
     let dot = |s: String| {
@@ -272,15 +329,15 @@ pub fn float_body(a: f64, kind: Option<char>, precision: Option<usize>, alternat
             s
         }
     };
-    match kind {
-        Some('f' | 'F') => dot(format!("{a:.p$}")),
-        Some('e' | 'E') => format_exp(a, p, upper, alternate),
-        Some('g' | 'G' | 'n') => format_general(a, p, alternate, upper),
-        Some('%') => dot(format!("{:.p$}", a * 100.0)) + "%",
+    Ok(match kind {
+        Some('f' | 'F') => dot(fixed(a, p)?),
+        Some('e' | 'E') => format_exp(a, p, upper, alternate)?,
+        Some('g' | 'G' | 'n') => format_general(a, p, alternate, upper)?,
+        Some('%') => dot(fixed(a * 100.0, p)?) + "%",
         _ => match precision {
             None => float_repr(a),
             Some(p) => {
-                let s = format_general(a, p, alternate, false);
+                let s = format_general(a, p, alternate, false)?;
                 if s.contains(['.', 'e']) {
                     s
                 } else {
@@ -288,7 +345,7 @@ pub fn float_body(a: f64, kind: Option<char>, precision: Option<usize>, alternat
                 }
             }
         },
-    }
+    })
 }
 
 /// Splits a float body into integer digits and the rest.
@@ -313,13 +370,17 @@ fn format_float(ts: &ThreadState, x: f64, spec: &Spec, v: &Value) -> PyResult<St
     if let Some(c) = spec.kind.filter(|c| !"eEfFgGn%".contains(*c)) {
         return Err(unknown_code(ts, c, v));
     }
-    let body = float_body(x.abs(), spec.kind, spec.precision, spec.alternate);
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(ts.value_error("precision too big"));
+    }
+    let body =
+        float_body(x.abs(), spec.kind, spec.precision, spec.alternate).or_memory_error(ts)?;
     let mut negative = x.is_sign_negative() && !x.is_nan();
     if negative && spec.no_neg_zero && body.chars().all(|c| !('1'..='9').contains(&c)) {
         negative = false;
     }
     let (digits, rest) = split_float(body);
-    Ok(pad_number(
+    pad_number(
         spec,
         NumberParts {
             negative,
@@ -327,18 +388,20 @@ fn format_float(ts: &ThreadState, x: f64, spec: &Spec, v: &Value) -> PyResult<St
             digits,
             rest,
         },
-    ))
+    )
+    .or_memory_error(ts)
 }
 
 /// Digits and `#` prefix of an integer's magnitude in a radix presentation type.
-pub fn int_digits(mag: &BigInt, kind: char) -> (String, &'static str) {
-    match kind {
+/// Decimal digits obey the interpreter's digit limit; power-of-two bases have none.
+pub fn int_digits(ts: &ThreadState, mag: &BigInt, kind: char) -> PyResult<(String, &'static str)> {
+    Ok(match kind {
         'b' => (mag.to_str_radix(2), "0b"),
         'o' => (mag.to_str_radix(8), "0o"),
         'x' => (mag.to_str_radix(16), "0x"),
         'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
-        _ => (mag.to_string(), ""),
-    }
+        _ => (decimal_text(ts, mag)?, ""),
+    })
 }
 
 fn format_int(ts: &ThreadState, big: BigInt, spec: &Spec, v: &Value) -> PyResult<String> {
@@ -360,9 +423,9 @@ fn format_int(ts: &ThreadState, big: BigInt, spec: &Spec, v: &Value) -> PyResult
     }
     let negative = big.sign() == Sign::Minus;
     let mag = if negative { -big } else { big };
-    let (digits, prefix) = int_digits(&mag, kind);
+    let (digits, prefix) = int_digits(ts, &mag, kind)?;
     let prefix = if spec.alternate { prefix } else { "" };
-    Ok(pad_number(
+    pad_number(
         spec,
         NumberParts {
             negative,
@@ -370,7 +433,8 @@ fn format_int(ts: &ThreadState, big: BigInt, spec: &Spec, v: &Value) -> PyResult
             digits,
             rest: String::new(),
         },
-    ))
+    )
+    .or_memory_error(ts)
 }
 
 fn format_char(ts: &ThreadState, code: &BigInt, spec: &Spec) -> PyResult<String> {
@@ -386,7 +450,7 @@ fn format_char(ts: &ThreadState, code: &BigInt, spec: &Spec) -> PyResult<String>
         .and_then(char::from_u32)
         .ok_or_else(|| ts.new_exc(ExcKind::OverflowError, "%c arg not in range(0x110000)"))?;
     let (fill, align) = spec.layout('>');
-    Ok(align_text(fill, align, spec.width, "", &c.to_string()))
+    align_text(fill, align, spec.width, "", &c.to_string()).or_memory_error(ts)
 }
 
 fn format_str(ts: &ThreadState, s: String, spec: &Spec, v: &Value) -> PyResult<String> {
@@ -407,7 +471,7 @@ fn format_str(ts: &ThreadState, s: String, spec: &Spec, v: &Value) -> PyResult<S
         None => s,
     };
     let (fill, align) = spec.layout('<');
-    Ok(align_text(fill, align, spec.width, "", &s))
+    align_text(fill, align, spec.width, "", &s).or_memory_error(ts)
 }
 
 /// `format(v, spec_text)`: `__format__` of instances, the mini-language for builtins.
@@ -446,12 +510,27 @@ mod tests {
 
     #[test]
     fn general_and_exponent_formats() {
-        assert_eq!(format_general(1234567.0, 6, false, false), "1.23457e+06");
-        assert_eq!(format_general(0.0001, 6, false, false), "0.0001");
-        assert_eq!(format_general(2.5, 6, false, false), "2.5");
-        assert_eq!(format_general(0.0, 3, true, false), "0.00");
-        assert_eq!(format_general(100.0, 2, false, false), "1e+02");
-        assert_eq!(format_exp(12345.678, 2, false, false), "1.23e+04");
+        let general = |x, p, alternate| format_general(x, p, alternate, false).expect("fits");
+        assert_eq!(general(1234567.0, 6, false), "1.23457e+06");
+        assert_eq!(general(0.0001, 6, false), "0.0001");
+        assert_eq!(general(2.5, 6, false), "2.5");
+        assert_eq!(general(0.0, 3, true), "0.00");
+        assert_eq!(general(100.0, 2, false), "1e+02");
+        assert_eq!(
+            format_exp(12345.678, 2, false, false).as_deref(),
+            Ok("1.23e+04")
+        );
+    }
+
+    #[test]
+    fn precision_past_the_exact_digits_appends_zeros() {
+        let f = fixed(0.5, 70_000).expect("fits");
+        assert_eq!((f.len(), &f[..4], f.ends_with('0')), (70_002, "0.50", true));
+        let e = format_exp(1.5, 70_000, false, false).expect("fits");
+        assert_eq!((e.len(), &e[e.len() - 5..]), (70_006, "0e+00"));
+        let g = format_general(0.1, 70_000, true, false).expect("fits");
+        assert!(g.starts_with("0.1000000000000000055511151231257827"));
+        assert_eq!(g.len(), 70_002);
     }
 
     #[test]
@@ -481,7 +560,7 @@ mod tests {
             digits: "1234".into(),
             rest: String::new(),
         };
-        assert_eq!(pad_number(&spec, parts), "00,001,234");
+        assert_eq!(pad_number(&spec, parts).as_deref(), Ok("00,001,234"));
         let spec = parse_spec("#012_x", "int").expect("valid spec");
         let parts = NumberParts {
             negative: false,
@@ -489,6 +568,22 @@ mod tests {
             digits: "ff".into(),
             rest: String::new(),
         };
-        assert_eq!(pad_number(&spec, parts), "0x0_0000_00ff");
+        assert_eq!(pad_number(&spec, parts).as_deref(), Ok("0x0_0000_00ff"));
+        for width in 0..40 {
+            let spec = parse_spec(&format!("0{width},"), "int").expect("valid spec");
+            let digits = "1234".to_string();
+            let parts = NumberParts {
+                negative: false,
+                prefix: "",
+                digits,
+                rest: String::new(),
+            };
+            let text = pad_number(&spec, parts).expect("fits");
+            // CPython never lets the text start with the separator: one more zero then.
+            assert!(
+                text.len() == width.max(5) || text.len() == width + 1,
+                "{width}: {text}"
+            );
+        }
     }
 }

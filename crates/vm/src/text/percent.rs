@@ -5,6 +5,8 @@ use num_bigint::{BigInt, Sign};
 use num_traits::FromPrimitive;
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::{self, OrMemoryError};
+use crate::object::args::{c_int_arg, int_arg};
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, Value};
@@ -58,12 +60,16 @@ impl ArgList<'_> {
         v.ok_or_else(|| ts.type_error("not enough arguments for format string"))
     }
 
-    fn star(&mut self, ts: &ThreadState) -> PyResult<i64> {
-        match self.next(ts)? {
-            Value::Int(n) => Ok(n),
-            Value::Bool(b) => Ok(i64::from(b)),
-            _ => Err(ts.type_error("* wants int")),
+    /// A `*` width (a C `Py_ssize_t` in CPython) or precision (a C `int`).
+    fn star(&mut self, ts: &ThreadState, precision: bool) -> PyResult<i64> {
+        let v = self.next(ts)?;
+        if to_big(&v).is_none() || matches!(v, Value::Float(_)) {
+            return Err(ts.type_error("* wants int"));
         }
+        if precision {
+            return c_int_arg(ts, &v).map(i64::from);
+        }
+        int_arg(ts, &v)
     }
 }
 
@@ -127,13 +133,25 @@ fn mapping_key(
     crate::protocol::subscript::get_item(ts, list.whole, &Value::new_str(key))
 }
 
-fn number_at(chars: &[char], i: &mut usize) -> usize {
+/// The digits at `i` as a width (`limit` `isize::MAX`) or precision (`i32::MAX`), or CPython's
+/// `ValueError` naming `what` when they pass the limit.
+fn number_at(
+    ts: &ThreadState,
+    chars: &[char],
+    i: &mut usize,
+    what: &str,
+    limit: usize,
+) -> PyResult<usize> {
     let mut n = 0usize;
     while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
-        n = n.saturating_mul(10).saturating_add(d as usize);
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(d as usize))
+            .filter(|&n| n <= limit)
+            .ok_or_else(|| ts.value_error(format!("{what} too big")))?;
         *i += 1;
     }
-    n
+    Ok(n)
 }
 
 /// Parses and formats one conversion; `i` is just past its `%`.
@@ -162,19 +180,19 @@ fn conversion(
     }
     if chars.get(*i) == Some(&'*') {
         *i += 1;
-        let w = list.star(ts)?;
+        let w = list.star(ts, false)?;
         conv.left |= w < 0;
         conv.width = w.unsigned_abs() as usize;
     } else {
-        conv.width = number_at(chars, i);
+        conv.width = number_at(ts, chars, i, "width", isize::MAX as usize)?;
     }
     if chars.get(*i) == Some(&'.') {
         *i += 1;
         conv.precision = Some(if chars.get(*i) == Some(&'*') {
             *i += 1;
-            list.star(ts)?.max(0) as usize
+            list.star(ts, true)?.max(0) as usize
         } else {
-            number_at(chars, i)
+            number_at(ts, chars, i, "precision", i32::MAX as usize)?
         });
     }
     while matches!(chars.get(*i), Some('h' | 'l' | 'L')) {
@@ -215,13 +233,7 @@ fn format_one(ts: &mut ThreadState, conv: &Conversion, kind: char, v: &Value) ->
         _ => text,
     };
     let spec = conv.spec(false);
-    Ok(align_text(
-        ' ',
-        spec.align.unwrap_or('>'),
-        conv.width,
-        "",
-        &text,
-    ))
+    align_text(' ', spec.align.unwrap_or('>'), conv.width, "", &text).or_memory_error(ts)
 }
 
 fn char_of(ts: &ThreadState, v: &Value) -> PyResult<String> {
@@ -270,12 +282,10 @@ fn format_int(ts: &ThreadState, conv: &Conversion, kind: char, v: &Value) -> PyR
     let n = int_value(ts, kind, v)?;
     let negative = n.sign() == Sign::Minus;
     let mag = if negative { -n } else { n };
-    let (mut digits, prefix) = int_digits(&mag, kind);
+    let (mut digits, prefix) = int_digits(ts, &mag, kind)?;
     if let Some(p) = conv.precision {
-        let len = digits.len();
-        if len < p {
-            digits.insert_str(0, &"0".repeat(p - len));
-        }
+        digits = alloc::padded("", '0', p.saturating_sub(digits.len()), &digits, 0)
+            .or_memory_error(ts)?;
     }
     let prefix = if conv.alternate { prefix } else { "" };
     let parts = NumberParts {
@@ -284,7 +294,7 @@ fn format_int(ts: &ThreadState, conv: &Conversion, kind: char, v: &Value) -> PyR
         digits,
         rest: String::new(),
     };
-    Ok(pad_number(&conv.spec(true), parts))
+    pad_number(&conv.spec(true), parts).or_memory_error(ts)
 }
 
 fn format_float(ts: &ThreadState, conv: &Conversion, kind: char, v: &Value) -> PyResult<String> {
@@ -299,7 +309,8 @@ fn format_float(ts: &ThreadState, conv: &Conversion, kind: char, v: &Value) -> P
             }
         },
     };
-    let body = float_body(x.abs(), Some(kind), conv.precision, conv.alternate);
+    let body =
+        float_body(x.abs(), Some(kind), conv.precision, conv.alternate).or_memory_error(ts)?;
     let end = body
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(body.len());
@@ -309,5 +320,5 @@ fn format_float(ts: &ThreadState, conv: &Conversion, kind: char, v: &Value) -> P
         digits: body[..end].to_string(),
         rest: body[end..].to_string(),
     };
-    Ok(pad_number(&conv.spec(true), parts))
+    pad_number(&conv.spec(true), parts).or_memory_error(ts)
 }

@@ -105,7 +105,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         Obj::Str(s) => str_repr(s.as_str()),
         Obj::Bytes(b) => bytes_repr(b),
         Obj::ByteArray(b) => format!("bytearray({})", bytes_repr(&b.borrow())),
-        Obj::BigInt(b) => b.to_string(),
+        Obj::BigInt(b) => crate::objects::int::decimal_text(ts, b)?,
         Obj::List(l) => {
             let items = l.borrow().clone();
             guarded(ts, o, |ts| Ok(format!("[{}]", join_reprs(ts, &items)?)))?

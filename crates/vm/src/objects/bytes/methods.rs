@@ -1,6 +1,7 @@
 //! Methods shared by `bytes` and `bytearray` (results keep the receiver's type), and the
 //! helpers that read either as a byte slice.
 
+use crate::object::alloc::{self, OrMemoryError};
 use std::cell::RefCell;
 
 use crate::interp::thread_state::ThreadState;
@@ -597,9 +598,7 @@ fn justify(ts: &mut ThreadState, this: &Value, args: &Args, name: &str, align: c
         // CPython's centering puts the odd extra fill on the left when the width is odd.
         _ => pad / 2 + (pad & width & 1),
     };
-    let mut out = vec![fill; left];
-    out.extend_from_slice(&d);
-    out.extend(std::iter::repeat_n(fill, pad - left));
+    let out = alloc::padded_bytes(b"", fill, left, &d, pad - left).or_memory_error(ts)?;
     Ok(same_kind(this, out))
 }
 
@@ -621,8 +620,6 @@ fn zfill(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let d = data(this);
     let pad = width.saturating_sub(d.len());
     let sign = usize::from(matches!(d.first(), Some(b'+' | b'-')));
-    let mut out = d[..sign].to_vec();
-    out.extend(std::iter::repeat_n(b'0', pad));
-    out.extend_from_slice(&d[sign..]);
+    let out = alloc::padded_bytes(&d[..sign], b'0', pad, &d[sign..], 0).or_memory_error(ts)?;
     Ok(same_kind(this, out))
 }

@@ -1,5 +1,6 @@
 //! `int.to_bytes`, `int.from_bytes` and the `as_integer_ratio` of ints and floats.
 
+use crate::object::alloc::{self, OrMemoryError};
 use num_bigint::{BigInt, Sign};
 use num_traits::{One, Zero};
 
@@ -59,6 +60,8 @@ pub fn to_bytes(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     if bytes.len() as i64 > length {
         return Err(ts.new_exc(ExcKind::OverflowError, "int too big to convert"));
     }
+    let missing = length as usize - bytes.len();
+    alloc::reserve(&mut bytes, missing).or_memory_error(ts)?;
     bytes.resize(length as usize, fill);
     if !little {
         bytes.reverse();

@@ -7,6 +7,8 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
 
 const HASH_MODULUS: i64 = (1 << 61) - 1;
@@ -135,6 +137,27 @@ pub fn to_base_string(b: &BigInt, radix: u32, prefix: &str) -> String {
 /// Parses `int(text, base)` the way Python does (underscores between digits, optional sign,
 /// optional prefix when it matches the base, base 0 meaning "from the prefix").
 pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
+    parse_int_limited(text, base, 0).ok()
+}
+
+/// Why `int(text)` failed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum IntParseError {
+    Invalid,
+    /// More decimal digits than the limit (CPython 3.11's `sys.set_int_max_str_digits`): the
+    /// number of digits.
+    TooManyDigits(usize),
+}
+
+/// CPython 3.11's default limit on decimal conversions of ints (`sys.int_info.default_max_str_digits`).
+pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
+/// The least limit `sys.set_int_max_str_digits` accepts (besides 0, no limit).
+pub const MIN_MAX_STR_DIGITS: usize = 640;
+
+/// [`parse_int`] with CPython's digit limit (`limit` 0: none) for bases that are not powers of
+/// two, checked before the (quadratic) conversion.
+pub fn parse_int_limited(text: &str, base: u32, limit: usize) -> Result<BigInt, IntParseError> {
+    use IntParseError::Invalid;
     let t = text.trim();
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -150,7 +173,7 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
             if t.len() > 1 && t.starts_with('0') && t.trim_start_matches(['0', '_']).is_empty() {
                 (10, t)
             } else if t.len() > 1 && t.starts_with('0') {
-                return None;
+                return Err(Invalid);
             } else {
                 (10, t)
             }
@@ -166,11 +189,57 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
         || digits.ends_with('_')
         || digits.contains("__")
     {
-        return None;
+        return Err(Invalid);
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    let n = BigInt::parse_bytes(clean.as_bytes(), base)?;
-    Some(if neg { -n } else { n })
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return Err(Invalid);
+    }
+    if limit > 0 && !base.is_power_of_two() && clean.len() > limit {
+        return Err(IntParseError::TooManyDigits(clean.len()));
+    }
+    let n = BigInt::parse_bytes(clean.as_bytes(), base).ok_or(Invalid)?;
+    Ok(if neg { -n } else { n })
+}
+
+/// `str(n)` under the interpreter's digit limit (`sys.set_int_max_str_digits`).
+pub fn decimal_text(ts: &ThreadState, n: &BigInt) -> PyResult<String> {
+    let limit = ts.rt.int_max_str_digits.get();
+    to_decimal_limited(n, limit).ok_or_else(|| {
+        ts.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; \
+             use sys.set_int_max_str_digits() to increase the limit"
+        ))
+    })
+}
+
+/// `int(text, base)` under the interpreter's digit limit; `None` when `text` is no int literal.
+pub fn parse_int_checked(ts: &ThreadState, text: &str, base: u32) -> PyResult<Option<BigInt>> {
+    let limit = ts.rt.int_max_str_digits.get();
+    match parse_int_limited(text, base, limit) {
+        Ok(n) => Ok(Some(n)),
+        Err(IntParseError::Invalid) => Ok(None),
+        Err(IntParseError::TooManyDigits(n)) => Err(ts.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: \
+             value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+        ))),
+    }
+}
+
+/// The decimal text of `n`, unless it has more digits than `limit` (0: no limit); CPython
+/// 3.11's `str(int)`, which estimates the digits from the bits before converting.
+pub fn to_decimal_limited(n: &BigInt, limit: usize) -> Option<String> {
+    if limit > 0 {
+        // A number of `bits` bits has between these many decimal digits.
+        let bits = n.bits() as f64;
+        let fewest = ((bits - 1.0) * std::f64::consts::LOG10_2).floor() as usize + 1;
+        if fewest > limit + 1 {
+            return None;
+        }
+    }
+    let text = n.to_string();
+    let digits = text.len() - usize::from(n.is_negative());
+    (limit == 0 || digits <= limit).then_some(text)
 }
 
 #[cfg(test)]
@@ -211,5 +280,16 @@ mod tests {
         assert_eq!(parse_int("1__0", 10), None);
         assert_eq!(parse_int("", 10), None);
         assert_eq!(parse_int("12a", 10), None);
+        let nines = "9".repeat(5000);
+        assert_eq!(
+            parse_int_limited(&nines, 10, 4300),
+            Err(IntParseError::TooManyDigits(5000))
+        );
+        assert_eq!(
+            parse_int_limited(&nines, 7, 4300),
+            Err(IntParseError::Invalid)
+        );
+        assert!(parse_int_limited(&nines, 16, 4300).is_ok());
+        assert!(parse_int_limited(&nines, 10, 0).is_ok());
     }
 }

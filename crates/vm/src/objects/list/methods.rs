@@ -1,6 +1,7 @@
 //! Methods of `list` and `tuple`.
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::{self, OrMemoryError};
 use crate::object::args::{int_arg, positional};
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
@@ -44,14 +45,16 @@ fn items_of(this: &Value) -> Vec<Value> {
 
 fn append(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "list.append", args, 1, 1)?;
-    list_of(this).borrow_mut().push(a[0].clone());
+    alloc::push(&mut list_of(this).borrow_mut(), a[0].clone()).or_memory_error(ts)?;
     Ok(Value::None)
 }
 
 fn extend(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "list.extend", args, 1, 1)?;
     let items = iter::collect(ts, &a[0])?;
-    list_of(this).borrow_mut().extend(items);
+    let mut list = list_of(this).borrow_mut();
+    alloc::reserve(&mut list, items.len()).or_memory_error(ts)?;
+    list.extend(items);
     Ok(Value::None)
 }
 

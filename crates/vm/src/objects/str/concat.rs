@@ -8,6 +8,7 @@
 //! text grows in place with amortised doubling. Any other reference (`t = s`, a container,
 //! a constant) keeps the count above one and the add copies, so nothing observable changes.
 
+use crate::object::alloc::TooBig;
 use gilvm_compiler::bytecode::Instruction as I;
 
 use crate::interp::frame::Frame;
@@ -28,21 +29,28 @@ pub fn concat_top(f: &mut Frame, code: &CodeInfo, next: Option<&I>) -> bool {
     let head_id = head.obj().map_or(0, ObjRef::id);
     let tail = f.pop();
     release_store_target(f, code, next, head_id);
-    if let (Some(Value::Obj(head)), Some(tail)) = (f.slots.last_mut(), tail.as_str()) {
-        append_or_copy(head, tail);
+    let built = match (f.slots.last_mut(), tail.as_str()) {
+        (Some(Value::Obj(head)), Some(tail)) => append_or_copy(head, tail),
+        _ => Ok(()),
+    };
+    if built.is_err() {
+        // Too big: the generic `+` raises `MemoryError` (the store target stays released,
+        // as in CPython's `unicode_concatenate`).
+        f.push(tail);
+        return false;
     }
     true
 }
 
 /// Appends in place when `head` is the only reference, else rebinds it to a new string.
-fn append_or_copy(head: &mut ObjRef, tail: &PyStr) {
+fn append_or_copy(head: &mut ObjRef, tail: &PyStr) -> Result<(), TooBig> {
     if let Some(Obj::Str(text)) = head.get_mut() {
-        text.append(tail);
-        return;
+        return text.append(tail);
     }
     if let Obj::Str(text) = &**head {
-        *head = ObjRef::new(Obj::Str(PyStr::concat(text, tail)));
+        *head = ObjRef::new(Obj::Str(PyStr::concat(text, tail)?));
     }
+    Ok(())
 }
 
 /// When `next` stores into a variable that holds `head`, drops that variable's reference now

@@ -1,7 +1,8 @@
 //! More methods of `str`: title case, affix removal, tabs, translation tables, predicates.
 
 use crate::interp::thread_state::ThreadState;
-use crate::object::args::{int_arg, positional, str_arg};
+use crate::object::alloc::{self, OrMemoryError};
+use crate::object::args::{c_int_arg, positional, str_arg};
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
@@ -122,7 +123,7 @@ fn affix_arg<'a>(ts: &ThreadState, v: &'a Value, name: &str) -> PyResult<&'a str
 pub fn expandtabs(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "expandtabs", args, 0, 1)?;
     let size = match a.first().or(args.kw("tabsize")) {
-        Some(v) => int_arg(ts, v)?,
+        Some(v) => i64::from(c_int_arg(ts, v)?),
         None => 8,
     };
     let mut out = String::new();
@@ -131,6 +132,7 @@ pub fn expandtabs(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         match c {
             '\t' if size > 0 => {
                 let pad = size - column % size;
+                alloc::reserve_text(&mut out, pad as usize).or_memory_error(ts)?;
                 out.extend(std::iter::repeat_n(' ', pad as usize));
                 column += pad;
             }

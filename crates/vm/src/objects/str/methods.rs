@@ -1,6 +1,7 @@
 //! Methods of `str`.
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::{self, OrMemoryError};
 use crate::object::args::{int_arg, positional, str_arg};
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
@@ -543,8 +544,8 @@ fn justify(ts: &mut ThreadState, this: &Value, args: &Args, name: &str, align: c
             (left, pad - left)
         }
     };
-    let f = |n: usize| fill.to_string().repeat(n);
-    Ok(Value::new_str(format!("{}{s}{}", f(left), f(right))))
+    let out = alloc::padded("", fill, left, s, right).or_memory_error(ts)?;
+    Ok(Value::new_str(out))
 }
 
 fn center(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
@@ -571,10 +572,8 @@ fn zfill(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         Some(rest) => (&s[..1], rest),
         None => ("", s),
     };
-    Ok(Value::new_str(format!(
-        "{sign}{}{digits}",
-        "0".repeat(width - len)
-    )))
+    let out = alloc::padded(sign, '0', width - len, digits, 0).or_memory_error(ts)?;
+    Ok(Value::new_str(out))
 }
 
 /// `str.format`.

@@ -7,6 +7,7 @@ pub mod methods;
 
 use std::hash::{Hash, Hasher};
 
+use crate::object::alloc::{self, TooBig};
 use crate::object::value::HashCache;
 
 pub struct PyStr {
@@ -39,23 +40,27 @@ impl PyStr {
         }
     }
     /// `head + tail` as a new string, with room to grow (the result is usually appended to
-    /// next: see [`PyStr::append`]).
-    pub fn concat(head: &PyStr, tail: &PyStr) -> PyStr {
-        let mut text = String::with_capacity(2 * (head.text.len() + tail.text.len()));
+    /// next: see [`PyStr::append`]); `TooBig` when the machine cannot hold it.
+    pub fn concat(head: &PyStr, tail: &PyStr) -> Result<PyStr, TooBig> {
+        let len = head.text.len().checked_add(tail.text.len()).ok_or(TooBig)?;
+        let mut text = alloc::string_with_capacity(len.saturating_mul(2))
+            .or_else(|_| alloc::string_with_capacity(len))?;
         text.push_str(&head.text);
         text.push_str(&tail.text);
-        PyStr {
+        Ok(PyStr {
             text,
             char_len: head.char_len + tail.char_len,
             hash: HashCache::default(),
-        }
+        })
     }
     /// Appends `tail` in place. Only for a string no one else can observe (the caller holds
     /// its only reference): every cached derivative of the text is updated or dropped here.
-    pub fn append(&mut self, tail: &PyStr) {
+    pub fn append(&mut self, tail: &PyStr) -> Result<(), TooBig> {
+        alloc::reserve_text(&mut self.text, tail.text.len())?;
         self.text.push_str(&tail.text);
         self.char_len += tail.char_len;
         self.hash = HashCache::default();
+        Ok(())
     }
     pub fn as_str(&self) -> &str {
         &self.text
@@ -99,7 +104,7 @@ mod tests {
     fn append_updates_length_and_hash() {
         let mut s = PyStr::new("ab".into());
         let stale = s.hash();
-        s.append(&PyStr::new("\u{e9}c".into()));
+        s.append(&PyStr::new("\u{e9}c".into())).expect("fits");
         let fresh = PyStr::new("ab\u{e9}c".into());
         assert_eq!(s.as_str(), "ab\u{e9}c");
         assert_eq!(s.char_len(), 4);

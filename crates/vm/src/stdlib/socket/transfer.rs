@@ -1,6 +1,7 @@
 //! `socket.socket` methods that connect and move data: accept, connect, recv*, send*,
 //! shutdown. Each goes through `io::call`, which decides where the GIL is released.
 
+use crate::object::alloc::{self, OrMemoryError};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -100,7 +101,7 @@ pub fn recv(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let (size, flags) = recv_args(ts, "recv", args)?;
     let handle = handle_of(ts, this)?;
     let fd = handle.fd(ts)?;
-    let mut buf = Vec::with_capacity(size);
+    let mut buf = alloc::vec_with_capacity(size).or_memory_error(ts)?;
     if size > 0 {
         io::call(ts, &fd, handle.timeout.get(), Wait::Readable, |fd| {
             rustix::net::recv(fd, spare_capacity(&mut buf), flags)
@@ -153,7 +154,7 @@ pub fn recvfrom(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let (size, flags) = recv_args(ts, "recvfrom", args)?;
     let handle = handle_of(ts, this)?;
     let fd = handle.fd(ts)?;
-    let mut buf = Vec::with_capacity(size.max(1));
+    let mut buf = alloc::vec_with_capacity(size.max(1)).or_memory_error(ts)?;
     let (_, _, from) = io::call(ts, &fd, handle.timeout.get(), Wait::Readable, |fd| {
         rustix::net::recvfrom(fd, spare_capacity(&mut buf), flags)
     })?;

@@ -1,6 +1,7 @@
 //! The `struct` module: format parsing, packing and unpacking natively (CPython's `_struct`,
 //! with its messages); `struct.py` holds `Struct`, `error` and the argument checks.
 
+use crate::object::alloc::{self, OrMemoryError};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
@@ -305,7 +306,7 @@ fn pack(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             ),
         ));
     }
-    let mut out = vec![0u8; l.size];
+    let mut out = alloc::zeroed(l.size).or_memory_error(ts)?;
     let mut vi = values.iter();
     for it in &l.items {
         match it.code {
