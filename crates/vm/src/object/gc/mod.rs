@@ -168,6 +168,10 @@ fn iter_state(state: &crate::objects::iterators::IterState, visit: &mut impl FnM
         | I::Bytes { bytes: o, .. }
         | I::Dict { dict: o, .. } => visit(o),
         I::Snapshot { items, .. } => values(items, visit),
+        I::Set { set, items, .. } => {
+            visit(set);
+            values(items, visit);
+        }
         I::Enumerate { inner, .. } => value(inner, visit),
         I::Zip { inners, .. } => values(inners, visit),
         I::Map { func, inners } => {
