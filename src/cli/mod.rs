@@ -72,9 +72,16 @@ const LONG_WITH_VALUE: &[&str] = &[
     "--check-interval",
     "--gil-trace",
     "--io-fast-path",
+    "--allow-read",
+    "--allow-write",
+    "--allow-net",
+    "--timeout",
+    "--max-instructions",
+    "--max-memory",
+    "--max-threads",
 ];
 /// gilvm's long options without a value.
-const LONG_FLAGS: &[&str] = &["--dis", "--gil-stats", "--help", "--version"];
+const LONG_FLAGS: &[&str] = &["--dis", "--gil-stats", "--help", "--version", "--sandbox"];
 
 /// `-X` settings that are gilvm options: `-X gil=tick` is `--gil tick`.
 const X_SETTINGS: &[(&str, &str)] = &[

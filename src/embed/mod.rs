@@ -9,3 +9,4 @@ pub mod interpreter;
 pub mod native;
 pub mod object;
 pub mod python;
+pub mod sandbox;

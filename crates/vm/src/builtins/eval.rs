@@ -6,6 +6,7 @@
 //! `ThreadState::caller_scope` when one of these is called directly from Python code; reached
 //! any other way (`map(eval, ...)`), they fall back to `__main__`'s namespace.
 
+use crate::interp::sandbox::Access;
 use std::sync::Arc;
 
 use gilvm_compiler::bytecode::CodeObject;
@@ -94,7 +95,8 @@ pub fn syntax_error(
                 }
             })
     };
-    let text = if parsed {
+    let readable = crate::interp::sandbox::check_path(ts, Access::Read, filename).is_ok();
+    let text = if parsed && readable {
         match std::fs::read_to_string(filename) {
             Ok(file) => line_of(&file, false),
             Err(_) => Value::None,

@@ -74,6 +74,10 @@ pub struct Config {
     /// it fails, before waiting for non-daemon threads (CPython's order). The error returned
     /// still carries it: the caller must then not print it again.
     pub print_traceback: bool,
+    /// The capabilities of a sandboxed script (`None`: unrestricted, as `python3`).
+    pub sandbox: Option<crate::interp::sandbox::Sandbox>,
+    /// Time, instruction, memory and thread limits (none by default).
+    pub limits: crate::interp::sandbox::Limits,
 }
 
 impl Default for Config {
@@ -86,6 +90,8 @@ impl Default for Config {
             io_fast_path: true,
             search_path: None,
             print_traceback: false,
+            sandbox: None,
+            limits: Default::default(),
         }
     }
 }
@@ -143,6 +149,8 @@ pub struct Runtime {
     /// Sockets try each call without blocking while holding the GIL, and release it only to
     /// wait (see `stdlib::socket::io`); off: they release it around every call.
     pub io_fast_path: Cell<bool>,
+    /// The sandbox's capabilities and limits (each `ThreadState` holds a clone).
+    pub guard: Arc<crate::interp::sandbox::Guard>,
 }
 
 pub type CompileFn =
@@ -155,7 +163,11 @@ impl Runtime {
     /// empty `builtins` and `sys.modules` (the caller installs the builtins once the first
     /// thread state exists), streams, and `tracer` as the GIL recorder. Every runtime starts
     /// here (`embed::Session` is the one caller).
-    pub fn boot(config: &Config, tracer: Arc<crate::interp::gil_trace::GilTracer>) -> Runtime {
+    pub fn boot(
+        config: &Config,
+        tracer: Arc<crate::interp::gil_trace::GilTracer>,
+        guard: Arc<crate::interp::sandbox::Guard>,
+    ) -> Runtime {
         let types = make_builtin_types();
         let exc_types = make_exception_types(&types[TypeId::Object as usize]);
         let (stdout, stderr) = match &config.capture_output {
@@ -191,6 +203,7 @@ impl Runtime {
             compile: gilvm_compiler::compile_source,
             gil_tracer: Some(tracer),
             io_fast_path: Cell::new(config.io_fast_path),
+            guard,
         }
     }
 

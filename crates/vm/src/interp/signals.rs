@@ -10,6 +10,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::interp::sandbox::limits::{check_tripped, wait_until};
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{new_exception, ExcKind, PyResult};
 
@@ -53,17 +54,25 @@ pub fn handle_pending(ts: &mut ThreadState) -> PyResult<()> {
 /// interrupt is requested, which it then raises.
 pub fn interruptible_sleep(ts: &mut ThreadState, duration: Duration) -> PyResult<()> {
     let main = ts.ident() == ts.rt.threads.main_ident.get();
-    if !main {
-        ts.allow_threads(move || std::thread::sleep(duration));
-        return Ok(());
-    }
     let end = Instant::now() + duration;
-    ts.allow_threads(move || loop {
-        let now = Instant::now();
-        if now >= end || pending() {
-            break;
-        }
-        std::thread::sleep((end - now).min(Duration::from_millis(20)));
+    // The sandbox's limits (`interp::sandbox::limits`) cut the sleep short too.
+    let guard = std::sync::Arc::clone(&ts.guard);
+    ts.allow_threads(move || {
+        wait_until(&guard, Some(end), |slice| {
+            if !main {
+                std::thread::sleep(slice.unwrap_or(duration));
+                return false;
+            }
+            let slice_end = Instant::now() + slice.unwrap_or(duration);
+            loop {
+                let now = Instant::now();
+                if now >= slice_end || pending() {
+                    return pending();
+                }
+                std::thread::sleep((slice_end - now).min(Duration::from_millis(20)));
+            }
+        })
     });
-    handle_pending(ts)
+    handle_pending(ts)?;
+    check_tripped(ts)
 }

@@ -2,6 +2,7 @@
 //! part (`_thread.py`: the lock class) runs in the same namespace; `threading` is written
 //! in Python on top of it (`threading.py`), as in CPython.
 
+use crate::interp::sandbox::limits::{check_tripped, wait_until};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
@@ -45,6 +46,14 @@ struct ThreadStart {
 }
 
 fn spawn(ts: &mut ThreadState, name: &str, priority: i32, start: ThreadStart) -> PyResult {
+    if ts
+        .guard
+        .limits
+        .threads
+        .is_some_and(|max| ts.rt.threads.running.get() >= max)
+    {
+        return Err(ts.new_exc(ExcKind::RuntimeError, "can't start new thread"));
+    }
     let handle = ts.gil.gil().register_thread(name);
     handle.set_priority(priority);
     let ident = ident_of(&handle);
@@ -185,7 +194,13 @@ fn lock_acquire(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     if !blocking {
         return Ok(Value::Bool(false));
     }
-    let acquired = ts.allow_threads(move || lock.acquire_blocking(timeout));
+    let guard = std::sync::Arc::clone(&ts.guard);
+    let end = timeout.map(|t| std::time::Instant::now() + t);
+    let acquired =
+        ts.allow_threads(move || wait_until(&guard, end, |slice| lock.acquire_blocking(slice)));
+    if !acquired {
+        check_tripped(ts)?;
+    }
     Ok(Value::Bool(acquired))
 }
 

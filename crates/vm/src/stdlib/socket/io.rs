@@ -8,6 +8,8 @@
 //! take the lock and delay the I/O thread (Beazley's convoy effect). Without the fast path,
 //! the GIL is released around every call, as CPython does.
 
+use crate::interp::sandbox::limits::{check_tripped, wait_until};
+use crate::interp::sandbox::Guard;
 use std::os::fd::OwnedFd;
 use std::time::{Duration, Instant};
 
@@ -41,15 +43,19 @@ pub fn call<R: Send>(
     mut op: impl FnMut(&OwnedFd) -> Result<R, Errno> + Send,
 ) -> PyResult<R> {
     let deadline = timeout.map(|t| Instant::now() + t);
+    let guard = std::sync::Arc::clone(&ts.guard);
     let outcome = if timeout == Some(Duration::ZERO) {
         op(fd).map_err(Failure::Os)
     } else if ts.rt.io_fast_path.get() {
         retry(fd, &mut op, |fd| {
-            ts.allow_threads(|| wait_ready(fd, wait, deadline))
+            ts.allow_threads(|| wait_guarded(&guard, fd, wait, deadline))
         })
     } else {
-        ts.allow_threads(|| retry(fd, &mut op, |fd| wait_ready(fd, wait, deadline)))
+        ts.allow_threads(|| retry(fd, &mut op, |fd| wait_guarded(&guard, fd, wait, deadline)))
     };
+    if matches!(outcome, Err(Failure::TimedOut)) {
+        check_tripped(ts)?;
+    }
     outcome.map_err(|failure| match failure {
         Failure::TimedOut => errors::timed_out(ts),
         Failure::Os(errno) => errors::os_error(ts, errno.raw_os_error()),
@@ -71,6 +77,26 @@ fn retry<R>(
             return Err(Failure::TimedOut);
         }
     }
+}
+
+/// [`wait_ready`], cut short (false) when a sandbox limit fires.
+fn wait_guarded(
+    guard: &Guard,
+    fd: &OwnedFd,
+    wait: Wait,
+    deadline: Option<Instant>,
+) -> Result<bool, Errno> {
+    let mut error = None;
+    let ready = wait_until(guard, deadline, |slice| {
+        match wait_ready(fd, wait, slice.map(|s| Instant::now() + s)) {
+            Ok(ready) => ready,
+            Err(e) => {
+                error = Some(e);
+                true
+            }
+        }
+    });
+    error.map_or(Ok(ready), Err)
 }
 
 /// Waits until `fd` is ready for `wait` (true) or `deadline` passes (false).

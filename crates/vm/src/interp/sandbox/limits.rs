@@ -1,0 +1,310 @@
+//! The limits a script cannot catch its way out of, and the one flag the eval breaker reads.
+//!
+//! [`Guard`] is an interpreter's sandbox state, shared (`Arc`) by its runtime, its thread
+//! states and the host's [`InterruptHandle`]s. Its `armed` flag is the eval breaker's whole
+//! cost: one relaxed load per check point, `false` for ever in an interpreter without limits.
+//! With a time limit, an instruction budget or a memory limit it is set for good, and every
+//! check point runs [`checkpoint`] (the cost is in `docs/benchmarks.md`); an interrupt sets it
+//! from any thread.
+//!
+//! Once a time or instruction limit (or an interrupt) fires, the guard stays *tripped*: every
+//! later check point of every thread raises `LimitExceeded` again, so `except BaseException:
+//! pass` only buys the script the code up to its next loop iteration or call; blocking waits
+//! ([`wait_until`]) give up. [`Guard::restart`] (a new run) clears it.
+
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU8, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::capabilities::Sandbox;
+use super::memory::MemoryAccount;
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::{ExcKind, PyResult};
+
+/// The limits of an interpreter (all off by default).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Wall-clock time of a run.
+    pub time: Option<Duration>,
+    /// Check points (loop iterations and calls) a run may pass.
+    pub instructions: Option<u64>,
+    /// Bytes the interpreter's threads may hold allocated at once.
+    pub memory: Option<usize>,
+    /// Threads a script may have running at once besides its main thread.
+    pub threads: Option<usize>,
+}
+
+/// Which limit stopped a script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LimitKind {
+    /// [`Limits::time`] (raises `LimitExceeded`).
+    Time,
+    /// [`Limits::instructions`] (raises `LimitExceeded`).
+    Instructions,
+    /// The host's [`InterruptHandle::interrupt`] (raises `LimitExceeded`).
+    Interrupt,
+    /// [`Limits::memory`] (raises a catchable `MemoryError`).
+    Memory,
+}
+
+impl LimitKind {
+    fn code(self) -> u8 {
+        match self {
+            LimitKind::Time => 1,
+            LimitKind::Instructions => 2,
+            LimitKind::Interrupt => 3,
+            LimitKind::Memory => 4,
+        }
+    }
+
+    fn from_code(code: u8) -> Option<LimitKind> {
+        [
+            LimitKind::Time,
+            LimitKind::Instructions,
+            LimitKind::Interrupt,
+            LimitKind::Memory,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
+    }
+
+    /// The message of the exception this limit raises (and of `gilvm`'s last stderr line).
+    pub fn message(self, limits: &Limits) -> String {
+        match self {
+            LimitKind::Time => format!(
+                "time limit of {} reached",
+                format_duration(limits.time.unwrap_or_default())
+            ),
+            LimitKind::Instructions => format!(
+                "instruction limit of {} reached",
+                limits.instructions.unwrap_or_default()
+            ),
+            LimitKind::Interrupt => "interrupted by the host".to_string(),
+            LimitKind::Memory => format!(
+                "memory limit of {} reached",
+                format_size(limits.memory.unwrap_or_default())
+            ),
+        }
+    }
+
+    /// The limit an exception of class `type_name` with `message` reports, if it is one of
+    /// the sandbox's (the inverse of [`LimitKind::message`]).
+    pub fn of_exception(type_name: &str, message: &str) -> Option<LimitKind> {
+        match type_name {
+            "LimitExceeded" if message.starts_with("time limit") => Some(LimitKind::Time),
+            "LimitExceeded" if message.starts_with("instruction limit") => {
+                Some(LimitKind::Instructions)
+            }
+            "LimitExceeded" if message.starts_with("interrupted") => Some(LimitKind::Interrupt),
+            "MemoryError" if message.starts_with("memory limit of") => Some(LimitKind::Memory),
+            _ => None,
+        }
+    }
+}
+
+/// `1s`, `500ms`, `1.5s`: the form `--timeout` accepts.
+pub fn format_duration(d: Duration) -> String {
+    if d.subsec_millis() == 0 && d.as_secs() > 0 && d.subsec_nanos() == 0 {
+        format!("{}s", d.as_secs())
+    } else if d.as_nanos() % 1_000_000 == 0 {
+        format!("{}ms", d.as_millis())
+    } else {
+        format!("{:?}", d)
+    }
+}
+
+/// `64M`, `1G`, `1500K`, `100`: the form `--max-memory` accepts (binary units).
+pub fn format_size(bytes: usize) -> String {
+    for (unit, shift) in [("G", 30), ("M", 20), ("K", 10)] {
+        if bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+            return format!("{}{unit}", bytes >> shift);
+        }
+    }
+    bytes.to_string()
+}
+
+/// An interpreter's sandbox: its capabilities, its limits and their live state.
+pub struct Guard {
+    /// Something for the eval breaker's slow path ([`checkpoint`]) to look at.
+    armed: AtomicBool,
+    /// Blocking waits wake every [`WAIT_SLICE`] to look at the guard: a limit is set, or the
+    /// host holds an [`InterruptHandle`].
+    watched: AtomicBool,
+    /// The [`LimitKind::code`] of the limit that fired, 0 if none.
+    tripped: AtomicU8,
+    /// Check points left in this run's instruction budget.
+    instructions_left: AtomicI64,
+    /// This run's end (with a time limit).
+    deadline: Mutex<Option<Instant>>,
+    pub limits: Limits,
+    /// `None`: every capability granted (no sandbox).
+    pub sandbox: Option<Sandbox>,
+    pub memory: MemoryAccount,
+}
+
+impl Guard {
+    pub fn new(sandbox: Option<Sandbox>, limits: Limits) -> Guard {
+        let guard = Guard {
+            armed: AtomicBool::new(false),
+            watched: AtomicBool::new(false),
+            tripped: AtomicU8::new(0),
+            instructions_left: AtomicI64::new(0),
+            deadline: Mutex::new(None),
+            memory: MemoryAccount::new(limits.memory),
+            limits,
+            sandbox,
+        };
+        guard.restart();
+        guard
+    }
+
+    /// Starts a run: the clock and the instruction budget start afresh, a fired limit is
+    /// forgotten.
+    pub fn restart(&self) {
+        let budget = self
+            .limits
+            .instructions
+            .map_or(i64::MAX, |n| n.min(i64::MAX as u64) as i64);
+        self.instructions_left.store(budget, Ordering::Relaxed);
+        *lock(&self.deadline) = self.limits.time.map(|t| Instant::now() + t);
+        self.tripped.store(0, Ordering::SeqCst);
+        let counted = self.limits.time.is_some()
+            || self.limits.instructions.is_some()
+            || self.limits.memory.is_some();
+        self.armed.store(counted, Ordering::SeqCst);
+        if counted {
+            self.watched.store(true, Ordering::SeqCst);
+        }
+    }
+
+    /// A handle for the host to stop this interpreter's scripts.
+    pub fn interrupt_handle(self: &std::sync::Arc<Guard>) -> InterruptHandle {
+        self.watched.store(true, Ordering::SeqCst);
+        InterruptHandle(std::sync::Arc::clone(self))
+    }
+
+    /// Whether the eval breaker must call [`checkpoint`] (one relaxed load).
+    #[inline(always)]
+    pub fn armed(&self) -> bool {
+        self.armed.load(Ordering::Relaxed)
+    }
+
+    /// Fires `kind` (first one wins) and wakes the check points.
+    pub fn trip(&self, kind: LimitKind) {
+        let _ = self
+            .tripped
+            .compare_exchange(0, kind.code(), Ordering::SeqCst, Ordering::SeqCst);
+        self.armed.store(true, Ordering::SeqCst);
+    }
+
+    /// The limit that fired in this run, if any (checking the clock first).
+    pub fn tripped(&self) -> Option<LimitKind> {
+        if let Some(deadline) = *lock(&self.deadline) {
+            if Instant::now() >= deadline {
+                self.trip(LimitKind::Time);
+            }
+        }
+        LimitKind::from_code(self.tripped.load(Ordering::SeqCst))
+    }
+
+    /// Sets the eval breaker's flag (the memory account went over its limit).
+    pub fn arm(&self) {
+        self.armed.store(true, Ordering::SeqCst);
+    }
+
+    /// The `LimitExceeded` (or `MemoryError`) that `kind` raises.
+    fn exception(&self, ts: &ThreadState, kind: LimitKind) -> crate::object::value::ObjRef {
+        let class = match kind {
+            LimitKind::Memory => ExcKind::MemoryError,
+            _ => ExcKind::LimitExceeded,
+        };
+        ts.new_exc(class, kind.message(&self.limits))
+    }
+
+    /// The `MemoryError` of an allocation of `bytes` the memory limit refuses.
+    pub fn memory_error(&self, ts: &ThreadState) -> crate::object::value::ObjRef {
+        self.exception(ts, LimitKind::Memory)
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The eval breaker's slow path, taken while [`Guard::armed`]: a fired limit raises (again),
+/// the instruction budget is charged one check point, the clock and the memory account are
+/// looked at.
+#[cold]
+#[inline(never)]
+pub fn checkpoint(ts: &ThreadState) -> PyResult<()> {
+    let guard = &ts.guard;
+    if guard.limits.instructions.is_some()
+        && guard.instructions_left.fetch_sub(1, Ordering::Relaxed) <= 0
+    {
+        guard.trip(LimitKind::Instructions);
+    }
+    if let Some(kind) = guard.tripped() {
+        return Err(guard.exception(ts, kind));
+    }
+    if guard.memory.over_limit() {
+        return Err(guard.exception(ts, LimitKind::Memory));
+    }
+    Ok(())
+}
+
+/// Raises `LimitExceeded` if a limit has fired (after a blocking wait that [`wait_until`] cut
+/// short), without charging the instruction budget.
+pub fn check_tripped(ts: &ThreadState) -> PyResult<()> {
+    match ts.guard.tripped() {
+        Some(kind) => Err(ts.guard.exception(ts, kind)),
+        None => Ok(()),
+    }
+}
+
+/// A host's handle to stop a running script: `interrupt()` makes every thread of the
+/// interpreter raise `LimitExceeded` at its next check point, as the time limit does, and
+/// wakes its blocking waits. `Send + Sync + Clone`; it outlives the interpreter harmlessly.
+#[derive(Clone)]
+pub struct InterruptHandle(std::sync::Arc<Guard>);
+
+impl InterruptHandle {
+    /// Stops the script running now (if none runs, the next run clears it).
+    pub fn interrupt(&self) {
+        self.0.trip(LimitKind::Interrupt);
+    }
+}
+
+impl std::fmt::Debug for InterruptHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("InterruptHandle")
+    }
+}
+
+/// How often a blocking wait looks at the guard while a limit may fire.
+pub const WAIT_SLICE: Duration = Duration::from_millis(10);
+
+/// Waits with `wait(slice)` until it returns `true` or `end` passes, in slices of at most
+/// [`WAIT_SLICE`] while `guard` is armed, so that a fired limit ends the wait; `false` if the
+/// wait ended without success. Call it with the GIL released.
+pub fn wait_until(
+    guard: &Guard,
+    end: Option<Instant>,
+    mut wait: impl FnMut(Option<Duration>) -> bool,
+) -> bool {
+    loop {
+        let left = end.map(|e| e.saturating_duration_since(Instant::now()));
+        if !guard.watched.load(Ordering::Relaxed) {
+            return wait(left);
+        }
+        if guard.tripped().is_some() {
+            return false;
+        }
+        let slice = left.map_or(WAIT_SLICE, |l| l.min(WAIT_SLICE));
+        if wait(Some(slice)) {
+            return true;
+        }
+        if left.is_some_and(|l| l <= slice) {
+            return false;
+        }
+    }
+}
