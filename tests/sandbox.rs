@@ -263,6 +263,7 @@ fn blocking_waits_wake_when_the_limit_fires() {
         "import queue\nqueue.Queue().get()\n",
         "import threading, time\nt = threading.Thread(target=time.sleep, args=(60,))\nt.start()\nt.join()\n",
         "import socket\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen()\ns.accept()\n",
+        "import selectors, socket\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen()\nsel = selectors.DefaultSelector()\nsel.register(s, selectors.EVENT_READ)\nsel.select()\n",
     ];
     for code in cases {
         let started = std::time::Instant::now();

@@ -12,8 +12,7 @@
 //! pass` only buys the script the code up to its next loop iteration or call; blocking waits
 //! ([`wait_until`]) give up. [`Guard::restart`] (a new run) clears it.
 
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU8, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
 use super::capabilities::Sandbox;
@@ -132,10 +131,14 @@ pub struct Guard {
     watched: AtomicBool,
     /// The [`LimitKind::code`] of the limit that fired, 0 if none.
     tripped: AtomicU8,
-    /// Check points left in this run's instruction budget.
+    /// Check points left in this run's instruction budget. Check points run under the GIL,
+    /// one thread at a time: plain loads and stores suffice (no read-modify-write).
     instructions_left: AtomicI64,
-    /// This run's end (with a time limit).
-    deadline: Mutex<Option<Instant>>,
+    /// Check points until the next look at the clock (see [`CLOCK_EVERY`]).
+    clock_countdown: AtomicU32,
+    /// This run's end, in nanoseconds since `epoch` (`u64::MAX`: no time limit).
+    deadline: AtomicU64,
+    epoch: Instant,
     pub limits: Limits,
     /// `None`: every capability granted (no sandbox).
     pub sandbox: Option<Sandbox>,
@@ -149,7 +152,9 @@ impl Guard {
             watched: AtomicBool::new(false),
             tripped: AtomicU8::new(0),
             instructions_left: AtomicI64::new(0),
-            deadline: Mutex::new(None),
+            clock_countdown: AtomicU32::new(0),
+            deadline: AtomicU64::new(u64::MAX),
+            epoch: Instant::now(),
             memory: MemoryAccount::new(limits.memory),
             limits,
             sandbox,
@@ -166,7 +171,11 @@ impl Guard {
             .instructions
             .map_or(i64::MAX, |n| n.min(i64::MAX as u64) as i64);
         self.instructions_left.store(budget, Ordering::Relaxed);
-        *lock(&self.deadline) = self.limits.time.map(|t| Instant::now() + t);
+        let deadline = self
+            .limits
+            .time
+            .map_or(u64::MAX, |t| self.now() + t.as_nanos() as u64);
+        self.deadline.store(deadline, Ordering::SeqCst);
         self.tripped.store(0, Ordering::SeqCst);
         let counted = self.limits.time.is_some()
             || self.limits.instructions.is_some()
@@ -197,13 +206,21 @@ impl Guard {
         self.armed.store(true, Ordering::SeqCst);
     }
 
-    /// The limit that fired in this run, if any (checking the clock first).
-    pub fn tripped(&self) -> Option<LimitKind> {
-        if let Some(deadline) = *lock(&self.deadline) {
-            if Instant::now() >= deadline {
-                self.trip(LimitKind::Time);
-            }
+    /// Nanoseconds since the guard was made.
+    fn now(&self) -> u64 {
+        self.epoch.elapsed().as_nanos() as u64
+    }
+
+    /// Fires the time limit if this run's deadline has passed.
+    fn look_at_clock(&self) {
+        if self.now() >= self.deadline.load(Ordering::Relaxed) {
+            self.trip(LimitKind::Time);
         }
+    }
+
+    /// The limit that fired in this run, if any (looking at the clock first).
+    pub fn tripped(&self) -> Option<LimitKind> {
+        self.look_at_clock();
         LimitKind::from_code(self.tripped.load(Ordering::SeqCst))
     }
 
@@ -227,23 +244,34 @@ impl Guard {
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
+/// Check points between two looks at the clock under a time limit: reading it costs about
+/// as much as the rest of a check point; a check point is at most one loop iteration or call
+/// apart from the next, so the limit fires at most this many of them late.
+const CLOCK_EVERY: u32 = 16;
 
-/// The eval breaker's slow path, taken while [`Guard::armed`]: a fired limit raises (again),
-/// the instruction budget is charged one check point, the clock and the memory account are
-/// looked at.
-#[cold]
+/// The eval breaker's slow path, taken while [`Guard::armed`]: the instruction budget is
+/// charged one check point, the clock looked at every [`CLOCK_EVERY`], and a fired limit
+/// raises (again); then the memory account is looked at.
 #[inline(never)]
 pub fn checkpoint(ts: &ThreadState) -> PyResult<()> {
     let guard = &ts.guard;
-    if guard.limits.instructions.is_some()
-        && guard.instructions_left.fetch_sub(1, Ordering::Relaxed) <= 0
-    {
-        guard.trip(LimitKind::Instructions);
+    if guard.limits.instructions.is_some() {
+        let left = guard.instructions_left.load(Ordering::Relaxed) - 1;
+        guard.instructions_left.store(left, Ordering::Relaxed);
+        if left < 0 {
+            guard.trip(LimitKind::Instructions);
+        }
     }
-    if let Some(kind) = guard.tripped() {
+    if guard.limits.time.is_some() {
+        match guard.clock_countdown.load(Ordering::Relaxed) {
+            0 => {
+                guard.clock_countdown.store(CLOCK_EVERY, Ordering::Relaxed);
+                guard.look_at_clock();
+            }
+            n => guard.clock_countdown.store(n - 1, Ordering::Relaxed),
+        }
+    }
+    if let Some(kind) = LimitKind::from_code(guard.tripped.load(Ordering::Relaxed)) {
         return Err(guard.exception(ts, kind));
     }
     if guard.memory.over_limit() {

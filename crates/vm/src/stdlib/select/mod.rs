@@ -1,6 +1,7 @@
 //! The native part of `select`: one `poll(2)` call with the GIL released (`select.py`
 //! builds `select.select`, `select.poll` and `selectors` over it).
 
+use crate::interp::sandbox::limits::{check_tripped, wait_until};
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
 use crate::object::error::PyResult;
@@ -37,29 +38,33 @@ fn poll(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             revents: 0,
         })
         .collect();
+    let guard = std::sync::Arc::clone(&ts.guard);
     let result = ts.allow_threads(move || {
         let deadline = (timeout >= 0)
             .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout as u64));
-        loop {
-            let wait = match deadline {
-                None => -1,
-                Some(d) => d
-                    .saturating_duration_since(std::time::Instant::now())
-                    .as_millis()
-                    .min(i32::MAX as u128) as i32,
-            };
-            // SAFETY: `set` is a valid array of `set.len()` pollfd structs.
-            let n = unsafe { libc::poll(set.as_mut_ptr(), set.len() as libc::nfds_t, wait) };
-            if n >= 0 {
-                return Ok(set);
+        let mut failure = None;
+        // In slices while a sandbox limit may fire (`wait_until`).
+        wait_until(&guard, deadline, |slice| {
+            let wait = slice.map_or(-1, |s| s.as_millis().min(i32::MAX as u128) as i32);
+            loop {
+                // SAFETY: `set` is a valid array of `set.len()` pollfd structs.
+                let n = unsafe { libc::poll(set.as_mut_ptr(), set.len() as libc::nfds_t, wait) };
+                if n >= 0 {
+                    return n > 0;
+                }
+                let err = std::io::Error::last_os_error();
+                if err.raw_os_error() != Some(libc::EINTR) {
+                    failure = Some(err);
+                    return true;
+                }
             }
-            let err = std::io::Error::last_os_error();
-            if err.raw_os_error() != Some(libc::EINTR) {
-                return Err(err);
-            }
-        }
+        });
+        failure.map_or(Ok(set), Err)
     });
     let set = result.map_err(|e| crate::stdlib::os::os_error(ts, &e, ""))?;
+    if set.iter().all(|p| p.revents == 0) {
+        check_tripped(ts)?;
+    }
     Ok(Value::new_list(
         set.iter()
             .filter(|p| p.revents != 0)
