@@ -327,6 +327,43 @@ mod tests {
     }
 
     #[test]
+    fn sandbox_options_go_to_clap_before_the_script() {
+        let p = parse_list(&[
+            "--sandbox",
+            "--allow-read",
+            "/data",
+            "--allow-net=loopback",
+            "--timeout",
+            "1s",
+            "--max-memory",
+            "64M",
+            "-X",
+            "gil=tick",
+            "s.py",
+            "--timeout",
+        ])
+        .unwrap();
+        assert_eq!(p.target, Some(Target::Script("s.py".into())));
+        assert_eq!(p.args, args(&["--timeout"]));
+        assert_eq!(
+            p.clap_args,
+            args(&[
+                "gilvm",
+                "--sandbox",
+                "--allow-read",
+                "/data",
+                "--allow-net=loopback",
+                "--timeout",
+                "1s",
+                "--max-memory",
+                "64M",
+                "--gil",
+                "tick"
+            ])
+        );
+    }
+
+    #[test]
     fn usage_errors_use_cpythons_words() {
         assert_eq!(parse_list(&["-z"]).unwrap_err(), "Unknown option: -z");
         assert_eq!(

@@ -103,9 +103,9 @@ impl LimitKind {
 
 /// `1s`, `500ms`, `1.5s`: the form `--timeout` accepts.
 pub fn format_duration(d: Duration) -> String {
-    if d.subsec_millis() == 0 && d.as_secs() > 0 && d.subsec_nanos() == 0 {
+    if d.subsec_nanos() == 0 && d.as_secs() > 0 {
         format!("{}s", d.as_secs())
-    } else if d.as_nanos() % 1_000_000 == 0 {
+    } else if d.as_nanos().is_multiple_of(1_000_000) {
         format!("{}ms", d.as_millis())
     } else {
         format!("{:?}", d)
@@ -115,7 +115,7 @@ pub fn format_duration(d: Duration) -> String {
 /// `64M`, `1G`, `1500K`, `100`: the form `--max-memory` accepts (binary units).
 pub fn format_size(bytes: usize) -> String {
     for (unit, shift) in [("G", 30), ("M", 20), ("K", 10)] {
-        if bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+        if bytes >= 1 << shift && bytes.is_multiple_of(1 << shift) {
             return format!("{}{unit}", bytes >> shift);
         }
     }
@@ -334,5 +334,92 @@ pub fn wait_until(
         if left.is_some_and(|l| l <= slice) {
             return false;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_limit_and_map_back_to_it() {
+        let limits = Limits {
+            time: Some(Duration::from_millis(1500)),
+            instructions: Some(1000),
+            memory: Some(64 << 20),
+            threads: None,
+        };
+        let cases = [
+            (
+                LimitKind::Time,
+                "LimitExceeded",
+                "time limit of 1500ms reached",
+            ),
+            (
+                LimitKind::Instructions,
+                "LimitExceeded",
+                "instruction limit of 1000 reached",
+            ),
+            (
+                LimitKind::Interrupt,
+                "LimitExceeded",
+                "interrupted by the host",
+            ),
+            (
+                LimitKind::Memory,
+                "MemoryError",
+                "memory limit of 64M reached",
+            ),
+        ];
+        for (kind, class, message) in cases {
+            assert_eq!(kind.message(&limits), message);
+            assert_eq!(LimitKind::of_exception(class, message), Some(kind));
+            assert_eq!(LimitKind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(LimitKind::of_exception("MemoryError", ""), None);
+        assert_eq!(format_duration(Duration::from_secs(2)), "2s");
+        assert_eq!(format_size(1500), "1500");
+    }
+
+    #[test]
+    fn a_fired_limit_stays_until_the_next_run() {
+        let limits = Limits {
+            instructions: Some(2),
+            ..Limits::default()
+        };
+        let guard = Guard::new(None, limits);
+        assert!(guard.armed());
+        guard.trip(LimitKind::Instructions);
+        guard.trip(LimitKind::Interrupt);
+        assert_eq!(
+            guard.tripped(),
+            Some(LimitKind::Instructions),
+            "the first one wins"
+        );
+        guard.restart();
+        assert_eq!(guard.tripped(), None);
+        let unlimited = Guard::new(None, Limits::default());
+        assert!(
+            !unlimited.armed(),
+            "no limits: the eval breaker's fast path only"
+        );
+    }
+
+    #[test]
+    fn waits_end_when_a_limit_fires() {
+        let guard = std::sync::Arc::new(Guard::new(None, Limits::default()));
+        let handle = guard.interrupt_handle();
+        let waiter = {
+            let guard = std::sync::Arc::clone(&guard);
+            std::thread::spawn(move || {
+                wait_until(&guard, None, |slice| {
+                    std::thread::sleep(slice.unwrap_or(WAIT_SLICE));
+                    false
+                })
+            })
+        };
+        std::thread::sleep(Duration::from_millis(30));
+        handle.interrupt();
+        assert!(!waiter.join().unwrap());
     }
 }
