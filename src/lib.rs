@@ -51,6 +51,7 @@ pub use gilvm_vm::{clear_interrupt, request_interrupt};
 /// What the `gilvm` command tells the interpreter about its command line (`sys.flags`,
 /// `sys.path[0]`, `PYTHONPATH`...); process-wide, set once before the first interpreter starts.
 pub use gilvm_vm::{set_command_line, CommandLine, SysFlags};
+pub use gilvm_vm::{CountingAllocator, InterruptHandle, LimitKind, Limits, NetAccess, Sandbox};
 pub use gilvm_vm::{GcStats, GilConfig, GilStats, Policy, ThreadStats};
 
 /// GIL traces: what [`Interpreter::trace_stop`] (or a script's `gil.trace_stop()`) returns, how

@@ -21,7 +21,12 @@ mod cli;
 mod experiment;
 mod gil_cli;
 mod repl;
+mod sandbox_cli;
 mod timeline_cli;
+
+/// Every allocation is charged to the memory limit's account (`--max-memory`).
+#[global_allocator]
+static ALLOCATOR: gilvm::CountingAllocator = gilvm::CountingAllocator::system();
 
 use gil_cli::StatsMode;
 
@@ -65,6 +70,9 @@ struct Cli {
     /// Perfetto, chrome://tracing or `gilvm timeline`).
     #[arg(long, value_name = "FILE")]
     gil_trace: Option<PathBuf>,
+
+    #[command(flatten)]
+    sandbox: sandbox_cli::SandboxArgs,
 }
 
 /// `gilvm timeline ...` and `gilvm experiment ...`: gilvm's tools, parsed apart from CPython's
@@ -125,6 +133,7 @@ fn main() -> ExitCode {
         print_stats: cli.gil_stats,
         trace: cli.gil_trace,
         io_fast_path: cli.io_fast_path,
+        sandbox: cli.sandbox,
     };
     let target = cli::start(&parsed, argv);
     let inspect = parsed.flags.inspect > 0;
@@ -153,6 +162,8 @@ struct RunOptions {
     /// Where to write the GIL trace (`--gil-trace`).
     trace: Option<PathBuf>,
     io_fast_path: bool,
+    /// `--sandbox`, `--allow-*` and the limits.
+    sandbox: sandbox_cli::SandboxArgs,
 }
 
 fn run_file(file: &str, rest: &[String], dis: bool, run: &RunOptions) -> ExitCode {
@@ -201,17 +212,15 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
             return ExitCode::from(1);
         }
     };
-    let program = Arc::new(
-        Interpreter::builder()
-            .argv(argv)
-            .gil(run.gil)
-            .io_fast_path(run.io_fast_path)
-            .print_traceback(true)
-            // Under --gil-trace, Ctrl-C and SIGTERM stop the program at once and write the
-            // trace (`gil_cli::finish_trace_on_signal`).
-            .handle_signals(run.trace.is_none())
-            .build(),
-    );
+    let builder = Interpreter::builder()
+        .argv(argv)
+        .gil(run.gil)
+        .io_fast_path(run.io_fast_path)
+        .print_traceback(true)
+        // Under --gil-trace, Ctrl-C and SIGTERM stop the program at once and write the
+        // trace (`gil_cli::finish_trace_on_signal`).
+        .handle_signals(run.trace.is_none());
+    let program = Arc::new(run.sandbox.apply(builder).build());
     if let Some(path) = &run.trace {
         if let Err(msg) = gil_cli::start_trace(&program, path) {
             eprintln!("gilvm: {msg}");
@@ -235,7 +244,10 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
     // for its other threads; a `SystemExit` carries its status.
     let status = match &result {
         Ok(()) => 0,
-        Err(error) => error.exit_status().unwrap_or(1) as u8,
+        Err(error) => {
+            sandbox_cli::report(&error);
+            error.exit_status().unwrap_or(1) as u8
+        }
     };
     if let Some(path) = &run.trace {
         if let Err(msg) = gil_cli::finish_trace(&program, path) {

@@ -73,9 +73,16 @@ const LONG_WITH_VALUE: &[&str] = &[
     "--check-interval",
     "--gil-trace",
     "--io-fast-path",
+    "--allow-read",
+    "--allow-write",
+    "--allow-net",
+    "--timeout",
+    "--max-instructions",
+    "--max-memory",
+    "--max-threads",
 ];
 /// gilvm's long options without a value.
-const LONG_FLAGS: &[&str] = &["--dis", "--gil-stats", "--help", "--version"];
+const LONG_FLAGS: &[&str] = &["--dis", "--gil-stats", "--help", "--version", "--sandbox"];
 
 /// `-X` settings that are gilvm options: `-X gil=tick` is `--gil tick`.
 const X_SETTINGS: &[(&str, &str)] = &[
@@ -364,6 +371,43 @@ mod tests {
         assert_eq!(p.target, None);
         assert_eq!((p.flags.optimize, p.flags.isolated), (2, 1));
         assert!(p.flags.safe_path);
+    }
+
+    #[test]
+    fn sandbox_options_go_to_clap_before_the_script() {
+        let p = parse_list(&[
+            "--sandbox",
+            "--allow-read",
+            "/data",
+            "--allow-net=loopback",
+            "--timeout",
+            "1s",
+            "--max-memory",
+            "64M",
+            "-X",
+            "gil=tick",
+            "s.py",
+            "--timeout",
+        ])
+        .unwrap();
+        assert_eq!(p.target, Some(Target::Script("s.py".into())));
+        assert_eq!(p.args, args(&["--timeout"]));
+        assert_eq!(
+            p.clap_args,
+            args(&[
+                "gilvm",
+                "--sandbox",
+                "--allow-read",
+                "/data",
+                "--allow-net=loopback",
+                "--timeout",
+                "1s",
+                "--max-memory",
+                "64M",
+                "--gil",
+                "tick"
+            ])
+        );
     }
 
     #[test]

@@ -33,14 +33,14 @@ pub fn run(target: Option<Target>, parsed: &Parsed, run: &crate::RunOptions) -> 
         _ => String::new(),
     };
     let argv = std::iter::once(argv0).chain(parsed.args.iter().cloned());
-    let interp = Interpreter::builder()
+    let builder = Interpreter::builder()
         .policy(gil.policy)
         .switch_interval(gil.switch_interval)
         .check_interval(gil.check_interval)
         .io_fast_path(run.io_fast_path)
         .handle_signals(true)
-        .argv(argv.collect())
-        .build();
+        .argv(argv.collect());
+    let interp = run.sandbox.apply(builder).build();
     let inspect = parsed.flags.inspect > 0;
     let result = match (&target, module) {
         (Some(Target::Script(file)), _) => {
@@ -85,6 +85,7 @@ pub fn run(target: Option<Target>, parsed: &Parsed, run: &crate::RunOptions) -> 
             return finish(&interp, stats, code);
         }
         eprint!("{}", error.traceback());
+        crate::sandbox_cli::report(&error);
         status = 1;
         if !prompt && super::interrupted(&error) {
             finish(&interp, stats, status);

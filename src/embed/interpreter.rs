@@ -37,7 +37,7 @@ use crate::{compile, Code, FromPy, NativeModule, PyErr, PyResult, Python};
 /// assert_eq!(interp.eval::<i64>("square(12)").unwrap(), 144);
 /// ```
 pub struct Interpreter {
-    session: Arc<Session>,
+    pub(crate) session: Arc<Session>,
     shutdown_timeout: Option<Duration>,
 }
 
@@ -109,7 +109,8 @@ impl Interpreter {
     /// assert_eq!(err.type_name(), "KeyError");
     /// ```
     pub fn run(&self, source: &str) -> PyResult<()> {
-        self.with_gil(|py| py.run(source))
+        self.start_run();
+        self.end_run(self.with_gil(|py| py.run(source)))
     }
 
     /// Runs the file at `path` as `__main__` (shortcut for [`Python::run_file`]).
@@ -124,7 +125,8 @@ impl Interpreter {
     /// assert_eq!(interp.eval::<String>("greeting").unwrap(), "hi");
     /// ```
     pub fn run_file(&self, path: impl AsRef<std::path::Path>) -> PyResult<()> {
-        self.with_gil(|py| py.run_file(path).map(drop))
+        self.start_run();
+        self.end_run(self.with_gil(|py| py.run_file(path).map(drop)))
     }
 
     /// Compiles and runs `source` as the main script, as `gilvm FILE` does (`filename` is
@@ -178,7 +180,9 @@ impl Interpreter {
     /// assert!(interp.eval::<i64>("R").is_err());
     /// ```
     pub fn run_code(&self, code: &Code) -> PyResult<()> {
-        match self.session.run_main(Arc::clone(&code.code), &code.source) {
+        self.start_run();
+        let result = self.session.run_main(Arc::clone(&code.code), &code.source);
+        self.end_run(match result {
             Ok(()) => Ok(()),
             Err(RunError::Exit(status)) => Err(PyErr::from_parts(
                 "SystemExit".into(),
@@ -191,7 +195,7 @@ impl Interpreter {
                 message,
                 traceback,
             }) => Err(PyErr::from_parts(type_name, message, traceback, None)),
-        }
+        })
     }
 
     /// Ends the interpreter as CPython's exit does (dropping it does the same): waits for the
@@ -224,7 +228,8 @@ impl Interpreter {
     where
         T: for<'py> FromPy<'py>,
     {
-        self.with_gil(|py| py.eval(source)?.extract())
+        self.start_run();
+        self.end_run(self.with_gil(|py| py.eval(source)?.extract()))
     }
 
     /// Registers a native module (shortcut for [`Python::add_module`]).
@@ -392,7 +397,7 @@ impl Drop for Interpreter {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Builder {
-    config: Config,
+    pub(crate) config: Config,
     shutdown_timeout: Option<Duration>,
 }
 

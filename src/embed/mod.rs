@@ -16,3 +16,4 @@ pub mod python;
 #[cfg(feature = "serde")]
 pub mod serde;
 pub mod typed;
+pub mod sandbox;

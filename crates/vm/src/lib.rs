@@ -47,5 +47,8 @@ pub use crate::embed::RunError;
 pub use crate::interp::gc::GcStats;
 pub use crate::interp::gil_trace::TraceStateError;
 pub use crate::interp::runtime::Config;
+pub use crate::interp::sandbox::limits::{format_duration, format_size};
+pub use crate::interp::sandbox::memory::CountingAllocator;
+pub use crate::interp::sandbox::{Guard, InterruptHandle, LimitKind, Limits, NetAccess, Sandbox};
 pub use crate::interp::signals::{clear_interrupt, request_interrupt};
 pub use crate::stdlib::sys::config::{set_command_line, CommandLine, FlagValue, SysFlags};

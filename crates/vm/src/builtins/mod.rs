@@ -39,7 +39,11 @@ pub fn install(ts: &ThreadState) {
     for id in TypeId::ALL.into_iter().filter(|id| id.in_builtins()) {
         put(id.name(), Value::Obj(rt.type_obj(id).clone()));
     }
-    for (kind, name, _) in ExcKind::ALL {
+    // `LimitExceeded` (a sandbox's limits) is no CPython builtin: not named there.
+    for (kind, name, _) in ExcKind::ALL
+        .iter()
+        .filter(|e| e.0 != ExcKind::LimitExceeded)
+    {
         put(name, Value::Obj(rt.exc_types[*kind as usize].clone()));
     }
     if let Obj::Type(t) = &*rt.exc_types[ExcKind::BaseException as usize] {

@@ -14,6 +14,7 @@ use gilvm_gil::{Gil, ThreadHandle, ThreadId};
 use crate::embed::{object, Object};
 use crate::interp::gil_trace::{GilTracer, TraceStateError};
 use crate::interp::runtime::{Config, Runtime};
+use crate::interp::sandbox::Guard;
 use crate::interp::thread_state::ThreadState;
 use crate::object::value::Value;
 use crate::Trace;
@@ -70,6 +71,8 @@ pub struct Session {
     /// Records the GIL's events on demand (`trace_start`, a script's `gil.trace_start()`).
     tracer: Arc<GilTracer>,
     config: Config,
+    /// The sandbox and limits (shared with the runtime and the host's interrupt handles).
+    guard: Arc<Guard>,
     /// Set by [`Session::finalize`] when daemon threads were still running: they keep
     /// waiting for the GIL, which the finalizing thread never releases.
     frozen: AtomicBool,
@@ -95,6 +98,7 @@ impl Session {
         Arc::new(Session {
             gil,
             tracer,
+            guard: Arc::new(Guard::new(config.sandbox.clone(), config.limits.clone())),
             config,
             frozen: AtomicBool::new(false),
             runtime: Mutex::new(None),
@@ -106,6 +110,12 @@ impl Session {
     /// The session's GIL (its stats, its holder).
     pub fn gil(&self) -> &Arc<Gil> {
         &self.gil
+    }
+
+    /// The sandbox and limits of the session's scripts (to restart a run's budgets, to learn
+    /// which limit fired, to hand out interrupt handles).
+    pub fn guard(&self) -> &Arc<Guard> {
+        &self.guard
     }
 
     /// The settings the session was made with.
@@ -208,7 +218,11 @@ impl Session {
         if let Some(rt) = slot.as_ref() {
             return (rt.get(holder).clone(), false);
         }
-        let rt = Rc::new(Runtime::boot(&self.config, Arc::clone(&self.tracer)));
+        let rt = Rc::new(Runtime::boot(
+            &self.config,
+            Arc::clone(&self.tracer),
+            Arc::clone(&self.guard),
+        ));
         *slot = Some(GilOwned::new(rt.clone()));
         (rt, true)
     }

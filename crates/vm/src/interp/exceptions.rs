@@ -4,6 +4,7 @@
 use gilvm_compiler::Mode;
 
 use crate::interp::frame::Frame;
+use crate::interp::sandbox::Access;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{exc_data, new_exception, ExcKind, PyResult};
@@ -204,7 +205,9 @@ pub fn syntax_error(
                 }
             })
     };
-    let text = if parsed {
+    // A sandbox that may not read the file gets no line from it.
+    let readable = crate::interp::sandbox::check_path(ts, Access::Read, filename).is_ok();
+    let text = if parsed && readable {
         match std::fs::read_to_string(filename) {
             Ok(file) => line_of(&file, false),
             Err(_) => Value::None,

@@ -481,6 +481,7 @@ fn load_source(
     package_dir: Option<PathBuf>,
 ) -> PyResult {
     let filename = path.to_string_lossy().to_string();
+    crate::interp::sandbox::check_module_file(ts, path)?;
     let source = std::fs::read_to_string(path).map_err(|e| {
         import_error(
             ts,
@@ -665,6 +666,7 @@ pub fn reload(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let Some(file) = file else {
         return Ok(a[0].clone());
     };
+    crate::interp::sandbox::check_module_file(ts, Path::new(&file))?;
     let source = std::fs::read_to_string(&file)
         .map_err(|e| ts.new_exc(ExcKind::ImportError, format!("cannot read '{file}': {e}")))?;
     let code = (ts.rt.compile)(&source, &file)

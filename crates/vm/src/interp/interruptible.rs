@@ -8,10 +8,13 @@
 //! exception from a handler ends the wait, otherwise the wait goes on with the time left.
 //! Slicing, rather than `EINTR`, because the kernel may deliver the signal to any thread
 //! (under `gilvm` the script's main thread is not even the process's first thread) and std's
-//! lock and sleep primitives retry `EINTR` themselves. Other threads wait in one piece.
+//! lock and sleep primitives retry `EINTR` themselves. Other threads wait in one piece,
+//! unless a sandbox limit or an interrupt handle may fire (`interp::sandbox`): then every
+//! thread's wait is sliced the same way and a fired limit ends it with `LimitExceeded`.
 
 use std::time::{Duration, Instant};
 
+use crate::interp::sandbox::limits::check_tripped;
 use crate::interp::signals::{handle_pending, is_main_thread, pending};
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
@@ -24,6 +27,7 @@ enum Stretch<R> {
     Done(R),
     TimedOut,
     Signalled,
+    LimitFired,
 }
 
 /// Waits until `attempt` returns `Some` or `deadline` (if any) passes (`Ok(None)`), with the
@@ -35,7 +39,10 @@ pub fn wait<R: Send>(
     deadline: Option<Instant>,
     mut attempt: impl FnMut(Option<Instant>) -> Option<R> + Send,
 ) -> PyResult<Option<R>> {
-    if !is_main_thread(ts) {
+    let main = is_main_thread(ts);
+    let guard = std::sync::Arc::clone(&ts.guard);
+    let limited = guard.watched();
+    if !main && !limited {
         return Ok(ts.allow_threads(move || attempt(deadline)));
     }
     loop {
@@ -48,14 +55,18 @@ pub fn wait<R: Send>(
             if deadline.is_some_and(|d| Instant::now() >= d) {
                 return Stretch::TimedOut;
             }
-            if pending() {
+            if main && pending() {
                 return Stretch::Signalled;
+            }
+            if limited && guard.tripped().is_some() {
+                return Stretch::LimitFired;
             }
         });
         match stretch {
             Stretch::Done(done) => return Ok(Some(done)),
             Stretch::TimedOut => return Ok(None),
             Stretch::Signalled => handle_pending(ts)?,
+            Stretch::LimitFired => check_tripped(ts)?,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! ([`eval`]), name resolution ([`names`]), building values for the loop's instructions
 //! ([`build_values`]), raising and catching ([`exceptions`]), CPython-format tracebacks
 //! ([`traceback`], [`carets`]), generators' resumption ([`generator`]), imports ([`import`]),
-//! interpreter-wide state ([`runtime`]), per-thread state ([`thread_state`]), the GIL
+//! interpreter-wide state ([`runtime`]), untrusted code's capabilities and limits ([`sandbox`]), per-thread state ([`thread_state`]), the GIL
 //! discipline ([`gil`]) and its recording ([`gil_trace`]), and the builtins that read the
 //! calling frame ([`frame_builtins`]).
 //!
@@ -26,6 +26,7 @@ pub mod interruptible;
 pub mod names;
 pub mod runtime;
 pub mod signal_exit;
+pub mod sandbox;
 pub mod signals;
 pub mod thread_state;
 pub mod traceback;

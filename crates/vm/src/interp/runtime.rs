@@ -78,6 +78,10 @@ pub struct Config {
     /// `KeyboardInterrupt`, SIGTERM flushes the program's files before it kills (the `gilvm`
     /// command sets it; an embedding host decides for its process).
     pub handle_signals: bool,
+    /// The capabilities of a sandboxed script (`None`: unrestricted, as `python3`).
+    pub sandbox: Option<crate::interp::sandbox::Sandbox>,
+    /// Time, instruction, memory and thread limits (none by default).
+    pub limits: crate::interp::sandbox::Limits,
 }
 
 impl Default for Config {
@@ -91,6 +95,8 @@ impl Default for Config {
             search_path: None,
             print_traceback: false,
             handle_signals: false,
+            sandbox: None,
+            limits: Default::default(),
         }
     }
 }
@@ -153,6 +159,8 @@ pub struct Runtime {
     pub io_fast_path: Cell<bool>,
     /// The Python handler of each signal (`signal.signal`).
     pub signal_handlers: crate::interp::signals::SignalHandlers,
+    /// The sandbox's capabilities and limits (each `ThreadState` holds a clone).
+    pub guard: Arc<crate::interp::sandbox::Guard>,
     /// The cycle collector's generations. Last: every object the fields above free is
     /// unlinked from it before it goes.
     pub heap: crate::object::gc::heap::Heap,
@@ -168,7 +176,11 @@ impl Runtime {
     /// empty `builtins` and `sys.modules` (the caller installs the builtins once the first
     /// thread state exists), streams, and `tracer` as the GIL recorder. Every runtime starts
     /// here (`embed::Session` is the one caller).
-    pub fn boot(config: &Config, tracer: Arc<crate::interp::gil_trace::GilTracer>) -> Runtime {
+    pub fn boot(
+        config: &Config,
+        tracer: Arc<crate::interp::gil_trace::GilTracer>,
+        guard: Arc<crate::interp::sandbox::Guard>,
+    ) -> Runtime {
         let types = make_builtin_types();
         let exc_types = make_exception_types(&types[TypeId::Object as usize]);
         let (stdout, stderr) = match &config.capture_output {
@@ -206,6 +218,7 @@ impl Runtime {
             gil_tracer: Some(tracer),
             io_fast_path: Cell::new(config.io_fast_path),
             signal_handlers: crate::interp::signals::SignalHandlers::new(config.handle_signals),
+            guard,
             heap: Default::default(),
         }
     }

@@ -1,11 +1,14 @@
 //! Per-thread execution state: the frame stack, the handled exception, recursion depth.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use gilvm_gil::ThreadHandle;
 
 use crate::interp::frame::Frame;
 use crate::interp::runtime::Runtime;
+use crate::interp::sandbox::memory::MemoryScope;
+use crate::interp::sandbox::Guard;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{ObjRef, Value};
 use crate::objects::code::CodeInfo;
@@ -41,6 +44,11 @@ pub struct ThreadState {
     pub caller_scope: Option<(ObjRef, Value)>,
     /// Makes the runtime's heap this thread's current one (new containers are tracked there).
     _heap_scope: HeapScope,
+    /// The interpreter's sandbox and limits (the runtime's, one pointer nearer).
+    pub guard: Arc<Guard>,
+    /// Charges this thread's allocations to the memory limit's account; just before `gil`,
+    /// so that the values above are freed on that account.
+    _memory_scope: MemoryScope,
     /// This thread's GIL registration, held while the state exists (see `crate::interp::gil`).
     /// Must stay the last field: fields drop in order, so every value above is released
     /// before the handle's drop releases the lock.
@@ -70,6 +78,8 @@ impl ThreadState {
         ThreadState {
             _heap_scope: HeapScope::enter(&rt),
             gil,
+            _memory_scope: MemoryScope::enter(&rt.guard),
+            guard: Arc::clone(&rt.guard),
             recursion_limit: rt.recursion_limit.get(),
             rt,
             frames: Vec::new(),
@@ -87,7 +97,8 @@ impl ThreadState {
     /// request and one of the interrupt flag when nothing is pending (plus the tick countdown
     /// under the Tick policy). The lock may be released and re-acquired here; `&mut self`
     /// keeps Python code out meanwhile. A pending interrupt raises `KeyboardInterrupt` in the
-    /// main thread (`interp::signals`).
+    /// main thread (`interp::signals`). One more relaxed load: the sandbox's flag, set when a
+    /// limit is counted or has fired (`interp::sandbox::limits`).
     #[inline(always)]
     pub fn check_eval_breaker(&mut self) -> PyResult<()> {
         self.gil.tick();
@@ -95,7 +106,10 @@ impl ThreadState {
             crate::interp::gc::at_safe_point(self);
         }
         if crate::interp::signals::pending() {
-            return crate::interp::signals::handle_pending(self);
+            crate::interp::signals::handle_pending(self)?;
+        }
+        if self.guard.armed() {
+            return crate::interp::sandbox::limits::checkpoint(self);
         }
         Ok(())
     }

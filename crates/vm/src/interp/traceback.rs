@@ -1,6 +1,7 @@
 //! CPython-format tracebacks, including chained exceptions and the collapse of repeated
 //! frames (`[Previous line repeated N more times]`).
 
+use crate::interp::sandbox::Access;
 use gilvm_compiler::bytecode::Location;
 
 use crate::interp::carets::caret_line;
@@ -54,6 +55,8 @@ fn source_line(ts: &ThreadState, filename: &str, line: u32) -> Option<String> {
         Some(t) => t.clone(),
         None => {
             drop(sources);
+            let readable = crate::interp::sandbox::check_path(ts, Access::Read, filename);
+            readable.ok()?;
             let t: std::rc::Rc<str> = std::fs::read_to_string(filename).ok()?.into();
             ts.rt
                 .sources

@@ -30,6 +30,7 @@ exc_kinds! {
     Exception: BaseException,
     SystemExit: BaseException,
     KeyboardInterrupt: BaseException,
+    LimitExceeded: BaseException,
     GeneratorExit: BaseException,
     ArithmeticError: Exception,
     ZeroDivisionError: ArithmeticError,

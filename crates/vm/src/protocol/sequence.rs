@@ -96,6 +96,9 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
         }
         return Ok(None);
     };
+    if op == B::Multiply {
+        reserve_repeat(ts, x, b)?;
+    }
     Ok(match (op, &**x) {
         (B::Add, Obj::Str(s)) => match b.as_str() {
             Some(t) => Some(Value::new_str(
@@ -156,6 +159,25 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
         },
         _ => None,
     })
+}
+
+/// The memory limit's check before `sequence * n` allocates its result
+/// (`interp::sandbox::memory::reserve`).
+fn reserve_repeat(ts: &ThreadState, sequence: &Obj, n: &Value) -> PyResult<()> {
+    let value = std::mem::size_of::<Value>();
+    let item_bytes = match sequence {
+        Obj::Str(s) => s.as_str().len(),
+        Obj::Bytes(b) => b.len(),
+        Obj::ByteArray(b) => b.borrow().len(),
+        Obj::List(l) => l.borrow().len() * value,
+        Obj::Tuple(t) => t.len() * value,
+        _ => return Ok(()),
+    };
+    let times = match n {
+        Value::Int(i) => (*i).max(0) as usize,
+        _ => return Ok(()),
+    };
+    crate::interp::sandbox::memory::reserve(ts, item_bytes.saturating_mul(times))
 }
 
 /// `list * n`, `tuple * n`: `MemoryError` when too big, as CPython.

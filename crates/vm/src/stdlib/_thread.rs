@@ -45,6 +45,14 @@ struct ThreadStart {
 }
 
 fn spawn(ts: &mut ThreadState, name: &str, priority: i32, start: ThreadStart) -> PyResult {
+    if ts
+        .guard
+        .limits
+        .threads
+        .is_some_and(|max| ts.rt.threads.running.get() >= max)
+    {
+        return Err(ts.new_exc(ExcKind::RuntimeError, "can't start new thread"));
+    }
     let handle = ts.gil.gil().register_thread(name);
     handle.set_priority(priority);
     let ident = ident_of(&handle);

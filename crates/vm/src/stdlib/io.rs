@@ -1,6 +1,7 @@
 //! The native part of file I/O: whole-file reads under `io.py`'s file objects (writes go
 //! through `io_sink`), and the `open` builtin, which calls `io.open`.
 
+use crate::interp::sandbox::{check_path, Access};
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::error::PyResult;
@@ -33,6 +34,7 @@ fn path_of(ts: &ThreadState, v: &Value) -> PyResult<String> {
 fn read_file(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "_read_file", args, 2, 2)?;
     let path = path_of(ts, &a[0])?;
+    check_path(ts, Access::Read, &path)?;
     let data = std::fs::read(&path).map_err(|e| os_error(ts, &e, &path))?;
     if matches!(a[1], Value::Bool(true)) {
         return Ok(Value::Obj(ObjRef::new(Obj::Bytes(data.into_boxed_slice()))));

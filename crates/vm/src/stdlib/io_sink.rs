@@ -90,6 +90,7 @@ fn sink_open(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let Some(path) = a[0].as_str().map(|s| s.as_str().to_string()) else {
         return Err(ts.type_error("expected str, bytes or os.PathLike object"));
     };
+    crate::interp::sandbox::check_path(ts, crate::interp::sandbox::Access::Write, &path)?;
     let append = matches!(a[1], Value::Bool(true));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).append(append).truncate(!append);

@@ -212,6 +212,9 @@ pub fn create(ts: &mut ThreadState, name: &str) -> Option<PyResult> {
         }))));
     }
     let def = MODULES.iter().find(|def| def.name == name)?;
+    if let Err(refused) = crate::interp::sandbox::check_import(ts, name) {
+        return Some(Err(refused));
+    }
     let (module, dict) = new_module(name);
     Some(fill(ts, def, &dict).map(|()| module))
 }

@@ -4,6 +4,8 @@
 use std::path::Path;
 
 use crate::interp::import::new_module;
+use crate::interp::sandbox::capabilities::environment_visible;
+use crate::interp::sandbox::{check_path, check_process, Access};
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::error::{new_exception, ExcKind, PyResult};
@@ -31,7 +33,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
 /// The module's native part: [`fill`], and `os.path` (the module `posixpath`, also registered
 /// as `os.path`); `os.py` runs after it.
 pub fn init(ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
-    fill(dict);
+    fill(dict, environment_visible(ts));
     let (path_module, path_dict) = new_module("posixpath");
     add_functions(&path_dict, FUNCTIONS);
     run_embedded(ts, "posixpath", include_str!("posixpath.py"), &path_dict)?;
@@ -40,10 +42,12 @@ pub fn init(ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
-pub fn fill(dict: &ObjRef) {
+/// `environment`: whether `os.environ` shows the process's environment (a sandbox without the
+/// process capability shows an empty one).
+pub fn fill(dict: &ObjRef, environment: bool) {
     add_functions(dict, FUNCTIONS);
     let mut environ = Dict::new();
-    for (k, v) in std::env::vars() {
+    for (k, v) in std::env::vars().filter(|_| environment) {
         environ.set_str(&k, Value::new_str(v));
     }
     let put = |name: &str, v: Value| store_dict(dict, &Value::new_str(name), v);
@@ -108,6 +112,7 @@ fn getcwd(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 fn getpid(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "getpid", args, 0, 0)?;
+    check_process(ts, "reading the process id")?;
     Ok(Value::Int(std::process::id().into()))
 }
 
@@ -148,6 +153,7 @@ fn listdir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     } else {
         path_arg(ts, "listdir", args, 0)?
     };
+    check_path(ts, Access::Read, &path)?;
     let entries = std::fs::read_dir(&path).map_err(|e| os_error(ts, &e, &path))?;
     let mut names = Vec::new();
     for entry in entries {
@@ -166,6 +172,7 @@ fn path_op(
 ) -> PyResult {
     positional(ts, name, args, 1, 1)?;
     let path = path_arg(ts, name, args, 0)?;
+    check_path(ts, Access::Write, &path)?;
     op(&path).map_err(|e| os_error(ts, &e, &path))?;
     Ok(Value::None)
 }
@@ -186,6 +193,8 @@ fn rename(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "rename", args, 2, 2)?;
     let from = path_arg(ts, "rename", args, 0)?;
     let to = path_arg(ts, "rename", args, 1)?;
+    check_path(ts, Access::Write, &from)?;
+    check_path(ts, Access::Write, &to)?;
     std::fs::rename(&from, &to).map_err(|e| os_error(ts, &e, &from))?;
     Ok(Value::None)
 }
@@ -194,6 +203,7 @@ fn rename(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn kind(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "_kind", args, 1, 1)?;
     let path = path_arg(ts, "_kind", args, 0)?;
+    check_path(ts, Access::Read, &path)?;
     Ok(match Path::new(&path).metadata() {
         Ok(m) if m.is_file() => Value::new_str("file"),
         Ok(m) if m.is_dir() => Value::new_str("dir"),
@@ -205,6 +215,7 @@ fn kind(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn getsize(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "getsize", args, 1, 1)?;
     let path = path_arg(ts, "getsize", args, 0)?;
+    check_path(ts, Access::Read, &path)?;
     let meta = Path::new(&path)
         .metadata()
         .map_err(|e| os_error(ts, &e, &path))?;

@@ -3,6 +3,7 @@
 
 use std::os::unix::fs::MetadataExt;
 
+use crate::interp::sandbox::{check_path, check_process, Access};
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
 use crate::object::class_of::type_name;
@@ -34,6 +35,7 @@ fn stat(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "stat", args, 2, 2)?;
     let path = path_of(ts, "stat", &a[0])?;
     let follow = !matches!(a[1], Value::Bool(false));
+    check_path(ts, Access::Read, &path)?;
     let meta = if follow {
         std::fs::metadata(&path)
     } else {
@@ -65,12 +67,14 @@ fn stat(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn chdir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "chdir", args, 1, 1)?;
     let path = path_of(ts, "chdir", &a[0])?;
+    check_process(ts, "changing the working directory")?;
     std::env::set_current_dir(&path).map_err(|e| os_error(ts, &e, &path))?;
     Ok(Value::None)
 }
 
 fn getppid(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "getppid", args, 0, 0)?;
+    check_process(ts, "reading the parent process id")?;
     // SAFETY: getppid has no preconditions.
     Ok(Value::Int(unsafe { libc::getppid() } as i64))
 }

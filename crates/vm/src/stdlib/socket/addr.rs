@@ -49,6 +49,12 @@ pub fn parse(ts: &mut ThreadState, family: i32, v: &Value, method: &str) -> PyRe
             format!("{method}(): port must be 0-65535."),
         )
     })?;
+    let action = match method {
+        "bind" => "binding",
+        "sendto" => "sending to",
+        _ => "connecting to",
+    };
+    crate::interp::sandbox::check_address(ts, action, &host, port)?;
     let mut addr = resolve(ts, &host, port, family)?
         .into_iter()
         .next()

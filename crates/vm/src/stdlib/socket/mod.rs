@@ -163,6 +163,7 @@ fn create_connection(ts: &mut ThreadState, class: &Value, args: &Args) -> PyResu
         Some(t) => params::timeout_arg(ts, t)?,
         None => None,
     };
+    crate::interp::sandbox::check_address(ts, "connecting to", &host, port)?;
     let mut last_error = None;
     for target in addr::resolve(ts, &host, port, libc::AF_UNSPEC)? {
         match connect_one(ts, class, target, timeout, a[2]) {
