@@ -245,7 +245,7 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
     let status = match &result {
         Ok(()) => 0,
         Err(error) => {
-            sandbox_cli::report(&error);
+            sandbox_cli::report(error);
             error.exit_status().unwrap_or(1) as u8
         }
     };

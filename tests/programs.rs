@@ -82,10 +82,11 @@ fn check_program(root: &Path, rel: &str) -> Result<(), Failed> {
     let want_status: i32 = read("status").map_or(Ok(0), |s| s.trim().parse())?;
     let got = run_gilvm(root, rel)?;
     let root_prefix = format!("{}/", root.display());
+    let got_stdout = got.stdout.replace(&root_prefix, "$ROOT/");
     let got_stderr = got.stderr.replace(&root_prefix, "$ROOT/");
     let mut problems = Vec::new();
-    if got.stdout != want_stdout {
-        problems.push(diff("stdout", &want_stdout, &got.stdout));
+    if got_stdout != want_stdout {
+        problems.push(diff("stdout", &want_stdout, &got_stdout));
     }
     if got_stderr != want_stderr {
         problems.push(diff("stderr", &want_stderr, &got_stderr));

@@ -235,7 +235,7 @@ fn a_time_limit_cannot_be_swallowed() {
 }
 
 #[test]
-fn an_instruction_limit_fires_in_finally_generators_and_native_callbacks() {
+fn an_instruction_limit_fires_in_finally_generators_finalizers_and_native_callbacks() {
     let cases = [
         SWALLOWING_LOOP,
         "try:\n    while True: pass\nfinally:\n    while True: pass\n",
@@ -243,6 +243,9 @@ fn an_instruction_limit_fires_in_finally_generators_and_native_callbacks() {
         "sorted(range(10**7), key=lambda x: -x)\n",
         "list(map(lambda x: x, range(10**7)))\n",
         "def f(): f()\ntry:\n    f()\nexcept RecursionError:\n    while True: pass\n",
+        // A finalizer's exception is only printed ("Exception ignored in"): the run fails
+        // all the same.
+        "class C:\n    def __del__(self):\n        while True: pass\nc = C()\ndel c\nprint('after')\n",
     ];
     for code in cases {
         let (status, _, err) = run(&["--max-instructions", "100000"], code);

@@ -13,7 +13,7 @@ pub mod keyboard_interrupt;
 pub mod native;
 pub mod object;
 pub mod python;
+pub mod sandbox;
 #[cfg(feature = "serde")]
 pub mod serde;
 pub mod typed;
-pub mod sandbox;

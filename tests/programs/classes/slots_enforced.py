@@ -68,3 +68,10 @@ try:
         a = 1
 except ValueError as e:
     print("ValueError:", e)
+
+# A name given twice is one slot, as CPython takes it (datetime's date.__slots__ + time.__slots__).
+class Twice:
+    __slots__ = ('a', 'b', 'a')
+t = Twice()
+t.a = 1
+print(t.a, Twice.__slots__)

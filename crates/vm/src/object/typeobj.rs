@@ -302,7 +302,9 @@ impl LookupCache {
         };
         let epoch = table.epoch;
         let held = table.reset(epoch, 0).into_iter().flatten();
-        held.flat_map(|(name, found)| [Some(Value::Obj(name)), found]).flatten().collect()
+        held.flat_map(|(name, found)| [Some(Value::Obj(name)), found])
+            .flatten()
+            .collect()
     }
 
     #[inline]

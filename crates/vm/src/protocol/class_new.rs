@@ -307,6 +307,8 @@ fn slot_layout(ts: &mut ThreadState, bases: &[ObjRef], dict: &mut Dict) -> PyRes
         has_slots: true,
         ..inherited
     };
+    // CPython accepts a name twice (`datetime`'s `date.__slots__ + time.__slots__`).
+    let mut added: Vec<String> = Vec::new();
     for n in names {
         let Some(s) = n.as_str() else {
             return Err(ts.type_error(format!(
@@ -317,13 +319,17 @@ fn slot_layout(ts: &mut ThreadState, bases: &[ObjRef], dict: &mut Dict) -> PyRes
         match s.as_str() {
             "__dict__" => layout.has_dict = true,
             "__weakref__" => layout.has_weakref = true,
+            name if added.iter().any(|a| a == name) => {}
             _ if dict.contains(&n) => {
                 return Err(ts.value_error(format!(
                     "'{}' in __slots__ conflicts with class variable",
                     s.as_str()
                 )))
             }
-            _ => dict.insert(n.clone(), crate::objects::property::slot_descriptor(&n)),
+            name => {
+                added.push(name.to_string());
+                dict.insert(n.clone(), crate::objects::property::slot_descriptor(&n));
+            }
         }
     }
     Ok(layout)

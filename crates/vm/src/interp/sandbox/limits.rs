@@ -385,7 +385,10 @@ mod tests {
     #[test]
     fn an_interrupt_handle_makes_waits_watch_the_guard() {
         let guard = std::sync::Arc::new(Guard::new(None, Limits::default()));
-        assert!(!guard.watched(), "no limit, no handle: waits need not slice");
+        assert!(
+            !guard.watched(),
+            "no limit, no handle: waits need not slice"
+        );
         let handle = guard.interrupt_handle();
         assert!(guard.watched());
         handle.interrupt();
