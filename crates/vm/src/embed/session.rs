@@ -349,6 +349,15 @@ impl Session {
         crate::stdlib::_thread::shutdown(ts);
         crate::stdlib::atexit::run_exitfuncs(ts);
         crate::interp::signal_exit::flush_everything(ts);
+        // A thread whose Python function has just ended (letting `join` return) may still
+        // need the GIL to unwind: give such threads a moment before deciding that daemon
+        // threads are still running (which freezes the runtime for good).
+        for _ in 0..20 {
+            if ts.rt.threads.running.get() == 0 {
+                break;
+            }
+            ts.allow_threads(|| std::thread::sleep(std::time::Duration::from_millis(1)));
+        }
         if ts.rt.threads.running.get() > 0 {
             self.frozen.store(true, Ordering::Release);
         } else {
