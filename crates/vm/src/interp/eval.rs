@@ -334,8 +334,8 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::CompareOp(op) => {
                     let n = f.slots.len();
                     let fast = match (&f.slots[n - 2], &f.slots[n - 1]) {
-                        (Value::Int(x), Value::Int(y)) => Some(compare_ints(op, *x, *y)),
-                        (Value::Float(x), Value::Float(y)) => Some(compare_floats(op, *x, *y)),
+                        (Value::Int(x), Value::Int(y)) => Some(compare_numbers(op, *x, *y)),
+                        (Value::Float(x), Value::Float(y)) => Some(compare_numbers(op, *x, *y)),
                         _ => None,
                     };
                     if let Some(truth) = fast {
@@ -686,21 +686,10 @@ fn small_int_op(op: BinaryOperator, slots: &[Value]) -> Option<i64> {
     }
 }
 
+/// `x op y` for two ints or two floats. Floats compare as IEEE does, as Python's do: every
+/// comparison with a NaN is false but `!=`.
 #[inline(always)]
-fn compare_ints(op: Comparison, x: i64, y: i64) -> bool {
-    match op {
-        Comparison::Less => x < y,
-        Comparison::LessEqual => x <= y,
-        Comparison::Equal => x == y,
-        Comparison::NotEqual => x != y,
-        Comparison::Greater => x > y,
-        Comparison::GreaterEqual => x >= y,
-    }
-}
-
-/// IEEE comparisons, as Python's for floats (every comparison with a NaN is false but `!=`).
-#[inline(always)]
-fn compare_floats(op: Comparison, x: f64, y: f64) -> bool {
+fn compare_numbers<T: PartialOrd>(op: Comparison, x: T, y: T) -> bool {
     match op {
         Comparison::Less => x < y,
         Comparison::LessEqual => x <= y,
