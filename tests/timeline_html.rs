@@ -144,8 +144,7 @@ fn a_trace_of_300_000_spans_stays_drawable() {
     for i in 0..300_000u64 {
         let tid = i % threads + 1;
         let length = 250 + (i * 7919) % 1000;
-        let kind =
-            [SpanKind::Running, SpanKind::Waiting, SpanKind::Blocked][(i / threads % 3) as usize];
+        let kind = SpanKind::ALL[(i / threads % SpanKind::ALL.len() as u64) as usize];
         trace.spans.push(Span {
             tid,
             kind,

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use gilvm_trace::{check, read_chrome_file, Trace};
+use gilvm_trace::{check, read_chrome_file, SpanKind, Trace};
 
 #[path = "support/cli.rs"]
 mod support;
@@ -99,6 +99,33 @@ fn the_trace_is_written_after_an_uncaught_exception_or_sys_exit() {
         let trace = read_chrome_file(&json).expect(program);
         assert_eq!(lane_names(&trace), ["MainThread"]);
     }
+}
+
+#[test]
+fn collections_are_gc_spans_inside_the_collecting_threads_hold_of_the_gil() {
+    let dir = scratch("gc");
+    let json = dir.join("gc.json");
+    // Cycles past gen-0's threshold (automatic collections), and two explicit ones.
+    let program = "import gc\n\
+        class Node:\n    pass\n\
+        for i in range(5000):\n    a = Node(); a.me = a\n\
+        gc.collect(); gc.collect()\n\
+        print(gc.get_stats()[0]['collections'] > 0)\n";
+    let out = gilvm(&["--gil-trace", arg(&json), "-c", program]);
+    assert_eq!(text(&out.stdout), "True\n", "{}", text(&out.stderr));
+    let trace = read_chrome_file(&json).unwrap();
+    let gc: Vec<_> = trace
+        .spans
+        .iter()
+        .filter(|s| s.kind == SpanKind::Gc)
+        .collect();
+    assert!(gc.len() >= 3, "{} gc spans", gc.len());
+    check(&trace).unwrap();
+    let svg = dir.join("gc.svg");
+    let out = gilvm(&["timeline", arg(&json), "-o", arg(&svg)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg.contains("gc (collecting, holds the GIL)"));
 }
 
 #[test]

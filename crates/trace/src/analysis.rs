@@ -7,9 +7,11 @@ use crate::model::{InstantKind, SpanKind, Trace};
 pub struct ThreadSummary {
     pub tid: u64,
     pub name: String,
-    /// Time holding the GIL.
+    /// Time holding the GIL to run code (collections apart).
     pub running_ns: u64,
-    /// `running_ns` over the trace's wall time, 0.0 to 1.0.
+    /// Time holding the GIL to collect reference cycles.
+    pub gc_ns: u64,
+    /// Time holding the GIL (running or collecting) over the trace's wall time, 0.0 to 1.0.
     pub holding_share: f64,
     /// Number of waits for the GIL (requests that led to, or are still
     /// waiting for, an acquire).
@@ -52,11 +54,13 @@ pub fn summarize(trace: &Trace) -> Vec<ThreadSummary> {
                     .count()
             };
             let running_ns = total(SpanKind::Running);
+            let gc_ns = total(SpanKind::Gc);
             ThreadSummary {
                 tid: thread.tid,
                 name: thread.name.clone(),
                 running_ns,
-                holding_share: share(running_ns, trace.duration_ns),
+                gc_ns,
+                holding_share: share(running_ns + gc_ns, trace.duration_ns),
                 waits: waits.len(),
                 wait_p50_ns: percentile(&waits, 50),
                 wait_p99_ns: percentile(&waits, 99),

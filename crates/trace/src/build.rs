@@ -11,7 +11,16 @@ use crate::model::{InstantEvent, InstantKind, Span, SpanKind, ThreadInfo, Trace}
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawEvent {
     pub at_ns: u64,
-    pub kind: EventKind,
+    pub kind: RawKind,
+}
+
+/// What a recorded event says: the GIL's own events, and the interpreter's marks around a
+/// cycle collection (which runs while the thread holds the GIL).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RawKind {
+    Gil(EventKind),
+    CollectionStart,
+    CollectionEnd,
 }
 
 /// One thread's recording: its lane and its events in time order.
@@ -47,6 +56,9 @@ struct LaneBuilder {
     /// The thread's base priority (threads start at 0): a change to the same value is not
     /// a change.
     priority: i32,
+    /// Inside a cycle collection: the time it holds the GIL is a gc span, not a running one
+    /// (a finalizer the collection runs may release the GIL and get it back meanwhile).
+    collecting: bool,
 }
 
 impl LaneBuilder {
@@ -72,6 +84,7 @@ impl LaneBuilder {
         match self.phase {
             Phase::Idle => {}
             Phase::Waiting { since } => self.span(SpanKind::Waiting, since, at),
+            Phase::Running { since } if self.collecting => self.span(SpanKind::Gc, since, at),
             Phase::Running { since } => self.span(SpanKind::Running, since, at),
             Phase::Blocked { since } => self.span(SpanKind::Blocked, since, at),
         }
@@ -105,7 +118,7 @@ impl LaneBuilder {
         // The span before the wait (blocked, or a wait cut short) ends where the wait begins;
         // a running span is never cut (the wait cannot begin before the release).
         let since = match self.spans.last_mut() {
-            Some(previous) if previous.end_ns > since && previous.kind == SpanKind::Running => {
+            Some(previous) if previous.end_ns > since && previous.kind.holds_gil() => {
                 previous.end_ns
             }
             Some(previous) if previous.end_ns > since => {
@@ -119,9 +132,28 @@ impl LaneBuilder {
         self.phase = Phase::Running { since: at };
     }
 
+    /// A collection starts or ends (`collecting`) at `at`: the GIL is held, so the running
+    /// (or gc) span so far ends there and the next one begins. With no event before it, the
+    /// thread has held the GIL since the recording began (as for a release).
+    fn collection(&mut self, at: u64, collecting: bool) {
+        if matches!(self.phase, Phase::Idle) && self.spans.is_empty() {
+            self.phase = Phase::Running { since: 0 };
+        }
+        if matches!(self.phase, Phase::Running { .. }) {
+            self.close(at);
+            self.phase = Phase::Running { since: at };
+        }
+        self.collecting = collecting;
+    }
+
     fn apply(&mut self, event: &RawEvent) {
         let at = event.at_ns;
-        match &event.kind {
+        let kind = match &event.kind {
+            RawKind::Gil(kind) => kind,
+            RawKind::CollectionStart => return self.collection(at, true),
+            RawKind::CollectionEnd => return self.collection(at, false),
+        };
+        match kind {
             EventKind::ThreadStart { .. } => {}
             EventKind::ThreadEnd => self.close(at),
             EventKind::Request => {
@@ -174,6 +206,7 @@ pub fn build_trace(recordings: Vec<ThreadRecording>, duration_ns: u64) -> Trace 
             instants: Vec::new(),
             last_release_ns: None,
             priority: 0,
+            collecting: false,
         };
         for event in &recording.events {
             lane.apply(event);
@@ -194,6 +227,14 @@ mod tests {
     use super::*;
 
     fn lane(events: Vec<(u64, EventKind)>) -> Trace {
+        let events = events
+            .into_iter()
+            .map(|(at_ns, kind)| (at_ns, RawKind::Gil(kind)))
+            .collect();
+        raw_lane(events)
+    }
+
+    fn raw_lane(events: Vec<(u64, RawKind)>) -> Trace {
         let events = events
             .into_iter()
             .map(|(at_ns, kind)| RawEvent { at_ns, kind })
@@ -277,6 +318,32 @@ mod tests {
             [
                 (InstantKind::ForcedSwitch, 30),
                 (InstantKind::PriorityChange { priority: 2 }, 50),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_collection_is_a_gc_span_between_running_ones_even_across_a_release() {
+        // Running from 3; collects 10..40, its finalizer sleeping (GIL released) 20..25.
+        let trace = raw_lane(vec![
+            (2, RawKind::Gil(EventKind::Request)),
+            (3, RawKind::Gil(acquire(1))),
+            (10, RawKind::CollectionStart),
+            (20, RawKind::Gil(EventKind::BlockingRelease)),
+            (24, RawKind::Gil(EventKind::Request)),
+            (25, RawKind::Gil(acquire(1))),
+            (40, RawKind::CollectionEnd),
+        ]);
+        assert_eq!(
+            spans_of(&trace),
+            [
+                (SpanKind::Waiting, 2, 3),
+                (SpanKind::Running, 3, 10),
+                (SpanKind::Gc, 10, 20),
+                (SpanKind::Blocked, 20, 24),
+                (SpanKind::Waiting, 24, 25),
+                (SpanKind::Gc, 25, 40),
+                (SpanKind::Running, 40, 100),
             ]
         );
     }

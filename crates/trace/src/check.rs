@@ -53,18 +53,39 @@ impl std::error::Error for Violation {}
 
 /// Checks that running spans never overlap, that every running span follows
 /// a wait of its thread, and that every forced switch hands the GIL to
-/// another thread.
+/// another thread. A gc span holds the GIL as a running one does.
 pub fn check(trace: &Trace) -> Result<(), Violation> {
-    let mut running: Vec<Span> = trace
-        .spans
-        .iter()
-        .filter(|s| s.kind == SpanKind::Running)
-        .copied()
-        .collect();
-    running.sort_by_key(|s| (s.start_ns, s.end_ns));
+    let running = holding_spans(trace);
     check_no_overlap(&running)?;
     check_requested(trace, &running)?;
     check_forced_switches(trace, &running)
+}
+
+/// The spans holding the GIL, by start; a collection's spans are merged with the running
+/// spans of its thread they touch (the thread held the GIL throughout).
+fn holding_spans(trace: &Trace) -> Vec<Span> {
+    let mut spans: Vec<Span> = trace
+        .spans
+        .iter()
+        .filter(|s| s.kind.holds_gil())
+        .copied()
+        .collect();
+    spans.sort_by_key(|s| (s.start_ns, s.end_ns));
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last)
+                if last.tid == span.tid
+                    && last.end_ns == span.start_ns
+                    && (last.kind == SpanKind::Gc || span.kind == SpanKind::Gc) =>
+            {
+                last.end_ns = span.end_ns;
+                last.kind = span.kind;
+            }
+            _ => merged.push(span),
+        }
+    }
+    merged
 }
 
 fn check_no_overlap(running: &[Span]) -> Result<(), Violation> {

@@ -17,10 +17,18 @@ pub enum SpanKind {
     Waiting,
     /// Released the GIL around a blocking call (I/O, sleep, join).
     Blocked,
+    /// Holding the GIL to collect reference cycles (with the finalizers the collection
+    /// runs): every other thread is stopped.
+    Gc,
 }
 
 impl SpanKind {
-    pub const ALL: [SpanKind; 3] = [SpanKind::Running, SpanKind::Waiting, SpanKind::Blocked];
+    pub const ALL: [SpanKind; 4] = [
+        SpanKind::Running,
+        SpanKind::Waiting,
+        SpanKind::Blocked,
+        SpanKind::Gc,
+    ];
 
     /// The event name in the Chrome trace.
     pub fn name(self) -> &'static str {
@@ -28,6 +36,22 @@ impl SpanKind {
             SpanKind::Running => "running",
             SpanKind::Waiting => "waiting for the GIL",
             SpanKind::Blocked => "blocked (GIL released)",
+            SpanKind::Gc => "gc",
+        }
+    }
+
+    /// Whether the thread holds the GIL during such a span (running or collecting).
+    pub fn holds_gil(self) -> bool {
+        matches!(self, SpanKind::Running | SpanKind::Gc)
+    }
+
+    /// The kind's position in [`SpanKind::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            SpanKind::Running => 0,
+            SpanKind::Waiting => 1,
+            SpanKind::Blocked => 2,
+            SpanKind::Gc => 3,
         }
     }
 

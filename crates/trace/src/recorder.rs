@@ -9,7 +9,7 @@ use std::time::Instant;
 use gilvm_gil::{Event, EventKind, Gil, Policy, ThreadId};
 use parking_lot::{Mutex, RwLock};
 
-use crate::build::{build_trace, RawEvent, ThreadRecording};
+use crate::build::{build_trace, RawEvent, RawKind, ThreadRecording};
 use crate::model::{ThreadInfo, Trace, TraceMeta};
 
 /// One registered thread's name and events. Each has its own lock: only
@@ -126,6 +126,21 @@ impl Recorder {
         if let EventKind::ThreadStart { name } = &event.kind {
             self.name_thread(event.thread, name);
         }
+        self.record(event.thread, RawKind::Gil(event.kind.clone()));
+    }
+
+    /// Marks the start of a cycle collection by `thread`, which holds the GIL: until
+    /// [`Recorder::collection_ended`], its time holding the lock is a gc span.
+    pub fn collection_started(&self, thread: ThreadId) {
+        self.record(thread, RawKind::CollectionStart);
+    }
+
+    /// Marks the end of `thread`'s collection.
+    pub fn collection_ended(&self, thread: ThreadId) {
+        self.record(thread, RawKind::CollectionEnd);
+    }
+
+    fn record(&self, thread: ThreadId, kind: RawKind) {
         // Acquire pairs with `start`'s Release: a recording event sees
         // that recording's start time.
         if !self.recording.load(Ordering::Acquire) {
@@ -133,9 +148,9 @@ impl Recorder {
         }
         let raw = RawEvent {
             at_ns: self.since_start_ns(),
-            kind: event.kind.clone(),
+            kind,
         };
-        let index = event.thread.0;
+        let index = thread.0;
         if let Some(buffer) = self.buffers.read().get(index) {
             buffer.events.lock().push(raw);
             return;

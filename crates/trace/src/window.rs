@@ -1,6 +1,6 @@
 //! Choosing what to draw when no window is given: the busiest stretch of the trace.
 
-use crate::model::{InstantKind, Span, SpanKind, Trace};
+use crate::model::{InstantKind, Span, Trace};
 
 /// The `[start, end)` window of `length_ns` (or the whole trace, if shorter) where threads
 /// contend most: the most hand-overs of the GIL from one thread to another, drop requests
@@ -42,11 +42,7 @@ pub fn busiest_window(trace: &Trace, length_ns: u64) -> (u64, u64) {
 /// When the GIL passed from one thread to another, and when a thread asked another to drop
 /// it or was forced to.
 fn contention_times(trace: &Trace) -> Vec<u64> {
-    let mut running: Vec<&Span> = trace
-        .spans
-        .iter()
-        .filter(|s| s.kind == SpanKind::Running)
-        .collect();
+    let mut running: Vec<&Span> = trace.spans.iter().filter(|s| s.kind.holds_gil()).collect();
     running.sort_by_key(|s| s.start_ns);
     let mut times: Vec<u64> = running
         .windows(2)
@@ -66,6 +62,7 @@ fn contention_times(trace: &Trace) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::SpanKind;
 
     fn trace_with_starts(starts: &[u64], duration_ns: u64) -> Trace {
         let spans = starts

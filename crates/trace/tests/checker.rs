@@ -115,3 +115,22 @@ fn bad_json_is_an_error_not_a_panic() {
         assert!(read_chrome(text).is_err(), "{text}");
     }
 }
+
+#[test]
+fn a_collection_holds_the_gil_between_running_spans_of_its_thread() {
+    // b collects 12..16 inside its running time: no request needed after it.
+    let mut spans = good_spans();
+    spans.pop();
+    spans.extend([
+        span(2, SpanKind::Running, 10, 12),
+        span(2, SpanKind::Gc, 12, 16),
+        span(2, SpanKind::Running, 16, 20),
+    ]);
+    assert_eq!(check(&trace(spans.clone(), vec![forced(1, 10)])), Ok(()));
+    // a running while b collects is two holders at once.
+    spans.push(span(1, SpanKind::Running, 14, 15));
+    assert!(matches!(
+        check(&trace(spans, vec![])),
+        Err(Violation::OverlappingRunning { .. })
+    ));
+}

@@ -33,12 +33,10 @@ impl Default for HtmlOptions {
     }
 }
 
+/// The kind's digit in the page's kinds string: its index in `SpanKind::ALL`, as the
+/// script's `KINDS` lists them.
 fn kind_digit(kind: SpanKind) -> char {
-    match kind {
-        SpanKind::Running => '0',
-        SpanKind::Waiting => '1',
-        SpanKind::Blocked => '2',
-    }
+    char::from(b'0' + kind.index() as u8)
 }
 
 fn thread_data(trace: &Trace, tid: u64, name: &str) -> Value {
@@ -104,7 +102,7 @@ pub fn render_html(trace: &Trace, options: &HtmlOptions) -> String {
          0: whole trace, b: busiest window. Hover for details.</div>\n\
          <div id=\"plot\"><div id=\"tip\"></div></div>\n<div id=\"view\"></div>\n\
          <table id=\"summary\"><thead><tr><th>thread (part shown)</th><th>holds GIL</th><th>waits</th>\
-         <th>p50 wait</th><th>p99 wait</th><th>max wait</th><th>blocked</th><th>forced switches</th>\
+         <th>p50 wait</th><th>p99 wait</th><th>max wait</th><th>blocked</th><th>gc</th><th>forced switches</th>\
          <th>drop requests</th></tr></thead><tbody id=\"summary-body\"></tbody></table>\n\
          <div id=\"selftest\"></div>\n\
          <script id=\"trace-data\" type=\"application/json\">{data}</script>\n\

@@ -4,8 +4,9 @@
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("trace-data").textContent);
-  const KINDS = ["running", "waiting for the GIL", "blocked (GIL released)"];
-  const COLOURS = ["#2ca02c", "#e4572e", "#a6c8e8"];
+  const KINDS = ["running", "waiting for the GIL", "blocked (GIL released)", "gc (collecting, holds the GIL)"];
+  const COLOURS = ["#2ca02c", "#e4572e", "#a6c8e8", "#8c564b"];
+  const NK = KINDS.length;
   const INSTANTS = { F: "forced switch", D: "drop request", P: "priority change" };
   const LABEL_W = 190, AXIS_H = 34, MIN_BAND = 3;
   const rowH = Math.max(6, Math.min(26, Math.floor(640 / Math.max(1, data.threads.length))));
@@ -83,24 +84,23 @@
 
   // How many pixels of a column each kind gets: one kind fills it, several share it in
   // proportion, each at least MIN_BAND (as the SVG does).
-  function stack(c0, c1, c2, out) {
-    const cover = [c0, c1, c2];
+  function stack(cover, out) {
     let present = 0, total = 0, most = 0;
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < NK; k++) {
       if (cover[k] > 0) present++;
       total += cover[k];
       if (cover[k] > cover[most]) most = k;
     }
-    out[0] = out[1] = out[2] = 0;
+    out.fill(0);
     if (!present) return;
     if (present === 1) { out[most] = barH; return; }
     const spare = Math.max(0, barH - MIN_BAND * present);
     let used = 0;
-    for (let k = 0; k < 3; k++) if (cover[k] > 0) { out[k] = MIN_BAND + Math.floor(spare * cover[k] / total); used += out[k]; }
+    for (let k = 0; k < NK; k++) if (cover[k] > 0) { out[k] = MIN_BAND + Math.floor(spare * cover[k] / total); used += out[k]; }
     out[most] += Math.max(0, barH - used);
   }
 
-  const cov = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
+  const cov = KINDS.map(function () { return new Float64Array(0); });
   const drawn = { rows: 0, painted: [] };
 
   function draw() {
@@ -117,15 +117,15 @@
       ctx.fillText(String(+(tick / unit[1]).toFixed(3)), x, AXIS_H - 14);
     }
     ctx.beginPath(); ctx.moveTo(LABEL_W, AXIS_H - 4.5); ctx.lineTo(LABEL_W + columns, AXIS_H - 4.5); ctx.stroke();
-    for (let k = 0; k < 3; k++) if (cov[k].length !== columns) cov[k] = new Float64Array(columns);
-    const heights = [0, 0, 0];
+    for (let k = 0; k < NK; k++) if (cov[k].length !== columns) cov[k] = new Float64Array(columns);
+    const heights = new Array(NK).fill(0), cover = new Array(NK).fill(0);
     drawn.rows = 0; drawn.painted = [];
     threads.forEach(function (t, row) {
       const top = AXIS_H + row * rowH, barTop = top + (rowH - barH) / 2;
       ctx.textAlign = "right"; ctx.fillStyle = "#000";
       if (rowH >= 12) ctx.fillText(t.name.length > 28 ? t.name.slice(0, 27) + "…" : t.name, LABEL_W - 8, barTop + barH - 3);
       ctx.fillStyle = "#f0f0f0"; ctx.fillRect(LABEL_W, barTop, columns, barH);
-      for (let k = 0; k < 3; k++) cov[k].fill(0);
+      for (let k = 0; k < NK; k++) cov[k].fill(0);
       let painted = 0;
       for (let i = firstEndingAfter(t, v0); i < t.s.length && t.s[i] < v1; i++) {
         const x0 = Math.max(0, (t.s[i] - v0) / nsPerPx), x1 = Math.min(columns, (t.e[i] - v0) / nsPerPx);
@@ -137,16 +137,17 @@
         painted++;
       }
       // Runs of equal columns become one rectangle per kind.
-      let runStart = 0, prev = [0, 0, 0];
+      let runStart = 0, prev = new Array(NK).fill(0);
       const flush = function (end) {
         let y = barTop;
-        for (let k = 0; k < 3; k++) {
+        for (let k = 0; k < NK; k++) {
           if (prev[k] > 0) { ctx.fillStyle = COLOURS[k]; ctx.fillRect(LABEL_W + runStart, y, end - runStart, prev[k]); y += prev[k]; }
         }
       };
       for (let col = 0; col < columns; col++) {
-        stack(cov[0][col], cov[1][col], cov[2][col], heights);
-        if (heights[0] !== prev[0] || heights[1] !== prev[1] || heights[2] !== prev[2]) {
+        for (let k = 0; k < NK; k++) cover[k] = cov[k][col];
+        stack(cover, heights);
+        if (heights.some(function (h, k) { return h !== prev[k]; })) {
           flush(col); runStart = col; prev = heights.slice();
         }
       }
@@ -183,20 +184,21 @@
   }
   function summary() {
     const rows = threads.map(function (t) {
-      let running = 0, blocked = 0, forced = 0, drops = 0;
+      let running = 0, blocked = 0, gc = 0, forced = 0, drops = 0;
       const waits = [];
       for (let i = firstEndingAfter(t, v0); i < t.s.length && t.s[i] < v1; i++) {
         const d = Math.min(t.e[i], v1) - Math.max(t.s[i], v0);
-        if (t.k[i] === 0) running += d; else if (t.k[i] === 2) blocked += d; else waits.push(t.e[i] - t.s[i]);
+        if (t.k[i] === 0) running += d; else if (t.k[i] === 2) blocked += d;
+        else if (t.k[i] === 3) gc += d; else waits.push(t.e[i] - t.s[i]);
       }
       for (let i = firstAtOrAfter(t.it, v0); i < t.it.length && t.it[i] < v1; i++) {
         if (t.ik[i] === "F") forced++; else if (t.ik[i] === "D") drops++;
       }
       waits.sort(function (a, b) { return a - b; });
-      return "<tr><td>" + escapeHtml(t.name) + "</td><td>" + (100 * running / (v1 - v0)).toFixed(1) +
+      return "<tr><td>" + escapeHtml(t.name) + "</td><td>" + (100 * (running + gc) / (v1 - v0)).toFixed(1) +
         " %</td><td>" + waits.length + "</td><td>" + fmt(pct(waits, 50)) + "</td><td>" + fmt(pct(waits, 99)) +
         "</td><td>" + fmt(waits.length ? waits[waits.length - 1] : 0) + "</td><td>" + fmt(blocked) +
-        "</td><td>" + forced + "</td><td>" + drops + "</td></tr>";
+        "</td><td>" + fmt(gc) + "</td><td>" + forced + "</td><td>" + drops + "</td></tr>";
     });
     document.getElementById("summary-body").innerHTML = rows.join("");
   }

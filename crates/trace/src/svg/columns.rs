@@ -22,13 +22,16 @@ impl Scale {
     }
 }
 
+/// How many span kinds a column can show.
+const KINDS: usize = SpanKind::ALL.len();
+
 /// A run of columns `[first, end)` drawn alike: `heights[k]` pixels of
 /// `SpanKind::ALL[k]`, stacked from the top (all zero: nothing recorded there).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Run {
     pub first: usize,
     pub end: usize,
-    pub heights: [u32; 3],
+    pub heights: [u32; KINDS],
 }
 
 /// Smallest height of a kind present in a column shared with others: a wait of a few
@@ -40,10 +43,10 @@ pub const MIN_BAND: u32 = 3;
 /// it, a column with several is split between them in proportion, each at least
 /// [`MIN_BAND`] pixels, so no span vanishes however short.
 pub fn lane_runs<'a>(spans: impl Iterator<Item = &'a Span>, scale: Scale, bar: u32) -> Vec<Run> {
-    let mut coverage = vec![[0.0f64; 3]; scale.columns];
+    let mut coverage = vec![[0.0f64; KINDS]; scale.columns];
     for span in spans {
         let (x0, x1) = (scale.x(span.start_ns), scale.x(span.end_ns));
-        let slot = kind_index(span.kind);
+        let slot = span.kind.index();
         let last = (x1.ceil() as usize).min(scale.columns);
         let first = (x0 as usize).min(scale.columns.saturating_sub(1));
         for (column, cover) in coverage
@@ -70,24 +73,16 @@ pub fn lane_runs<'a>(spans: impl Iterator<Item = &'a Span>, scale: Scale, bar: u
             }),
         }
     }
-    runs.retain(|run| run.heights != [0; 3]);
+    runs.retain(|run| run.heights != [0; KINDS]);
     runs
-}
-
-fn kind_index(kind: SpanKind) -> usize {
-    match kind {
-        SpanKind::Running => 0,
-        SpanKind::Waiting => 1,
-        SpanKind::Blocked => 2,
-    }
 }
 
 /// Splits `bar` pixels between the kinds covering a column, in proportion to their
 /// coverage, each present kind getting at least `MIN_BAND`.
-fn stack(cover: &[f64; 3], bar: u32) -> [u32; 3] {
+fn stack(cover: &[f64; KINDS], bar: u32) -> [u32; KINDS] {
     let present = cover.iter().filter(|&&c| c > 0.0).count() as u32;
     let total: f64 = cover.iter().sum();
-    let mut heights = [0u32; 3];
+    let mut heights = [0u32; KINDS];
     if present == 0 {
         return heights;
     }
@@ -99,7 +94,7 @@ fn stack(cover: &[f64; 3], bar: u32) -> [u32; 3] {
     }
     // Rounding leftovers go to the kind covering most of the column.
     let used: u32 = heights.iter().sum();
-    let most = (0..3)
+    let most = (0..KINDS)
         .max_by(|&a, &b| cover[a].total_cmp(&cover[b]))
         .unwrap_or(0);
     heights[most] += bar.saturating_sub(used);
@@ -142,12 +137,12 @@ mod tests {
                 Run {
                     first: 0,
                     end: 5,
-                    heights: [13, 3, 0]
+                    heights: [13, 3, 0, 0]
                 },
                 Run {
                     first: 6,
                     end: 10,
-                    heights: [0, 0, 16]
+                    heights: [0, 0, 16, 0]
                 },
             ]
         );
@@ -155,9 +150,10 @@ mod tests {
 
     #[test]
     fn a_shared_column_is_split_in_proportion() {
-        assert_eq!(stack(&[0.5, 0.5, 0.0], 16), [8, 8, 0]);
-        assert_eq!(stack(&[0.0, 0.2, 0.0], 16), [0, 16, 0]);
-        assert_eq!(stack(&[0.9, 0.0, 0.1], 16).iter().sum::<u32>(), 16);
-        assert_eq!(stack(&[0.0; 3], 16), [0, 0, 0]);
+        assert_eq!(stack(&[0.5, 0.5, 0.0, 0.0], 16), [8, 8, 0, 0]);
+        assert_eq!(stack(&[0.0, 0.2, 0.0, 0.0], 16), [0, 16, 0, 0]);
+        assert_eq!(stack(&[0.9, 0.0, 0.1, 0.0], 16).iter().sum::<u32>(), 16);
+        assert_eq!(stack(&[0.6, 0.0, 0.0, 0.4], 16), [9, 0, 0, 7]);
+        assert_eq!(stack(&[0.0; 4], 16), [0, 0, 0, 0]);
     }
 }

@@ -49,6 +49,7 @@ fn colour(kind: SpanKind) -> &'static str {
         SpanKind::Running => "#2ca02c",
         SpanKind::Waiting => "#e4572e",
         SpanKind::Blocked => "#a6c8e8",
+        SpanKind::Gc => "#8c564b",
     }
 }
 
@@ -57,6 +58,7 @@ fn legend_label(kind: SpanKind) -> &'static str {
         SpanKind::Running => "running (holds the GIL)",
         SpanKind::Waiting => "waiting for the GIL",
         SpanKind::Blocked => "blocked, GIL released",
+        SpanKind::Gc => "gc (collecting, holds the GIL)",
     }
 }
 
@@ -144,7 +146,7 @@ fn draw_legend(svg: &mut String) {
             y + 10.0,
             legend_label(kind)
         );
-        x += 190.0;
+        x += if kind == SpanKind::Gc { 215.0 } else { 190.0 };
     }
     let _ = writeln!(
         svg,
@@ -263,7 +265,7 @@ fn draw_axis(svg: &mut String, offset_ns: u64, span_ns: u64, scale: Scale, top: 
     );
 }
 
-const TABLE_COLUMNS: [(&str, f64); 8] = [
+const TABLE_COLUMNS: [(&str, f64); 9] = [
     ("thread", 0.0),
     ("holds GIL", 170.0),
     ("waits", 260.0),
@@ -271,7 +273,8 @@ const TABLE_COLUMNS: [(&str, f64); 8] = [
     ("p99 wait", 420.0),
     ("max wait", 510.0),
     ("blocked", 600.0),
-    ("forced switches", 690.0),
+    ("gc", 690.0),
+    ("forced switches", 780.0),
 ];
 
 fn draw_table(svg: &mut String, summaries: &[ThreadSummary], top: f64) {
@@ -286,13 +289,14 @@ fn draw_table(svg: &mut String, summaries: &[ThreadSummary], top: f64) {
             format_duration(summary.wait_p99_ns),
             format_duration(summary.wait_max_ns),
             format_duration(summary.blocked_ns),
+            format_duration(summary.gc_ns),
             summary.forced_switches.to_string(),
         ];
         draw_table_row(svg, &cells, top + TABLE_ROW * (index as f64 + 1.0), false);
     }
 }
 
-fn draw_table_row(svg: &mut String, cells: &[String; 8], y: f64, header: bool) {
+fn draw_table_row(svg: &mut String, cells: &[String; 9], y: f64, header: bool) {
     let weight = if header { " font-weight=\"bold\"" } else { "" };
     let _ = write!(svg, "<g class=\"summary\"{weight}>");
     for ((_, x), cell) in TABLE_COLUMNS.iter().zip(cells) {

@@ -83,9 +83,17 @@ pub fn collect(ts: &mut ThreadState, generation: usize) -> Collected {
         return Collected::default();
     }
     run_callbacks(ts, "start", generation, Collected::default());
+    let thread = ts.gil.id();
+    let recorder = rt.gil_tracer.as_deref().map(|tracer| tracer.recorder());
+    if let Some(recorder) = recorder {
+        recorder.collection_started(thread);
+    }
     let started = Instant::now();
     let found = collect::collect(&rt.heap, generation, &mut Hooks { ts });
     let pause = started.elapsed();
+    if let Some(recorder) = recorder {
+        recorder.collection_ended(thread);
+    }
     {
         let mut stats = rt.heap.stats.borrow_mut();
         stats.collections[generation] += 1;

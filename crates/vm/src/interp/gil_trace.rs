@@ -74,6 +74,12 @@ impl GilTracer {
         self.owner().is_some()
     }
 
+    /// The recorder, to mark what the interpreter does with the GIL held (a collection's
+    /// pause); its marks cost one atomic load while nothing is recorded.
+    pub fn recorder(&self) -> &Recorder {
+        &self.recorder
+    }
+
     /// Starts a recording for the embedder.
     pub fn start_for_embedder(&self) -> Result<(), TraceStateError> {
         self.start(Owner::Embedder)
