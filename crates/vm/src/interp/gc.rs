@@ -3,19 +3,19 @@
 //! the release of their object's last reference, or run by a collection — and
 //! `gc.callbacks`.
 //!
-//! A finalizer that raises is reported as CPython does ("Exception ignored in: ..." and the
-//! traceback, on stderr) and never propagates.
+//! A finalizer that raises is reported through `sys.unraisablehook` as CPython does
+//! ("Exception ignored in: ..." and the traceback, on stderr, by default) and never
+//! propagates.
 
 use std::time::Instant;
 
 use crate::interp::thread_state::ThreadState;
-use crate::interp::traceback::format_exception;
+use crate::interp::unraisable::write_unraisable;
 use crate::object::gc::collect::{self, Collected, Finalize};
 use crate::object::gc::weak;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::{dict_get, new_dict_obj, store_dict};
 use crate::protocol::call::call_value;
-use crate::text::repr::repr;
 
 /// The eval breaker's slow path when the heap asked for attention: queued finalizers run,
 /// then a due collection.
@@ -177,12 +177,10 @@ fn call_finalizer(ts: &mut ThreadState, obj: &ObjRef) {
     }
 }
 
-/// CPython's default `sys.unraisablehook`: "Exception ignored in: <what>" and the traceback.
+/// Sends an exception nothing can catch to `sys.unraisablehook` ("Exception ignored in:
+/// <what>" by default).
 pub fn report_unraisable(ts: &mut ThreadState, what: &Value, exc: &ObjRef) {
-    let what = repr(ts, what).unwrap_or_else(|_| "<object repr() failed>".into());
-    let text = format_exception(ts, exc);
-    ts.rt
-        .write_stderr(&format!("Exception ignored in: {what}\n{text}"));
+    write_unraisable(ts, None, what, exc);
 }
 
 /// Calls each of `gc.callbacks` with `(phase, info)`, as CPython does; errors are reported

@@ -1,7 +1,7 @@
 //! Executing code: heap frames ([`frame`]), the eval loop
 //! ([`eval`]), name resolution ([`names`]), building values for the loop's instructions
 //! ([`build_values`]), raising and catching ([`exceptions`]), CPython-format tracebacks
-//! ([`traceback`], [`carets`]), generators' resumption ([`generator`]), imports ([`import`]),
+//! ([`traceback`], [`carets`]) and uncatchable ones ([`unraisable`]), generators' resumption ([`generator`]), imports ([`import`]),
 //! interpreter-wide state ([`runtime`]), untrusted code's capabilities and limits ([`sandbox`]), per-thread state ([`thread_state`]), the GIL
 //! discipline ([`gil`]) and its recording ([`gil_trace`]), and the builtins that read the
 //! calling frame ([`frame_builtins`]).
@@ -30,3 +30,4 @@ pub mod signal_exit;
 pub mod signals;
 pub mod thread_state;
 pub mod traceback;
+pub mod unraisable;

@@ -157,6 +157,8 @@ pub struct Runtime {
     /// Sockets try each call without blocking while holding the GIL, and release it only to
     /// wait (see `stdlib::socket::io`); off: they release it around every call.
     pub io_fast_path: Cell<bool>,
+    /// The class of `sys.unraisablehook`'s argument (made by `sys`'s Python part).
+    pub unraisable_hook_args: RefCell<Option<ObjRef>>,
     /// The Python handler of each signal (`signal.signal`).
     pub signal_handlers: crate::interp::signals::SignalHandlers,
     /// The sandbox's capabilities and limits (each `ThreadState` holds a clone).
@@ -217,6 +219,7 @@ impl Runtime {
             compile: gilvm_compiler::compile_source,
             gil_tracer: Some(tracer),
             io_fast_path: Cell::new(config.io_fast_path),
+            unraisable_hook_args: RefCell::new(None),
             signal_handlers: crate::interp::signals::SignalHandlers::new(config.handle_signals),
             guard,
             heap: Default::default(),

@@ -104,6 +104,13 @@ pub fn entry_source(ts: &ThreadState, entry: &Entry) -> Option<(String, Option<S
 }
 
 fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
+    format_traceback(ts, exc, out);
+    out.push_str(&exception_only(ts, exc));
+}
+
+/// The "Traceback (most recent call last):" part of `exc`'s report (nothing if it has no
+/// entries), without the exception's own line.
+pub fn format_traceback(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
     let entries = exception_entries(exc);
     if !entries.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
@@ -133,7 +140,6 @@ fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
         }
     }
     flush_repeats(out, repeats);
-    out.push_str(&exception_only(ts, exc));
 }
 
 /// The last part of a report: `Type: message`, or a `SyntaxError`'s located report.

@@ -17,7 +17,6 @@ use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::{Args, NativeFn};
 use crate::protocol::call::{call_ex, call_value};
-use crate::text::repr::repr;
 
 /// Native stack of each interpreter thread (reserved lazily by the OS), as for the main one.
 const THREAD_STACK_BYTES: usize = 256 << 20;
@@ -86,11 +85,8 @@ fn run_thread(ts: &mut ThreadState, start: ThreadStart) {
     let result = call_ex(ts, &start.func, &start.args, start.kwargs.as_ref());
     if let Err(exc) = result {
         if !ts.exc_matches(&exc, ExcKind::SystemExit) {
-            let func = repr(ts, &start.func).unwrap_or_default();
-            let text = format_exception(ts, &exc);
-            ts.rt.write_stderr(&format!(
-                "Exception ignored in thread started by: {func}\n{text}"
-            ));
+            let context = Some("in thread started by");
+            crate::interp::unraisable::write_unraisable(ts, context, &start.func, &exc);
         }
     }
     ts.rt.stdout.borrow_mut().flush();

@@ -4,25 +4,22 @@
 
 use crate::interp::thread_state::ThreadState;
 use crate::interp::traceback::format_exception;
+use crate::interp::unraisable::write_unraisable;
 use crate::object::args::positional;
 use crate::object::error::PyResult;
 use crate::object::value::Value;
 use crate::objects::function::{Args, NativeFn};
 use crate::protocol::call::call_ex;
-use crate::text::repr::repr;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[("_call", call)];
 
 /// `_call(func, args, kwargs)`: `func(*args, **kwargs)`; an exception is printed as
-/// "Exception ignored in atexit callback: <func>" and its traceback, and swallowed.
+/// unraisable ("Exception ignored in atexit callback: <func>" and its traceback), and
+/// swallowed.
 fn call(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "_call", args, 3, 3)?;
     if let Err(exc) = call_ex(ts, &a[0], &a[1], Some(&a[2])) {
-        let func = repr(ts, &a[0]).unwrap_or_else(|_| "<object repr() failed>".into());
-        let text = format_exception(ts, &exc);
-        ts.rt.write_stderr(&format!(
-            "Exception ignored in atexit callback: {func}\n{text}"
-        ));
+        write_unraisable(ts, Some("in atexit callback"), &a[0], &exc);
     }
     Ok(Value::None)
 }

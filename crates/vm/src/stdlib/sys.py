@@ -5,6 +5,11 @@
 
 def _structseq(qualname, fields, values):
     "A record like CPython's struct sequences: a tuple whose items are also attributes."
+    return _structseq_type(qualname, fields, 'sys')(values)
+
+
+def _structseq_type(qualname, fields, module):
+    "The class of such records."
     name = qualname.rpartition('.')[2]
 
     def __repr__(self):
@@ -12,12 +17,10 @@ def _structseq(qualname, fields, values):
         return qualname + '(' + items + ')'
 
     namespace = {'__slots__': (), '__repr__': __repr__, 'n_fields': len(fields),
-                 '_fields': tuple(fields)}
+                 '_fields': tuple(fields), '__module__': module}
     for index, field in enumerate(fields):
         namespace[field] = property(lambda self, index=index: self[index])
-    cls = type(name, (tuple,), namespace)
-    cls.__module__ = 'sys'
-    return cls(values)
+    return type(name, (tuple,), namespace)
 
 
 class _Namespace:
@@ -72,3 +75,10 @@ def displayhook(value):
 
 
 __displayhook__ = displayhook
+
+# CPython's module is `builtins`; gilvm takes such a class for a built-in type.
+_set_unraisable_hook_args(_structseq_type(
+    'UnraisableHookArgs', ('exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object'),
+    'sys'))
+del _set_unraisable_hook_args
+__unraisablehook__ = unraisablehook

@@ -6,6 +6,7 @@ pub mod stdin;
 use std::cell::RefCell;
 
 use crate::interp::thread_state::ThreadState;
+use crate::interp::unraisable;
 use crate::object::args::{int_arg, positional};
 use crate::object::error::{new_exception, ExcKind, PyResult};
 use crate::object::typeobj::{Instance, TypeId, TypeObj};
@@ -130,6 +131,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getfilesystemencoding", utf8_encoding),
     ("excepthook", excepthook),
     ("__excepthook__", excepthook),
+    ("unraisablehook", unraisablehook),
+    ("_set_unraisable_hook_args", set_unraisable_hook_args),
 ];
 
 /// `sys.path` at startup: `sys.path[0]` (the script's directory, `''`...), `PYTHONPATH`,
@@ -446,6 +449,29 @@ fn gettrace(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn utf8_encoding(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "getdefaultencoding", args, 0, 0)?;
     Ok(Value::new_str("utf-8"))
+}
+
+/// `sys.unraisablehook(unraisable)`, the default: writes the record as CPython does
+/// ("Exception ignored in: <object>", the traceback, the exception) to `sys.stderr`.
+fn unraisablehook(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "unraisablehook", args, 1, 1)?;
+    let Some(fields) = unraisable::hook_args_fields(ts, &a[0]) else {
+        return Err(ts.new_exc(
+            ExcKind::TypeError,
+            "sys.unraisablehook argument type must be UnraisableHookArgs",
+        ));
+    };
+    let text = unraisable::default_text(ts, &fields[0], &fields[1], &fields[3], &fields[4]);
+    unraisable::write_to_sys_stderr(ts, &text);
+    Ok(Value::None)
+}
+
+/// `_set_unraisable_hook_args(cls)`: `sys.py` hands over the record class it made (and then
+/// deletes this function).
+fn set_unraisable_hook_args(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_set_unraisable_hook_args", args, 1, 1)?;
+    *ts.rt.unraisable_hook_args.borrow_mut() = a[0].obj().cloned();
+    Ok(Value::None)
 }
 
 /// `sys.excepthook(type, value, traceback)`: prints the exception's traceback to stderr.
