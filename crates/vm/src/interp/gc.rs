@@ -167,8 +167,15 @@ impl Finalize for Hooks<'_> {
     }
 }
 
-/// Calls `obj.__del__()`; an exception is printed, not raised.
+/// Calls `obj.__del__()`, or closes a suspended generator (its `finally` blocks run); an
+/// exception goes to `sys.unraisablehook`, it is not raised.
 fn call_finalizer(ts: &mut ThreadState, obj: &ObjRef) {
+    if let Obj::Generator(_) = &**obj {
+        if let Err(exc) = crate::interp::generator::close(ts, obj) {
+            report_unraisable(ts, &Value::Obj(obj.clone()), &exc);
+        }
+        return;
+    }
     let Some(del) = crate::object::gc::finalizer_of(obj, &ts.rt.heap.del_name) else {
         return;
     };

@@ -125,9 +125,12 @@ fn type_name(ts: &mut ThreadState, exc_type: &Value) -> String {
 }
 
 /// Writes to `sys.stderr` as CPython's default hook does: nothing if it is gone or `None`,
-/// the process's stderr for the standard stream, else its `write` and `flush` (errors
-/// ignored).
+/// the process's stderr for the standard stream (or before `sys` is loaded), else its
+/// `write` and `flush` (errors ignored).
 pub fn write_to_sys_stderr(ts: &mut ThreadState, text: &str) {
+    if sys_dict(ts).is_none() {
+        return ts.rt.write_stderr(text);
+    }
     let Some(stderr) = sys_attr(ts, "stderr").filter(|s| !s.is_none()) else {
         return;
     };
@@ -145,9 +148,14 @@ pub fn write_to_sys_stderr(ts: &mut ThreadState, text: &str) {
 
 /// `sys.NAME`, if `sys` is loaded and has it.
 fn sys_attr(ts: &ThreadState, name: &str) -> Option<Value> {
+    dict_get(&sys_dict(ts)?, &Value::new_str(name))
+}
+
+/// The namespace of `sys`, once it is loaded.
+fn sys_dict(ts: &ThreadState) -> Option<ObjRef> {
     let sys = dict_get(&ts.rt.sys_modules, &Value::new_str("sys"))?;
-    let Obj::Module { dict, .. } = &**sys.obj()? else {
-        return None;
-    };
-    dict_get(dict, &Value::new_str(name))
+    match &**sys.obj()? {
+        Obj::Module { dict, .. } => Some(dict.clone()),
+        _ => None,
+    }
 }

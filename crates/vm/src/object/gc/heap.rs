@@ -274,11 +274,12 @@ pub(crate) fn untrack(h: &GcBox) {
     });
 }
 
-/// Called by the release of a box whose count went to 0: if it has a `__del__` not yet run,
-/// the heap's queue takes a count (the object lives on until the finalizer ran) and this
-/// returns true.
+/// Called by the release of a box whose count went to 0: if it has a finalizer not yet run
+/// (`__del__`, or a suspended generator's `close`), the heap's queue takes a count (the
+/// object lives on until the finalizer ran) and this returns true.
 pub(crate) fn queue_finalizer(h: &GcBox) -> bool {
-    if h.has(flag::FINALIZED) || !matches!(h.obj, crate::object::value::Obj::Instance(_)) {
+    use crate::object::value::Obj;
+    if h.has(flag::FINALIZED) || !matches!(h.obj, Obj::Instance(_) | Obj::Generator(_)) {
         return false;
     }
     with_current(|heap| {

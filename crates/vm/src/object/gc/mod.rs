@@ -63,9 +63,26 @@ pub fn finalizer_of(obj: &Obj, del_name: &Value) -> Option<Value> {
         })
 }
 
-/// Whether `obj` has a `__del__` to run before it is freed.
+/// Whether `obj` has a finalizer to run before it is freed: an instance's `__del__`, or a
+/// suspended generator's `close()` (PEP 442, as CPython's `_PyGen_Finalize`).
 pub fn has_finalizer(obj: &Obj, del_name: &Value) -> bool {
-    matches!(obj, Obj::Instance(_)) && finalizer_of(obj, del_name).is_some()
+    match obj {
+        Obj::Instance(_) => finalizer_of(obj, del_name).is_some(),
+        Obj::Generator(g) => needs_close(g),
+        _ => false,
+    }
+}
+
+/// Whether closing the generator could run code: it stopped at a `yield` inside a `try` or
+/// `with` block (or a handler). Without one, `GeneratorExit` would leave its frame at once,
+/// so dropping the frame is the same.
+pub fn needs_close(g: &crate::objects::generator::Generator) -> bool {
+    let Ok(frame) = g.frame.try_borrow() else {
+        return false;
+    };
+    frame
+        .as_ref()
+        .is_some_and(|f| f.ip > 0 && !f.blocks.is_empty())
 }
 
 fn value(v: &Value, visit: &mut impl FnMut(&ObjRef)) {
