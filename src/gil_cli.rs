@@ -191,23 +191,19 @@ fn write_trace(trace: &Trace, path: &Path) -> Result<(), String> {
         .map_err(|err| format!("cannot write the GIL trace: {err}"))
 }
 
-/// Makes Ctrl-C and SIGTERM (a server killed at the end of an experiment) write the trace
-/// too, then exit with status 130 (the handler cannot tell which signal came).
-pub fn finish_trace_on_signal(interpreter: Arc<Interpreter>, path: PathBuf) {
-    let installed = ctrlc::set_handler(move || {
-        // Already stopped: the program is ending and writing the trace itself; exiting now
-        // could cut the file short, so let it finish.
+/// Makes a SIGTERM that kills the program (a server stopped at the end of an experiment)
+/// write the trace first. Ctrl-C needs nothing: it raises `KeyboardInterrupt` as without
+/// tracing, and the run's end writes the trace.
+pub fn finish_trace_on_sigterm(interpreter: Arc<Interpreter>, path: PathBuf) {
+    gilvm::before_dying_by_signal(move || {
+        // Already stopped: the program is ending and writing the trace itself.
         let Ok(trace) = interpreter.trace_stop() else {
             return;
         };
         if let Err(msg) = write_trace(&trace, &path) {
             eprintln!("gilvm: {msg}");
         }
-        std::process::exit(130);
     });
-    if let Err(err) = installed {
-        eprintln!("gilvm: the GIL trace will not be written on Ctrl-C: {err}");
-    }
 }
 
 fn truncate(name: &str, width: usize) -> String {

@@ -45,6 +45,10 @@ pub use embed::serde::{from_python, to_python};
 pub use embed::typed::{
     PyAny, PyBytes, PyDict, PyFloat, PyInt, PyList, PyStr, PyTuple, PyTypeInfo,
 };
+/// Runs a function just before the process dies by a deadly signal left to its default
+/// action (SIGTERM under [`Builder::handle_signals`]), once the program's files are written
+/// out: process-wide, set once, must not need the GIL.
+pub use gilvm_vm::before_dying_by_signal;
 /// Asks the main thread to raise `KeyboardInterrupt` at its next check point (what Ctrl-C
 /// does; async-signal-safe), and forgets such a request.
 pub use gilvm_vm::{clear_interrupt, request_interrupt};

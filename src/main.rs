@@ -217,16 +217,14 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
         .gil(run.gil)
         .io_fast_path(run.io_fast_path)
         .print_traceback(true)
-        // Under --gil-trace, Ctrl-C and SIGTERM stop the program at once and write the
-        // trace (`gil_cli::finish_trace_on_signal`).
-        .handle_signals(run.trace.is_none());
+        .handle_signals(true);
     let program = Arc::new(run.sandbox.apply(builder).build());
     if let Some(path) = &run.trace {
         if let Err(msg) = gil_cli::start_trace(&program, path) {
             eprintln!("gilvm: {msg}");
             return ExitCode::from(2);
         }
-        gil_cli::finish_trace_on_signal(Arc::clone(&program), path.clone());
+        gil_cli::finish_trace_on_sigterm(Arc::clone(&program), path.clone());
     }
     let live = match run.print_stats {
         Some(StatsMode::Every(interval)) => {

@@ -47,9 +47,20 @@ fn scratch(name: &str) -> Scratch {
 /// Starts `gilvm` on `script` (written into `dir`); for each of `signals`, waits for a
 /// `ready` line and sends it; then waits for the child to end.
 fn run_signalled(dir: &Path, script: &str, signals: &[libc::c_int]) -> Ended {
+    run_signalled_with(dir, &[], script, signals)
+}
+
+/// [`run_signalled`] with these `gilvm` options before the script.
+fn run_signalled_with(
+    dir: &Path,
+    options: &[&str],
+    script: &str,
+    signals: &[libc::c_int],
+) -> Ended {
     let path = dir.join("script.py");
     std::fs::write(&path, script).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_gilvm"))
+        .args(options)
         .arg(&path)
         .current_dir(dir)
         // Kept open and empty: a script reading it blocks.
@@ -164,6 +175,26 @@ finally:
     assert_eq!(ended.stdout, "ready\nfinally ran\natexit ran\n");
     let written = std::fs::read_to_string(dir.join("written.txt")).unwrap();
     assert_eq!(written, "every byte\n".repeat(1000));
+}
+
+#[test]
+fn under_gil_trace_sigint_still_raises_keyboard_interrupt_and_the_trace_is_written() {
+    let dir = scratch("traced");
+    let script = r#"
+import time
+try:
+    print("ready", flush=True)
+    time.sleep(60)
+finally:
+    print("finally ran")
+"#;
+    let trace = dir.join("trace.json");
+    let options = ["--gil-trace", trace.to_str().unwrap()];
+    let ended = run_signalled_with(&dir, &options, script, &[libc::SIGINT]);
+    assert_interrupted(&ended);
+    assert_eq!(ended.stdout, "ready\nfinally ran\n");
+    let text = std::fs::read_to_string(&trace).expect("the trace is written");
+    assert!(text.contains("\"MainThread\""), "{text}");
 }
 
 #[test]

@@ -50,5 +50,6 @@ pub use crate::interp::runtime::Config;
 pub use crate::interp::sandbox::limits::{format_duration, format_size};
 pub use crate::interp::sandbox::memory::CountingAllocator;
 pub use crate::interp::sandbox::{Guard, InterruptHandle, LimitKind, Limits, NetAccess, Sandbox};
+pub use crate::interp::signal_exit::before_dying_by_signal;
 pub use crate::interp::signals::{clear_interrupt, request_interrupt};
 pub use crate::stdlib::sys::config::{set_command_line, CommandLine, FlagValue, SysFlags};

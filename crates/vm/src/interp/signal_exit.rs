@@ -9,7 +9,7 @@
 //! out the files (which it can reach without the GIL) and ends the process itself.
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::Once;
+use std::sync::{Once, OnceLock};
 use std::time::Duration;
 
 use crate::interp::signals::{set_os_handler, NSIG, SIG_DFL};
@@ -22,6 +22,17 @@ static CAUGHT_TO_FLUSH: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; 
 /// The write end of the watchdog's pipe (-1 until it runs).
 static WATCHDOG: AtomicI32 = AtomicI32::new(-1);
 static WATCHDOG_START: Once = Once::new();
+
+/// What the host asked to do just before the process dies by such a signal.
+static BEFORE_DYING: OnceLock<Box<dyn Fn() + Send + Sync>> = OnceLock::new();
+
+/// Has `last_words` run just before the process dies by a deadly signal it left to its
+/// default action (the `gilvm` command writes its `--gil-trace` file there). Process-wide,
+/// set once; runs in the main thread, or in the watchdog if the main thread does not come
+/// by, so it must not need the GIL. Returns false if one was already set.
+pub fn before_dying_by_signal(last_words: impl Fn() + Send + Sync + 'static) -> bool {
+    BEFORE_DYING.set(Box::new(last_words)).is_ok()
+}
 
 /// Catches `signum` to die by it only after flushing (its Python handler stays `SIG_DFL`).
 pub fn catch_to_flush(signum: i32) {
@@ -100,6 +111,9 @@ pub fn die_by(ts: &mut ThreadState, signum: i32) {
 }
 
 fn die(signum: i32) {
+    if let Some(last_words) = BEFORE_DYING.get() {
+        last_words();
+    }
     let _ = set_os_handler(signum, Some(SIG_DFL));
     // SAFETY: `raise` is safe to call with any signal number; the default action of a
     // signal caught here ends the process.
