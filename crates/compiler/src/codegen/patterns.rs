@@ -6,7 +6,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use gilvm_syntax::ast::{Constant as AstConstant, Expr, ExprKind, MatchCase, Pattern, PatternKind};
+use gilvm_syntax::ast::{
+    Constant as AstConstant, Expr, ExprKind, MatchCase, Pattern, PatternKind, Span,
+};
 
 use super::{CompileResult, Compiler, NameOp};
 use crate::bytecode::{Comparison, Constant, Instruction};
@@ -24,6 +26,8 @@ struct PatternContext {
     fail_pop: Vec<Label>,
     /// Items on the stack above the captures that a failure must pop.
     on_top: usize,
+    /// The last pattern compiled: where CPython reports a repeated or differing name.
+    located: Span,
 }
 
 fn is_wildcard(pattern: &Pattern) -> bool {
@@ -127,22 +131,17 @@ impl<'a> Compiler<'a, '_> {
         }
     }
 
-    fn store_capture(
-        &mut self,
-        name: Option<&str>,
-        pattern: &Pattern,
-        pc: &mut PatternContext,
-    ) -> CompileResult {
+    fn store_capture(&mut self, name: Option<&str>, pc: &mut PatternContext) -> CompileResult {
         let Some(name) = name else {
             self.emit(Instruction::PopTop);
             return Ok(());
         };
         if name == "__debug__" {
-            return Err(self.error(pattern.span, "cannot assign to __debug__"));
+            return Err(self.error(pc.located, "cannot assign to __debug__"));
         }
         if pc.stores.iter().any(|n| n == name) {
             let message = format!("multiple assignments to name '{name}' in pattern");
-            return Err(self.error(pattern.span, message));
+            return Err(self.error(pc.located, message));
         }
         self.rotate(pc.on_top + pc.stores.len() + 1);
         pc.stores.push(name.to_string());
@@ -151,6 +150,7 @@ impl<'a> Compiler<'a, '_> {
 
     fn compile_pattern(&mut self, pattern: &'a Pattern, pc: &mut PatternContext) -> CompileResult {
         let saved = self.set_location(pattern.span);
+        pc.located = pattern.span;
         let result = crate::deep(|| self.compile_pattern_kind(pattern, pc));
         self.restore_location(saved);
         result
@@ -184,7 +184,7 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Instruction::IsOp(false));
                 self.jump_to_fail(pc, Instruction::PopJumpIfFalse);
             }
-            PatternKind::Star(name) => self.store_capture(name.as_deref(), pattern, pc)?,
+            PatternKind::Star(name) => self.store_capture(name.as_deref(), pc)?,
             PatternKind::As {
                 pattern: None,
                 name,
@@ -198,7 +198,7 @@ impl<'a> Compiler<'a, '_> {
                     };
                     return Err(self.error(pattern.span, message));
                 }
-                self.store_capture(name.as_deref(), pattern, pc)?;
+                self.store_capture(name.as_deref(), pc)?;
             }
             PatternKind::As {
                 pattern: Some(inner),
@@ -208,9 +208,9 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Instruction::DupTop);
                 self.compile_pattern(inner, pc)?;
                 pc.on_top -= 1;
-                self.store_capture(name.as_deref(), pattern, pc)?;
+                self.store_capture(name.as_deref(), pc)?;
             }
-            PatternKind::Or(alternatives) => self.compile_or(pattern, alternatives, pc)?,
+            PatternKind::Or(alternatives) => self.compile_or(alternatives, pc)?,
             PatternKind::Sequence(patterns) => self.compile_sequence(pattern, patterns, pc)?,
             PatternKind::Mapping {
                 keys,
@@ -229,7 +229,6 @@ impl<'a> Compiler<'a, '_> {
 
     fn compile_or(
         &mut self,
-        or: &'a Pattern,
         alternatives: &'a [Pattern],
         pc: &mut PatternContext,
     ) -> CompileResult {
@@ -244,9 +243,10 @@ impl<'a> Compiler<'a, '_> {
             };
             self.emit(Instruction::DupTop);
             self.compile_pattern(alt, &mut alt_pc)?;
+            pc.located = alt_pc.located;
             match &control {
                 None => control = Some(alt_pc.stores.clone()),
-                Some(control) => self.reorder_like(control, &mut alt_pc.stores, alt)?,
+                Some(control) => self.reorder_like(control, &mut alt_pc.stores, pc.located)?,
             }
             self.jump(Instruction::Jump, end);
             self.emit_fail_pops(&mut alt_pc);
@@ -264,7 +264,7 @@ impl<'a> Compiler<'a, '_> {
             self.rotate(rotations);
             if pc.stores.contains(&name) {
                 let message = format!("multiple assignments to name '{name}' in pattern");
-                return Err(self.error(or.span, message));
+                return Err(self.error(pc.located, message));
             }
             pc.stores.push(name);
         }
@@ -277,9 +277,9 @@ impl<'a> Compiler<'a, '_> {
         &mut self,
         control: &[String],
         stores: &mut Vec<String>,
-        alt: &Pattern,
+        at: Span,
     ) -> CompileResult {
-        let differ = self.error(alt.span, "alternative patterns bind different names");
+        let differ = self.error(at, "alternative patterns bind different names");
         if stores.len() != control.len() {
             return Err(differ);
         }
@@ -451,7 +451,7 @@ impl<'a> Compiler<'a, '_> {
         match rest {
             Some(rest) => {
                 self.emit(Instruction::CopyDictWithoutKeys);
-                self.store_capture(Some(rest), mapping, pc)?;
+                self.store_capture(Some(rest), pc)?;
             }
             None => {
                 self.emit(Instruction::PopTop);

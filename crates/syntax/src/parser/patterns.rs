@@ -79,16 +79,17 @@ pub fn string_key(parts: Vec<StrLit>, start: usize, end: usize) -> Result<Expr, 
     Ok(build::expr(kind, start, end))
 }
 
-/// `{key: pattern, ..., **rest}`; `**_` is no capture target.
+/// `{key: pattern, ..., **rest}` (`rest` with its offset); `**_` is no capture target.
 pub fn mapping(
     items: Vec<(Expr, Pattern)>,
-    rest: Option<String>,
+    rest: Option<(usize, String)>,
     start: usize,
     end: usize,
 ) -> Result<Pattern, ErrorAt> {
-    if rest.as_deref() == Some("_") {
-        return Err(ErrorAt::syntax("invalid syntax", start));
-    }
+    let rest = match rest {
+        Some((at, name)) if name == "_" => return Err(ErrorAt::syntax("invalid syntax", at)),
+        other => other.map(|(_, name)| name),
+    };
     let (keys, patterns) = items.into_iter().unzip();
     let kind = PatternKind::Mapping {
         keys,
