@@ -97,6 +97,8 @@ pub enum Instruction {
     DupTop,
     /// `a b -> a b a b`
     DupTopTwo,
+    /// Swaps the top of the stack with the `n`-th item (1 is the top).
+    Swap(u32),
 
     // --- constants and variables ---
     /// `-> consts[i]`
@@ -267,6 +269,24 @@ pub enum Instruction {
     /// `iter sent -> result`: sends `sent` into `iter`; while it yields, suspends yielding
     /// that value and re-runs this instruction on resume; on `StopIteration(v)` pushes `v`.
     YieldFrom,
+
+    // --- pattern matching (the `match` statement) ---
+    /// `subject -> subject bool`: whether `subject` is a sequence a pattern may take
+    /// apart (not str, bytes or bytearray).
+    MatchSequence,
+    /// `subject -> subject bool`: whether `subject` is a mapping.
+    MatchMapping,
+    /// `obj -> obj len(obj)`
+    GetLen,
+    /// `subject keys -> subject keys values`: the tuple of `subject`'s values for the
+    /// tuple `keys`, or `None` when one is missing.
+    MatchKeys,
+    /// `subject cls names -> attrs`: when `subject` is an instance of `cls`, the tuple of
+    /// its `n` positional sub-pattern values (by `__match_args__`) then of the attributes
+    /// named by the constant tuple `names`; else (or when one is missing) `None`.
+    MatchClass(u32),
+    /// `subject keys -> rest`: a dict of `subject`'s items without `keys` (for `**rest`).
+    CopyDictWithoutKeys,
 
     /// Does nothing (a jump target placeholder the peephole pass may leave).
     Nop,

@@ -96,6 +96,7 @@ fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>
         RotFour => none("ROT_FOUR"),
         DupTop => none("DUP_TOP"),
         DupTopTwo => none("DUP_TOP_TWO"),
+        Swap(n) => plain("SWAP", n),
         LoadConst(i) => ("LOAD_CONST", Some(i), konst(i)),
         LoadFast(i) => ("LOAD_FAST", Some(i), local(i)),
         StoreFast(i) => ("STORE_FAST", Some(i), local(i)),
@@ -185,6 +186,12 @@ fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>
         YieldValue => none("YIELD_VALUE"),
         GetYieldFromIter => none("GET_YIELD_FROM_ITER"),
         YieldFrom => none("YIELD_FROM"),
+        MatchSequence => none("MATCH_SEQUENCE"),
+        MatchMapping => none("MATCH_MAPPING"),
+        GetLen => none("GET_LEN"),
+        MatchKeys => none("MATCH_KEYS"),
+        MatchClass(n) => plain("MATCH_CLASS", n),
+        CopyDictWithoutKeys => none("COPY_DICT_WITHOUT_KEYS"),
         Nop => none("NOP"),
     }
 }

@@ -45,7 +45,10 @@ impl Instruction {
         let n = |x: u32| x as i32;
         match self {
             PopTop | PrintExpr => -1,
-            RotTwo | RotThree | RotFour | Nop => 0,
+            RotTwo | RotThree | RotFour | Swap(_) | Nop => 0,
+            MatchSequence | MatchMapping | GetLen | MatchKeys => 1,
+            MatchClass(_) => -2,
+            CopyDictWithoutKeys => -1,
             DupTop => 1,
             DupTopTwo => 2,
             LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_)

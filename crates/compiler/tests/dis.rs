@@ -96,6 +96,13 @@ fn every_instruction() -> Vec<Instruction> {
         YieldValue,
         GetYieldFromIter,
         YieldFrom,
+        Swap(2),
+        MatchSequence,
+        MatchMapping,
+        GetLen,
+        MatchKeys,
+        MatchClass(1),
+        CopyDictWithoutKeys,
         Nop,
     ]
 }

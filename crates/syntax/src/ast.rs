@@ -115,6 +115,11 @@ pub enum StmtKind {
         names: Vec<Alias>,
         level: u32,
     },
+    /// `match subject:` with its `case` blocks (PEP 634).
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
     Global(Vec<String>),
     Nonlocal(Vec<String>),
     Expr(Expr),
@@ -307,6 +312,53 @@ pub enum FStringPart {
     },
 }
 
+/// `case pattern if guard: body`
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub span: Span,
+}
+
+/// The patterns of PEP 634, as CPython's `ast` names them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// A literal or dotted name, compared with `==`.
+    Value(Expr),
+    /// `None`, `True`, `False`, compared with `is`.
+    Singleton(Constant),
+    /// `[p, *rest]` / `(p, q)` / `p, q`.
+    Sequence(Vec<Pattern>),
+    /// `{key: p, **rest}`
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<String>,
+    },
+    /// `cls(p, attr=q)`
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<String>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `*name` in a sequence pattern (`None` for `*_`).
+    Star(Option<String>),
+    /// `p as name`, a capture `name` (no pattern) or the wildcard `_` (neither).
+    As {
+        pattern: Option<Box<Pattern>>,
+        name: Option<String>,
+    },
+    /// `p | q`
+    Or(Vec<Pattern>),
+}
+
 /// `for target in iter if cond1 if cond2`
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comprehension {
@@ -370,4 +422,74 @@ pub enum CmpOp {
     IsNot,
     In,
     NotIn,
+}
+
+impl Pattern {
+    /// Calls `visit` on the expressions a pattern holds (values, mapping keys, class
+    /// names), outermost first.
+    pub fn for_each_expr<'a>(&'a self, visit: &mut impl FnMut(&'a Expr)) {
+        match &self.kind {
+            PatternKind::Value(value) => visit(value),
+            PatternKind::Singleton(_) | PatternKind::Star(_) => {}
+            PatternKind::Sequence(patterns) | PatternKind::Or(patterns) => {
+                patterns.iter().for_each(|p| p.for_each_expr(visit));
+            }
+            PatternKind::Mapping { keys, patterns, .. } => {
+                keys.iter().for_each(&mut *visit);
+                patterns.iter().for_each(|p| p.for_each_expr(visit));
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                visit(cls);
+                let all = patterns.iter().chain(kwd_patterns);
+                all.for_each(|p| p.for_each_expr(visit));
+            }
+            PatternKind::As { pattern, .. } => {
+                if let Some(pattern) = pattern {
+                    pattern.for_each_expr(visit);
+                }
+            }
+        }
+    }
+
+    /// Calls `visit` on each name the pattern binds, in source order.
+    pub fn for_each_name<'a>(&'a self, visit: &mut impl FnMut(&'a str, Span)) {
+        match &self.kind {
+            PatternKind::Value(_) | PatternKind::Singleton(_) => {}
+            PatternKind::Star(name) => {
+                if let Some(name) = name {
+                    visit(name, self.span);
+                }
+            }
+            PatternKind::Sequence(patterns) | PatternKind::Or(patterns) => {
+                patterns.iter().for_each(|p| p.for_each_name(visit));
+            }
+            PatternKind::Mapping { patterns, rest, .. } => {
+                patterns.iter().for_each(|p| p.for_each_name(visit));
+                if let Some(rest) = rest {
+                    visit(rest, self.span);
+                }
+            }
+            PatternKind::Class {
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                let all = patterns.iter().chain(kwd_patterns);
+                all.for_each(|p| p.for_each_name(visit));
+            }
+            PatternKind::As { pattern, name } => {
+                if let Some(pattern) = pattern {
+                    pattern.for_each_name(visit);
+                }
+                if let Some(name) = name {
+                    visit(name, self.span);
+                }
+            }
+        }
+    }
 }

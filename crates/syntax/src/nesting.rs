@@ -316,6 +316,14 @@ fn stmt_children<'a>(stmt: &'a Stmt, out: &mut Vec<(Node<'a>, u32)>) {
             msg.iter().for_each(expr);
         }
         StmtKind::Expr(value) => expr(value),
+        StmtKind::Match { subject, cases } => {
+            expr(subject);
+            for case in cases {
+                case.pattern.for_each_expr(&mut expr);
+                case.guard.iter().for_each(&mut expr);
+                bodies.push(&case.body);
+            }
+        }
         StmtKind::Import(_)
         | StmtKind::ImportFrom { .. }
         | StmtKind::Global(_)
@@ -571,6 +579,13 @@ fn take_stmt_children(stmt: &mut Stmt, work: &mut Vec<Owned>) {
         }
         StmtKind::Assert { test, msg } => push_exprs(work, [test].into_iter().chain(msg)),
         StmtKind::Expr(value) => push_expr(work, value),
+        StmtKind::Match { subject, cases } => {
+            push_expr(work, subject);
+            for case in cases {
+                push_exprs(work, case.guard);
+                push_stmts(work, case.body);
+            }
+        }
         StmtKind::Import(_)
         | StmtKind::ImportFrom { .. }
         | StmtKind::Global(_)

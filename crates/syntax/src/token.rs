@@ -63,6 +63,10 @@ pub enum Tok {
     While,
     With,
     Yield,
+    /// The soft keywords `match` and `case` where they open a statement (see
+    /// `lexer::soft_keywords`); everywhere else they are names.
+    Match,
+    Case,
     // Brackets.
     LPar,
     RPar,

@@ -17,6 +17,7 @@ fn has_annotations(body: &[Stmt]) -> bool {
         | StmtKind::For { body, orelse, .. }
         | StmtKind::While { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
         StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| has_annotations(&c.body)),
         StmtKind::Try {
             body,
             handlers,

@@ -5,6 +5,7 @@ mod annotations;
 mod call;
 mod control;
 mod expr;
+mod patterns;
 mod scopes;
 mod stmt;
 mod target;

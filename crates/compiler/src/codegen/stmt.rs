@@ -57,6 +57,7 @@ impl<'a> Compiler<'a, '_> {
                 finalbody,
             } => self.compile_try(body, handlers, orelse, finalbody),
             StmtKind::Assert { test, msg } => self.compile_assert(test, msg.as_ref()),
+            StmtKind::Match { subject, cases } => self.compile_match(subject, cases),
             StmtKind::Import(aliases) => aliases.iter().try_for_each(|a| self.compile_import(a)),
             StmtKind::ImportFrom {
                 module,

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use gilvm_syntax::ast::{
-    self, Comprehension, Expr, ExprKind, FStringPart, Parameters, Span, Stmt, StmtKind,
+    self, Comprehension, Expr, ExprKind, FStringPart, Parameters, Pattern, Span, Stmt, StmtKind,
 };
 use gilvm_syntax::SyntaxError;
 
@@ -186,6 +186,14 @@ impl Builder<'_, '_> {
                 self.visit_expr(test)?;
                 self.visit_exprs(msg)?;
             }
+            StmtKind::Match { subject, cases } => {
+                self.visit_expr(subject)?;
+                for case in cases {
+                    self.visit_pattern(&case.pattern)?;
+                    self.visit_exprs(&case.guard)?;
+                    self.visit_body(&case.body)?;
+                }
+            }
             StmtKind::Import(aliases) => {
                 for alias in aliases {
                     let bound = match &alias.asname {
@@ -285,6 +293,18 @@ impl Builder<'_, '_> {
     }
 
     /// An assignment (or `del`) target: names are bound, sub-expressions are loads.
+    /// A `case` pattern: its expressions are loads, its capture names are bindings.
+    fn visit_pattern(&mut self, pattern: &Pattern) -> BuildResult {
+        let mut exprs = Vec::new();
+        pattern.for_each_expr(&mut |e| exprs.push(e));
+        self.visit_exprs(exprs)?;
+        let mut names = Vec::new();
+        pattern.for_each_name(&mut |name, span| names.push((name, span)));
+        names
+            .into_iter()
+            .try_for_each(|(name, span)| self.add_def(name, DEF_LOCAL, span))
+    }
+
     fn visit_target(&mut self, target: &Expr) -> BuildResult {
         match &target.kind {
             ExprKind::Name(name) => self.add_def(name, DEF_LOCAL, target.span),

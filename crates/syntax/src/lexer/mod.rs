@@ -6,6 +6,7 @@ mod fstring;
 mod layout;
 mod numbers;
 mod raw;
+mod soft_keywords;
 mod strings;
 
 pub use fstring::push_literal;
@@ -78,7 +79,9 @@ pub fn tokenize(
             other => layout.token(tok_start, operator(other), tok_end)?,
         }
     }
-    layout.finish(end)
+    let mut tokens = layout.finish(end)?;
+    soft_keywords::mark(&mut tokens);
+    Ok(tokens)
 }
 
 /// A character no token starts with: ASCII junk is left to the parser (`invalid syntax` at

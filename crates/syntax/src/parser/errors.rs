@@ -110,6 +110,8 @@ fn block_header(tokens: &[Spanned], index: usize) -> Option<(usize, &'static str
         Tok::With => "'with' statement",
         Tok::Def => "function definition",
         Tok::Class => "class definition",
+        Tok::Match => "'match' statement",
+        Tok::Case => "'case' statement",
         _ => return None,
     };
     Some((*offset, what))

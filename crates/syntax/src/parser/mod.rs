@@ -2,6 +2,7 @@
 
 pub(crate) mod build;
 mod errors;
+pub(crate) mod patterns;
 pub(crate) mod targets;
 
 #[allow(

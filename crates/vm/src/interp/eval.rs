@@ -11,6 +11,7 @@ use crate::interp::frame::{Block, BlockKind, Frame};
 use crate::interp::gc;
 use crate::interp::generator;
 use crate::interp::import;
+use crate::interp::matching;
 use crate::interp::names;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
@@ -151,6 +152,39 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::DupTop => {
                     let v = f.top().clone();
                     f.push(v);
+                }
+                I::Swap(n) => {
+                    let top = f.slots.len() - 1;
+                    f.slots.swap(top, top + 1 - n as usize);
+                }
+                I::MatchSequence => {
+                    let r = matching::is_sequence(ts, f.top());
+                    f.push(Value::Bool(r));
+                }
+                I::MatchMapping => {
+                    let r = matching::is_mapping(ts, f.top());
+                    f.push(Value::Bool(r));
+                }
+                I::GetLen => {
+                    let n = crate::protocol::sequence::len_of(ts, f.top())?;
+                    f.push(Value::Int(n as i64));
+                }
+                I::MatchKeys => {
+                    let values = matching::match_keys(ts, f.peek(1), f.peek(0))?;
+                    f.push(values);
+                }
+                I::MatchClass(nargs) => {
+                    let names = f.pop();
+                    let cls = f.pop();
+                    let subject = f.pop();
+                    let attrs = matching::match_class(ts, &subject, &cls, &names, nargs as usize)?;
+                    f.push(attrs);
+                }
+                I::CopyDictWithoutKeys => {
+                    let keys = f.pop();
+                    let subject = f.pop();
+                    let rest = matching::dict_without_keys(ts, &subject, &keys)?;
+                    f.push(rest);
                 }
                 I::DupTopTwo => {
                     let a = f.peek(1).clone();

@@ -23,6 +23,7 @@ pub mod gil;
 pub mod gil_trace;
 pub mod import;
 pub mod interruptible;
+pub mod matching;
 pub mod names;
 pub mod runtime;
 pub mod sandbox;

@@ -63,6 +63,14 @@ class ABCMeta(type):
             raise RuntimeError("Refusing to create an inheritance cycle")
         cls._abc_registry.append(subclass)
         ABCMeta._abc_invalidation_counter += 1
+        # What CPython keeps as Py_TPFLAGS_SEQUENCE/MAPPING (which the match statement's
+        # sequence and mapping patterns test) passes on to registered classes.
+        flags = getattr(cls, '__abc_tpflags__', 0)
+        if flags and not getattr(subclass, '__abc_tpflags__', 0):
+            try:
+                subclass.__abc_tpflags__ = flags
+            except TypeError:
+                pass
         return subclass
 
     def __instancecheck__(cls, instance):

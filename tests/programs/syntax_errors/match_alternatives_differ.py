@@ -1,0 +1,5 @@
+# The alternatives of an or-pattern must bind the same names.
+print("never printed")
+match [1, 2]:
+    case [a, b] | [a, *c]:
+        pass
