@@ -1,5 +1,6 @@
 //! Numeric built-ins: `abs`, `divmod`, `pow`, `round`, `chr`, `ord`, `hex`, `oct`, `bin`.
 
+use crate::objects::complex::complex_of;
 use gilvm_compiler::bytecode::BinaryOperator as B;
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -19,6 +20,10 @@ pub fn abs(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     match &a[0] {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v if is_int(v) => Ok(from_big(to_big(v).unwrap_or_default().abs())),
+        v if complex_of(v).is_some() => complex_of(v)
+            .and_then(|c| c.checked_abs())
+            .map(Value::Float)
+            .ok_or_else(|| ts.new_exc(ExcKind::OverflowError, "absolute value too large")),
         v => crate::protocol::class::unary_dunder(ts, v, Dunder::Abs, "abs()").map_err(|e| {
             if ts.exc_matches(&e, ExcKind::TypeError) {
                 ts.type_error(format!(
@@ -43,6 +48,13 @@ pub fn divmod(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     };
     if divisor_is_zero && matches!((&a[0], &a[1]), (Value::Float(_), _) | (_, Value::Float(_))) {
         return Err(ts.zero_division("float divmod()"));
+    }
+    if complex_of(&a[0]).is_some() || complex_of(&a[1]).is_some() {
+        return Err(ts.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            type_name(ts, &a[0]),
+            type_name(ts, &a[1])
+        )));
     }
     let q = ops::binary_op(ts, B::FloorDivide, &a[0], &a[1])?;
     let r = ops::binary_op(ts, B::Remainder, &a[0], &a[1])?;

@@ -43,6 +43,7 @@ type_ids! {
     Int: "int" in builtins,
     Bool: "bool" in builtins,
     Float: "float" in builtins,
+    Complex: "complex" in builtins,
     Str: "str" in builtins,
     Bytes: "bytes" in builtins,
     ByteArray: "bytearray" in builtins,

@@ -23,6 +23,7 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
     match id {
         TypeId::Int => int(ts, args),
         TypeId::Float => float(ts, args),
+        TypeId::Complex => crate::objects::complex::construct(ts, args),
         TypeId::Str => string(ts, args),
         TypeId::Bool => {
             let a = positional(ts, "bool", args, 0, 1)?;

@@ -28,7 +28,7 @@ enum Kind {
 fn kind(id: TypeId) -> Kind {
     match id {
         TypeId::Int | TypeId::Bool => Kind::Integer,
-        TypeId::Float => Kind::Number,
+        TypeId::Float | TypeId::Complex => Kind::Number,
         TypeId::Str | TypeId::Bytes | TypeId::Tuple | TypeId::Range => Kind::Sequence,
         TypeId::List | TypeId::ByteArray => Kind::MutableSequence,
         TypeId::Dict => Kind::Mapping,
@@ -262,7 +262,26 @@ fn delitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 fn compare(ts: &mut ThreadState, this: &Value, args: &Args, op: C) -> PyResult {
     let other = one(ts, "__eq__", args)?;
     let other = class::builtin_base(&other).unwrap_or(other);
-    ops::compare(ts, op, &receiver(this), &other)
+    let this = receiver(this);
+    if !comparable(ts, &this, &other) {
+        return not_implemented(ts, &this, args);
+    }
+    ops::compare(ts, op, &this, &other)
+}
+
+/// Whether a built-in comparison relates the two values (numbers with numbers, sets with
+/// sets and keys views, otherwise the same type): CPython's slots answer `NotImplemented`
+/// for the rest, so `(1).__eq__('x')` is `NotImplemented`.
+fn comparable(ts: &ThreadState, a: &Value, b: &Value) -> bool {
+    let family = |v: &Value| match &*crate::object::class_of::class_of(ts, v) {
+        Obj::Type(t) => Some(match t.builtin {
+            TypeId::Bool | TypeId::Int | TypeId::Float | TypeId::Complex => TypeId::Complex,
+            TypeId::Set | TypeId::FrozenSet | TypeId::DictKeys | TypeId::DictItems => TypeId::Set,
+            id => id,
+        }),
+        _ => None,
+    };
+    family(a) == family(b)
 }
 
 fn binary(ts: &mut ThreadState, this: &Value, args: &Args, op: B, reflected: bool) -> PyResult {

@@ -11,6 +11,7 @@ use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::complex;
 use crate::objects::dict::hash_value;
 use crate::objects::int::{self, big_to_f64, from_big};
 use crate::protocol::class;
@@ -60,6 +61,7 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
             Obj::Bytes(b) => !b.is_empty(),
             Obj::ByteArray(b) => !b.borrow().is_empty(),
             Obj::BigInt(b) => !b.is_zero(),
+            Obj::Complex(c) => c.re != 0.0 || c.im != 0.0,
             Obj::List(l) => !l.borrow().is_empty(),
             Obj::Tuple(t) => !t.is_empty(),
             Obj::Dict(d) => !d.borrow().is_empty(),
@@ -152,6 +154,9 @@ pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult 
     }
     if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
         return numeric_op(ts, op, x, y);
+    }
+    if let Some(r) = complex::binary_op(ts, op, a, b)? {
+        return Ok(r);
     }
     if let Some(r) = seq::sequence_op(ts, op, a, b)? {
         return Ok(r);
@@ -420,7 +425,10 @@ pub fn unary_negative(ts: &mut ThreadState, v: &Value) -> PyResult {
         Some(Num::I(i)) => Ok(int::sub(0, i)),
         Some(Num::B(b)) => Ok(from_big(-b)),
         Some(Num::F(f)) => Ok(Value::Float(-f)),
-        None => class::unary_dunder(ts, v, Dunder::Neg, "-"),
+        None => match complex::complex_of(v) {
+            Some(c) => Ok(complex::new_complex(complex::Complex::new(-c.re, -c.im))),
+            None => class::unary_dunder(ts, v, Dunder::Neg, "-"),
+        },
     }
 }
 
@@ -428,6 +436,7 @@ pub fn unary_positive(ts: &mut ThreadState, v: &Value) -> PyResult {
     match to_num(v) {
         Some(Num::I(i)) => Ok(Value::Int(i)),
         Some(_) => Ok(v.clone()),
+        None if complex::complex_of(v).is_some() => Ok(v.clone()),
         None => class::unary_dunder(ts, v, Dunder::Pos, "+"),
     }
 }
@@ -442,7 +451,9 @@ pub fn unary_invert(ts: &mut ThreadState, v: &Value) -> PyResult {
 
 /// Numeric equality across int/float/bool (None when either side is not a number).
 pub fn numeric_eq(a: &Value, b: &Value) -> Option<bool> {
-    let (x, y) = (to_num(a)?, to_num(b)?);
+    let (Some(x), Some(y)) = (to_num(a), to_num(b)) else {
+        return complex::equals(a, b);
+    };
     numeric_cmp(&x, &y)
         .map(|o| o == std::cmp::Ordering::Equal)
         .or(Some(false))
@@ -491,6 +502,9 @@ fn ordering_matches(op: Comparison, o: Option<std::cmp::Ordering>) -> bool {
 pub fn compare(ts: &mut ThreadState, op: Comparison, a: &Value, b: &Value) -> PyResult {
     if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
         return Ok(Value::Bool(ordering_matches(op, numeric_cmp(&x, &y))));
+    }
+    if let Some(r) = complex::compare(op, a, b) {
+        return Ok(r);
     }
     if let Some(o) = seq::builtin_compare(ts, a, b, op)? {
         return Ok(Value::Bool(ordering_matches(op, o)));
