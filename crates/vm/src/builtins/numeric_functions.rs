@@ -136,6 +136,9 @@ pub fn round(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             if n >= 0 {
                 let text = format!("{:.*}", n.min(330) as usize, f);
                 Ok(Value::Float(text.parse().unwrap_or(*f)))
+            } else if n < -308 {
+                // As CPython: past 1e308 every float rounds to a zero of its sign.
+                Ok(Value::Float(0.0 * f))
             } else {
                 let scale = 10f64.powi((-n).min(330) as i32);
                 Ok(Value::Float((f / scale).round_ties_even() * scale))
@@ -183,6 +186,15 @@ pub fn chr(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 pub fn ord(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "ord", args, 1, 1)?;
+    if let Some(b) = crate::objects::bytes::methods::bytes_data(&a[0]) {
+        return match b.as_slice() {
+            [byte] => Ok(Value::Int(*byte as i64)),
+            _ => Err(ts.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            ))),
+        };
+    }
     match a[0].as_str() {
         Some(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
         Some(s) => Err(ts.type_error(format!(

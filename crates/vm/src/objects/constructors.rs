@@ -108,6 +108,14 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
             let a = positional(ts, "staticmethod", args, 1, 1)?;
             Ok(Value::Obj(ObjRef::new(Obj::StaticMethod(a[0].clone()))))
         }
+        TypeId::Ellipsis => {
+            positional(ts, "ellipsis", args, 0, 0)?;
+            Ok(Value::Obj(ObjRef::new(Obj::Ellipsis)))
+        }
+        TypeId::NotImplementedType => {
+            positional(ts, "NotImplementedType", args, 0, 0)?;
+            Ok(Value::Obj(ObjRef::new(Obj::NotImplemented)))
+        }
         other => Err(ts.type_error(format!("cannot create '{}' instances", other.name()))),
     }
 }
@@ -260,6 +268,16 @@ fn float(ts: &mut ThreadState, args: &Args) -> PyResult {
                     str_repr(s.as_str())
                 ))
             }),
+            Obj::Bytes(b) => std::str::from_utf8(b)
+                .ok()
+                .and_then(parse_float)
+                .map(Value::Float)
+                .ok_or_else(|| {
+                    ts.value_error(format!(
+                        "could not convert string to float: {}",
+                        crate::text::repr::bytes_repr(b)
+                    ))
+                }),
             Obj::Instance(inst) => {
                 match crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Float) {
                     Some(m) => {

@@ -44,7 +44,13 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
     }
     .or_else(|| match obj.as_instance() {
         Some(_) => None,
-        None => slot_wrappers::lookup(value_type_id(obj)?, name),
+        // Every built-in type inherits `object`'s methods: `(5).__init__`.
+        None => slot_wrappers::lookup(value_type_id(obj)?, name).or_else(|| {
+            object_methods::METHODS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .copied()
+        }),
     })
 }
 

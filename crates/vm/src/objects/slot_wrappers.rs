@@ -58,7 +58,12 @@ pub fn lookup(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
         "__mod__" => number || matches!(id, TypeId::Str | TypeId::Bytes),
         "__sub__" | "__truediv__" | "__floordiv__" | "__pow__" | "__neg__" | "__pos__"
         | "__abs__" | "__bool__" | "__int__" | "__float__" | "__radd__" | "__rsub__" => number,
-        "__and__" | "__or__" | "__xor__" => k == Kind::Integer || k == Kind::Set,
+        "__and__" | "__xor__" | "__rand__" | "__rxor__" => k == Kind::Integer || k == Kind::Set,
+        "__rtruediv__" | "__rpow__" => number,
+        "__rfloordiv__" | "__rmod__" => number && id != TypeId::Complex,
+        "__rlshift__" | "__rrshift__" => k == Kind::Integer,
+        "__or__" | "__ror__" => matches!(k, Kind::Integer | Kind::Set | Kind::Mapping),
+        "__ior__" => k == Kind::Mapping,
         "__call__" => matches!(
             id,
             TypeId::Function | TypeId::BuiltinFunction | TypeId::Method
@@ -110,6 +115,16 @@ pub const NAMES: &[&str] = &[
     "__pow__",
     "__and__",
     "__or__",
+    "__rtruediv__",
+    "__rfloordiv__",
+    "__rmod__",
+    "__rpow__",
+    "__rand__",
+    "__rxor__",
+    "__rlshift__",
+    "__rrshift__",
+    "__ror__",
+    "__ior__",
     "__xor__",
     "__lshift__",
     "__rshift__",
@@ -160,6 +175,16 @@ const SLOTS: &[(&str, NativeFn)] = &[
     ("__pow__", pow),
     ("__and__", and),
     ("__or__", or),
+    ("__rtruediv__", rtruediv),
+    ("__rfloordiv__", rfloordiv),
+    ("__rmod__", rmod),
+    ("__rpow__", rpow),
+    ("__rand__", rand),
+    ("__rxor__", rxor),
+    ("__rlshift__", rlshift),
+    ("__rrshift__", rrshift),
+    ("__ror__", ror),
+    ("__ior__", ior),
     ("__xor__", xor),
     ("__lshift__", lshift),
     ("__rshift__", rshift),
@@ -288,10 +313,24 @@ fn binary(ts: &mut ThreadState, this: &Value, args: &Args, op: B, reflected: boo
     let other = one(ts, "__add__", args)?;
     let other = class::builtin_base(&other).unwrap_or(other);
     let this = receiver(this);
-    match reflected {
-        false => ops::binary_op(ts, op, &this, &other),
-        true => ops::binary_op(ts, op, &other, &this),
+    let r = match reflected {
+        false => ops::try_binary_op(ts, op, &this, &other)?,
+        true => ops::try_binary_op(ts, op, &other, &this)?,
+    };
+    match r {
+        Some(r) => Ok(r),
+        None => not_implemented(ts, &this, args),
     }
+}
+
+/// `dict.__ior__(other)`: `update`, then the dict itself.
+fn ior(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let other = one(ts, "__ior__", args)?;
+    let Some((_, update)) = crate::objects::method_tables::lookup(&receiver(this), "update") else {
+        return not_implemented(ts, this, args);
+    };
+    update(ts, &receiver(this), &Args::new(&[other], &[]))?;
+    Ok(this.clone())
 }
 
 macro_rules! comparisons {
@@ -320,7 +359,10 @@ binaries! {
     rsub => B::Subtract, true, mul => B::Multiply, false, rmul => B::Multiply, true,
     mod_ => B::Remainder, false, truediv => B::TrueDivide, false,
     floordiv => B::FloorDivide, false, pow => B::Power, false, and => B::And, false,
-    or => B::Or, false, xor => B::Xor, false, lshift => B::LeftShift, false,
+    rtruediv => B::TrueDivide, true, rfloordiv => B::FloorDivide, true,
+    rmod => B::Remainder, true, rpow => B::Power, true, rand => B::And, true,
+    rxor => B::Xor, true, rlshift => B::LeftShift, true, rrshift => B::RightShift, true,
+    or => B::Or, false, ror => B::Or, true, xor => B::Xor, false, lshift => B::LeftShift, false,
     rshift => B::RightShift, false,
 }
 
@@ -373,7 +415,21 @@ fn object_eq(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 /// `object.__ne__`: the negation of `__eq__` unless that is `NotImplemented`.
 fn object_ne(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let other = one(ts, "__ne__", args)?;
-    let eq = ops::compare(ts, C::Equal, this, &other)?;
+    // The class's own `__eq__` (else `object.__eq__`), so `NotImplemented` passes through.
+    let eq = match this.as_instance() {
+        Some(inst) => {
+            match class::lookup_special(ts, &inst.class, crate::object::names::Dunder::Eq) {
+                Some(eq) => {
+                    crate::protocol::call::call_value(ts, &eq, &[this.clone(), other], &[])?
+                }
+                None => object_eq(ts, this, args)?,
+            }
+        }
+        None => ops::compare(ts, C::Equal, this, &other)?,
+    };
+    if matches!(eq.obj().map(|o| &**o), Some(Obj::NotImplemented)) {
+        return Ok(eq);
+    }
     Ok(Value::Bool(!ops::truthy(ts, &eq)?))
 }
 

@@ -144,40 +144,49 @@ impl Num {
 }
 
 pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult {
+    match try_binary_op(ts, op, a, b)? {
+        Some(r) => Ok(r),
+        None => Err(binary_type_error(ts, op, a, b)),
+    }
+}
+
+/// `a op b`, or `None` where no operand supports the operation (the slots of the built-in
+/// types answer `NotImplemented` there: `(1).__add__('x')`).
+pub fn try_binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
         match op {
-            B::And => return Ok(Value::Bool(x & y)),
-            B::Or => return Ok(Value::Bool(x | y)),
-            B::Xor => return Ok(Value::Bool(x ^ y)),
+            B::And => return Ok(Some(Value::Bool(x & y))),
+            B::Or => return Ok(Some(Value::Bool(x | y))),
+            B::Xor => return Ok(Some(Value::Bool(x ^ y))),
             _ => {}
         }
     }
     if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
-        return numeric_op(ts, op, x, y);
+        return numeric_op(ts, op, x, y).map(Some);
     }
     if let Some(r) = complex::binary_op(ts, op, a, b)? {
-        return Ok(r);
+        return Ok(Some(r));
     }
     if let Some(r) = seq::sequence_op(ts, op, a, b)? {
-        return Ok(r);
+        return Ok(Some(r));
     }
     if let Some(r) = class::binary_dunder(ts, op, a, b)? {
-        return Ok(r);
+        return Ok(Some(r));
     }
     if let Some((x, y)) = class::unwrap_bases(a, b) {
-        return binary_op(ts, op, &x, &y);
+        return binary_op(ts, op, &x, &y).map(Some);
     }
     if op == B::Or {
         if let Some(r) = class::type_union(ts, a, b)? {
-            return Ok(r);
+            return Ok(Some(r));
         }
     }
     if op == B::Multiply {
         if let Some(r) = repeat_by_index(ts, a, b)? {
-            return Ok(r);
+            return Ok(Some(r));
         }
     }
-    Err(binary_type_error(ts, op, a, b))
+    Ok(None)
 }
 
 /// `sequence * obj` (either order) where `obj` defines `__index__`.
@@ -395,8 +404,15 @@ fn float_op(ts: &mut ThreadState, op: B, x: Num, y: Num) -> PyResult {
             if a == 0.0 && b < 0.0 {
                 return Err(ts.zero_division("0.0 cannot be raised to a negative power"));
             }
-            if a < 0.0 && b.fract() != 0.0 {
-                return Err(ts.value_error("math domain error"));
+            if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+                // A negative base to a fractional power is complex, as in CPython.
+                let r = complex::binary_op(
+                    ts,
+                    op,
+                    &complex::new_complex(complex::Complex::new(a, 0.0)),
+                    &Value::Float(b),
+                )?;
+                return Ok(r.unwrap_or(Value::Float(f64::NAN)));
             }
             let r = a.powf(b);
             if r.is_infinite() && a.is_finite() && b.is_finite() {
