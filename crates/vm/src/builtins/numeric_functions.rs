@@ -166,6 +166,11 @@ pub fn round(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
                 call_args.extend(Some(ndigits.clone()).filter(|n| !n.is_none()));
                 crate::protocol::call::call_value(ts, &m, &call_args, &[])
             }
+            // A subclass of int or float rounds as its base value does.
+            None if crate::protocol::class::builtin_base(v).is_some() => {
+                let base = crate::protocol::class::builtin_base(v).unwrap_or_default();
+                round(ts, _this, &Args::new(&[base, ndigits], &[]))
+            }
             None => Err(ts.type_error(format!(
                 "type {} doesn't define __round__ method",
                 type_name(ts, v)

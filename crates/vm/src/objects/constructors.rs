@@ -108,6 +108,10 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
             let a = positional(ts, "staticmethod", args, 1, 1)?;
             Ok(Value::Obj(ObjRef::new(Obj::StaticMethod(a[0].clone()))))
         }
+        TypeId::Enumerate => crate::objects::iterators::enumerate(ts, args),
+        TypeId::Zip => crate::objects::iterators::zip(ts, args),
+        TypeId::Map => crate::objects::iterators::map(ts, args),
+        TypeId::Filter => crate::objects::iterators::filter(ts, args),
         TypeId::Ellipsis => {
             positional(ts, "ellipsis", args, 0, 0)?;
             Ok(Value::Obj(ObjRef::new(Obj::Ellipsis)))

@@ -69,6 +69,9 @@ pub fn lookup(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
             TypeId::Function | TypeId::BuiltinFunction | TypeId::Method
         ),
         "__lshift__" | "__rshift__" | "__invert__" | "__index__" => k == Kind::Integer,
+        "__trunc__" | "__floor__" | "__ceil__" | "__round__" | "__divmod__" | "__rdivmod__" => {
+            number && id != TypeId::Complex
+        }
         _ => false,
     };
     if !has {
@@ -137,6 +140,12 @@ pub const NAMES: &[&str] = &[
     "__index__",
     "__float__",
     "__call__",
+    "__trunc__",
+    "__floor__",
+    "__ceil__",
+    "__round__",
+    "__divmod__",
+    "__rdivmod__",
     "__init_subclass__",
     "__subclasshook__",
 ];
@@ -197,6 +206,12 @@ const SLOTS: &[(&str, NativeFn)] = &[
     ("__index__", int),
     ("__float__", float),
     ("__call__", call),
+    ("__trunc__", trunc),
+    ("__floor__", floor),
+    ("__ceil__", ceil),
+    ("__round__", round),
+    ("__divmod__", divmod),
+    ("__rdivmod__", rdivmod),
 ];
 
 const OBJECT_SLOTS: &[(&str, NativeFn)] = &[
@@ -395,6 +410,59 @@ fn int(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
 fn float(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     let id = TypeId::Float;
     crate::objects::constructors::construct(ts, id, &Args::new(&[receiver(this)], &[]))
+}
+
+fn trunc(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    int(ts, this, _args)
+}
+
+/// `__floor__` / `__ceil__`: the int a float rounds to that way; an int itself.
+fn rounded(ts: &mut ThreadState, this: &Value, up: bool) -> PyResult {
+    match receiver(this) {
+        Value::Float(f) => {
+            let r = if up { f.ceil() } else { f.floor() };
+            crate::objects::constructors::float_to_int(ts, r)
+        }
+        v => crate::objects::constructors::construct(ts, TypeId::Int, &Args::new(&[v], &[])),
+    }
+}
+
+fn floor(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    rounded(ts, this, false)
+}
+
+fn ceil(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    rounded(ts, this, true)
+}
+
+/// Calls the builtin `name` with the receiver first, then the slot's arguments.
+fn builtin_with_receiver(ts: &mut ThreadState, name: &str, this: &Value, args: &Args) -> PyResult {
+    let f = crate::interp::names::load_builtin(ts, name)?;
+    let mut all = vec![receiver(this)];
+    all.extend_from_slice(args.pos);
+    crate::protocol::call::call_value(ts, &f, &all, &[])
+}
+
+fn round(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__round__", args, 0, 1)?;
+    builtin_with_receiver(ts, "round", this, args)
+}
+
+fn divmod(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let other = one(ts, "__divmod__", args)?;
+    if !comparable(ts, &receiver(this), &other) {
+        return not_implemented(ts, this, args);
+    }
+    builtin_with_receiver(ts, "divmod", this, args)
+}
+
+fn rdivmod(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let other = one(ts, "__rdivmod__", args)?;
+    if !comparable(ts, &receiver(this), &other) {
+        return not_implemented(ts, this, args);
+    }
+    let f = crate::interp::names::load_builtin(ts, "divmod")?;
+    crate::protocol::call::call_value(ts, &f, &[other, receiver(this)], &[])
 }
 
 fn not_implemented(_ts: &mut ThreadState, _this: &Value, _args: &Args) -> PyResult {
