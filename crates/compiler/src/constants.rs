@@ -15,6 +15,10 @@ pub(crate) fn from_ast(constant: &ast::Constant) -> Constant {
         ast::Constant::Ellipsis => Constant::Ellipsis,
         ast::Constant::Int(i) => int_constant(i),
         ast::Constant::Float(f) => Constant::Float(*f),
+        ast::Constant::Complex { real, imag } => Constant::Complex {
+            real: *real,
+            imag: *imag,
+        },
         ast::Constant::Str(s) => Constant::Str(Arc::from(s.as_str())),
         ast::Constant::Bytes(b) => Constant::Bytes(Arc::from(b.as_slice())),
     }
@@ -41,6 +45,7 @@ pub(crate) enum PoolKey {
     Int(i64),
     BigInt(BigInt),
     Float(u64),
+    Complex(u64, u64),
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
     Tuple(Vec<PoolKey>),
@@ -55,6 +60,7 @@ pub(crate) fn pool_key(constant: &Constant) -> Option<PoolKey> {
         Constant::Int(i) => PoolKey::Int(*i),
         Constant::BigInt(i) => PoolKey::BigInt(i.clone()),
         Constant::Float(f) => PoolKey::Float(f.to_bits()),
+        Constant::Complex { real, imag } => PoolKey::Complex(real.to_bits(), imag.to_bits()),
         Constant::Str(s) => PoolKey::Str(s.clone()),
         Constant::Bytes(b) => PoolKey::Bytes(b.clone()),
         Constant::FrozenSet(items) => {
@@ -78,6 +84,10 @@ pub(crate) fn fold(expr: &Expr) -> Option<Constant> {
         } => match &operand.kind {
             ExprKind::Constant(ast::Constant::Int(i)) => Some(int_constant(&-i)),
             ExprKind::Constant(ast::Constant::Float(f)) => Some(Constant::Float(-f)),
+            ExprKind::Constant(ast::Constant::Complex { real, imag }) => Some(Constant::Complex {
+                real: -real,
+                imag: -imag,
+            }),
             _ => None,
         },
         ExprKind::Tuple(elts) => {

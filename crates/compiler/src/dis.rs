@@ -245,6 +245,7 @@ pub(crate) fn constant_repr(constant: &Constant) -> String {
         Constant::Int(i) => i.to_string(),
         Constant::BigInt(i) => i.to_string(),
         Constant::Float(f) => float_repr(*f),
+        Constant::Complex { real, imag } => complex_repr(*real, *imag),
         Constant::Str(s) => str_repr(s),
         Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(items) => {
@@ -260,6 +261,20 @@ pub(crate) fn constant_repr(constant: &Constant) -> String {
         }
         Constant::Code(code) => code_repr(code),
     }
+}
+
+/// CPython's `complex_repr`: parts without a trailing `.0`, no real part when it is `+0.0`.
+fn complex_repr(real: f64, imag: f64) -> String {
+    let part = |x: f64| {
+        let r = float_repr(x);
+        r.strip_suffix(".0").map(str::to_string).unwrap_or(r)
+    };
+    let imag_text = part(imag);
+    if real == 0.0 && real.is_sign_positive() {
+        return format!("{imag_text}j");
+    }
+    let sign = if imag_text.starts_with('-') { "" } else { "+" };
+    format!("({}{sign}{imag_text}j)", part(real))
 }
 
 fn float_repr(f: f64) -> String {

@@ -374,6 +374,10 @@ pub enum Constant {
     Ellipsis,
     Int(BigInt),
     Float(f64),
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     /// Adjacent string literals are already concatenated.
     Str(String),
     Bytes(Vec<u8>),

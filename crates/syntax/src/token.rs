@@ -24,6 +24,8 @@ pub enum Tok {
     Name(String),
     Int(BigInt),
     Float(f64),
+    /// An imaginary literal (`2j`): its imaginary part.
+    Imaginary(f64),
     Str(StrLit),
     /// A character that is no token (`$`, `?`, a lone `!`): the parser reports it.
     Invalid,

@@ -152,9 +152,10 @@ fn valid_code_after_an_error_case_still_parses() {
 }
 
 #[test]
-fn complex_literals_are_rejected_clearly() {
-    let error = parse_module("x = 1j\n").unwrap_err();
-    assert_eq!(error.message, "complex numbers are not supported");
+fn imaginary_literals_parse_and_leading_zeros_stay_invalid_without_j() {
+    assert!(parse_module("x = 02j + 1.5J\n").is_ok());
+    let error = parse_module("x = 03 + 2j\n").unwrap_err();
+    assert!(error.message.starts_with("leading zeros"));
 }
 
 #[test]

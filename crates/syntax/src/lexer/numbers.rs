@@ -102,11 +102,14 @@ fn scan_decimal(text: &str, base: usize) -> Result<(Tok, usize), ErrorAt> {
             end += 1 + sign + digit_run(bytes, end + 1 + sign, is_digit).map_err(invalid)?;
         }
     }
+    let literal: String = text[..end].chars().filter(|&c| c != '_').collect();
     if matches!(bytes.get(end), Some(b'j' | b'J')) {
-        return Err(ErrorAt::syntax("complex numbers are not supported", base));
+        // An imaginary literal: leading zeros are fine here (`02j`), as in CPython.
+        check_end_of_number(text, end + 1).map_err(|()| invalid(end))?;
+        let value: f64 = normalise_float(&literal).parse().map_err(|_| invalid(0))?;
+        return Ok((Tok::Imaginary(value), end + 1));
     }
     check_end_of_number(text, end).map_err(|()| invalid(end.saturating_sub(1)))?;
-    let literal: String = text[..end].chars().filter(|&c| c != '_').collect();
     if is_float {
         let value: f64 = normalise_float(&literal).parse().map_err(|_| invalid(0))?;
         return Ok((Tok::Float(value), end));
@@ -175,6 +178,14 @@ mod tests {
     }
 
     #[test]
+    fn decodes_imaginary_literals() {
+        assert_eq!(value("1j"), Tok::Imaginary(1.0));
+        assert_eq!(value("02J"), Tok::Imaginary(2.0));
+        assert_eq!(value("1.5e3j"), Tok::Imaginary(1500.0));
+        assert_eq!(scan_number("2j+1", 0).unwrap().1, 2);
+    }
+
+    #[test]
     fn stops_before_what_follows() {
         assert_eq!(scan_number("1)", 0).unwrap().1, 1);
         assert_eq!(scan_number("1if x", 0).unwrap().1, 1);
@@ -197,6 +208,6 @@ mod tests {
             ("invalid digit '8' in octal literal".into(), 2)
         );
         assert!(error("0777").0.starts_with("leading zeros"));
-        assert_eq!(error("1j").0, "complex numbers are not supported");
+        assert_eq!(error("1jx"), ("invalid decimal literal".into(), 1));
     }
 }

@@ -1,7 +1,7 @@
 //! Built-in functions (`print`, `len`, `min`, `sorted`, ...).
 
 use crate::interp::thread_state::ThreadState;
-use crate::object::args::{int_arg, positional};
+use crate::object::args::positional;
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
@@ -28,10 +28,6 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("min", min),
     ("max", max),
     ("sum", sum),
-    ("enumerate", enumerate),
-    ("zip", zip),
-    ("map", map),
-    ("filter", filter),
     ("sorted", sorted),
     ("reversed", reversed),
     ("iter", iter_fn),
@@ -302,56 +298,6 @@ fn sum(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         };
     }
     Ok(total)
-}
-
-fn enumerate(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    let Some(iterable) = args.pos.first().or(args.kw("iterable")) else {
-        return Err(ts.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
-    };
-    let start = match args.pos.get(1).or(args.kw("start")) {
-        Some(v) => int_arg(ts, v)?,
-        None => 0,
-    };
-    let inner = iter::get_iter(ts, iterable)?;
-    Ok(Value::new_iter(IterState::Enumerate {
-        inner,
-        count: start,
-    }))
-}
-
-fn zip(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    let mut inners = Vec::new();
-    for v in args.pos {
-        inners.push(iter::get_iter(ts, v)?);
-    }
-    let strict = match args.kw("strict") {
-        Some(v) => ops::truthy(ts, v)?,
-        None => false,
-    };
-    Ok(Value::new_iter(IterState::Zip { inners, strict }))
-}
-
-fn map(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    if args.pos.len() < 2 {
-        return Err(ts.type_error("map() must have at least two arguments."));
-    }
-    let mut inners = Vec::new();
-    for v in &args.pos[1..] {
-        inners.push(iter::get_iter(ts, v)?);
-    }
-    Ok(Value::new_iter(IterState::Map {
-        func: args.pos[0].clone(),
-        inners,
-    }))
-}
-
-fn filter(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "filter", args, 2, 2)?;
-    let inner = iter::get_iter(ts, &a[1])?;
-    Ok(Value::new_iter(IterState::Filter {
-        func: a[0].clone(),
-        inner,
-    }))
 }
 
 fn sorted(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {

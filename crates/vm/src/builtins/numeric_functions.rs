@@ -1,5 +1,6 @@
 //! Numeric built-ins: `abs`, `divmod`, `pow`, `round`, `chr`, `ord`, `hex`, `oct`, `bin`.
 
+use crate::objects::complex::complex_of;
 use gilvm_compiler::bytecode::BinaryOperator as B;
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -19,6 +20,10 @@ pub fn abs(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     match &a[0] {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v if is_int(v) => Ok(from_big(to_big(v).unwrap_or_default().abs())),
+        v if complex_of(v).is_some() => complex_of(v)
+            .and_then(|c| c.checked_abs())
+            .map(Value::Float)
+            .ok_or_else(|| ts.new_exc(ExcKind::OverflowError, "absolute value too large")),
         v => crate::protocol::class::unary_dunder(ts, v, Dunder::Abs, "abs()").map_err(|e| {
             if ts.exc_matches(&e, ExcKind::TypeError) {
                 ts.type_error(format!(
@@ -43,6 +48,13 @@ pub fn divmod(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     };
     if divisor_is_zero && matches!((&a[0], &a[1]), (Value::Float(_), _) | (_, Value::Float(_))) {
         return Err(ts.zero_division("float divmod()"));
+    }
+    if complex_of(&a[0]).is_some() || complex_of(&a[1]).is_some() {
+        return Err(ts.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            type_name(ts, &a[0]),
+            type_name(ts, &a[1])
+        )));
     }
     let q = ops::binary_op(ts, B::FloorDivide, &a[0], &a[1])?;
     let r = ops::binary_op(ts, B::Remainder, &a[0], &a[1])?;
@@ -124,6 +136,9 @@ pub fn round(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             if n >= 0 {
                 let text = format!("{:.*}", n.min(330) as usize, f);
                 Ok(Value::Float(text.parse().unwrap_or(*f)))
+            } else if n < -308 {
+                // As CPython: past 1e308 every float rounds to a zero of its sign.
+                Ok(Value::Float(0.0 * f))
             } else {
                 let scale = 10f64.powi((-n).min(330) as i32);
                 Ok(Value::Float((f / scale).round_ties_even() * scale))
@@ -151,6 +166,11 @@ pub fn round(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
                 call_args.extend(Some(ndigits.clone()).filter(|n| !n.is_none()));
                 crate::protocol::call::call_value(ts, &m, &call_args, &[])
             }
+            // A subclass of int or float rounds as its base value does.
+            None if crate::protocol::class::builtin_base(v).is_some() => {
+                let base = crate::protocol::class::builtin_base(v).unwrap_or_default();
+                round(ts, _this, &Args::new(&[base, ndigits], &[]))
+            }
             None => Err(ts.type_error(format!(
                 "type {} doesn't define __round__ method",
                 type_name(ts, v)
@@ -171,6 +191,15 @@ pub fn chr(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 pub fn ord(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "ord", args, 1, 1)?;
+    if let Some(b) = crate::objects::bytes::methods::bytes_data(&a[0]) {
+        return match b.as_slice() {
+            [byte] => Ok(Value::Int(*byte as i64)),
+            _ => Err(ts.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            ))),
+        };
+    }
     match a[0].as_str() {
         Some(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
         Some(s) => Err(ts.type_error(format!(

@@ -141,6 +141,17 @@ impl ThreadState {
         self.native_depth -= 1;
     }
 
+    /// Runs `f` one native level deeper: native code that calls back into operations (a
+    /// `__repr__` that is `object.__str__`, an instance whose `__call__` is itself) recurses
+    /// on the native stack, so past the limit it is a `RecursionError`, not a stack overflow.
+    #[inline]
+    pub fn nested_native<T>(&mut self, f: impl FnOnce(&mut Self) -> PyResult<T>) -> PyResult<T> {
+        self.enter_native()?;
+        let r = f(self);
+        self.leave_native();
+        r
+    }
+
     /// A frame running `code` with all `code.nlocals` locals unbound, reusing a recycled
     /// allocation when there is one.
     #[inline]

@@ -49,6 +49,7 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
             },
             Obj::NotImplemented => TypeId::NotImplementedType,
             Obj::Ellipsis => TypeId::Ellipsis,
+            Obj::Complex(_) => TypeId::Complex,
             Obj::Socket(_) => TypeId::Object,
             // An internal handle, only reachable as `lock._handle`: it has no type of its own.
             Obj::Lock(_) => TypeId::Object,

@@ -36,6 +36,7 @@ dunders! {
     Int = "__int__",
     Index = "__index__",
     Float = "__float__",
+    Complex = "__complex__",
     Round = "__round__",
     Bool = "__bool__",
     Len = "__len__",

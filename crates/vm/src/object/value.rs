@@ -90,6 +90,7 @@ pub enum Obj {
         dict: ObjRef,
         kind: DictViewKind,
     },
+    Complex(crate::objects::complex::Complex),
     NotImplemented,
     Ellipsis,
     /// The OS socket behind a `socket.socket` instance (closed when the last reference goes).
@@ -170,9 +171,14 @@ impl Value {
             // which only makes `is` more permissive for equal ints.
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
-            // Each code object's `...` constant is its own object: they are all `Ellipsis`.
+            // Each code object's `...` constant is its own object: they are all `Ellipsis`;
+            // likewise every `NotImplemented` a native method returns.
             (Value::Obj(a), Value::Obj(b)) => {
-                ObjRef::ptr_eq(a, b) || matches!((&**a, &**b), (Obj::Ellipsis, Obj::Ellipsis))
+                ObjRef::ptr_eq(a, b)
+                    || matches!(
+                        (&**a, &**b),
+                        (Obj::Ellipsis, Obj::Ellipsis) | (Obj::NotImplemented, Obj::NotImplemented)
+                    )
             }
             _ => false,
         }

@@ -110,6 +110,9 @@ fn constant_in(c: &Constant, table: &mut NameTable) -> Value {
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(b) => from_big(b.clone()),
         Constant::Float(f) => Value::Float(*f),
+        Constant::Complex { real, imag } => crate::objects::complex::new_complex(
+            crate::objects::complex::Complex::new(*real, *imag),
+        ),
         Constant::Str(s) => Value::new_str(&**s),
         Constant::Bytes(b) => Value::Obj(ObjRef::new(Obj::Bytes(b.to_vec().into_boxed_slice()))),
         Constant::Tuple(items) => {

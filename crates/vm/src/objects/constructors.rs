@@ -23,6 +23,7 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
     match id {
         TypeId::Int => int(ts, args),
         TypeId::Float => float(ts, args),
+        TypeId::Complex => crate::objects::complex::construct(ts, args),
         TypeId::Str => string(ts, args),
         TypeId::Bool => {
             let a = positional(ts, "bool", args, 0, 1)?;
@@ -106,6 +107,18 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
         TypeId::StaticMethod => {
             let a = positional(ts, "staticmethod", args, 1, 1)?;
             Ok(Value::Obj(ObjRef::new(Obj::StaticMethod(a[0].clone()))))
+        }
+        TypeId::Enumerate => crate::objects::iterators::enumerate(ts, args),
+        TypeId::Zip => crate::objects::iterators::zip(ts, args),
+        TypeId::Map => crate::objects::iterators::map(ts, args),
+        TypeId::Filter => crate::objects::iterators::filter(ts, args),
+        TypeId::Ellipsis => {
+            positional(ts, "ellipsis", args, 0, 0)?;
+            Ok(Value::Obj(ObjRef::new(Obj::Ellipsis)))
+        }
+        TypeId::NotImplementedType => {
+            positional(ts, "NotImplementedType", args, 0, 0)?;
+            Ok(Value::Obj(ObjRef::new(Obj::NotImplemented)))
         }
         other => Err(ts.type_error(format!("cannot create '{}' instances", other.name()))),
     }
@@ -259,6 +272,16 @@ fn float(ts: &mut ThreadState, args: &Args) -> PyResult {
                     str_repr(s.as_str())
                 ))
             }),
+            Obj::Bytes(b) => std::str::from_utf8(b)
+                .ok()
+                .and_then(parse_float)
+                .map(Value::Float)
+                .ok_or_else(|| {
+                    ts.value_error(format!(
+                        "could not convert string to float: {}",
+                        crate::text::repr::bytes_repr(b)
+                    ))
+                }),
             Obj::Instance(inst) => {
                 match crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Float) {
                     Some(m) => {

@@ -16,11 +16,21 @@ pub fn float_repr(x: f64) -> String {
             "0.0".into()
         };
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde<exp>".
-    let sci = format!("{:e}", x.abs());
+    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde<exp>", but where two
+    // candidates of that length round-trip it may not pick the nearer one, as CPython does
+    // (161852602146008.12, not ...13): so the value is rounded correctly to that many digits.
+    let shortest = format!("{:e}", x.abs());
+    let len = shortest
+        .bytes()
+        .take_while(|b| *b != b'e')
+        .filter(u8::is_ascii_digit)
+        .count();
+    let sci = format!("{:.*e}", len.saturating_sub(1), x.abs());
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    // A carry in that rounding (9.5 to 10) leaves a zero that is no digit of the repr.
+    digits.truncate(digits.trim_end_matches('0').len().max(1));
     let sign = if x < 0.0 { "-" } else { "" };
     let body = if (-4..16).contains(&exp) {
         fixed_notation(&digits, exp)
@@ -178,6 +188,8 @@ mod tests {
     #[test]
     fn repr_matches_cpython() {
         assert_eq!(float_repr(0.1), "0.1");
+        assert_eq!(float_repr(161852602146008.12), "161852602146008.12");
+        assert_eq!(float_repr(-788830060729777.2), "-788830060729777.2");
         assert_eq!(float_repr(1.0), "1.0");
         assert_eq!(float_repr(-2.5), "-2.5");
         assert_eq!(float_repr(1e16), "1e+16");

@@ -1,7 +1,10 @@
 //! Iterator objects of the built-in types (`iter(list)`, `enumerate`, `zip`, `map`, ...).
 
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::PyResult;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{DictViewKind, ObjRef, Value};
+use crate::objects::function::Args;
 
 pub enum IterState {
     List {
@@ -97,4 +100,58 @@ impl IterState {
     pub fn type_name(&self) -> &'static str {
         self.type_id().name()
     }
+}
+
+/// `enumerate(iterable, start=0)`.
+pub fn enumerate(ts: &mut ThreadState, args: &Args) -> PyResult {
+    let Some(iterable) = args.pos.first().or(args.kw("iterable")) else {
+        return Err(ts.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let start = match args.pos.get(1).or(args.kw("start")) {
+        Some(v) => crate::object::args::int_arg(ts, v)?,
+        None => 0,
+    };
+    let inner = crate::protocol::iter::get_iter(ts, iterable)?;
+    Ok(Value::new_iter(IterState::Enumerate {
+        inner,
+        count: start,
+    }))
+}
+
+/// `zip(*iterables, strict=False)`.
+pub fn zip(ts: &mut ThreadState, args: &Args) -> PyResult {
+    let mut inners = Vec::new();
+    for v in args.pos {
+        inners.push(crate::protocol::iter::get_iter(ts, v)?);
+    }
+    let strict = match args.kw("strict") {
+        Some(v) => crate::protocol::ops::truthy(ts, v)?,
+        None => false,
+    };
+    Ok(Value::new_iter(IterState::Zip { inners, strict }))
+}
+
+/// `map(function, *iterables)`.
+pub fn map(ts: &mut ThreadState, args: &Args) -> PyResult {
+    if args.pos.len() < 2 {
+        return Err(ts.type_error("map() must have at least two arguments."));
+    }
+    let mut inners = Vec::new();
+    for v in &args.pos[1..] {
+        inners.push(crate::protocol::iter::get_iter(ts, v)?);
+    }
+    Ok(Value::new_iter(IterState::Map {
+        func: args.pos[0].clone(),
+        inners,
+    }))
+}
+
+/// `filter(function, iterable)`.
+pub fn filter(ts: &mut ThreadState, args: &Args) -> PyResult {
+    let a = crate::object::args::positional(ts, "filter", args, 2, 2)?;
+    let inner = crate::protocol::iter::get_iter(ts, &a[1])?;
+    Ok(Value::new_iter(IterState::Filter {
+        func: a[0].clone(),
+        inner,
+    }))
 }

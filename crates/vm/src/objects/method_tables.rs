@@ -35,6 +35,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
                 Obj::Iter(_) => ITERATOR_METHODS,
                 Obj::Property { .. } => property::METHODS,
                 Obj::Slice { .. } => SLICE_METHODS,
+                Obj::Complex(_) => crate::objects::complex::METHODS,
                 _ => &[],
             };
             table.iter().find(|(n, _)| *n == name).copied()
@@ -43,7 +44,13 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
     }
     .or_else(|| match obj.as_instance() {
         Some(_) => None,
-        None => slot_wrappers::lookup(value_type_id(obj)?, name),
+        // Every built-in type inherits `object`'s methods: `(5).__init__`.
+        None => slot_wrappers::lookup(value_type_id(obj)?, name).or_else(|| {
+            object_methods::METHODS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .copied()
+        }),
     })
 }
 
@@ -64,6 +71,7 @@ fn value_type_id(v: &Value) -> Option<TypeId> {
             Obj::Set { frozen: false, .. } => TypeId::Set,
             Obj::Set { frozen: true, .. } => TypeId::FrozenSet,
             Obj::Range { .. } => TypeId::Range,
+            Obj::Complex(_) => TypeId::Complex,
             _ => TypeId::Object,
         },
         _ => TypeId::Object,
@@ -88,6 +96,7 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         TypeId::Set | TypeId::FrozenSet => map_methods::SET_METHODS,
         TypeId::Int | TypeId::Bool => INT_METHODS,
         TypeId::Float => FLOAT_METHODS,
+        TypeId::Complex => crate::objects::complex::METHODS,
         TypeId::Bytes => bytes_methods::METHODS,
         TypeId::ByteArray => return bytearray_lookup(name),
         TypeId::Object => {
@@ -197,6 +206,7 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
         (Value::Float(f), "real") => Some(Value::Float(*f)),
         (Value::Float(_), "imag") => Some(Value::Float(0.0)),
         (Value::Obj(o), _) => match (&**o, name) {
+            (Obj::Complex(c), _) => crate::objects::complex::data_attr(*c, name),
             (Obj::Range { start, .. }, "start") => Some(Value::Int(*start)),
             (Obj::Range { stop, .. }, "stop") => Some(Value::Int(*stop)),
             (Obj::Range { step, .. }, "step") => Some(Value::Int(*step)),

@@ -11,7 +11,54 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("getter", with_getter),
     ("setter", with_setter),
     ("deleter", with_deleter),
+    ("__get__", get),
+    ("__set__", set),
+    ("__delete__", delete),
 ];
+
+/// The message of a property used without the accessor it needs.
+fn missing(ts: &ThreadState, what: &str, obj: &Value) -> crate::object::value::ObjRef {
+    let owner = crate::object::class_of::type_name(ts, obj);
+    ts.new_exc(
+        crate::object::error::ExcKind::AttributeError,
+        format!("property of '{owner}' object has no {what}"),
+    )
+}
+
+/// `property.__get__(obj, type=None)`: the property itself when `obj` is `None`.
+fn get(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__get__", args, 1, 2)?;
+    if a[0].is_none() {
+        return Ok(this.clone());
+    }
+    let (getter, ..) = parts(this);
+    if getter.is_none() {
+        return Err(missing(ts, "getter", &a[0]));
+    }
+    crate::protocol::call::call_value(ts, &getter, &a[..1], &[])
+}
+
+/// `property.__set__(obj, value)`.
+fn set(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__set__", args, 2, 2)?;
+    let (_, setter, ..) = parts(this);
+    if setter.is_none() {
+        return Err(missing(ts, "setter", &a[0]));
+    }
+    crate::protocol::call::call_value(ts, &setter, a, &[])?;
+    Ok(Value::None)
+}
+
+/// `property.__delete__(obj)`.
+fn delete(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__delete__", args, 1, 1)?;
+    let (_, _, deleter, _) = parts(this);
+    if deleter.is_none() {
+        return Err(missing(ts, "deleter", &a[0]));
+    }
+    crate::protocol::call::call_value(ts, &deleter, a, &[])?;
+    Ok(Value::None)
+}
 
 /// The accessors of a property: (getter, setter, deleter, doc).
 type Parts = (Value, Value, Value, Value);

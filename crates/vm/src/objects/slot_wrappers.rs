@@ -28,7 +28,7 @@ enum Kind {
 fn kind(id: TypeId) -> Kind {
     match id {
         TypeId::Int | TypeId::Bool => Kind::Integer,
-        TypeId::Float => Kind::Number,
+        TypeId::Float | TypeId::Complex => Kind::Number,
         TypeId::Str | TypeId::Bytes | TypeId::Tuple | TypeId::Range => Kind::Sequence,
         TypeId::List | TypeId::ByteArray => Kind::MutableSequence,
         TypeId::Dict => Kind::Mapping,
@@ -58,12 +58,20 @@ pub fn lookup(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
         "__mod__" => number || matches!(id, TypeId::Str | TypeId::Bytes),
         "__sub__" | "__truediv__" | "__floordiv__" | "__pow__" | "__neg__" | "__pos__"
         | "__abs__" | "__bool__" | "__int__" | "__float__" | "__radd__" | "__rsub__" => number,
-        "__and__" | "__or__" | "__xor__" => k == Kind::Integer || k == Kind::Set,
+        "__and__" | "__xor__" | "__rand__" | "__rxor__" => k == Kind::Integer || k == Kind::Set,
+        "__rtruediv__" | "__rpow__" => number,
+        "__rfloordiv__" | "__rmod__" => number && id != TypeId::Complex,
+        "__rlshift__" | "__rrshift__" => k == Kind::Integer,
+        "__or__" | "__ror__" => matches!(k, Kind::Integer | Kind::Set | Kind::Mapping),
+        "__ior__" => k == Kind::Mapping,
         "__call__" => matches!(
             id,
             TypeId::Function | TypeId::BuiltinFunction | TypeId::Method
         ),
         "__lshift__" | "__rshift__" | "__invert__" | "__index__" => k == Kind::Integer,
+        "__trunc__" | "__floor__" | "__ceil__" | "__round__" | "__divmod__" | "__rdivmod__" => {
+            number && id != TypeId::Complex
+        }
         _ => false,
     };
     if !has {
@@ -110,6 +118,16 @@ pub const NAMES: &[&str] = &[
     "__pow__",
     "__and__",
     "__or__",
+    "__rtruediv__",
+    "__rfloordiv__",
+    "__rmod__",
+    "__rpow__",
+    "__rand__",
+    "__rxor__",
+    "__rlshift__",
+    "__rrshift__",
+    "__ror__",
+    "__ior__",
     "__xor__",
     "__lshift__",
     "__rshift__",
@@ -122,6 +140,12 @@ pub const NAMES: &[&str] = &[
     "__index__",
     "__float__",
     "__call__",
+    "__trunc__",
+    "__floor__",
+    "__ceil__",
+    "__round__",
+    "__divmod__",
+    "__rdivmod__",
     "__init_subclass__",
     "__subclasshook__",
 ];
@@ -160,6 +184,16 @@ const SLOTS: &[(&str, NativeFn)] = &[
     ("__pow__", pow),
     ("__and__", and),
     ("__or__", or),
+    ("__rtruediv__", rtruediv),
+    ("__rfloordiv__", rfloordiv),
+    ("__rmod__", rmod),
+    ("__rpow__", rpow),
+    ("__rand__", rand),
+    ("__rxor__", rxor),
+    ("__rlshift__", rlshift),
+    ("__rrshift__", rrshift),
+    ("__ror__", ror),
+    ("__ior__", ior),
     ("__xor__", xor),
     ("__lshift__", lshift),
     ("__rshift__", rshift),
@@ -172,6 +206,12 @@ const SLOTS: &[(&str, NativeFn)] = &[
     ("__index__", int),
     ("__float__", float),
     ("__call__", call),
+    ("__trunc__", trunc),
+    ("__floor__", floor),
+    ("__ceil__", ceil),
+    ("__round__", round),
+    ("__divmod__", divmod),
+    ("__rdivmod__", rdivmod),
 ];
 
 const OBJECT_SLOTS: &[(&str, NativeFn)] = &[
@@ -262,17 +302,50 @@ fn delitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 fn compare(ts: &mut ThreadState, this: &Value, args: &Args, op: C) -> PyResult {
     let other = one(ts, "__eq__", args)?;
     let other = class::builtin_base(&other).unwrap_or(other);
-    ops::compare(ts, op, &receiver(this), &other)
+    let this = receiver(this);
+    if !comparable(ts, &this, &other) {
+        return not_implemented(ts, &this, args);
+    }
+    ops::compare(ts, op, &this, &other)
+}
+
+/// Whether a built-in comparison relates the two values (numbers with numbers, sets with
+/// sets and keys views, otherwise the same type): CPython's slots answer `NotImplemented`
+/// for the rest, so `(1).__eq__('x')` is `NotImplemented`.
+fn comparable(ts: &ThreadState, a: &Value, b: &Value) -> bool {
+    let family = |v: &Value| match &*crate::object::class_of::class_of(ts, v) {
+        Obj::Type(t) => Some(match t.builtin {
+            TypeId::Bool | TypeId::Int | TypeId::Float | TypeId::Complex => TypeId::Complex,
+            TypeId::Set | TypeId::FrozenSet | TypeId::DictKeys | TypeId::DictItems => TypeId::Set,
+            id => id,
+        }),
+        _ => None,
+    };
+    family(a) == family(b)
 }
 
 fn binary(ts: &mut ThreadState, this: &Value, args: &Args, op: B, reflected: bool) -> PyResult {
     let other = one(ts, "__add__", args)?;
     let other = class::builtin_base(&other).unwrap_or(other);
     let this = receiver(this);
-    match reflected {
-        false => ops::binary_op(ts, op, &this, &other),
-        true => ops::binary_op(ts, op, &other, &this),
+    let r = match reflected {
+        false => ops::try_binary_op(ts, op, &this, &other)?,
+        true => ops::try_binary_op(ts, op, &other, &this)?,
+    };
+    match r {
+        Some(r) => Ok(r),
+        None => not_implemented(ts, &this, args),
     }
+}
+
+/// `dict.__ior__(other)`: `update`, then the dict itself.
+fn ior(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let other = one(ts, "__ior__", args)?;
+    let Some((_, update)) = crate::objects::method_tables::lookup(&receiver(this), "update") else {
+        return not_implemented(ts, this, args);
+    };
+    update(ts, &receiver(this), &Args::new(&[other], &[]))?;
+    Ok(this.clone())
 }
 
 macro_rules! comparisons {
@@ -301,7 +374,10 @@ binaries! {
     rsub => B::Subtract, true, mul => B::Multiply, false, rmul => B::Multiply, true,
     mod_ => B::Remainder, false, truediv => B::TrueDivide, false,
     floordiv => B::FloorDivide, false, pow => B::Power, false, and => B::And, false,
-    or => B::Or, false, xor => B::Xor, false, lshift => B::LeftShift, false,
+    rtruediv => B::TrueDivide, true, rfloordiv => B::FloorDivide, true,
+    rmod => B::Remainder, true, rpow => B::Power, true, rand => B::And, true,
+    rxor => B::Xor, true, rlshift => B::LeftShift, true, rrshift => B::RightShift, true,
+    or => B::Or, false, ror => B::Or, true, xor => B::Xor, false, lshift => B::LeftShift, false,
     rshift => B::RightShift, false,
 }
 
@@ -336,6 +412,59 @@ fn float(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     crate::objects::constructors::construct(ts, id, &Args::new(&[receiver(this)], &[]))
 }
 
+fn trunc(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    int(ts, this, _args)
+}
+
+/// `__floor__` / `__ceil__`: the int a float rounds to that way; an int itself.
+fn rounded(ts: &mut ThreadState, this: &Value, up: bool) -> PyResult {
+    match receiver(this) {
+        Value::Float(f) => {
+            let r = if up { f.ceil() } else { f.floor() };
+            crate::objects::constructors::float_to_int(ts, r)
+        }
+        v => crate::objects::constructors::construct(ts, TypeId::Int, &Args::new(&[v], &[])),
+    }
+}
+
+fn floor(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    rounded(ts, this, false)
+}
+
+fn ceil(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    rounded(ts, this, true)
+}
+
+/// Calls the builtin `name` with the receiver first, then the slot's arguments.
+fn builtin_with_receiver(ts: &mut ThreadState, name: &str, this: &Value, args: &Args) -> PyResult {
+    let f = crate::interp::names::load_builtin(ts, name)?;
+    let mut all = vec![receiver(this)];
+    all.extend_from_slice(args.pos);
+    crate::protocol::call::call_value(ts, &f, &all, &[])
+}
+
+fn round(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__round__", args, 0, 1)?;
+    builtin_with_receiver(ts, "round", this, args)
+}
+
+fn divmod(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let other = one(ts, "__divmod__", args)?;
+    if !comparable(ts, &receiver(this), &other) {
+        return not_implemented(ts, this, args);
+    }
+    builtin_with_receiver(ts, "divmod", this, args)
+}
+
+fn rdivmod(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let other = one(ts, "__rdivmod__", args)?;
+    if !comparable(ts, &receiver(this), &other) {
+        return not_implemented(ts, this, args);
+    }
+    let f = crate::interp::names::load_builtin(ts, "divmod")?;
+    crate::protocol::call::call_value(ts, &f, &[other, receiver(this)], &[])
+}
+
 fn not_implemented(_ts: &mut ThreadState, _this: &Value, _args: &Args) -> PyResult {
     Ok(Value::Obj(crate::object::value::ObjRef::new(
         Obj::NotImplemented,
@@ -354,7 +483,21 @@ fn object_eq(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 /// `object.__ne__`: the negation of `__eq__` unless that is `NotImplemented`.
 fn object_ne(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let other = one(ts, "__ne__", args)?;
-    let eq = ops::compare(ts, C::Equal, this, &other)?;
+    // The class's own `__eq__` (else `object.__eq__`), so `NotImplemented` passes through.
+    let eq = match this.as_instance() {
+        Some(inst) => {
+            match class::lookup_special(ts, &inst.class, crate::object::names::Dunder::Eq) {
+                Some(eq) => {
+                    crate::protocol::call::call_value(ts, &eq, &[this.clone(), other], &[])?
+                }
+                None => object_eq(ts, this, args)?,
+            }
+        }
+        None => ops::compare(ts, C::Equal, this, &other)?,
+    };
+    if matches!(eq.obj().map(|o| &**o), Some(Obj::NotImplemented)) {
+        return Ok(eq);
+    }
     Ok(Value::Bool(!ops::truthy(ts, &eq)?))
 }
 

@@ -352,9 +352,11 @@ pub fn call_value(
                         ts.type_error(format!("unbound method {}() needs an argument", n.name))
                     );
                 };
-                return (n.f)(ts, this, &Args::new(rest, kwnames));
+                return ts.nested_native(|ts| (n.f)(ts, this, &Args::new(rest, kwnames)));
             }
-            Obj::Native(n) => return (n.f)(ts, &n.this, &Args::new(args, kwnames)),
+            Obj::Native(n) => {
+                return ts.nested_native(|ts| (n.f)(ts, &n.this, &Args::new(args, kwnames)))
+            }
             Obj::BoundMethod { func, this } => {
                 let mut full = Vec::with_capacity(args.len() + 1);
                 full.push(this.clone());
@@ -379,7 +381,8 @@ pub fn call_value(
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(callee.clone());
                     full.extend_from_slice(args);
-                    return call_value(ts, &call, &full, kwnames);
+                    // An instance whose `__call__` is itself recurses here without a frame.
+                    return ts.nested_native(|ts| call_value(ts, &call, &full, kwnames));
                 }
             }
             _ => {}

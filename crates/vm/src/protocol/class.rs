@@ -359,6 +359,7 @@ fn wrapped_builtin(id: TypeId) -> bool {
             | TypeId::Str
             | TypeId::Int
             | TypeId::Float
+            | TypeId::Complex
     )
 }
 

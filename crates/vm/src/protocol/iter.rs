@@ -230,6 +230,15 @@ fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
     Some(r)
 }
 
+/// A `StopIteration` raised by the function of a `map` or `filter` ends the iteration, as
+/// in CPython (its `tp_iternext` returns with StopIteration set).
+fn stop_is_end(ts: &ThreadState, r: PyResult) -> PyResult<Option<Value>> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if ts.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
 fn next_composite(
     ts: &mut ThreadState,
     state: &std::cell::RefCell<IterState>,
@@ -271,7 +280,10 @@ fn next_composite(
         Plan::Zip(inners, false) => next_all(ts, &inners)?.map(Value::new_tuple),
         Plan::Zip(inners, true) => next_strict(ts, &inners)?.map(Value::new_tuple),
         Plan::Map(func, inners) => match next_all(ts, &inners)? {
-            Some(args) => Some(call_value(ts, &func, &args, &[])?),
+            Some(args) => {
+                let r = call_value(ts, &func, &args, &[]);
+                stop_is_end(ts, r)?
+            }
             None => None,
         },
         Plan::Filter(func, inner) => loop {
@@ -281,8 +293,11 @@ fn next_composite(
             let keep = if func.is_none() {
                 ops::truthy(ts, &v)?
             } else {
-                let r = call_value(ts, &func, std::slice::from_ref(&v), &[])?;
-                ops::truthy(ts, &r)?
+                let r = call_value(ts, &func, std::slice::from_ref(&v), &[]);
+                match stop_is_end(ts, r)? {
+                    Some(r) => ops::truthy(ts, &r)?,
+                    None => break None,
+                }
             };
             if keep {
                 break Some(v);

@@ -11,6 +11,7 @@ use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::complex;
 use crate::objects::dict::hash_value;
 use crate::objects::int::{self, big_to_f64, from_big};
 use crate::protocol::class;
@@ -60,6 +61,7 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
             Obj::Bytes(b) => !b.is_empty(),
             Obj::ByteArray(b) => !b.borrow().is_empty(),
             Obj::BigInt(b) => !b.is_zero(),
+            Obj::Complex(c) => c.re != 0.0 || c.im != 0.0,
             Obj::List(l) => !l.borrow().is_empty(),
             Obj::Tuple(t) => !t.is_empty(),
             Obj::Dict(d) => !d.borrow().is_empty(),
@@ -142,37 +144,49 @@ impl Num {
 }
 
 pub fn binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult {
+    match try_binary_op(ts, op, a, b)? {
+        Some(r) => Ok(r),
+        None => Err(binary_type_error(ts, op, a, b)),
+    }
+}
+
+/// `a op b`, or `None` where no operand supports the operation (the slots of the built-in
+/// types answer `NotImplemented` there: `(1).__add__('x')`).
+pub fn try_binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
         match op {
-            B::And => return Ok(Value::Bool(x & y)),
-            B::Or => return Ok(Value::Bool(x | y)),
-            B::Xor => return Ok(Value::Bool(x ^ y)),
+            B::And => return Ok(Some(Value::Bool(x & y))),
+            B::Or => return Ok(Some(Value::Bool(x | y))),
+            B::Xor => return Ok(Some(Value::Bool(x ^ y))),
             _ => {}
         }
     }
     if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
-        return numeric_op(ts, op, x, y);
+        return numeric_op(ts, op, x, y).map(Some);
+    }
+    if let Some(r) = complex::binary_op(ts, op, a, b)? {
+        return Ok(Some(r));
     }
     if let Some(r) = seq::sequence_op(ts, op, a, b)? {
-        return Ok(r);
+        return Ok(Some(r));
     }
     if let Some(r) = class::binary_dunder(ts, op, a, b)? {
-        return Ok(r);
+        return Ok(Some(r));
     }
     if let Some((x, y)) = class::unwrap_bases(a, b) {
-        return binary_op(ts, op, &x, &y);
+        return binary_op(ts, op, &x, &y).map(Some);
     }
     if op == B::Or {
         if let Some(r) = class::type_union(ts, a, b)? {
-            return Ok(r);
+            return Ok(Some(r));
         }
     }
     if op == B::Multiply {
         if let Some(r) = repeat_by_index(ts, a, b)? {
-            return Ok(r);
+            return Ok(Some(r));
         }
     }
-    Err(binary_type_error(ts, op, a, b))
+    Ok(None)
 }
 
 /// `sequence * obj` (either order) where `obj` defines `__index__`.
@@ -390,8 +404,15 @@ fn float_op(ts: &mut ThreadState, op: B, x: Num, y: Num) -> PyResult {
             if a == 0.0 && b < 0.0 {
                 return Err(ts.zero_division("0.0 cannot be raised to a negative power"));
             }
-            if a < 0.0 && b.fract() != 0.0 {
-                return Err(ts.value_error("math domain error"));
+            if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+                // A negative base to a fractional power is complex, as in CPython.
+                let r = complex::binary_op(
+                    ts,
+                    op,
+                    &complex::new_complex(complex::Complex::new(a, 0.0)),
+                    &Value::Float(b),
+                )?;
+                return Ok(r.unwrap_or(Value::Float(f64::NAN)));
             }
             let r = a.powf(b);
             if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -420,7 +441,10 @@ pub fn unary_negative(ts: &mut ThreadState, v: &Value) -> PyResult {
         Some(Num::I(i)) => Ok(int::sub(0, i)),
         Some(Num::B(b)) => Ok(from_big(-b)),
         Some(Num::F(f)) => Ok(Value::Float(-f)),
-        None => class::unary_dunder(ts, v, Dunder::Neg, "-"),
+        None => match complex::complex_of(v) {
+            Some(c) => Ok(complex::new_complex(complex::Complex::new(-c.re, -c.im))),
+            None => class::unary_dunder(ts, v, Dunder::Neg, "-"),
+        },
     }
 }
 
@@ -428,6 +452,7 @@ pub fn unary_positive(ts: &mut ThreadState, v: &Value) -> PyResult {
     match to_num(v) {
         Some(Num::I(i)) => Ok(Value::Int(i)),
         Some(_) => Ok(v.clone()),
+        None if complex::complex_of(v).is_some() => Ok(v.clone()),
         None => class::unary_dunder(ts, v, Dunder::Pos, "+"),
     }
 }
@@ -442,7 +467,9 @@ pub fn unary_invert(ts: &mut ThreadState, v: &Value) -> PyResult {
 
 /// Numeric equality across int/float/bool (None when either side is not a number).
 pub fn numeric_eq(a: &Value, b: &Value) -> Option<bool> {
-    let (x, y) = (to_num(a)?, to_num(b)?);
+    let (Some(x), Some(y)) = (to_num(a), to_num(b)) else {
+        return complex::equals(a, b);
+    };
     numeric_cmp(&x, &y)
         .map(|o| o == std::cmp::Ordering::Equal)
         .or(Some(false))
@@ -491,6 +518,9 @@ fn ordering_matches(op: Comparison, o: Option<std::cmp::Ordering>) -> bool {
 pub fn compare(ts: &mut ThreadState, op: Comparison, a: &Value, b: &Value) -> PyResult {
     if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
         return Ok(Value::Bool(ordering_matches(op, numeric_cmp(&x, &y))));
+    }
+    if let Some(r) = complex::compare(op, a, b) {
+        return Ok(r);
     }
     if let Some(o) = seq::builtin_compare(ts, a, b, op)? {
         return Ok(Value::Bool(ordering_matches(op, o)));

@@ -486,6 +486,10 @@ pub fn format_with_spec(ts: &mut ThreadState, v: &Value, spec_text: &str) -> PyR
         return str_of(ts, v);
     }
     let base = class::builtin_base(v).unwrap_or_else(|| v.clone());
+    if let Some(c) = crate::objects::complex::complex_of(&base) {
+        let spec = parse_spec(spec_text, "complex").map_err(|m| ts.value_error(m))?;
+        return crate::objects::complex::format_complex(ts, c, &spec);
+    }
     let is_text = base.as_str().is_some();
     if !is_text && !matches!(base, Value::Float(_)) && to_big(&base).is_none() {
         return Err(ts.type_error(format!(

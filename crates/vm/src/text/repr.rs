@@ -212,6 +212,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         }
         Obj::NotImplemented => "NotImplemented".into(),
         Obj::Ellipsis => "Ellipsis".into(),
+        Obj::Complex(c) => crate::objects::complex::complex_repr(*c),
         Obj::Socket(h) => h.repr(),
         Obj::Handle(h) => h.repr(),
         Obj::Lock(lock) => {

@@ -104,6 +104,7 @@ fn keys_equal_by_value(a: &Value, b: &Value) -> bool {
                 s.len() == t.len() && s.iter().zip(t.iter()).all(|(p, q)| keys_equal(p, q))
             }
             (Obj::BigInt(s), Obj::BigInt(t)) => s == t,
+            (Obj::Complex(s), Obj::Complex(t)) => s == t,
             (Obj::BoundMethod { func: f, this: a }, Obj::BoundMethod { func: g, this: b }) => {
                 f.is(g) && a.is(b)
             }
@@ -148,6 +149,7 @@ fn hash_other(v: &Value) -> Option<u64> {
         Value::Obj(o) => match &**o {
             Obj::Str(s) => s.hash(),
             Obj::BigInt(b) => crate::objects::int::hash_bigint(b) as u64,
+            Obj::Complex(c) => crate::objects::complex::hash_complex(*c) as u64,
             Obj::Tuple(items) => {
                 let mut lanes = Vec::with_capacity(items.len());
                 for item in items.iter() {

@@ -109,7 +109,9 @@ pub fn float_as_integer_ratio(ts: &mut ThreadState, this: &Value, args: &Args) -
     let bits = x.to_bits();
     let exp_bits = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (mut mantissa, mut exp) = if exp_bits == 0 {
+    let (mut mantissa, mut exp) = if *x == 0.0 {
+        (0, 0)
+    } else if exp_bits == 0 {
         (frac, -1074)
     } else {
         (frac | (1u64 << 52), exp_bits - 1075)
