@@ -53,7 +53,15 @@ def _tuple(t, name):
         raise TypeError("Tuple or struct_time argument required")
     if len(t) != 9 and not isinstance(t, struct_time):
         raise TypeError("%s(): illegal time tuple argument" % name)
-    return tuple(t[:9])
+    t = tuple(t[:9])
+    # CPython reads each field as a C int.
+    for field in t:
+        if isinstance(field, int):
+            if field > 2147483647:
+                raise OverflowError("signed integer is greater than maximum")
+            if field < -2147483648:
+                raise OverflowError("signed integer is less than minimum")
+    return t
 
 
 def mktime(t):
