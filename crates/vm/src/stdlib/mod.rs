@@ -9,6 +9,7 @@ pub mod _thread;
 pub mod _weakref;
 pub mod array;
 pub mod atexit;
+pub mod contextvars;
 pub mod gc;
 pub mod gilmod;
 pub mod hashlib;
@@ -209,6 +210,11 @@ pub const MODULES: &[ModuleDef] = &[
         .functions(resource::FUNCTIONS)
         .init(resource::init)
         .source(include_str!("resource.py")),
+    ModuleDef::new("_contextvars")
+        .functions(contextvars::FUNCTIONS)
+        .source(include_str!("_contextvars.py")),
+    ModuleDef::new("contextvars")
+        .source("from _contextvars import Context, ContextVar, Token, copy_context\n"),
     ModuleDef::new("argparse").source(include_str!("argparse.py")),
     ModuleDef::new("datetime").source(include_str!("datetime.py")),
     ModuleDef::new("calendar").source(include_str!("calendar.py")),
