@@ -42,6 +42,8 @@ pub struct ThreadState {
     /// The calling frame's `(globals, locals)`, set by the call path just before it calls one of
     /// `builtins::eval::SCOPED` (`eval`, `exec`, `dir`, `vars`), which take it.
     pub caller_scope: Option<(ObjRef, Value)>,
+    /// The thread's current `contextvars.Context`, `Null` until the thread first asks.
+    pub context: Value,
     /// Makes the runtime's heap this thread's current one (new containers are tracked there).
     _heap_scope: HeapScope,
     /// The interpreter's sandbox and limits (the runtime's, one pointer nearer).
@@ -90,6 +92,7 @@ impl ThreadState {
             frame_pool: Vec::new(),
             repr_stack: Vec::new(),
             caller_scope: None,
+            context: Value::Null,
         }
     }
 

@@ -16,7 +16,14 @@ use crate::protocol::class;
 
 fn no_attribute(ts: &ThreadState, obj: &Value, name: &str) -> ObjRef {
     let msg = match obj.obj().map(|o| &**o) {
-        Some(Obj::Module { name: m, .. }) => format!("module '{m}' has no attribute '{name}'"),
+        // CPython names the module by its `__name__` when that is a str.
+        Some(Obj::Module { dict, .. }) => {
+            let module_name = crate::objects::dict::dict_get(dict, &Value::new_str("__name__"));
+            match module_name.as_ref().and_then(|m| m.as_str()) {
+                Some(m) => format!("module '{}' has no attribute '{name}'", m.as_str()),
+                None => format!("module has no attribute '{name}'"),
+            }
+        }
         Some(Obj::Type(t)) => format!("type object '{}' has no attribute '{name}'", t.name),
         _ => format!("'{}' object has no attribute '{name}'", type_name(ts, obj)),
     };
@@ -365,6 +372,11 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 }
                 if key == "__dict__" {
                     return Ok(Value::Obj(dict.clone()));
+                }
+                // PEP 562: a module-level `__getattr__` answers for missing names.
+                let hook = Value::new_str("__getattr__");
+                if let Some(getattr) = crate::objects::dict::dict_get(dict, &hook) {
+                    return call_value(ts, &getattr, std::slice::from_ref(name), &[]);
                 }
             }
             Obj::Super { class, this } => return super_attr(ts, class, this, name),

@@ -357,6 +357,8 @@ fn wrapped_builtin(id: TypeId) -> bool {
             | TypeId::Set
             | TypeId::FrozenSet
             | TypeId::Str
+            | TypeId::Bytes
+            | TypeId::ByteArray
             | TypeId::Int
             | TypeId::Float
             | TypeId::Complex

@@ -8,7 +8,8 @@ algorithms_available = set(algorithms_guaranteed)
 
 __all__ = ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'blake2b', 'blake2s',
            'sha3_224', 'sha3_256', 'sha3_384', 'sha3_512', 'shake_128', 'shake_256',
-           'new', 'algorithms_guaranteed', 'algorithms_available')
+           'new', 'algorithms_guaranteed', 'algorithms_available', 'pbkdf2_hmac',
+           'file_digest')
 
 # name: (digest_size, block_size)
 _SIZES = {
@@ -170,3 +171,72 @@ def file_digest(fileobj, digest, /, *, _bufsize=2**18):
             break
         digestobj.update(data)
     return digestobj
+
+
+_INT_MAX = 2147483647
+_LONG_MAX = 9223372036854775807
+
+
+def _bytes_like(value):
+    if not isinstance(value, (bytes, bytearray)):
+        raise TypeError(f"a bytes-like object is required, not '{type(value).__name__}'")
+
+
+def _c_long(value):
+    if not isinstance(value, int):
+        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
+    if not -_LONG_MAX - 1 <= value <= _LONG_MAX:
+        raise OverflowError("Python int too large to convert to C long")
+    return value
+
+
+def pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None):
+    """Password based key derivation function 2 (PKCS #5 v2.0) with HMAC as
+pseudorandom function."""
+    # The checks and messages of CPython's _hashlib.pbkdf2_hmac; the derivation is CPython
+    # 3.11's pure-Python fallback (Lib/hashlib.py, see NOTICE).
+    if not isinstance(hash_name, str):
+        raise TypeError("pbkdf2_hmac() argument 'hash_name' must be str, not "
+                        + type(hash_name).__name__)
+    _bytes_like(password)
+    _bytes_like(salt)
+    if _c_long(iterations) < 1:
+        raise ValueError("iteration value must be greater than 0.")
+    if iterations > _INT_MAX:
+        raise OverflowError("iteration value is too great.")
+    if dklen is not None:
+        if _c_long(dklen) < 1:
+            raise ValueError("key length must be greater than 0.")
+        if dklen > _INT_MAX:
+            raise OverflowError("key length is too great.")
+    inner = new(hash_name)
+    outer = new(hash_name)
+    blocksize = inner.block_size
+    if len(password) > blocksize:
+        password = new(hash_name, password).digest()
+    password = bytes(password) + b'\x00' * (blocksize - len(password))
+    inner.update(bytes(x ^ 0x36 for x in password))
+    outer.update(bytes(x ^ 0x5C for x in password))
+
+    def prf(msg):
+        # The key is fixed: copies of the keyed states skip the key schedule.
+        icpy = inner.copy()
+        ocpy = outer.copy()
+        icpy.update(msg)
+        ocpy.update(icpy.digest())
+        return ocpy.digest()
+
+    if dklen is None:
+        dklen = outer.digest_size
+    dkey = b''
+    loop = 1
+    from_bytes = int.from_bytes
+    while len(dkey) < dklen:
+        prev = prf(bytes(salt) + loop.to_bytes(4, 'big'))
+        rkey = from_bytes(prev, 'big')
+        for i in range(iterations - 1):
+            prev = prf(prev)
+            rkey ^= from_bytes(prev, 'big')
+        loop += 1
+        dkey += rkey.to_bytes(inner.digest_size, 'big')
+    return dkey[:dklen]

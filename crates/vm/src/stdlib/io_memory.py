@@ -7,6 +7,11 @@ SEEK_END = 2
 DEFAULT_BUFFER_SIZE = 8192
 
 
+# `newlines` by the kinds seen (1: '\n', 2: '\r', 4: '\r\n'), as CPython's newline decoder.
+_SEEN_NEWLINES = (None, "\n", "\r", ("\r", "\n"), "\r\n", ("\n", "\r\n"), ("\r", "\r\n"),
+                  ("\r", "\n", "\r\n"))
+
+
 class _Memory:
     _empty = ""
     _closed_message = "I/O operation on closed file."
@@ -155,7 +160,19 @@ class StringIO(_Memory):
     _closed_message = "I/O operation on closed file"
 
     def _find_newline(self, value, pos):
-        return value.find("\n", pos)
+        # The index of the last character of the line starting at `pos`, -1 if unterminated.
+        readnl = self._readnl
+        if readnl is None or readnl == "\n":
+            return value.find("\n", pos)
+        if readnl == "":
+            # Universal newlines, untranslated: \r, \n and \r\n all end a line.
+            cr = value.find("\r", pos)
+            lf = value.find("\n", pos)
+            if cr < 0 or 0 <= lf < cr:
+                return lf
+            return cr + 1 if value.startswith("\n", cr + 1) else cr
+        end = value.find(readnl, pos)
+        return end if end < 0 else end + len(readnl) - 1
 
     def __init__(self, initial_value="", newline="\n"):
         if initial_value is None:
@@ -163,10 +180,39 @@ class StringIO(_Memory):
         if not isinstance(initial_value, str):
             raise TypeError("initial_value must be str or None, not "
                             + type(initial_value).__name__)
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError("newline must be str or None, not " + type(newline).__name__)
         if newline is not None and newline not in ("", "\n", "\r", "\r\n"):
             raise ValueError("illegal newline value: %r" % (newline,))
-        self._setup(initial_value)
+        # CPython's rules: newline None or '' reads universal newlines (None also translates
+        # them to '\n' on write); '\r' and '\r\n' are what '\n' becomes on write.
+        self._readnl = newline
+        self._writenl = newline if newline in ("\r", "\r\n") else None
+        self._translate = newline is None
+        self._seen = 0 if newline in (None, "") else None
+        self._setup("")
+        self._write(self._translated(initial_value))
+        self._pos = 0
         self.newline = newline
+
+    def _translated(self, s):
+        if self._seen is not None:
+            crlf = s.count("\r\n")
+            cr = s.count("\r") - crlf
+            lf = s.count("\n") - crlf
+            self._seen |= (1 if lf else 0) | (2 if cr else 0) | (4 if crlf else 0)
+            if self._translate and (cr or crlf):
+                s = s.replace("\r\n", "\n").replace("\r", "\n")
+        if self._writenl is not None:
+            s = s.replace("\n", self._writenl)
+        return s
+
+    @property
+    def newlines(self):
+        self._check()
+        if self._seen is None:
+            return None
+        return _SEEN_NEWLINES[self._seen]
 
     def _pad(self, n):
         return "\0" * n
@@ -175,7 +221,8 @@ class StringIO(_Memory):
         self._check()
         if not isinstance(s, str):
             raise TypeError("string argument expected, got '%s'" % type(s).__name__)
-        return self._write(s)
+        self._write(self._translated(s))
+        return len(s)
 
     def seek(self, pos, whence=0):
         self._check()

@@ -9,6 +9,7 @@ pub mod _thread;
 pub mod _weakref;
 pub mod array;
 pub mod atexit;
+pub mod contextvars;
 pub mod gc;
 pub mod gilmod;
 pub mod hashlib;
@@ -19,7 +20,9 @@ pub mod math;
 pub mod os;
 pub mod os_stat;
 pub mod platform;
+pub mod pwd;
 pub mod re;
+pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
@@ -141,6 +144,8 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("json")
         .functions(json::FUNCTIONS)
         .source(include_str!("json/json.py")),
+    ModuleDef::new("json.decoder").source(include_str!("json/decoder.py")),
+    ModuleDef::new("json.encoder").source(include_str!("json/encoder.py")),
     ModuleDef::new("re")
         .functions(re::FUNCTIONS)
         .source(include_str!("re/re.py")),
@@ -161,6 +166,8 @@ pub const MODULES: &[ModuleDef] = &[
         .functions(platform::FUNCTIONS)
         .source(include_str!("platform.py")),
     ModuleDef::new("operator").source(include_str!("operator.py")),
+    ModuleDef::new("_operator").source(include_str!("_operator.py")),
+    ModuleDef::new("__hello__").source(include_str!("__hello__.py")),
     ModuleDef::new("bisect").source(include_str!("bisect.py")),
     ModuleDef::new("heapq").source(include_str!("heapq.py")),
     ModuleDef::new("copy").source(include_str!("copy.py")),
@@ -184,9 +191,30 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("hashlib")
         .functions(hashlib::FUNCTIONS)
         .source(include_str!("hashlib.py")),
+    // The single-algorithm modules CPython's hashlib is built on.
+    ModuleDef::new("_md5").source("from hashlib import md5\n"),
+    ModuleDef::new("_sha1").source("from hashlib import sha1\n"),
+    ModuleDef::new("_sha256").source("from hashlib import sha224, sha256\n"),
+    ModuleDef::new("_sha512").source("from hashlib import sha384, sha512\n"),
+    ModuleDef::new("_sha3").source(
+        "from hashlib import sha3_224, sha3_256, sha3_384, sha3_512, shake_128, shake_256\n",
+    ),
+    ModuleDef::new("_blake2").source("from hashlib import blake2b, blake2s\n"),
     ModuleDef::new("zlib")
         .init(zlib::init)
         .source(include_str!("zlib.py")),
+    ModuleDef::new("pwd")
+        .functions(pwd::FUNCTIONS)
+        .source(include_str!("pwd.py")),
+    ModuleDef::new("resource")
+        .functions(resource::FUNCTIONS)
+        .init(resource::init)
+        .source(include_str!("resource.py")),
+    ModuleDef::new("_contextvars")
+        .functions(contextvars::FUNCTIONS)
+        .source(include_str!("_contextvars.py")),
+    ModuleDef::new("contextvars")
+        .source("from _contextvars import Context, ContextVar, Token, copy_context\n"),
     ModuleDef::new("argparse").source(include_str!("argparse.py")),
     ModuleDef::new("datetime").source(include_str!("datetime.py")),
     ModuleDef::new("calendar").source(include_str!("calendar.py")),

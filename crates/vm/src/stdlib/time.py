@@ -12,8 +12,10 @@ class struct_time(tuple):
     n_fields = 11
     n_unnamed_fields = 0
 
-    def __new__(cls, seq, _extra=None):
+    def __new__(cls, seq, dict=None):
         seq = tuple(seq)
+        if dict is not None and not isinstance(dict, type({})):
+            raise TypeError("time.struct_time() takes a dict as second arg, if any")
         if len(seq) < 9:
             raise TypeError("time.struct_time() takes an at least 9-sequence (%d-sequence given)"
                             % len(seq))
@@ -23,10 +25,12 @@ class struct_time(tuple):
         self = tuple.__new__(cls, seq[:9])
         return self
 
-    def __init__(self, seq, _extra=None):
+    def __init__(self, seq, dict=None):
+        # The fields past the sequence come from `dict` (by name), else None.
         seq = tuple(seq)
-        self.tm_zone = seq[9] if len(seq) > 9 else None
-        self.tm_gmtoff = seq[10] if len(seq) > 10 else None
+        extra = {} if dict is None else dict
+        self.tm_zone = seq[9] if len(seq) > 9 else extra.get("tm_zone")
+        self.tm_gmtoff = seq[10] if len(seq) > 10 else extra.get("tm_gmtoff")
 
     tm_year = property(lambda self: self[0])
     tm_mon = property(lambda self: self[1])
@@ -53,7 +57,15 @@ def _tuple(t, name):
         raise TypeError("Tuple or struct_time argument required")
     if len(t) != 9 and not isinstance(t, struct_time):
         raise TypeError("%s(): illegal time tuple argument" % name)
-    return tuple(t[:9])
+    t = tuple(t[:9])
+    # CPython reads each field as a C int.
+    for field in t:
+        if isinstance(field, int):
+            if field > 2147483647:
+                raise OverflowError("signed integer is greater than maximum")
+            if field < -2147483648:
+                raise OverflowError("signed integer is less than minimum")
+    return t
 
 
 def mktime(t):

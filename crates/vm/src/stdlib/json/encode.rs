@@ -182,7 +182,12 @@ impl<'t> Encoder<'t> {
                 Obj::Dict(_) => self.dict(o, o)?,
                 Obj::Instance(inst) => {
                     let base = inst.base.borrow().clone();
+                    if matches!(base, Value::Int(_) | Value::Float(_)) {
+                        // An int or float subclass: the number's own repr, as CPython's.
+                        return self.encode(&base);
+                    }
                     match base.obj().map(|b| &**b) {
+                        Some(Obj::BigInt(b)) => self.out.push_str(&b.to_string()),
                         Some(Obj::Dict(_)) => self.dict(o, base.obj().unwrap_or(o))?,
                         Some(Obj::List(items)) => {
                             let items = items.borrow().clone();

@@ -191,3 +191,11 @@ def load(fp, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
     return loads(fp.read(), cls=cls, object_hook=object_hook, parse_float=parse_float,
                  parse_int=parse_int, parse_constant=parse_constant,
                  object_pairs_hook=object_pairs_hook, **kw)
+
+
+def __getattr__(name):
+    # CPython's json is a package that imports its `decoder` and `encoder` submodules.
+    if name in ("decoder", "encoder"):
+        import importlib
+        return importlib.import_module("json." + name)
+    raise AttributeError(f"module 'json' has no attribute '{name}'")

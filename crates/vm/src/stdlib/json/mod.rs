@@ -19,6 +19,11 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_encode_str", encode_str),
 ];
 
+/// The str a str subclass's instance wraps (CPython's scanner and encoder take any str).
+fn str_or_subclass(v: &Value) -> Value {
+    crate::protocol::class::builtin_base(v).unwrap_or_else(|| v.clone())
+}
+
 fn flag(v: &Value) -> bool {
     !matches!(v, Value::Bool(false) | Value::None | Value::Int(0))
 }
@@ -28,7 +33,8 @@ fn flag(v: &Value) -> bool {
 /// white space is skipped around the value and anything after it is "Extra data".
 fn scan(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "_scan", args, 9, 9)?;
-    let Some(text) = a[0].as_str() else {
+    let source = str_or_subclass(&a[0]);
+    let Some(text) = source.as_str() else {
         return Err(ts.type_error(format!(
             "first argument must be a string, not {}",
             type_name(ts, &a[0])
@@ -120,7 +126,8 @@ fn str_of(ts: &ThreadState, v: &Value, what: &str) -> PyResult<String> {
 /// `_encode_str(s, ensure_ascii)`: a str as a JSON string literal.
 fn encode_str(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "_encode_str", args, 2, 2)?;
-    let Some(s) = a[0].as_str() else {
+    let source = str_or_subclass(&a[0]);
+    let Some(s) = source.as_str() else {
         return Err(ts.type_error(format!(
             "first argument must be a string, not {}",
             type_name(ts, &a[0])

@@ -60,14 +60,25 @@ def _flag_names(flags):
 
 class Pattern:
     def __init__(self, pattern, flags):
-        if isinstance(pattern, (bytes, bytearray)):
-            raise TypeError("gilvm's re does not support bytes patterns")
-        if not isinstance(pattern, str):
+        # A bytes pattern runs as its latin-1 decoding, with ASCII classes, over the latin-1
+        # decoding of the subject: one character per byte, so every index is the byte's.
+        self._bytes = isinstance(pattern, (bytes, bytearray))
+        if self._bytes:
+            if flags & UNICODE:
+                raise ValueError("cannot use UNICODE flag with a bytes pattern")
+            text = bytes(pattern).decode("latin-1")
+            r = _compile(text, flags | ASCII)
+        elif not isinstance(pattern, str):
             raise TypeError("first argument must be string or compiled pattern")
-        r = _compile(pattern, flags)
+        else:
+            text = pattern
+            r = _compile(pattern, flags)
         if r[0] is None:
             raise error(r[1], pattern, r[2])
         self._handle, self.groups, self.groupindex, self.flags, self._close = r
+        if self._bytes:
+            self.flags &= ~(UNICODE | (0 if flags & ASCII else ASCII))
+        self._empty = b"" if self._bytes else ""
         self.pattern = pattern
         self._names = {v: k for k, v in self.groupindex.items()}
 
@@ -86,20 +97,27 @@ class Pattern:
     def __hash__(self):
         return hash((self.pattern, self.flags))
 
-    def _check(self, string):
-        if not isinstance(string, str):
+    def _text(self, string):
+        # The text the native matcher runs on (see __init__ for bytes).
+        if self._bytes:
             if isinstance(string, (bytes, bytearray)):
-                raise TypeError("cannot use a string pattern on a bytes-like object")
-            raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
+                return bytes(string).decode("latin-1")
+            if isinstance(string, str):
+                raise TypeError("cannot use a bytes pattern on a string-like object")
+        elif isinstance(string, str):
+            return string
+        elif isinstance(string, (bytes, bytearray)):
+            raise TypeError("cannot use a string pattern on a bytes-like object")
+        raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
 
     def _run(self, string, pos, endpos, mode):
-        self._check(string)
-        n = len(string)
+        text = self._text(string)
+        n = len(text)
         if pos < 0:
             pos = 0
         if endpos > n:
             endpos = n
-        spans = _search(self._handle, string, pos, endpos, mode)
+        spans = _search(self._handle, text, pos, endpos, mode)
         if spans is None:
             return None
         return Match(self, string, pos, endpos, spans)
@@ -116,15 +134,15 @@ class Pattern:
     def _iter(self, string, pos=0, endpos=_MAXSIZE):
         # Python 3.7+'s rule: an empty match may not start where the previous match ended
         # empty; the search then resumes one character further.
-        self._check(string)
-        n = len(string)
+        text = self._text(string)
+        n = len(text)
         if endpos > n:
             endpos = n
         if pos < 0:
             pos = 0
         must_advance = False
         while pos <= endpos:
-            spans = _search(self._handle, string, pos, endpos, 0)
+            spans = _search(self._handle, text, pos, endpos, 0)
             if spans is None:
                 return
             start, end = spans[0], spans[1]
@@ -142,17 +160,19 @@ class Pattern:
     def findall(self, string, pos=0, endpos=_MAXSIZE):
         out = []
         groups = self.groups
+        empty = self._empty
         for m in self._iter(string, pos, endpos):
             if groups == 0:
                 out.append(m.group())
             elif groups == 1:
                 g = m.group(1)
-                out.append("" if g is None else g)
+                out.append(empty if g is None else g)
             else:
-                out.append(tuple("" if g is None else g for g in m.groups()))
+                out.append(tuple(empty if g is None else g for g in m.groups()))
         return out
 
     def split(self, string, maxsplit=0):
+        string = self._subject(string)
         out = []
         last = 0
         count = 0
@@ -166,17 +186,26 @@ class Pattern:
         out.append(string[last:])
         return out
 
+    def _subject(self, string):
+        # Pieces of a bytes-like subject are bytes, as CPython's getslice makes them.
+        if self._bytes and isinstance(string, bytearray):
+            return bytes(string)
+        return string
+
     def subn(self, repl, string, count=0):
+        string = self._subject(string)
+        kind = "a bytes-like object" if self._bytes else "str instance"
         if callable(repl):
             expand = repl
         else:
-            if not isinstance(repl, str):
-                raise TypeError("expected str instance, %s found" % type(repl).__name__)
-            if "\\" not in repl:
+            if not isinstance(repl, (str, bytes, bytearray)):
+                raise TypeError("decoding to str: need a bytes-like object, %s found"
+                                % type(repl).__name__)
+            if "\\" not in _as_text(repl):
                 literal = repl
                 expand = lambda m: literal
             else:
-                pieces = _parse_template(repl, self)
+                pieces = _parse_template(_as_text(repl), self)
                 expand = lambda m: _expand(pieces, m)
         out = []
         last = 0
@@ -188,15 +217,15 @@ class Pattern:
                 out.append(string[last:m.start()])
             piece = expand(m)
             if piece is not None:
-                if not isinstance(piece, str):
-                    raise TypeError("sequence item %d: expected str instance, %s found"
-                                    % (len(out), type(piece).__name__))
+                if not isinstance(piece, (bytes, bytearray) if self._bytes else str):
+                    raise TypeError("sequence item %d: expected %s, %s found"
+                                    % (len(out), kind, type(piece).__name__))
                 if piece:
                     out.append(piece)
             last = m.end()
             n += 1
         out.append(string[last:])
-        return "".join(out), n
+        return self._empty.join(out), n
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]
@@ -240,7 +269,7 @@ class Match:
         s, e = self._spans[2 * i], self._spans[2 * i + 1]
         if s < 0:
             return default
-        return self.string[s:e]
+        return self.re._subject(self.string[s:e])
 
     def group(self, *groups):
         if not groups:
@@ -285,7 +314,7 @@ class Match:
         return tuple(self.span(i) for i in range(self.re.groups + 1))
 
     def expand(self, template):
-        return _expand(_parse_template(template, self.re), self)
+        return _expand(_parse_template(_as_text(template), self.re), self)
 
     def __repr__(self):
         return "<re.Match object; span=%r, match=%r>" % (self.span(), self.group())
@@ -389,14 +418,19 @@ def _parse_template(template, pattern):
 
 def _expand(pieces, m):
     out = []
+    encode = m.re._bytes
     for p in pieces:
         if isinstance(p, int):
             g = m._group(p)
             if g is not None:
                 out.append(g)
         else:
-            out.append(p)
-    return "".join(out)
+            out.append(p.encode("latin-1") if encode else p)
+    return m.re._empty.join(out)
+
+
+def _as_text(s):
+    return bytes(s).decode("latin-1") if isinstance(s, (bytes, bytearray)) else s
 
 
 _cache = {}

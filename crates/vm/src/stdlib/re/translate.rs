@@ -316,8 +316,10 @@ impl Tr {
         Some(match (c, ascii) {
             ('d', false) => "\\d",
             ('D', false) => "\\D",
-            ('w', false) => "\\w",
-            ('W', false) => "\\W",
+            // Python's \w is `str.isalnum()` or `_`: letters and numbers, not the marks
+            // (U+0345) that Unicode's word class also takes.
+            ('w', false) => "[\\p{L}\\p{N}_]",
+            ('W', false) => "[^\\p{L}\\p{N}_]",
             ('s', false) => "[\\s\\x1C-\\x1F]",
             ('S', false) => "[^\\s\\x1C-\\x1F]",
             ('d', true) => "[0-9]",

@@ -49,13 +49,13 @@ def select(rlist, wlist, xlist, timeout=None):
         raise TypeError("timeout must be a float or None")
     if timeout is not None and timeout < 0:
         raise ValueError("timeout must be non-negative")
-    rlist = list(rlist)
-    wlist = list(wlist)
-    xlist = list(xlist)
+    # As CPython's select() over fd_set: at most FD_SETSIZE entries per list and fds below
+    # it; a list is read in place (a fileno() that changes it is seen), the objects answered
+    # are those read.
+    scanned = [_scan(rlist), _scan(wlist), _scan(xlist)]
     events = {}
-    for objs, flag in ((rlist, POLLIN), (wlist, POLLOUT), (xlist, POLLPRI)):
-        for obj in objs:
-            fd = _fileno(obj)
+    for pairs, flag in zip(scanned, (POLLIN, POLLOUT, POLLPRI)):
+        for obj, fd in pairs:
             events[fd] = events.get(fd, 0) | flag
     fds = list(events)
     ready = dict(_poll(fds, [events[fd] for fd in fds], _timeout_ms(timeout, 1000)))
@@ -64,11 +64,34 @@ def select(rlist, wlist, xlist, timeout=None):
             raise OSError(9, "Bad file descriptor")
     readable = POLLIN | POLLHUP | POLLERR
     writable = POLLOUT | POLLERR
-    return (
-        [o for o in rlist if ready.get(_fileno(o), 0) & readable],
-        [o for o in wlist if ready.get(_fileno(o), 0) & writable],
-        [o for o in xlist if ready.get(_fileno(o), 0) & POLLPRI],
-    )
+    masks = (readable, writable, POLLPRI)
+    return tuple([obj for obj, fd in pairs if ready.get(fd, 0) & mask]
+                 for pairs, mask in zip(scanned, masks))
+
+
+_FD_SETSIZE = 1024
+
+
+def _scan(objs):
+    if isinstance(objs, (list, tuple)):
+        seq = objs
+    else:
+        try:
+            seq = list(objs)
+        except TypeError:
+            raise TypeError("arguments 1-3 must be sequences") from None
+    pairs = []
+    i = 0
+    while i < len(seq):
+        if i >= _FD_SETSIZE:
+            raise ValueError("too many file descriptors in select()")
+        obj = seq[i]
+        fd = _fileno(obj)
+        if fd >= _FD_SETSIZE:
+            raise ValueError("filedescriptor out of range in select()")
+        pairs.append((obj, fd))
+        i += 1
+    return pairs
 
 
 class _Poll:

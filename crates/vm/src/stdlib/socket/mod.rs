@@ -26,6 +26,7 @@ use crate::objects::function::{Args, NativeFn, NativeFunction};
 const CONSTANTS: &[(&str, i32)] = &[
     ("AF_UNSPEC", libc::AF_UNSPEC),
     ("AF_INET", libc::AF_INET),
+    ("AF_UNIX", libc::AF_UNIX),
     ("AF_INET6", libc::AF_INET6),
     ("SOCK_STREAM", libc::SOCK_STREAM),
     ("SOCK_DGRAM", libc::SOCK_DGRAM),
@@ -81,6 +82,7 @@ const METHODS: &[(&str, NativeFn)] = &[
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("create_connection", create_connection),
     ("getdefaulttimeout", getdefaulttimeout),
+    ("socketpair", socketpair),
 ];
 
 pub fn fill(ts: &mut ThreadState, dict: &ObjRef) {
@@ -151,6 +153,42 @@ fn new_class(name: &str, bases: Vec<ObjRef>, is_exception: bool) -> ObjRef {
 fn getdefaulttimeout(ts: &mut ThreadState, _class: &Value, args: &Args) -> PyResult {
     positional(ts, "getdefaulttimeout", args, 0, 0)?;
     Ok(Value::None)
+}
+
+/// `socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0)`: two connected sockets.
+fn socketpair(ts: &mut ThreadState, class: &Value, args: &Args) -> PyResult {
+    let names = ["family", "type", "proto"];
+    let a = params::bind(ts, "socketpair", args, &names, 0)?;
+    let family = params::int_or(ts, a[0], libc::AF_UNIX as i64)?;
+    let kind = params::int_or(ts, a[1], libc::SOCK_STREAM as i64)?;
+    let proto = params::int_or(ts, a[2], 0)?;
+    let (Ok(family), Ok(kind), Ok(proto_raw)) = (
+        u16::try_from(family),
+        u32::try_from(kind),
+        u32::try_from(proto),
+    ) else {
+        return Err(errors::os_error(ts, libc::EINVAL));
+    };
+    let pair = rustix::net::socketpair(
+        rustix::net::AddressFamily::from_raw(family),
+        rustix::net::SocketType::from_raw(kind),
+        rustix::net::SocketFlags::NONBLOCK | rustix::net::SocketFlags::CLOEXEC,
+        std::num::NonZeroU32::new(proto_raw).map(rustix::net::Protocol::from_raw),
+    );
+    let (first, second) = pair.map_err(|e| errors::os_error(ts, e.raw_os_error()))?;
+    let Value::Obj(class) = class else {
+        return Err(ts.type_error("socketpair() needs the socket class"));
+    };
+    let wrap = |fd| {
+        let sock = Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+            class.clone(),
+            Dict::new(),
+            None,
+        ))));
+        methods::attach(&sock, fd, family.into(), kind as i32, proto);
+        sock
+    };
+    Ok(Value::new_tuple(vec![wrap(first), wrap(second)]))
 }
 
 /// `create_connection(address, timeout=None, source_address=None)`: tries each address of
