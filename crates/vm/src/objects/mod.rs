@@ -3,7 +3,8 @@
 //! `code` is the runtime view of a compiled code object (constants as values, the `LoadGlobal`
 //! cache); `constructors` is calling the built-in types (`int(...)`, `list(...)`), `method_tables`
 //! the method tables and data attributes the attribute protocol looks up, `iterators` the
-//! iterator objects of the built-in types.
+//! iterator objects of the built-in types, `anystr` the methods `str` and `bytes` share, written
+//! once over the element type.
 //!
 //! Imports: `object/` below it. The exceptions, counted in `docs/ARCHITECTURE.md`: methods
 //! that must run Python-level operations on their elements or arguments (rich comparison in
@@ -13,6 +14,7 @@
 //! resume it (`interp::generator`); set and dict building helpers are shared with the eval
 //! loop (`interp::build_values`).
 
+pub mod anystr;
 pub mod bytes;
 pub mod code;
 pub mod complex;

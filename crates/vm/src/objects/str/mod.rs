@@ -2,8 +2,8 @@
 //! may append to one in place only while it holds the sole reference (see [`PyStr::append`]).
 
 pub mod concat;
-pub mod extra;
 pub mod methods;
+pub mod translate;
 
 use std::hash::{Hash, Hasher};
 
