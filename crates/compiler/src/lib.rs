@@ -11,6 +11,7 @@ mod codegen;
 mod constants;
 mod dis;
 mod error;
+mod future;
 pub mod repr;
 mod stack;
 
