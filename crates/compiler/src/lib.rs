@@ -12,6 +12,7 @@ mod constants;
 mod dis;
 mod error;
 mod future;
+mod peephole;
 pub mod repr;
 mod stack;
 
