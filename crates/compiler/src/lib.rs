@@ -11,6 +11,8 @@ mod codegen;
 mod constants;
 mod dis;
 mod error;
+mod future;
+mod peephole;
 pub mod repr;
 mod stack;
 

@@ -180,6 +180,7 @@ impl<'a> CodeUnit<'a> {
                 *instr = instr.with_jump_target(target);
             }
         }
+        crate::peephole::thread_bool_jumps(&mut self.instructions);
         let max_stack = max_stack_depth(&self.instructions);
         CodeObject {
             name: self.name,

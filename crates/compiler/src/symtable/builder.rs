@@ -68,7 +68,19 @@ impl Builder<'_, '_> {
         self.add_def_in(id, name, flag, span)
     }
 
+    /// CPython's compiler refuses to bind (or delete) the name `__debug__`; `action` is
+    /// `assign to` or `delete`.
+    fn forbid_debug(&self, name: &str, action: &str, span: Span) -> BuildResult {
+        if name == "__debug__" {
+            return Err(self.map.error(span, format!("cannot {action} __debug__")));
+        }
+        Ok(())
+    }
+
     fn add_def_in(&mut self, scope: usize, name: &str, flag: u8, span: Span) -> BuildResult {
+        if flag & (DEF_LOCAL | DEF_PARAM) != 0 {
+            self.forbid_debug(name, "assign to", span)?;
+        }
         let mangled = mangle(self.scopes[scope].private.as_deref(), name);
         let symbol = self.scopes[scope].symbol_mut(&mangled);
         if flag & DEF_PARAM != 0 && symbol.flags & DEF_PARAM != 0 {
@@ -103,7 +115,7 @@ impl Builder<'_, '_> {
                 self.visit_exprs(&def.returns)?;
                 self.visit_exprs(&def.decorators)?;
                 self.enter(ScopeKind::Function, &def.name, node_key(&**def));
-                self.visit_params(&def.params)?;
+                self.visit_params(&def.params, stmt.span)?;
                 self.visit_body(&def.body)?;
                 self.exit();
             }
@@ -117,7 +129,7 @@ impl Builder<'_, '_> {
                 self.exit();
             }
             StmtKind::Return(value) => self.visit_exprs(value)?,
-            StmtKind::Delete(targets) => self.visit_exprs(targets)?,
+            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.visit_delete(t))?,
             StmtKind::Assign { targets, value } => {
                 self.visit_expr(value)?;
                 targets.iter().try_for_each(|t| self.visit_target(t))?;
@@ -132,6 +144,9 @@ impl Builder<'_, '_> {
                 value,
                 ..
             } => {
+                if let (ExprKind::Name(name), None) = (&target.kind, value) {
+                    self.forbid_debug(name, "assign to", stmt.span)?;
+                }
                 self.visit_target(target)?;
                 self.visit_expr(annotation)?;
                 self.visit_exprs(value)?;
@@ -200,6 +215,7 @@ impl Builder<'_, '_> {
                         Some(asname) => asname.as_str(),
                         None => alias.name.split('.').next().unwrap_or(&alias.name),
                     };
+                    self.forbid_debug(bound, "assign to", stmt.span)?;
                     self.add_def(bound, DEF_LOCAL, alias.span)?;
                 }
             }
@@ -213,6 +229,7 @@ impl Builder<'_, '_> {
                         continue;
                     }
                     let bound = alias.asname.as_deref().unwrap_or(&alias.name);
+                    self.forbid_debug(bound, "assign to", stmt.span)?;
                     self.add_def(bound, DEF_LOCAL, alias.span)?;
                 }
             }
@@ -279,7 +296,8 @@ impl Builder<'_, '_> {
         self.visit_exprs(all.filter_map(|p| p.annotation.as_ref()))
     }
 
-    fn visit_params(&mut self, params: &Parameters) -> BuildResult {
+    /// Binds the parameters; a forbidden name is reported at the whole definition (`span`).
+    fn visit_params(&mut self, params: &Parameters, span: Span) -> BuildResult {
         let ordered = params
             .posonly
             .iter()
@@ -287,9 +305,10 @@ impl Builder<'_, '_> {
             .chain(&params.kwonly)
             .chain(&params.vararg)
             .chain(&params.kwarg);
-        ordered
-            .into_iter()
-            .try_for_each(|p| self.add_def(&p.name, DEF_PARAM, p.span))
+        ordered.into_iter().try_for_each(|p| {
+            self.forbid_debug(&p.name, "assign to", span)?;
+            self.add_def(&p.name, DEF_PARAM, p.span)
+        })
     }
 
     /// An assignment (or `del`) target: names are bound, sub-expressions are loads.
@@ -305,6 +324,20 @@ impl Builder<'_, '_> {
             .try_for_each(|(name, span)| self.add_def(name, DEF_LOCAL, span))
     }
 
+    /// A `del` operand: a deleted name is local to the scope, as an assigned one is.
+    fn visit_delete(&mut self, target: &Expr) -> BuildResult {
+        match &target.kind {
+            ExprKind::Name(name) => {
+                self.forbid_debug(name, "delete", target.span)?;
+                self.add_def(name, DEF_LOCAL, target.span)
+            }
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                elts.iter().try_for_each(|e| self.visit_delete(e))
+            }
+            _ => self.visit_expr(target),
+        }
+    }
+
     fn visit_target(&mut self, target: &Expr) -> BuildResult {
         match &target.kind {
             ExprKind::Name(name) => self.add_def(name, DEF_LOCAL, target.span),
@@ -312,6 +345,10 @@ impl Builder<'_, '_> {
                 elts.iter().try_for_each(|e| self.visit_target(e))
             }
             ExprKind::Starred(inner) => self.visit_target(inner),
+            ExprKind::Attribute { attr, .. } => {
+                self.forbid_debug(attr, "assign to", target.span)?;
+                self.visit_expr(target)
+            }
             _ => self.visit_expr(target),
         }
     }
@@ -341,7 +378,7 @@ impl Builder<'_, '_> {
             ExprKind::Lambda { params, body } => {
                 self.visit_defaults(params)?;
                 self.enter(ScopeKind::Lambda, "lambda", node_key(expr));
-                self.visit_params(params)?;
+                self.visit_params(params, expr.span)?;
                 self.visit_expr(body)?;
                 self.exit();
             }
@@ -390,7 +427,12 @@ impl Builder<'_, '_> {
             } => {
                 self.visit_expr(func)?;
                 self.visit_exprs(args)?;
-                self.visit_exprs(keywords.iter().map(|k| &k.value))?;
+                for keyword in keywords {
+                    if let Some(arg) = &keyword.arg {
+                        self.forbid_debug(arg, "assign to", expr.span)?;
+                    }
+                    self.visit_expr(&keyword.value)?;
+                }
             }
             ExprKind::JoinedStr(parts) => self.visit_fstring(parts)?,
             ExprKind::Constant(_) => {}

@@ -162,6 +162,7 @@ pub struct SymbolTable {
 
 impl SymbolTable {
     pub fn build(module: &ast::Module, map: &SourceMap) -> Result<SymbolTable, SyntaxError> {
+        crate::future::check(module, map)?;
         let mut table = builder::build(module, map)?;
         analysis::analyze(&mut table, map)?;
         Ok(table)

@@ -44,6 +44,12 @@ impl Frame {
     pub fn pop(&mut self) -> Value {
         self.slots.pop().unwrap_or(Value::Null)
     }
+    /// Whether the frame is suspended in a `yield from` (its sub-iterator on top).
+    pub fn in_yield_from(&self) -> bool {
+        self.code.instructions.get(self.ip)
+            == Some(&gilvm_compiler::bytecode::Instruction::YieldFrom)
+    }
+
     #[inline(always)]
     pub fn top(&self) -> &Value {
         self.slots.last().unwrap_or(&Value::Null)

@@ -10,6 +10,8 @@ use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::Function;
 use crate::objects::generator::Generator;
+use crate::protocol::attr::get_attr;
+use crate::protocol::call::call_value;
 
 pub fn new_generator(frame: Box<Frame>, func: &Function) -> Value {
     Value::Obj(ObjRef::new(Obj::Generator(Generator {
@@ -52,7 +54,10 @@ pub fn resume(
         frame.push(sent);
     }
     g.running.set(true);
-    let result = run_frame(ts, frame, throw);
+    let result = match throw {
+        Some(exc) if frame.in_yield_from() => throw_into_delegate(ts, frame, exc),
+        throw => run_frame(ts, frame, throw),
+    };
     g.running.set(false);
     match result.map_err(|e| stop_iteration_to_runtime_error(ts, e))? {
         FrameExit::Yield(v, frame) => {
@@ -60,6 +65,72 @@ pub fn resume(
             Ok(Resumed::Yielded(v))
         }
         FrameExit::Return(v) => Ok(Resumed::Returned(v)),
+    }
+}
+
+/// PEP 380: `throw` (and `close`) on a generator suspended in `yield from` goes to the
+/// sub-iterator first; only what it raises (or a missing `throw`) reaches this frame.
+fn throw_into_delegate(
+    ts: &mut ThreadState,
+    mut frame: Box<Frame>,
+    exc: ObjRef,
+) -> PyResult<FrameExit> {
+    let sub = frame.top().clone();
+    if ts.exc_matches(&exc, ExcKind::GeneratorExit) {
+        let raised = close_subiterator(ts, &sub).err();
+        return run_frame(ts, frame, Some(raised.unwrap_or(exc)));
+    }
+    match throw_into(ts, &sub, exc.clone()) {
+        Ok(Some(Step::Yielded(v))) => Ok(FrameExit::Yield(v, frame)),
+        Ok(Some(Step::Done(v))) => {
+            // The `yield from` is over: its value replaces the sub-iterator.
+            frame.pop();
+            frame.push(v);
+            frame.ip += 1;
+            run_frame(ts, frame, None)
+        }
+        Ok(None) => run_frame(ts, frame, Some(exc)),
+        Err(e) => run_frame(ts, frame, Some(e)),
+    }
+}
+
+/// `sub.throw(exc)`: `None` when `sub` has no `throw` method.
+fn throw_into(ts: &mut ThreadState, sub: &Value, exc: ObjRef) -> PyResult<Option<Step>> {
+    if let Some(gen) = sub.obj().filter(|o| matches!(&***o, Obj::Generator(_))) {
+        return Ok(Some(match resume(ts, gen, Value::None, Some(exc))? {
+            Resumed::Yielded(v) => Step::Yielded(v),
+            Resumed::Returned(v) => Step::Done(v),
+        }));
+    }
+    let Some(throw) = optional_method(ts, sub, "throw")? else {
+        return Ok(None);
+    };
+    match call_value(ts, &throw, &[Value::Obj(exc)], &[]) {
+        Ok(v) => Ok(Some(Step::Yielded(v))),
+        Err(e) if ts.exc_matches(&e, ExcKind::StopIteration) => {
+            let value = get_attr(ts, &Value::Obj(e), &Value::new_str("value"))?;
+            Ok(Some(Step::Done(value)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn close_subiterator(ts: &mut ThreadState, sub: &Value) -> PyResult<()> {
+    if let Some(gen) = sub.obj().filter(|o| matches!(&***o, Obj::Generator(_))) {
+        return close(ts, gen).map(drop);
+    }
+    if let Some(close) = optional_method(ts, sub, "close")? {
+        call_value(ts, &close, &[], &[])?;
+    }
+    Ok(())
+}
+
+/// `obj.name`, or `None` when there is no such attribute.
+fn optional_method(ts: &mut ThreadState, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    match get_attr(ts, obj, &Value::new_str(name)) {
+        Ok(method) => Ok(Some(method)),
+        Err(e) if ts.exc_matches(&e, ExcKind::AttributeError) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 

@@ -146,6 +146,9 @@ pub struct Runtime {
     /// Source text per file name, for traceback lines.
     pub sources: RefCell<std::collections::HashMap<String, Rc<str>>>,
     pub not_implemented: Value,
+    /// The one-character strings of U+0000..U+00FF, shared as CPython shares them (`s[0] is
+    /// s[0]` holds for them).
+    pub latin1_chars: Box<[Value]>,
     /// Interned special-method names (`ThreadState::dunder`).
     pub names: crate::object::names::Names,
     /// Origin of `time.monotonic()`.
@@ -174,6 +177,14 @@ pub type CompileFn =
 use std::rc::Rc;
 
 impl Runtime {
+    /// A one-character string: the shared one for U+0000..U+00FF, else a new one.
+    pub fn char_str(&self, c: char) -> Value {
+        match self.latin1_chars.get(c as usize) {
+            Some(shared) => shared.clone(),
+            None => Value::new_str(c.to_string()),
+        }
+    }
+
     /// The interpreter-wide state of a new interpreter, from its settings: type objects,
     /// empty `builtins` and `sys.modules` (the caller installs the builtins once the first
     /// thread state exists), streams, and `tracer` as the GIL recorder. Every runtime starts
@@ -214,6 +225,9 @@ impl Runtime {
             initializing: RefCell::new(Vec::new()),
             sources: RefCell::new(Default::default()),
             not_implemented: Value::Obj(ObjRef::new(Obj::NotImplemented)),
+            latin1_chars: (0..=255u8)
+                .map(|b| Value::new_str(char::from(b).to_string()))
+                .collect(),
             names: crate::object::names::Names::new(),
             started: std::time::Instant::now(),
             compile: gilvm_compiler::compile_source,

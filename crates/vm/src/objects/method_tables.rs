@@ -216,6 +216,7 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
             (Obj::Generator(g), "__name__") => Some(Value::new_str(&g.name)),
             (Obj::Generator(g), "__qualname__") => Some(Value::new_str(&g.qualname)),
             (Obj::Generator(g), "gi_running") => Some(Value::Bool(g.running.get())),
+            (Obj::Generator(g), "gi_yieldfrom") => Some(g.yield_from()),
             (Obj::Property { .. }, _) => property::data_attr(o, name),
             (Obj::ClassMethod(f) | Obj::StaticMethod(f), "__func__" | "__wrapped__") => {
                 Some(f.clone())

@@ -186,7 +186,7 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                     type_name(ts, index)
                 ))
             })?;
-            Ok(Value::new_str(s.char_at(i).to_string()))
+            Ok(ts.rt.char_str(s.char_at(i)))
         }
         Obj::Bytes(b) => {
             if let Some(sl) = as_slice(index) {
