@@ -395,6 +395,8 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     return Ok(annotations);
                 }
                 "__globals__" => return Ok(Value::Obj(f.globals.clone())),
+                // Names are looked up in the runtime's builtins: its namespace dict.
+                "__builtins__" => return Ok(Value::Obj(ts.rt.builtins.clone())),
                 "__module__" => {
                     return Ok(crate::objects::dict::dict_get(
                         &f.globals,
