@@ -162,6 +162,7 @@ pub const MODULES: &[ModuleDef] = &[
         .source(include_str!("platform.py")),
     ModuleDef::new("operator").source(include_str!("operator.py")),
     ModuleDef::new("bisect").source(include_str!("bisect.py")),
+    ModuleDef::new("cmath").source(include_str!("cmath.py")),
     ModuleDef::new("heapq").source(include_str!("heapq.py")),
     ModuleDef::new("copy").source(include_str!("copy.py")),
     ModuleDef::new("string").source(include_str!("string.py")),
