@@ -224,6 +224,7 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
                 Some(Value::Bool(property::is_abstract(f)))
             }
             (Obj::Native(n), "__self__") => Some(n.this.clone()),
+            (Obj::Code(c), "co_consts") => Some(Value::new_tuple(c.consts.clone())),
             (Obj::Code(c), _) => code_attr(&c.code, name),
             _ => None,
         },
