@@ -128,7 +128,11 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
         }
         "__module__" if !class::is_user_class(t) => return Some(Value::new_str(&t.module)),
         "__new__" if !class::is_user_class(t) && !t.is_exception => {
-            return Some(native_value("__new__", class::builtin_new, Value::Null))
+            return Some(native_value(
+                "__new__",
+                class::builtin_type_new,
+                Value::Obj(cls.clone()),
+            ))
         }
         "__bases__" => {
             return Some(Value::new_tuple(
