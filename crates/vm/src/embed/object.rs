@@ -277,6 +277,12 @@ pub fn exec_main(ts: &mut ThreadState, code: Arc<CodeObject>, source: &str) -> O
         &Value::new_str("__file__"),
         Value::new_str(&filename),
     );
+    // As CPython's script `__main__`: no cached bytecode, and `__builtins__` the module
+    // (other modules see the dict).
+    store_dict(&globals, &Value::new_str("__cached__"), Value::None);
+    if let Ok(builtins) = crate::interp::import::import_module(ts, "builtins") {
+        store_dict(&globals, &Value::new_str("__builtins__"), builtins);
+    }
     ts.rt.sources.borrow_mut().insert(filename, source.into());
     let result = wrap_unit(crate::interp::import::run_module_code(ts, code, &globals));
     ts.rt.stdout.borrow_mut().flush();

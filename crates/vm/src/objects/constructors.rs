@@ -88,12 +88,13 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
         TypeId::Bytes => bytes(ts, args),
         TypeId::ByteArray => bytearray(ts, args),
         TypeId::Super => {
-            let a = positional(ts, "super", args, 2, 2)?;
+            let a = positional(ts, "super", args, 1, 2)?;
             match a[0].obj() {
                 Some(c) if matches!(&**c, Obj::Type(_)) => {
                     Ok(Value::Obj(ObjRef::new(Obj::Super {
                         class: c.clone(),
-                        this: a[1].clone(),
+                        // `super(C)` is unbound: no object to bind to.
+                        this: a.get(1).cloned().unwrap_or(Value::Null),
                     })))
                 }
                 _ => Err(ts.type_error("super() argument 1 must be a type")),

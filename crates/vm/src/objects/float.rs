@@ -16,16 +16,7 @@ pub fn float_repr(x: f64) -> String {
             "0.0".into()
         };
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde<exp>", but where two
-    // candidates of that length round-trip it may not pick the nearer one, as CPython does
-    // (161852602146008.12, not ...13): so the value is rounded correctly to that many digits.
-    let shortest = format!("{:e}", x.abs());
-    let len = shortest
-        .bytes()
-        .take_while(|b| *b != b'e')
-        .filter(u8::is_ascii_digit)
-        .count();
-    let sci = format!("{:.*e}", len.saturating_sub(1), x.abs());
+    let sci = shortest_digits(x.abs());
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let mut digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -45,6 +36,64 @@ pub fn float_repr(x: f64) -> String {
         format!("{first}{frac}e{esign}{:02}", exp.abs())
     };
     format!("{sign}{body}")
+}
+
+/// The shortest round-trip digits of a positive `x` as "d.ddde<exp>", CPython's choice among
+/// them: Rust's `{:e}` gives the shortest length, but where two candidates of that length
+/// round-trip it may not pick the nearer one (161852602146008.13 for 161852602146008.12).
+/// So its neighbours at that length that also round-trip are weighed exactly: the nearest
+/// wins, an exact tie goes to the even last digit.
+fn shortest_digits(x: f64) -> String {
+    use num_bigint::BigInt;
+    let shortest = format!("{x:e}");
+    let (mantissa, exp) = shortest.split_once('e').unwrap_or((&shortest, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let exp: i64 = exp.parse().unwrap_or(0);
+    // The candidate `d * 10**k` as `{:e}` text.
+    let text = |d: u64, k: i64| {
+        let s = d.to_string();
+        let e = k + s.len() as i64 - 1;
+        match s.len() {
+            1 => format!("{s}e{e}"),
+            _ => format!("{}.{}e{e}", &s[..1], &s[1..]),
+        }
+    };
+    let k = exp - (digits.len() as i64 - 1);
+    // At most 17 digits: the candidates fit a `u64`.
+    let d: u64 = digits.parse().unwrap_or_default();
+    let neighbours: Vec<u64> = [d.saturating_sub(1), d + 1]
+        .into_iter()
+        .filter(|&c| c > 0 && c != d && text(c, k).parse::<f64>().ok() == Some(x))
+        .collect();
+    if neighbours.is_empty() {
+        return shortest;
+    }
+    // |x - c * 10**k| scaled to integers: x = m * 2**e exactly.
+    let bits = x.to_bits();
+    let (m, e) = match (bits >> 52) & 0x7ff {
+        0 => (bits & ((1 << 52) - 1), -1074i64),
+        b => ((bits & ((1 << 52) - 1)) | (1 << 52), b as i64 - 1075),
+    };
+    let (s2, s10) = ((-e).max(0) as u32, (-k).max(0) as u32);
+    let ten = |n: i64| num_traits::pow(BigInt::from(10), n as usize);
+    let scaled_x = (BigInt::from(m) << (e + s2 as i64) as usize) * ten(s10 as i64);
+    let distance = |c: u64| {
+        let scaled_c = (BigInt::from(c) * ten(k + s10 as i64)) << s2 as usize;
+        let diff = &scaled_x - scaled_c;
+        if diff < BigInt::from(0) {
+            -diff
+        } else {
+            diff
+        }
+    };
+    let mut best = d;
+    for c in neighbours {
+        let (dc, db) = (distance(c), distance(best));
+        if dc < db || (dc == db && c % 2 == 0 && best % 2 == 1) {
+            best = c;
+        }
+    }
+    text(best, k)
 }
 
 fn fixed_notation(digits: &str, exp: i32) -> String {
@@ -190,6 +239,7 @@ mod tests {
         assert_eq!(float_repr(0.1), "0.1");
         assert_eq!(float_repr(161852602146008.12), "161852602146008.12");
         assert_eq!(float_repr(-788830060729777.2), "-788830060729777.2");
+        assert_eq!(float_repr(5.960464477539063e-08), "5.960464477539063e-08");
         assert_eq!(float_repr(1.0), "1.0");
         assert_eq!(float_repr(-2.5), "-2.5");
         assert_eq!(float_repr(1e16), "1e+16");

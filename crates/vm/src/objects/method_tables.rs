@@ -36,6 +36,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
                 Obj::Property { .. } => property::METHODS,
                 Obj::Slice { .. } => SLICE_METHODS,
                 Obj::Complex(_) => crate::objects::complex::METHODS,
+                Obj::Ellipsis | Obj::NotImplemented => SINGLETON_METHODS,
                 _ => &[],
             };
             table.iter().find(|(n, _)| *n == name).copied()
@@ -97,6 +98,7 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         TypeId::Int | TypeId::Bool => INT_METHODS,
         TypeId::Float => FLOAT_METHODS,
         TypeId::Complex => crate::objects::complex::METHODS,
+        TypeId::Ellipsis | TypeId::NotImplementedType => SINGLETON_METHODS,
         TypeId::Bytes => bytes_methods::METHODS,
         TypeId::ByteArray => return bytearray_lookup(name),
         TypeId::Object => {
@@ -225,6 +227,7 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
                 Some(Value::Bool(property::is_abstract(f)))
             }
             (Obj::Native(n), "__self__") => Some(n.this.clone()),
+            (Obj::Code(c), "co_consts") => Some(Value::new_tuple(c.consts.clone())),
             (Obj::Code(c), _) => code_attr(&c.code, name),
             _ => None,
         },
@@ -391,5 +394,20 @@ fn iter_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     match crate::protocol::iter::next_value(ts, this)? {
         Some(v) => Ok(v),
         None => Err(ts.stop_iteration(Value::None)),
+    }
+}
+
+/// `Ellipsis` and `NotImplemented`: pickled by name.
+const SINGLETON_METHODS: &[(&str, NativeFn)] = &[("__reduce__", singleton_reduce)];
+
+fn singleton_reduce(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__reduce__", args, 0, 0)?;
+    match this.obj().map(|o| &**o) {
+        Some(Obj::Ellipsis) => Ok(Value::new_str("Ellipsis")),
+        Some(Obj::NotImplemented) => Ok(Value::new_str("NotImplemented")),
+        _ => Err(ts.type_error(format!(
+            "descriptor '__reduce__' for 'ellipsis' objects doesn't apply to a '{}' object",
+            crate::object::class_of::type_name(ts, this)
+        ))),
     }
 }

@@ -135,7 +135,11 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
         }
         "__module__" if !class::is_user_class(t) => return Some(Value::new_str(&t.module)),
         "__new__" if !class::is_user_class(t) && !t.is_exception => {
-            return Some(native_value("__new__", class::builtin_new, Value::Null))
+            return Some(native_value(
+                "__new__",
+                class::builtin_type_new,
+                Value::Obj(cls.clone()),
+            ))
         }
         "__bases__" => {
             return Some(Value::new_tuple(
@@ -379,7 +383,13 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     return call_value(ts, &getattr, std::slice::from_ref(name), &[]);
                 }
             }
-            Obj::Super { class, this } => return super_attr(ts, class, this, name),
+            // An unbound `super(C)` has only its own attributes: the rest are the object's.
+            Obj::Super { class, this }
+                if !this.is_null()
+                    || matches!(key, "__thisclass__" | "__self__" | "__self_class__") =>
+            {
+                return super_attr(ts, class, this, name)
+            }
             Obj::Function(f) if f.attrs.borrow().contains(name) => {
                 return Ok(f.attrs.borrow().get(name).cloned().unwrap_or(Value::None))
             }
@@ -407,6 +417,8 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     return Ok(annotations);
                 }
                 "__globals__" => return Ok(Value::Obj(f.globals.clone())),
+                // Names are looked up in the runtime's builtins: its namespace dict.
+                "__builtins__" => return Ok(Value::Obj(ts.rt.builtins.clone())),
                 "__module__" => {
                     return Ok(crate::objects::dict::dict_get(
                         &f.globals,
@@ -452,6 +464,20 @@ fn function_doc(f: &crate::objects::function::Function) -> Value {
 }
 
 fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) -> PyResult {
+    // The super object's own attributes; an unbound one (`super(C)`) has no `this`.
+    match name.as_str().map_or("", |s| s.as_str()) {
+        "__thisclass__" => return Ok(Value::Obj(class.clone())),
+        "__self__" if this.is_null() => return Ok(Value::None),
+        "__self__" => return Ok(this.clone()),
+        "__self_class__" if this.is_null() => return Ok(Value::None),
+        "__self_class__" => {
+            return Ok(match this.obj() {
+                Some(o) if matches!(&**o, Obj::Type(_)) => this.clone(),
+                _ => Value::Obj(class_of(ts, this)),
+            })
+        }
+        _ => {}
+    }
     // `super(C, cls)` in a class method walks `cls`'s MRO; in a metaclass's method, `this`
     // is an instance of the metaclass and its class's MRO is walked.
     let start = match this {

@@ -314,6 +314,18 @@ fn call_user_new(
 
 /// `T.__new__(cls, *args)` for a built-in type `T`: a bare instance of `cls`, wrapping the
 /// built-in value built from `args` when `cls` derives from a wrapped built-in type.
+/// `T.__new__(X, ...)` of a built-in type `T` (the receiver): `X` must be a subtype of `T`.
+pub fn builtin_type_new(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    use crate::object::class_of::class_name;
+    if let (Some(owner), Some(Value::Obj(cls))) = (this.obj(), args.pos.first()) {
+        if matches!(&**cls, Obj::Type(_)) && !crate::object::typeobj::is_subclass(cls, owner) {
+            let (x, t) = (class_name(cls), class_name(owner));
+            return Err(ts.type_error(format!("{t}.__new__({x}): {x} is not a subtype of {t}")));
+        }
+    }
+    builtin_new(ts, &Value::Null, args)
+}
+
 pub fn builtin_new(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let Some(Value::Obj(cls)) = args.pos.first() else {
         return Err(ts.type_error("__new__(): not enough arguments"));

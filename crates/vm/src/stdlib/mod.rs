@@ -169,6 +169,7 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("_operator").source(include_str!("_operator.py")),
     ModuleDef::new("__hello__").source(include_str!("__hello__.py")),
     ModuleDef::new("bisect").source(include_str!("bisect.py")),
+    ModuleDef::new("cmath").source(include_str!("cmath.py")),
     ModuleDef::new("heapq").source(include_str!("heapq.py")),
     ModuleDef::new("copy").source(include_str!("copy.py")),
     ModuleDef::new("string").source(include_str!("string.py")),
