@@ -104,7 +104,9 @@ pub const MODULES: &[ModuleDef] = &[
         .functions(_thread::FUNCTIONS)
         .source(include_str!("_thread.py")),
     ModuleDef::new("gc").functions(gc::FUNCTIONS).init(gc::init),
-    ModuleDef::new("_weakref").functions(_weakref::FUNCTIONS),
+    ModuleDef::new("_weakref")
+        .functions(_weakref::FUNCTIONS)
+        .source(include_str!("_weakref.py")),
     ModuleDef::new("weakref").source(include_str!("weakref.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
