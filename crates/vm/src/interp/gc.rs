@@ -60,12 +60,13 @@ pub fn run_queued_finalizers(ts: &mut ThreadState) {
     }
 }
 
-/// Calls `wref.__callback__(wref)` (set by `weakref.ref`), reporting an exception.
+/// Calls the callback `weakref.ref` stored as `wref._callback` (its read-only `__callback__`),
+/// reporting an exception.
 fn call_weak_callback(ts: &mut ThreadState, wref: &ObjRef) {
     let Obj::Instance(inst) = &**wref else {
         return;
     };
-    let callback = dict_get(&inst.dict, &Value::new_str("__callback__"));
+    let callback = dict_get(&inst.dict, &Value::new_str("_callback"));
     let Some(callback) = callback.filter(|c| !c.is_none()) else {
         return;
     };

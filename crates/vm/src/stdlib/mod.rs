@@ -18,6 +18,7 @@ pub mod io_sink;
 pub mod json;
 pub mod math;
 pub mod os;
+pub mod os_fd;
 pub mod os_stat;
 pub mod platform;
 pub mod pwd;
@@ -28,6 +29,7 @@ pub mod signal;
 pub mod socket;
 #[path = "struct_/mod.rs"]
 pub mod struct_;
+pub mod subprocess;
 pub mod sys;
 pub mod time;
 pub mod traceback;
@@ -104,7 +106,9 @@ pub const MODULES: &[ModuleDef] = &[
         .functions(_thread::FUNCTIONS)
         .source(include_str!("_thread.py")),
     ModuleDef::new("gc").functions(gc::FUNCTIONS).init(gc::init),
-    ModuleDef::new("_weakref").functions(_weakref::FUNCTIONS),
+    ModuleDef::new("_weakref")
+        .functions(_weakref::FUNCTIONS)
+        .source(include_str!("_weakref.py")),
     ModuleDef::new("weakref").source(include_str!("weakref.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
@@ -120,6 +124,7 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("os").init(|ts, dict| {
         os::init(ts, dict)?;
         add_functions(dict, os_stat::FUNCTIONS);
+        add_functions(dict, os_fd::FUNCTIONS);
         run_embedded(ts, "os", include_str!("os.py"), dict)?;
         run_embedded(ts, "os", include_str!("os_extra.py"), dict)
     }),
@@ -216,6 +221,9 @@ pub const MODULES: &[ModuleDef] = &[
         .source(include_str!("_contextvars.py")),
     ModuleDef::new("contextvars")
         .source("from _contextvars import Context, ContextVar, Token, copy_context\n"),
+    ModuleDef::new("subprocess")
+        .functions(subprocess::FUNCTIONS)
+        .source(include_str!("subprocess.py")),
     ModuleDef::new("argparse").source(include_str!("argparse.py")),
     ModuleDef::new("datetime").source(include_str!("datetime.py")),
     ModuleDef::new("calendar").source(include_str!("calendar.py")),

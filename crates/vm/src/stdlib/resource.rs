@@ -130,7 +130,7 @@ fn getrusage(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         u.ru_nivcsw,
     ];
     let mut fields = vec![seconds(u.ru_utime), seconds(u.ru_stime)];
-    fields.extend(counts.iter().map(|&n| Value::Int(n as i64)));
+    fields.extend(counts.iter().map(|&n| Value::Int(n)));
     Ok(Value::new_tuple(fields))
 }
 

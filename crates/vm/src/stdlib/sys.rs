@@ -188,6 +188,10 @@ const STREAM_METHODS: &[(&str, NativeFn)] = &[
     ("read", stream_read),
     ("__iter__", stream_iter),
     ("__next__", stream_next),
+    ("fileno", stream_fileno),
+    ("readable", stream_readable),
+    ("writable", stream_writable),
+    ("isatty", stream_isatty),
 ];
 
 fn new_stream(class: &ObjRef, fd: i64) -> Value {
@@ -291,6 +295,28 @@ fn stream_flush(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
         ts.rt.stdout.borrow_mut().flush();
     }
     Ok(Value::None)
+}
+
+fn stream_fileno(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "fileno", args, 0, 0)?;
+    Ok(stream_fd(this).map_or(Value::None, Value::Int))
+}
+
+fn stream_readable(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "readable", args, 0, 0)?;
+    Ok(Value::Bool(stream_fd(this) == Some(0)))
+}
+
+fn stream_writable(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "writable", args, 0, 0)?;
+    Ok(Value::Bool(stream_fd(this).is_some_and(|fd| fd != 0)))
+}
+
+fn stream_isatty(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "isatty", args, 0, 0)?;
+    let fd = stream_fd(this).unwrap_or(-1);
+    // SAFETY: isatty takes any fd number (a bad one answers 0).
+    Ok(Value::Bool(unsafe { libc::isatty(fd as libc::c_int) } == 1))
 }
 
 fn exit(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {

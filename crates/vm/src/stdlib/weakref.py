@@ -17,8 +17,13 @@ class ReferenceType:
                     return r
         self = object.__new__(cls)
         self._h = _weakref._register(ob, self)
-        self.__callback__ = callback
+        self._callback = callback
         return self
+
+    @property
+    def __callback__(self):
+        # Read-only, and None once the referent is gone (its callback has had its turn).
+        return None if self() is None else self._callback
 
     def __init__(self, ob, callback=None, *args, **kwargs):
         pass
