@@ -21,16 +21,16 @@ use crate::objects::dict::{dict_get, store_dict, Dict};
 use crate::objects::function::{Args, NativeFn};
 use crate::protocol::{attr, call::call_value, iter};
 
-pub const FUNCTIONS: &[(&str, NativeFn)] = &[
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[("compile", compile), ("breakpoint", breakpoint)];
+
+/// The built-ins that want the caller's scope (see the module docs): installed with
+/// `NativeFunction::caller_scope` set.
+pub const SCOPED_FUNCTIONS: &[(&str, NativeFn)] = &[
     ("eval", eval),
     ("exec", exec),
-    ("compile", compile),
     ("dir", dir),
-    ("breakpoint", breakpoint),
+    ("vars", crate::builtins::functions::vars),
 ];
-
-/// The built-ins that want the caller's scope (see the module docs).
-pub const SCOPED: &[&str] = &["eval", "exec", "dir", "vars"];
 
 /// The caller's `(globals, locals)`: from the call path, else `__main__`'s namespace.
 pub fn caller_scope(ts: &mut ThreadState) -> (ObjRef, Value) {

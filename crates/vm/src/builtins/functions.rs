@@ -51,7 +51,6 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("delattr", delattr),
     ("format", format_fn),
     ("input", input),
-    ("vars", vars),
 ];
 
 /// Writes `text` to a file-like object: fast path for `sys.stdout`/`sys.stderr`.
@@ -538,7 +537,7 @@ fn input(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     }
 }
 
-fn vars(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+pub(crate) fn vars(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let scope = ts.caller_scope.take();
     let a = positional(ts, "vars", args, 0, 1)?;
     if a.is_empty() {

@@ -10,27 +10,11 @@ pub mod numeric_functions;
 pub mod site;
 
 use crate::interp::thread_state::ThreadState;
-use crate::object::error::{ExcKind, PyResult};
+use crate::object::error::ExcKind;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
-use crate::objects::function::Args;
-use crate::objects::function::{method_value, native_value, NativeFunction};
-
-/// `BaseException.__init__(self, *args)`.
-fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    if let Some(Obj::Instance(inst)) = this.obj().map(|o| &**o) {
-        if let Some(data) = &inst.exc {
-            data.borrow_mut().args = args.pos.to_vec();
-        }
-    }
-    Ok(Value::None)
-}
-
-/// `BaseException.with_traceback(tb)`: tracebacks are not objects here; returns self.
-fn exception_with_traceback(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
-    Ok(this.clone())
-}
+use crate::objects::function::{native_value, NativeFunction};
 
 /// Fills the builtins dict of a new runtime.
 pub fn install(ts: &ThreadState) {
@@ -46,14 +30,7 @@ pub fn install(ts: &ThreadState) {
     {
         put(name, Value::Obj(rt.exc_types[*kind as usize].clone()));
     }
-    if let Obj::Type(t) = &*rt.exc_types[ExcKind::BaseException as usize] {
-        let mut d = t.dict.borrow_mut();
-        d.set_str("__init__", method_value("__init__", exception_init));
-        d.set_str(
-            "with_traceback",
-            method_value("with_traceback", exception_with_traceback),
-        );
-    }
+    crate::objects::exception::install_methods(&rt.exc_types[ExcKind::BaseException as usize]);
     put(
         "__build_class__",
         native_value(
@@ -84,6 +61,7 @@ pub fn install(ts: &ThreadState) {
             this: Value::Null,
             is_method: false,
             reads_frame: Some(reads_frame),
+            caller_scope: false,
         };
         put(name, Value::Obj(ObjRef::new(Obj::Native(native))));
     }
@@ -93,5 +71,16 @@ pub fn install(ts: &ThreadState) {
     );
     for (name, f) in functions::FUNCTIONS.iter().chain(eval::FUNCTIONS) {
         put(name, native_value(name, *f, Value::Null));
+    }
+    for &(name, f) in eval::SCOPED_FUNCTIONS {
+        let native = NativeFunction {
+            name,
+            f,
+            this: Value::Null,
+            is_method: false,
+            reads_frame: None,
+            caller_scope: true,
+        };
+        put(name, Value::Obj(ObjRef::new(Obj::Native(native))));
     }
 }

@@ -232,7 +232,7 @@ fn module_namespace(ts: &ThreadState, name: &str) -> (Object, ObjRef) {
             return (Object(module.clone()), dict.clone());
         }
     }
-    let (module, dict) = crate::interp::import::new_module(name);
+    let (module, dict) = crate::objects::module::new_module(name);
     store_dict(
         &dict,
         &Value::new_str("__builtins__"),
@@ -244,7 +244,7 @@ fn module_namespace(ts: &ThreadState, name: &str) -> (Object, ObjRef) {
 
 /// Registers `module` in `sys.modules` under `name` (so that scripts can import it).
 pub fn add_module(ts: &ThreadState, name: &str, entries: Vec<(String, Object)>) -> Object {
-    let (module, dict) = crate::interp::import::new_module(name);
+    let (module, dict) = crate::objects::module::new_module(name);
     for (key, value) in entries {
         store_dict(&dict, &Value::new_str(key), value.0);
     }

@@ -12,10 +12,11 @@ use gilvm_compiler::bytecode::CodeObject;
 use gilvm_compiler::Mode;
 
 use crate::interp::exceptions::syntax_error;
+use crate::objects::module::new_module;
 
 use crate::interp::eval::run_frame;
 use crate::interp::frame::Frame;
-use crate::objects::dict::{dict_get, new_dict_obj, store_dict};
+use crate::objects::dict::{dict_get, store_dict};
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
@@ -74,22 +75,6 @@ const BUILT_IN_FIRST: &[&str] = &[
     "importlib",
     "runpy",
 ];
-
-/// Creates a module object with a fresh namespace holding `__name__`.
-pub fn new_module(name: &str) -> (Value, ObjRef) {
-    let dict = new_dict_obj();
-    store_dict(&dict, &Value::new_str("__name__"), Value::new_str(name));
-    store_dict(&dict, &Value::new_str("__doc__"), Value::None);
-    // What CPython's `ModuleType.__init__` sets.
-    for attr in ["__package__", "__loader__", "__spec__"] {
-        store_dict(&dict, &Value::new_str(attr), Value::None);
-    }
-    let module = Value::Obj(ObjRef::new(Obj::Module {
-        name: name.to_string(),
-        dict: dict.clone(),
-    }));
-    (module, dict)
-}
 
 /// Runs a module body with `globals` as its namespace.
 pub fn run_module_code(

@@ -39,8 +39,8 @@ pub struct ThreadState {
     pub recursion_limit: u32,
     /// Objects whose repr is in progress (to print `[...]` for self-containing containers).
     pub repr_stack: Vec<usize>,
-    /// The calling frame's `(globals, locals)`, set by the call path just before it calls one of
-    /// `builtins::eval::SCOPED` (`eval`, `exec`, `dir`, `vars`), which take it.
+    /// The calling frame's `(globals, locals)`, set by the call path just before it calls a
+    /// builtin with `NativeFunction::caller_scope` (`eval`, `exec`, `dir`, `vars`), which take it.
     pub caller_scope: Option<(ObjRef, Value)>,
     /// The thread's current `contextvars.Context`, `Null` until the thread first asks.
     pub context: Value,

@@ -7,13 +7,29 @@ use crate::object::value::{Obj, ObjRef, Value};
 
 /// The class of any value.
 pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
-    let id = match v {
+    match builtin_type_id(v) {
+        Some(id) => ts.rt.type_obj(id).clone(),
+        None => match v.obj().map(|o| &**o) {
+            Some(Obj::Instance(inst)) => inst.class.clone(),
+            Some(Obj::Type(t)) => t
+                .metaclass
+                .clone()
+                .unwrap_or_else(|| ts.rt.type_obj(TypeId::Type).clone()),
+            _ => ts.rt.type_obj(TypeId::Object).clone(),
+        },
+    }
+}
+
+/// The built-in type of a value, the one value → `TypeId` mapping; `None` for an instance of a
+/// user class and a class with a metaclass (their class is an object, not a `TypeId`).
+pub fn builtin_type_id(v: &Value) -> Option<TypeId> {
+    Some(match v {
         Value::Null | Value::None => TypeId::NoneType,
         Value::Bool(_) => TypeId::Bool,
         Value::Int(_) => TypeId::Int,
         Value::Float(_) => TypeId::Float,
         Value::Obj(o) => match &**o {
-            Obj::Instance(inst) => return inst.class.clone(),
+            Obj::Instance(_) => return None,
             Obj::Str(_) => TypeId::Str,
             Obj::Bytes(_) => TypeId::Bytes,
             Obj::ByteArray(_) => TypeId::ByteArray,
@@ -26,13 +42,10 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
             Obj::Range { .. } => TypeId::Range,
             Obj::Slice { .. } => TypeId::Slice,
             Obj::Function(_) => TypeId::Function,
-            Obj::Native(n) if n.this.is_null() => TypeId::BuiltinFunction,
             Obj::Native(_) => TypeId::BuiltinFunction,
             Obj::BoundMethod { .. } => TypeId::Method,
-            Obj::Type(t) => match &t.metaclass {
-                Some(meta) => return meta.clone(),
-                None => TypeId::Type,
-            },
+            Obj::Type(t) if t.metaclass.is_some() => return None,
+            Obj::Type(_) => TypeId::Type,
             Obj::Cell(_) => TypeId::Cell,
             Obj::Code(_) => TypeId::Code,
             Obj::Module { .. } => TypeId::Module,
@@ -50,16 +63,12 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
             Obj::NotImplemented => TypeId::NotImplementedType,
             Obj::Ellipsis => TypeId::Ellipsis,
             Obj::Complex(_) => TypeId::Complex,
-            Obj::Socket(_) => TypeId::Object,
-            // An internal handle, only reachable as `lock._handle`: it has no type of its own.
-            Obj::Lock(_) => TypeId::Object,
-            Obj::Handle(_) => TypeId::Object,
+            // Internal handles (`lock._handle`, a socket's, an embedder's): no type of their own.
+            Obj::Socket(_) | Obj::Lock(_) | Obj::Handle(_) => TypeId::Object,
         },
-    };
-    ts.rt.type_obj(id).clone()
+    })
 }
 
-/// The class name of a value, for messages.
 /// The name of the type of `v`, as error messages show it.
 pub fn type_name(ts: &ThreadState, v: &Value) -> String {
     match v {

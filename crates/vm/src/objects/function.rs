@@ -78,6 +78,10 @@ pub struct NativeFunction {
     /// Set for builtins that read the caller's frame (`globals()`, `locals()`): a direct call
     /// without arguments is answered by this from the calling frame, not by `f`.
     pub reads_frame: Option<FrameFn>,
+    /// Set for builtins that read the caller's scope (`eval`, `exec`, `dir`, `vars`): a call
+    /// from Python code hands them the calling frame's globals and locals in
+    /// `ThreadState::caller_scope`.
+    pub caller_scope: bool,
 }
 
 /// The frame-reading implementation of a builtin like `globals()` (see
@@ -94,6 +98,7 @@ pub fn method_value(name: &'static str, f: NativeFn) -> Value {
         this: Value::Null,
         is_method: true,
         reads_frame: None,
+        caller_scope: false,
     })))
 }
 
@@ -105,5 +110,6 @@ pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {
         this,
         is_method: false,
         reads_frame: None,
+        caller_scope: false,
     })))
 }

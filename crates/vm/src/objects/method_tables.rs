@@ -13,6 +13,7 @@ use crate::objects::int::methods as number_methods;
 use crate::objects::list::methods as list_methods;
 use crate::objects::object as object_methods;
 use crate::objects::property;
+use crate::objects::set as set_methods;
 use crate::objects::slot_wrappers;
 use crate::objects::str::methods as str_methods;
 
@@ -27,7 +28,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
                 Obj::List(_) => list_methods::LIST_METHODS,
                 Obj::Tuple(_) => list_methods::TUPLE_METHODS,
                 Obj::Dict(_) => map_methods::DICT_METHODS,
-                Obj::Set { .. } => map_methods::SET_METHODS,
+                Obj::Set { .. } => set_methods::SET_METHODS,
                 Obj::BigInt(_) => INT_METHODS,
                 Obj::Bytes(_) => bytes_methods::METHODS,
                 Obj::ByteArray(_) => return bytearray_lookup(name),
@@ -46,7 +47,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
     .or_else(|| match obj.as_instance() {
         Some(_) => None,
         // Every built-in type inherits `object`'s methods: `(5).__init__`.
-        None => slot_wrappers::lookup(value_type_id(obj)?, name).or_else(|| {
+        None => slot_wrappers::lookup(slot_type(obj), name).or_else(|| {
             object_methods::METHODS
                 .iter()
                 .find(|(n, _)| *n == name)
@@ -55,28 +56,29 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
     })
 }
 
-/// The built-in type of a value that is not an instance of a user class.
-fn value_type_id(v: &Value) -> Option<TypeId> {
-    Some(match v {
-        Value::Int(_) => TypeId::Int,
-        Value::Bool(_) => TypeId::Bool,
-        Value::Float(_) => TypeId::Float,
-        Value::Obj(o) => match &**o {
-            Obj::Str(_) => TypeId::Str,
-            Obj::Bytes(_) => TypeId::Bytes,
-            Obj::ByteArray(_) => TypeId::ByteArray,
-            Obj::BigInt(_) => TypeId::Int,
-            Obj::List(_) => TypeId::List,
-            Obj::Tuple(_) => TypeId::Tuple,
-            Obj::Dict(_) => TypeId::Dict,
-            Obj::Set { frozen: false, .. } => TypeId::Set,
-            Obj::Set { frozen: true, .. } => TypeId::FrozenSet,
-            Obj::Range { .. } => TypeId::Range,
-            Obj::Complex(_) => TypeId::Complex,
-            _ => TypeId::Object,
-        },
+/// The type whose slot wrappers a built-in value shows: its own where `slot_wrappers` models
+/// the type's special methods, `object`'s for the rest.
+fn slot_type(v: &Value) -> TypeId {
+    let id = crate::object::class_of::builtin_type_id(v).unwrap_or(TypeId::Object);
+    match id {
+        TypeId::Int
+        | TypeId::Bool
+        | TypeId::Float
+        | TypeId::Str
+        | TypeId::Bytes
+        | TypeId::ByteArray
+        | TypeId::List
+        | TypeId::Tuple
+        | TypeId::Dict
+        | TypeId::Set
+        | TypeId::FrozenSet
+        | TypeId::Range
+        | TypeId::Complex
+        | TypeId::Function
+        | TypeId::BuiltinFunction
+        | TypeId::Method => id,
         _ => TypeId::Object,
-    })
+    }
 }
 
 fn bytearray_lookup(name: &str) -> Option<(&'static str, NativeFn)> {
@@ -94,7 +96,7 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         TypeId::List => list_methods::LIST_METHODS,
         TypeId::Tuple => list_methods::TUPLE_METHODS,
         TypeId::Dict => map_methods::DICT_METHODS,
-        TypeId::Set | TypeId::FrozenSet => map_methods::SET_METHODS,
+        TypeId::Set | TypeId::FrozenSet => set_methods::SET_METHODS,
         TypeId::Int | TypeId::Bool => INT_METHODS,
         TypeId::Float => FLOAT_METHODS,
         TypeId::Complex => crate::objects::complex::METHODS,
@@ -159,6 +161,7 @@ pub fn type_dict(id: TypeId) -> crate::objects::dict::Dict {
                 this: Value::Null,
                 is_method: true,
                 reads_frame: None,
+                caller_scope: false,
             };
             d.set_str(
                 n,
@@ -182,7 +185,7 @@ fn table_names(id: TypeId) -> impl Iterator<Item = &'static str> {
         TypeId::List => list_methods::LIST_METHODS,
         TypeId::Tuple => list_methods::TUPLE_METHODS,
         TypeId::Dict => map_methods::DICT_METHODS,
-        TypeId::Set | TypeId::FrozenSet => map_methods::SET_METHODS,
+        TypeId::Set | TypeId::FrozenSet => set_methods::SET_METHODS,
         TypeId::Int | TypeId::Bool => INT_METHODS,
         TypeId::Float => FLOAT_METHODS,
         TypeId::Bytes | TypeId::ByteArray => bytes_methods::METHODS,

@@ -54,6 +54,7 @@ fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
                     this: instance.clone(),
                     is_method: n.is_method,
                     reads_frame: None,
+                    caller_scope: false,
                 })))
             }
             Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
@@ -313,6 +314,7 @@ fn unbound_native((name, f): (&'static str, crate::objects::function::NativeFn))
         this: Value::Null,
         is_method: true,
         reads_frame: None,
+        caller_scope: false,
     })))
 }
 
@@ -450,6 +452,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
             this: obj.clone(),
             is_method: true,
             reads_frame: None,
+            caller_scope: false,
         }))));
     }
     Err(no_attribute(ts, obj, key))

@@ -259,14 +259,12 @@ pub fn call_from_stack(
                     f.push(v);
                     return Ok(None);
                 }
-                if crate::builtins::eval::SCOPED.contains(&n.name) {
+                if n.caller_scope {
                     let locals = crate::interp::frame_builtins::locals(f);
                     ts.caller_scope = Some((f.globals.clone(), locals));
                 }
             }
-            Obj::Native(n)
-                if n.this.is_null() && crate::builtins::eval::SCOPED.contains(&n.name) =>
-            {
+            Obj::Native(n) if n.this.is_null() && n.caller_scope => {
                 let locals = crate::interp::frame_builtins::locals(f);
                 ts.caller_scope = Some((f.globals.clone(), locals));
             }

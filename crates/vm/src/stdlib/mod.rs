@@ -35,12 +35,12 @@ pub mod time;
 pub mod traceback;
 pub mod zlib;
 
-use crate::interp::import::new_module;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::function::{native_value, NativeFn};
+use crate::objects::module::new_module;
 
 /// How the native part of a module fills its fresh namespace.
 pub type Init = fn(&mut ThreadState, &ObjRef) -> PyResult<()>;

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use crate::interp::import::new_module;
 use crate::interp::sandbox::capabilities::environment_visible;
 use crate::interp::sandbox::{check_path, check_process, Access};
 use crate::interp::thread_state::ThreadState;
@@ -13,6 +12,7 @@ use crate::object::value::{ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::dict::Dict;
 use crate::objects::function::{Args, NativeFn};
+use crate::objects::module::new_module;
 use crate::stdlib::{add_functions, run_embedded};
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[

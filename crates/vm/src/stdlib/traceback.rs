@@ -27,6 +27,7 @@ pub fn init(_ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
         this: Value::Null,
         is_method: false,
         reads_frame: Some(stack_entries),
+        caller_scope: false,
     };
     store_dict(
         dict,

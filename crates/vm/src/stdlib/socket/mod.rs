@@ -127,6 +127,7 @@ fn native(name: &'static str, f: NativeFn, this: Value, is_method: bool) -> Valu
         this,
         is_method,
         reads_frame: None,
+        caller_scope: false,
     })))
 }
 
