@@ -24,6 +24,7 @@ pub mod gil_trace;
 pub mod import;
 pub mod interruptible;
 pub mod names;
+pub mod native_stack;
 pub mod runtime;
 pub mod sandbox;
 pub mod signal_exit;

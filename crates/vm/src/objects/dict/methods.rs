@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use crate::interp::build_values::{mapping_items, new_set, set_value};
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
+use crate::object::alloc::OrMemoryError;
 use crate::object::error::PyResult;
 use crate::object::value::{DictViewKind, Obj, ObjRef, Value};
 use crate::objects::dict::{Dict, Key};
@@ -105,6 +106,14 @@ fn popitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     }
 }
 
+/// Inserts a key a script chose, growing the dict or set fallibly (`MemoryError`).
+fn insert_key(ts: &ThreadState, this: &Value, k: Key, v: Value) -> PyResult<()> {
+    let mut d = dict_of(this).borrow_mut();
+    d.make_room().or_memory_error(ts)?;
+    d.insert_hashed(k, v);
+    Ok(())
+}
+
 fn setdefault(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "setdefault", args, 1, 2)?;
     let k = key(ts, this, &a[0])?;
@@ -113,7 +122,7 @@ fn setdefault(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         return Ok(v);
     }
     let default = a.get(1).cloned().unwrap_or(Value::None);
-    dict_of(this).borrow_mut().insert_hashed(k, default.clone());
+    insert_key(ts, this, k, default.clone())?;
     Ok(default)
 }
 
@@ -127,7 +136,7 @@ fn update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     if let Some(src) = args.pos.first() {
         for (k, v) in mapping_items(ts, src)? {
             let k = key(ts, this, &k)?;
-            dict_of(this).borrow_mut().insert_hashed(k, v);
+            insert_key(ts, this, k, v)?;
         }
     }
     for (k, v) in args.kwnames.iter().zip(args.kwvals) {
@@ -179,7 +188,7 @@ fn add(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     mutable_set(ts, this, "add")?;
     let a = positional(ts, "set.add", args, 1, 1)?;
     let k = key(ts, this, &a[0])?;
-    dict_of(this).borrow_mut().insert_hashed(k, Value::None);
+    insert_key(ts, this, k, Value::None)?;
     Ok(Value::None)
 }
 

@@ -11,6 +11,7 @@ use std::hash::{BuildHasher, Hash, Hasher};
 
 use indexmap::IndexMap;
 
+use crate::object::alloc::{self, TooBig};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::float::hash_float;
 use crate::objects::int::hash_int;
@@ -281,6 +282,21 @@ impl Dict {
         if old.is_none() {
             self.set_inserted(hash, index);
         }
+    }
+    /// Whether the next new key makes the tables grow.
+    pub fn is_full(&self) -> bool {
+        self.map.len() == self.map.capacity()
+    }
+    /// Room for one more key, grown fallibly: call it before inserting a key a script chose,
+    /// so that growing past the machine's memory is `MemoryError` rather than an abort.
+    pub fn make_room(&mut self) -> Result<(), TooBig> {
+        if self.is_full() {
+            let len = self.map.len();
+            let more = len.max(4);
+            alloc::check_items::<(Key, Value, usize)>(len.saturating_add(more))?;
+            self.map.try_reserve(more).map_err(|_| TooBig)?;
+        }
+        self.set_make_room()
     }
     pub fn set_str(&mut self, key: &str, value: Value) {
         self.insert(Value::new_str(key), value);
