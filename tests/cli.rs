@@ -182,9 +182,10 @@ fn under_address_space_limit(script: &str) -> std::process::Output {
         512 << 10,
         "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmPeak')][0])",
     );
-    let peak_kib: u64 = text(&peak.stdout).trim().parse().unwrap_or_else(|_| {
-        panic!("gilvm starts under a 512 MiB limit: {}", text(&peak.stderr))
-    });
+    let peak_kib: u64 = text(&peak.stdout)
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("gilvm starts under a 512 MiB limit: {}", text(&peak.stderr)));
     run(peak_kib + (32 << 10), script)
 }
 

@@ -268,7 +268,10 @@ impl Session {
         std::thread::scope(|scope| {
             let worker = std::thread::Builder::new()
                 .name("gilvm-main".into())
-                .stack_size(crate::interp::native_stack::stack_bytes(MAIN_STACK_BYTES, 8))
+                .stack_size(crate::interp::native_stack::stack_bytes(
+                    MAIN_STACK_BYTES,
+                    8,
+                ))
                 .spawn_scoped(scope, main);
             match worker.map(|handle| handle.join()) {
                 Ok(Ok(result)) => result,

@@ -6,8 +6,8 @@ use gilvm_compiler::bytecode::{FormatFlags, MakeFunctionFlags};
 
 use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
-use crate::object::class_of::type_name;
 use crate::object::alloc::OrMemoryError;
+use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};

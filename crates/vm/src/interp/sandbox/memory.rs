@@ -149,7 +149,9 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: the caller's contract, passed on.
-        let new = rescued(new_size, || unsafe { self.0.realloc(ptr, layout, new_size) });
+        let new = rescued(new_size, || unsafe {
+            self.0.realloc(ptr, layout, new_size)
+        });
         if !new.is_null() {
             charge(new_size as isize - layout.size() as isize);
         }

@@ -55,7 +55,12 @@ fn arm() -> bool {
         return false;
     };
     if RESERVE
-        .compare_exchange(std::ptr::null_mut(), block, Ordering::SeqCst, Ordering::SeqCst)
+        .compare_exchange(
+            std::ptr::null_mut(),
+            block,
+            Ordering::SeqCst,
+            Ordering::SeqCst,
+        )
         .is_err()
     {
         unmap(block);
@@ -151,7 +156,10 @@ mod tests {
     fn a_release_owes_an_error_and_a_check_point_maps_the_reserve_again() {
         start();
         assert!(arm(), "the reserve maps");
-        assert!(!release_for(LARGEST_RESCUED + 1), "a large request does not spend it");
+        assert!(
+            !release_for(LARGEST_RESCUED + 1),
+            "a large request does not spend it"
+        );
         assert!(release_for(64));
         assert!(RESERVE.load(Ordering::SeqCst).is_null());
         assert!(!release_for(64), "spent: nothing left to release");

@@ -4,8 +4,8 @@ use std::cell::RefCell;
 
 use crate::interp::build_values::{mapping_items, new_set, set_value};
 use crate::interp::thread_state::ThreadState;
-use crate::object::args::positional;
 use crate::object::alloc::OrMemoryError;
+use crate::object::args::positional;
 use crate::object::error::PyResult;
 use crate::object::value::{DictViewKind, Obj, ObjRef, Value};
 use crate::objects::dict::{Dict, Key};
