@@ -211,6 +211,9 @@ pub struct Dict {
     map: IndexMap<Key, Value, PassThrough>,
     /// Bumped on every change that could alter a lookup (for `LoadGlobal` caches).
     pub version: u64,
+    /// Bumped when a key leaves: with the size unchanged, iteration then finds its keys
+    /// changed ("dictionary keys changed during iteration").
+    pub removals: u64,
     /// CPython's slot table when this is a set's storage (iteration follows it).
     order: Option<Box<set_table::SetOrder>>,
     /// A class namespace that some type's lookup cache depends on: every change also bumps
@@ -225,6 +228,7 @@ impl Clone for Dict {
         Dict {
             map: self.map.clone(),
             version: self.version,
+            removals: 0,
             order: self.order.clone(),
             watched: false,
         }
@@ -315,6 +319,7 @@ impl Dict {
     }
     pub fn remove_hashed(&mut self, key: &Key) -> Option<Value> {
         self.changed();
+        self.removals += 1;
         if self.order.is_some() {
             return self.set_remove(key);
         }
@@ -332,10 +337,12 @@ impl Dict {
             return self.set_pop().map(|k| (k, Value::None));
         }
         self.changed();
+        self.removals += 1;
         self.map.pop().map(|(k, v)| (k.value, v))
     }
     pub fn clear(&mut self) {
         self.changed();
+        self.removals += 1;
         self.map.clear();
         if let Some(order) = self.order.as_mut() {
             order.clear();
