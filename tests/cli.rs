@@ -156,15 +156,97 @@ for body in cases:
         print('MemoryError')
 print('still here')
 ";
-    let out = std::process::Command::new("sh")
-        .args(["-c", "ulimit -v 1000000 && exec \"$0\" -c \"$1\""])
-        .arg(env!("CARGO_BIN_EXE_gilvm"))
-        .arg(script)
-        .output()
-        .expect("sh runs");
+    let out = under_address_space_limit(script);
     assert_eq!(
         text(&out.stdout),
         "MemoryError\n".repeat(7) + "still here\n",
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// Runs `gilvm -c script` under an address-space limit 32 MiB above what gilvm takes to
+/// start (measured: a debug and a release build differ, and so may machines).
+#[cfg(target_os = "linux")]
+fn under_address_space_limit(script: &str) -> std::process::Output {
+    let run = |limit_kib: u64, script: &str| {
+        std::process::Command::new("sh")
+            .args(["-c", "ulimit -v \"$2\" && exec \"$0\" -c \"$1\""])
+            .arg(env!("CARGO_BIN_EXE_gilvm"))
+            .arg(script)
+            .arg(limit_kib.to_string())
+            .output()
+            .expect("sh runs")
+    };
+    let peak = run(
+        512 << 10,
+        "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmPeak')][0])",
+    );
+    let peak_kib: u64 = text(&peak.stdout)
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("gilvm starts under a 512 MiB limit: {}", text(&peak.stderr)));
+    run(peak_kib + (32 << 10), script)
+}
+
+/// Growth in many steps, through every kind of allocation (a dict's or set's table, a
+/// comprehension's list, string concatenation, big-int multiplication, many small objects:
+/// the emergency reserve), raises `MemoryError` at the limit and the program goes on.
+#[cfg(target_os = "linux")]
+#[test]
+fn slow_growth_past_an_address_space_limit_raises_memory_error() {
+    let script = "\
+class Obj:
+    pass
+
+def grow_dict():
+    d = {}
+    i = 0
+    while True:
+        d[i] = i
+        i += 1
+
+def grow_set():
+    s = set()
+    i = 0
+    while True:
+        s.add(i)
+        i += 1
+
+def grow_comprehension():
+    return [i for i in range(1 << 40)]
+
+def grow_str():
+    s = ''
+    chunk = 'x' * 100_000
+    while True:
+        s += chunk
+
+def grow_int():
+    x = 2
+    while True:
+        x = x * x
+
+def grow_objects():
+    objects = []
+    while True:
+        objects.append(Obj())
+
+for grow in [grow_dict, grow_set, grow_comprehension, grow_str, grow_int, grow_objects]:
+    try:
+        grow()
+    except MemoryError:
+        print(grow.__name__, 'MemoryError')
+print('still here')
+";
+    let out = under_address_space_limit(script);
+    let expected: String = ["dict", "set", "comprehension", "str", "int", "objects"]
+        .iter()
+        .map(|case| format!("grow_{case} MemoryError\n"))
+        .collect();
+    assert_eq!(
+        (text(&out.stdout), out.status.code()),
+        (expected + "still here\n", Some(0)),
         "{}",
         text(&out.stderr)
     );

@@ -3,7 +3,7 @@
 use crate::objects::complex::complex_of;
 use gilvm_compiler::bytecode::BinaryOperator as B;
 use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::{FromPrimitive, Signed, Zero};
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
@@ -12,7 +12,7 @@ use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
 use crate::object::value::Value;
 use crate::objects::function::Args;
-use crate::objects::int::{from_big, is_int, to_base_string, to_big};
+use crate::objects::int::{big_to_f64, from_big, is_int, to_base_string, to_big};
 use crate::protocol::ops;
 
 pub fn abs(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
@@ -133,15 +133,27 @@ pub fn round(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             if !f.is_finite() {
                 return Ok(Value::Float(*f));
             }
+            // CPython's `double_round` bounds: beyond them every digit is kept, or none.
+            if n > 323 {
+                return Ok(Value::Float(*f));
+            }
+            if n < -308 {
+                return Ok(Value::Float(0.0 * f));
+            }
             if n >= 0 {
-                let text = format!("{:.*}", n.min(330) as usize, f);
+                let text = format!("{:.*}", n as usize, f);
                 Ok(Value::Float(text.parse().unwrap_or(*f)))
             } else if n < -308 {
                 // As CPython: past 1e308 every float rounds to a zero of its sign.
                 Ok(Value::Float(0.0 * f))
             } else {
-                let scale = 10f64.powi((-n).min(330) as i32);
-                Ok(Value::Float((f / scale).round_ties_even() * scale))
+                let r = round_to_tens(*f, (-n) as usize);
+                r.map(Value::Float).ok_or_else(|| {
+                    ts.new_exc(
+                        ExcKind::OverflowError,
+                        "rounded value too large to represent",
+                    )
+                })
             }
         }
         (v, Value::None) if is_int(v) => Ok(from_big(to_big(v).unwrap_or_default())),
@@ -177,6 +189,22 @@ pub fn round(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             ))),
         },
     }
+}
+
+/// `x` rounded to a multiple of `10**k`, half to even, exactly (as CPython's `double_round`
+/// through decimal digits): `x / 10**k` would round twice. `None`: beyond a double's range.
+fn round_to_tens(x: f64, k: usize) -> Option<f64> {
+    let whole = x.trunc();
+    let has_fraction = whole != x;
+    let magnitude = BigInt::from_f64(whole.abs())?;
+    let scale = num_traits::pow(BigInt::from(10), k);
+    let (q, r) = num_integer::Integer::div_rem(&magnitude, &scale);
+    let twice = r * 2u32;
+    let up =
+        twice > scale || (twice == scale && (has_fraction || num_integer::Integer::is_odd(&q)));
+    let rounded = if up { q + 1u32 } else { q } * scale;
+    let r = big_to_f64(&rounded)?;
+    Some(if x.is_sign_negative() { -r } else { r })
 }
 
 pub fn chr(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {

@@ -35,7 +35,7 @@ pub enum RunError {
 
 /// Native stack of the thread that runs a main script: Python calls do not use it, but
 /// native re-entries (`__repr__`, `sorted(key=...)`, generators) do, up to the recursion
-/// limit.
+/// limit (less under `ulimit -v`: `interp::native_stack`).
 const MAIN_STACK_BYTES: usize = 512 << 20;
 
 /// A value owned outside the GIL: only touched by a thread that proves it holds the lock.
@@ -268,7 +268,10 @@ impl Session {
         std::thread::scope(|scope| {
             let worker = std::thread::Builder::new()
                 .name("gilvm-main".into())
-                .stack_size(MAIN_STACK_BYTES)
+                .stack_size(crate::interp::native_stack::stack_bytes(
+                    MAIN_STACK_BYTES,
+                    8,
+                ))
                 .spawn_scoped(scope, main);
             match worker.map(|handle| handle.join()) {
                 Ok(Ok(result)) => result,

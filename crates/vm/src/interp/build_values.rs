@@ -6,6 +6,7 @@ use gilvm_compiler::bytecode::{FormatFlags, MakeFunctionFlags};
 
 use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::OrMemoryError;
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::names::Dunder;
@@ -116,10 +117,13 @@ pub fn format_value(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult
     Ok(())
 }
 
-pub fn list_append(list: &Value, v: Value) {
+/// A comprehension's append: grows the list fallibly (`MemoryError`, not an abort).
+#[inline]
+pub fn list_append(ts: &ThreadState, list: &Value, v: Value) -> PyResult<()> {
     if let Some(Obj::List(l)) = list.obj().map(|o| &**o) {
-        l.borrow_mut().push(v);
+        crate::object::alloc::push(&mut l.borrow_mut(), v).or_memory_error(ts)?;
     }
+    Ok(())
 }
 
 pub fn set_add(ts: &mut ThreadState, set: &Value, v: Value) -> PyResult<()> {
@@ -140,7 +144,7 @@ pub fn list_extend(ts: &mut ThreadState, list: &Value, iterable: &Value) -> PyRe
     let items = iter::collect(ts, iterable)?;
     if let Some(Obj::List(l)) = list.obj().map(|o| &**o) {
         let mut l = l.borrow_mut();
-        crate::object::alloc::reserve(&mut l, items.len()).map_err(|_| ts.memory_error())?;
+        crate::object::alloc::reserve(&mut l, items.len()).or_memory_error(ts)?;
         l.extend(items);
     }
     Ok(())

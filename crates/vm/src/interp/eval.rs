@@ -522,7 +522,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::FormatValue(flags) => build::format_value(ts, f, flags)?,
                 I::ListAppend(i) => {
                     let v = f.pop();
-                    build::list_append(f.peek(i as usize - 1), v);
+                    build::list_append(ts, f.peek(i as usize - 1), v)?;
                 }
                 I::SetAdd(i) => {
                     let v = f.pop();

@@ -25,6 +25,7 @@ pub mod import;
 pub mod interruptible;
 pub mod matching;
 pub mod names;
+pub mod native_stack;
 pub mod runtime;
 pub mod sandbox;
 pub mod signal_exit;

@@ -21,6 +21,7 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::interp::sandbox::reserve;
 use crate::interp::signal_exit;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::{new_exception, ExcKind, PyResult};
@@ -46,6 +47,12 @@ pub fn trip(signum: usize) {
         flag.store(true, Ordering::SeqCst);
         PENDING.store(true, Ordering::SeqCst);
     }
+}
+
+/// Makes every thread's next check point call [`handle_pending`] (the emergency memory
+/// reserve uses it: `interp::sandbox::reserve`).
+pub fn wake_eval_breaker() {
+    PENDING.store(true, Ordering::SeqCst);
 }
 
 /// Asks the main thread to run SIGINT's handler (by default: raise `KeyboardInterrupt`).
@@ -176,10 +183,20 @@ pub fn is_main_thread(ts: &ThreadState) -> bool {
     ts.ident() == ts.rt.threads.main_ident.get()
 }
 
-/// The slow path of the eval breaker: in the main thread, calls the handler of each tripped
-/// signal; an exception from one propagates (the others run at the next check point).
+/// The slow path of the eval breaker: a `MemoryError` the emergency reserve owes (any
+/// thread), then, in the main thread, the handler of each tripped signal; an exception from
+/// one propagates (the others run at the next check point).
 #[cold]
 pub fn handle_pending(ts: &mut ThreadState) -> PyResult<()> {
+    reserve::at_check_point(ts)?;
+    let result = run_handlers(ts);
+    if reserve::wants_check_points() {
+        PENDING.store(true, Ordering::SeqCst);
+    }
+    result
+}
+
+fn run_handlers(ts: &mut ThreadState) -> PyResult<()> {
     if !is_main_thread(ts) || !PENDING.swap(false, Ordering::SeqCst) {
         return Ok(());
     }

@@ -133,7 +133,7 @@ impl ThreadState {
 
     /// Enters a nested native recursion (an eval loop re-entered from native code).
     pub fn enter_native(&mut self) -> PyResult<()> {
-        if self.native_depth >= MAX_NATIVE_DEPTH {
+        if self.native_depth >= MAX_NATIVE_DEPTH || !crate::interp::native_stack::has_room() {
             return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         self.native_depth += 1;

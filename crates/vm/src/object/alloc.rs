@@ -58,6 +58,24 @@ pub fn check(bytes: usize) -> Result<(), TooBig> {
     }
 }
 
+/// Requests from this size up are [`probe`]d; smaller ones are left to the emergency reserve
+/// (`interp::sandbox::reserve`).
+pub const PROBED_FROM: usize = 1 << 20;
+
+/// Whether `bytes` can be allocated now, found by allocating and freeing them: for work that
+/// allocates infallibly inside a library (num-bigint's arithmetic), so that it raises
+/// `MemoryError` before it starts instead of aborting halfway. The room may be gone by the
+/// time the work allocates; callers probe for a generous estimate.
+pub fn probe(bytes: usize) -> Result<(), TooBig> {
+    check(bytes)?;
+    if bytes >= PROBED_FROM {
+        Vec::<u8>::new()
+            .try_reserve_exact(bytes)
+            .map_err(|_| TooBig)?;
+    }
+    Ok(())
+}
+
 /// Whether `count` items of `T` may be allocated at once (`count * size_of::<T>()` may
 /// overflow: that is too big too).
 pub fn check_items<T>(count: usize) -> Result<(), TooBig> {
@@ -229,6 +247,8 @@ mod tests {
         assert_eq!(repeat_str("ab", 1 << 62), Err(TooBig));
         assert_eq!(padded("", 'x', usize::MAX, "", 1), Err(TooBig));
         assert_eq!(padded_bytes(b"", b'x', 1 << 62, b"", 1 << 62), Err(TooBig));
+        assert_eq!(probe(ceiling() / 2 + 1).and(probe(usize::MAX)), Err(TooBig));
+        assert_eq!(probe(PROBED_FROM), Ok(()));
     }
 
     #[test]

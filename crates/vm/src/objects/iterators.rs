@@ -34,6 +34,9 @@ pub enum IterState {
         kind: DictViewKind,
         /// The dict's size when iteration began: a change is an error.
         size: usize,
+        /// The dict's [`removals`](crate::objects::dict::Dict::removals) then: keys gone
+        /// and others added (the same size) are an error too.
+        removals: u64,
     },
     /// A set's items as iteration began: a change of the set's size is an error.
     Set {

@@ -6,7 +6,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
-use crate::objects::dict::methods::{clear, dict_of, key};
+use crate::objects::dict::methods::{clear, dict_of, insert_key, key};
 use crate::objects::dict::{Dict, Key};
 use crate::objects::function::{Args, NativeFn};
 use crate::protocol::iter;
@@ -52,7 +52,7 @@ fn add(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     mutable_set(ts, this, "add")?;
     let a = positional(ts, "set.add", args, 1, 1)?;
     let k = key(ts, this, &a[0])?;
-    dict_of(this).borrow_mut().insert_hashed(k, Value::None);
+    insert_key(ts, this, k, Value::None)?;
     Ok(Value::None)
 }
 

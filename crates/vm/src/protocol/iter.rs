@@ -42,16 +42,21 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                 index: 0,
                 kind: DictViewKind::Keys,
                 size: d.borrow().len(),
+                removals: d.borrow().removals,
             },
-            Obj::DictView { dict, kind } => IterState::Dict {
-                dict: dict.clone(),
-                index: 0,
-                kind: *kind,
-                size: match &**dict {
-                    Obj::Dict(d) => d.borrow().len(),
-                    _ => 0,
-                },
-            },
+            Obj::DictView { dict, kind } => {
+                let (size, removals) = match &**dict {
+                    Obj::Dict(d) => (d.borrow().len(), d.borrow().removals),
+                    _ => (0, 0),
+                };
+                IterState::Dict {
+                    dict: dict.clone(),
+                    index: 0,
+                    kind: *kind,
+                    size,
+                    removals,
+                }
+            }
             Obj::Set { items, .. } => IterState::Set {
                 set: o.clone(),
                 items: items.borrow().keys().cloned().collect(),
@@ -200,9 +205,13 @@ fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
             index,
             kind,
             size,
+            removals,
         } => match &**dict {
-            // A resized dict is left to `next_composite`, which raises.
-            Obj::Dict(d) if d.borrow().len() != *size => return None,
+            // A resized dict, or one whose keys changed, is left to `next_composite`, which
+            // raises.
+            Obj::Dict(d) if d.borrow().len() != *size || d.borrow().removals != *removals => {
+                return None
+            }
             Obj::Dict(d) => d.borrow().entry_at(*index).map(|(k, v)| {
                 *index += 1;
                 match kind {
@@ -257,11 +266,16 @@ fn next_composite(
         IterState::Map { func, inners } => Plan::Map(func.clone(), inners.clone()),
         IterState::Filter { func, inner } => Plan::Filter(func.clone(), inner.clone()),
         IterState::Callable { func, sentinel } => Plan::Callable(func.clone(), sentinel.clone()),
-        IterState::Dict { .. } => {
+        IterState::Dict { dict, size, .. } => {
+            let resized = matches!(&**dict, Obj::Dict(d) if d.borrow().len() != *size);
             return Err(ts.new_exc(
                 ExcKind::RuntimeError,
-                "dictionary changed size during iteration",
-            ))
+                if resized {
+                    "dictionary changed size during iteration"
+                } else {
+                    "dictionary keys changed during iteration"
+                },
+            ));
         }
         IterState::Set { .. } => {
             return Err(ts.new_exc(ExcKind::RuntimeError, "Set changed size during iteration"))

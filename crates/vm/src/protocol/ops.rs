@@ -1,7 +1,7 @@
 //! Operators: truthiness, arithmetic (numeric tower int → float), sequence operators,
 //! comparisons, membership, with user-class dunder dispatch and CPython's error messages.
 
-use crate::object::alloc;
+use crate::object::alloc::{self, OrMemoryError};
 use gilvm_compiler::bytecode::{BinaryOperator as B, Comparison};
 use num_bigint::BigInt;
 use num_traits::{Pow, Signed, ToPrimitive, Zero};
@@ -161,6 +161,10 @@ pub fn try_binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyRes
             _ => {}
         }
     }
+    let operand_bytes = big_bytes(a).saturating_add(big_bytes(b));
+    if operand_bytes >= alloc::PROBED_FROM {
+        big_room(ts, op, operand_bytes)?;
+    }
     if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
         return numeric_op(ts, op, x, y).map(Some);
     }
@@ -187,6 +191,27 @@ pub fn try_binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyRes
         }
     }
     Ok(None)
+}
+
+/// The size of `v`'s digits if it is a big int, else 0.
+fn big_bytes(v: &Value) -> usize {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::BigInt(b) => (b.bits() / 8) as usize,
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// num-bigint allocates infallibly: before an operation on big ints whose digits take
+/// `operand_bytes`, `MemoryError` unless there is room for the operands' copies, the result
+/// and (multiplying) the scratch space, so that a program growing a number past the
+/// machine's memory (or `ulimit -v`) gets an exception, not an abort. Powers and shifts
+/// check their own result sizes.
+fn big_room(ts: &ThreadState, op: B, operand_bytes: usize) -> PyResult<()> {
+    let factor = if op == B::Multiply { 6 } else { 4 };
+    alloc::probe(operand_bytes.saturating_mul(factor)).or_memory_error(ts)
 }
 
 /// `sequence * obj` (either order) where `obj` defines `__index__`.
@@ -345,7 +370,8 @@ fn int_power(ts: &ThreadState, a: &BigInt, b: &BigInt) -> PyResult {
     let bits = b
         .to_u64()
         .and_then(|e| e.checked_mul(a.magnitude().bits() - 1));
-    if bits.is_none_or(|bits| alloc::check((bits / 8) as usize).is_err()) {
+    // Squaring keeps the result and one or two intermediates of about its size.
+    if bits.is_none_or(|bits| alloc::probe(((bits / 8) as usize).saturating_mul(3)).is_err()) {
         return Err(ts.memory_error());
     }
     let exp = b
@@ -369,7 +395,7 @@ fn shift(ts: &ThreadState, op: B, a: &BigInt, b: &BigInt) -> PyResult {
     if left
         && (n / 8)
             .checked_add(a.bits() as usize / 8 + 16)
-            .is_none_or(|len| alloc::check(len).is_err())
+            .is_none_or(|len| alloc::probe(len.saturating_mul(2)).is_err())
     {
         return Err(ts.memory_error());
     }

@@ -124,7 +124,12 @@ pub fn set_item_fast(container: &Value, index: &Value, v: Value) -> Result<(), V
             }
         }
         (Obj::Dict(d), key) if is_plain_key(key) => {
-            d.borrow_mut().insert(key.clone(), v);
+            let mut d = d.borrow_mut();
+            if d.is_full() {
+                // Growing may fail: `set_item` grows fallibly.
+                return Err(v);
+            }
+            d.insert(key.clone(), v);
             Ok(())
         }
         _ => Err(v),

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use gilvm_gil::ThreadId;
 
 use crate::interp::gil::{ident_of, GilSend, RawLock};
+use crate::interp::native_stack;
 use crate::interp::runtime::Runtime;
 use crate::interp::thread_state::ThreadState;
 use crate::interp::traceback::format_exception;
@@ -18,7 +19,7 @@ use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::{Args, NativeFn};
 use crate::protocol::call::{call_ex, call_value};
 
-/// Native stack of each interpreter thread (reserved lazily by the OS), as for the main one.
+/// Native stack of each interpreter thread (reserved lazily by the OS; less under `ulimit -v`).
 const THREAD_STACK_BYTES: usize = 256 << 20;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
@@ -60,7 +61,7 @@ fn spawn(ts: &mut ThreadState, name: &str, priority: i32, start: ThreadStart) ->
     threads.running.set(threads.running.get() + 1);
     let spawned = std::thread::Builder::new()
         .name(name.chars().take(15).collect())
-        .stack_size(THREAD_STACK_BYTES)
+        .stack_size(native_stack::stack_bytes(THREAD_STACK_BYTES, 64))
         .spawn(move || {
             handle.acquire();
             let start = payload.into_inner(&handle);

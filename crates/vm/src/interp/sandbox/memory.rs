@@ -9,7 +9,10 @@
 //! interpreters without a memory limit (and the host's own threads) leave it null: one
 //! thread-local load per allocation.
 //!
-//! Two ways to `MemoryError`, both catchable (the script may free memory and go on):
+//! It also keeps the emergency reserve ([`reserve`]) that turns the system allocator's refusal
+//! of a small request into a `MemoryError` instead of an abort.
+//!
+//! Two ways to `MemoryError` under the limit, both catchable (the script may free memory and go on):
 //! - large allocations (sequence and string repetition, `bytes(n)`, big integers...) call
 //!   [`reserve`] first, which raises *before* the memory is taken;
 //! - any other allocation that goes over the limit arms the eval breaker, and the next check
@@ -22,6 +25,7 @@ use std::sync::atomic::{AtomicIsize, Ordering};
 use std::sync::Arc;
 
 use super::limits::Guard;
+use super::reserve;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 
@@ -80,6 +84,21 @@ fn charge(delta: isize) {
     });
 }
 
+/// `allocate()`, retried once after releasing the emergency reserve when the system refused
+/// a small request (see [`reserve`]).
+#[inline]
+fn rescued(size: usize, mut allocate: impl FnMut() -> *mut u8) -> *mut u8 {
+    let ptr = allocate();
+    if !ptr.is_null() || !reserve::release_for(size) {
+        return ptr;
+    }
+    let ptr = allocate();
+    if !ptr.is_null() {
+        reserve::rescued();
+    }
+    ptr
+}
+
 /// A global allocator that charges the interpreters' allocations to their memory accounts
 /// and forwards everything to `A` (the system allocator by default). Install it in the
 /// program for [`Limits::memory`](super::Limits::memory) to count every allocation:
@@ -98,12 +117,15 @@ impl CountingAllocator<System> {
 }
 
 // SAFETY: every call is forwarded unchanged to the inner allocator, which upholds
-// `GlobalAlloc`'s contract; `charge` only updates an atomic counter and never allocates
+// `GlobalAlloc`'s contract (a refused call is retried once, unchanged: a failed `realloc`
+// leaves its block as it was); the reserve released between the two is a mapping nothing
+// points into; `charge` only updates an atomic counter and never allocates
 // (the thread-local is const-initialised and has no destructor).
 unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        reserve::start();
         // SAFETY: the caller's contract, passed on.
-        let ptr = unsafe { self.0.alloc(layout) };
+        let ptr = rescued(layout.size(), || unsafe { self.0.alloc(layout) });
         if !ptr.is_null() {
             charge(layout.size() as isize);
         }
@@ -112,7 +134,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: the caller's contract, passed on.
-        let ptr = unsafe { self.0.alloc_zeroed(layout) };
+        let ptr = rescued(layout.size(), || unsafe { self.0.alloc_zeroed(layout) });
         if !ptr.is_null() {
             charge(layout.size() as isize);
         }
@@ -127,7 +149,9 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: the caller's contract, passed on.
-        let new = unsafe { self.0.realloc(ptr, layout, new_size) };
+        let new = rescued(new_size, || unsafe {
+            self.0.realloc(ptr, layout, new_size)
+        });
         if !new.is_null() {
             charge(new_size as isize - layout.size() as isize);
         }

@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::OrMemoryError;
 use crate::object::error::PyResult;
 use crate::object::names::Dunder;
 use crate::object::value::Value;
@@ -56,13 +57,16 @@ pub fn key_in_new(ts: &mut ThreadState, d: &Dict, v: &Value) -> PyResult<Key> {
 /// Inserts `k: v` into `d`, keeping the stored key when an equal one exists (as CPython).
 pub fn insert(ts: &mut ThreadState, d: &RefCell<Dict>, k: Value, v: Value) -> PyResult<()> {
     let key = key_in(ts, d, &k)?;
-    d.borrow_mut().insert_hashed(key, v);
+    let mut d = d.borrow_mut();
+    d.make_room().or_memory_error(ts)?;
+    d.insert_hashed(key, v);
     Ok(())
 }
 
 /// [`insert`] into a dict being built.
 pub fn insert_new(ts: &mut ThreadState, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
     let key = key_in_new(ts, d, &k)?;
+    d.make_room().or_memory_error(ts)?;
     d.insert_hashed(key, v);
     Ok(())
 }

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 
 use crate::interp::build_values::mapping_items;
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::OrMemoryError;
 use crate::object::args::positional;
 use crate::object::error::PyResult;
 use crate::object::value::{DictViewKind, Obj, ObjRef, Value};
@@ -84,6 +85,14 @@ fn popitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     }
 }
 
+/// Inserts a key a script chose, growing the dict or set fallibly (`MemoryError`).
+pub(crate) fn insert_key(ts: &ThreadState, this: &Value, k: Key, v: Value) -> PyResult<()> {
+    let mut d = dict_of(this).borrow_mut();
+    d.make_room().or_memory_error(ts)?;
+    d.insert_hashed(k, v);
+    Ok(())
+}
+
 fn setdefault(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "setdefault", args, 1, 2)?;
     let k = key(ts, this, &a[0])?;
@@ -92,7 +101,7 @@ fn setdefault(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         return Ok(v);
     }
     let default = a.get(1).cloned().unwrap_or(Value::None);
-    dict_of(this).borrow_mut().insert_hashed(k, default.clone());
+    insert_key(ts, this, k, default.clone())?;
     Ok(default)
 }
 
@@ -106,7 +115,7 @@ fn update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     if let Some(src) = args.pos.first() {
         for (k, v) in mapping_items(ts, src)? {
             let k = key(ts, this, &k)?;
-            dict_of(this).borrow_mut().insert_hashed(k, v);
+            insert_key(ts, this, k, v)?;
         }
     }
     for (k, v) in args.kwnames.iter().zip(args.kwvals) {

@@ -11,6 +11,7 @@ use std::hash::{BuildHasher, Hash, Hasher};
 
 use indexmap::IndexMap;
 
+use crate::object::alloc::{self, TooBig};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::float::hash_float;
 use crate::objects::int::hash_int;
@@ -212,6 +213,9 @@ pub struct Dict {
     map: IndexMap<Key, Value, PassThrough>,
     /// Bumped on every change that could alter a lookup (for `LoadGlobal` caches).
     pub version: u64,
+    /// Bumped when a key leaves: with the size unchanged, iteration then finds its keys
+    /// changed ("dictionary keys changed during iteration").
+    pub removals: u64,
     /// CPython's slot table when this is a set's storage (iteration follows it).
     order: Option<Box<set_table::SetOrder>>,
     /// A class namespace that some type's lookup cache depends on: every change also bumps
@@ -226,6 +230,7 @@ impl Clone for Dict {
         Dict {
             map: self.map.clone(),
             version: self.version,
+            removals: 0,
             order: self.order.clone(),
             watched: false,
         }
@@ -284,6 +289,21 @@ impl Dict {
             self.set_inserted(hash, index);
         }
     }
+    /// Whether the next new key makes the tables grow.
+    pub fn is_full(&self) -> bool {
+        self.map.len() == self.map.capacity()
+    }
+    /// Room for one more key, grown fallibly: call it before inserting a key a script chose,
+    /// so that growing past the machine's memory is `MemoryError` rather than an abort.
+    pub fn make_room(&mut self) -> Result<(), TooBig> {
+        if self.is_full() {
+            let len = self.map.len();
+            let more = len.max(4);
+            alloc::check_items::<(Key, Value, usize)>(len.saturating_add(more))?;
+            self.map.try_reserve(more).map_err(|_| TooBig)?;
+        }
+        self.set_make_room()
+    }
     pub fn set_str(&mut self, key: &str, value: Value) {
         self.insert(Value::new_str(key), value);
     }
@@ -301,6 +321,7 @@ impl Dict {
     }
     pub fn remove_hashed(&mut self, key: &Key) -> Option<Value> {
         self.changed();
+        self.removals += 1;
         if self.order.is_some() {
             return self.set_remove(key);
         }
@@ -318,10 +339,12 @@ impl Dict {
             return self.set_pop().map(|k| (k, Value::None));
         }
         self.changed();
+        self.removals += 1;
         self.map.pop().map(|(k, v)| (k.value, v))
     }
     pub fn clear(&mut self) {
         self.changed();
+        self.removals += 1;
         self.map.clear();
         if let Some(order) = self.order.as_mut() {
             order.clear();

@@ -8,6 +8,7 @@
 //! holds an entry's index in that map. Sets therefore remove with `swap_remove`, re-pointing the
 //! slot of the entry that moved.
 
+use crate::object::alloc::{self, TooBig};
 use crate::object::value::Value;
 use crate::objects::dict::{Dict, Key};
 
@@ -16,6 +17,24 @@ const PERTURB_SHIFT: u32 = 5;
 const MIN_SIZE: usize = 8;
 const EMPTY: u32 = 0;
 const DUMMY: u32 = u32::MAX;
+
+/// The smallest power-of-two table size above `min_used`.
+fn table_size(min_used: usize) -> usize {
+    let mut size = MIN_SIZE;
+    while size <= min_used {
+        size <<= 1;
+    }
+    size
+}
+
+/// The `min_used` a full table regrows for, with `used` active entries (`set_add_entry`).
+fn grown_for(used: usize) -> usize {
+    if used > 50000 {
+        used * 2
+    } else {
+        used * 4
+    }
+}
 
 /// The slot table of a set: `EMPTY`, `DUMMY`, or an entry index plus one.
 #[derive(Clone, Debug)]
@@ -26,6 +45,9 @@ pub struct SetOrder {
     used: usize,
     /// Where `set.pop()` starts looking.
     finger: usize,
+    /// The next table, allocated fallibly before an add that will regrow the table
+    /// ([`Dict::set_make_room`]); empty otherwise.
+    spare: Vec<u32>,
 }
 
 impl Default for SetOrder {
@@ -35,6 +57,7 @@ impl Default for SetOrder {
             fill: 0,
             used: 0,
             finger: 0,
+            spare: Vec::new(),
         }
     }
 }
@@ -130,20 +153,36 @@ impl Dict {
         let order = self.order.as_mut().expect("set storage");
         if order.add(hash, index as u32 + 1) {
             let used = order.used;
-            self.resize(if used > 50000 { used * 2 } else { used * 4 });
+            self.resize(grown_for(used));
         }
+    }
+
+    /// Before adding one key: the table that add may regrow into, allocated fallibly now, so
+    /// that a table too big for the machine is `MemoryError` rather than an abort.
+    pub(super) fn set_make_room(&mut self) -> Result<(), TooBig> {
+        let Some(order) = self.order.as_mut() else {
+            return Ok(());
+        };
+        if (order.fill + 1) * 5 < order.mask() * 3 {
+            return Ok(());
+        }
+        let size = table_size(grown_for(order.used + 1));
+        if order.spare.capacity() < size {
+            order.spare = alloc::vec_with_capacity(size)?;
+        }
+        Ok(())
     }
 
     /// `set_table_resize`: a table of the smallest power of two above `min_used`, the active
     /// entries re-placed in the old table's order.
     fn resize(&mut self, min_used: usize) {
-        let mut size = MIN_SIZE;
-        while size <= min_used {
-            size <<= 1;
-        }
-        let old = std::mem::take(&mut self.order.as_mut().expect("set storage").slots);
+        let size = table_size(min_used);
         let order = self.order.as_mut().expect("set storage");
-        order.slots = vec![EMPTY; size];
+        let old = std::mem::take(&mut order.slots);
+        let mut slots = std::mem::take(&mut order.spare);
+        slots.clear();
+        slots.resize(size, EMPTY);
+        order.slots = slots;
         order.fill = order.used;
         for s in old {
             if s != EMPTY && s != DUMMY {

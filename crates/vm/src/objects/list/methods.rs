@@ -161,10 +161,17 @@ fn sort(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         Some(v) => ops::truthy(ts, v)?,
         None => false,
     };
+    // As in CPython, the list is empty while it sorts; whatever the key function or a
+    // comparison put in it meanwhile (it then has room allocated) is dropped, and the sort
+    // fails.
     let mut items = std::mem::take(&mut *list_of(this).borrow_mut());
     let r = sort_values(ts, &mut items, &key, reverse);
-    *list_of(this).borrow_mut() = items;
-    r.map(|_| Value::None)
+    let meanwhile = std::mem::replace(&mut *list_of(this).borrow_mut(), items);
+    r?;
+    if meanwhile.capacity() != 0 {
+        return Err(ts.value_error("list modified during sort"));
+    }
+    Ok(Value::None)
 }
 
 fn copy(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
