@@ -78,6 +78,8 @@ type_ids! {
     Map: "map",
     Filter: "filter",
     CallableIterator: "callable_iterator",
+    Permutations: "permutations",
+    Combinations: "combinations",
     Super: "super" in builtins,
     Property: "property" in builtins,
     ClassMethod: "classmethod" in builtins,

@@ -2,6 +2,7 @@
 
 use crate::object::typeobj::TypeId;
 use crate::object::value::{DictViewKind, ObjRef, Value};
+use crate::objects::combinatorics::IndexWalk;
 
 pub enum IterState {
     List {
@@ -66,6 +67,8 @@ pub enum IterState {
         func: Value,
         sentinel: Value,
     },
+    /// `itertools.permutations` and `itertools.combinations`.
+    Combinatoric(Box<IndexWalk>),
     /// A finished iterator (of the given type): its sources are released.
     Exhausted(TypeId),
 }
@@ -91,6 +94,7 @@ impl IterState {
             IterState::Map { .. } => TypeId::Map,
             IterState::Filter { .. } => TypeId::Filter,
             IterState::Callable { .. } => TypeId::CallableIterator,
+            IterState::Combinatoric(walk) => walk.type_id(),
             IterState::Exhausted(kind) => *kind,
         }
     }

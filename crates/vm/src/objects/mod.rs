@@ -15,6 +15,7 @@
 
 pub mod bytes;
 pub mod code;
+pub mod combinatorics;
 pub mod constructors;
 pub mod dict;
 pub mod float;
