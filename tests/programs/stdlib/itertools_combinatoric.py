@@ -39,3 +39,19 @@ for cols in permutations(range(7)):
     if 7 == len(set(cols[i] + i for i in range(7))) == len(set(cols[i] - i for i in range(7))):
         total += 1
 print(total)
+
+# A cycle through an iterator's pool is collected.
+import gc
+import weakref
+
+
+class Node:
+    pass
+
+
+node = Node()
+node.walk = combinations((node, 1), 1)
+alive = weakref.ref(node)
+del node
+gc.collect()
+print(alive() is None)
