@@ -79,6 +79,8 @@ type_ids! {
     Map: "map" in builtins,
     Filter: "filter" in builtins,
     CallableIterator: "callable_iterator",
+    Permutations: "permutations",
+    Combinations: "combinations",
     Super: "super" in builtins,
     Property: "property" in builtins,
     ClassMethod: "classmethod" in builtins,

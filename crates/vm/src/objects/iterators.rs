@@ -5,6 +5,7 @@ use crate::object::error::PyResult;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{DictViewKind, ObjRef, Value};
 use crate::objects::function::Args;
+use crate::objects::combinatorics::IndexWalk;
 
 pub enum IterState {
     List {
@@ -72,6 +73,8 @@ pub enum IterState {
         func: Value,
         sentinel: Value,
     },
+    /// `itertools.permutations` and `itertools.combinations`.
+    Combinatoric(Box<IndexWalk>),
     /// A finished iterator (of the given type): its sources are released.
     Exhausted(TypeId),
 }
@@ -97,6 +100,7 @@ impl IterState {
             IterState::Map { .. } => TypeId::Map,
             IterState::Filter { .. } => TypeId::Filter,
             IterState::Callable { .. } => TypeId::CallableIterator,
+            IterState::Combinatoric(walk) => walk.type_id(),
             IterState::Exhausted(kind) => *kind,
         }
     }

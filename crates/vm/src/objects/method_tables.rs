@@ -128,7 +128,9 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         | TypeId::Zip
         | TypeId::Map
         | TypeId::Filter
-        | TypeId::CallableIterator => ITERATOR_METHODS,
+        | TypeId::CallableIterator
+        | TypeId::Permutations
+        | TypeId::Combinations => ITERATOR_METHODS,
         _ => &[],
     };
     table

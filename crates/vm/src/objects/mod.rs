@@ -18,6 +18,7 @@ pub mod anystr;
 pub mod bytes;
 pub mod code;
 pub mod complex;
+pub mod combinatorics;
 pub mod constructors;
 pub mod dict;
 pub mod exception;

@@ -230,6 +230,7 @@ fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
         IterState::Snapshot { items, index, .. } => {
             items.get(*index).cloned().inspect(|_| *index += 1)
         }
+        IterState::Combinatoric(walk) => walk.next(),
         IterState::Exhausted(_) => None,
         _ => return None,
     };

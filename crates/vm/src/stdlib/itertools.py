@@ -1,4 +1,5 @@
-# gilvm's itertools module, written as generators.
+# gilvm's itertools module, written as generators; permutations and combinations step natively
+# (`_permutations`, `_combinations` from itertools.rs).
 
 
 def count(start=0, step=1):
@@ -210,49 +211,6 @@ def _product(*iterables, repeat=1):
         yield tuple(prod)
 
 
-def _permutations(iterable, r=None):
-    pool = tuple(iterable)
-    n = len(pool)
-    r = n if r is None else r
-    if r > n:
-        return
-    indices = list(range(n))
-    cycles = list(range(n, n - r, -1))
-    yield tuple(pool[i] for i in indices[:r])
-    while n:
-        for i in reversed(range(r)):
-            cycles[i] -= 1
-            if cycles[i] == 0:
-                indices[i:] = indices[i + 1 :] + indices[i : i + 1]
-                cycles[i] = n - i
-            else:
-                j = cycles[i]
-                indices[i], indices[-j] = indices[-j], indices[i]
-                yield tuple(pool[i] for i in indices[:r])
-                break
-        else:
-            return
-
-
-def _combinations(iterable, r):
-    pool = tuple(iterable)
-    n = len(pool)
-    if r > n:
-        return
-    indices = list(range(r))
-    yield tuple(pool[i] for i in indices)
-    while True:
-        for i in reversed(range(r)):
-            if indices[i] != i + n - r:
-                break
-        else:
-            return
-        indices[i] += 1
-        for j in range(i + 1, r):
-            indices[j] = indices[j - 1] + 1
-        yield tuple(pool[i] for i in indices)
-
-
 def _combinations_with_replacement(iterable, r):
     pool = tuple(iterable)
     n = len(pool)
@@ -374,6 +332,8 @@ def _check_r(r):
 def permutations(iterable, r=None):
     pool = tuple(iterable)
     if r is not None:
+        if not isinstance(r, int):
+            raise TypeError("Expected int as r")
         _check_r(r)
     return _permutations(pool, r)
 

@@ -15,6 +15,7 @@ pub mod gilmod;
 pub mod hashlib;
 pub mod io;
 pub mod io_sink;
+pub mod itertools;
 pub mod json;
 pub mod math;
 pub mod os;
@@ -131,7 +132,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("random").source(include_str!("random.py")),
     ModuleDef::new("queue").source(include_str!("queue.py")),
     ModuleDef::new("functools").source(include_str!("functools.py")),
-    ModuleDef::new("itertools").source(include_str!("itertools.py")),
+    ModuleDef::new("itertools")
+        .functions(itertools::FUNCTIONS)
+        .source(include_str!("itertools.py")),
     ModuleDef::new("io")
         .functions(io::FUNCTIONS)
         .init(|ts, dict| {

@@ -185,6 +185,7 @@ fn iter_state(state: &crate::objects::iterators::IterState, visit: &mut impl FnM
         | I::Bytes { bytes: o, .. }
         | I::Dict { dict: o, .. } => visit(o),
         I::Snapshot { items, .. } => values(items, visit),
+        I::Combinatoric(walk) => values(&walk.pool, visit),
         I::Set { set, items, .. } => {
             visit(set);
             values(items, visit);
