@@ -264,7 +264,7 @@ pub(crate) fn constant_repr(constant: &Constant) -> String {
 }
 
 /// CPython's `complex_repr`: parts without a trailing `.0`, no real part when it is `+0.0`.
-fn complex_repr(real: f64, imag: f64) -> String {
+pub(crate) fn complex_repr(real: f64, imag: f64) -> String {
     let part = |x: f64| {
         let r = float_repr(x);
         r.strip_suffix(".0").map(str::to_string).unwrap_or(r)

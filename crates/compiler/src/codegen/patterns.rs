@@ -522,6 +522,7 @@ fn constant_repr(value: &AstConstant) -> String {
         AstConstant::Ellipsis => "Ellipsis".to_string(),
         AstConstant::Int(i) => i.to_string(),
         AstConstant::Float(f) => format!("{f:?}"),
+        AstConstant::Complex { real, imag } => crate::dis::complex_repr(*real, *imag),
         AstConstant::Str(s) => crate::repr::str_repr(s),
         AstConstant::Bytes(b) => format!("b'{}'", b.escape_ascii()),
     }
