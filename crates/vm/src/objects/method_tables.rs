@@ -92,16 +92,6 @@ fn bytearray_lookup(name: &str) -> Option<(&'static str, NativeFn)> {
 /// The method `name` of the built-in type `id` (for unbound use: `str.upper`).
 pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
     let table: &[(&'static str, NativeFn)] = match id {
-        TypeId::Str => str_methods::METHODS,
-        TypeId::List => list_methods::LIST_METHODS,
-        TypeId::Tuple => list_methods::TUPLE_METHODS,
-        TypeId::Dict => map_methods::DICT_METHODS,
-        TypeId::Set | TypeId::FrozenSet => set_methods::SET_METHODS,
-        TypeId::Int | TypeId::Bool => INT_METHODS,
-        TypeId::Float => FLOAT_METHODS,
-        TypeId::Complex => crate::objects::complex::METHODS,
-        TypeId::Ellipsis | TypeId::NotImplementedType => SINGLETON_METHODS,
-        TypeId::Bytes => bytes_methods::METHODS,
         TypeId::ByteArray => return bytearray_lookup(name),
         TypeId::Object => {
             return object_methods::METHODS
@@ -111,7 +101,6 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
                 .or_else(|| slot_wrappers::object_lookup(name))
         }
         TypeId::Type => TYPE_METHODS,
-        TypeId::Generator => GENERATOR_METHODS,
         TypeId::Iterator
         | TypeId::ListIterator
         | TypeId::TupleIterator
@@ -131,7 +120,7 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         | TypeId::CallableIterator
         | TypeId::Permutations
         | TypeId::Combinations => ITERATOR_METHODS,
-        _ => &[],
+        _ => own_table(id),
     };
     table
         .iter()
@@ -157,18 +146,7 @@ pub fn type_dict(id: TypeId) -> crate::objects::dict::Dict {
             }),
         };
         if let Some((n, f)) = own {
-            let method = crate::objects::function::NativeFunction {
-                name: n,
-                f,
-                this: Value::Null,
-                is_method: true,
-                reads_frame: None,
-                caller_scope: false,
-            };
-            d.set_str(
-                n,
-                Value::Obj(crate::object::value::ObjRef::new(Obj::Native(method))),
-            );
+            d.set_str(n, crate::objects::function::method_value(n, f));
         }
     }
     if slot_wrappers::is_unhashable(id) {
@@ -177,12 +155,9 @@ pub fn type_dict(id: TypeId) -> crate::objects::dict::Dict {
     d
 }
 
-/// Names that may be in any type's table.
-const ALL_NAMES: &[&str] = &["__call__", "__prepare__", "__next__", "__iter__"];
-
-/// The names of the methods in the table of built-in type `id`.
-fn table_names(id: TypeId) -> impl Iterator<Item = &'static str> {
-    let table: &[(&'static str, NativeFn)] = match id {
+/// The method table of built-in type `id` (`bytearray`'s adds its own to `bytes`').
+fn own_table(id: TypeId) -> &'static [(&'static str, NativeFn)] {
+    match id {
         TypeId::Str => str_methods::METHODS,
         TypeId::List => list_methods::LIST_METHODS,
         TypeId::Tuple => list_methods::TUPLE_METHODS,
@@ -190,10 +165,23 @@ fn table_names(id: TypeId) -> impl Iterator<Item = &'static str> {
         TypeId::Set | TypeId::FrozenSet => set_methods::SET_METHODS,
         TypeId::Int | TypeId::Bool => INT_METHODS,
         TypeId::Float => FLOAT_METHODS,
-        TypeId::Bytes | TypeId::ByteArray => bytes_methods::METHODS,
-        TypeId::Object => object_methods::METHODS,
+        TypeId::Bytes => bytes_methods::METHODS,
+        TypeId::Complex => crate::objects::complex::METHODS,
+        TypeId::Ellipsis | TypeId::NotImplementedType => SINGLETON_METHODS,
         TypeId::Generator => GENERATOR_METHODS,
         _ => &[],
+    }
+}
+
+/// Names that may be in any type's table.
+const ALL_NAMES: &[&str] = &["__call__", "__prepare__", "__next__", "__iter__"];
+
+/// The names of the methods in the table of built-in type `id`.
+fn table_names(id: TypeId) -> impl Iterator<Item = &'static str> {
+    let table = match id {
+        TypeId::ByteArray => bytes_methods::METHODS,
+        TypeId::Object => object_methods::METHODS,
+        _ => own_table(id),
     };
     let extra: &[(&'static str, NativeFn)] = match id {
         TypeId::ByteArray => bytearray_methods::METHODS,

@@ -308,14 +308,7 @@ fn instance_dict(inst: &crate::object::typeobj::Instance, t: &TypeObj) -> Value 
 
 /// A built-in type's method, unbound (`str.upper`).
 fn unbound_native((name, f): (&'static str, crate::objects::function::NativeFn)) -> Value {
-    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
-        name,
-        f,
-        this: Value::Null,
-        is_method: true,
-        reads_frame: None,
-        caller_scope: false,
-    })))
+    crate::objects::function::method_value(name, f)
 }
 
 /// `object.__getattribute__`: attribute lookup without the class's `__getattribute__`.

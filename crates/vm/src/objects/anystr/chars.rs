@@ -41,15 +41,21 @@ pub fn isascii<S: PyAnyStr + ?Sized>(ts: &mut ThreadState, this: &Value, args: &
     Ok(Value::Bool(S::receiver(this).units().is_ascii()))
 }
 
-/// `isupper`/`islower`: some element has the case and none has the other one.
+/// `isupper`/`islower`: some element is upper (lower) case and none is the other case.
 fn all_cased<S: PyAnyStr + ?Sized>(
     ts: &ThreadState,
     this: &Value,
     args: &Args,
     method: &str,
-    (case, other): (fn(S::Char) -> bool, fn(S::Char) -> bool),
+    upper: bool,
 ) -> PyResult {
     no_args::<S>(ts, method, args)?;
+    let is_upper: fn(S::Char) -> bool = S::is_upper;
+    let is_lower: fn(S::Char) -> bool = S::is_lower;
+    let (case, other) = match upper {
+        true => (is_upper, is_lower),
+        false => (is_lower, is_upper),
+    };
     let s = S::receiver(this);
     let mut elements = s.elements().map(|(_, c)| c);
     let mut seen = false;
@@ -61,11 +67,11 @@ fn all_cased<S: PyAnyStr + ?Sized>(
 }
 
 pub fn isupper<S: PyAnyStr + ?Sized>(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    all_cased::<S>(ts, this, args, "isupper", (S::is_upper, S::is_lower))
+    all_cased::<S>(ts, this, args, "isupper", true)
 }
 
 pub fn islower<S: PyAnyStr + ?Sized>(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    all_cased::<S>(ts, this, args, "islower", (S::is_lower, S::is_upper))
+    all_cased::<S>(ts, this, args, "islower", false)
 }
 
 pub fn istitle<S: PyAnyStr + ?Sized>(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
