@@ -37,7 +37,7 @@ fn address_space_limit() -> Option<usize> {
     };
     // SAFETY: `getrlimit` writes one `rlimit` through a pointer to a local one.
     let ok = unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut limit) } == 0;
-    (ok && limit.rlim_cur != libc::RLIM_INFINITY).then(|| limit.rlim_cur as usize)
+    (ok && limit.rlim_cur != libc::RLIM_INFINITY).then_some(limit.rlim_cur as usize)
 }
 
 #[cfg(not(unix))]
