@@ -54,10 +54,27 @@ pub fn int_arg(ts: &ThreadState, v: &Value) -> PyResult<i64> {
             crate::object::error::ExcKind::OverflowError,
             "Python int too large to convert to C ssize_t",
         )),
+        // An instance of an `int` subclass (an `IntEnum` member): its int value.
+        Value::Obj(o) if int_subclass_value(o).is_some() => {
+            int_arg(ts, &int_subclass_value(o).unwrap_or(Value::None))
+        }
         _ => Err(ts.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             type_name(ts, v)
         ))),
+    }
+}
+
+/// The `int` an instance of an `int` subclass wraps.
+pub fn int_subclass_value(o: &crate::object::value::ObjRef) -> Option<Value> {
+    let Obj::Instance(inst) = &**o else {
+        return None;
+    };
+    let base = inst.base.borrow();
+    match &*base {
+        Value::Int(_) | Value::Bool(_) => Some(base.clone()),
+        Value::Obj(b) if matches!(&**b, Obj::BigInt(_)) => Some(base.clone()),
+        _ => None,
     }
 }
 

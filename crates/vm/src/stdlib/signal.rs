@@ -26,6 +26,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("pause", pause),
     ("setitimer", setitimer),
     ("getitimer", getitimer),
+    ("_pthread_sigmask", pthread_sigmask),
 ];
 
 /// The `SIG*` constants: the common signals of Linux.
@@ -46,6 +47,7 @@ const SIGNALS: &[(&str, i32)] = &[
     ("SIGPIPE", libc::SIGPIPE),
     ("SIGALRM", libc::SIGALRM),
     ("SIGTERM", libc::SIGTERM),
+    ("SIGSTKFLT", libc::SIGSTKFLT),
     ("SIGCHLD", libc::SIGCHLD),
     ("SIGCLD", libc::SIGCHLD),
     ("SIGCONT", libc::SIGCONT),
@@ -76,6 +78,9 @@ pub fn init(ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
     set("NSIG", Value::Int(NSIG as i64));
     set("SIG_DFL", Value::Int(SIG_DFL));
     set("SIG_IGN", Value::Int(SIG_IGN));
+    set("SIG_BLOCK", Value::Int(libc::SIG_BLOCK as i64));
+    set("SIG_UNBLOCK", Value::Int(libc::SIG_UNBLOCK as i64));
+    set("SIG_SETMASK", Value::Int(libc::SIG_SETMASK as i64));
     set("ITIMER_REAL", Value::Int(libc::ITIMER_REAL as i64));
     set("ITIMER_VIRTUAL", Value::Int(libc::ITIMER_VIRTUAL as i64));
     set("ITIMER_PROF", Value::Int(libc::ITIMER_PROF as i64));
@@ -180,6 +185,39 @@ fn valid_signals(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             .collect()
     };
     Ok(Value::new_list(valid))
+}
+
+/// `_pthread_sigmask(how, signums)`: changes this thread's blocked signals (`signal.py`
+/// turns the mask into a list of ints and the old mask into a set).
+fn pthread_sigmask(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "pthread_sigmask", args, 2, 2)?;
+    let how = i32::try_from(int_arg(ts, &a[0])?).unwrap_or(-1);
+    let signums = match a[1].obj().map(|o| &**o) {
+        Some(crate::object::value::Obj::List(items)) => items.borrow().clone(),
+        _ => return Err(ts.type_error("pthread_sigmask: the mask must be a list")),
+    };
+    // SAFETY: `mask` and `old` are plain bit sets, emptied before use; the signal numbers
+    // are checked to be in range before `sigaddset`.
+    let old = unsafe {
+        let mut mask: libc::sigset_t = std::mem::zeroed();
+        let mut old: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut mask);
+        libc::sigemptyset(&mut old);
+        for signum in &signums {
+            libc::sigaddset(&mut mask, signum_arg(ts, signum)? as i32);
+        }
+        let err = libc::pthread_sigmask(how, &mask, &mut old);
+        if err != 0 {
+            return Err(os_error(ts, err));
+        }
+        old
+    };
+    // SAFETY: `old` was filled by `pthread_sigmask`.
+    let blocked = (1..NSIG as i32)
+        .filter(|&n| unsafe { libc::sigismember(&old, n) } == 1)
+        .map(|n| Value::Int(n as i64))
+        .collect();
+    Ok(Value::new_list(blocked))
 }
 
 /// `alarm(seconds)`: SIGALRM after `seconds` (0 cancels); the seconds left of the old alarm.

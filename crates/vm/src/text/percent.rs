@@ -254,6 +254,11 @@ fn int_value(ts: &ThreadState, kind: char, v: &Value) -> PyResult<BigInt> {
     if let Some(n) = to_big(v) {
         return Ok(n);
     }
+    // An `int` subclass (an `IntEnum` member) formats as its value.
+    let wrapped = v.obj().and_then(crate::object::args::int_subclass_value);
+    if let Some(n) = wrapped.as_ref().and_then(to_big) {
+        return Ok(n);
+    }
     match v {
         Value::Float(f) if "diu".contains(kind) => BigInt::from_f64(f.trunc()).ok_or_else(|| {
             let what = if f.is_nan() { "NaN" } else { "infinity" };
