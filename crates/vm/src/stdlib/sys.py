@@ -72,3 +72,11 @@ def displayhook(value):
 
 
 __displayhook__ = displayhook
+
+
+def _getframe(depth=0, /):
+    if not isinstance(depth, int):
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(depth).__name__)
+    import _frames
+    return _frames._stack(_frames._stack_frames(), depth + 1)
