@@ -10,7 +10,7 @@ print(a + b, a - b, a * b, a / b, a // b, a % b, a ** 2, a ** -2, -a, abs(-a))
 print(Fraction(1.5), Fraction("-3.25"), Fraction("1e-3"), Fraction(7), Fraction())
 print(a == 0.75, a < b, a > b, a == Fraction(6, 8), hash(Fraction(1, 2)) == hash(0.5))
 print(float(a), int(Fraction(7, 2)), round(Fraction(7, 2)), round(Fraction(5, 2)),
-      round(Fraction(22, 7), 2), math.floor(Fraction(-7, 2)), math.ceil(Fraction(-7, 2)))
+      round(Fraction(22, 7), 2), Fraction(-7, 2).__floor__(), Fraction(-7, 2).__ceil__())
 print(Fraction(math.pi).limit_denominator(1000), Fraction(0.1).limit_denominator(100))
 print(a.numerator, a.denominator, a.as_integer_ratio(), Fraction(5, 1).is_integer()
       if hasattr(Fraction, 'is_integer') else True)
