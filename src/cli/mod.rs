@@ -270,7 +270,7 @@ fn apply_environment(parsed: &mut Parsed) -> Result<(), String> {
         parsed.flags.safe_path = true;
     }
     // CPython puts PYTHONWARNINGS' comma-separated entries before the `-W` options.
-    if let Some(value) = std::env::var("PYTHONWARNINGS").ok() {
+    if let Ok(value) = std::env::var("PYTHONWARNINGS") {
         let from_env = value.split(',').map(str::trim).filter(|w| !w.is_empty());
         let mut options: Vec<String> = from_env.map(String::from).collect();
         options.append(&mut parsed.warnoptions);
