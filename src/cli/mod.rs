@@ -5,7 +5,7 @@
 //! first of `-c`, `-m`, a file name or `-` ends the options — and hands gilvm's own long options
 //! (`--gil tick`, `--gil-stats`...) and `-X` settings (`-X gil=tick`) to clap. Environment
 //! variables: `PYTHONPATH`, `PYTHONUNBUFFERED`, `PYTHONINSPECT`, `PYTHONDONTWRITEBYTECODE`,
-//! `PYTHONSAFEPATH`, `PYTHONINTMAXSTRDIGITS` (all ignored with `-E` or `-I`).
+//! `PYTHONSAFEPATH`, `PYTHONINTMAXSTRDIGITS`, `PYTHONWARNINGS` (all ignored with `-E` or `-I`).
 
 pub mod session;
 
@@ -33,7 +33,7 @@ CPython's options:
            -X int_max_str_digits=N (CPython's);
            every -X option is also in sys._xoptions
 Environment: PYTHONPATH, PYTHONUNBUFFERED, PYTHONINSPECT, PYTHONDONTWRITEBYTECODE,
-PYTHONSAFEPATH, PYTHONINTMAXSTRDIGITS.
+PYTHONSAFEPATH, PYTHONINTMAXSTRDIGITS, PYTHONWARNINGS.
 
 Draw a trace: gilvm timeline TRACE.json -o OUT.svg|OUT.html (see gilvm timeline --help)
 Beazley's GIL experiments: gilvm experiment --list";
@@ -268,6 +268,13 @@ fn apply_environment(parsed: &mut Parsed) -> Result<(), String> {
     }
     if env_set("PYTHONSAFEPATH") {
         parsed.flags.safe_path = true;
+    }
+    // CPython puts PYTHONWARNINGS' comma-separated entries before the `-W` options.
+    if let Ok(value) = std::env::var("PYTHONWARNINGS") {
+        let from_env = value.split(',').map(str::trim).filter(|w| !w.is_empty());
+        let mut options: Vec<String> = from_env.map(String::from).collect();
+        options.append(&mut parsed.warnoptions);
+        parsed.warnoptions = options;
     }
     Ok(())
 }

@@ -20,9 +20,12 @@ pub fn record_raise(ts: &mut ThreadState, f: &Frame, exc: &ObjRef) {
         return;
     }
     let Some(data) = exc_data(exc) else { return };
-    data.borrow_mut()
-        .traceback
-        .push((f.code.clone(), f.current_ip()));
+    {
+        let mut data = data.borrow_mut();
+        data.traceback
+            .push((f.code.clone(), f.current_ip(), f.globals.clone()));
+        data.traceback_object = Value::Null;
+    }
     if let Value::Obj(handled) = &ts.handled {
         if !ObjRef::ptr_eq(handled, exc)
             && data.borrow().context.is_none()

@@ -17,6 +17,7 @@ pub mod eval;
 pub mod exceptions;
 pub mod frame;
 pub mod frame_builtins;
+pub mod frame_objects;
 pub mod gc;
 pub mod generator;
 pub mod gil;

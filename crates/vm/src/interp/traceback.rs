@@ -80,7 +80,7 @@ pub fn exception_entries(exc: &ObjRef) -> Vec<Entry> {
                 .traceback
                 .iter()
                 .rev()
-                .map(|(code, ip)| entry(code, *ip))
+                .map(|(code, ip, _)| entry(code, *ip))
                 .collect()
         })
         .unwrap_or_default()

@@ -342,12 +342,18 @@ impl LookupCache {
     }
 }
 
+/// One frame an exception passed: its code, the instruction, the frame's globals.
+pub type TbEntry = (std::rc::Rc<crate::objects::code::CodeInfo>, usize, ObjRef);
+
 /// Extra state of exception instances.
 #[derive(Default)]
 pub struct ExcData {
     pub args: Vec<Value>,
-    /// (code, instruction index) per frame the exception passed, innermost first.
-    pub traceback: Vec<(std::rc::Rc<crate::objects::code::CodeInfo>, usize)>,
+    /// (code, instruction index, globals) per frame the exception passed, innermost first.
+    pub traceback: Vec<TbEntry>,
+    /// `__traceback__` as an object: `Null` until read (then built from `traceback`, see
+    /// `interp::frame_objects`) and again whenever `traceback` grows.
+    pub traceback_object: Value,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,

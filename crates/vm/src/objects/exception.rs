@@ -17,8 +17,15 @@ fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult 
     Ok(Value::None)
 }
 
-/// `BaseException.with_traceback(tb)`: tracebacks are not objects here; returns self.
-fn exception_with_traceback(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+/// `BaseException.with_traceback(tb)`: sets `__traceback__`, returns self.
+fn exception_with_traceback(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let tb = crate::object::args::positional(ts, "with_traceback", args, 1, 1)?[0].clone();
+    if let Some(exc) = this
+        .obj()
+        .filter(|o| crate::object::error::exc_data(o).is_some())
+    {
+        crate::interp::frame_objects::set_traceback(ts, exc, tb)?;
+    }
     Ok(this.clone())
 }
 

@@ -465,10 +465,9 @@ fn rdivmod(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     crate::protocol::call::call_value(ts, &f, &[other, receiver(this)], &[])
 }
 
-fn not_implemented(_ts: &mut ThreadState, _this: &Value, _args: &Args) -> PyResult {
-    Ok(Value::Obj(crate::object::value::ObjRef::new(
-        Obj::NotImplemented,
-    )))
+/// The `NotImplemented` singleton (`ok is NotImplemented` must hold).
+fn not_implemented(ts: &mut ThreadState, _this: &Value, _args: &Args) -> PyResult {
+    Ok(ts.rt.not_implemented.clone())
 }
 
 /// `object.__eq__`: identity, else `NotImplemented`.

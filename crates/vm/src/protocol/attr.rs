@@ -75,7 +75,6 @@ fn exception_attr(ts: &ThreadState, exc: &ObjRef, name: &str) -> Option<Value> {
         "__cause__" => data.cause.clone(),
         "__context__" => data.context.clone(),
         "__suppress_context__" => Value::Bool(data.suppress_context),
-        "__traceback__" => Value::None,
         "value" if ts.exc_matches(exc, ExcKind::StopIteration) => {
             data.args.first().cloned().unwrap_or(Value::None)
         }
@@ -337,6 +336,9 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 if let Some(v) = exception_attr(ts, o, key) {
                     return Ok(v);
                 }
+                if key == "__traceback__" && inst.exc.is_some() {
+                    return crate::interp::frame_objects::get_traceback(ts, o);
+                }
                 if let (Some((get, _)), Some(attr)) = (&getter, &class_attr) {
                     let owner = Value::Obj(inst.class.clone());
                     return call_value(ts, get, &[attr.clone(), obj.clone(), owner], &[]);
@@ -585,6 +587,10 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                         "__suppress_context__" => {
                             data.suppress_context = matches!(v, Value::Bool(true));
                             return Ok(());
+                        }
+                        "__traceback__" => {
+                            drop(data);
+                            return crate::interp::frame_objects::set_traceback(ts, o, v);
                         }
                         "args" => {
                             drop(data);

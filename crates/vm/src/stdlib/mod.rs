@@ -5,6 +5,7 @@
 //! Imports: every layer below it (`object/` to `interp/`). From above, `interp::import`
 //! calls [`create`], and `Obj::Socket` (in `object::value`) holds a `socket::SocketHandle`.
 
+pub mod _frames;
 pub mod _thread;
 pub mod _weakref;
 pub mod array;
@@ -231,10 +232,18 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("datetime").source(include_str!("datetime.py")),
     ModuleDef::new("calendar").source(include_str!("calendar.py")),
     ModuleDef::new("_strptime").source(include_str!("_strptime.py")),
+    ModuleDef::new("_frames")
+        .init(_frames::init)
+        .source(include_str!("_frames.py")),
     ModuleDef::new("traceback")
         .functions(traceback::FUNCTIONS)
         .init(traceback::init)
         .source(include_str!("traceback.py")),
+    ModuleDef::new("warnings").source(include_str!("warnings.py")),
+    ModuleDef::new("_warnings").source(include_str!("_warnings.py")),
+    ModuleDef::new("numbers").source(include_str!("numbers.py")),
+    ModuleDef::new("fractions").source(include_str!("fractions.py")),
+    ModuleDef::new("statistics").source(include_str!("statistics.py")),
     ModuleDef::new("linecache").source(include_str!("linecache.py")),
     ModuleDef::new("logging").source(include_str!("logging.py")),
     ModuleDef::new("pprint").source(include_str!("pprint.py")),

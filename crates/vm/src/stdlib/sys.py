@@ -50,6 +50,11 @@ int_info = _structseq(
     'sys.int_info',
     ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold'),
     (64, 8, 4300, 640))
+# Numbers hash as CPython's do (modulo the Mersenne prime 2**61 - 1); str hashes are SipHash.
+hash_info = _structseq(
+    'sys.hash_info',
+    ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff'),
+    (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
 _major, _minor, _micro = [int(p) for p in _gilvm_version.split('.')]
 implementation = _Namespace(
     name='gilvm',
@@ -82,3 +87,11 @@ _set_unraisable_hook_args(_structseq_type(
     'sys'))
 del _set_unraisable_hook_args
 __unraisablehook__ = unraisablehook
+
+
+def _getframe(depth=0, /):
+    if not isinstance(depth, int):
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(depth).__name__)
+    import _frames
+    return _frames._stack(_frames._stack_frames(), depth + 1)

@@ -384,7 +384,8 @@ fn exc_info(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
                 ts,
                 &Value::Obj(e.clone()),
             ));
-            Value::new_tuple(vec![class, Value::Obj(e), Value::None])
+            let tb = crate::interp::frame_objects::get_traceback(ts, &e)?;
+            Value::new_tuple(vec![class, Value::Obj(e), tb])
         }
         _ => Value::new_tuple(vec![Value::None, Value::None, Value::None]),
     })

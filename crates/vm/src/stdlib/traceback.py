@@ -1,10 +1,7 @@
-# gilvm's traceback: CPython 3.11's API over the native `_exception_entries`,
-# `_exception_only` and `_stack_entries` (traceback.rs), which give what an uncaught
-# exception prints, carets included.
-#
-# gilvm has no traceback objects (`__traceback__` and `sys.exc_info()[2]` are None): the
-# functions that take an exception read its recorded traceback; `tb` arguments are accepted
-# and ignored, and the `*_tb` functions given None give an empty summary.
+# gilvm's traceback: CPython 3.11's API over the native `_code_entry`, `_exception_only`
+# and `_stack_entries` (traceback.rs), which give what an uncaught exception prints, carets
+# included. Traceback and frame objects are `_frames`' (`exc.__traceback__`,
+# `sys._getframe()`).
 
 import sys
 
@@ -89,6 +86,19 @@ class StackSummary(list):
     """A list of FrameSummary objects, ready for formatting."""
 
     @classmethod
+    def extract(klass, frame_gen, *, limit=None, lookup_lines=True,
+                capture_locals=False):
+        result = klass()
+        for f, lineno in frame_gen:
+            filename, _, name, line, _ = _code_entry(f.f_code, f.f_lasti)
+            result.append(FrameSummary(
+                filename, lineno, name, lookup_line=False, line=line or '',
+                locals=f.f_locals if capture_locals else None))
+        if limit is not None:
+            result[:] = result[:limit] if limit >= 0 else result[limit:]
+        return result
+
+    @classmethod
     def from_list(klass, a_list):
         result = StackSummary()
         for frame in a_list:
@@ -168,32 +178,67 @@ def _stack_summary(entries, limit, from_end):
 
 # -- stacks --------------------------------------------------------------------------------
 
+def _frame_entries(f, limit):
+    # Innermost first from `f` (a frame object) up its f_back chain; no carets for stacks.
+    entries = []
+    for frame, lineno in walk_stack(f):
+        filename, _, name, line, _ = _code_entry(frame.f_code, frame.f_lasti)
+        entries.append((filename, lineno, name, line, None))
+    entries.reverse()
+    return _limited(entries, limit, True)
+
+
+def _caller_stack(f, limit):
+    return StackSummary(_summary(e) for e in _frame_entries(f, limit))
+
+
 def extract_stack(f=None, limit=None):
-    # The caller's own frame is the last entry; this function's call is not on the stack.
-    entries = _stack_entries()
-    return _stack_summary(entries[:-1], limit, True)
+    if f is None:
+        return _stack_summary(_stack_entries()[:-1], limit, True)
+    return _caller_stack(f, limit)
 
 
 def format_stack(f=None, limit=None):
-    entries = _stack_entries()
-    return _stack_summary(entries[:-1], limit, True).format()
+    if f is None:
+        return _stack_summary(_stack_entries()[:-1], limit, True).format()
+    return _caller_stack(f, limit).format()
 
 
 def print_stack(f=None, limit=None, file=None):
-    entries = _stack_entries()
-    print_list(_stack_summary(entries[:-1], limit, True), file=file)
+    if f is None:
+        stack = _stack_summary(_stack_entries()[:-1], limit, True)
+    else:
+        stack = _caller_stack(f, limit)
+    print_list(stack, file=file)
 
 
 def walk_stack(f):
-    raise NotImplementedError("gilvm has no frame objects")
+    if f is None:
+        f = sys._getframe().f_back.f_back.f_back
+    while f is not None:
+        yield f, f.f_lineno
+        f = f.f_back
 
 
 def walk_tb(tb):
-    raise NotImplementedError("gilvm has no traceback objects")
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
 
 
 def clear_frames(tb):
-    pass
+    while tb is not None:
+        tb.tb_frame.clear()
+        tb = tb.tb_next
+
+
+def _tb_entries(tb):
+    entries = []
+    while tb is not None:
+        filename, _, name, line, carets = _code_entry(tb.tb_frame.f_code, tb.tb_lasti)
+        entries.append((filename, tb.tb_lineno, name, line, carets))
+        tb = tb.tb_next
+    return entries
 
 
 # -- lists of entries ----------------------------------------------------------------------
@@ -210,7 +255,7 @@ def print_list(extracted_list, file=None):
 
 
 def extract_tb(tb, limit=None):
-    return StackSummary()
+    return _stack_summary(_tb_entries(tb), limit, False)
 
 
 def format_tb(tb, limit=None):
@@ -229,7 +274,7 @@ def _parse_value_tb(exc, value, tb):
     if value is tb is _sentinel:
         if exc is not None:
             if isinstance(exc, BaseException):
-                return exc, None
+                return exc, exc.__traceback__
             raise TypeError(
                 f'Exception expected for value, '
                 f'{type(exc).__name__} found')
@@ -288,11 +333,12 @@ class TracebackException:
         self.exc_type = exc_type
         self._exc = exc_value
         self._str = _safe_str(exc_value)
-        if isinstance(exc_value, BaseException):
-            entries = _exception_entries(exc_value)
-        else:
-            entries = []
-        self.stack = _stack_summary(entries, limit, False)
+        self.stack = _stack_summary(_tb_entries(exc_traceback), limit, False)
+        if capture_locals:
+            tb = exc_traceback
+            for summary in self.stack:
+                summary.locals = {k: repr(v) for k, v in tb.tb_frame.f_locals.items()}
+                tb = tb.tb_next
         self.__notes__ = getattr(exc_value, '__notes__', None)
         if exc_type and issubclass(exc_type, SyntaxError):
             self.filename = exc_value.filename
@@ -308,11 +354,13 @@ class TracebackException:
             cause = exc_value.__cause__
             if cause is not None and id(cause) not in _seen:
                 self.__cause__ = TracebackException(
-                    type(cause), cause, None, limit=limit, _seen=_seen)
+                    type(cause), cause, cause.__traceback__, limit=limit,
+                    capture_locals=capture_locals, _seen=_seen)
             context = exc_value.__context__
             if context is not None and id(context) not in _seen:
                 self.__context__ = TracebackException(
-                    type(context), context, None, limit=limit, _seen=_seen)
+                    type(context), context, context.__traceback__, limit=limit,
+                    capture_locals=capture_locals, _seen=_seen)
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):

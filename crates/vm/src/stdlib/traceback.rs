@@ -17,6 +17,7 @@ use crate::objects::function::{Args, NativeFunction};
 pub const FUNCTIONS: &[(&str, crate::objects::function::NativeFn)] = &[
     ("_exception_entries", exception_entries),
     ("_exception_only", exception_only),
+    ("_code_entry", code_entry),
 ];
 
 /// Adds `_stack_entries()`, which reads the calling frame (see `NativeFunction::reads_frame`).
@@ -73,6 +74,19 @@ fn exception_entries(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResu
     Ok(Value::new_list(
         entries.iter().map(|e| entry_value(ts, e, true)).collect(),
     ))
+}
+
+/// `_code_entry(code, lasti)`: the entry of a traceback object's frame (`tb_lasti` is two per
+/// instruction), carets included.
+fn code_entry(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_code_entry", args, 2, 2)?;
+    match (a[0].obj().map(|o| &**o), &a[1]) {
+        (Some(Obj::Code(code)), Value::Int(lasti)) => {
+            let entry = traceback::entry(code, (*lasti).max(0) as usize / 2);
+            Ok(entry_value(ts, &entry, true))
+        }
+        _ => Err(ts.type_error("_code_entry() takes a code object and an int")),
+    }
 }
 
 /// `_exception_only(exc)`: `Type: message\n`, or a `SyntaxError`'s located report.

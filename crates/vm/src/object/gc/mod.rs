@@ -145,7 +145,10 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
             if let Some(exc) = &inst.exc {
                 let exc = read!(exc);
                 values(&exc.args, visit);
-                values([&exc.cause, &exc.context], visit);
+                values([&exc.cause, &exc.context, &exc.traceback_object], visit);
+                exc.traceback
+                    .iter()
+                    .for_each(|(_, _, globals)| visit(globals));
             }
         }
         Obj::Cell(v) => value(&*read!(v), visit),
@@ -249,6 +252,13 @@ pub fn clear(obj: &Obj, out: &mut Taken) {
                 out.values.append(&mut exc.args);
                 out.value(std::mem::take(&mut exc.cause));
                 out.value(std::mem::take(&mut exc.context));
+                out.value(std::mem::take(&mut exc.traceback_object));
+                let entries = std::mem::take(&mut exc.traceback);
+                out.values.extend(
+                    entries
+                        .into_iter()
+                        .map(|(_, _, globals)| Value::Obj(globals)),
+                );
             }
         }
         Obj::Cell(v) => out.value(take!(v)),

@@ -305,7 +305,12 @@ class EnumType(type):
                 member_name, member_value = item
             classdict[member_name] = member_value
         if module is None:
-            module = sys._getframe(2).f_globals['__name__'] if hasattr(sys, '_getframe') else '__main__'
+            try:
+                module = sys._getframe(2).f_globals['__name__']
+            except (AttributeError, ValueError, KeyError):
+                # gilvm: the caller's frame is out of sight when a native call (calling the
+                # class) is between it and here; scripts are '__main__'.
+                module = '__main__'
         classdict['__module__'] = module
         if qualname is not None:
             classdict['__qualname__'] = qualname

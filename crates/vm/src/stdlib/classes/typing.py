@@ -1,6 +1,6 @@
 # From CPython 3.11 Lib/typing.py (PSF licence). gilvm changes: `warnings` is imported where
 # it is used (not at import), and SupportsComplex.__complex__'s return annotation is a string
-# (gilvm has no complex type); without sys._getframe, `_caller` answers '__main__'.
+# (gilvm has no complex type).
 """
 The typing module: Support for gradual typing as defined by PEP 484.
 
@@ -1927,7 +1927,7 @@ def _caller(depth=1, default='__main__'):
     try:
         return sys._getframe(depth + 1).f_globals.get('__name__', default)
     except (AttributeError, ValueError):  # For platforms without _getframe()
-        return default  # gilvm: no sys._getframe; scripts are '__main__'
+        return default
 
 
 def _allow_reckless_class_checks(depth=3):
