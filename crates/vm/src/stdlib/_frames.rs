@@ -20,6 +20,7 @@ pub fn init(_ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
         f: suspended_stack_frames,
         this: Value::Null,
         is_method: false,
+        caller_scope: false,
         reads_frame: Some(stack_frames),
     };
     store_dict(
