@@ -63,3 +63,18 @@ class Obj:
 
 print(Obj().__ne__(Obj()), Obj().__eq__(1), (lambda: 0).__builtins__ is __builtins__.__dict__)
 print(type(__builtins__).__name__, __cached__)
+for v in [3.1415, 123.0, 1.5, 0.0, 1e-5, 99.99, 12345.678, 0.5, 1e20, -2.5]:
+    print(f"{v:.0}|{v:.1}|{v:.2}|{v:.3}|{v:#.3}|{v:.10}|{v:.1%}")
+
+
+class BadFormat:
+    def __format__(self, spec):
+        return 42
+
+
+for call in [lambda: format(BadFormat()), lambda: format("x", " "), lambda: format("x", ",")]:
+    try:
+        call()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+print(f"{12345.6 + 7890.1j:,}|{12345.6 + 7890.1j:_.3f}|{12345.6 + 7890.1j:>+30,f}|{1.7976931348623157e308:.3%}")
