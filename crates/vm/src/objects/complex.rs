@@ -12,7 +12,7 @@ use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::float::{float_repr, hash_float};
 use crate::objects::function::{Args, NativeFn};
-use crate::text::format_spec::{align_text, float_body, Spec};
+use crate::text::format_spec::{align_text, float_body, group, Spec};
 
 /// A complex number's value.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -396,7 +396,20 @@ pub fn format_complex(ts: &ThreadState, c: Complex, spec: &Spec) -> PyResult<Str
             return Ok(part_repr(x.abs()));
         }
         let kind = spec.kind.or(Some('g'));
-        float_body(x.abs(), kind, spec.precision, spec.alternate).or_memory_error(ts)
+        let text = float_body(x.abs(), kind, spec.precision, spec.alternate).or_memory_error(ts)?;
+        Ok(text)
+    };
+    // The grouping separator goes into each part's integer digits.
+    let body = |x: f64| -> PyResult<String> {
+        let text = body(x)?;
+        let Some(sep) = spec.grouping else {
+            return Ok(text);
+        };
+        let end = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let digits = group(&text[..end], sep, 3).or_memory_error(ts)?;
+        Ok(format!("{digits}{}", &text[end..]))
     };
     let skip_real = bare && c.re == 0.0 && c.re.is_sign_positive();
     let negative = |x: f64| x.is_sign_negative() && !x.is_nan();
@@ -491,7 +504,7 @@ mod tests {
     #[test]
     fn parses_cpython_strings() {
         let p = |s| parse_complex(s).map(|c| (c.re, c.im));
-        assert_eq!(p(" ( +3.14-J )"), Some((3.14, -1.0)));
+        assert_eq!(p(" ( +2.5-J )"), Some((2.5, -1.0)));
         assert_eq!(p("1e+5j"), Some((0.0, 1e5)));
         assert_eq!(p("-1e-5+2e+3j"), Some((-1e-5, 2e3)));
         assert_eq!(p("1 + 2j"), None);

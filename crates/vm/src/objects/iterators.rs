@@ -3,7 +3,7 @@
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::object::typeobj::TypeId;
-use crate::object::value::{DictViewKind, ObjRef, Value};
+use crate::object::value::{DictViewKind, Obj, ObjRef, Value};
 use crate::objects::function::Args;
 use crate::objects::combinatorics::IndexWalk;
 
@@ -161,4 +161,71 @@ pub fn filter(ts: &mut ThreadState, args: &Args) -> PyResult {
         func: a[0].clone(),
         inner,
     }))
+}
+
+/// The sequence and position of an index-based iterator (list, tuple, str, bytes), for
+/// `__reduce__`: `None` for the other kinds.
+fn position(state: &IterState) -> Option<(Value, usize)> {
+    Some(match state {
+        IterState::List { list, index } => (Value::Obj(list.clone()), *index),
+        IterState::Tuple { tuple, index } => (Value::Obj(tuple.clone()), *index),
+        IterState::Bytes { bytes, index } => (Value::Obj(bytes.clone()), *index),
+        IterState::Str { text, byte_pos } => {
+            let s = Value::Obj(text.clone());
+            let chars = s
+                .as_str()
+                .map_or(0, |t| t.as_str()[..*byte_pos].chars().count());
+            (s, chars)
+        }
+        _ => return None,
+    })
+}
+
+/// `it.__reduce__()` of an index-based iterator: `(iter, (sequence,), index)`, or
+/// `(iter, ((),))` once exhausted, as CPython.
+pub fn reduce(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    crate::object::args::positional(ts, "__reduce__", args, 0, 0)?;
+    let iter = crate::interp::names::load_builtin(ts, "iter")?;
+    let Some(Obj::Iter(state)) = this.obj().map(|o| &**o) else {
+        return Err(ts.type_error("__reduce__ needs an iterator"));
+    };
+    let found = position(&state.borrow());
+    Ok(match found {
+        Some((seq, index)) => Value::new_tuple(vec![
+            iter,
+            Value::new_tuple(vec![seq]),
+            Value::Int(index as i64),
+        ]),
+        None => Value::new_tuple(vec![
+            iter,
+            Value::new_tuple(vec![Value::new_tuple(Vec::new())]),
+        ]),
+    })
+}
+
+/// `it.__setstate__(index)` of an index-based iterator: moves it (clamped to the sequence).
+pub fn setstate(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = crate::object::args::positional(ts, "__setstate__", args, 1, 1)?;
+    let wanted = crate::object::args::int_arg(ts, &a[0])?.max(0) as usize;
+    let Some(Obj::Iter(state)) = this.obj().map(|o| &**o) else {
+        return Err(ts.type_error("__setstate__ needs an iterator"));
+    };
+    let len = |v: &ObjRef| match &**v {
+        Obj::List(l) => l.borrow().len(),
+        Obj::Tuple(t) => t.len(),
+        Obj::Bytes(b) => b.len(),
+        _ => 0,
+    };
+    match &mut *state.borrow_mut() {
+        IterState::List { list, index } => *index = wanted.min(len(list)),
+        IterState::Tuple { tuple, index } => *index = wanted.min(len(tuple)),
+        IterState::Bytes { bytes, index } => *index = wanted.min(len(bytes)),
+        IterState::Str { text, byte_pos } => {
+            let s = Value::Obj(text.clone());
+            let t = s.as_str().map_or("", |t| t.as_str());
+            *byte_pos = t.char_indices().nth(wanted).map_or(t.len(), |(i, _)| i);
+        }
+        _ => {}
+    }
+    Ok(Value::None)
 }

@@ -309,7 +309,12 @@ const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
     ("__next__", iter_next),
     ("__iter__", identity),
 ];
-const ITERATOR_METHODS: &[(&str, NativeFn)] = &[("__next__", iter_next), ("__iter__", identity)];
+const ITERATOR_METHODS: &[(&str, NativeFn)] = &[
+    ("__next__", iter_next),
+    ("__iter__", identity),
+    ("__reduce__", crate::objects::iterators::reduce),
+    ("__setstate__", crate::objects::iterators::setstate),
+];
 
 fn identity(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     Ok(this.clone())

@@ -150,7 +150,7 @@ fn grouping_zeros(len: usize, width: usize, every: usize) -> usize {
     d - len
 }
 
-fn group(digits: &str, sep: char, every: usize) -> Result<String, TooBig> {
+pub fn group(digits: &str, sep: char, every: usize) -> Result<String, TooBig> {
     let n = digits.chars().count();
     let mut out = alloc::string_with_capacity(n.saturating_add(n / every).saturating_mul(4))?;
     for (k, c) in digits.chars().enumerate() {
@@ -333,10 +333,28 @@ pub fn float_body(
         Some('f' | 'F') => dot(fixed(a, p)?),
         Some('e' | 'E') => format_exp(a, p, upper, alternate)?,
         Some('g' | 'G' | 'n') => format_general(a, p, alternate, upper)?,
+        // A huge value times 100 overflows to `inf`, as in CPython.
+        Some('%') if (a * 100.0).is_infinite() => float_special(a * 100.0, false) + "%",
         Some('%') => dot(fixed(a * 100.0, p)?) + "%",
         _ => match precision {
             None => float_repr(a),
             Some(p) => {
+                // As `g`, but (CPython's `Py_DTSF_ADD_DOT_0`) the exponent form is used as
+                // soon as no digit would be left after the point: `{3.1415:.0}` is `3e+00`.
+                let p = p.max(1);
+                let sci = format!("{:.*e}", (p - 1).min(EXACT_DIGITS), a);
+                let exp: i32 = sci
+                    .split_once('e')
+                    .and_then(|(_, e)| e.parse().ok())
+                    .unwrap_or(0);
+                if exp >= p as i32 - 1 && exp >= -4 {
+                    let text = format_exp(a, p - 1, false, alternate)?;
+                    return Ok(if alternate {
+                        text
+                    } else {
+                        strip_fraction_zeros(&text)
+                    });
+                }
                 let s = format_general(a, p, alternate, false)?;
                 if s.contains(['.', 'e']) {
                     s
@@ -457,6 +475,12 @@ fn format_str(ts: &ThreadState, s: String, spec: &Spec, v: &Value) -> PyResult<S
     if let Some(c) = spec.kind.filter(|&c| c != 's') {
         return Err(unknown_code(ts, c, v));
     }
+    if let Some(sep) = spec.grouping {
+        return Err(ts.value_error(format!("Cannot specify '{sep}' with 's'.")));
+    }
+    if spec.sign == Some(' ') {
+        return Err(ts.value_error("Space not allowed in string format specifier"));
+    }
     if spec.sign.is_some() {
         return Err(ts.value_error("Sign not allowed in string format specifier"));
     }
@@ -479,7 +503,14 @@ pub fn format_with_spec(ts: &mut ThreadState, v: &Value, spec_text: &str) -> PyR
     if let Some(inst) = v.as_instance() {
         if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Format) {
             let r = call_value(ts, &m, &[v.clone(), Value::new_str(spec_text)], &[])?;
-            return str_of(ts, &r);
+            let text = class::builtin_base(&r).unwrap_or_else(|| r.clone());
+            if text.as_str().is_none() {
+                return Err(ts.type_error(format!(
+                    "__format__ must return a str, not {}",
+                    type_name(ts, &r)
+                )));
+            }
+            return str_of(ts, &text);
         }
     }
     if spec_text.is_empty() {
