@@ -152,6 +152,13 @@ const PIECES: &[&str] = &[
     "é",
     "\u{0}",
     ";",
+    "match x:\n",
+    "case ",
+    "|",
+    "_",
+    "{**",
+    "C(a=",
+    " if ",
 ];
 
 proptest! {

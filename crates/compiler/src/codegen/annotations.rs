@@ -10,27 +10,32 @@ use crate::symtable::ScopeKind;
 
 /// Whether `body` holds an annotated simple name, directly or inside compound statements
 /// (not nested functions or classes): the body then starts with `__annotations__ = {}`.
+/// Walked with a work list: `elif` chains nest thousands deep.
 fn has_annotations(body: &[Stmt]) -> bool {
-    body.iter().any(|s| match &s.kind {
-        StmtKind::AnnAssign { simple: true, .. } => true,
-        StmtKind::If { body, orelse, .. }
-        | StmtKind::For { body, orelse, .. }
-        | StmtKind::While { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
-        StmtKind::With { body, .. } => has_annotations(body),
-        StmtKind::Match { cases, .. } => cases.iter().any(|c| has_annotations(&c.body)),
-        StmtKind::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
-            has_annotations(body)
-                || handlers.iter().any(|h| has_annotations(&h.body))
-                || has_annotations(orelse)
-                || has_annotations(finalbody)
+    let mut work: Vec<&[Stmt]> = vec![body];
+    while let Some(body) = work.pop() {
+        for stmt in body {
+            match &stmt.kind {
+                StmtKind::AnnAssign { simple: true, .. } => return true,
+                StmtKind::If { body, orelse, .. }
+                | StmtKind::For { body, orelse, .. }
+                | StmtKind::While { body, orelse, .. } => work.extend([&body[..], &orelse[..]]),
+                StmtKind::With { body, .. } => work.push(body),
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } => {
+                    work.extend([&body[..], &orelse[..], &finalbody[..]]);
+                    work.extend(handlers.iter().map(|h| &h.body[..]));
+                }
+                StmtKind::Match { cases, .. } => work.extend(cases.iter().map(|c| &c.body[..])),
+                _ => {}
+            }
         }
-        _ => false,
-    })
+    }
+    false
 }
 
 impl<'a> Compiler<'a, '_> {

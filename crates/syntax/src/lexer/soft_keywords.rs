@@ -40,17 +40,15 @@ pub fn mark(tokens: &mut [Spanned]) {
                 continue;
             }
             Tok::Newline => continue,
-            Tok::Name(name) if at_start && name == "match" => {
-                if opens_block(&tokens[i + 1..]) {
-                    tokens[i].1 = Tok::Match;
-                    match_header = true;
-                    continue;
-                }
+            Tok::Name(name) if at_start && name == "match" && opens_block(&tokens[i + 1..]) => {
+                tokens[i].1 = Tok::Match;
+                match_header = true;
+                continue;
             }
-            Tok::Name(name) if at_start && name == "case" => {
-                if match_blocks.last() == Some(&depth) {
-                    tokens[i].1 = Tok::Case;
-                }
+            Tok::Name(name)
+                if at_start && name == "case" && match_blocks.last() == Some(&depth) =>
+            {
+                tokens[i].1 = Tok::Case;
             }
             _ => {}
         }

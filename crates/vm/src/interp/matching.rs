@@ -76,7 +76,7 @@ pub fn match_keys(ts: &mut ThreadState, subject: &Value, keys: &Value) -> PyResu
 /// `dict(subject)` without `keys`: what `**rest` captures.
 pub fn dict_without_keys(ts: &mut ThreadState, subject: &Value, keys: &Value) -> PyResult {
     let dict_type = Value::Obj(ts.rt.type_obj(TypeId::Dict).clone());
-    let rest = call_value(ts, &dict_type, &[subject.clone()], &[])?;
+    let rest = call_value(ts, &dict_type, std::slice::from_ref(subject), &[])?;
     for key in tuple_items(keys) {
         del_item(ts, &rest, &key)?;
     }
