@@ -4,8 +4,8 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{DictViewKind, Obj, ObjRef, Value};
-use crate::objects::function::Args;
 use crate::objects::combinatorics::IndexWalk;
+use crate::objects::function::Args;
 
 pub enum IterState {
     List {

@@ -17,8 +17,8 @@
 pub mod anystr;
 pub mod bytes;
 pub mod code;
-pub mod complex;
 pub mod combinatorics;
+pub mod complex;
 pub mod constructors;
 pub mod dict;
 pub mod exception;
