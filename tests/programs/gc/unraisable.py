@@ -105,10 +105,11 @@ seen = []
 
 
 def hook(args):
-    seen.append(args)
+    # print first: the main thread waits for `seen` to grow, then prints after this line
     print("hook:", type(args).__name__, len(args), args.exc_type.__name__,
           repr(args.exc_value), args.err_msg, type(args.object).__name__,
           getattr(args.object, "__qualname__", None))
+    seen.append(args)
 
 
 print(sys.__unraisablehook__ is sys.unraisablehook)
@@ -158,7 +159,7 @@ _thread.start_new_thread(thread_body, ())
 done.acquire()
 # the thread reports after its function returns: wait for it to finish reporting
 import time
-for _ in range(200):
+for _ in range(2000):
     if len(seen) >= 3:
         break
     time.sleep(0.01)

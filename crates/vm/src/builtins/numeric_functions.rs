@@ -24,7 +24,14 @@ pub fn abs(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             .and_then(|c| c.checked_abs())
             .map(Value::Float)
             .ok_or_else(|| ts.new_exc(ExcKind::OverflowError, "absolute value too large")),
-        v => crate::protocol::class::unary_dunder(ts, v, Dunder::Abs, "abs()").map_err(|e| {
+        v => crate::protocol::class::unary_dunder(ts, v, Dunder::Abs, "abs()", |ts, base| {
+            abs(
+                ts,
+                &Value::None,
+                &Args::new(std::slice::from_ref(base), &[]),
+            )
+        })
+        .map_err(|e| {
             if ts.exc_matches(&e, ExcKind::TypeError) {
                 ts.type_error(format!(
                     "bad operand type for abs(): '{}'",

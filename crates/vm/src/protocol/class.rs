@@ -177,13 +177,34 @@ pub fn compare_dunder(
     Ok(None)
 }
 
-pub fn unary_dunder(ts: &mut ThreadState, v: &Value, name: Dunder, symbol: &str) -> PyResult {
-    match instance_method(ts, v, name) {
-        Some(m) => call_value(ts, &m, std::slice::from_ref(v), &[]),
-        None => Err(ts.type_error(format!(
+/// A unary operator on an instance: its class's dunder, else (an instance of a subclass of a
+/// built-in type, `-IntEnum.A`) the built-in operation `on_base` on the wrapped value.
+pub fn unary_dunder(
+    ts: &mut ThreadState,
+    v: &Value,
+    name: Dunder,
+    symbol: &str,
+    on_base: fn(&mut ThreadState, &Value) -> PyResult,
+) -> PyResult {
+    if let Some(m) = instance_method(ts, v, name) {
+        return call_value(ts, &m, std::slice::from_ref(v), &[]);
+    }
+    let unsupported = |ts: &ThreadState| {
+        ts.type_error(format!(
             "bad operand type for unary {symbol}: '{}'",
             type_name(ts, v)
-        ))),
+        ))
+    };
+    match builtin_base(v) {
+        // The built-in value's own TypeError would name the built-in type, not `v`'s class.
+        Some(base) => on_base(ts, &base).map_err(|e| {
+            if ts.exc_matches(&e, ExcKind::TypeError) {
+                unsupported(ts)
+            } else {
+                e
+            }
+        }),
+        None => Err(unsupported(ts)),
     }
 }
 

@@ -469,7 +469,7 @@ pub fn unary_negative(ts: &mut ThreadState, v: &Value) -> PyResult {
         Some(Num::F(f)) => Ok(Value::Float(-f)),
         None => match complex::complex_of(v) {
             Some(c) => Ok(complex::new_complex(complex::Complex::new(-c.re, -c.im))),
-            None => class::unary_dunder(ts, v, Dunder::Neg, "-"),
+            None => class::unary_dunder(ts, v, Dunder::Neg, "-", unary_negative),
         },
     }
 }
@@ -479,7 +479,7 @@ pub fn unary_positive(ts: &mut ThreadState, v: &Value) -> PyResult {
         Some(Num::I(i)) => Ok(Value::Int(i)),
         Some(_) => Ok(v.clone()),
         None if complex::complex_of(v).is_some() => Ok(v.clone()),
-        None => class::unary_dunder(ts, v, Dunder::Pos, "+"),
+        None => class::unary_dunder(ts, v, Dunder::Pos, "+", unary_positive),
     }
 }
 
@@ -487,7 +487,7 @@ pub fn unary_invert(ts: &mut ThreadState, v: &Value) -> PyResult {
     match to_num(v) {
         Some(Num::I(i)) => Ok(Value::Int(!i)),
         Some(Num::B(b)) => Ok(from_big(-b - 1u32)),
-        _ => class::unary_dunder(ts, v, Dunder::Invert, "~"),
+        _ => class::unary_dunder(ts, v, Dunder::Invert, "~", unary_invert),
     }
 }
 
