@@ -367,20 +367,14 @@ pub fn call_value(
                     .as_ref()
                     .and_then(|m| class::lookup_special(ts, m, Dunder::Call))
                 {
-                    let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(callee.clone());
-                    full.extend_from_slice(args);
-                    return call_value(ts, &call, &full, kwnames);
+                    return call_special(ts, &call, callee, args, kwnames);
                 }
                 return class::call_type(ts, o, args, kwnames);
             }
             Obj::Instance(inst) => {
                 if let Some(call) = class::lookup_special(ts, &inst.class, Dunder::Call) {
-                    let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(callee.clone());
-                    full.extend_from_slice(args);
                     // An instance whose `__call__` is itself recurses here without a frame.
-                    return ts.nested_native(|ts| call_value(ts, &call, &full, kwnames));
+                    return ts.nested_native(|ts| call_special(ts, &call, callee, args, kwnames));
                 }
             }
             _ => {}
@@ -390,6 +384,28 @@ pub fn call_value(
         "'{}' object is not callable",
         type_name(ts, callee)
     )))
+}
+
+/// Calls `__call__` found on the class of `receiver`. Functions get the receiver first; what
+/// does not bind does not: a class (`__call__ = dict` in typing's `_TypedDictMeta`) or a
+/// `staticmethod`'s function.
+fn call_special(
+    ts: &mut ThreadState,
+    call: &Value,
+    receiver: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    match call.obj().map(|o| &**o) {
+        Some(Obj::Type(_)) => call_value(ts, call, args, kwnames),
+        Some(Obj::StaticMethod(f)) => call_value(ts, f, args, kwnames),
+        _ => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(receiver.clone());
+            full.extend_from_slice(args);
+            call_value(ts, call, &full, kwnames)
+        }
+    }
 }
 
 /// `f(*args, **kwargs)`.
