@@ -683,25 +683,14 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
                 let t = t.clone();
                 return any_equal(ts, &t, item);
             }
-            Obj::Type(_) if class::meta_special(ts, container, Dunder::Contains).is_some() => {
-                let m = class::meta_special(ts, container, Dunder::Contains).unwrap_or_default();
-                let r = crate::protocol::call::call_value(
-                    ts,
-                    &m,
-                    &[container.clone(), item.clone()],
-                    &[],
-                )?;
-                return truthy(ts, &r);
+            Obj::Type(_) => {
+                if let Some(m) = class::meta_special(ts, container, Dunder::Contains) {
+                    return call_contains(ts, &m, container, item);
+                }
             }
             Obj::Instance(inst) => {
                 if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Contains) {
-                    let r = crate::protocol::call::call_value(
-                        ts,
-                        &m,
-                        &[container.clone(), item.clone()],
-                        &[],
-                    )?;
-                    return truthy(ts, &r);
+                    return call_contains(ts, &m, container, item);
                 }
                 if let Some(base) = class::builtin_base(container) {
                     return contains(ts, &base, item);
@@ -722,6 +711,17 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
         }
     }
     Ok(false)
+}
+
+/// `container.__contains__(item)` through the method `m` its class (or metaclass) defines.
+fn call_contains(
+    ts: &mut ThreadState,
+    m: &Value,
+    container: &Value,
+    item: &Value,
+) -> PyResult<bool> {
+    let r = crate::protocol::call::call_value(ts, m, &[container.clone(), item.clone()], &[])?;
+    truthy(ts, &r)
 }
 
 fn any_equal(ts: &mut ThreadState, items: &[Value], item: &Value) -> PyResult<bool> {
