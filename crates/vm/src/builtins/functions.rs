@@ -2,11 +2,11 @@
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
-use crate::object::class_of::{class_of, type_name};
+use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
-use crate::object::typeobj::{is_subclass, TypeId};
-use crate::object::value::{Obj, ObjRef, Value};
+use crate::object::typeobj::TypeId;
+use crate::object::value::{Obj, Value};
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::iterators::IterState;
 use crate::objects::list::sort::sort_values;
@@ -150,75 +150,14 @@ fn ascii_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     Ok(Value::new_str(crate::text::repr::ascii(&repr(ts, &a[0])?)))
 }
 
-fn class_list(ts: &ThreadState, v: &Value, fname: &str) -> PyResult<Vec<ObjRef>> {
-    match v.obj().map(|o| &**o) {
-        Some(Obj::Type(_)) => Ok(vec![v.obj().cloned().unwrap_or_else(|| class_of(ts, v))]),
-        Some(Obj::Tuple(items)) => {
-            let mut out = Vec::new();
-            for item in items.iter() {
-                out.extend(class_list(ts, item, fname)?);
-            }
-            Ok(out)
-        }
-        _ => Err(ts.type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
-        ))),
-    }
-}
-
 fn isinstance(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "isinstance", args, 2, 2)?;
-    check_with_hooks(ts, &a[0], &a[1], "isinstance").map(Value::Bool)
+    crate::protocol::isinstance::is_instance(ts, &a[0], &a[1]).map(Value::Bool)
 }
 
 fn issubclass(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "issubclass", args, 2, 2)?;
-    check_with_hooks(ts, &a[0], &a[1], "issubclass").map(Value::Bool)
-}
-
-/// `isinstance`/`issubclass` (`fname`) of `v` against `classinfo`: a tuple is checked item
-/// by item; a class whose metaclass (or an object whose class) defines
-/// `__instancecheck__`/`__subclasscheck__` answers for itself.
-fn check_with_hooks(
-    ts: &mut ThreadState,
-    v: &Value,
-    classinfo: &Value,
-    fname: &str,
-) -> PyResult<bool> {
-    let instance = fname == "isinstance";
-    if let Some(Obj::Tuple(items)) = classinfo.obj().map(|o| &**o) {
-        for item in items.iter() {
-            if check_with_hooks(ts, v, item, fname)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    let dunder = if instance {
-        Dunder::InstanceCheck
-    } else {
-        Dunder::SubclassCheck
-    };
-    let hook = match classinfo.obj().map(|o| &**o) {
-        Some(Obj::Type(_)) => crate::protocol::class::meta_special(ts, classinfo, dunder),
-        Some(Obj::Instance(inst)) => {
-            crate::protocol::class::lookup_special(ts, &inst.class, dunder)
-        }
-        _ => None,
-    };
-    if let Some(hook) = hook {
-        let r = call_value(ts, &hook, &[classinfo.clone(), v.clone()], &[])?;
-        return crate::protocol::ops::truthy(ts, &r);
-    }
-    let classes = class_list(ts, classinfo, fname)?;
-    if instance {
-        let cls = class_of(ts, v);
-        return Ok(classes.iter().any(|c| is_subclass(&cls, c)));
-    }
-    let Some(cls) = v.obj().filter(|o| matches!(&***o, Obj::Type(_))) else {
-        return Err(ts.type_error("issubclass() arg 1 must be a class"));
-    };
-    Ok(classes.iter().any(|c| is_subclass(cls, c)))
+    crate::protocol::isinstance::is_subclass_of(ts, &a[0], &a[1]).map(Value::Bool)
 }
 
 fn min_max(ts: &mut ThreadState, args: &Args, name: &str, want_less: bool) -> PyResult {

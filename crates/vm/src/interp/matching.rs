@@ -5,8 +5,7 @@
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_name, class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
-use crate::object::names::Dunder;
-use crate::object::typeobj::{is_subclass, TypeId, TypeObj};
+use crate::object::typeobj::{TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::protocol::attr::get_attr;
 use crate::protocol::call::call_value;
@@ -90,18 +89,6 @@ fn tuple_items(v: &Value) -> Vec<Value> {
     }
 }
 
-/// `isinstance(v, cls)` for one class, honouring the metaclass's `__instancecheck__`.
-fn is_instance(ts: &mut ThreadState, v: &Value, cls: &Value) -> PyResult<bool> {
-    if let Some(hook) = crate::protocol::class::meta_special(ts, cls, Dunder::InstanceCheck) {
-        let r = call_value(ts, &hook, &[cls.clone(), v.clone()], &[])?;
-        return crate::protocol::ops::truthy(ts, &r);
-    }
-    let Some(cls) = cls.obj() else {
-        return Ok(false);
-    };
-    Ok(is_subclass(&class_of(ts, v), cls))
-}
-
 /// Built-in types whose class pattern's one positional sub-pattern matches the subject
 /// itself (CPython's `_Py_TPFLAGS_MATCH_SELF`, inherited by subclasses).
 fn matches_self(t: &TypeObj) -> bool {
@@ -133,7 +120,7 @@ pub fn match_class(
     let Some(cls_ref) = cls.obj().filter(|o| matches!(&***o, Obj::Type(_))).cloned() else {
         return Err(ts.type_error("called match pattern must be a type"));
     };
-    if !is_instance(ts, subject, cls)? {
+    if !crate::protocol::isinstance::is_instance(ts, subject, cls)? {
         return Ok(Value::None);
     }
     let mut matcher = ClassMatch {

@@ -1,7 +1,7 @@
 //! Abstract operations that dispatch on the operand types: number and comparison operators,
 //! truthiness and hashing ([`ops`]), sequence operators ([`sequence`]), subscription
 //! ([`subscript`]), attributes ([`attr`]), iteration ([`iter`]), calls and argument binding
-//! ([`call`]), and user classes: `__build_class__`, instantiation, `super()` and the dunder
+//! ([`call`]), `isinstance`/`issubclass` with their hooks ([`isinstance`]), and user classes: `__build_class__`, instantiation, `super()` and the dunder
 //! dispatch ([`class`]).
 //!
 //! Imports: `object/` and `objects/` below it. Calls re-enter the eval loop (`interp::eval`)
@@ -11,6 +11,7 @@ pub mod attr;
 pub mod call;
 pub mod class;
 pub mod class_new;
+pub mod isinstance;
 pub mod iter;
 pub mod ops;
 pub mod sequence;
