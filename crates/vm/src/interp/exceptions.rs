@@ -8,6 +8,7 @@ use crate::interp::sandbox::Access;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{exc_data, new_exception, ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::is_subclass;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::protocol::attr::get_attr;
@@ -146,8 +147,10 @@ pub fn enter_with(ts: &mut ThreadState, mgr: &Value) -> PyResult<(Value, Value)>
             type_name(ts, mgr)
         ))
     };
-    let enter = get_attr(ts, mgr, &Value::new_str("__enter__")).map_err(|_| protocol_error(ts))?;
-    let exit = get_attr(ts, mgr, &Value::new_str("__exit__")).map_err(|_| protocol_error(ts))?;
+    let enter = get_attr(ts, mgr, &ts.rt.names.get(Dunder::Enter).clone())
+        .map_err(|_| protocol_error(ts))?;
+    let exit = get_attr(ts, mgr, &ts.rt.names.get(Dunder::Exit).clone())
+        .map_err(|_| protocol_error(ts))?;
     let entered = call_value(ts, &enter, &[], &[])?;
     Ok((exit, entered))
 }

@@ -21,7 +21,7 @@ fn collection_flags(ts: &ThreadState, v: &Value) -> (TypeId, i64) {
     let Obj::Type(t) = &*cls else {
         return (TypeId::Object, 0);
     };
-    let flags = match t.lookup(&Value::new_str("__abc_tpflags__")) {
+    let flags = match t.lookup(ts.rt.names.get(crate::object::names::Dunder::AbcTpflags)) {
         Some(Value::Int(flags)) => flags,
         _ => 0,
     };

@@ -102,6 +102,18 @@ dunders! {
     Xor = "__xor__",
     RXor = "__rxor__",
     IXor = "__ixor__",
+    Get = "__get__",
+    Set = "__set__",
+    Delete = "__delete__",
+    GetAttribute = "__getattribute__",
+    ClassGetItem = "__class_getitem__",
+    Prepare = "__prepare__",
+    SetName = "__set_name__",
+    InitSubclass = "__init_subclass__",
+    Bytes = "__bytes__",
+    AbcTpflags = "__abc_tpflags__",
+    Enter = "__enter__",
+    Exit = "__exit__",
 }
 
 /// The interned name objects of one runtime (objects live in the runtime, never in a static).

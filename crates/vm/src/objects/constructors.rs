@@ -428,7 +428,7 @@ fn call_dunder_bytes(ts: &mut ThreadState, arg: &Value) -> PyResult<Option<Value
     let Obj::Type(t) = &*inst.class else {
         return Ok(None);
     };
-    let Some(method) = t.lookup(&Value::new_str("__bytes__")) else {
+    let Some(method) = t.lookup(ts.rt.names.get(crate::object::names::Dunder::Bytes)) else {
         return Ok(None);
     };
     let result = crate::protocol::call::call_value(ts, &method, std::slice::from_ref(arg), &[])?;

@@ -170,14 +170,15 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
 /// The `__get__` of a class attribute that is an instance of a descriptor class, and whether
 /// it is a data descriptor (its class also defines `__set__` or `__delete__`), which takes
 /// precedence over the instance's own attributes.
-fn descriptor_get(attr: &Value) -> Option<(Value, bool)> {
+fn descriptor_get(ts: &ThreadState, attr: &Value) -> Option<(Value, bool)> {
     let inst = attr.as_instance()?;
     let Obj::Type(t) = &*inst.class else {
         return None;
     };
-    let get = t.lookup(&Value::new_str("__get__"))?;
-    let data = t.lookup(&Value::new_str("__set__")).is_some()
-        || t.lookup(&Value::new_str("__delete__")).is_some();
+    let names = &ts.rt.names;
+    let get = t.lookup(names.get(Dunder::Get))?;
+    let data =
+        t.lookup(names.get(Dunder::Set)).is_some() || t.lookup(names.get(Dunder::Delete)).is_some();
     Some((get, data))
 }
 
@@ -205,7 +206,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
 
 /// A class's own `__getattribute__` (a Python function somewhere in its MRO).
 fn user_getattribute(ts: &mut ThreadState, t: &TypeObj, obj: &Value, name: &Value) -> PyResult {
-    match t.lookup(&Value::new_str("__getattribute__")) {
+    match t.lookup(ts.rt.names.get(Dunder::GetAttribute)) {
         Some(h) if matches!(h.obj().map(|o| &**o), Some(Obj::Function(_))) => {
             call_value(ts, &h, &[obj.clone(), name.clone()], &[])
         }
@@ -237,13 +238,13 @@ fn class_get_attr(
         if let Some(Obj::Property { getter, .. }) = attr.obj().map(|o| &**o) {
             return call_value(ts, getter, &[this], &[]).map(Some);
         }
-        if let Some((get, true)) = descriptor_get(attr) {
+        if let Some((get, true)) = descriptor_get(ts, attr) {
             let args = [attr.clone(), this, Value::Obj(meta.clone())];
             return call_value(ts, &get, &args, &[]).map(Some);
         }
     }
     if let Some(v) = type_attr(t, cls, name) {
-        if let Some((get, _)) = descriptor_get(&v) {
+        if let Some((get, _)) = descriptor_get(ts, &v) {
             let args = [v.clone(), Value::None, Value::Obj(cls.clone())];
             return call_value(ts, &get, &args, &[]).map(Some);
         }
@@ -325,7 +326,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                         return call_value(ts, getter, std::slice::from_ref(obj), &[]);
                     }
                 }
-                let getter = class_attr.as_ref().and_then(descriptor_get);
+                let getter = class_attr.as_ref().and_then(|a| descriptor_get(ts, a));
                 if let (Some((get, true)), Some(attr)) = (&getter, &class_attr) {
                     let owner = Value::Obj(inst.class.clone());
                     return call_value(ts, get, &[attr.clone(), obj.clone(), owner], &[]);
@@ -568,7 +569,7 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                     call_value(ts, &setter, &[obj.clone(), v], &[])?;
                     return Ok(());
                 }
-                if let Some((set, attr)) = data_descriptor_hook(inst, name, "__set__") {
+                if let Some((set, attr)) = data_descriptor_hook(ts, inst, name, Dunder::Set) {
                     call_value(ts, &set, &[attr, obj.clone(), v], &[])?;
                     return Ok(());
                 }
@@ -644,9 +645,10 @@ fn instance_has_dict(inst: &crate::object::typeobj::Instance) -> bool {
 /// The `__set__`/`__delete__` method (`hook`) of the descriptor found as class attribute
 /// `name` of `inst`'s class, with that descriptor.
 fn data_descriptor_hook(
+    ts: &ThreadState,
     inst: &crate::object::typeobj::Instance,
     name: &Value,
-    hook: &str,
+    hook: Dunder,
 ) -> Option<(Value, Value)> {
     let Obj::Type(t) = &*inst.class else {
         return None;
@@ -655,7 +657,7 @@ fn data_descriptor_hook(
     let Obj::Type(dt) = &*attr.as_instance()?.class else {
         return None;
     };
-    Some((dt.lookup(&Value::new_str(hook))?, attr))
+    Some((dt.lookup(ts.rt.names.get(hook))?, attr))
 }
 
 /// The property named `name` on the class of `inst`, if there is one.
@@ -700,7 +702,7 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
             call_value(ts, &deleter, std::slice::from_ref(obj), &[])?;
             return Ok(());
         }
-        if let Some((delete, attr)) = data_descriptor_hook(inst, name, "__delete__") {
+        if let Some((delete, attr)) = data_descriptor_hook(ts, inst, name, Dunder::Delete) {
             call_value(ts, &delete, &[attr, obj.clone()], &[])?;
             return Ok(());
         }

@@ -48,7 +48,7 @@ pub fn class_subscript(ts: &mut ThreadState, cls: &Value, item: &Value) -> PyRes
     let Some(Obj::Type(t)) = cls.obj().map(|o| &**o) else {
         return Err(ts.type_error("not a type"));
     };
-    if let Some(hook) = t.lookup(&Value::new_str("__class_getitem__")) {
+    if let Some(hook) = t.lookup(ts.rt.names.get(Dunder::ClassGetItem)) {
         let hook = match hook.obj().map(|o| &**o) {
             Some(Obj::ClassMethod(f)) => f.clone(),
             _ => hook,

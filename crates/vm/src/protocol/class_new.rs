@@ -5,6 +5,7 @@ use crate::interp::eval::{run_frame, FrameExit};
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_name, class_of, type_name};
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::typeobj::{compute_mro, is_subclass, SlotLayout, TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
@@ -126,7 +127,7 @@ fn prepare(
     kwnames: &[Value],
 ) -> PyResult<ObjRef> {
     let hook = match meta.obj().map(|o| &**o) {
-        Some(Obj::Type(t)) => t.lookup(&Value::new_str("__prepare__")),
+        Some(Obj::Type(t)) => t.lookup(ts.rt.names.get(Dunder::Prepare)),
         _ => None,
     };
     let Some(hook) = hook else {
@@ -346,7 +347,7 @@ fn set_names(ts: &mut ThreadState, cls: &ObjRef) -> PyResult<()> {
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let hook = Value::new_str("__set_name__");
+    let hook = ts.rt.names.get(Dunder::SetName).clone();
     for (name, value) in items {
         let Some(inst) = value.as_instance() else {
             continue;
@@ -367,7 +368,7 @@ fn init_subclass(ts: &mut ThreadState, cls: &ObjRef, class_args: &Args) -> PyRes
     let Obj::Type(t) = &**cls else {
         return Ok(());
     };
-    let name = Value::new_str("__init_subclass__");
+    let name = ts.rt.names.get(Dunder::InitSubclass).clone();
     let hook = t.mro.iter().find_map(|base| match &**base {
         Obj::Type(b) => b.dict.borrow().get(&name).cloned(),
         _ => None,
