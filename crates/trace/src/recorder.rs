@@ -2,6 +2,7 @@
 //! thread. Installed once, when the `Gil` is built; switched on and off at
 //! run time. When off, an event costs one atomic load (a plain load on x86).
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Instant;
@@ -18,6 +19,8 @@ use crate::model::{ThreadInfo, Trace, TraceMeta};
 struct ThreadBuffer {
     name: Mutex<String>,
     events: Mutex<Vec<RawEvent>>,
+    /// The thread has unregistered; its buffer is kept only for the recording in progress.
+    finished: bool,
 }
 
 impl ThreadBuffer {
@@ -25,6 +28,7 @@ impl ThreadBuffer {
         ThreadBuffer {
             name: Mutex::new(format!("Thread-{id}")),
             events: Mutex::new(Vec::new()),
+            finished: false,
         }
     }
 }
@@ -36,8 +40,10 @@ pub struct Recorder {
     recording: AtomicBool,
     /// When the current recording started, in ns since `epoch`.
     started_ns: AtomicU64,
-    /// Indexed by `ThreadId`; grows (write lock) only when a thread registers.
-    buffers: RwLock<Vec<ThreadBuffer>>,
+    /// By `ThreadId`: the registered threads, and those that finished during the recording
+    /// in progress (dropped when it stops), so that a server starting a thread per request
+    /// keeps a bounded table. Changes (write lock) only when a thread starts or ends.
+    buffers: RwLock<BTreeMap<usize, ThreadBuffer>>,
     /// The lock whose hook this is, to name its policy in the trace (see [`Recorder::attach`]).
     gil: Mutex<Weak<Gil>>,
 }
@@ -49,7 +55,7 @@ impl Recorder {
             epoch: Instant::now(),
             recording: AtomicBool::new(false),
             started_ns: AtomicU64::new(0),
-            buffers: RwLock::new(Vec::new()),
+            buffers: RwLock::new(BTreeMap::new()),
             gil: Mutex::new(Weak::new()),
         })
     }
@@ -86,7 +92,9 @@ impl Recorder {
 
     /// Starts a new recording (discarding events of any earlier one).
     pub fn start(&self) {
-        for buffer in self.buffers.read().iter() {
+        let mut buffers = self.buffers.write();
+        buffers.retain(|_, buffer| !buffer.finished);
+        for buffer in buffers.values() {
             buffer.events.lock().clear();
         }
         self.started_ns.store(self.now_ns(), Ordering::Relaxed);
@@ -100,16 +108,16 @@ impl Recorder {
     /// Stops recording and returns what was recorded since [`Recorder::start`]
     /// (an empty trace if it was not recording).
     pub fn stop(&self) -> Trace {
+        // Under the write lock, so that a thread ending meanwhile (`thread_ended`) sees either
+        // the recording (and leaves its buffer to be collected here) or none.
+        let mut buffers = self.buffers.write();
         if !self.recording.swap(false, Ordering::AcqRel) {
             return Trace::default();
         }
         let duration_ns = self.since_start_ns();
-        let recordings = self
-            .buffers
-            .read()
+        let recordings = buffers
             .iter()
-            .enumerate()
-            .map(|(id, buffer)| ThreadRecording {
+            .map(|(&id, buffer)| ThreadRecording {
                 thread: ThreadInfo {
                     tid: tid_of(ThreadId(id)),
                     name: buffer.name.lock().clone(),
@@ -117,6 +125,8 @@ impl Recorder {
                 events: std::mem::take(&mut *buffer.events.lock()),
             })
             .collect();
+        buffers.retain(|_, buffer| !buffer.finished);
+        drop(buffers);
         let mut trace = build_trace(recordings, duration_ns);
         trace.meta = self.meta();
         trace
@@ -127,6 +137,20 @@ impl Recorder {
             self.name_thread(event.thread, name);
         }
         self.record(event.thread, RawKind::Gil(event.kind.clone()));
+        if let EventKind::ThreadEnd = event.kind {
+            self.thread_ended(event.thread);
+        }
+    }
+
+    /// Drops a finished thread's buffer, or marks it for [`Recorder::stop`] to drop when a
+    /// recording holds its events.
+    fn thread_ended(&self, thread: ThreadId) {
+        let mut buffers = self.buffers.write();
+        if !self.is_recording() {
+            buffers.remove(&thread.0);
+        } else if let Some(buffer) = buffers.get_mut(&thread.0) {
+            buffer.finished = true;
+        }
     }
 
     /// Marks the start of a cycle collection by `thread`, which holds the GIL: until
@@ -151,29 +175,25 @@ impl Recorder {
             kind,
         };
         let index = thread.0;
-        if let Some(buffer) = self.buffers.read().get(index) {
+        if let Some(buffer) = self.buffers.read().get(&index) {
             buffer.events.lock().push(raw);
             return;
         }
-        self.grow_to(index);
-        self.buffers.read()[index].events.lock().push(raw);
+        self.buffers
+            .write()
+            .entry(index)
+            .or_insert_with(|| ThreadBuffer::new(index))
+            .events
+            .lock()
+            .push(raw);
     }
 
     fn name_thread(&self, thread: ThreadId, name: &str) {
-        self.grow_to(thread.0);
-        *self.buffers.read()[thread.0].name.lock() = name.to_owned();
-    }
-
-    /// Makes sure buffer `index` exists (rare: once per thread).
-    fn grow_to(&self, index: usize) {
-        if self.buffers.read().len() > index {
-            return;
-        }
         let mut buffers = self.buffers.write();
-        while buffers.len() <= index {
-            let id = buffers.len();
-            buffers.push(ThreadBuffer::new(id));
-        }
+        let buffer = buffers
+            .entry(thread.0)
+            .or_insert_with(|| ThreadBuffer::new(thread.0));
+        *buffer.name.lock() = name.to_owned();
     }
 
     fn now_ns(&self) -> u64 {
@@ -190,4 +210,47 @@ impl Recorder {
 /// some viewers treat specially).
 pub fn tid_of(thread: ThreadId) -> u64 {
     thread.0 as u64 + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use gilvm_gil::GilConfig;
+
+    use super::*;
+
+    fn tracked(recorder: &Recorder) -> usize {
+        recorder.buffers.read().len()
+    }
+
+    /// A thread per request must not grow the recorder: a finished thread's buffer goes.
+    #[test]
+    fn finished_threads_leave_no_buffer() {
+        let recorder = Recorder::new();
+        let gil = Gil::with_hook(GilConfig::default(), recorder.hook());
+        let main = gil.register_thread("main");
+        for index in 0..1000 {
+            drop(gil.register_thread(&format!("worker-{index}")));
+        }
+        assert_eq!(tracked(&recorder), 1);
+        drop(main);
+        assert_eq!(tracked(&recorder), 0);
+    }
+
+    /// A thread that ends during a recording is in its trace, and gone after it.
+    #[test]
+    fn a_thread_finished_while_recording_is_kept_until_stop() {
+        let recorder = Recorder::new();
+        let gil = Gil::with_hook(GilConfig::default(), recorder.hook());
+        let main = gil.register_thread("main");
+        recorder.start();
+        let worker = gil.register_thread("worker");
+        worker.acquire();
+        drop(worker);
+        assert_eq!(tracked(&recorder), 2);
+        let trace = recorder.stop();
+        assert!(trace.threads.iter().any(|t| t.name == "worker"));
+        assert_eq!(tracked(&recorder), 1);
+        drop(main);
+        assert_eq!(tracked(&recorder), 0);
+    }
 }
