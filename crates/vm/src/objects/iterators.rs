@@ -53,7 +53,8 @@ pub enum IterState {
     },
     Enumerate {
         inner: Value,
-        count: i64,
+        /// The next index: an int, beyond `i64` when `start` was (CPython's `en_longindex`).
+        count: Value,
     },
     Zip {
         inners: Vec<Value>,
@@ -115,8 +116,17 @@ pub fn enumerate(ts: &mut ThreadState, args: &Args) -> PyResult {
         return Err(ts.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
     };
     let start = match args.pos.get(1).or(args.kw("start")) {
-        Some(v) => crate::object::args::int_arg(ts, v)?,
-        None => 0,
+        Some(v) => match crate::protocol::ops::index_of(ts, v)? {
+            Some(Value::Bool(b)) => Value::Int(b as i64),
+            Some(i) => i,
+            None => {
+                return Err(ts.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    crate::object::class_of::type_name(ts, v)
+                )))
+            }
+        },
+        None => Value::Int(0),
     };
     let inner = crate::protocol::iter::get_iter(ts, iterable)?;
     Ok(Value::new_iter(IterState::Enumerate {

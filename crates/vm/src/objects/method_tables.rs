@@ -276,6 +276,8 @@ const FLOAT_METHODS: &[(&str, NativeFn)] = &[
     ("is_integer", float_is_integer),
     ("conjugate", identity),
     ("as_integer_ratio", number_methods::float_as_integer_ratio),
+    ("hex", crate::objects::float_hex::float_hex),
+    ("fromhex", crate::objects::float_hex::float_fromhex),
 ];
 const TYPE_METHODS: &[(&str, NativeFn)] = &[
     ("__call__", crate::protocol::class_new::type_call),

@@ -23,6 +23,7 @@ pub mod constructors;
 pub mod dict;
 pub mod exception;
 pub mod float;
+pub mod float_hex;
 pub mod function;
 pub mod generator;
 pub mod int;

@@ -12,6 +12,7 @@ use crate::objects::iterators::IterState;
 use crate::protocol::call::call_value;
 use crate::protocol::class;
 use crate::protocol::ops;
+use gilvm_compiler::bytecode::BinaryOperator;
 
 pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
     if let Value::Obj(o) = v {
@@ -255,14 +256,14 @@ fn next_composite(
 ) -> PyResult<Option<Value>> {
     // Clone what is needed out of the borrow: the callbacks may touch this iterator again.
     enum Plan {
-        Enumerate(Value, i64),
+        Enumerate(Value, Value),
         Zip(Vec<Value>, bool),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
         Callable(Value, Value),
     }
     let plan = match &*state.borrow() {
-        IterState::Enumerate { inner, count } => Plan::Enumerate(inner.clone(), *count),
+        IterState::Enumerate { inner, count } => Plan::Enumerate(inner.clone(), count.clone()),
         IterState::Zip { inners, strict } => Plan::Zip(inners.clone(), *strict),
         IterState::Map { func, inners } => Plan::Map(func.clone(), inners.clone()),
         IterState::Filter { func, inner } => Plan::Filter(func.clone(), inner.clone()),
@@ -284,13 +285,19 @@ fn next_composite(
         _ => return Ok(None),
     };
     let result = match plan {
-        Plan::Enumerate(inner, count) => {
-            let r = next_value(ts, &inner)?.map(|v| Value::new_tuple(vec![Value::Int(count), v]));
-            if let IterState::Enumerate { count, .. } = &mut *state.borrow_mut() {
-                *count += 1;
+        Plan::Enumerate(inner, count) => match next_value(ts, &inner)? {
+            Some(v) => {
+                let next = match &count {
+                    Value::Int(n) => crate::objects::int::add(*n, 1),
+                    _ => ops::binary_op(ts, BinaryOperator::Add, &count, &Value::Int(1))?,
+                };
+                if let IterState::Enumerate { count, .. } = &mut *state.borrow_mut() {
+                    *count = next;
+                }
+                Some(Value::new_tuple(vec![count, v]))
             }
-            r
-        }
+            None => None,
+        },
         Plan::Zip(inners, _) if inners.is_empty() => None,
         Plan::Zip(inners, false) => next_all(ts, &inners)?.map(Value::new_tuple),
         Plan::Zip(inners, true) => next_strict(ts, &inners)?.map(Value::new_tuple),
