@@ -72,6 +72,23 @@
 //! ## Generators
 //! A code object with [`CodeFlags::GENERATOR`] returns a generator on call instead of running.
 //! `YieldValue` suspends the frame; resuming pushes the sent value (None for `next`).
+//!
+//! ## Coroutines
+//! [`CodeFlags::COROUTINE`] code returns a coroutine, with `GENERATOR` too an async
+//! generator. `await x` is `GetAwaitable(0)`, `LoadConst(None)`, `YieldFrom`: what the
+//! awaited iterator yields passes up to whoever drives the coroutine (the event loop). In an
+//! async generator a `YieldValue` yields to the `async for` (the `asend` awaitable finishes
+//! with it) while a `YieldFrom` yields to the event loop.
+//! ```text
+//! async for:                               async with:
+//!     <iter>; GetAiter                         <context>; BeforeAsyncWith
+//! S:  SetupFinally(E)                          GetAwaitable(1); LoadConst(None); YieldFrom
+//!     GetAnext; LoadConst(None); YieldFrom     SetupFinally(F)
+//!     PopBlock                                 (as `with`, each `__exit__` call followed by
+//!     <store>; <body>; Jump(S)                  GetAwaitable(2); LoadConst(None); YieldFrom)
+//! E:  EndAsyncFor
+//!     <orelse>
+//! ```
 
 use std::fmt;
 use std::sync::Arc;
@@ -270,6 +287,23 @@ pub enum Instruction {
     /// that value and re-runs this instruction on resume; on `StopIteration(v)` pushes `v`.
     YieldFrom,
 
+    // --- coroutines ---
+    /// `v -> iterator` for `await v` (then `LoadConst(None)`, `YieldFrom`): a coroutine
+    /// itself, else `v.__await__()`. The operand names the context in error messages:
+    /// 0 `await`, 1 the result of `__aenter__`, 2 that of `__aexit__`.
+    GetAwaitable(u32),
+    /// `v -> v.__aiter__()` for `async for`.
+    GetAiter,
+    /// `aiter -> aiter awaitable`: the awaitable of `aiter.__anext__()`.
+    GetAnext,
+    /// `aiter exc ->` in the handler around an `async for`'s `GetAnext`: a
+    /// `StopAsyncIteration` ends the loop (the handler block and the iterator are popped),
+    /// anything else is re-raised.
+    EndAsyncFor,
+    /// `mgr -> aexit aenter_result`: the bound `__aexit__` and the (not yet awaited)
+    /// result of `__aenter__()`.
+    BeforeAsyncWith,
+
     // --- pattern matching (the `match` statement) ---
     /// `subject -> subject bool`: whether `subject` is a sequence a pattern may take
     /// apart (not str, bytes or bytearray).
@@ -385,6 +419,10 @@ impl CodeFlags {
     /// Has a `**kwargs` parameter (its slot follows `*args`'s, if any).
     pub const VARKEYWORDS: u32 = 0x08;
     pub const GENERATOR: u32 = 0x20;
+    /// `async def` (or an async comprehension): calling it makes a coroutine.
+    pub const COROUTINE: u32 = 0x80;
+    /// `async def` with `yield`, or an async generator expression.
+    pub const ASYNC_GENERATOR: u32 = 0x200;
     /// Module or class body: runs with a namespace dict (`*Name` instructions).
     pub const NAMESPACE: u32 = 0x100;
 

@@ -112,6 +112,9 @@ impl Instruction {
             ImportStar => -1,
             YieldValue => 0,
             YieldFrom => -1,
+            GetAwaitable(_) | GetAiter => 0,
+            GetAnext | BeforeAsyncWith => 1,
+            EndAsyncFor => -2,
         }
     }
 }

@@ -71,11 +71,13 @@ pub enum StmtKind {
         value: Option<Expr>,
         simple: bool,
     },
+    /// `for` / `async for` (`is_async`).
     For {
         target: Expr,
         iter: Expr,
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
+        is_async: bool,
     },
     While {
         test: Expr,
@@ -88,9 +90,11 @@ pub enum StmtKind {
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
+    /// `with` / `async with` (`is_async`).
     With {
         items: Vec<WithItem>,
         body: Vec<Stmt>,
+        is_async: bool,
     },
     Raise {
         exc: Option<Expr>,
@@ -136,6 +140,8 @@ pub struct FunctionDef {
     /// Outermost first, as written.
     pub decorators: Vec<Expr>,
     pub returns: Option<Expr>,
+    /// `async def`: calling it makes a coroutine (or an async generator).
+    pub is_async: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -262,6 +268,7 @@ pub enum ExprKind {
     },
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
+    Await(Box<Expr>),
     /// `a < b <= c`: `ops` and `comparators` have the same length.
     Compare {
         left: Box<Expr>,
@@ -365,6 +372,8 @@ pub struct Comprehension {
     pub target: Expr,
     pub iter: Expr,
     pub ifs: Vec<Expr>,
+    /// `async for target in iter`
+    pub is_async: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -158,7 +158,9 @@ fn expr_children<'a>(expr: &'a Expr, out: &mut Vec<(Node<'a>, u32)>) {
             comprehension_exprs(generators, &mut add);
         }
         ExprKind::Yield(value) => value.iter().for_each(|v| add(v)),
-        ExprKind::YieldFrom(value) | ExprKind::Starred(value) => add(value),
+        ExprKind::YieldFrom(value) | ExprKind::Await(value) | ExprKind::Starred(value) => {
+            add(value)
+        }
         ExprKind::Compare {
             left, comparators, ..
         } => {
@@ -270,6 +272,7 @@ fn stmt_children<'a>(stmt: &'a Stmt, out: &mut Vec<(Node<'a>, u32)>) {
             iter,
             body,
             orelse,
+            ..
         } => {
             expr(target);
             expr(iter);
@@ -290,7 +293,7 @@ fn stmt_children<'a>(stmt: &'a Stmt, out: &mut Vec<(Node<'a>, u32)>) {
                 _ => bodies.push(orelse),
             }
         }
-        StmtKind::With { items, body } => {
+        StmtKind::With { items, body, .. } => {
             for item in items {
                 expr(&item.context);
                 item.target.iter().for_each(&mut expr);
@@ -452,6 +455,7 @@ fn take_expr_children(expr: &mut Expr, work: &mut Vec<Owned>) {
         | ExprKind::Subscript { value: a, index: b } => push_exprs(work, [*a, *b]),
         ExprKind::UnaryOp { operand: a, .. }
         | ExprKind::YieldFrom(a)
+        | ExprKind::Await(a)
         | ExprKind::Starred(a)
         | ExprKind::Attribute { value: a, .. } => push_expr(work, *a),
         ExprKind::Lambda { params, body } => {
@@ -546,6 +550,7 @@ fn take_stmt_children(stmt: &mut Stmt, work: &mut Vec<Owned>) {
             iter,
             body,
             orelse,
+            ..
         } => {
             push_exprs(work, [target, iter]);
             push_stmts(work, body);
@@ -556,7 +561,7 @@ fn take_stmt_children(stmt: &mut Stmt, work: &mut Vec<Owned>) {
             push_stmts(work, body);
             push_stmts(work, orelse);
         }
-        StmtKind::With { items, body } => {
+        StmtKind::With { items, body, .. } => {
             for item in items {
                 push_exprs(work, [item.context].into_iter().chain(item.target));
             }

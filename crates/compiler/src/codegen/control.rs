@@ -5,7 +5,7 @@ use gilvm_syntax::ast::{ExceptHandler, Expr, ExprKind, Span, Stmt, WithItem};
 
 use super::unit::FrameBlock;
 use super::{CompileResult, Compiler, NameOp};
-use crate::bytecode::{Constant, Instruction};
+use crate::bytecode::{CodeFlags, Constant, Instruction};
 use crate::constants::from_ast;
 
 /// A loop found while unwinding for `break`/`continue`.
@@ -178,7 +178,7 @@ impl<'a> Compiler<'a, '_> {
         self.compile_with(rest, body)?;
         self.pop_block();
         self.emit(Instruction::PopBlock);
-        self.call_exit_with_nones();
+        self.call_exit_with_nones(false);
         self.jump(Instruction::Jump, end);
         self.bind(exit);
         self.emit(Instruction::WithExceptStart);
@@ -192,17 +192,24 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    /// `exit ->`: calls `__exit__(None, None, None)` and drops its result.
-    fn call_exit_with_nones(&mut self) {
+    /// `exit ->`: calls `__exit__(None, None, None)` (awaiting the result for `async with`)
+    /// and drops its result.
+    pub(super) fn call_exit_with_nones(&mut self, is_async: bool) {
         for _ in 0..3 {
             self.load_const(Constant::None);
         }
         self.emit(Instruction::Call(3));
+        if is_async {
+            self.emit_await(super::coroutines::Awaited::Aexit);
+        }
         self.emit(Instruction::PopTop);
     }
 
     pub(super) fn compile_return(&mut self, value: Option<&'a Expr>, span: Span) -> CompileResult {
         self.check_function_scope(span, "return")?;
+        if value.is_some() && self.unit_ref().flags & CodeFlags::ASYNC_GENERATOR != 0 {
+            return Err(self.error(span, "'return' with value in async generator"));
+        }
         let preserve = value.is_some();
         if let Some(value) = value {
             self.compile_expr(value)?;
@@ -301,10 +308,10 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Instruction::PopTop);
                 self.emit(Instruction::PopExcept);
             }
-            FrameBlock::With => {
+            FrameBlock::With | FrameBlock::AsyncWith => {
                 self.emit(Instruction::PopBlock);
                 rot_if_preserving(self);
-                self.call_exit_with_nones();
+                self.call_exit_with_nones(matches!(block, FrameBlock::AsyncWith));
             }
             FrameBlock::HandlerCleanup(name) => {
                 self.emit(Instruction::PopExcept);

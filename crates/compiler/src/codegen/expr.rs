@@ -107,8 +107,12 @@ impl<'a> Compiler<'a, '_> {
                 }
                 self.emit(Instruction::YieldValue);
             }
+            ExprKind::Await(value) => self.compile_await(value, expr.span)?,
             ExprKind::YieldFrom(value) => {
                 self.check_function_scope(expr.span, "yield")?;
+                if self.in_async_def() {
+                    return Err(self.error(expr.span, "'yield from' inside async function"));
+                }
                 self.compile_expr(value)?;
                 self.emit(Instruction::GetYieldFromIter);
                 self.load_const(Constant::None);

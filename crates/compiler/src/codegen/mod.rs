@@ -4,6 +4,7 @@
 mod annotations;
 mod call;
 mod control;
+mod coroutines;
 mod expr;
 mod patterns;
 mod scopes;
@@ -198,9 +199,12 @@ impl<'a, 's> Compiler<'a, 's> {
             cellvars: info.cellvars(),
             freevars: info.freevars(),
         });
-        if info.is_generator {
-            unit.flags |= CodeFlags::GENERATOR;
-        }
+        unit.flags |= match (info.is_generator, info.is_coroutine) {
+            (true, false) => CodeFlags::GENERATOR,
+            (false, true) => CodeFlags::COROUTINE,
+            (true, true) => CodeFlags::ASYNC_GENERATOR,
+            (false, false) => 0,
+        };
         self.units.push(unit);
     }
 

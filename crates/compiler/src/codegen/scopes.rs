@@ -9,6 +9,7 @@ use gilvm_syntax::ast::{ClassDef, Comprehension, Expr, ExprKind, FunctionDef, Pa
 use super::{docstring, CompileResult, Compiler, NameOp};
 use crate::bytecode::{CodeFlags, CodeObject, Constant, Instruction, MakeFunctionFlags};
 use crate::constants::fold;
+use crate::symtable::ScopeKind;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CompKind {
@@ -225,6 +226,12 @@ impl<'a> Compiler<'a, '_> {
             return Err(self.error(expr.span, "comprehension without 'for'"));
         };
         let scope = self.scope_for(expr, expr.span)?;
+        let awaited = self.table.scopes[scope].is_coroutine && kind != CompKind::Generator;
+        let outer = &self.table.scopes[self.unit_ref().scope];
+        if awaited && !outer.is_async_def && outer.kind != ScopeKind::Comprehension {
+            let msg = "asynchronous comprehension outside of an asynchronous function";
+            return Err(self.error(expr.span, msg));
+        }
         let name = format!("<{}>", self.table.scopes[scope].name);
         let qualname = self.qualname(&name);
         self.enter_unit(scope, qualname.clone(), self.map.line(expr.span));
@@ -243,8 +250,14 @@ impl<'a> Compiler<'a, '_> {
         let code = self.exit_unit();
         self.make_closure(code, &qualname, 0, expr.span)?;
         self.compile_expr(&first.iter)?;
-        self.emit(Instruction::GetIter);
+        self.emit(match first.is_async {
+            true => Instruction::GetAiter,
+            false => Instruction::GetIter,
+        });
         self.emit(Instruction::Call(1));
+        if awaited {
+            self.emit_await(super::coroutines::Awaited::Expression);
+        }
         Ok(())
     }
 
@@ -261,10 +274,18 @@ impl<'a> Compiler<'a, '_> {
             self.emit(Instruction::LoadFast(0));
         } else {
             self.compile_expr(&generator.iter)?;
-            self.emit(Instruction::GetIter);
+            self.emit(match generator.is_async {
+                true => Instruction::GetAiter,
+                false => Instruction::GetIter,
+            });
         }
-        self.bind(start);
-        self.jump(Instruction::ForIter, end);
+        let cleanup = self.new_label();
+        if generator.is_async {
+            self.async_for_head(start, cleanup);
+        } else {
+            self.bind(start);
+            self.jump(Instruction::ForIter, end);
+        }
         self.store_target(&generator.target)?;
         for condition in &generator.ifs {
             self.jump_if(condition, false, start)?;
@@ -275,6 +296,10 @@ impl<'a> Compiler<'a, '_> {
             self.comprehension_element(kind, generators.len() as u32 + 1, elements)?;
         }
         self.jump(Instruction::Jump, start);
+        if generator.is_async {
+            self.bind(cleanup);
+            self.emit(Instruction::EndAsyncFor);
+        }
         self.bind(end);
         Ok(())
     }

@@ -45,10 +45,27 @@ impl<'a> Compiler<'a, '_> {
                 iter,
                 body,
                 orelse,
+                is_async: false,
             } => self.compile_for(target, iter, body, orelse),
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async: true,
+            } => self.compile_async_for(target, iter, body, orelse, stmt.span),
             StmtKind::While { test, body, orelse } => self.compile_while(test, body, orelse),
             StmtKind::If { test, body, orelse } => self.compile_if(test, body, orelse),
-            StmtKind::With { items, body } => self.compile_with(items, body),
+            StmtKind::With {
+                items,
+                body,
+                is_async: false,
+            } => self.compile_with(items, body),
+            StmtKind::With {
+                items,
+                body,
+                is_async: true,
+            } => self.compile_async_with(items, body, stmt.span),
             StmtKind::Raise { exc, cause } => self.compile_raise(exc.as_ref(), cause.as_ref()),
             StmtKind::Try {
                 body,

@@ -32,6 +32,8 @@ pub(crate) enum FrameBlock<'a> {
     FinallyEnd,
     /// The body of a `with`: `__exit__` is on the stack.
     With,
+    /// The body of an `async with`: `__aexit__` is on the stack.
+    AsyncWith,
     /// An `except` handler body, with its `as` name.
     HandlerCleanup(Option<&'a str>),
     /// A return value saved on the stack while a final body runs.

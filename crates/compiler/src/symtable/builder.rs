@@ -115,6 +115,8 @@ impl Builder<'_, '_> {
                 self.visit_exprs(&def.returns)?;
                 self.visit_exprs(&def.decorators)?;
                 self.enter(ScopeKind::Function, &def.name, node_key(&**def));
+                self.cur().is_coroutine = def.is_async;
+                self.cur().is_async_def = def.is_async;
                 self.visit_params(&def.params, stmt.span)?;
                 self.visit_body(&def.body)?;
                 self.exit();
@@ -156,6 +158,7 @@ impl Builder<'_, '_> {
                 iter,
                 body,
                 orelse,
+                ..
             } => {
                 self.visit_target(target)?;
                 self.visit_expr(iter)?;
@@ -167,7 +170,7 @@ impl Builder<'_, '_> {
                 self.visit_body(body)?;
                 self.visit_body(orelse)?;
             }
-            StmtKind::With { items, body } => {
+            StmtKind::With { items, body, .. } => {
                 for item in items {
                     self.visit_expr(&item.context)?;
                     if let Some(target) = &item.target {
@@ -414,6 +417,12 @@ impl Builder<'_, '_> {
                 self.mark_generator(expr.span)?;
                 self.visit_expr(value)?;
             }
+            ExprKind::Await(value) => {
+                self.visit_expr(value)?;
+                if self.cur().kind == ScopeKind::Comprehension {
+                    self.cur().is_coroutine = true;
+                }
+            }
             ExprKind::Compare {
                 left, comparators, ..
             } => {
@@ -500,8 +509,10 @@ impl Builder<'_, '_> {
         };
         self.visit_expr(&first.iter)?;
         self.enter(ScopeKind::Comprehension, name, node_key(expr));
-        if name == "genexpr" {
-            self.cur().is_generator = true;
+        let is_generator = name == "genexpr";
+        self.cur().is_generator = is_generator;
+        if generators.iter().any(|g| g.is_async) {
+            self.cur().is_coroutine = true;
         }
         self.add_def(".0", DEF_PARAM, expr.span)?;
         for (i, generator) in generators.iter().enumerate() {
@@ -512,7 +523,12 @@ impl Builder<'_, '_> {
             self.visit_exprs(&generator.ifs)?;
         }
         self.visit_exprs(elements.iter().copied())?;
+        // An async list/set/dict comprehension is awaited where it is written.
+        let awaited = self.cur().is_coroutine && !is_generator;
         self.exit();
+        if awaited && self.cur().kind == ScopeKind::Comprehension {
+            self.cur().is_coroutine = true;
+        }
         Ok(())
     }
 

@@ -77,6 +77,11 @@ pub struct Scope {
     pub params: Vec<String>,
     pub children: Vec<usize>,
     pub is_generator: bool,
+    /// Calling it makes a coroutine (an async generator if also `is_generator`): an
+    /// `async def`, or a comprehension with `async for` or `await`.
+    pub is_coroutine: bool,
+    /// An `async def` body: where `await`, `async for` and `async with` may appear.
+    pub is_async_def: bool,
     /// A class whose methods use `super()` or `__class__`: it gets a `__class__` cell.
     pub needs_class_closure: bool,
     /// The class name used for private name mangling (inherited by nested functions).
@@ -93,6 +98,8 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
+            is_async_def: false,
             needs_class_closure: false,
             private,
         }

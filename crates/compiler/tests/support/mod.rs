@@ -130,6 +130,7 @@ pub fn listcomp(elt: Expr, target: Expr, iter: Expr) -> Expr {
             target,
             iter,
             ifs: vec![],
+            is_async: false,
         }],
     })
 }
@@ -172,6 +173,7 @@ pub fn def(n: &str, params: &[&str], body: Vec<Stmt>) -> Stmt {
         body,
         decorators: vec![],
         returns: None,
+        is_async: false,
     })))
 }
 
@@ -199,6 +201,7 @@ pub fn for_(target: Expr, iter: Expr, body: Vec<Stmt>) -> Stmt {
         iter,
         body,
         orelse: vec![],
+        is_async: false,
     })
 }
 

@@ -63,6 +63,16 @@ pub fn stmt(kind: StmtKind, start: usize, end: usize) -> Stmt {
     }
 }
 
+/// `async for` / `async with`: the statement parsed after `async`, marked and widened to
+/// start at the keyword.
+pub fn make_async(mut s: Stmt, start: usize) -> Stmt {
+    if let StmtKind::For { is_async, .. } | StmtKind::With { is_async, .. } = &mut s.kind {
+        *is_async = true;
+    }
+    s.span.start = start as u32;
+    s
+}
+
 pub fn alias(name: String, asname: Option<String>, start: usize, end: usize) -> Alias {
     Alias {
         name,

@@ -326,16 +326,37 @@ fn iter_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 }
 
 fn next(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    use crate::interp::generator::Step;
     let a = positional(ts, "next", args, 1, 2)?;
-    if let Some(Obj::Generator(_)) = a[0].obj().map(|o| &**o) {
-        let gen = a[0].obj().cloned().expect("checked above");
-        return match crate::interp::generator::resume(ts, &gen, Value::None, None)? {
-            crate::interp::generator::Resumed::Yielded(v) => Ok(v),
-            crate::interp::generator::Resumed::Returned(v) => match a.get(1) {
+    // Generators and awaitables finish with a value: `StopIteration(value)`.
+    let stepped = match a[0].obj().map(|o| (o, &**o)) {
+        Some((_, Obj::Generator(g))) => {
+            if g.kind != crate::objects::generator::GenKind::Generator {
+                return Err(ts.type_error(format!(
+                    "'{}' object is not an iterator",
+                    g.kind.type_id().name()
+                )));
+            }
+            Some(crate::interp::generator::yield_from_step(
+                ts,
+                &a[0],
+                Value::None,
+            )?)
+        }
+        Some((o, Obj::Iter(state))) if state.borrow().is_awaitable() => Some(
+            crate::interp::coroutine::await_step(ts, &o.clone(), Value::None, None)?,
+        ),
+        _ => None,
+    };
+    match stepped {
+        Some(Step::Yielded(v)) => return Ok(v),
+        Some(Step::Done(v)) => {
+            return match a.get(1) {
                 Some(d) => Ok(d.clone()),
                 None => Err(ts.stop_iteration(v)),
-            },
-        };
+            }
+        }
+        None => {}
     }
     let is_iterator = match a[0].obj().map(|o| &**o) {
         Some(Obj::Iter(_)) => true,

@@ -9,11 +9,11 @@ use crate::interp::build_values as build;
 use crate::interp::exceptions;
 use crate::interp::frame::{Block, BlockKind, Frame};
 use crate::interp::gc;
-use crate::interp::generator;
 use crate::interp::import;
 use crate::interp::matching;
 use crate::interp::names;
 use crate::interp::thread_state::ThreadState;
+use crate::interp::{coroutine, generator};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::CodeInfo;
@@ -646,6 +646,38 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let v = f.pop();
                     let it = generator::yield_from_iter(ts, &v)?;
                     f.push(it);
+                }
+                I::GetAwaitable(context) => {
+                    let v = f.pop();
+                    f.push(coroutine::get_awaitable(ts, &v, context)?);
+                }
+                I::GetAiter => {
+                    let v = f.pop();
+                    f.push(coroutine::get_aiter(ts, &v)?);
+                }
+                I::GetAnext => {
+                    let awaitable = coroutine::get_anext(ts, f.top())?;
+                    f.push(awaitable);
+                }
+                I::EndAsyncFor => {
+                    let exc = f.pop();
+                    if !coroutine::ends_async_for(ts, &exc) {
+                        return Err(exceptions::reraise(ts, exc));
+                    }
+                    if let Some(Block {
+                        kind: BlockKind::ExceptHandler { previous },
+                        ..
+                    }) = f.blocks.pop()
+                    {
+                        ts.handled = previous;
+                    }
+                    f.pop();
+                }
+                I::BeforeAsyncWith => {
+                    let mgr = f.pop();
+                    let (exit, entered) = coroutine::before_async_with(ts, &mgr)?;
+                    f.push(exit);
+                    f.push(entered);
                 }
                 I::YieldFrom => {
                     let sent = f.pop();

@@ -9,16 +9,30 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::Function;
-use crate::objects::generator::Generator;
+use crate::objects::generator::{GenKind, Generator};
 use crate::protocol::attr::get_attr;
 use crate::protocol::call::call_value;
+use gilvm_compiler::bytecode::CodeFlags;
 
 pub fn new_generator(frame: Box<Frame>, func: &Function) -> Value {
+    let flags = func.code.code.flags;
+    let kind = if flags.has(CodeFlags::ASYNC_GENERATOR) {
+        GenKind::AsyncGenerator
+    } else if flags.has(CodeFlags::COROUTINE) {
+        GenKind::Coroutine
+    } else {
+        GenKind::Generator
+    };
     Value::Obj(ObjRef::new(Obj::Generator(Generator {
         frame: RefCell::new(Some(frame)),
         running: Cell::new(false),
         name: func.name().to_string(),
         qualname: func.qualname.clone(),
+        kind,
+        code: func.code.clone(),
+        iterable_coroutine: Cell::new(false),
+        running_async: Cell::new(false),
+        closed: Cell::new(false),
     })))
 }
 
@@ -37,18 +51,24 @@ pub fn resume(
     let Obj::Generator(g) = &**gen else {
         return Err(ts.type_error("not a generator"));
     };
+    let noun = g.kind.noun();
     if g.running.get() {
-        return Err(ts.value_error("generator already executing"));
+        return Err(ts.value_error(format!("{noun} already executing")));
     }
     let Some(mut frame) = g.frame.borrow_mut().take() else {
         return match throw {
             Some(exc) => Err(exc),
+            None if g.kind == GenKind::Coroutine => Err(ts.new_exc(
+                ExcKind::RuntimeError,
+                "cannot reuse already awaited coroutine",
+            )),
             None => Ok(Resumed::Returned(Value::None)),
         };
     };
     if frame.ip == 0 && !sent.is_none() && throw.is_none() {
         *g.frame.borrow_mut() = Some(frame);
-        return Err(ts.type_error("can't send non-None value to a just-started generator"));
+        let msg = format!("can't send non-None value to a just-started {noun}");
+        return Err(ts.type_error(msg));
     }
     if frame.ip > 0 && throw.is_none() {
         frame.push(sent);
@@ -59,7 +79,7 @@ pub fn resume(
         throw => run_frame(ts, frame, throw),
     };
     g.running.set(false);
-    match result.map_err(|e| stop_iteration_to_runtime_error(ts, e))? {
+    match result.map_err(|e| stop_iteration_to_runtime_error(ts, e, g.kind))? {
         FrameExit::Yield(v, frame) => {
             *g.frame.borrow_mut() = Some(frame);
             Ok(Resumed::Yielded(v))
@@ -134,12 +154,18 @@ fn optional_method(ts: &mut ThreadState, obj: &Value, name: &str) -> PyResult<Op
     }
 }
 
-/// PEP 479: a `StopIteration` escaping a generator's frame becomes a `RuntimeError`.
-fn stop_iteration_to_runtime_error(ts: &ThreadState, e: ObjRef) -> ObjRef {
-    if !ts.exc_matches(&e, ExcKind::StopIteration) {
+/// PEP 479: a `StopIteration` escaping a generator's frame (or a `StopAsyncIteration` an
+/// async generator's) becomes a `RuntimeError`.
+fn stop_iteration_to_runtime_error(ts: &ThreadState, e: ObjRef, kind: GenKind) -> ObjRef {
+    let escaped = if ts.exc_matches(&e, ExcKind::StopIteration) {
+        "StopIteration"
+    } else if kind == GenKind::AsyncGenerator && ts.exc_matches(&e, ExcKind::StopAsyncIteration) {
+        "StopAsyncIteration"
+    } else {
         return e;
-    }
-    let err = ts.new_exc(ExcKind::RuntimeError, "generator raised StopIteration");
+    };
+    let msg = format!("{} raised {escaped}", kind.noun());
+    let err = ts.new_exc(ExcKind::RuntimeError, msg);
     if let Some(data) = crate::object::error::exc_data(&err) {
         let mut data = data.borrow_mut();
         data.cause = Value::Obj(e.clone());
@@ -181,7 +207,8 @@ pub fn close(ts: &mut ThreadState, gen: &ObjRef) -> PyResult {
     let exit = crate::object::error::new_exception(ts.exc_class(ExcKind::GeneratorExit), vec![]);
     match resume(ts, gen, Value::None, Some(exit)) {
         Ok(Resumed::Yielded(_)) => {
-            Err(ts.new_exc(ExcKind::RuntimeError, "generator ignored GeneratorExit"))
+            let msg = format!("{} ignored GeneratorExit", g.kind.noun());
+            Err(ts.new_exc(ExcKind::RuntimeError, msg))
         }
         Ok(Resumed::Returned(_)) => Ok(Value::None),
         Err(e)
@@ -194,9 +221,15 @@ pub fn close(ts: &mut ThreadState, gen: &ObjRef) -> PyResult {
     }
 }
 
+/// `GetYieldFromIter`: generators (and coroutines, from a `types.coroutine` generator) are
+/// delegated to as they are; a coroutine only from a coroutine-like generator.
 pub fn yield_from_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
     match v.obj().map(|o| &**o) {
-        Some(Obj::Generator(_)) => Ok(v.clone()),
+        Some(Obj::Generator(g)) if g.kind == GenKind::Generator => Ok(v.clone()),
+        Some(Obj::Generator(g)) if g.kind == GenKind::Coroutine => {
+            Err(ts
+                .type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"))
+        }
         _ => crate::protocol::iter::get_iter(ts, v),
     }
 }
@@ -206,18 +239,43 @@ pub enum Step {
     Done(Value),
 }
 
-/// One round of `yield from`: send `sent` into the sub-iterator.
+/// One round of `yield from` (or `await`): send `sent` into the sub-iterator.
 pub fn yield_from_step(ts: &mut ThreadState, iter: &Value, sent: Value) -> PyResult<Step> {
     if let Value::Obj(o) = iter {
-        if matches!(&**o, Obj::Generator(_)) {
-            return Ok(match resume(ts, o, sent, None)? {
-                Resumed::Yielded(v) => Step::Yielded(v),
-                Resumed::Returned(v) => Step::Done(v),
-            });
+        match &**o {
+            Obj::Generator(_) => {
+                return Ok(match resume(ts, o, sent, None)? {
+                    Resumed::Yielded(v) => Step::Yielded(v),
+                    Resumed::Returned(v) => Step::Done(v),
+                });
+            }
+            Obj::Iter(state) if state.borrow().is_awaitable() => {
+                return crate::interp::coroutine::await_step(ts, o, sent, None);
+            }
+            Obj::Instance(_) => return send_to_object(ts, iter, sent),
+            _ => {}
         }
     }
     Ok(match crate::protocol::iter::next_value(ts, iter)? {
         Some(v) => Step::Yielded(v),
         None => Step::Done(Value::None),
     })
+}
+
+/// `iter.__next__()` (or `iter.send(sent)` when something is sent), with the value of the
+/// `StopIteration` that ends it.
+fn send_to_object(ts: &mut ThreadState, iter: &Value, sent: Value) -> PyResult<Step> {
+    let (name, args) = match sent {
+        Value::None => ("__next__", vec![]),
+        sent => ("send", vec![sent]),
+    };
+    let method = get_attr(ts, iter, &Value::new_str(name))?;
+    match call_value(ts, &method, &args, &[]) {
+        Ok(v) => Ok(Step::Yielded(v)),
+        Err(e) if ts.exc_matches(&e, ExcKind::StopIteration) => {
+            let value = get_attr(ts, &Value::Obj(e), &Value::new_str("value"))?;
+            Ok(Step::Done(value))
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -13,6 +13,7 @@
 
 pub mod build_values;
 pub mod carets;
+pub mod coroutine;
 pub mod eval;
 pub mod exceptions;
 pub mod frame;

@@ -50,7 +50,7 @@ pub fn builtin_type_id(v: &Value) -> Option<TypeId> {
             Obj::Code(_) => TypeId::Code,
             Obj::Module { .. } => TypeId::Module,
             Obj::Iter(state) => state.borrow().type_id(),
-            Obj::Generator(_) => TypeId::Generator,
+            Obj::Generator(g) => g.kind.type_id(),
             Obj::Super { .. } => TypeId::Super,
             Obj::Property { .. } => TypeId::Property,
             Obj::ClassMethod(_) => TypeId::ClassMethod,

@@ -45,6 +45,7 @@ exc_kinds! {
     NameError: Exception,
     UnboundLocalError: NameError,
     StopIteration: Exception,
+    StopAsyncIteration: Exception,
     RuntimeError: Exception,
     SystemError: Exception,
     RecursionError: RuntimeError,

@@ -70,7 +70,8 @@ impl CodeInfo {
         let simple_args = !flags.has(CodeFlags::VARARGS)
             && !flags.has(CodeFlags::VARKEYWORDS)
             && code.kwonly_arg_count == 0;
-        let is_generator = flags.has(CodeFlags::GENERATOR);
+        let is_generator =
+            flags.has(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR);
         let plain =
             simple_args && !is_generator && code.cellvars.is_empty() && code.freevars.is_empty();
         Rc::new(CodeInfo {

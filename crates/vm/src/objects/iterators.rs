@@ -78,6 +78,8 @@ pub enum IterState {
     Combinatoric(Box<IndexWalk>),
     /// A finished iterator (of the given type): its sources are released.
     Exhausted(TypeId),
+    /// An awaitable driving a coroutine or async generator (`interp::coroutine`).
+    Await(Box<crate::objects::generator::AwaitOp>),
 }
 
 impl IterState {
@@ -103,8 +105,14 @@ impl IterState {
             IterState::Callable { .. } => TypeId::CallableIterator,
             IterState::Combinatoric(walk) => walk.type_id(),
             IterState::Exhausted(kind) => *kind,
+            IterState::Await(op) => op.type_id(),
         }
     }
+    /// An awaitable of `interp::coroutine` (with `send`/`throw`/`close`).
+    pub fn is_awaitable(&self) -> bool {
+        matches!(self, IterState::Await(_))
+    }
+
     pub fn type_name(&self) -> &'static str {
         self.type_id().name()
     }

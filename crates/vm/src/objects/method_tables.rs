@@ -7,6 +7,7 @@ use crate::object::typeobj::TypeId;
 use crate::object::value::{Obj, Value};
 use crate::objects::bytes::bytearray as bytearray_methods;
 use crate::objects::bytes::methods as bytes_methods;
+use crate::objects::coroutines;
 use crate::objects::dict::methods as map_methods;
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::int::methods as number_methods;
@@ -32,7 +33,8 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
                 Obj::BigInt(_) => INT_METHODS,
                 Obj::Bytes(_) => bytes_methods::METHODS,
                 Obj::ByteArray(_) => return bytearray_lookup(name),
-                Obj::Generator(_) => GENERATOR_METHODS,
+                Obj::Generator(g) => own_table(g.kind.type_id()),
+                Obj::Iter(state) if state.borrow().is_awaitable() => coroutines::AWAIT_METHODS,
                 Obj::Iter(_) => ITERATOR_METHODS,
                 Obj::Property { .. } => property::METHODS,
                 Obj::Slice { .. } => SLICE_METHODS,
@@ -169,6 +171,11 @@ fn own_table(id: TypeId) -> &'static [(&'static str, NativeFn)] {
         TypeId::Complex => crate::objects::complex::METHODS,
         TypeId::Ellipsis | TypeId::NotImplementedType => SINGLETON_METHODS,
         TypeId::Generator => GENERATOR_METHODS,
+        TypeId::Coroutine => coroutines::COROUTINE_METHODS,
+        TypeId::AsyncGenerator => coroutines::ASYNC_GENERATOR_METHODS,
+        TypeId::CoroutineWrapper | TypeId::AsyncGenASend | TypeId::AsyncGenAThrow => {
+            coroutines::AWAIT_METHODS
+        }
         _ => &[],
     }
 }
@@ -208,10 +215,7 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
             (Obj::Slice { start, .. }, "start") => Some(start.clone()),
             (Obj::Slice { stop, .. }, "stop") => Some(stop.clone()),
             (Obj::Slice { step, .. }, "step") => Some(step.clone()),
-            (Obj::Generator(g), "__name__") => Some(Value::new_str(&g.name)),
-            (Obj::Generator(g), "__qualname__") => Some(Value::new_str(&g.qualname)),
-            (Obj::Generator(g), "gi_running") => Some(Value::Bool(g.running.get())),
-            (Obj::Generator(g), "gi_yieldfrom") => Some(g.yield_from()),
+            (Obj::Generator(g), _) => coroutines::data_attr(g, name),
             (Obj::Property { .. }, _) => property::data_attr(o, name),
             (Obj::ClassMethod(f) | Obj::StaticMethod(f), "__func__" | "__wrapped__") => {
                 Some(f.clone())
@@ -258,7 +262,11 @@ fn co_flags(code: &gilvm_compiler::bytecode::CodeObject) -> i64 {
     if code.flags.0 & CodeFlags::NAMESPACE != 0 {
         return 0;
     }
-    let kept = CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR;
+    let kept = CodeFlags::VARARGS
+        | CodeFlags::VARKEYWORDS
+        | CodeFlags::GENERATOR
+        | CodeFlags::COROUTINE
+        | CodeFlags::ASYNC_GENERATOR;
     let nested = if code.freevars.is_empty() { 0 } else { 0x10 };
     i64::from(0x3 | (code.flags.0 & kept) | nested)
 }
@@ -305,9 +313,9 @@ fn slice_indices(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 }
 
 const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
-    ("send", gen_send),
-    ("throw", gen_throw),
-    ("close", gen_close),
+    ("send", coroutines::gen_send),
+    ("throw", coroutines::gen_throw),
+    ("close", coroutines::gen_close),
     ("__next__", iter_next),
     ("__iter__", identity),
 ];
@@ -341,55 +349,7 @@ fn float_is_integer(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult
     ))
 }
 
-fn generator_of(ts: &ThreadState, this: &Value) -> PyResult<crate::object::value::ObjRef> {
-    this.obj()
-        .cloned()
-        .ok_or_else(|| ts.type_error("expected a generator"))
-}
-
-fn gen_send(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "send", args, 1, 1)?;
-    let g = generator_of(ts, this)?;
-    crate::interp::generator::send(ts, &g, a[0].clone(), None)
-}
-
-fn gen_throw(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "throw", args, 1, 3)?;
-    let g = generator_of(ts, this)?;
-    let exc = match &a[0] {
-        Value::Obj(o) if matches!(&**o, Obj::Type(_)) => match a.get(1) {
-            // `throw(type, instance)`: the instance itself, as CPython does.
-            Some(v @ Value::Obj(e))
-                if crate::object::error::exc_data(e).is_some()
-                    && crate::object::typeobj::is_subclass(
-                        &crate::object::class_of::class_of(ts, v),
-                        o,
-                    ) =>
-            {
-                v.clone()
-            }
-            Some(Value::None) | None => crate::protocol::call::call_value(ts, &a[0], &[], &[])?,
-            Some(v) => crate::protocol::call::call_value(ts, &a[0], std::slice::from_ref(v), &[])?,
-        },
-        v => v.clone(),
-    };
-    match exc {
-        Value::Obj(e) if crate::object::error::exc_data(&e).is_some() => {
-            crate::interp::generator::send(ts, &g, Value::None, Some(e))
-        }
-        _ => Err(ts.type_error(
-            "exceptions must be classes or instances deriving from BaseException, not str",
-        )),
-    }
-}
-
-fn gen_close(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    positional(ts, "close", args, 0, 0)?;
-    let g = generator_of(ts, this)?;
-    crate::interp::generator::close(ts, &g)
-}
-
-fn iter_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+pub(crate) fn iter_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "__next__", args, 0, 0)?;
     match crate::protocol::iter::next_value(ts, this)? {
         Some(v) => Ok(v),

@@ -20,6 +20,7 @@ pub mod code;
 pub mod combinatorics;
 pub mod complex;
 pub mod constructors;
+pub mod coroutines;
 pub mod dict;
 pub mod exception;
 pub mod float;

@@ -8,6 +8,7 @@ use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{DictViewKind, Obj, Value};
+use crate::objects::generator::GenKind;
 use crate::objects::iterators::IterState;
 use crate::protocol::call::call_value;
 use crate::protocol::class;
@@ -63,7 +64,8 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                 items: items.borrow().keys().cloned().collect(),
                 index: 0,
             },
-            Obj::Iter(_) | Obj::Generator(_) => return Ok(v.clone()),
+            Obj::Iter(_) => return Ok(v.clone()),
+            Obj::Generator(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
             Obj::Type(_) if class::meta_special(ts, v, Dunder::Iter).is_some() => {
                 let m = class::meta_special(ts, v, Dunder::Iter).unwrap_or_default();
                 let it = call_value(ts, &m, std::slice::from_ref(v), &[])?;
@@ -96,7 +98,8 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
 /// What `__iter__` returned must itself be an iterator.
 fn check_iterator(ts: &ThreadState, it: Value) -> PyResult {
     let is_iterator = match it.obj().map(|o| &**o) {
-        Some(Obj::Iter(_) | Obj::Generator(_)) => true,
+        Some(Obj::Iter(_)) => true,
+        Some(Obj::Generator(g)) => g.kind == GenKind::Generator,
         Some(Obj::Instance(inst)) => class::lookup_special(ts, &inst.class, Dunder::Next).is_some(),
         _ => false,
     };
@@ -136,6 +139,12 @@ pub fn next_value(ts: &mut ThreadState, it: &Value) -> PyResult<Option<Value>> {
         return Err(ts.type_error(format!("'{}' object is not an iterator", type_name(ts, it))));
     };
     match &**o {
+        Obj::Iter(state) if state.borrow().is_awaitable() => {
+            match crate::interp::coroutine::await_step(ts, o, Value::None, None)? {
+                generator::Step::Yielded(v) => Ok(Some(v)),
+                generator::Step::Done(_) => Ok(None),
+            }
+        }
         Obj::Iter(state) => {
             let simple = next_simple(&mut state.borrow_mut());
             match simple {
@@ -143,7 +152,7 @@ pub fn next_value(ts: &mut ThreadState, it: &Value) -> PyResult<Option<Value>> {
                 None => next_composite(ts, state),
             }
         }
-        Obj::Generator(_) => generator::next(ts, o),
+        Obj::Generator(g) if g.kind == GenKind::Generator => generator::next(ts, o),
         Obj::Instance(inst) => {
             let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Next) else {
                 return Err(

@@ -114,7 +114,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("weakref").source(include_str!("weakref.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
-    ModuleDef::new("types").source(include_str!("classes/types.py")),
+    ModuleDef::new("types")
+        .functions(crate::objects::coroutines::TYPES_FUNCTIONS)
+        .source(include_str!("classes/types.py")),
     ModuleDef::new("abc").source(include_str!("classes/abc.py")),
     ModuleDef::new("enum").source(include_str!("classes/enum.py")),
     ModuleDef::new("inspect").source(include_str!("classes/inspect.py")),

@@ -191,7 +191,12 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         Obj::Code(c) => format!("<code object {} at {:#x}>", c.code.name, o.id()),
         Obj::Module { name, .. } => format!("<module '{name}'>"),
         Obj::Iter(state) => format!("<{} object at {:#x}>", state.borrow().type_name(), o.id()),
-        Obj::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, o.id()),
+        Obj::Generator(g) => format!(
+            "<{} object {} at {:#x}>",
+            g.kind.type_id().name(),
+            g.qualname,
+            o.id()
+        ),
         Obj::Super { .. } => "<super object>".into(),
         Obj::Property { .. } => format!("<property object at {:#x}>", o.id()),
         Obj::ClassMethod(_) => format!("<classmethod object at {:#x}>", o.id()),

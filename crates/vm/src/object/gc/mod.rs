@@ -202,6 +202,14 @@ fn iter_state(state: &crate::objects::iterators::IterState, visit: &mut impl FnM
         I::Filter { func, inner } => values([func, inner], visit),
         I::Callable { func, sentinel } => values([func, sentinel], visit),
         I::Range { .. } | I::Exhausted(_) => {}
+        I::Await(op) => {
+            visit(&op.target);
+            match &op.kind {
+                crate::objects::generator::AwaitKind::ASend(v)
+                | crate::objects::generator::AwaitKind::AThrow(Some(v)) => value(v, visit),
+                _ => {}
+            }
+        }
     }
 }
 

@@ -32,7 +32,80 @@ def _g():
 
 
 GeneratorType = type(_g())
-del _f, _g, _C
+
+
+async def _c():
+    pass
+
+
+_c = _c()
+CoroutineType = type(_c)
+_c.close()
+
+
+async def _ag():
+    yield
+
+
+AsyncGeneratorType = type(_ag())
+del _f, _g, _C, _c, _ag
+
+
+def coroutine(func):
+    """Convert regular generator function to a coroutine."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    if func.__class__ is FunctionType:
+        co_flags = func.__code__.co_flags
+        if co_flags & 0x180:
+            return func
+        if co_flags & 0x20:
+            import functools
+
+            @functools.wraps(func)
+            def iterable_coroutine(*args, **kwargs):
+                return _iterable_coroutine(func(*args, **kwargs))
+            return iterable_coroutine
+
+    import functools
+    import _collections_abc
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if coro.__class__ is CoroutineType or coro.__class__ is GeneratorType:
+            return _iterable_coroutine(coro) if coro.__class__ is GeneratorType else coro
+        if (isinstance(coro, _collections_abc.Generator) and
+                not isinstance(coro, _collections_abc.Coroutine)):
+            return _GeneratorWrapper(coro)
+        return coro
+    return wrapped
+
+
+class _GeneratorWrapper:
+    """A generator made awaitable by `coroutine` (one not of gilvm's generator type)."""
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        return self
+
+    __await__ = __iter__
 
 
 def _type_repr(obj):
