@@ -20,6 +20,7 @@ use crate::objects::code::CodeInfo;
 use crate::objects::dict::store_dict;
 use crate::objects::str::concat as strcat;
 use crate::protocol::attr;
+use crate::protocol::attr_cache;
 use crate::protocol::call;
 use crate::protocol::iter;
 use crate::protocol::ops;
@@ -264,13 +265,15 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::LoadAttr(i) => {
                     let obj = f.pop();
-                    let v = attr::get_attr(ts, &obj, &code.names[i as usize])?;
+                    let site = &code.attr_sites[ip - 1];
+                    let v = attr_cache::load_attr(ts, site, &obj, &code.names[i as usize])?;
                     f.push(v);
                 }
                 I::StoreAttr(i) => {
                     let obj = f.pop();
                     let v = f.pop();
-                    attr::set_attr(ts, &obj, &code.names[i as usize], v)?;
+                    let site = &code.attr_sites[ip - 1];
+                    attr_cache::store_attr(ts, site, &obj, &code.names[i as usize], v)?;
                 }
                 I::DeleteAttr(i) => {
                     let obj = f.pop();
@@ -278,7 +281,9 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::LoadMethod(i) => {
                     let obj = f.pop();
-                    let (meth, this) = attr::load_method(ts, obj, &code.names[i as usize])?;
+                    let site = &code.attr_sites[ip - 1];
+                    let (meth, this) =
+                        attr_cache::load_method(ts, site, obj, &code.names[i as usize])?;
                     f.push(meth);
                     f.push(this);
                 }

@@ -50,6 +50,7 @@ dunders! {
     DelItem = "__delitem__",
     Missing = "__missing__",
     GetAttr = "__getattr__",
+    GetAttribute = "__getattribute__",
     SetAttr = "__setattr__",
     DelAttr = "__delattr__",
     Keys = "keys",

@@ -113,13 +113,13 @@ pub struct TypeObj {
     /// Whether instances have a `__dict__` and a `__weakref__` slot: both false only for a
     /// class whose own and user bases' `__slots__` leave them out.
     pub slots: SlotLayout,
-    /// Whether the class or a base defines `__getattribute__` (looked up on every attribute
-    /// read when set).
-    pub getattribute_hook: bool,
     /// The `__qualname__` the class statement gave (`Outer.Inner`), when not `name`.
     pub qualname: Option<String>,
     /// Results of [`TypeObj::lookup`] (`LookupCache::default()` for a new type).
     pub lookup_cache: LookupCache,
+    /// A number no other type object of the process ever has (never 0): attribute caches
+    /// name the class by it, since a freed class's address can be reused by a new one.
+    pub serial: u64,
 }
 
 /// What `__slots__` gave a class's instances.
@@ -161,9 +161,9 @@ impl TypeObj {
             is_exception,
             metaclass: None,
             slots: SlotLayout::OPEN,
-            getattribute_hook: false,
             qualname: None,
             lookup_cache: LookupCache::default(),
+            serial: TYPE_SERIALS.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -200,7 +200,7 @@ impl TypeObj {
     /// Makes changes to this class's namespace and its bases' bump the type epoch, so that
     /// cached lookups see them. False when a namespace is being changed right now (then the
     /// result is not cached).
-    fn watch_namespaces(&self) -> bool {
+    pub fn watch_namespaces(&self) -> bool {
         if self.dict.try_borrow().is_ok_and(|d| d.is_watched()) {
             // Bases are watched with the class (their namespaces are never replaced).
             return true;
@@ -225,6 +225,9 @@ impl TypeObj {
 /// built. Code that changes what `lookup` finds other than through a namespace (an MRO
 /// change) must call [`invalidate_lookup_caches`].
 static TYPE_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// The next [`TypeObj::serial`].
+static TYPE_SERIALS: AtomicU64 = AtomicU64::new(1);
 
 /// The current type epoch.
 #[inline(always)]

@@ -1,7 +1,7 @@
 //! Runtime view of a compiled code object: constants and names converted to values once,
-//! plus the per-instruction `LoadGlobal` cache.
+//! plus the per-instruction `LoadGlobal` cache and attribute caches.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -23,6 +23,39 @@ pub struct GlobalCacheEntry {
     pub value: Value,
 }
 
+/// What an attribute instruction learnt about the class of the instances it last saw
+/// (`protocol::attr_cache` fills and reads it). Valid while that class (by
+/// [`crate::object::typeobj::TypeObj::serial`]) is the instance's and the type epoch is
+/// unchanged, that is while no class namespace has changed.
+#[derive(Clone, Copy, Default)]
+pub struct AttrSite {
+    /// The class's serial; 0 for a site not specialised yet.
+    pub class_serial: u64,
+    pub epoch: u64,
+    pub kind: AttrSiteKind,
+    /// Where the instance's `__dict__` held the attribute last time.
+    pub hint: u32,
+}
+
+/// The fast path an attribute instruction takes for instances of the cached class.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub enum AttrSiteKind {
+    /// Never seen a user-class instance, or nothing to speed up: the generic path.
+    #[default]
+    Generic,
+    /// Read: the instance's `__dict__` decides (the class has no data descriptor of that
+    /// name); when it lacks the name, the generic path.
+    InstanceDict,
+    /// Read: as `InstanceDict`, but when the dict lacks the name the class attribute is a
+    /// plain value (no descriptor, nothing to bind): it is the result.
+    InstanceDictOrClassValue,
+    /// `LoadMethod`: a Python function found on the class, unless the instance's dict
+    /// shadows it.
+    Method,
+    /// Write: straight into the instance's `__dict__` (no `__setattr__`, no descriptor).
+    StoreInstanceDict,
+}
+
 pub struct CodeInfo {
     pub code: Arc<CodeObject>,
     /// A copy of `code.instructions`, one indirection closer for the eval loop.
@@ -40,6 +73,8 @@ pub struct CodeInfo {
     pub plain_arity: Option<usize>,
     pub is_generator: bool,
     pub global_cache: RefCell<Vec<Option<GlobalCacheEntry>>>,
+    /// One attribute cache per instruction (used by `LoadAttr`, `StoreAttr`, `LoadMethod`).
+    pub attr_sites: Box<[Cell<AttrSite>]>,
 }
 
 impl CodeInfo {
@@ -81,6 +116,9 @@ impl CodeInfo {
             simple_args,
             is_generator,
             global_cache: RefCell::new(vec![None; names.len()]),
+            attr_sites: (0..code.instructions.len())
+                .map(|_| Cell::default())
+                .collect(),
             consts,
             names,
             code,

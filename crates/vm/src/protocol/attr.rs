@@ -189,9 +189,9 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
     let Obj::Type(t) = &*inst.class else {
         return generic_get_attr(ts, obj, name);
     };
-    let result = match t.getattribute_hook {
-        true => user_getattribute(ts, t, obj, name),
-        false => generic_get_attr(ts, obj, name),
+    let result = match getattribute_hook(ts, t) {
+        Some(hook) => call_value(ts, &hook, &[obj.clone(), name.clone()], &[]),
+        None => generic_get_attr(ts, obj, name),
     };
     match result {
         Err(e) if ts.exc_matches(&e, ExcKind::AttributeError) => {
@@ -204,14 +204,11 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
     }
 }
 
-/// A class's own `__getattribute__` (a Python function somewhere in its MRO).
-fn user_getattribute(ts: &mut ThreadState, t: &TypeObj, obj: &Value, name: &Value) -> PyResult {
-    match t.lookup(ts.rt.names.get(Dunder::GetAttribute)) {
-        Some(h) if matches!(h.obj().map(|o| &**o), Some(Obj::Function(_))) => {
-            call_value(ts, &h, &[obj.clone(), name.clone()], &[])
-        }
-        _ => generic_get_attr(ts, obj, name),
-    }
+/// A class's own `__getattribute__` (a Python function somewhere in its MRO, defined with
+/// the class or assigned later).
+pub fn getattribute_hook(ts: &ThreadState, t: &TypeObj) -> Option<Value> {
+    let hook = t.lookup(ts.rt.names.get(Dunder::GetAttribute))?;
+    matches!(hook.obj().map(|o| &**o), Some(Obj::Function(_))).then_some(hook)
 }
 
 /// The attribute of a class's metaclass named `name`, if the class has a metaclass.
@@ -726,7 +723,7 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
 pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
     if let Some(inst) = obj.as_instance() {
         if let Obj::Type(t) = &*inst.class {
-            if t.getattribute_hook {
+            if getattribute_hook(ts, t).is_some() {
                 let attr = get_attr(ts, &obj, name)?;
                 return Ok((attr, Value::Null));
             }

@@ -265,14 +265,9 @@ fn new_class(
         dict.set_str("__hash__", Value::None);
     }
     let slots = slot_layout(ts, &bases, &mut dict)?;
-    let getattribute_hook = dict.get_str("__getattribute__").is_some()
-        || mro
-            .iter()
-            .any(|b| matches!(&**b, Obj::Type(bt) if bt.getattribute_hook));
     let mut t = TypeObj::plain(name, module, bases, mro, dict, first, is_exception);
     t.metaclass = metaclass;
     t.slots = slots;
-    t.getattribute_hook = getattribute_hook;
     t.qualname = qualname;
     Ok(ObjRef::new(Obj::Type(t)))
 }

@@ -1,13 +1,16 @@
 //! Abstract operations that dispatch on the operand types: number and comparison operators,
 //! truthiness and hashing ([`ops`]), sequence operators ([`sequence`]), subscription
-//! ([`subscript`]), attributes ([`attr`]), iteration ([`iter`]), calls and argument binding
-//! ([`call`]), `isinstance`/`issubclass` with their hooks ([`isinstance`]), and user classes: `__build_class__`, instantiation, `super()` and the dunder
+//! ([`subscript`]), attributes ([`attr`], and the attribute instructions' inline caches in
+//! [`attr_cache`]), iteration ([`iter`]), calls and argument binding ([`call`]),
+//! `isinstance`/`issubclass` with their hooks ([`isinstance`]), and user classes:
+//! `__build_class__`, instantiation, `super()` and the dunder
 //! dispatch ([`class`]).
 //!
 //! Imports: `object/` and `objects/` below it. Calls re-enter the eval loop (`interp::eval`)
 //! and may format text for error messages (`text/`): those are the exceptions.
 
 pub mod attr;
+pub mod attr_cache;
 pub mod call;
 pub mod class;
 pub mod class_new;

@@ -282,12 +282,17 @@ impl Dict {
         }
     }
     pub fn insert_hashed(&mut self, key: Key, value: Value) {
+        self.insert_hashed_at(key, value);
+    }
+    /// Inserts and says at which position (in insertion order) the key is.
+    fn insert_hashed_at(&mut self, key: Key, value: Value) -> usize {
         self.changed();
         let hash = key.hash;
         let (index, old) = self.map.insert_full(key, value);
         if old.is_none() {
             self.set_inserted(hash, index);
         }
+        index
     }
     /// Whether the next new key makes the tables grow.
     pub fn is_full(&self) -> bool {
@@ -370,6 +375,51 @@ impl Dict {
             .flatten()
             .chain(set.into_iter().flatten())
             .map(|(k, v)| (&k.value, v))
+    }
+    /// The value of `key` when the `hint`-th entry's key is that very object (an attribute
+    /// cache's guess of where an instance keeps an attribute): no hashing, no probing.
+    #[inline]
+    pub fn get_at_hint(&self, hint: usize, key: &ObjRef) -> Option<&Value> {
+        match self.map.get_index(hint) {
+            Some((
+                Key {
+                    value: Value::Obj(k),
+                    ..
+                },
+                v,
+            )) if ObjRef::ptr_eq(k, key) => Some(v),
+            _ => None,
+        }
+    }
+    /// `key`'s value and its entry's position (in insertion order).
+    pub fn get_with_index(&self, key: &Value) -> Option<(usize, &Value)> {
+        let hash = hash_value(key)?;
+        let (i, _, v) = self.map.get_full(&KeyRef { hash, value: key })?;
+        Some((i, v))
+    }
+    /// Replaces the value of the `hint`-th entry when its key is `key` itself (see
+    /// [`Dict::get_at_hint`]); gives `value` back otherwise.
+    #[inline]
+    pub fn set_at_hint(&mut self, hint: usize, key: &ObjRef, value: Value) -> Result<Value, Value> {
+        match self.map.get_index_mut(hint) {
+            Some((
+                Key {
+                    value: Value::Obj(k),
+                    ..
+                },
+                slot,
+            )) if ObjRef::ptr_eq(k, key) => {
+                let old = std::mem::replace(slot, value);
+                self.changed();
+                Ok(old)
+            }
+            _ => Err(value),
+        }
+    }
+    /// Inserts `key` (hashable, as for [`Dict::insert`]) and says at which position it is.
+    pub fn insert_with_index(&mut self, key: Value, value: Value) -> Option<usize> {
+        let hash = hash_value(&key)?;
+        Some(self.insert_hashed_at(Key { hash, value: key }, value))
     }
     /// The `i`-th entry in insertion order (for iterators).
     pub fn entry_at(&self, i: usize) -> Option<(&Value, &Value)> {

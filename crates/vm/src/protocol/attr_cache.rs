@@ -1,0 +1,241 @@
+//! Inline caches of the attribute instructions (`LoadAttr`, `LoadMethod`, `StoreAttr`) on
+//! instances of user classes, CPython 3.11's specialisation (PEP 659) in small: the first
+//! execution at a site looks at the instance's class and records in the code object's
+//! [`AttrSite`] which fast path is safe for it; later executions on an instance of the same
+//! class, with no class namespace changed since (the type epoch), take that path. Anything
+//! else — another class, a changed class, a miss in the instance's dict — goes the generic
+//! way (`protocol::attr`), which stays the one definition of the semantics: a fast path only
+//! answers where the generic path would give the same answer.
+//!
+//! Which class a site saw is remembered by its serial, not a reference: a code object's
+//! caches are invisible to the cycle collector, so they must not keep objects alive.
+
+use std::cell::Cell;
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::error::PyResult;
+use crate::object::names::Dunder;
+use crate::object::typeobj::{type_epoch, Instance, TypeObj};
+use crate::object::value::{Obj, Value};
+use crate::objects::code::{AttrSite, AttrSiteKind as Kind};
+use crate::protocol::attr;
+
+/// The instance and its class, when `obj` is an instance of a user class.
+#[inline(always)]
+fn instance_of(obj: &Value) -> Option<(&Instance, &TypeObj)> {
+    let inst = obj.as_instance()?;
+    match &*inst.class {
+        Obj::Type(t) => Some((inst, t)),
+        _ => None,
+    }
+}
+
+/// The kind recorded at `site` when it was specialised for `t` in the current epoch.
+#[inline(always)]
+fn cached_kind(site: &Cell<AttrSite>, t: &TypeObj) -> Option<AttrSite> {
+    let s = site.get();
+    (s.class_serial == t.serial && s.epoch == type_epoch()).then_some(s)
+}
+
+/// Records what the site does for instances of `t` (only when `t`'s namespaces are
+/// watched, so that a change to them moves the epoch on).
+fn specialise(site: &Cell<AttrSite>, t: &TypeObj, kind: Kind) {
+    let epoch = type_epoch();
+    if !t.watch_namespaces() {
+        return;
+    }
+    site.set(AttrSite {
+        class_serial: t.serial,
+        epoch,
+        kind,
+        hint: 0,
+    });
+}
+
+/// `name` in the instance's `__dict__`, trying the position remembered at the site first.
+#[inline(always)]
+fn dict_value(site: &Cell<AttrSite>, inst: &Instance, name: &Value) -> Option<Value> {
+    let attrs = inst.attrs().borrow();
+    let s = site.get();
+    if let Value::Obj(key) = name {
+        if let Some(v) = attrs.get_at_hint(s.hint as usize, key) {
+            return Some(v.clone());
+        }
+    }
+    let (i, v) = attrs.get_with_index(name)?;
+    site.set(AttrSite {
+        hint: i as u32,
+        ..s
+    });
+    Some(v.clone())
+}
+
+/// Whether a class attribute lets the instance's dict decide a read (it is not a data
+/// descriptor), and whether it is a plain value read as it is when the dict lacks the name.
+fn class_attr_shape(attr: Option<&Value>) -> Option<Kind> {
+    let Some(attr) = attr else {
+        return Some(Kind::InstanceDict);
+    };
+    let Value::Obj(o) = attr else {
+        return Some(Kind::InstanceDictOrClassValue);
+    };
+    match &**o {
+        // Instances may be descriptors of any kind; properties are data descriptors.
+        Obj::Instance(_) | Obj::Property { .. } => None,
+        Obj::Str(_)
+        | Obj::Bytes(_)
+        | Obj::BigInt(_)
+        | Obj::Tuple(_)
+        | Obj::Complex(_)
+        | Obj::List(_)
+        | Obj::Dict(_)
+        | Obj::Set { .. } => Some(Kind::InstanceDictOrClassValue),
+        // Functions and the like bind: the generic path makes the bound object.
+        _ => Some(Kind::InstanceDict),
+    }
+}
+
+/// `LoadAttr`: `obj.name`, through the cache `site`.
+#[inline]
+pub fn load_attr(
+    ts: &mut ThreadState,
+    site: &Cell<AttrSite>,
+    obj: &Value,
+    name: &Value,
+) -> PyResult {
+    let Some((inst, t)) = instance_of(obj) else {
+        return attr::get_attr(ts, obj, name);
+    };
+    let Some(s) = cached_kind(site, t) else {
+        specialise_load(ts, site, t, name);
+        return attr::get_attr(ts, obj, name);
+    };
+    match s.kind {
+        Kind::InstanceDict | Kind::InstanceDictOrClassValue => {
+            if let Some(v) = dict_value(site, inst, name) {
+                return Ok(v);
+            }
+            // Exceptions answer some names (`args`) before their class does.
+            if s.kind == Kind::InstanceDictOrClassValue && inst.exc.is_none() {
+                if let Some(v) = t.lookup(name) {
+                    return Ok(v);
+                }
+            }
+        }
+        _ => {}
+    }
+    attr::get_attr(ts, obj, name)
+}
+
+#[cold]
+fn specialise_load(ts: &ThreadState, site: &Cell<AttrSite>, t: &TypeObj, name: &Value) {
+    let kind = match attr::getattribute_hook(ts, t) {
+        Some(_) => None,
+        None => class_attr_shape(t.lookup(name).as_ref()),
+    };
+    specialise(site, t, kind.unwrap_or(Kind::Generic));
+}
+
+/// `LoadMethod`: `(function, self)` for a Python function found on the class, else
+/// `(attribute, Null)`.
+#[inline]
+pub fn load_method(
+    ts: &mut ThreadState,
+    site: &Cell<AttrSite>,
+    obj: Value,
+    name: &Value,
+) -> PyResult<(Value, Value)> {
+    if let Some((inst, t)) = instance_of(&obj) {
+        match cached_kind(site, t) {
+            Some(s) if s.kind == Kind::Method => {
+                let shadowed = {
+                    let attrs = inst.attrs().borrow();
+                    !attrs.is_empty() && attrs.contains(name)
+                };
+                if !shadowed {
+                    if let Some(func) = t.lookup(name) {
+                        return Ok((func, obj));
+                    }
+                }
+            }
+            Some(_) => {}
+            None => specialise_method(ts, site, t, name),
+        }
+    }
+    attr::load_method(ts, obj, name)
+}
+
+#[cold]
+fn specialise_method(ts: &ThreadState, site: &Cell<AttrSite>, t: &TypeObj, name: &Value) {
+    let is_function = attr::getattribute_hook(ts, t).is_none()
+        && matches!(
+            t.lookup(name).as_ref().and_then(Value::obj).map(|o| &**o),
+            Some(Obj::Function(_))
+        );
+    let kind = if is_function {
+        Kind::Method
+    } else {
+        Kind::Generic
+    };
+    specialise(site, t, kind);
+}
+
+/// `StoreAttr`: `obj.name = v`.
+#[inline]
+pub fn store_attr(
+    ts: &mut ThreadState,
+    site: &Cell<AttrSite>,
+    obj: &Value,
+    name: &Value,
+    v: Value,
+) -> PyResult<()> {
+    let Some((inst, t)) = instance_of(obj) else {
+        return attr::set_attr(ts, obj, name, v);
+    };
+    match cached_kind(site, t) {
+        Some(s) if s.kind == Kind::StoreInstanceDict && inst.exc.is_none() => {
+            store_in_dict(site, s, inst, name, v);
+            return Ok(());
+        }
+        Some(_) => {}
+        None => specialise_store(ts, site, t, name),
+    }
+    attr::set_attr(ts, obj, name, v)
+}
+
+fn store_in_dict(site: &Cell<AttrSite>, s: AttrSite, inst: &Instance, name: &Value, v: Value) {
+    let mut attrs = inst.attrs().borrow_mut();
+    let v = match name {
+        Value::Obj(key) => match attrs.set_at_hint(s.hint as usize, key, v) {
+            Ok(old) => {
+                drop(attrs);
+                drop(old);
+                return;
+            }
+            Err(v) => v,
+        },
+        _ => v,
+    };
+    if let Some(i) = attrs.insert_with_index(name.clone(), v) {
+        site.set(AttrSite {
+            hint: i as u32,
+            ..s
+        });
+    }
+}
+
+#[cold]
+fn specialise_store(ts: &ThreadState, site: &Cell<AttrSite>, t: &TypeObj, name: &Value) {
+    let plain = t.slots.has_dict
+        && t.lookup(ts.rt.names.get(Dunder::SetAttr)).is_none()
+        && !matches!(
+            t.lookup(name).as_ref().and_then(Value::obj).map(|o| &**o),
+            Some(Obj::Instance(_) | Obj::Property { .. })
+        );
+    let kind = if plain {
+        Kind::StoreInstanceDict
+    } else {
+        Kind::Generic
+    };
+    specialise(site, t, kind);
+}
