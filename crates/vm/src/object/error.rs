@@ -51,6 +51,7 @@ exc_kinds! {
     NotImplementedError: RuntimeError,
     AssertionError: Exception,
     MemoryError: Exception,
+    BufferError: Exception,
     ReferenceError: Exception,
     ImportError: Exception,
     ModuleNotFoundError: ImportError,

@@ -37,6 +37,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
                 Obj::Property { .. } => property::METHODS,
                 Obj::Slice { .. } => SLICE_METHODS,
                 Obj::Complex(_) => crate::objects::complex::METHODS,
+                Obj::MemoryView(_) => crate::objects::memoryview::methods::METHODS,
                 Obj::Ellipsis | Obj::NotImplemented => SINGLETON_METHODS,
                 _ => &[],
             };
@@ -167,6 +168,7 @@ fn own_table(id: TypeId) -> &'static [(&'static str, NativeFn)] {
         TypeId::Float => FLOAT_METHODS,
         TypeId::Bytes => bytes_methods::METHODS,
         TypeId::Complex => crate::objects::complex::METHODS,
+        TypeId::MemoryView => crate::objects::memoryview::methods::METHODS,
         TypeId::Ellipsis | TypeId::NotImplementedType => SINGLETON_METHODS,
         TypeId::Generator => GENERATOR_METHODS,
         _ => &[],

@@ -440,6 +440,11 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
     if let Some(v) = method_tables::data_attr(obj, key) {
         return Ok(v);
     }
+    if let Some(Obj::MemoryView(m)) = obj.obj().map(|o| &**o) {
+        if let Some(v) = crate::objects::memoryview::methods::data_attr(ts, m, key) {
+            return v;
+        }
+    }
     if let Some((method_name, f)) = method_tables::lookup(obj, key) {
         return Ok(Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
             name: method_name,

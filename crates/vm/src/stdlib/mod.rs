@@ -143,6 +143,9 @@ pub const MODULES: &[ModuleDef] = &[
             run_embedded(ts, "io", include_str!("io_memory.py"), dict)
         })
         .source(include_str!("io.py")),
+    // CPython's C half of `io`: the same classes here.
+    ModuleDef::new("_io")
+        .source("from io import *\nfrom io import BytesIO, StringIO, UnsupportedOperation, open\n"),
     ModuleDef::new("math")
         .init(|_, dict| {
             math::fill(dict);
