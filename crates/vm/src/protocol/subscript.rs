@@ -294,6 +294,15 @@ pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value)
             Obj::MemoryView(_) => {
                 return crate::objects::memoryview::methods::set_item(ts, container, &index, &v);
             }
+            Obj::ByteArray(b) if matches!(index, Value::Int(_)) => {
+                // One byte: written in place (not through the list of ints below).
+                let byte = bytearray_methods::byte_of(ts, &v)?;
+                let len = b.borrow().len();
+                let i = seq_index(ts, &index, len, "bytearray")?
+                    .ok_or_else(|| indices_error(ts, "bytearray", &index))?;
+                b.borrow_mut()[i] = byte;
+                return Ok(());
+            }
             Obj::ByteArray(b) => {
                 let v = match as_slice(&index) {
                     Some(_) => {

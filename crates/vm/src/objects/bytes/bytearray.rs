@@ -25,13 +25,15 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__delitem__", dunder_delitem),
 ];
 
-fn dunder_setitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+/// `x[i] = v` as a method (bytearray's and memoryview's).
+pub fn dunder_setitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "__setitem__", args, 2, 2)?;
     crate::protocol::subscript::set_item(ts, this, a[0].clone(), a[1].clone())?;
     Ok(Value::None)
 }
 
-fn dunder_delitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+/// `del x[i]` as a method (bytearray's and memoryview's).
+pub fn dunder_delitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "__delitem__", args, 1, 1)?;
     crate::protocol::subscript::del_item(ts, this, &a[0])?;
     Ok(Value::None)

@@ -5,6 +5,7 @@ use crate::object::args::positional;
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::bytes::bytearray;
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::memoryview::format::{code_of, item_size, pack};
 use crate::objects::memoryview::{Layout, MemoryView};
@@ -20,26 +21,14 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__enter__", enter),
     ("__exit__", exit),
     ("__getitem__", dunder_getitem),
-    ("__setitem__", dunder_setitem),
-    ("__delitem__", dunder_delitem),
+    ("__setitem__", bytearray::dunder_setitem),
+    ("__delitem__", bytearray::dunder_delitem),
     ("__len__", dunder_len),
 ];
 
 fn dunder_getitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "__getitem__", args, 1, 1)?;
     crate::protocol::subscript::get_item(ts, this, &a[0])
-}
-
-fn dunder_setitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "__setitem__", args, 2, 2)?;
-    crate::protocol::subscript::set_item(ts, this, a[0].clone(), a[1].clone())?;
-    Ok(Value::None)
-}
-
-fn dunder_delitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "__delitem__", args, 1, 1)?;
-    crate::protocol::subscript::del_item(ts, this, &a[0])?;
-    Ok(Value::None)
 }
 
 fn dunder_len(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
@@ -64,8 +53,8 @@ fn live<'a>(ts: &ThreadState, this: &'a Value) -> PyResult<&'a MemoryView> {
 }
 
 fn tobytes(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "tobytes", args, 0, 1)?;
     let m = live(ts, this)?;
-    let _ = args;
     Ok(crate::objects::bytes::methods::new_bytes(
         m.to_bytes().unwrap_or_default(),
     ))
@@ -216,7 +205,7 @@ pub fn data_attr(ts: &ThreadState, m: &MemoryView, name: &str) -> Option<PyResul
     let l = &m.layout;
     let value = match name {
         "obj" => m.obj.clone(),
-        "nbytes" => Value::Int((l.shape.iter().product::<usize>() * l.itemsize) as i64),
+        "nbytes" => Value::Int(m.nbytes() as i64),
         "readonly" => Value::Bool(l.readonly),
         "itemsize" => Value::Int(l.itemsize as i64),
         "format" => Value::new_str(&l.format),

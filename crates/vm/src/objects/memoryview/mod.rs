@@ -165,6 +165,22 @@ impl MemoryView {
         Ok(())
     }
 
+    pub fn nbytes(&self) -> usize {
+        self.layout.shape.iter().product::<usize>() * self.layout.itemsize
+    }
+
+    /// Writes `data` over the view's first bytes in C order (what `recv_into` received).
+    pub fn fill(&self, ts: &ThreadState, data: &[u8]) -> PyResult<()> {
+        if self.layout.readonly {
+            return Err(ts.type_error("cannot modify read-only memory"));
+        }
+        let size = self.layout.itemsize;
+        let positions = self.positions();
+        let data = &data[..data.len().min(positions.len() * size)];
+        let items = data.len() / size;
+        self.write(ts, &positions[..items], &data[..items * size])
+    }
+
     pub fn len(&self) -> usize {
         self.layout.shape.first().copied().unwrap_or(1)
     }
