@@ -221,7 +221,11 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
             (Obj::ClassMethod(f) | Obj::StaticMethod(f), "__isabstractmethod__") => {
                 Some(Value::Bool(property::is_abstract(f)))
             }
-            (Obj::Native(n), "__self__") => Some(n.this.clone()),
+            // A module's function has no receiver (Null): CPython shows its module, here None.
+            (Obj::Native(n), "__self__") => Some(match n.this {
+                Value::Null => Value::None,
+                ref this => this.clone(),
+            }),
             (Obj::Code(c), "co_consts") => Some(Value::new_tuple(c.consts.clone())),
             (Obj::Code(c), _) => code_attr(&c.code, name),
             _ => None,

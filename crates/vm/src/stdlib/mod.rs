@@ -144,8 +144,9 @@ pub const MODULES: &[ModuleDef] = &[
         })
         .source(include_str!("io.py")),
     // CPython's C half of `io`: the same classes here.
-    ModuleDef::new("_io")
-        .source("from io import *\nfrom io import BytesIO, StringIO, UnsupportedOperation, open\n"),
+    ModuleDef::new("_io").source(
+        "from io import *\nfrom io import BytesIO, FileIO, StringIO, UnsupportedOperation, open\n",
+    ),
     ModuleDef::new("math")
         .init(|_, dict| {
             math::fill(dict);
@@ -184,6 +185,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("cmath").source(include_str!("cmath.py")),
     ModuleDef::new("heapq").source(include_str!("heapq.py")),
     ModuleDef::new("copy").source(include_str!("copy.py")),
+    ModuleDef::new("pickle").source(include_str!("pickle/pickle.py")),
+    ModuleDef::new("_codecs").source(include_str!("_codecs.py")),
+    ModuleDef::new("copyreg").source(include_str!("pickle/copyreg.py")),
+    ModuleDef::new("_compat_pickle").source(include_str!("pickle/_compat_pickle.py")),
     ModuleDef::new("string").source(include_str!("string.py")),
     ModuleDef::new("textwrap").source(include_str!("textwrap.py")),
     ModuleDef::new("errno").source(include_str!("errno.py")),
