@@ -33,6 +33,7 @@ pub fn builtin_type_id(v: &Value) -> Option<TypeId> {
             Obj::Str(_) => TypeId::Str,
             Obj::Bytes(_) => TypeId::Bytes,
             Obj::ByteArray(_) => TypeId::ByteArray,
+            Obj::MemoryView(_) => TypeId::MemoryView,
             Obj::BigInt(_) => TypeId::Int,
             Obj::List(_) => TypeId::List,
             Obj::Tuple(_) => TypeId::Tuple,

@@ -52,6 +52,7 @@ exc_kinds! {
     NotImplementedError: RuntimeError,
     AssertionError: Exception,
     MemoryError: Exception,
+    BufferError: Exception,
     ReferenceError: Exception,
     ImportError: Exception,
     ModuleNotFoundError: ImportError,

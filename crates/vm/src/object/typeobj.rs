@@ -47,6 +47,7 @@ type_ids! {
     Str: "str" in builtins,
     Bytes: "bytes" in builtins,
     ByteArray: "bytearray" in builtins,
+    MemoryView: "memoryview" in builtins,
     List: "list" in builtins,
     Tuple: "tuple" in builtins,
     Dict: "dict" in builtins,

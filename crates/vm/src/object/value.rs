@@ -39,7 +39,9 @@ pub use crate::object::header::ObjRef;
 pub enum Obj {
     Str(PyStr),
     Bytes(Box<[u8]>),
-    ByteArray(RefCell<Vec<u8>>),
+    ByteArray(crate::objects::bytes::bytearray::ByteArrayData),
+    /// A `memoryview`: a window onto the bytes of another object.
+    MemoryView(crate::objects::memoryview::MemoryView),
     BigInt(BigInt),
     List(RefCell<Vec<Value>>),
     Tuple(Box<[Value]>),

@@ -87,6 +87,10 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
         }
         TypeId::Bytes => bytes(ts, args),
         TypeId::ByteArray => bytearray(ts, args),
+        TypeId::MemoryView => {
+            let a = positional(ts, "memoryview", args, 1, 1)?;
+            crate::objects::memoryview::construct(ts, &a[0])
+        }
         TypeId::Super => {
             let a = positional(ts, "super", args, 1, 2)?;
             match a[0].obj() {

@@ -39,6 +39,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
                 Obj::Property { .. } => property::METHODS,
                 Obj::Slice { .. } => SLICE_METHODS,
                 Obj::Complex(_) => crate::objects::complex::METHODS,
+                Obj::MemoryView(_) => crate::objects::memoryview::methods::METHODS,
                 Obj::Ellipsis | Obj::NotImplemented => SINGLETON_METHODS,
                 _ => &[],
             };
@@ -169,6 +170,7 @@ fn own_table(id: TypeId) -> &'static [(&'static str, NativeFn)] {
         TypeId::Float => FLOAT_METHODS,
         TypeId::Bytes => bytes_methods::METHODS,
         TypeId::Complex => crate::objects::complex::METHODS,
+        TypeId::MemoryView => crate::objects::memoryview::methods::METHODS,
         TypeId::Ellipsis | TypeId::NotImplementedType => SINGLETON_METHODS,
         TypeId::Generator => GENERATOR_METHODS,
         TypeId::Coroutine => coroutines::COROUTINE_METHODS,
@@ -223,7 +225,11 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
             (Obj::ClassMethod(f) | Obj::StaticMethod(f), "__isabstractmethod__") => {
                 Some(Value::Bool(property::is_abstract(f)))
             }
-            (Obj::Native(n), "__self__") => Some(n.this.clone()),
+            // A module's function has no receiver (Null): CPython shows its module, here None.
+            (Obj::Native(n), "__self__") => Some(match n.this {
+                Value::Null => Value::None,
+                ref this => this.clone(),
+            }),
             (Obj::Code(c), "co_consts") => Some(Value::new_tuple(c.consts.clone())),
             (Obj::Code(c), _) => code_attr(&c.code, name),
             _ => None,

@@ -30,6 +30,7 @@ pub mod generator;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod method_tables;
 pub mod module;
 pub mod object;

@@ -15,7 +15,42 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__init__", object_init),
     ("__repr__", object_repr),
     ("__str__", object_str),
+    ("__reduce_ex__", object_reduce_ex),
+    ("__reduce__", object_reduce),
+    ("__getstate__", object_getstate),
 ];
+
+/// The `object` methods that a subclass of a built-in type binds to the instance itself
+/// rather than to the built-in value it wraps.
+pub fn instance_method(name: &str) -> Option<(&'static str, NativeFn)> {
+    let found = METHODS.iter().find(|(n, _)| *n == name).copied();
+    found.filter(|(n, _)| matches!(*n, "__reduce_ex__" | "__reduce__" | "__getstate__"))
+}
+
+/// Calls `copyreg.name(this, *args)`: pickling's defaults are written in Python there.
+fn copyreg_call(ts: &mut ThreadState, name: &str, this: &Value, args: &[Value]) -> PyResult {
+    let copyreg = crate::interp::import::import_module(ts, "copyreg")?;
+    let f = attr::get_attr(ts, &copyreg, &Value::new_str(name))?;
+    let mut all = vec![this.clone()];
+    all.extend_from_slice(args);
+    crate::protocol::call::call_value(ts, &f, &all, &[])
+}
+
+fn object_reduce_ex(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "__reduce_ex__", args, 1, 1)?;
+    let protocol = crate::object::args::int_arg(ts, &a[0])?;
+    copyreg_call(ts, "_object_reduce_ex", this, &[Value::Int(protocol)])
+}
+
+fn object_reduce(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__reduce__", args, 0, 0)?;
+    copyreg_call(ts, "_object_reduce", this, &[])
+}
+
+fn object_getstate(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "__getstate__", args, 0, 0)?;
+    copyreg_call(ts, "_object_getstate", this, &[])
+}
 
 fn attr_name(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     if v.as_str().is_none() {

@@ -153,7 +153,9 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
         }
         _ => {}
     }
-    let attr = t.lookup(name)?;
+    let Some(attr) = t.lookup(name) else {
+        return inherited_new(t, key);
+    };
     Some(match &attr {
         Value::Obj(o) => match &**o {
             Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
@@ -308,6 +310,26 @@ fn unbound_native((name, f): (&'static str, crate::objects::function::NativeFn))
     crate::objects::function::method_value(name, f)
 }
 
+/// `C.__new__` of a class that defines none: its first built-in base's (`object.__new__`),
+/// as pickle's `__newobj__` and `copyreg` look it up.
+fn inherited_new(t: &TypeObj, key: &str) -> Option<Value> {
+    if key != "__new__" {
+        return None;
+    }
+    let base = t
+        .mro
+        .iter()
+        .find(|c| matches!(&***c, Obj::Type(b) if !class::is_user_class(b)))?;
+    match &**base {
+        Obj::Type(b) if !b.is_exception => Some(native_value(
+            "__new__",
+            class::builtin_type_new,
+            Value::Obj(base.clone()),
+        )),
+        _ => None,
+    }
+}
+
 /// `object.__getattribute__`: attribute lookup without the class's `__getattribute__`.
 pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
     let key = name.as_str().map_or("", |s| s.as_str());
@@ -351,6 +373,11 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     return Ok(instance_dict(inst, t));
                 }
                 if let Some(base) = class::builtin_base(obj) {
+                    // Pickling's defaults act on the instance (its class, its __dict__),
+                    // not on the built-in value it wraps.
+                    if let Some(m) = crate::objects::object::instance_method(key) {
+                        return Ok(bind(unbound_native(m), obj, &inst.class));
+                    }
                     return get_attr(ts, &base, name);
                 }
                 if let Some(m) = builtin_method(t, key) {
@@ -437,6 +464,11 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
     }
     if let Some(v) = method_tables::data_attr(obj, key) {
         return Ok(v);
+    }
+    if let Some(Obj::MemoryView(m)) = obj.obj().map(|o| &**o) {
+        if let Some(v) = crate::objects::memoryview::methods::data_attr(ts, m, key) {
+            return v;
+        }
     }
     if let Some((method_name, f)) = method_tables::lookup(obj, key) {
         return Ok(Value::Obj(ObjRef::new(Obj::Native(NativeFunction {

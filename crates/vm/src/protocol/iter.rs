@@ -64,6 +64,17 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                 items: items.borrow().keys().cloned().collect(),
                 index: 0,
             },
+            Obj::MemoryView(m) => {
+                m.check(ts)?;
+                if m.layout.shape.len() != 1 {
+                    return Err(ts.type_error("invalid indexing of 0-dim memory"));
+                }
+                IterState::Snapshot {
+                    items: m.items(),
+                    index: 0,
+                    kind: TypeId::Iterator,
+                }
+            }
             Obj::Iter(_) => return Ok(v.clone()),
             Obj::Generator(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
             Obj::Type(_) if class::meta_special(ts, v, Dunder::Iter).is_some() => {

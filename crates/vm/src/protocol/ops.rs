@@ -60,6 +60,7 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
             Obj::Str(s) => s.char_len() > 0,
             Obj::Bytes(b) => !b.is_empty(),
             Obj::ByteArray(b) => !b.borrow().is_empty(),
+            Obj::MemoryView(_) => seq::len_of(ts, v)? > 0,
             Obj::BigInt(b) => !b.is_zero(),
             Obj::Complex(c) => c.re != 0.0 || c.im != 0.0,
             Obj::List(l) => !l.borrow().is_empty(),
@@ -548,6 +549,11 @@ pub fn compare(ts: &mut ThreadState, op: Comparison, a: &Value, b: &Value) -> Py
     if let Some(r) = complex::compare(op, a, b) {
         return Ok(r);
     }
+    if matches!(op, Comparison::Equal | Comparison::NotEqual) {
+        if let Some(same) = crate::objects::memoryview::methods::equal(ts, a, b)? {
+            return Ok(Value::Bool(same == matches!(op, Comparison::Equal)));
+        }
+    }
     if let Some(o) = seq::builtin_compare(ts, a, b, op)? {
         return Ok(Value::Bool(ordering_matches(op, o)));
     }
@@ -607,6 +613,9 @@ pub fn less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
 
 /// The hash of a value, or `TypeError: unhashable type`.
 pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
+    if let Some(Obj::MemoryView(m)) = v.obj().map(|o| &**o) {
+        return crate::objects::memoryview::methods::hash(ts, m);
+    }
     if let Some(inst) = v.as_instance() {
         if let Some(m) =
             class::lookup_special(ts, &inst.class, Dunder::Hash).filter(|m| !m.is_none())

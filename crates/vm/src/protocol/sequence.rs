@@ -392,6 +392,13 @@ pub fn len_of(ts: &mut ThreadState, v: &Value) -> PyResult<usize> {
             Obj::Str(s) => return Ok(s.char_len()),
             Obj::Bytes(b) => return Ok(b.len()),
             Obj::ByteArray(b) => return Ok(b.borrow().len()),
+            Obj::MemoryView(m) => {
+                m.check(ts)?;
+                if m.layout.shape.is_empty() {
+                    return Err(ts.type_error("0-dim memory has no length"));
+                }
+                return Ok(m.len());
+            }
             Obj::List(l) => return Ok(l.borrow().len()),
             Obj::Tuple(t) => return Ok(t.len()),
             Obj::Dict(d) => return Ok(d.borrow().len()),

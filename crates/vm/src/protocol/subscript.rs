@@ -49,6 +49,7 @@ fn resolve_index(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRe
                 | Obj::Str(_)
                 | Obj::Bytes(_)
                 | Obj::ByteArray(_)
+                | Obj::MemoryView(_)
                 | Obj::Range { .. }
         )
     );
@@ -246,6 +247,7 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
             ))),
         },
         Obj::Type(_) => class::class_subscript(ts, container, index),
+        Obj::MemoryView(_) => crate::objects::memoryview::methods::get_item(ts, container, index),
         _ => Err(ts.type_error(format!(
             "'{}' object is not subscriptable",
             type_name(ts, container)
@@ -288,6 +290,18 @@ pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value)
             }
             Obj::Dict(d) => {
                 return crate::objects::dict::keys::insert(ts, d, index, v);
+            }
+            Obj::MemoryView(_) => {
+                return crate::objects::memoryview::methods::set_item(ts, container, &index, &v);
+            }
+            Obj::ByteArray(b) if matches!(index, Value::Int(_)) => {
+                // One byte: written in place (not through the list of ints below).
+                let byte = bytearray_methods::byte_of(ts, &v)?;
+                let len = b.borrow().len();
+                let i = seq_index(ts, &index, len, "bytearray")?
+                    .ok_or_else(|| indices_error(ts, "bytearray", &index))?;
+                b.borrow_mut()[i] = byte;
+                return Ok(());
             }
             Obj::ByteArray(b) => {
                 let v = match as_slice(&index) {
@@ -371,6 +385,9 @@ pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                 return removed
                     .map(|_| ())
                     .ok_or_else(|| ts.key_error(index.clone()));
+            }
+            Obj::MemoryView(_) => {
+                return crate::objects::memoryview::methods::del_item(ts, container);
             }
             Obj::ByteArray(b) => {
                 return bytearray_methods::with_int_items(ts, b, |ts, list| {

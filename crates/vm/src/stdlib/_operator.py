@@ -5,7 +5,7 @@ from operator import *
 
 
 def _buffer(v):
-    if isinstance(v, (bytes, bytearray)):
+    if isinstance(v, (bytes, bytearray, memoryview)):
         return v
     raise TypeError("a bytes-like object is required, not '%s'" % type(v).__name__)
 

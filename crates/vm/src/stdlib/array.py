@@ -181,34 +181,42 @@ class array:
         self._items *= _index(n)
         return self
 
-    def _cmp_items(self, other):
+    def _compare(self, other, op):
+        # CPython's array_richcompare: items compared by value with no identity shortcut
+        # (an array holding a NaN is not equal to itself), then the lengths.
         if not isinstance(other, array):
             return NotImplemented
-        return other._items
+        mine, theirs = self._items, other._items
+        if len(mine) != len(theirs) and op in ("==", "!="):
+            return op == "!="
+        for x, y in zip(mine, theirs):
+            if not x == y:
+                break
+        else:
+            x, y = len(mine), len(theirs)
+        if op == "==":
+            return x == y and len(mine) == len(theirs)
+        if op == "!=":
+            return not (x == y and len(mine) == len(theirs))
+        return {"<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y}[op]
 
     def __eq__(self, other):
-        items = self._cmp_items(other)
-        return items if items is NotImplemented else self._items == items
+        return self._compare(other, "==")
 
     def __ne__(self, other):
-        items = self._cmp_items(other)
-        return items if items is NotImplemented else self._items != items
+        return self._compare(other, "!=")
 
     def __lt__(self, other):
-        items = self._cmp_items(other)
-        return items if items is NotImplemented else self._items < items
+        return self._compare(other, "<")
 
     def __le__(self, other):
-        items = self._cmp_items(other)
-        return items if items is NotImplemented else self._items <= items
+        return self._compare(other, "<=")
 
     def __gt__(self, other):
-        items = self._cmp_items(other)
-        return items if items is NotImplemented else self._items > items
+        return self._compare(other, ">")
 
     def __ge__(self, other):
-        items = self._cmp_items(other)
-        return items if items is NotImplemented else self._items >= items
+        return self._compare(other, ">=")
 
     def __hash__(self):
         raise TypeError("unhashable type: 'array.array'")

@@ -11,7 +11,7 @@ __all__ = [
     'urlsafe_b64encode', 'urlsafe_b64decode',
 ]
 
-bytes_types = (bytes, bytearray)
+bytes_types = (bytes, bytearray, memoryview)
 
 
 def _bytes_from_decode_data(s):

@@ -19,14 +19,14 @@ def _ascii_data(data):
         if not data.isascii():
             raise ValueError('string argument should contain only ASCII characters')
         return data.encode('ascii')
-    if isinstance(data, (bytes, bytearray)):
+    if isinstance(data, (bytes, bytearray, memoryview)):
         return data
     raise TypeError("argument should be bytes, buffer or ASCII string, not '%s'"
                     % type(data).__name__)
 
 
 def _binary_data(data):
-    if isinstance(data, (bytes, bytearray)):
+    if isinstance(data, (bytes, bytearray, memoryview)):
         return data
     raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
 

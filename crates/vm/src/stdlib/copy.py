@@ -41,45 +41,14 @@ def copy(x):
 
 
 def _reduce(x, cls):
+    # The reduce protocol pickle uses: object.__reduce_ex__ (copyreg's defaults) unless
+    # the class has its own.
+    if isinstance(x, type):
+        return x
     reductor = _cls_attr(cls, "__reduce_ex__")
     if reductor is not None:
         return x.__reduce_ex__(4)
-    reductor = _cls_attr(cls, "__reduce__")
-    if reductor is not None:
-        return x.__reduce__()
-    if isinstance(x, type):
-        return x
-    return _default_reduce(x, cls)
-
-
-def _default_reduce(x, cls):
-    if not hasattr(x, "__dict__") or not _is_user_class(cls):
-        raise TypeError(f"cannot pickle '{cls.__name__}' object")
-    getstate = _cls_attr(cls, "__getstate__")
-    if getstate is not None:
-        state = x.__getstate__()
-    else:
-        state = x.__dict__ or None
-    listitems = iter(x) if isinstance(x, list) else None
-    dictitems = iter(x.items()) if isinstance(x, dict) else None
-    return (_newobj, (cls,), state, listitems, dictitems)
-
-
-def _is_user_class(cls):
-    for base in cls.__mro__:
-        if base in (list, dict, set, frozenset, tuple, str, int, float, bytes, object,
-                    BaseException):
-            continue
-        if base.__module__ == "builtins":
-            return False
-    return True
-
-
-def _newobj(cls, *args):
-    new = getattr(cls, "__new__", None)
-    if new is None:
-        return object.__new__(cls)
-    return new(cls, *args)
+    return x.__reduce__()
 
 
 def deepcopy(x, memo=None, _nil=[]):

@@ -23,7 +23,7 @@ _SIZES = {
 def _check_data(data):
     if isinstance(data, str):
         raise TypeError('Strings must be encoded before hashing')
-    if not isinstance(data, (bytes, bytearray)):
+    if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError('object supporting the buffer API required')
 
 
@@ -178,7 +178,7 @@ _LONG_MAX = 9223372036854775807
 
 
 def _bytes_like(value):
-    if not isinstance(value, (bytes, bytearray)):
+    if not isinstance(value, (bytes, bytearray, memoryview)):
         raise TypeError(f"a bytes-like object is required, not '{type(value).__name__}'")
 
 

@@ -111,6 +111,98 @@ class _File:
         )
 
 
+class FileIO:
+    """Raw binary I/O on a file descriptor (`open(fd, "rb", buffering=0)`): every call is one
+    system call, made without the GIL; the buffer a transfer reads from or fills stays
+    exported (not resizable) for the whole call, and nothing else about it is held."""
+
+    def __init__(self, file, mode="r", closefd=True):
+        if not isinstance(file, int) or isinstance(file, bool):
+            raise TypeError("FileIO over a path is not supported here; pass a descriptor")
+        if file < 0:
+            raise ValueError("negative file descriptor")
+        self._fd = file
+        self.name = file
+        self._writing = any(c in mode for c in "wax+")
+        self._reading = "r" in mode or "+" in mode
+        self.mode = ("rb+" if self._reading else "wb") if self._writing else "rb"
+        self.closefd = closefd
+        self._closed = False
+
+    @property
+    def closed(self):
+        return self._closed
+
+    def _check(self, reading):
+        if self._closed:
+            raise ValueError("I/O operation on closed file")
+        if reading and not self._reading:
+            raise UnsupportedOperation("File not open for reading")
+        if not reading and not self._writing:
+            raise UnsupportedOperation("File not open for writing")
+
+    def fileno(self):
+        if self._closed:
+            raise ValueError("I/O operation on closed file")
+        return self._fd
+
+    def readable(self):
+        return self._reading
+
+    def writable(self):
+        return self._writing
+
+    def readinto(self, buffer):
+        self._check(True)
+        import os
+        with memoryview(buffer) as view, view.cast("B") as target:
+            data = os.read(self._fd, len(target))
+            target[:len(data)] = data
+        return len(data)
+
+    def read(self, size=-1):
+        self._check(True)
+        import os
+        if size is not None and size >= 0:
+            return os.read(self._fd, size)
+        chunks = []
+        while True:
+            chunk = os.read(self._fd, DEFAULT_BUFFER_SIZE)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+
+    def readall(self):
+        return self.read()
+
+    def write(self, data):
+        self._check(False)
+        import os
+        with memoryview(data) as view:
+            return os.write(self._fd, view)
+
+    def flush(self):
+        if self._closed:
+            raise ValueError("I/O operation on closed file.")
+
+    def close(self):
+        if not self._closed:
+            self._closed = True
+            if self.closefd:
+                import os
+                os.close(self._fd)
+
+    def __enter__(self):
+        self._check(self._reading)
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        return "<_io.FileIO name=%r mode=%r closefd=%r>" % (self.name, self.mode, self.closefd)
+
+
 def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None):
     if not isinstance(mode, str):
         raise TypeError("open() argument 'mode' must be str, not " + type(mode).__name__)
@@ -125,6 +217,10 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None)
     if encoding is not None and encoding.lower().replace("-", "").replace("_", "") != "utf8":
         raise LookupError("unknown encoding: " + encoding)
     kind = kinds[0]
+    if buffering == 0:
+        if not binary:
+            raise ValueError("can't have unbuffered text I/O")
+        return FileIO(file, mode)
     if kind == "r":
         return _File(file, mode, binary, _read_file(file, binary), None)
     empty = b"" if binary else ""

@@ -256,9 +256,53 @@ class StringIO(_Memory):
         return "<_io.StringIO object at %#x>" % id(self)
 
 
+_RESIZE_MESSAGE = "Existing exports of data: object cannot be re-sized"
+
+
 class BytesIO(_Memory):
     _empty = b""
     _newline = b"\n"
+    # The bytearray getbuffer() exported: the storage while a view of it may be alive.
+    _shared = None
+
+    def _exported(self):
+        # A bytearray refuses to be resized while a view exports it; once none does, its
+        # bytes go back to the chunks.
+        shared = self._shared
+        if shared is None:
+            return False
+        try:
+            shared.append(0)
+        except BufferError:
+            return True
+        shared.pop()
+        self._chunks = [bytes(shared)] if shared else []
+        self._shared = None
+        return False
+
+    def _value(self):
+        if self._exported():
+            return bytes(self._shared)
+        return _Memory._value(self)
+
+    def _write(self, s):
+        if self._exported():
+            raise BufferError(_RESIZE_MESSAGE)
+        return _Memory._write(self, s)
+
+    def truncate(self, size=None):
+        if self._exported() and (size is None or size < self._len):
+            raise BufferError(_RESIZE_MESSAGE)
+        return _Memory.truncate(self, size)
+
+    # Defined here, as CPython's BytesIO does (its own C method).
+    def flush(self):
+        _Memory.flush(self)
+
+    def close(self):
+        if self._exported():
+            raise BufferError(_RESIZE_MESSAGE)
+        _Memory.close(self)
 
     def _find_newline(self, value, pos):
         # Searched in growing windows (bytes.find takes no start here).
@@ -275,7 +319,7 @@ class BytesIO(_Memory):
     def __init__(self, initial_bytes=b""):
         if initial_bytes is None:
             initial_bytes = b""
-        if not isinstance(initial_bytes, (bytes, bytearray)):
+        if not isinstance(initial_bytes, (bytes, bytearray, memoryview)):
             raise TypeError("a bytes-like object is required, not '%s'"
                             % type(initial_bytes).__name__)
         self._setup(bytes(initial_bytes))
@@ -285,7 +329,7 @@ class BytesIO(_Memory):
 
     def write(self, b):
         self._check()
-        if not isinstance(b, (bytes, bytearray)):
+        if not isinstance(b, (bytes, bytearray, memoryview)):
             raise TypeError("a bytes-like object is required, not '%s'" % type(b).__name__)
         return self._write(bytes(b))
 
@@ -293,13 +337,17 @@ class BytesIO(_Memory):
         return self.read(size)
 
     def readinto(self, buffer):
-        data = self.read(len(buffer))
-        buffer[:len(data)] = data
+        with memoryview(buffer) as view, view.cast("B") as target:
+            data = self.read(len(target))
+            target[:len(data)] = data
         return len(data)
 
     def getbuffer(self):
         self._check()
-        return bytearray(self._value())
+        if not self._exported():
+            self._shared = bytearray(self._value())
+            self._chunks = []
+        return memoryview(self._shared)
 
     def seek(self, pos, whence=0):
         self._check()

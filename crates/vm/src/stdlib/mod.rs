@@ -145,6 +145,10 @@ pub const MODULES: &[ModuleDef] = &[
             run_embedded(ts, "io", include_str!("io_memory.py"), dict)
         })
         .source(include_str!("io.py")),
+    // CPython's C half of `io`: the same classes here.
+    ModuleDef::new("_io").source(
+        "from io import *\nfrom io import BytesIO, FileIO, StringIO, UnsupportedOperation, open\n",
+    ),
     ModuleDef::new("math")
         .init(|_, dict| {
             math::fill(dict);
@@ -183,6 +187,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("cmath").source(include_str!("cmath.py")),
     ModuleDef::new("heapq").source(include_str!("heapq.py")),
     ModuleDef::new("copy").source(include_str!("copy.py")),
+    ModuleDef::new("pickle").source(include_str!("pickle/pickle.py")),
+    ModuleDef::new("_codecs").source(include_str!("_codecs.py")),
+    ModuleDef::new("copyreg").source(include_str!("pickle/copyreg.py")),
+    ModuleDef::new("_compat_pickle").source(include_str!("pickle/_compat_pickle.py")),
     ModuleDef::new("string").source(include_str!("string.py")),
     ModuleDef::new("textwrap").source(include_str!("textwrap.py")),
     ModuleDef::new("errno").source(include_str!("errno.py")),

@@ -69,6 +69,20 @@ del _major, _minor, _micro
 del _flag_fields, _gilvm_version
 
 
+_audit_hooks = []
+
+
+def addaudithook(hook):
+    _audit_hooks.append(hook)
+
+
+def audit(event, *args):
+    # CPython's runtime raises far more events; the standard library's own (pickle's
+    # find_class...) reach the hooks.
+    for hook in _audit_hooks:
+        hook(event, args)
+
+
 def displayhook(value):
     "Prints `repr(value)` to `sys.stdout` and keeps it in `builtins._` (not for None)."
     if value is None:

@@ -51,6 +51,9 @@ fn codec(ts: &ThreadState, encoding: &str) -> PyResult<Codec> {
 fn errors(ts: &ThreadState, name: &str) -> PyResult<Errors> {
     match name {
         "strict" => Ok(Errors::Strict),
+        // A str holds no lone surrogates here, so passing them through is being strict
+        // (pickle encodes and decodes every str with it).
+        "surrogatepass" => Ok(Errors::Strict),
         "ignore" => Ok(Errors::Ignore),
         "replace" => Ok(Errors::Replace),
         _ => Err(ts.new_exc(

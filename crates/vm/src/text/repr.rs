@@ -104,6 +104,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
     Ok(match &**o {
         Obj::Str(s) => str_repr(s.as_str()),
         Obj::Bytes(b) => bytes_repr(b),
+        Obj::MemoryView(m) => crate::objects::memoryview::methods::repr(o, m),
         Obj::ByteArray(b) => format!("bytearray({})", bytes_repr(&b.borrow())),
         Obj::BigInt(b) => crate::objects::int::decimal_text(ts, b)?,
         Obj::List(l) => {

@@ -367,8 +367,7 @@ impl PyAnyStr for [u8] {
     fn join_item(v: &Value) -> Option<Cow<'_, [u8]>> {
         match v.obj().map(|o| &**o) {
             Some(Obj::Bytes(b)) => Some(Cow::Borrowed(b)),
-            Some(Obj::ByteArray(b)) => Some(Cow::Owned(b.borrow().clone())),
-            _ => None,
+            _ => crate::objects::bytes::methods::bytes_data(v).map(Cow::Owned),
         }
     }
     fn result(this: &Value, data: Vec<u8>) -> Value {

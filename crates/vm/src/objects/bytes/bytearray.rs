@@ -1,6 +1,7 @@
 //! What only the mutable `bytearray` has: its mutating methods and item assignment.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::ops::Deref;
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional};
@@ -24,19 +25,63 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__delitem__", dunder_delitem),
 ];
 
-fn dunder_setitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+/// `x[i] = v` as a method (bytearray's and memoryview's).
+pub fn dunder_setitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "__setitem__", args, 2, 2)?;
     crate::protocol::subscript::set_item(ts, this, a[0].clone(), a[1].clone())?;
     Ok(Value::None)
 }
 
-fn dunder_delitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+/// `del x[i]` as a method (bytearray's and memoryview's).
+pub fn dunder_delitem(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "__delitem__", args, 1, 1)?;
     crate::protocol::subscript::del_item(ts, this, &a[0])?;
     Ok(Value::None)
 }
 
-fn cell(this: &Value) -> &RefCell<Vec<u8>> {
+/// A bytearray's payload: its bytes, and how many `memoryview`s export them (while any do,
+/// the bytes may change but not move, so nothing may resize them).
+pub struct ByteArrayData {
+    data: RefCell<Vec<u8>>,
+    exports: Cell<usize>,
+}
+
+impl ByteArrayData {
+    pub fn new(data: Vec<u8>) -> Self {
+        ByteArrayData {
+            data: RefCell::new(data),
+            exports: Cell::new(0),
+        }
+    }
+
+    pub fn add_export(&self) {
+        self.exports.set(self.exports.get() + 1);
+    }
+
+    pub fn remove_export(&self) {
+        self.exports.set(self.exports.get().saturating_sub(1));
+    }
+
+    /// CPython's `BufferError` when a view exports the bytes.
+    pub fn check_resizable(&self, ts: &ThreadState) -> PyResult<()> {
+        if self.exports.get() == 0 {
+            return Ok(());
+        }
+        Err(ts.new_exc(
+            crate::object::error::ExcKind::BufferError,
+            "Existing exports of data: object cannot be re-sized",
+        ))
+    }
+}
+
+impl Deref for ByteArrayData {
+    type Target = RefCell<Vec<u8>>;
+    fn deref(&self) -> &RefCell<Vec<u8>> {
+        &self.data
+    }
+}
+
+fn cell(this: &Value) -> &ByteArrayData {
     match this.obj().map(|o| &**o) {
         Some(Obj::ByteArray(b)) => b,
         _ => unreachable!("bytearray methods are only looked up on bytearrays"),
@@ -74,6 +119,7 @@ pub fn bytes_from_iterable(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<u8>>
 fn append(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "append", args, 1, 1)?;
     let b = byte_of(ts, &a[0])?;
+    cell(this).check_resizable(ts)?;
     cell(this).borrow_mut().push(b);
     Ok(Value::None)
 }
@@ -81,12 +127,14 @@ fn append(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 fn extend(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "extend", args, 1, 1)?;
     let more = bytes_from_iterable(ts, &a[0])?;
+    cell(this).check_resizable(ts)?;
     cell(this).borrow_mut().extend(more);
     Ok(Value::None)
 }
 
 fn pop(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "pop", args, 0, 1)?;
+    cell(this).check_resizable(ts)?;
     let mut d = cell(this).borrow_mut();
     if d.is_empty() {
         return Err(ts.index_error("pop from empty bytearray"));
@@ -107,6 +155,7 @@ fn insert(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "insert", args, 2, 2)?;
     let i = int_arg(ts, &a[0])?;
     let b = byte_of(ts, &a[1])?;
+    cell(this).check_resizable(ts)?;
     let mut d = cell(this).borrow_mut();
     let len = d.len() as i64;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -117,6 +166,7 @@ fn insert(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 fn remove(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "remove", args, 1, 1)?;
     let b = byte_of(ts, &a[0])?;
+    cell(this).check_resizable(ts)?;
     let mut d = cell(this).borrow_mut();
     match d.iter().position(|&x| x == b) {
         Some(p) => {
@@ -129,6 +179,7 @@ fn remove(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 
 fn clear(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "clear", args, 0, 0)?;
+    cell(this).check_resizable(ts)?;
     cell(this).borrow_mut().clear();
     Ok(Value::None)
 }
@@ -148,7 +199,7 @@ fn copy(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 /// result back (so slice assignment and deletion share the list's index rules).
 pub fn with_int_items<R>(
     ts: &mut ThreadState,
-    data: &RefCell<Vec<u8>>,
+    data: &ByteArrayData,
     op: impl FnOnce(&mut ThreadState, &Value) -> PyResult<R>,
 ) -> PyResult<R> {
     let items: Vec<Value> = data
@@ -161,6 +212,9 @@ pub fn with_int_items<R>(
     let mut out = Vec::new();
     for item in crate::protocol::iter::collect(ts, &list)? {
         out.push(byte_of(ts, &item)?);
+    }
+    if out.len() != data.borrow().len() {
+        data.check_resizable(ts)?;
     }
     *data.borrow_mut() = out;
     Ok(r)

@@ -1,8 +1,6 @@
 //! Methods of `bytes` and `bytearray` (results keep the receiver's type; the ones `str` has too
 //! are in [`crate::objects::anystr`]), and the helpers that read either as a byte slice.
 
-use std::cell::RefCell;
-
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::class_of::type_name;
@@ -60,7 +58,9 @@ pub fn new_bytes(data: Vec<u8>) -> Value {
 }
 
 pub fn new_bytearray(data: Vec<u8>) -> Value {
-    Value::Obj(ObjRef::new(Obj::ByteArray(RefCell::new(data))))
+    Value::Obj(ObjRef::new(Obj::ByteArray(
+        crate::objects::bytes::bytearray::ByteArrayData::new(data),
+    )))
 }
 
 /// The contents of a `bytes` or `bytearray` value.
@@ -68,6 +68,7 @@ pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
     match v.obj().map(|o| &**o) {
         Some(Obj::Bytes(b)) => Some(b.to_vec()),
         Some(Obj::ByteArray(b)) => Some(b.borrow().clone()),
+        Some(Obj::MemoryView(m)) => m.to_bytes().ok(),
         _ => None,
     }
 }
@@ -121,17 +122,37 @@ fn decode(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     Ok(Value::new_str(text))
 }
 
-fn hex(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "hex", args, 0, 1)?;
-    let parts: Vec<String> = <[u8] as crate::objects::anystr::PyAnyStr>::receiver(this)
-        .iter()
-        .map(|x| format!("{x:02x}"))
-        .collect();
+pub fn hex(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "hex", args, 0, 2)?;
+    let data = <[u8] as crate::objects::anystr::PyAnyStr>::receiver(this);
     let sep = match a.first() {
         Some(v) => crate::object::args::str_arg(ts, v, "sep")?.to_string(),
         None => String::new(),
     };
-    Ok(Value::new_str(parts.join(&sep)))
+    let per = match a.get(1) {
+        Some(v) => crate::object::args::int_arg(ts, v)?,
+        None => 1,
+    };
+    Ok(Value::new_str(hex_grouped(&data, &sep, per)))
+}
+
+/// The hex digits of `data`, with `sep` between groups of `per` bytes counted from the
+/// right (from the left when `per` is negative), as CPython's `bytes.hex`.
+fn hex_grouped(data: &[u8], sep: &str, per: i64) -> String {
+    let size = per.unsigned_abs().max(1) as usize;
+    let mut out = String::with_capacity(data.len() * 3);
+    for (i, byte) in data.iter().enumerate() {
+        let boundary = if per < 0 {
+            i % size == 0
+        } else {
+            (data.len() - i) % size == 0
+        };
+        if i > 0 && boundary {
+            out.push_str(sep);
+        }
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
 }
 
 /// `bytes.fromhex(text)`: reached unbound, so the text arrives as `this`.

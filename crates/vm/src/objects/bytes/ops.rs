@@ -95,6 +95,9 @@ pub fn inplace(ts: &ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option
         return Ok(None);
     };
     if let Obj::ByteArray(new) = &*result {
+        if new.borrow().len() != cell.borrow().len() {
+            cell.check_resizable(ts)?;
+        }
         let data = std::mem::take(&mut *new.borrow_mut());
         *cell.borrow_mut() = data;
     }

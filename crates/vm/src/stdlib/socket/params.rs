@@ -63,13 +63,17 @@ pub fn int_or(ts: &ThreadState, v: Option<&Value>, default: i64) -> PyResult<i64
 }
 
 /// The contents of a bytes-like argument.
-pub fn bytes_arg<'a>(ts: &ThreadState, v: &'a Value) -> PyResult<&'a [u8]> {
+pub fn bytes_arg<'a>(ts: &ThreadState, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
     match v.obj().map(|o| &**o) {
-        Some(Obj::Bytes(b)) => Ok(b),
-        _ => Err(ts.type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_name(ts, v)
-        ))),
+        Some(Obj::Bytes(b)) => Ok(std::borrow::Cow::Borrowed(b)),
+        _ => crate::objects::bytes::methods::bytes_data(v)
+            .map(std::borrow::Cow::Owned)
+            .ok_or_else(|| {
+                ts.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    type_name(ts, v)
+                ))
+            }),
     }
 }
 

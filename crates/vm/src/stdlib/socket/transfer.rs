@@ -114,17 +114,17 @@ pub fn recv(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 /// the `bytearray` `buffer` (`nbytes` 0: as many as it holds).
 pub fn recv_into(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = bind(ts, "recv_into", args, &["buffer", "nbytes", "flags"], 1)?;
-    let bytearray = a[0].and_then(Value::obj).and_then(|o| match &**o {
-        Obj::ByteArray(b) => Some(b),
-        _ => None,
-    });
-    let Some(target) = bytearray else {
-        return Err(ts.type_error(format!(
-            "recv_into() argument 1 must be read-write bytes-like object, not {}",
-            crate::object::class_of::type_name(ts, a[0].unwrap_or(&Value::None))
-        )));
+    // A view of the buffer exports it for the whole call: it cannot be resized meanwhile,
+    // and nothing else about it is held while the receive waits.
+    let target = a[0].unwrap_or(&Value::None);
+    let view = crate::objects::memoryview::construct(ts, target).ok();
+    let Some(Obj::MemoryView(view)) = view.as_ref().and_then(Value::obj).map(|o| &**o) else {
+        return Err(not_writable(ts, target));
     };
-    let capacity = target.borrow().len();
+    if view.layout.readonly {
+        return Err(not_writable(ts, target));
+    }
+    let capacity = view.nbytes();
     let size = match int_or(ts, a[1], 0)? {
         0 => capacity,
         n => usize::try_from(n).map_err(|_| ts.value_error("negative buffersize in recv_into"))?,
@@ -135,18 +135,22 @@ pub fn recv_into(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let flags = RecvFlags::from_bits_retain(int_or(ts, a[2], 0)? as u32);
     let handle = handle_of(ts, this)?;
     let fd = handle.fd(ts)?;
-    // The bytearray cannot be lent to the GIL-free read: receive into a buffer of our own.
+    // The buffer cannot be lent to the GIL-free read: receive into one of our own.
     let mut buf = Vec::with_capacity(size);
     if size > 0 {
         io::call(ts, &fd, handle.timeout.get(), Wait::Readable, |fd| {
             rustix::net::recv(fd, spare_capacity(&mut buf), flags)
         })?;
     }
-    // Another thread may have shrunk the bytearray meanwhile: copy what still fits.
-    let mut target = target.borrow_mut();
-    let copied = buf.len().min(target.len());
-    target[..copied].copy_from_slice(&buf[..copied]);
+    view.fill(ts, &buf)?;
     Ok(Value::Int(buf.len() as i64))
+}
+
+fn not_writable(ts: &ThreadState, target: &Value) -> crate::object::value::ObjRef {
+    ts.type_error(format!(
+        "recv_into() argument 1 must be read-write bytes-like object, not {}",
+        crate::object::class_of::type_name(ts, target)
+    ))
 }
 
 /// `recvfrom(bufsize[, flags])` → `(data, address)` (`None` for a connected stream).
@@ -173,28 +177,40 @@ fn send_flags(ts: &ThreadState, v: Option<&Value>) -> PyResult<SendFlags> {
 }
 
 /// The `(data[, flags])` arguments of `send` and `sendall`.
-fn send_args<'a>(ts: &ThreadState, func: &str, args: &'a Args) -> PyResult<(&'a [u8], SendFlags)> {
+/// The `(data[, flags])` arguments of `send` and `sendall`, with the view that exports
+/// `data` for the whole call (so a bytearray cannot be resized while it is sent).
+fn send_args<'a>(
+    ts: &mut ThreadState,
+    func: &str,
+    args: &'a Args,
+) -> PyResult<(std::borrow::Cow<'a, [u8]>, SendFlags, Option<Value>)> {
     let a = bind(ts, func, args, &["data", "flags"], 1)?;
     let data = a[0]
         .map(|v| bytes_arg(ts, v))
         .transpose()?
         .unwrap_or_default();
-    Ok((data, send_flags(ts, a[1])?))
+    let export = match a[0] {
+        Some(v) if matches!(v.obj().map(|o| &**o), Some(Obj::ByteArray(_))) => {
+            Some(crate::objects::memoryview::construct(ts, v)?)
+        }
+        _ => None,
+    };
+    Ok((data, send_flags(ts, a[1])?, export))
 }
 
 pub fn send(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let (data, flags) = send_args(ts, "send", args)?;
+    let (data, flags, _export) = send_args(ts, "send", args)?;
     let handle = handle_of(ts, this)?;
     let fd = handle.fd(ts)?;
     let sent = io::call(ts, &fd, handle.timeout.get(), Wait::Writable, |fd| {
-        rustix::net::send(fd, data, flags)
+        rustix::net::send(fd, &data, flags)
     })?;
     Ok(Value::Int(sent as i64))
 }
 
 /// `sendall(data[, flags])`: sends everything; the timeout bounds the whole call.
 pub fn sendall(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    let (data, flags) = send_args(ts, "sendall", args)?;
+    let (data, flags, _export) = send_args(ts, "sendall", args)?;
     let handle = handle_of(ts, this)?;
     let fd = handle.fd(ts)?;
     let timeout = handle.timeout.get();
@@ -222,7 +238,7 @@ pub fn sendto(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let fd = handle.fd(ts)?;
     let to = addr::parse(ts, handle.family, &a[a.len() - 1], "sendto")?;
     let sent = io::call(ts, &fd, handle.timeout.get(), Wait::Writable, |fd| {
-        rustix::net::sendto(fd, data, flags, &to)
+        rustix::net::sendto(fd, &data, flags, &to)
     })?;
     Ok(Value::Int(sent as i64))
 }

@@ -16,6 +16,8 @@ error.__module__ = "struct"
 def _buffer_len(buffer):
     if isinstance(buffer, (bytes, bytearray)):
         return len(buffer)
+    if isinstance(buffer, memoryview):
+        return buffer.nbytes
     if isinstance(buffer, str):
         raise TypeError("a bytes-like object is required, not 'str'")
     raise TypeError("a bytes-like object is required, not '%s'" % type(buffer).__name__)
@@ -36,7 +38,9 @@ class Struct:
 
     def pack_into(self, buffer, offset, *values):
         data = _pack(error, self.format, values)
-        if not isinstance(buffer, bytearray):
+        if isinstance(buffer, memoryview) and not buffer.readonly:
+            buffer = buffer.cast("B")
+        elif not isinstance(buffer, bytearray):
             raise TypeError("argument must be read-write bytes-like object, not "
                             + type(buffer).__name__)
         n = len(buffer)

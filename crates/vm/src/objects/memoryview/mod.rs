@@ -1,0 +1,263 @@
+//! `memoryview`: a window onto the bytes of another object (the buffer protocol's one
+//! consumer-side home). A view shares its exporter's memory: writes through a view of a
+//! `bytearray` change the bytearray, and while any view exports a bytearray's bytes the
+//! bytearray cannot be resized (`BufferError`). `bytes_data` reads any view, so every
+//! function that takes a bytes-like object takes a `memoryview` too.
+
+pub mod format;
+pub mod methods;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::interp::thread_state::ThreadState;
+use crate::object::class_of::type_name;
+use crate::object::error::PyResult;
+use crate::object::value::{Obj, ObjRef, Value};
+
+/// Where a view's bytes live.
+#[derive(Clone)]
+enum Source {
+    Bytes(ObjRef),
+    ByteArray(ObjRef),
+    /// A copy of the bytes of an exporter written in Python (`array.array`): read-only.
+    Copy(Rc<RefCell<Vec<u8>>>),
+}
+
+/// The shape of a view over its source: items of `format`, `shape[d]` of them along each
+/// dimension, `strides[d]` bytes apart, the first at byte `offset`.
+#[derive(Clone)]
+pub struct Layout {
+    pub format: String,
+    pub itemsize: usize,
+    pub offset: isize,
+    pub shape: Vec<usize>,
+    pub strides: Vec<isize>,
+    pub readonly: bool,
+}
+
+pub struct MemoryView {
+    /// The exporter, what `.obj` answers.
+    pub obj: Value,
+    source: Source,
+    pub layout: Layout,
+    released: Cell<bool>,
+}
+
+impl Drop for MemoryView {
+    fn drop(&mut self) {
+        self.end_export();
+    }
+}
+
+impl MemoryView {
+    fn new(obj: Value, source: Source, layout: Layout) -> Value {
+        if let Source::ByteArray(o) = &source {
+            if let Obj::ByteArray(b) = &**o {
+                b.add_export();
+            }
+        }
+        Value::Obj(ObjRef::new(Obj::MemoryView(MemoryView {
+            obj,
+            source,
+            layout,
+            released: Cell::new(false),
+        })))
+    }
+
+    /// A view of the same memory with another layout.
+    fn derive(&self, layout: Layout) -> Value {
+        MemoryView::new(self.obj.clone(), self.source.clone(), layout)
+    }
+
+    fn end_export(&self) {
+        if self.released.replace(true) {
+            return;
+        }
+        if let Source::ByteArray(o) = &self.source {
+            if let Obj::ByteArray(b) = &**o {
+                b.remove_export();
+            }
+        }
+    }
+
+    pub fn is_released(&self) -> bool {
+        self.released.get()
+    }
+
+    /// CPython's error for any use of a released view.
+    pub fn check(&self, ts: &ThreadState) -> PyResult<()> {
+        if self.released.get() {
+            return Err(ts.value_error("operation forbidden on released memoryview object"));
+        }
+        Ok(())
+    }
+
+    fn with_source<R>(&self, f: impl FnOnce(&[u8]) -> R) -> R {
+        match &self.source {
+            Source::Bytes(o) | Source::ByteArray(o) => match &**o {
+                Obj::Bytes(b) => f(b),
+                Obj::ByteArray(b) => f(&b.borrow()),
+                _ => f(&[]),
+            },
+            Source::Copy(c) => f(&c.borrow()),
+        }
+    }
+
+    /// The byte offsets of the items, in C (row-major) order.
+    pub fn positions(&self) -> Vec<isize> {
+        let l = &self.layout;
+        let mut out = vec![l.offset];
+        for (&n, &stride) in l.shape.iter().zip(&l.strides) {
+            out = out
+                .iter()
+                .flat_map(|&p| (0..n as isize).map(move |i| p + i * stride))
+                .collect();
+        }
+        out
+    }
+
+    /// The bytes of the items in C order (`tobytes()`); `Err` once released.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, ()> {
+        if self.released.get() {
+            return Err(());
+        }
+        let size = self.layout.itemsize;
+        let positions = self.positions();
+        Ok(self.with_source(|src| {
+            let mut out = Vec::with_capacity(positions.len() * size);
+            for p in positions {
+                out.extend_from_slice(&src[p as usize..p as usize + size]);
+            }
+            out
+        }))
+    }
+
+    /// The item at byte offset `at`.
+    fn item_at(&self, at: isize) -> Value {
+        let size = self.layout.itemsize;
+        let code = format::code_of(&self.layout.format);
+        self.with_source(|src| format::unpack(code, &src[at as usize..at as usize + size]))
+    }
+
+    /// The items in C order, as values.
+    pub fn items(&self) -> Vec<Value> {
+        self.positions()
+            .into_iter()
+            .map(|p| self.item_at(p))
+            .collect()
+    }
+
+    /// Writes `bytes` (whole items, one per position) at `positions`.
+    fn write(&self, ts: &ThreadState, positions: &[isize], bytes: &[u8]) -> PyResult<()> {
+        self.check(ts)?;
+        let Source::ByteArray(o) = &self.source else {
+            return Err(ts.type_error("cannot modify read-only memory"));
+        };
+        let Obj::ByteArray(b) = &**o else {
+            return Ok(());
+        };
+        let mut data = b.borrow_mut();
+        let size = self.layout.itemsize;
+        for (p, item) in positions.iter().zip(bytes.chunks(size)) {
+            data[*p as usize..*p as usize + size].copy_from_slice(item);
+        }
+        Ok(())
+    }
+
+    pub fn nbytes(&self) -> usize {
+        self.layout.shape.iter().product::<usize>() * self.layout.itemsize
+    }
+
+    /// Writes `data` over the view's first bytes in C order (what `recv_into` received).
+    pub fn fill(&self, ts: &ThreadState, data: &[u8]) -> PyResult<()> {
+        if self.layout.readonly {
+            return Err(ts.type_error("cannot modify read-only memory"));
+        }
+        let size = self.layout.itemsize;
+        let positions = self.positions();
+        let data = &data[..data.len().min(positions.len() * size)];
+        let items = data.len() / size;
+        self.write(ts, &positions[..items], &data[..items * size])
+    }
+
+    pub fn len(&self) -> usize {
+        self.layout.shape.first().copied().unwrap_or(1)
+    }
+}
+
+fn one_dim(format: &str, len: usize, readonly: bool) -> Layout {
+    let itemsize = format::item_size(format).unwrap_or(1);
+    Layout {
+        format: format.to_string(),
+        itemsize,
+        offset: 0,
+        shape: vec![len / itemsize],
+        strides: vec![itemsize as isize],
+        readonly,
+    }
+}
+
+/// Whether `v` is an `array.array` (a class written in Python, in module `array`).
+fn is_array(v: &Value) -> bool {
+    let Some(inst) = v.as_instance() else {
+        return false;
+    };
+    let Obj::Type(t) = &*inst.class else {
+        return false;
+    };
+    std::iter::once(&inst.class)
+        .chain(t.mro.iter())
+        .any(|c| matches!(&**c, Obj::Type(c) if c.name == "array" && c.module == "array"))
+}
+
+fn call_method(ts: &mut ThreadState, v: &Value, name: &str) -> PyResult {
+    let m = crate::protocol::attr::get_attr(ts, v, &Value::new_str(name))?;
+    crate::protocol::call::call_value(ts, &m, &[], &[])
+}
+
+/// `memoryview(obj)`.
+pub fn construct(ts: &mut ThreadState, obj: &Value) -> PyResult {
+    let target = crate::protocol::class::builtin_base(obj).unwrap_or_else(|| obj.clone());
+    if let Value::Obj(o) = &target {
+        match &**o {
+            Obj::Bytes(b) => {
+                let layout = one_dim("B", b.len(), true);
+                return Ok(MemoryView::new(
+                    obj.clone(),
+                    Source::Bytes(o.clone()),
+                    layout,
+                ));
+            }
+            Obj::ByteArray(b) => {
+                let layout = one_dim("B", b.borrow().len(), false);
+                return Ok(MemoryView::new(
+                    obj.clone(),
+                    Source::ByteArray(o.clone()),
+                    layout,
+                ));
+            }
+            Obj::MemoryView(m) => {
+                m.check(ts)?;
+                return Ok(m.derive(m.layout.clone()));
+            }
+            _ => {}
+        }
+    }
+    if is_array(obj) {
+        let code = crate::protocol::attr::get_attr(ts, obj, &Value::new_str("typecode"))?;
+        let data = call_method(ts, obj, "tobytes")?;
+        let bytes = crate::objects::bytes::methods::bytes_data(&data).unwrap_or_default();
+        let format = code
+            .as_str()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
+        let layout = one_dim(&format, bytes.len(), true);
+        let source = Source::Copy(Rc::new(RefCell::new(bytes)));
+        return Ok(MemoryView::new(obj.clone(), source, layout));
+    }
+    Err(ts.type_error(format!(
+        "memoryview: a bytes-like object is required, not '{}'",
+        type_name(ts, obj)
+    )))
+}
