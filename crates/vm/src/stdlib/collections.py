@@ -69,7 +69,10 @@ class deque:
         return self._items.count(x)
 
     def index(self, x, *args):
-        return self._items.index(x, *args)
+        try:
+            return self._items.index(x, *args)
+        except ValueError:
+            raise ValueError(repr(x) + " is not in deque") from None
 
     def insert(self, i, x):
         if self._maxlen is not None and len(self._items) >= self._maxlen:
@@ -88,10 +91,10 @@ class deque:
         return len(self._items)
 
     def __iter__(self):
-        return iter(self._items)
+        return _deque_iterator(self)
 
     def __reversed__(self):
-        return reversed(self._items)
+        return _deque_reverse_iterator(self)
 
     def __contains__(self, x):
         return x in self._items
@@ -166,10 +169,49 @@ class deque:
         return self
 
     def __repr__(self):
-        text = _sequence_repr("deque", self._items)
+        text = _sequence_repr(type(self).__name__, self._items)
         if self._maxlen is None:
             return text
         return text[:-1] + ", maxlen=" + str(self._maxlen) + ")"
+
+
+class _deque_iterator:
+    # CPython's takes the deque and how many items to skip; it ignores keyword arguments.
+    def __new__(cls, deque, *index, **ignored):
+        index = index[0] if index else 0
+        it = object.__new__(cls)
+        it._deque = deque
+        it._size = len(deque._items)
+        it._index = min(max(index, 0), it._size)
+        return it
+
+    def __iter__(self):
+        return self
+
+    def _position(self):
+        return self._index
+
+    def __next__(self):
+        items = self._deque._items
+        if len(items) != self._size:
+            self._size = -1
+            raise RuntimeError("deque mutated during iteration")
+        if self._index >= self._size:
+            raise StopIteration
+        item = items[self._position()]
+        self._index += 1
+        return item
+
+    def __length_hint__(self):
+        return max(self._size - self._index, 0)
+
+
+class _deque_reverse_iterator(_deque_iterator):
+    def _position(self):
+        return self._size - 1 - self._index
+
+
+_deque_iterator.__module__ = _deque_reverse_iterator.__module__ = "_collections"
 
 
 class defaultdict(dict):
