@@ -623,7 +623,10 @@ pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
             let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
             return match r {
                 Value::Int(-1) => Ok(-2i64 as u64),
-                Value::Int(_) | Value::Bool(_) => Ok(hash_value(&r).unwrap_or(0)),
+                // An int that fits a machine word is the hash itself, as in CPython (so a
+                // `__hash__` returning `hash(some_str)` hashes like that str).
+                Value::Int(i) => Ok(i as u64),
+                Value::Bool(_) => Ok(hash_value(&r).unwrap_or(0)),
                 Value::Obj(ref o) if matches!(&**o, Obj::BigInt(_)) => {
                     Ok(hash_value(&r).unwrap_or(0))
                 }

@@ -114,7 +114,17 @@ fn index(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let bound = |v: Option<&Value>, default: i64| -> PyResult<usize> {
         Ok(match v {
             Some(v) => {
-                let i = int_arg(ts, v)?;
+                // A bound beyond 64 bits clamps, as CPython's slice indices do.
+                let i = match crate::objects::int::to_big(v) {
+                    Some(big) if i64::try_from(&big).is_err() => {
+                        if big.sign() == num_bigint::Sign::Minus {
+                            i64::MIN / 2
+                        } else {
+                            i64::MAX / 2
+                        }
+                    }
+                    _ => int_arg(ts, v)?,
+                };
                 (if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize
             }
             None => default as usize,
