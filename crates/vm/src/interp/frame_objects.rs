@@ -61,6 +61,18 @@ pub fn get_traceback(ts: &mut ThreadState, exc: &ObjRef) -> PyResult {
 /// `exc.__traceback__ = tb` (and `with_traceback(tb)`): the entries become `tb`'s frames, so
 /// an uncaught exception prints what the object says.
 pub fn set_traceback(ts: &mut ThreadState, exc: &ObjRef, tb: Value) -> PyResult<()> {
+    let entries = traceback_entries(ts, &tb)?;
+    if let Some(data) = exc_data(exc) {
+        let mut d = data.borrow_mut();
+        d.traceback = entries;
+        d.traceback_object = tb;
+    }
+    Ok(())
+}
+
+/// The entries of traceback object `tb` (or none for `None`), innermost first as an
+/// exception records them; `TypeError` if the chain holds something else.
+pub fn traceback_entries(ts: &mut ThreadState, tb: &Value) -> PyResult<Vec<TbEntry>> {
     let class = frames_attr(ts, "traceback")?;
     let mut entries = Vec::new();
     let mut node = tb.clone();
@@ -77,12 +89,7 @@ pub fn set_traceback(ts: &mut ThreadState, exc: &ObjRef, tb: Value) -> PyResult<
         }
     }
     entries.reverse();
-    if let Some(data) = exc_data(exc) {
-        let mut d = data.borrow_mut();
-        d.traceback = entries;
-        d.traceback_object = tb;
-    }
-    Ok(())
+    Ok(entries)
 }
 
 /// The recorded entry of one traceback object (its frame's code and globals, `tb_lasti`).

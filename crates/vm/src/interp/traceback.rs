@@ -111,13 +111,17 @@ fn format_single(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
 /// The "Traceback (most recent call last):" part of `exc`'s report (nothing if it has no
 /// entries), without the exception's own line.
 pub fn format_traceback(ts: &mut ThreadState, exc: &ObjRef, out: &mut String) {
-    let entries = exception_entries(exc);
+    format_entries(ts, &exception_entries(exc), out);
+}
+
+/// The "Traceback (most recent call last):" part for `entries` (outermost first).
+pub fn format_entries(ts: &mut ThreadState, entries: &[Entry], out: &mut String) {
     if !entries.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
     }
     let mut last: Option<(&str, u32, &str)> = None;
     let mut repeats = 0;
-    for e in &entries {
+    for e in entries {
         let (file, line, name, _) = e;
         let key = (file.as_str(), *line, name.as_str());
         if last == Some(key) {

@@ -5,8 +5,9 @@
 //! the default writes "Exception ignored in: <object>", the traceback and the exception to
 //! `sys.stderr`.
 
+use crate::interp::frame_objects::{get_traceback, traceback_entries};
 use crate::interp::thread_state::ThreadState;
-use crate::interp::traceback::format_traceback;
+use crate::interp::traceback::{entry, format_entries, format_traceback};
 use crate::object::class_of::class_of;
 use crate::object::error::{exc_data, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
@@ -35,14 +36,15 @@ pub fn write_unraisable(ts: &mut ThreadState, context: Option<&str>, obj: &Value
 }
 
 /// `sys.unraisablehook`'s argument: `UnraisableHookArgs(exc_type, exc_value, exc_traceback,
-/// err_msg, object)` (the traceback is `None`, as `__traceback__` is in gilvm).
+/// err_msg, object)`, the traceback being the exception's `__traceback__`.
 fn hook_args(ts: &mut ThreadState, exc: &ObjRef, err_msg: &Value, obj: &Value) -> PyResult {
     let class = ts.rt.unraisable_hook_args.borrow().clone();
     let exc_value = Value::Obj(exc.clone());
+    let exc_traceback = get_traceback(ts, exc).unwrap_or(Value::None);
     let fields = vec![
         Value::Obj(class_of(ts, &exc_value)),
         exc_value,
-        Value::None,
+        exc_traceback,
         err_msg.clone(),
         obj.clone(),
     ];
@@ -69,16 +71,18 @@ pub fn hook_args_fields(ts: &ThreadState, args: &Value) -> Option<Vec<Value>> {
 fn write_default(ts: &mut ThreadState, exc: &ObjRef, err_msg: &Value, obj: &Value) {
     let exc_value = Value::Obj(exc.clone());
     let exc_type = Value::Obj(class_of(ts, &exc_value));
-    let text = default_text(ts, &exc_type, &exc_value, err_msg, obj);
+    let text = default_text(ts, &exc_type, &exc_value, None, err_msg, obj);
     write_to_sys_stderr(ts, &text);
 }
 
-/// What the default hook writes for these fields (CPython's `write_unraisable_exc_file`):
-/// the traceback is `exc_value`'s own (gilvm has no traceback objects to pass).
+/// What the default hook writes for these fields (CPython's `write_unraisable_exc_file`).
+/// `exc_traceback` is the record's traceback object (`None`: no traceback lines), or `None`
+/// for `exc_value`'s own (when no record was made).
 pub fn default_text(
     ts: &mut ThreadState,
     exc_type: &Value,
     exc_value: &Value,
+    exc_traceback: Option<&Value>,
     err_msg: &Value,
     obj: &Value,
 ) -> String {
@@ -93,8 +97,22 @@ pub fn default_text(
         out.push_str(&err_msg);
         out.push_str(":\n");
     }
-    if let Some(exc) = exc_value.obj().filter(|e| exc_data(e).is_some()) {
-        format_traceback(ts, exc, &mut out);
+    match exc_traceback {
+        None => {
+            if let Some(exc) = exc_value.obj().filter(|e| exc_data(e).is_some()) {
+                format_traceback(ts, exc, &mut out);
+            }
+        }
+        // A traceback the hook's caller made up and that cannot be read prints no lines.
+        Some(tb) => {
+            let entries = traceback_entries(ts, tb).unwrap_or_default();
+            let entries: Vec<_> = entries
+                .iter()
+                .rev()
+                .map(|(c, ip, _)| entry(c, *ip))
+                .collect();
+            format_entries(ts, &entries, &mut out);
+        }
     }
     if exc_type.is_none() {
         return out;

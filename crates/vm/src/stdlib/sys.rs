@@ -488,7 +488,8 @@ fn unraisablehook(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult 
             "sys.unraisablehook argument type must be UnraisableHookArgs",
         ));
     };
-    let text = unraisable::default_text(ts, &fields[0], &fields[1], &fields[3], &fields[4]);
+    let (exc_type, exc_value, exc_tb) = (&fields[0], &fields[1], Some(&fields[2]));
+    let text = unraisable::default_text(ts, exc_type, exc_value, exc_tb, &fields[3], &fields[4]);
     unraisable::write_to_sys_stderr(ts, &text);
     Ok(Value::None)
 }
