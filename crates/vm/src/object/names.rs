@@ -106,7 +106,6 @@ dunders! {
     Get = "__get__",
     Set = "__set__",
     Delete = "__delete__",
-    GetAttribute = "__getattribute__",
     ClassGetItem = "__class_getitem__",
     Prepare = "__prepare__",
     SetName = "__set_name__",
