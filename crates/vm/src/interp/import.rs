@@ -404,7 +404,7 @@ pub fn built_in_names() -> impl Iterator<Item = &'static str> {
 }
 
 fn is_embedded(name: &str) -> bool {
-    name == "builtins" || crate::stdlib::MODULES.iter().any(|m| m.name == name)
+    name == "builtins" || crate::stdlib::find(name).is_some()
 }
 
 fn find(ts: &mut ThreadState, leaf: &str, search: Search) -> PyResult<Option<Found>> {

@@ -9,6 +9,7 @@ pub mod _frames;
 pub mod _thread;
 pub mod _weakref;
 pub mod array;
+pub mod asyncio;
 pub mod atexit;
 pub mod contextvars;
 pub mod gc;
@@ -114,6 +115,15 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("weakref").source(include_str!("weakref.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
+    ModuleDef::new("reprlib").source(include_str!("reprlib.py")),
+    ModuleDef::new("stat").source(include_str!("stat.py")),
+    ModuleDef::new("concurrent").init(asyncio::package),
+    ModuleDef::new("concurrent.futures")
+        .init(asyncio::package)
+        .source(include_str!("concurrent/futures_init.py")),
+    ModuleDef::new("concurrent.futures._base").source(include_str!("concurrent/futures_base.py")),
+    ModuleDef::new("concurrent.futures.thread")
+        .source(include_str!("concurrent/futures_thread.py")),
     ModuleDef::new("types")
         .functions(crate::objects::coroutines::TYPES_FUNCTIONS)
         .source(include_str!("classes/types.py")),
@@ -261,6 +271,14 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("unittest").source(include_str!("unittest.py")),
 ];
 
+/// The embedded module `name`, from [`MODULES`] or the embedded packages.
+pub fn find(name: &str) -> Option<&'static ModuleDef> {
+    MODULES
+        .iter()
+        .chain(asyncio::MODULES)
+        .find(|def| def.name == name)
+}
+
 /// Creates the built-in module `name`; `None` if there is none. Creation runs the module's
 /// Python source, so it can fail.
 pub fn create(ts: &mut ThreadState, name: &str) -> Option<PyResult> {
@@ -270,12 +288,22 @@ pub fn create(ts: &mut ThreadState, name: &str) -> Option<PyResult> {
             dict: ts.rt.builtins.clone(),
         }))));
     }
-    let def = MODULES.iter().find(|def| def.name == name)?;
+    let def = find(name)?;
     if let Err(refused) = crate::interp::sandbox::check_import(ts, name) {
         return Some(Err(refused));
     }
     let (module, dict) = new_module(name);
-    Some(fill(ts, def, &dict).map(|()| module))
+    // In `sys.modules` while its source runs, as CPython does: the modules of a package
+    // (asyncio's) import each other and the package.
+    let key = Value::new_str(name);
+    store_dict(&ts.rt.sys_modules, &key, module.clone());
+    let filled = fill(ts, def, &dict);
+    if filled.is_err() {
+        if let Obj::Dict(d) = &*ts.rt.sys_modules {
+            d.borrow_mut().remove(&key);
+        }
+    }
+    Some(filled.map(|()| module))
 }
 
 /// Fills a new module's namespace: native functions, then `init`, then the embedded source.

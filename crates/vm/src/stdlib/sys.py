@@ -109,3 +109,29 @@ def _getframe(depth=0, /):
                         % type(depth).__name__)
     import _frames
     return _frames._stack(_frames._stack_frames(), depth + 1)
+
+
+_asyncgen_hooks = [None, None]
+_asyncgen_hooks_type = _structseq_type('asyncgen_hooks', ['firstiter', 'finalizer'], 'sys')
+_UNSET = object()
+
+
+def get_asyncgen_hooks():
+    "The async generator hooks set by set_asyncgen_hooks (asyncio's event loops set them)."
+    return _asyncgen_hooks_type(_asyncgen_hooks)
+
+
+def set_asyncgen_hooks(firstiter=_UNSET, finalizer=_UNSET):
+    "Stores the hooks; gilvm's async generators do not call them."
+    for index, hook in ((0, firstiter), (1, finalizer)):
+        if hook is not _UNSET and hook is not None and not callable(hook):
+            name = ('firstiter', 'finalizer')[index]
+            raise TypeError(f"callable {name} expected, got {type(hook).__name__}")
+    for index, hook in ((0, firstiter), (1, finalizer)):
+        if hook is not _UNSET:
+            _asyncgen_hooks[index] = hook
+
+
+def is_finalizing():
+    "Whether the interpreter is shutting down (never while Python code runs here)."
+    return False

@@ -19,6 +19,54 @@ def _newname(template):
     return template % _counter
 
 
+class local:
+    """Thread-local data: each thread sees its own attributes (class attributes are the
+    defaults); a subclass's `__init__` runs again the first time another thread looks."""
+
+    def __new__(cls, *args, **kwargs):
+        if (args or kwargs) and cls.__init__ is object.__init__:
+            raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
+        object.__setattr__(self, '_local__dicts', {get_ident(): {}})
+        object.__setattr__(self, '_local__args', (args, kwargs))
+        return self
+
+    def __getattribute__(self, name):
+        if name.startswith('_local__') or name == '__class__':
+            return object.__getattribute__(self, name)
+        attrs = _local_dict(self)
+        if name == '__dict__':
+            return attrs
+        if name in attrs:
+            return attrs[name]
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name, value):
+        if name == '__dict__':
+            raise AttributeError(
+                "%r object attribute '__dict__' is read-only" % self.__class__.__name__)
+        _local_dict(self)[name] = value
+
+    def __delattr__(self, name):
+        attrs = _local_dict(self)
+        if name not in attrs:
+            raise AttributeError(name)
+        del attrs[name]
+
+
+def _local_dict(self):
+    dicts = object.__getattribute__(self, '_local__dicts')
+    ident = get_ident()
+    attrs = dicts.get(ident)
+    if attrs is None:
+        attrs = dicts[ident] = {}
+        args, kwargs = object.__getattribute__(self, '_local__args')
+        cls = type(self)
+        if cls.__init__ is not object.__init__:
+            cls.__init__(self, *args, **kwargs)
+    return attrs
+
+
 class RLock:
     def __init__(self):
         self._block = _allocate_lock()

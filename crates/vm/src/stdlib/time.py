@@ -130,3 +130,22 @@ def tzset():
 
 
 tzset()
+
+
+_CLOCKS = {
+    'monotonic': ('clock_gettime(CLOCK_MONOTONIC)', True, False),
+    'perf_counter': ('clock_gettime(CLOCK_MONOTONIC)', True, False),
+    'process_time': ('clock_gettime(CLOCK_PROCESS_CPUTIME_ID)', True, False),
+    'thread_time': ('clock_gettime(CLOCK_THREAD_CPUTIME_ID)', True, False),
+    'time': ('clock_gettime(CLOCK_REALTIME)', False, True),
+}
+
+
+def get_clock_info(name):
+    """The implementation, monotonicity, adjustability and resolution of a clock."""
+    if name not in _CLOCKS:
+        raise ValueError('unknown clock')
+    import types
+    implementation, monotonic, adjustable = _CLOCKS[name]
+    return types.SimpleNamespace(implementation=implementation, monotonic=monotonic,
+                                 adjustable=adjustable, resolution=1e-09)

@@ -50,6 +50,12 @@ async def _ag():
 AsyncGeneratorType = type(_ag())
 del _f, _g, _C, _c, _ag
 
+try:
+    raise TypeError
+except TypeError as _exc:
+    TracebackType = type(_exc.__traceback__)
+    FrameType = type(_exc.__traceback__.tb_frame)
+
 
 def coroutine(func):
     """Convert regular generator function to a coroutine."""

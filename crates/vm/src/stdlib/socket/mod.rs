@@ -48,6 +48,17 @@ const CONSTANTS: &[(&str, i32)] = &[
     ("SOMAXCONN", libc::SOMAXCONN),
     ("MSG_PEEK", libc::MSG_PEEK),
     ("MSG_DONTWAIT", libc::MSG_DONTWAIT),
+    ("AI_PASSIVE", libc::AI_PASSIVE),
+    ("AI_CANONNAME", libc::AI_CANONNAME),
+    ("AI_NUMERICHOST", libc::AI_NUMERICHOST),
+    ("AI_NUMERICSERV", libc::AI_NUMERICSERV),
+    ("AI_ADDRCONFIG", libc::AI_ADDRCONFIG),
+    ("NI_NUMERICHOST", libc::NI_NUMERICHOST),
+    ("NI_NUMERICSERV", libc::NI_NUMERICSERV),
+    ("IPPROTO_IPV6", libc::IPPROTO_IPV6),
+    ("IPV6_V6ONLY", libc::IPV6_V6ONLY),
+    ("SOCK_NONBLOCK", libc::SOCK_NONBLOCK),
+    ("SOCK_CLOEXEC", libc::SOCK_CLOEXEC),
 ];
 
 const METHODS: &[(&str, NativeFn)] = &[
