@@ -19,6 +19,7 @@ pub fn abs(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "abs", args, 1, 1)?;
     match &a[0] {
         Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Int(i) if *i != i64::MIN => Ok(Value::Int(i.abs())),
         v if is_int(v) => Ok(from_big(to_big(v).unwrap_or_default().abs())),
         v if complex_of(v).is_some() => complex_of(v)
             .and_then(|c| c.checked_abs())

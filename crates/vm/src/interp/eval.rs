@@ -202,10 +202,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     if f.slots[local].is_null() {
                         return Err(names::unbound_local(ts, &code, i));
                     }
-                    // Clones straight into the stack's next slot: a clone moved through a
-                    // temporary is written in halves and re-read whole, which stalls store
-                    // forwarding on the hottest instruction.
-                    f.slots.extend_from_within(local..=local);
+                    f.push_local(local);
                 }
                 I::StoreFast(i) => {
                     let v = f.pop();
@@ -378,7 +375,8 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                         _ => None,
                     };
                     if let Some(truth) = fast {
-                        f.slots.truncate(n - 2);
+                        f.drop_top();
+                        f.drop_top();
                         // Fused with a following conditional jump: no bool is pushed.
                         match instructions.get(ip) {
                             Some(I::PopJumpIfFalse(target)) => {
@@ -715,7 +713,7 @@ fn binary_fast_path(op: BinaryOperator, f: &mut Frame, code: &CodeInfo, next: Op
             None => return op == BinaryOperator::Add && strcat::concat_top(f, code, next),
         },
     };
-    f.slots.truncate(f.slots.len() - 1);
+    f.drop_top();
     if let Some(top) = f.slots.last_mut() {
         *top = result;
     }

@@ -44,6 +44,25 @@ impl Frame {
     pub fn pop(&mut self) -> Value {
         self.slots.pop().unwrap_or(Value::Null)
     }
+    /// Pushes a copy of local `i`. Written as clone-then-push so that it inlines: the
+    /// library's `extend_from_within` stays an out-of-line call in the optimised builds.
+    #[inline(always)]
+    pub fn push_local(&mut self, i: usize) {
+        let v = self.slots[i].clone();
+        self.slots.push(v);
+    }
+    /// Unbound locals up to `nlocals` (a new frame's slots hold its arguments, if any).
+    #[inline(always)]
+    pub fn fill_locals(&mut self, nlocals: usize) {
+        while self.slots.len() < nlocals {
+            self.slots.push(Value::Null);
+        }
+    }
+    /// Removes the top value (cheaper than `truncate`, which the optimiser keeps as a call).
+    #[inline(always)]
+    pub fn drop_top(&mut self) {
+        self.slots.pop();
+    }
     /// Whether the frame is suspended in a `yield from` (its sub-iterator on top).
     pub fn in_yield_from(&self) -> bool {
         self.code.instructions.get(self.ip)

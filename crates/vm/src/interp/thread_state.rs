@@ -118,13 +118,19 @@ impl ThreadState {
     }
 
     /// Enters one level of Python or native recursion.
-    #[inline]
+    #[inline(always)]
     pub fn enter(&mut self) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
-            return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            return Err(self.recursion_error());
         }
         self.depth += 1;
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn recursion_error(&mut self) -> ObjRef {
+        self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded")
     }
 
     pub fn leave(&mut self) {
@@ -134,7 +140,7 @@ impl ThreadState {
     /// Enters a nested native recursion (an eval loop re-entered from native code).
     pub fn enter_native(&mut self) -> PyResult<()> {
         if self.native_depth >= MAX_NATIVE_DEPTH || !crate::interp::native_stack::has_room() {
-            return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            return Err(self.recursion_error());
         }
         self.native_depth += 1;
         Ok(())
@@ -164,46 +170,60 @@ impl ThreadState {
         globals: &ObjRef,
         namespace: Option<ObjRef>,
     ) -> Box<Frame> {
+        let mut f = self.empty_frame(code, globals, namespace);
+        f.fill_locals(code.nlocals);
+        f
+    }
+
+    /// A frame running `code` whose `slots` are still empty (the caller fills the locals),
+    /// with room for its locals and its deepest stack; a recycled allocation when there is one.
+    #[inline(always)]
+    pub fn empty_frame(
+        &mut self,
+        code: &Rc<CodeInfo>,
+        globals: &ObjRef,
+        namespace: Option<ObjRef>,
+    ) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
                 // A recycled frame usually ran the same function (recursion, loops): keeping
                 // its references then saves two count updates per call.
                 if !Rc::ptr_eq(&f.code, code) {
                     f.code = code.clone();
+                    f.slots.reserve(code.frame_size());
                 }
                 if !ObjRef::ptr_eq(&f.globals, globals) {
                     f.globals = globals.clone();
                 }
                 f.ip = 0;
                 f.namespace = namespace;
-                f.slots
-                    .extend(std::iter::repeat_n(Value::Null, code.nlocals));
                 f
             }
-            None => {
-                let mut slots = Vec::with_capacity(code.nlocals + code.code.max_stack as usize);
-                slots.resize(code.nlocals, Value::Null);
-                Box::new(Frame {
-                    code: code.clone(),
-                    ip: 0,
-                    slots,
-                    cells: Vec::new(),
-                    blocks: Vec::new(),
-                    globals: globals.clone(),
-                    namespace,
-                })
-            }
+            None => Box::new(Frame {
+                code: code.clone(),
+                ip: 0,
+                slots: Vec::with_capacity(code.frame_size()),
+                cells: Vec::new(),
+                blocks: Vec::new(),
+                globals: globals.clone(),
+                namespace,
+            }),
         }
     }
 
     /// Returns a finished frame's allocation to the pool. Its `code` and `globals` stay
     /// referenced until the frame is reused (they are replaced then).
-    #[inline]
+    #[inline(always)]
     pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
         if self.frame_pool.len() < 64 {
             f.slots.clear();
-            f.cells.clear();
-            f.blocks.clear();
+            // Most frames have neither: skip the drop loops' calls.
+            if !f.cells.is_empty() {
+                f.cells.clear();
+            }
+            if !f.blocks.is_empty() {
+                f.blocks.clear();
+            }
             f.namespace = None;
             self.frame_pool.push(f);
         }

@@ -125,6 +125,12 @@ impl CodeInfo {
         })
     }
 
+    /// Value slots a frame running this code needs: its locals, then its deepest stack.
+    #[inline(always)]
+    pub fn frame_size(&self) -> usize {
+        self.nlocals + self.code.max_stack as usize
+    }
+
     pub fn ncells(&self) -> usize {
         self.code.cellvars.len() + self.code.freevars.len()
     }

@@ -189,13 +189,14 @@ pub fn call_positional(
     ts.check_eval_breaker()?;
     match plain_python_frame(ts, f, nargs)? {
         Some(frame) => Ok(Some(frame)),
-        None => call_from_stack(ts, f, nargs, &[]),
+        None => call_stack_values(ts, f, nargs, &[]),
     }
 }
 
-/// A call of a function whose [`CodeInfo::plain_arity`](crate::objects::code::CodeInfo) is `nargs`:
-/// the arguments move from the caller's stack into the new frame's first locals, no binding.
-/// `Ok(None)`, with nothing consumed, for any other callee.
+/// A call of a function whose [`CodeInfo::plain_arity`](crate::objects::code::CodeInfo) is
+/// `nargs`, or more with defaults for the rest: the arguments move from the caller's stack
+/// into the new frame's first locals, no binding. `Ok(None)`, with nothing consumed, for any
+/// other callee.
 #[inline(always)]
 fn plain_python_frame(
     ts: &mut ThreadState,
@@ -210,16 +211,87 @@ fn plain_python_frame(
         return Ok(None);
     };
     if func.code.plain_arity != Some(nargs) {
-        return Ok(None);
+        return plain_frame_with_defaults(ts, f, nargs);
     }
     ts.enter()?;
-    let mut frame = ts.new_frame(&func.code, &func.globals, None);
+    let mut frame = ts.empty_frame(&func.code, &func.globals, None);
+    frame.fill_locals(func.code.nlocals);
     // `nargs == arg_count <= nlocals`: the arguments are the first locals.
     for slot in frame.slots[..nargs].iter_mut().rev() {
         *slot = f.pop();
     }
-    f.slots.truncate(callee_index);
+    f.drop_top();
     Ok(Some(frame))
+}
+
+/// [`plain_python_frame`] for fewer arguments than parameters, the rest from the defaults.
+#[inline(never)]
+fn plain_frame_with_defaults(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    nargs: usize,
+) -> PyResult<Option<Box<Frame>>> {
+    let callee_index = f.slots.len() - nargs - 1;
+    let callee = f.slots[callee_index].clone();
+    let Some(Obj::Function(func)) = callee.obj().map(|o| &**o) else {
+        return Ok(None);
+    };
+    if !takes_plainly(func, nargs) {
+        return Ok(None);
+    }
+    ts.enter()?;
+    let mut frame = ts.empty_frame(&func.code, &func.globals, None);
+    frame.slots.extend(f.slots.drain(callee_index + 1..));
+    push_defaults(&mut frame, func);
+    f.drop_top();
+    Ok(Some(frame))
+}
+
+/// Whether a call of `func` with `nargs` positional arguments only has to move them into
+/// the frame's first locals (and the last defaults after them): see
+/// [`CodeInfo::plain_arity`](crate::objects::code::CodeInfo).
+#[inline(always)]
+fn takes_plainly(func: &Function, nargs: usize) -> bool {
+    func.code
+        .plain_arity
+        .is_some_and(|argc| nargs <= argc && argc - nargs <= func.defaults.len())
+}
+
+/// Completes the locals of a frame whose slots hold the positional arguments: the defaults
+/// of the parameters not passed, then unbound locals.
+fn push_defaults(frame: &mut Frame, func: &Function) {
+    let argc = func.code.code.arg_count as usize;
+    let missing = argc - frame.slots.len();
+    frame
+        .slots
+        .extend_from_slice(&func.defaults[func.defaults.len() - missing..]);
+    frame.fill_locals(func.code.nlocals);
+}
+
+/// `func(this, *args, **kwargs)` for native callers (a bound method, `__init__`, `__call__`):
+/// a plain positional call fills the frame straight from `this` and `args`, without an
+/// argument vector or the general binding.
+fn call_function_with(
+    ts: &mut ThreadState,
+    func: &Function,
+    this: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    if !(kwnames.is_empty() && takes_plainly(func, args.len() + 1)) {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(this.clone());
+        full.extend_from_slice(args);
+        return call_function(ts, func, &full, kwnames);
+    }
+    ts.check_eval_breaker()?;
+    let mut frame = ts.empty_frame(&func.code, &func.globals, None);
+    frame.slots.push(this.clone());
+    frame.slots.extend_from_slice(args);
+    push_defaults(&mut frame, func);
+    match run_frame(ts, frame, None)? {
+        FrameExit::Return(v) | FrameExit::Yield(v, _) => Ok(v),
+    }
 }
 
 /// The eval loop's call of the callee `nargs + 1` slots below the top. Returns the frame to
@@ -227,11 +299,31 @@ fn plain_python_frame(
 pub fn call_from_stack(
     ts: &mut ThreadState,
     f: &mut Frame,
-    mut nargs: usize,
+    nargs: usize,
     kwnames: &[Value],
 ) -> PyResult<Option<Box<Frame>>> {
     ts.check_eval_breaker()?;
+    call_stack_values(ts, f, nargs, kwnames)
+}
+
+/// [`call_from_stack`] after its eval-breaker check.
+fn call_stack_values(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    mut nargs: usize,
+    kwnames: &[Value],
+) -> PyResult<Option<Box<Frame>>> {
     let callee_index = f.slots.len() - nargs - 1;
+    if kwnames.is_empty() {
+        if let Some(result) = plain_native_call(ts, f, callee_index) {
+            let result = result?;
+            for _ in 0..=nargs {
+                f.drop_top();
+            }
+            f.push(result);
+            return Ok(None);
+        }
+    }
     let mut callee = f.slots[callee_index].clone();
     if let Value::Obj(o) = &callee {
         if let Obj::BoundMethod { func, this } = &**o {
@@ -277,6 +369,30 @@ pub fn call_from_stack(
     f.slots.truncate(callee_index);
     f.push(result);
     Ok(None)
+}
+
+/// A builtin called with positional arguments straight off the stack (no clone of the
+/// callee, no argument copy); `None` for any other callee, for builtins that need the
+/// calling frame, and for an unbound method without a receiver (the general path raises).
+#[inline(always)]
+fn plain_native_call(ts: &mut ThreadState, f: &Frame, callee_index: usize) -> Option<PyResult> {
+    let Value::Obj(o) = &f.slots[callee_index] else {
+        return None;
+    };
+    let Obj::Native(n) = &**o else {
+        return None;
+    };
+    if n.reads_frame.is_some() || n.caller_scope {
+        return None;
+    }
+    let args = &f.slots[callee_index + 1..];
+    if n.is_method && n.this.is_null() {
+        // An unbound method of a built-in type (`CallMethod` after `LoadMethod`, or
+        // `str.upper(s)`): the first argument is the receiver.
+        let (this, rest) = args.split_first()?;
+        return Some(ts.nested_native(|ts| (n.f)(ts, this, &Args::new(rest, &[]))));
+    }
+    Some(ts.nested_native(|ts| (n.f)(ts, &n.this, &Args::new(args, &[]))))
 }
 
 fn call_function_from_stack(
@@ -356,10 +472,7 @@ pub fn call_value(
                 return ts.nested_native(|ts| (n.f)(ts, &n.this, &Args::new(args, kwnames)))
             }
             Obj::BoundMethod { func, this } => {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(this.clone());
-                full.extend_from_slice(args);
-                return call_value(ts, func, &full, kwnames);
+                return call_with_receiver(ts, func, this, args, kwnames);
             }
             Obj::Type(t) => {
                 if let Some(call) = t
@@ -399,13 +512,26 @@ fn call_special(
     match call.obj().map(|o| &**o) {
         Some(Obj::Type(_)) => call_value(ts, call, args, kwnames),
         Some(Obj::StaticMethod(f)) => call_value(ts, f, args, kwnames),
-        _ => {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(receiver.clone());
-            full.extend_from_slice(args);
-            call_value(ts, call, &full, kwnames)
-        }
+        _ => call_with_receiver(ts, call, receiver, args, kwnames),
     }
+}
+
+/// `callee(this, *args, **kwargs)`: a Python function's frame is filled straight from
+/// `this` and `args` ([`call_function_with`]); any other callee gets an argument vector.
+pub fn call_with_receiver(
+    ts: &mut ThreadState,
+    callee: &Value,
+    this: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    if let Some(Obj::Function(func)) = callee.obj().map(|o| &**o) {
+        return call_function_with(ts, func, this, args, kwnames);
+    }
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(this.clone());
+    full.extend_from_slice(args);
+    call_value(ts, callee, &full, kwnames)
 }
 
 /// `f(*args, **kwargs)`.

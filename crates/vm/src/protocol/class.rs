@@ -14,7 +14,7 @@ use crate::object::typeobj::{ExcData, Instance, TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 use crate::objects::function::{native_value, Args};
-use crate::protocol::call::call_value;
+use crate::protocol::call::{call_value, call_with_receiver};
 
 /// Looks a special method up on a class (never on the instance).
 pub fn lookup_special(ts: &ThreadState, cls: &ObjRef, name: Dunder) -> Option<Value> {
@@ -263,10 +263,7 @@ pub fn call_type(
     }
     match init {
         Some(init) => {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(instance.clone());
-            full.extend_from_slice(args);
-            let r = call_value(ts, &init, &full, kwnames)?;
+            let r = call_with_receiver(ts, &init, &instance, args, kwnames)?;
             if !r.is_none() {
                 return Err(ts.type_error(format!(
                     "__init__() should return None, not '{}'",
