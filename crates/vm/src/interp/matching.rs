@@ -92,6 +92,9 @@ fn tuple_items(v: &Value) -> Vec<Value> {
 
 /// `isinstance(v, cls)` for one class, honouring the metaclass's `__instancecheck__`.
 fn is_instance(ts: &mut ThreadState, v: &Value, cls: &Value) -> PyResult<bool> {
+    if crate::protocol::class::is_exact_class(ts, v, cls) {
+        return Ok(true);
+    }
     if let Some(hook) = crate::protocol::class::meta_special(ts, cls, Dunder::InstanceCheck) {
         let r = call_value(ts, &hook, &[cls.clone(), v.clone()], &[])?;
         return crate::protocol::ops::truthy(ts, &r);

@@ -151,6 +151,9 @@ pub struct Runtime {
     pub latin1_chars: Box<[Value]>,
     /// Interned special-method names (`ThreadState::dunder`).
     pub names: crate::object::names::Names,
+    /// Whether some class was given `__getattribute__` after it was made (a class's own flag,
+    /// `TypeObj::getattribute_hook`, only says what its class statement and bases gave it).
+    pub late_getattribute: Cell<bool>,
     /// Origin of `time.monotonic()`.
     pub started: std::time::Instant,
     /// Compiles imported modules' source.
@@ -216,6 +219,7 @@ impl Runtime {
             builtins: new_dict_obj(),
             sys_modules: new_dict_obj(),
             recursion_limit: Cell::new(config.recursion_limit),
+            late_getattribute: Cell::new(false),
             int_max_str_digits: Cell::new(crate::stdlib::sys::initial_int_max_str_digits()),
             threads: Default::default(),
             stdout: RefCell::new(stdout),

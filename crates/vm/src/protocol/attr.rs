@@ -188,7 +188,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
     let Obj::Type(t) = &*inst.class else {
         return generic_get_attr(ts, obj, name);
     };
-    let result = match t.getattribute_hook {
+    let result = match has_getattribute(ts, t) {
         true => user_getattribute(ts, t, obj, name),
         false => generic_get_attr(ts, obj, name),
     };
@@ -201,6 +201,14 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
         }
         other => other,
     }
+}
+
+/// Whether attribute reads on `t`'s instances go through a `__getattribute__` of the class:
+/// from its class statement or bases, or set on it (or a base) later.
+fn has_getattribute(ts: &ThreadState, t: &TypeObj) -> bool {
+    t.getattribute_hook
+        || (ts.rt.late_getattribute.get()
+            && t.lookup(&Value::new_str("__getattribute__")).is_some())
 }
 
 /// A class's own `__getattribute__` (a Python function somewhere in its MRO).
@@ -349,7 +357,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 if key == "__class__" {
                     return Ok(Value::Obj(inst.class.clone()));
                 }
-                if key == "__dict__" && t.slots.has_dict {
+                if key == "__dict__" && class_gives_dict(t) {
                     return Ok(instance_dict(inst, t));
                 }
                 if let Some(base) = class::builtin_base(obj) {
@@ -610,6 +618,9 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                 return Ok(());
             }
             Obj::Type(t) if class::is_user_class(t) || t.is_exception => {
+                if key == "__getattribute__" {
+                    ts.rt.late_getattribute.set(true);
+                }
                 t.dict.borrow_mut().insert(name.clone(), v);
                 return Ok(());
             }
@@ -636,9 +647,14 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
 /// Whether instances of `inst`'s class have a `__dict__` (no `__slots__` leaving it out).
 fn instance_has_dict(inst: &crate::object::typeobj::Instance) -> bool {
     match &*inst.class {
-        Obj::Type(t) => t.slots.has_dict,
+        Obj::Type(t) => class_gives_dict(t),
         _ => true,
     }
+}
+
+/// Whether a class's instances have a `__dict__`: `object()`'s do not, as in CPython.
+fn class_gives_dict(t: &TypeObj) -> bool {
+    t.slots.has_dict && (class::is_user_class(t) || t.is_exception)
 }
 
 /// The `__set__`/`__delete__` method (`hook`) of the descriptor found as class attribute
@@ -707,6 +723,12 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
     }
     let removed = match obj.obj().map(|o| &**o) {
         Some(Obj::Instance(inst)) => inst.attrs().borrow_mut().remove(name),
+        Some(Obj::Type(t)) if !class::is_user_class(t) && !t.is_exception => {
+            return Err(ts.type_error(format!(
+                "cannot set '{key}' attribute of immutable type '{}'",
+                t.name
+            )));
+        }
         Some(Obj::Type(t)) => t.dict.borrow_mut().remove(name),
         Some(Obj::Module { dict, .. }) => match &**dict {
             Obj::Dict(d) => d.borrow_mut().remove(name),
@@ -724,7 +746,7 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
 pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
     if let Some(inst) = obj.as_instance() {
         if let Obj::Type(t) = &*inst.class {
-            if t.getattribute_hook {
+            if has_getattribute(ts, t) {
                 let attr = get_attr(ts, &obj, name)?;
                 return Ok((attr, Value::Null));
             }
