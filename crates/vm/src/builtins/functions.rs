@@ -15,7 +15,7 @@ use crate::protocol::call::call_value;
 use crate::protocol::iter;
 use crate::protocol::ops;
 use crate::protocol::sequence as seq;
-use crate::text::repr::{repr, str_of};
+use crate::text::repr::str_of;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
@@ -142,12 +142,12 @@ fn len(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 fn repr_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "repr", args, 1, 1)?;
-    Ok(Value::new_str(repr(ts, &a[0])?))
+    crate::text::repr::repr_object(ts, &a[0])
 }
 
 fn ascii_fn(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "ascii", args, 1, 1)?;
-    Ok(Value::new_str(crate::text::repr::ascii(&repr(ts, &a[0])?)))
+    crate::text::repr::ascii_object(ts, &a[0])
 }
 
 fn isinstance(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {

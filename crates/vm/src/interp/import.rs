@@ -179,8 +179,47 @@ fn resolve_name(
     })
 }
 
-/// The eval loop's `IMPORT_NAME`: `__import__(name, globals, None, fromlist, level)`.
+/// The eval loop's `IMPORT_NAME`: `__import__(name, globals, None, fromlist, level)`, the
+/// builtins' `__import__` (a script may replace it; the built-in one is run directly).
 pub fn import_name(
+    ts: &mut ThreadState,
+    globals: &ObjRef,
+    name: &Value,
+    fromlist: &Value,
+    level: &Value,
+) -> PyResult {
+    match dict_get(&ts.rt.builtins, &Value::new_str("__import__")) {
+        None => Err(import_error(
+            ts,
+            ExcKind::ImportError,
+            "__import__ not found".into(),
+            None,
+            None,
+        )),
+        Some(hook) if is_builtin_import(&hook) => {
+            builtin_import_name(ts, globals, name, fromlist, level)
+        }
+        Some(hook) => {
+            let args = [
+                name.clone(),
+                Value::Obj(globals.clone()),
+                Value::None,
+                fromlist.clone(),
+                level.clone(),
+            ];
+            crate::protocol::call::call_value(ts, &hook, &args, &[])
+        }
+    }
+}
+
+/// Whether `hook` is the built-in `__import__` (`builtin_import`).
+fn is_builtin_import(hook: &Value) -> bool {
+    let builtin: crate::objects::function::NativeFn = builtin_import;
+    matches!(hook.obj().map(|o| &**o), Some(Obj::Native(n)) if std::ptr::fn_addr_eq(n.f, builtin))
+}
+
+/// `IMPORT_NAME` through the built-in `__import__`.
+fn builtin_import_name(
     ts: &mut ThreadState,
     globals: &ObjRef,
     name: &Value,

@@ -369,7 +369,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 if key == "__class__" {
                     return Ok(Value::Obj(inst.class.clone()));
                 }
-                if key == "__dict__" && t.slots.has_dict {
+                if key == "__dict__" && class_gives_dict(t) {
                     return Ok(instance_dict(inst, t));
                 }
                 if let Some(base) = class::builtin_base(obj) {
@@ -666,9 +666,14 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
 /// Whether instances of `inst`'s class have a `__dict__` (no `__slots__` leaving it out).
 fn instance_has_dict(inst: &crate::object::typeobj::Instance) -> bool {
     match &*inst.class {
-        Obj::Type(t) => t.slots.has_dict,
+        Obj::Type(t) => class_gives_dict(t),
         _ => true,
     }
+}
+
+/// Whether a class's instances have a `__dict__`: `object()`'s do not, as in CPython.
+fn class_gives_dict(t: &TypeObj) -> bool {
+    t.slots.has_dict && (class::is_user_class(t) || t.is_exception)
 }
 
 /// The `__set__`/`__delete__` method (`hook`) of the descriptor found as class attribute
@@ -738,6 +743,12 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
     }
     let removed = match obj.obj().map(|o| &**o) {
         Some(Obj::Instance(inst)) => inst.attrs().borrow_mut().remove(name),
+        Some(Obj::Type(t)) if !class::is_user_class(t) && !t.is_exception => {
+            return Err(ts.type_error(format!(
+                "cannot set '{key}' attribute of immutable type '{}'",
+                t.name
+            )));
+        }
         Some(Obj::Type(t)) => t.dict.borrow_mut().remove(name),
         Some(Obj::Module { dict, .. }) => match &**dict {
             Obj::Dict(d) => d.borrow_mut().remove(name),

@@ -406,6 +406,13 @@ fn new_with_base(ts: &mut ThreadState, cls: &ObjRef, args: &Args) -> PyResult {
     Ok(Value::Obj(ObjRef::new(Obj::Instance(inst))))
 }
 
+/// Whether `cls` is `v`'s own class: `isinstance` answers true then without asking any
+/// `__instancecheck__` (CPython's first test in `PyObject_IsInstance`).
+pub fn is_exact_class(ts: &ThreadState, v: &Value, cls: &Value) -> bool {
+    cls.obj()
+        .is_some_and(|c| ObjRef::ptr_eq(&class_of(ts, v), c))
+}
+
 /// The built-in value an instance of a subclass of a built-in type wraps.
 pub fn builtin_base(v: &Value) -> Option<Value> {
     let base = v.as_instance()?.base.borrow().clone();

@@ -30,6 +30,9 @@ fn check_with_hooks(
     fname: &str,
 ) -> PyResult<bool> {
     let instance = fname == "isinstance";
+    if instance && crate::protocol::class::is_exact_class(ts, v, classinfo) {
+        return Ok(true);
+    }
     if let Some(Obj::Tuple(items)) = classinfo.obj().map(|o| &**o) {
         for item in items.iter() {
             if check_with_hooks(ts, v, item, fname)? {

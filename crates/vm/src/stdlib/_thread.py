@@ -1,7 +1,7 @@
 # The Python part of gilvm's _thread module: the lock type over the native raw lock.
 
 error = RuntimeError
-TIMEOUT_MAX = 1e9
+TIMEOUT_MAX = 9223372036.0  # CPython's on 64-bit: the whole seconds of _thread.rs's LONGEST_WAIT_S
 
 
 class LockType:

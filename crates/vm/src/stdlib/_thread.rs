@@ -191,13 +191,19 @@ fn lock_acquire(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         return Ok(Value::Bool(false));
     }
     // A signal in the main thread runs its handler and the wait goes on (PEP 475).
-    let deadline = timeout.map(|t| Instant::now() + t);
+    // A deadline past what the clock can name is no deadline.
+    let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
     let acquired = crate::interp::interruptible::wait(ts, deadline, move |until| {
         let left = until.map(|u| u.saturating_duration_since(Instant::now()));
         lock.acquire_blocking(left).then_some(())
     })?;
     Ok(Value::Bool(acquired.is_some()))
 }
+
+/// The longest wait a lock takes, in seconds: CPython's `PY_TIMEOUT_MAX` (`i64::MAX`
+/// nanoseconds, in whole microseconds); `_thread.TIMEOUT_MAX` (`_thread.py`) is its whole
+/// seconds.
+const LONGEST_WAIT_S: f64 = 9_223_372_036.854_775;
 
 /// `timeout=-1` (wait forever) or a non-negative number of seconds.
 fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<Duration>> {
@@ -216,7 +222,14 @@ fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<D
     if seconds < 0.0 || seconds.is_nan() {
         return Err(ts.value_error("timeout value must be a non-negative number"));
     }
-    Ok(Some(Duration::from_secs_f64(seconds.min(1e9))))
+    if seconds * 1e9 >= i64::MAX as f64 {
+        let message = "timestamp out of range for platform time_t";
+        return Err(ts.new_exc(ExcKind::OverflowError, message));
+    }
+    if seconds > LONGEST_WAIT_S {
+        return Err(ts.new_exc(ExcKind::OverflowError, "timeout value is too large"));
+    }
+    Ok(Some(Duration::from_secs_f64(seconds)))
 }
 
 fn lock_release(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {

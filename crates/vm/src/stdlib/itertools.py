@@ -211,12 +211,11 @@ def _product(*iterables, repeat=1):
         yield tuple(prod)
 
 
-def _combinations_with_replacement(iterable, r):
-    pool = tuple(iterable)
+def _combinations_with_replacement(pool, indices):
     n = len(pool)
+    r = len(indices)
     if not n and r:
         return
-    indices = [0] * r
     yield tuple(pool[i] for i in indices)
     while True:
         for i in reversed(range(r)):
@@ -347,7 +346,9 @@ def combinations(iterable, r):
 def combinations_with_replacement(iterable, r):
     pool = tuple(iterable)
     _check_r(r)
-    return _combinations_with_replacement(pool, r)
+    # The indices are made before the walk starts, so a count too large for memory raises
+    # here, as in CPython.
+    return _combinations_with_replacement(pool, [0] * r)
 
 
 def pairwise(iterable):

@@ -2,6 +2,7 @@
 //! has already made a tuple and whose `r` it has checked (`objects::combinatorics`).
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::{self, OrMemoryError};
 use crate::object::args::{int_arg, positional};
 use crate::object::error::PyResult;
 use crate::object::typeobj::TypeId;
@@ -38,6 +39,9 @@ fn walk(ts: &mut ThreadState, name: &str, args: &Args, kind: TypeId) -> PyResult
         Value::None => pool.len(),
         v => usize::try_from(int_arg(ts, v)?).unwrap_or(0),
     };
+    // CPython allocates `r` indices whatever the pool: a count no memory holds is a
+    // MemoryError here, not an empty walk.
+    alloc::check_items::<usize>(r).or_memory_error(ts)?;
     Ok(Value::new_iter(match IndexWalk::new(pool, r, kind) {
         Some(w) => IterState::Combinatoric(Box::new(w)),
         None => IterState::Exhausted(kind),

@@ -6,6 +6,7 @@
 //! calls [`create`], and `Obj::Socket` (in `object::value`) holds a `socket::SocketHandle`.
 
 pub mod _frames;
+pub mod _posixshmem;
 pub mod _thread;
 pub mod _weakref;
 pub mod array;
@@ -233,6 +234,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("zlib")
         .init(zlib::init)
         .source(include_str!("zlib.py")),
+    ModuleDef::new("_posixshmem")
+        .functions(_posixshmem::FUNCTIONS)
+        .source(include_str!("_posixshmem.py")),
     ModuleDef::new("pwd")
         .functions(pwd::FUNCTIONS)
         .source(include_str!("pwd.py")),

@@ -55,7 +55,30 @@ pub fn fill(dict: &ObjRef, environment: bool) {
     put("sep", Value::new_str("/"));
     put("linesep", Value::new_str("\n"));
     put("name", Value::new_str("posix"));
+    for &(name, flag) in OPEN_FLAGS {
+        put(name, Value::Int(flag.into()));
+    }
 }
+
+/// The `open(2)` flags, with the C library's values (`_posixshmem.shm_open` takes them).
+const OPEN_FLAGS: &[(&str, libc::c_int)] = &[
+    ("O_RDONLY", libc::O_RDONLY),
+    ("O_WRONLY", libc::O_WRONLY),
+    ("O_RDWR", libc::O_RDWR),
+    ("O_ACCMODE", libc::O_ACCMODE),
+    ("O_APPEND", libc::O_APPEND),
+    ("O_CREAT", libc::O_CREAT),
+    ("O_EXCL", libc::O_EXCL),
+    ("O_TRUNC", libc::O_TRUNC),
+    ("O_NONBLOCK", libc::O_NONBLOCK),
+    ("O_NDELAY", libc::O_NDELAY),
+    ("O_NOCTTY", libc::O_NOCTTY),
+    ("O_CLOEXEC", libc::O_CLOEXEC),
+    ("O_DIRECTORY", libc::O_DIRECTORY),
+    ("O_NOFOLLOW", libc::O_NOFOLLOW),
+    ("O_SYNC", libc::O_SYNC),
+    ("O_DSYNC", libc::O_DSYNC),
+];
 
 /// The `OSError` subclass CPython raises for `err`, as `Class(errno, strerror)` with
 /// `filename` set.

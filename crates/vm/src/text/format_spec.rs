@@ -436,6 +436,11 @@ fn format_int(ts: &ThreadState, big: BigInt, spec: &Spec, v: &Value) -> PyResult
     if spec.precision.is_some() {
         return Err(ts.value_error("Precision not allowed in integer format specifier"));
     }
+    if spec.no_neg_zero {
+        return Err(
+            ts.value_error("Negative zero coercion (z) not allowed in integer format specifier")
+        );
+    }
     if kind == 'c' {
         return format_char(ts, &big, spec);
     }
@@ -483,6 +488,11 @@ fn format_str(ts: &ThreadState, s: String, spec: &Spec, v: &Value) -> PyResult<S
     }
     if spec.sign.is_some() {
         return Err(ts.value_error("Sign not allowed in string format specifier"));
+    }
+    if spec.no_neg_zero {
+        return Err(
+            ts.value_error("Negative zero coercion (z) not allowed in string format specifier")
+        );
     }
     if spec.alternate {
         return Err(ts.value_error("Alternate form (#) not allowed in string format specifier"));

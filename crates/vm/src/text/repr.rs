@@ -183,7 +183,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         Obj::Type(t) => match class::meta_special(ts, v, Dunder::Repr) {
             Some(m) => {
                 let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
-                return repr_result(ts, r);
+                return Ok(checked_repr_result(ts, r)?.1);
             }
             None => format!("<class '{}'>", class_display_name(t)),
         },
@@ -232,10 +232,21 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
     })
 }
 
-/// The string a `__repr__` returned, or the TypeError for anything else.
-fn repr_result(ts: &ThreadState, r: Value) -> PyResult<String> {
-    match r.as_str() {
-        Some(s) => Ok(s.as_str().to_string()),
+/// The text of a str or of an instance of a subclass of str.
+fn str_text(v: &Value) -> Option<String> {
+    match v.as_str() {
+        Some(s) => Some(s.as_str().to_string()),
+        None => class::builtin_base(v)?
+            .as_str()
+            .map(|s| s.as_str().to_string()),
+    }
+}
+
+/// What a `__repr__` returned (a str, or an instance of a subclass of str, as CPython allows),
+/// or the TypeError for anything else.
+fn checked_repr_result(ts: &ThreadState, r: Value) -> PyResult<(Value, String)> {
+    match str_text(&r) {
+        Some(text) => Ok((r, text)),
         None => Err(ts.type_error(format!(
             "__repr__ returned non-string (type {})",
             type_name(ts, &r)
@@ -243,10 +254,33 @@ fn repr_result(ts: &ThreadState, r: Value) -> PyResult<String> {
     }
 }
 
+/// `repr(v)` as an object: what a class's `__repr__` returned, unchanged (a str subclass's
+/// instance stays one, as in CPython), else a new str.
+pub fn repr_object(ts: &mut ThreadState, v: &Value) -> PyResult<Value> {
+    if let Some(inst) = v.as_instance() {
+        if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Repr) {
+            let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
+            return Ok(checked_repr_result(ts, r)?.0);
+        }
+    }
+    Ok(Value::new_str(repr(ts, v)?))
+}
+
+/// `ascii(v)`: the repr unchanged when it is all ASCII (CPython keeps a str subclass's
+/// instance then), else a new str with the rest escaped.
+pub fn ascii_object(ts: &mut ThreadState, v: &Value) -> PyResult<Value> {
+    let r = repr_object(ts, v)?;
+    let text = str_text(&r).unwrap_or_default();
+    if text.is_ascii() {
+        return Ok(r);
+    }
+    Ok(Value::new_str(ascii(&text)))
+}
+
 fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) -> PyResult<String> {
     if let Some(m) = class::lookup_special(ts, class, Dunder::Repr) {
         let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
-        return repr_result(ts, r);
+        return Ok(checked_repr_result(ts, r)?.1);
     }
     let Obj::Type(t) = &**class else {
         return Ok("<?>".into());
@@ -287,6 +321,10 @@ pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
                             type_name(ts, &r)
                         ))),
                     };
+                }
+                // `str.__str__`, inherited: the text itself, whatever `__repr__` says.
+                if let Some(text) = class::builtin_base(v).as_ref().and_then(Value::as_str) {
+                    return Ok(text.as_str().to_string());
                 }
                 if let Some(data) = exc_data(o) {
                     let args = data.borrow().args.clone();
