@@ -83,7 +83,7 @@
 //! async for:                               async with:
 //!     <iter>; GetAiter                         <context>; BeforeAsyncWith
 //! S:  SetupFinally(E)                          GetAwaitable(1); LoadConst(None); YieldFrom
-//!     GetAnext; LoadConst(None); YieldFrom     SetupFinally(F)
+//!     GetAnext; LoadConst(None); YieldFrom     SetupAsyncWith(F)
 //!     PopBlock                                 (as `with`, each `__exit__` call followed by
 //!     <store>; <body>; Jump(S)                  GetAwaitable(2); LoadConst(None); YieldFrom)
 //! E:  EndAsyncFor
@@ -303,6 +303,9 @@ pub enum Instruction {
     /// `mgr -> aexit aenter_result`: the bound `__aexit__` and the (not yet awaited)
     /// result of `__aenter__()`.
     BeforeAsyncWith,
+    /// `aexit entered -> aexit entered`: sets up the handler block (jumping to the target)
+    /// at the depth below `entered`, as `SetupWith` does.
+    SetupAsyncWith(u32),
 
     // --- pattern matching (the `match` statement) ---
     /// `subject -> subject bool`: whether `subject` is a sequence a pattern may take

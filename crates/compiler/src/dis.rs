@@ -191,6 +191,7 @@ fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>
         GetAnext => none("GET_ANEXT"),
         EndAsyncFor => none("END_ASYNC_FOR"),
         BeforeAsyncWith => none("BEFORE_ASYNC_WITH"),
+        SetupAsyncWith(t) => ("SETUP_ASYNC_WITH", Some(t), to(t)),
         MatchSequence => none("MATCH_SEQUENCE"),
         MatchMapping => none("MATCH_MAPPING"),
         GetLen => none("GET_LEN"),

@@ -10,7 +10,7 @@ impl Instruction {
         match self {
             Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
             | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) | SetupWith(t)
-            | JumpIfNotExcMatch(t) => Some(t),
+            | JumpIfNotExcMatch(t) | SetupAsyncWith(t) => Some(t),
             _ => None,
         }
     }
@@ -27,6 +27,7 @@ impl Instruction {
             ForIter(_) => ForIter(target),
             SetupFinally(_) => SetupFinally(target),
             SetupWith(_) => SetupWith(target),
+            SetupAsyncWith(_) => SetupAsyncWith(target),
             JumpIfNotExcMatch(_) => JumpIfNotExcMatch(target),
             other => other,
         }
@@ -115,6 +116,7 @@ impl Instruction {
             GetAwaitable(_) | GetAiter => 0,
             GetAnext | BeforeAsyncWith => 1,
             EndAsyncFor => -2,
+            SetupAsyncWith(_) => 0,
         }
     }
 }

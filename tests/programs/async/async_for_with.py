@@ -153,3 +153,15 @@ for make in (await_int, await_bad):
         run(make())
     except TypeError as e:
         print("TypeError:", e)
+
+
+async def raise_inside_loop():
+    # The body leaves more on the stack (a loop's iterator) when it raises.
+    async with Manager("loop", suppress=True):
+        for i in (1, 2, 3):
+            if i == 2:
+                raise IndexError(i)
+    return "suppressed inside loop"
+
+
+print(run(raise_inside_loop()))

@@ -133,3 +133,20 @@ try:
     co.send(7)
 except StopIteration as e:
     print("legacy result", e.value)
+
+# The abstract base classes and inspect see coroutines and async generators.
+import collections.abc as abc
+import inspect
+
+
+async def agen():
+    yield
+
+
+co, ag = double(0), agen()
+print(isinstance(co, abc.Awaitable), isinstance(co, abc.Coroutine))
+print(isinstance(ag, abc.AsyncIterator), isinstance(ag, abc.AsyncGenerator))
+print(inspect.iscoroutinefunction(double), inspect.isasyncgenfunction(agen))
+print(inspect.isawaitable(co), inspect.iscoroutine(co), inspect.isasyncgen(ag))
+print(hex(double.__code__.co_flags), hex(agen.__code__.co_flags))
+co.close()

@@ -109,7 +109,7 @@ impl<'a> Compiler<'a, '_> {
         self.compile_expr(&item.context)?;
         self.emit(Instruction::BeforeAsyncWith);
         self.emit_await(Awaited::Aenter);
-        self.jump(Instruction::SetupFinally, exit);
+        self.jump(Instruction::SetupAsyncWith, exit);
         match &item.target {
             Some(target) => self.store_target(target)?,
             None => self.emit(Instruction::PopTop),

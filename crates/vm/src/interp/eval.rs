@@ -676,6 +676,15 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     }
                     f.pop();
                 }
+                I::SetupAsyncWith(handler) => {
+                    let entered = f.pop();
+                    f.blocks.push(Block {
+                        kind: BlockKind::Handler,
+                        handler,
+                        depth: f.slots.len(),
+                    });
+                    f.push(entered);
+                }
                 I::BeforeAsyncWith => {
                     let mgr = f.pop();
                     let (exit, entered) = coroutine::before_async_with(ts, &mgr)?;

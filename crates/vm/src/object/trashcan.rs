@@ -54,10 +54,15 @@ fn dismantle(top: &mut Obj) {
 }
 
 /// Drops `v` now unless it is the last reference to a container, which goes on `pending`.
+/// One with a finalizer still to run is dropped as it is: the finalizer queue takes it, and
+/// its `__del__` must find its attributes.
 #[inline(always)]
 fn defer(v: Value, pending: &mut Vec<ObjRef>) {
     if let Value::Obj(o) = v {
-        if o.strong_count() == 1 && may_nest(&o) {
+        if o.strong_count() == 1
+            && may_nest(&o)
+            && !crate::object::gc::heap::awaits_finalizer(o.header())
+        {
             pending.push(o);
         }
     }

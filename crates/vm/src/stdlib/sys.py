@@ -135,3 +135,19 @@ def set_asyncgen_hooks(firstiter=_UNSET, finalizer=_UNSET):
 def is_finalizing():
     "Whether the interpreter is shutting down (never while Python code runs here)."
     return False
+
+
+_coroutine_origin_tracking_depth = 0
+
+
+def get_coroutine_origin_tracking_depth():
+    "The depth set by set_coroutine_origin_tracking_depth (gilvm records no origins)."
+    return _coroutine_origin_tracking_depth
+
+
+def set_coroutine_origin_tracking_depth(depth):
+    "Stores the depth (asyncio's debug mode sets it); `cr_origin` stays None."
+    global _coroutine_origin_tracking_depth
+    if depth < 0:
+        raise ValueError("depth must be >= 0")
+    _coroutine_origin_tracking_depth = depth

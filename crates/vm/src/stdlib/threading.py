@@ -602,7 +602,23 @@ def enumerate():
     return list(_active.values())
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Calls `func` when the main thread finishes, before the other threads are joined
+    (concurrent.futures stops its workers so)."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     while True:
         pending = [t for t in list(_active.values())
                    if not t._daemonic and t is not _main_thread and t.is_alive()]

@@ -274,6 +274,16 @@ pub(crate) fn untrack(h: &GcBox) {
     });
 }
 
+/// Whether releasing `h` now would queue its finalizer (`queue_finalizer` would take it):
+/// the trashcan must then leave its contents alone for `__del__` to see.
+pub(crate) fn awaits_finalizer(h: &GcBox) -> bool {
+    use crate::object::value::Obj;
+    if h.has(flag::FINALIZED) || !matches!(h.obj, Obj::Instance(_) | Obj::Generator(_)) {
+        return false;
+    }
+    with_current(|heap| super::has_finalizer(&h.obj, &heap.del_name)).unwrap_or(false)
+}
+
 /// Called by the release of a box whose count went to 0: if it has a finalizer not yet run
 /// (`__del__`, or a suspended generator's `close`), the heap's queue takes a count (the
 /// object lives on until the finalizer ran) and this returns true.

@@ -15,6 +15,9 @@ __all__ = ['signature', 'Signature', 'Parameter', 'BoundArguments', 'isclass', '
 CO_VARARGS = 4
 CO_VARKEYWORDS = 8
 CO_GENERATOR = 0x20
+CO_COROUTINE = 0x80
+CO_ITERABLE_COROUTINE = 0x100
+CO_ASYNC_GENERATOR = 0x200
 
 
 def ismodule(object):
@@ -45,23 +48,37 @@ def isgenerator(object):
     return isinstance(object, types.GeneratorType)
 
 
-def isgeneratorfunction(obj):
+def _has_code_flag(obj, flag):
     obj = functools._unwrap_partial(obj) if hasattr(functools, '_unwrap_partial') else obj
     while ismethod(obj):
         obj = obj.__func__
-    return isfunction(obj) and bool(obj.__code__.co_flags & CO_GENERATOR)
+    return isfunction(obj) and bool(obj.__code__.co_flags & flag)
+
+
+def isgeneratorfunction(obj):
+    return _has_code_flag(obj, CO_GENERATOR)
 
 
 def iscoroutinefunction(obj):
-    return False
+    return _has_code_flag(obj, CO_COROUTINE)
+
+
+def isasyncgenfunction(obj):
+    return _has_code_flag(obj, CO_ASYNC_GENERATOR)
 
 
 def iscoroutine(object):
-    return False
+    return isinstance(object, types.CoroutineType)
+
+
+def isasyncgen(object):
+    return isinstance(object, types.AsyncGeneratorType)
 
 
 def isawaitable(object):
-    return False
+    import _collections_abc
+    return (isinstance(object, types.CoroutineType) or
+            isinstance(object, _collections_abc.Awaitable))
 
 
 def isabstract(object):

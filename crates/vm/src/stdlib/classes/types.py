@@ -344,11 +344,22 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
 DynamicClassAttribute = property
 
 
-class _NeverInstantiated:
-    """Descriptor types CPython exposes that gilvm's objects are never instances of (slot
-    members are properties here)."""
+def _never_instantiated(name):
+    """A descriptor type CPython exposes that gilvm's objects are never instances of (slot
+    members are properties here); like CPython's, it cannot be instantiated."""
+
+    class Descriptor:
+        def __new__(cls, *args, **kwargs):
+            raise TypeError(f"cannot create '{name}' instances")
+
+    Descriptor.__name__ = Descriptor.__qualname__ = name
+    Descriptor.__module__ = 'builtins'
+    return Descriptor
 
 
-MemberDescriptorType = GetSetDescriptorType = _NeverInstantiated
-WrapperDescriptorType = MethodWrapperType = MethodDescriptorType = _NeverInstantiated
-ClassMethodDescriptorType = _NeverInstantiated
+MemberDescriptorType = _never_instantiated('member_descriptor')
+GetSetDescriptorType = _never_instantiated('getset_descriptor')
+WrapperDescriptorType = _never_instantiated('wrapper_descriptor')
+MethodWrapperType = _never_instantiated('method-wrapper')
+MethodDescriptorType = _never_instantiated('method_descriptor')
+ClassMethodDescriptorType = _never_instantiated('classmethod_descriptor')

@@ -120,7 +120,7 @@ class Pattern:
         spans = _search(self._handle, text, pos, endpos, mode)
         if spans is None:
             return None
-        return Match(self, string, pos, endpos, spans)
+        return _new_match(self, string, pos, endpos, spans)
 
     def match(self, string, pos=0, endpos=_MAXSIZE):
         return self._run(string, pos, endpos, 1)
@@ -150,7 +150,7 @@ class Pattern:
                 pos += 1
                 must_advance = False
                 continue
-            yield Match(self, string, pos, endpos, spans)
+            yield _new_match(self, string, pos, endpos, spans)
             must_advance = start == end
             pos = end
 
@@ -237,8 +237,18 @@ class Pattern:
         return self
 
 
+def _new_match(pattern, string, pos, endpos, spans):
+    "A match object: only the matcher makes them (`re.Match()` is a TypeError, as in CPython)."
+    m = object.__new__(Match)
+    m._fill(pattern, string, pos, endpos, spans)
+    return m
+
+
 class Match:
-    def __init__(self, pattern, string, pos, endpos, spans):
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 're.Match' instances")
+
+    def _fill(self, pattern, string, pos, endpos, spans):
         self.re = pattern
         self.string = string
         self.pos = pos

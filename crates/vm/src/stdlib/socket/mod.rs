@@ -92,6 +92,7 @@ const METHODS: &[(&str, NativeFn)] = &[
 /// Functions of the module that receive the `socket` class as their bound receiver.
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("create_connection", create_connection),
+    ("getaddrinfo", getaddrinfo),
     ("getdefaulttimeout", getdefaulttimeout),
     ("socketpair", socketpair),
 ];
@@ -223,6 +224,66 @@ fn create_connection(ts: &mut ThreadState, class: &Value, args: &Args) -> PyResu
     }
     Err(last_error
         .unwrap_or_else(|| ts.new_exc(ExcKind::OSError, "getaddrinfo returns an empty list")))
+}
+
+/// `getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)`: `(family, type, proto,
+/// canonname, sockaddr)` for each address of `host` (`None`: the wildcard address), one per
+/// socket type (stream and datagram when `type` is 0).
+fn getaddrinfo(ts: &mut ThreadState, _class: &Value, args: &Args) -> PyResult {
+    let names = ["host", "port", "family", "type", "proto", "flags"];
+    let a = params::bind(ts, "getaddrinfo", args, &names, 2)?;
+    let host = match a[0] {
+        None | Some(Value::None) => String::new(),
+        Some(h) => params::host_arg(ts, h)?,
+    };
+    let port = match a[1] {
+        None | Some(Value::None) => 0,
+        Some(Value::Int(p)) => *p,
+        Some(p) => match p.as_str() {
+            Some(s) => s.as_str().parse::<i64>().map_err(|_| {
+                ts.new_exc(ExcKind::OSError, "Servname not supported for ai_socktype")
+            })?,
+            None => return Err(ts.type_error("getaddrinfo() argument 2 must be integer or string")),
+        },
+    };
+    let port = u16::try_from(port).map_err(|_| {
+        ts.new_exc(
+            ExcKind::OverflowError,
+            "getaddrinfo(): port must be 0-65535.",
+        )
+    })?;
+    let int_at = |ts: &mut ThreadState, i: usize| match a[i] {
+        Some(v) => crate::object::args::int_arg(ts, v),
+        None => Ok(0),
+    };
+    let (family, socktype, proto) = (int_at(ts, 2)?, int_at(ts, 3)?, int_at(ts, 4)?);
+    let socktypes: Vec<i64> = match socktype {
+        0 => vec![libc::SOCK_STREAM as i64, libc::SOCK_DGRAM as i64],
+        t => vec![t],
+    };
+    let mut out = Vec::new();
+    for target in addr::resolve(ts, &host, port, family as i32)? {
+        let family = if target.is_ipv4() {
+            libc::AF_INET
+        } else {
+            libc::AF_INET6
+        };
+        for &t in &socktypes {
+            let proto = match (proto, t as i32) {
+                (0, libc::SOCK_STREAM) => libc::IPPROTO_TCP as i64,
+                (0, libc::SOCK_DGRAM) => libc::IPPROTO_UDP as i64,
+                (p, _) => p,
+            };
+            out.push(Value::new_tuple(vec![
+                Value::Int(family as i64),
+                Value::Int(t),
+                Value::Int(proto),
+                Value::new_str(""),
+                addr::to_value(target),
+            ]));
+        }
+    }
+    Ok(Value::new_list(out))
 }
 
 fn host_and_port(ts: &ThreadState, v: &Value) -> PyResult<(String, u16)> {
