@@ -143,9 +143,9 @@ fn hex_grouped(data: &[u8], sep: &str, per: i64) -> String {
     let mut out = String::with_capacity(data.len() * 3);
     for (i, byte) in data.iter().enumerate() {
         let boundary = if per < 0 {
-            i % size == 0
+            i.is_multiple_of(size)
         } else {
-            (data.len() - i) % size == 0
+            (data.len() - i).is_multiple_of(size)
         };
         if i > 0 && boundary {
             out.push_str(sep);

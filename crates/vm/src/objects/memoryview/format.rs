@@ -124,3 +124,40 @@ fn int_bytes(n: &BigInt, code: char, size: usize) -> Option<Vec<u8>> {
     };
     Some(raw.to_ne_bytes()[..size].to_vec())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_sizes_of_native_formats() {
+        assert_eq!(item_size("B"), Some(1));
+        assert_eq!(item_size("@i"), Some(4));
+        assert_eq!(item_size("Q"), Some(8));
+        for bad in ["", "ii", "<i", "z", "@"] {
+            assert_eq!(item_size(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn ints_round_trip_at_their_limits() {
+        for (code, size, lo, hi) in [
+            ('b', 1, -128i64, 127i64),
+            ('h', 2, -32768, 32767),
+            ('i', 4, i32::MIN as i64, i32::MAX as i64),
+        ] {
+            for n in [lo, -1, 0, hi] {
+                let b = int_bytes(&BigInt::from(n), code, size).expect("in range");
+                assert!(
+                    matches!(unpack(code, &b), Value::Int(m) if m == n),
+                    "{code} {n}"
+                );
+            }
+            assert!(int_bytes(&BigInt::from(hi + 1), code, size).is_none());
+            assert!(int_bytes(&BigInt::from(lo - 1), code, size).is_none());
+        }
+        assert!(int_bytes(&BigInt::from(256), 'B', 1).is_none());
+        assert!(int_bytes(&BigInt::from(-1), 'B', 1).is_none());
+        assert!(int_bytes(&BigInt::from(u64::MAX), 'Q', 8).is_some());
+    }
+}

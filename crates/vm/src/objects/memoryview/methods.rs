@@ -165,7 +165,7 @@ fn cast(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let shape = match a[1] {
         Some(v) => shape_arg(ts, v)?,
         None => {
-            if layout.shape.len() != 1 && layout.shape.len() > 1 {
+            if layout.shape.len() > 1 {
                 return Err(ts.type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
             }
             if nbytes % itemsize != 0 {

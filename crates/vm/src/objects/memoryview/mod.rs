@@ -51,7 +51,7 @@ impl Drop for MemoryView {
 }
 
 impl MemoryView {
-    fn new(obj: Value, source: Source, layout: Layout) -> Value {
+    fn export(obj: Value, source: Source, layout: Layout) -> Value {
         if let Source::ByteArray(o) = &source {
             if let Obj::ByteArray(b) = &**o {
                 b.add_export();
@@ -67,7 +67,7 @@ impl MemoryView {
 
     /// A view of the same memory with another layout.
     fn derive(&self, layout: Layout) -> Value {
-        MemoryView::new(self.obj.clone(), self.source.clone(), layout)
+        MemoryView::export(self.obj.clone(), self.source.clone(), layout)
     }
 
     fn end_export(&self) {
@@ -223,7 +223,7 @@ pub fn construct(ts: &mut ThreadState, obj: &Value) -> PyResult {
         match &**o {
             Obj::Bytes(b) => {
                 let layout = one_dim("B", b.len(), true);
-                return Ok(MemoryView::new(
+                return Ok(MemoryView::export(
                     obj.clone(),
                     Source::Bytes(o.clone()),
                     layout,
@@ -231,7 +231,7 @@ pub fn construct(ts: &mut ThreadState, obj: &Value) -> PyResult {
             }
             Obj::ByteArray(b) => {
                 let layout = one_dim("B", b.borrow().len(), false);
-                return Ok(MemoryView::new(
+                return Ok(MemoryView::export(
                     obj.clone(),
                     Source::ByteArray(o.clone()),
                     layout,
@@ -254,7 +254,7 @@ pub fn construct(ts: &mut ThreadState, obj: &Value) -> PyResult {
             .unwrap_or_default();
         let layout = one_dim(&format, bytes.len(), true);
         let source = Source::Copy(Rc::new(RefCell::new(bytes)));
-        return Ok(MemoryView::new(obj.clone(), source, layout));
+        return Ok(MemoryView::export(obj.clone(), source, layout));
     }
     Err(ts.type_error(format!(
         "memoryview: a bytes-like object is required, not '{}'",
