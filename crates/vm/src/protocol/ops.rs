@@ -557,6 +557,9 @@ pub fn compare(ts: &mut ThreadState, op: Comparison, a: &Value, b: &Value) -> Py
     if let Some(o) = seq::builtin_compare(ts, a, b, op)? {
         return Ok(Value::Bool(ordering_matches(op, o)));
     }
+    if let (Some(x), Some(y)) = (slice_as_tuple(a), slice_as_tuple(b)) {
+        return compare(ts, op, &x, &y);
+    }
     if let Some(r) = class::compare_dunder(ts, op, a, b)? {
         return Ok(r);
     }
@@ -576,6 +579,18 @@ pub fn compare(ts: &mut ThreadState, op: Comparison, a: &Value, b: &Value) -> Py
             type_name(ts, a),
             type_name(ts, b)
         ))),
+    }
+}
+
+/// A slice as the tuple `(start, stop, step)`: slices compare as those tuples do.
+fn slice_as_tuple(v: &Value) -> Option<Value> {
+    match v.obj().map(|o| &**o) {
+        Some(Obj::Slice { start, stop, step }) => Some(Value::new_tuple(vec![
+            start.clone(),
+            stop.clone(),
+            step.clone(),
+        ])),
+        _ => None,
     }
 }
 

@@ -7,7 +7,8 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
-use crate::object::value::{ObjRef, Value};
+use crate::object::names::Dunder;
+use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::int::{from_big, is_int, to_big};
@@ -69,15 +70,41 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("ulp", ulp),
 ];
 
-fn to_f64(ts: &ThreadState, v: &Value) -> PyResult<f64> {
+/// CPython's `PyFloat_AsDouble`: floats, ints, then `__float__`, then `__index__`.
+fn to_f64(ts: &mut ThreadState, v: &Value) -> PyResult<f64> {
     match v {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         v if is_int(v) => crate::objects::int::big_to_f64(&to_big(v).unwrap_or_default())
             .ok_or_else(|| ts.new_exc(ExcKind::OverflowError, "int too large to convert to float")),
-        v => Err(ts.type_error(format!("must be real number, not {}", type_name(ts, v)))),
+        v => match v.as_instance() {
+            Some(inst) => {
+                let class = inst.class.clone();
+                if let Some(m) = crate::protocol::class::lookup_special(ts, &class, Dunder::Float) {
+                    let r =
+                        crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
+                    return match r {
+                        Value::Float(f) => Ok(f),
+                        _ => Err(ts.type_error(format!(
+                            "{}.__float__ returned non-float (type {})",
+                            type_name(ts, v),
+                            type_name(ts, &r)
+                        ))),
+                    };
+                }
+                match crate::protocol::ops::index_of(ts, v)? {
+                    Some(i) => to_f64(ts, &i),
+                    None => Err(real_number_error(ts, v)),
+                }
+            }
+            None => Err(real_number_error(ts, v)),
+        },
     }
+}
+
+fn real_number_error(ts: &ThreadState, v: &Value) -> ObjRef {
+    ts.type_error(format!("must be real number, not {}", type_name(ts, v)))
 }
 
 fn domain_error(ts: &ThreadState) -> crate::object::value::ObjRef {
@@ -97,10 +124,34 @@ fn sqrt(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     Ok(Value::Float(x.sqrt()))
 }
 
+/// `math.floor`/`ceil`/`trunc`: ints as they are, the class's `__floor__`/`__ceil__`/
+/// `__trunc__` where it has one (a `Fraction`), else the float's rounding.
 fn rounding(ts: &mut ThreadState, args: &Args, name: &str, f: fn(f64) -> f64) -> PyResult {
     let a = positional(ts, name, args, 1, 1)?;
     if is_int(&a[0]) {
         return Ok(from_big(to_big(&a[0]).unwrap_or_default()));
+    }
+    let float = match &a[0] {
+        Value::Float(x) => Some(*x),
+        v => match crate::protocol::class::builtin_base(v) {
+            Some(Value::Float(x)) => Some(x),
+            _ => None,
+        },
+    };
+    if let Some(x) = float {
+        return crate::objects::constructors::float_to_int(ts, f(x));
+    }
+    let dunder = Value::new_str(format!("__{name}__"));
+    let special = match a[0].as_instance().map(|inst| &*inst.class) {
+        Some(Obj::Type(t)) => t.lookup(&dunder),
+        _ => None,
+    };
+    if let Some(m) = special {
+        return crate::protocol::call::call_value(ts, &m, std::slice::from_ref(&a[0]), &[]);
+    }
+    if name == "trunc" {
+        let type_name = type_name(ts, &a[0]);
+        return Err(ts.type_error(format!("type {type_name} doesn't define __trunc__ method")));
     }
     let x = to_f64(ts, &a[0])?;
     crate::objects::constructors::float_to_int(ts, f(x))
