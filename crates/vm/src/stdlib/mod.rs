@@ -37,6 +37,7 @@ pub mod subprocess;
 pub mod sys;
 pub mod time;
 pub mod traceback;
+pub mod unicodedata;
 pub mod zlib;
 
 use crate::interp::thread_state::ThreadState;
@@ -237,6 +238,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("_posixshmem")
         .functions(_posixshmem::FUNCTIONS)
         .source(include_str!("_posixshmem.py")),
+    ModuleDef::new("unicodedata")
+        .functions(unicodedata::FUNCTIONS)
+        .init(unicodedata::init)
+        .source(include_str!("unicodedata.py")),
     ModuleDef::new("pwd")
         .functions(pwd::FUNCTIONS)
         .source(include_str!("pwd.py")),
