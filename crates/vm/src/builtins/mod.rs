@@ -62,6 +62,7 @@ pub fn install(ts: &ThreadState) {
             is_method: false,
             reads_frame: Some(reads_frame),
             caller_scope: false,
+            of_builtin_type: None,
         };
         put(name, Value::Obj(ObjRef::new(Obj::Native(native))));
     }
@@ -80,6 +81,7 @@ pub fn install(ts: &ThreadState) {
             is_method: false,
             reads_frame: None,
             caller_scope: true,
+            of_builtin_type: None,
         };
         put(name, Value::Obj(ObjRef::new(Obj::Native(native))));
     }

@@ -272,6 +272,7 @@ fn new_type(name: &str, bases: Vec<ObjRef>, builtin: TypeId, is_exception: bool)
     )))
 }
 
+/// The built-in type objects, each with its methods in its dict.
 fn make_builtin_types() -> Vec<ObjRef> {
     let object = new_type("object", vec![], TypeId::Object, false);
     let mut types: Vec<ObjRef> = Vec::new();
@@ -281,6 +282,9 @@ fn make_builtin_types() -> Vec<ObjRef> {
             TypeId::Bool => new_type("bool", vec![types[TypeId::Int as usize].clone()], id, false),
             _ => new_type(id.name(), vec![object.clone()], id, false),
         };
+        if let Obj::Type(tobj) = &*t {
+            *tobj.dict.borrow_mut() = crate::objects::method_tables::type_dict(id);
+        }
         types.push(t);
     }
     types

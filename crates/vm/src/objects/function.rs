@@ -82,6 +82,11 @@ pub struct NativeFunction {
     /// from Python code hands them the calling frame's globals and locals in
     /// `ThreadState::caller_scope`.
     pub caller_scope: bool,
+    /// The built-in type whose dict holds this method (installed at start-up by
+    /// `method_tables::type_dict`): the dunder dispatch of user classes passes it by, the
+    /// native operation standing for it; it binds to the built-in value an instance wraps;
+    /// called unbound, its receiver must be an instance of that type.
+    pub of_builtin_type: Option<crate::object::typeobj::TypeId>,
 }
 
 /// The frame-reading implementation of a builtin like `globals()` (see
@@ -99,6 +104,24 @@ pub fn method_value(name: &'static str, f: NativeFn) -> Value {
         is_method: true,
         reads_frame: None,
         caller_scope: false,
+        of_builtin_type: None,
+    })))
+}
+
+/// A method of a built-in type for its dict (see [`NativeFunction::of_builtin_type`]).
+pub fn builtin_type_method(
+    owner: crate::object::typeobj::TypeId,
+    name: &'static str,
+    f: NativeFn,
+) -> Value {
+    Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
+        name,
+        f,
+        this: Value::Null,
+        is_method: true,
+        reads_frame: None,
+        caller_scope: false,
+        of_builtin_type: Some(owner),
     })))
 }
 
@@ -111,5 +134,6 @@ pub fn native_value(name: &'static str, f: NativeFn, this: Value) -> Value {
         is_method: false,
         reads_frame: None,
         caller_scope: false,
+        of_builtin_type: None,
     })))
 }

@@ -9,7 +9,8 @@ use crate::objects::bytes::bytearray as bytearray_methods;
 use crate::objects::bytes::methods as bytes_methods;
 use crate::objects::coroutines;
 use crate::objects::dict::methods as map_methods;
-use crate::objects::function::{Args, NativeFn};
+use crate::objects::dict::Dict;
+use crate::objects::function::{builtin_type_method, Args, NativeFn};
 use crate::objects::int::methods as number_methods;
 use crate::objects::list::methods as list_methods;
 use crate::objects::object as object_methods;
@@ -18,92 +19,65 @@ use crate::objects::set as set_methods;
 use crate::objects::slot_wrappers;
 use crate::objects::str::methods as str_methods;
 
-/// The native method `name` of a built-in value, if it has one.
-pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
-    match obj {
-        Value::Int(_) | Value::Bool(_) => INT_METHODS.iter().find(|(n, _)| *n == name).copied(),
-        Value::Float(_) => FLOAT_METHODS.iter().find(|(n, _)| *n == name).copied(),
-        Value::Obj(o) => {
-            let table: &[(&'static str, NativeFn)] = match &**o {
-                Obj::Str(_) => str_methods::METHODS,
-                Obj::List(_) => list_methods::LIST_METHODS,
-                Obj::Tuple(_) => list_methods::TUPLE_METHODS,
-                Obj::Dict(_) => map_methods::DICT_METHODS,
-                Obj::Set { .. } => set_methods::SET_METHODS,
-                Obj::BigInt(_) => INT_METHODS,
-                Obj::Bytes(_) => bytes_methods::METHODS,
-                Obj::ByteArray(_) => return bytearray_lookup(name),
-                Obj::Generator(g) => own_table(g.kind.type_id()),
-                Obj::Iter(state) if state.borrow().is_awaitable() => coroutines::AWAIT_METHODS,
-                Obj::Iter(_) => ITERATOR_METHODS,
-                Obj::Property { .. } => property::METHODS,
-                Obj::Slice { .. } => SLICE_METHODS,
-                Obj::Complex(_) => crate::objects::complex::METHODS,
-                Obj::MemoryView(_) => crate::objects::memoryview::methods::METHODS,
-                Obj::Ellipsis | Obj::NotImplemented => SINGLETON_METHODS,
-                _ => &[],
-            };
-            table.iter().find(|(n, _)| *n == name).copied()
-        }
-        _ => None,
+/// The `__dict__` of built-in type `id`: its own methods and special methods (`None` as
+/// `__hash__` of the unhashable ones), as `str.__dict__['upper']` shows. `Runtime::boot`
+/// installs it in the type object, where `TypeObj::lookup` finds it for the type, its
+/// values and its subclasses.
+pub fn type_dict(id: TypeId) -> Dict {
+    let mut d = Dict::new();
+    let (first, then) = tables(id);
+    for (name, f) in first.iter().chain(then) {
+        d.set_str(name, builtin_type_method(id, name, *f));
     }
-    .or_else(|| match obj.as_instance() {
-        Some(_) => None,
-        // Every built-in type inherits `object`'s methods: `(5).__init__`.
-        None => slot_wrappers::lookup(slot_type(obj), name).or_else(|| {
-            object_methods::METHODS
-                .iter()
-                .find(|(n, _)| *n == name)
-                .copied()
-        }),
-    })
-}
-
-/// The type whose slot wrappers a built-in value shows: its own where `slot_wrappers` models
-/// the type's special methods, `object`'s for the rest.
-fn slot_type(v: &Value) -> TypeId {
-    let id = crate::object::class_of::builtin_type_id(v).unwrap_or(TypeId::Object);
-    match id {
-        TypeId::Int
-        | TypeId::Bool
-        | TypeId::Float
-        | TypeId::Str
-        | TypeId::Bytes
-        | TypeId::ByteArray
-        | TypeId::List
-        | TypeId::Tuple
-        | TypeId::Dict
-        | TypeId::Set
-        | TypeId::FrozenSet
-        | TypeId::Range
-        | TypeId::Complex
-        | TypeId::Function
-        | TypeId::BuiltinFunction
-        | TypeId::Method => id,
-        _ => TypeId::Object,
-    }
-}
-
-fn bytearray_lookup(name: &str) -> Option<(&'static str, NativeFn)> {
-    bytearray_methods::METHODS
-        .iter()
-        .chain(bytes_methods::METHODS)
-        .find(|(n, _)| *n == name)
-        .copied()
-}
-
-/// The method `name` of the built-in type `id` (for unbound use: `str.upper`).
-pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
-    let table: &[(&'static str, NativeFn)] = match id {
-        TypeId::ByteArray => return bytearray_lookup(name),
-        TypeId::Object => {
-            return object_methods::METHODS
-                .iter()
-                .find(|(n, _)| *n == name)
-                .copied()
-                .or_else(|| slot_wrappers::object_lookup(name))
+    for name in slot_wrappers::NAMES {
+        if d.get_str(name).is_some() {
+            continue;
         }
+        let slot = match id {
+            TypeId::Object => slot_wrappers::object_lookup(name),
+            _ => slot_wrappers::lookup(id, name),
+        };
+        if let Some((name, f)) = slot {
+            d.set_str(name, builtin_type_method(id, name, f));
+        }
+    }
+    if slot_wrappers::is_unhashable(id) {
+        d.set_str("__hash__", Value::None);
+    }
+    d
+}
+
+/// The method tables of built-in type `id`, the second one's entries replacing the first's
+/// (`bytearray` adds its own to `bytes`').
+fn tables(
+    id: TypeId,
+) -> (
+    &'static [(&'static str, NativeFn)],
+    &'static [(&'static str, NativeFn)],
+) {
+    let own = match id {
+        TypeId::ByteArray => return (bytes_methods::METHODS, bytearray_methods::METHODS),
+        TypeId::Object => object_methods::METHODS,
         TypeId::Type => TYPE_METHODS,
+        TypeId::Str => str_methods::METHODS,
+        TypeId::List => list_methods::LIST_METHODS,
+        TypeId::Tuple => list_methods::TUPLE_METHODS,
+        TypeId::Dict => map_methods::DICT_METHODS,
+        TypeId::Set | TypeId::FrozenSet => set_methods::SET_METHODS,
+        TypeId::Int => INT_METHODS,
+        TypeId::Float => FLOAT_METHODS,
+        TypeId::Bytes => bytes_methods::METHODS,
+        TypeId::Complex => crate::objects::complex::METHODS,
+        TypeId::Ellipsis | TypeId::NotImplementedType => SINGLETON_METHODS,
+        TypeId::Generator => GENERATOR_METHODS,
+        TypeId::Coroutine => coroutines::COROUTINE_METHODS,
+        TypeId::AsyncGenerator => coroutines::ASYNC_GENERATOR_METHODS,
+        TypeId::CoroutineWrapper | TypeId::AsyncGenASend | TypeId::AsyncGenAThrow => {
+            coroutines::AWAIT_METHODS
+        }
+        TypeId::MemoryView => crate::objects::memoryview::methods::METHODS,
+        TypeId::Property => property::METHODS,
+        TypeId::Slice => SLICE_METHODS,
         TypeId::Iterator
         | TypeId::ListIterator
         | TypeId::TupleIterator
@@ -123,80 +97,9 @@ pub fn lookup_for_type(id: TypeId, name: &str) -> Option<(&'static str, NativeFn
         | TypeId::CallableIterator
         | TypeId::Permutations
         | TypeId::Combinations => ITERATOR_METHODS,
-        _ => own_table(id),
-    };
-    table
-        .iter()
-        .find(|(n, _)| *n == name)
-        .copied()
-        .or_else(|| slot_wrappers::lookup(id, name))
-}
-
-/// The `__dict__` of built-in type `id`: its methods and special methods (`None` as
-/// `__hash__` of the unhashable ones), as `str.__dict__['upper']` and `list.__dict__` show.
-pub fn type_dict(id: TypeId) -> crate::objects::dict::Dict {
-    let mut d = crate::objects::dict::Dict::new();
-    let names = ALL_NAMES.iter().chain(slot_wrappers::NAMES);
-    for name in names.copied().chain(table_names(id)) {
-        let own = match id {
-            TypeId::Object => lookup_for_type(id, name),
-            _ => lookup_for_type(id, name).filter(|_| {
-                // Only what the type itself defines, not what `object` gives every type.
-                !matches!(
-                    name,
-                    "__init__" | "__setattr__" | "__delattr__" | "__getattribute__"
-                ) || id == TypeId::Type
-            }),
-        };
-        if let Some((n, f)) = own {
-            d.set_str(n, crate::objects::function::method_value(n, f));
-        }
-    }
-    if slot_wrappers::is_unhashable(id) {
-        d.set_str("__hash__", Value::None);
-    }
-    d
-}
-
-/// The method table of built-in type `id` (`bytearray`'s adds its own to `bytes`').
-fn own_table(id: TypeId) -> &'static [(&'static str, NativeFn)] {
-    match id {
-        TypeId::Str => str_methods::METHODS,
-        TypeId::List => list_methods::LIST_METHODS,
-        TypeId::Tuple => list_methods::TUPLE_METHODS,
-        TypeId::Dict => map_methods::DICT_METHODS,
-        TypeId::Set | TypeId::FrozenSet => set_methods::SET_METHODS,
-        TypeId::Int | TypeId::Bool => INT_METHODS,
-        TypeId::Float => FLOAT_METHODS,
-        TypeId::Bytes => bytes_methods::METHODS,
-        TypeId::Complex => crate::objects::complex::METHODS,
-        TypeId::MemoryView => crate::objects::memoryview::methods::METHODS,
-        TypeId::Ellipsis | TypeId::NotImplementedType => SINGLETON_METHODS,
-        TypeId::Generator => GENERATOR_METHODS,
-        TypeId::Coroutine => coroutines::COROUTINE_METHODS,
-        TypeId::AsyncGenerator => coroutines::ASYNC_GENERATOR_METHODS,
-        TypeId::CoroutineWrapper | TypeId::AsyncGenASend | TypeId::AsyncGenAThrow => {
-            coroutines::AWAIT_METHODS
-        }
-        _ => &[],
-    }
-}
-
-/// Names that may be in any type's table.
-const ALL_NAMES: &[&str] = &["__call__", "__prepare__", "__next__", "__iter__"];
-
-/// The names of the methods in the table of built-in type `id`.
-fn table_names(id: TypeId) -> impl Iterator<Item = &'static str> {
-    let table = match id {
-        TypeId::ByteArray => bytes_methods::METHODS,
-        TypeId::Object => object_methods::METHODS,
-        _ => own_table(id),
-    };
-    let extra: &[(&'static str, NativeFn)] = match id {
-        TypeId::ByteArray => bytearray_methods::METHODS,
         _ => &[],
     };
-    table.iter().chain(extra).map(|(n, _)| *n)
+    (own, &[])
 }
 
 /// Non-method attributes of built-in values (`range.start`, `int.real`, ...).

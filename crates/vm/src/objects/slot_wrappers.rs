@@ -341,10 +341,11 @@ fn binary(ts: &mut ThreadState, this: &Value, args: &Args, op: B, reflected: boo
 /// `dict.__ior__(other)`: `update`, then the dict itself.
 fn ior(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let other = one(ts, "__ior__", args)?;
-    let Some((_, update)) = crate::objects::method_tables::lookup(&receiver(this), "update") else {
+    let target = receiver(this);
+    if !matches!(target.obj().map(|o| &**o), Some(Obj::Dict(_))) {
         return not_implemented(ts, this, args);
-    };
-    update(ts, &receiver(this), &Args::new(&[other], &[]))?;
+    }
+    crate::objects::dict::methods::update(ts, &target, &Args::new(&[other], &[]))?;
     Ok(this.clone())
 }
 

@@ -48,13 +48,19 @@ fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
                 }))
             }
             Obj::Native(n) if n.is_method && n.this.is_null() && !instance.is_null() => {
+                // A built-in type's method reaches the value an instance of a subclass wraps.
+                let this = match n.of_builtin_type {
+                    Some(_) => class::builtin_base(instance).unwrap_or_else(|| instance.clone()),
+                    None => instance.clone(),
+                };
                 Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
                     name: n.name,
                     f: n.f,
-                    this: instance.clone(),
+                    this,
                     is_method: n.is_method,
                     reads_frame: None,
                     caller_scope: false,
+                    of_builtin_type: n.of_builtin_type,
                 })))
             }
             Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
@@ -111,9 +117,6 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
             let assigned = t.dict.borrow().get_str("__qualname__").cloned();
             let own = t.qualname.as_deref().unwrap_or(&t.name);
             return Some(assigned.unwrap_or_else(|| Value::new_str(own)));
-        }
-        "__dict__" if !class::is_user_class(t) && !t.is_exception => {
-            return Some(Value::new_dict(method_tables::type_dict(t.builtin)))
         }
         "__dict__" => return Some(Value::new_dict(t.dict.borrow().clone())),
         "__base__" => return Some(t.bases.first().cloned().map_or(Value::None, Value::Obj)),
@@ -249,36 +252,13 @@ fn class_get_attr(
         }
         return Ok(Some(v));
     }
-    if key == "__hash__" && !class::is_user_class(t) && slot_wrappers::is_unhashable(t.builtin) {
-        return Ok(Some(Value::None));
-    }
-    if let Some(m) = builtin_method(t, key) {
-        return Ok(Some(unbound_native(m)));
-    }
-    if let Some(m) = method_tables::lookup_for_type(TypeId::Type, key).filter(|_| key != "__init__")
-    {
-        return Ok(Some(unbound_native(m)));
+    // `type`'s own methods (`int.__call__`, `C.__prepare__`), but `__init__`: the class's.
+    if let Obj::Type(type_t) = &**ts.rt.type_obj(TypeId::Type) {
+        if let Some(m) = type_t.dict.borrow().get(name).filter(|_| key != "__init__") {
+            return Ok(Some(m.clone()));
+        }
     }
     Ok(from_meta.map(|(meta, attr)| bind(attr, &Value::Obj(cls.clone()), &meta)))
-}
-
-/// The method `key` of the first built-in type in `t`'s MRO (`t` itself when built in) that
-/// has one: `int.__add__`, `object.__eq__` for a user class.
-fn builtin_method(
-    t: &TypeObj,
-    key: &str,
-) -> Option<(&'static str, crate::objects::function::NativeFn)> {
-    if !class::is_user_class(t) {
-        if let Some(m) = method_tables::lookup_for_type(t.builtin, key) {
-            return Some(m);
-        }
-    }
-    t.mro.iter().find_map(|b| match &**b {
-        Obj::Type(bt) if !class::is_user_class(bt) => {
-            method_tables::lookup_for_type(bt.builtin, key)
-        }
-        _ => None,
-    })
 }
 
 /// An instance's `__dict__`: the dict itself, or, when classes in its MRO define
@@ -305,9 +285,14 @@ fn instance_dict(inst: &crate::object::typeobj::Instance, t: &TypeObj) -> Value 
     Value::new_dict(attrs)
 }
 
-/// A built-in type's method, unbound (`str.upper`).
-fn unbound_native((name, f): (&'static str, crate::objects::function::NativeFn)) -> Value {
-    crate::objects::function::method_value(name, f)
+/// Whether a class attribute is a method of a built-in type (installed in the type's dict
+/// at start-up): the native operation stands for it, so the dunder dispatch of user
+/// classes passes it by, and on an instance wrapping a built-in value it binds to that value.
+pub fn is_builtin_method(attr: &Value) -> bool {
+    match attr.obj().map(|o| &**o) {
+        Some(Obj::Native(n)) => n.of_builtin_type.is_some(),
+        _ => false,
+    }
 }
 
 /// `C.__new__` of a class that defines none: its first built-in base's (`object.__new__`),
@@ -364,6 +349,14 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     return call_value(ts, get, &[attr.clone(), obj.clone(), owner], &[]);
                 }
                 if let Some(attr) = class_attr {
+                    // Pickling's defaults (`__reduce_ex__`, ...) act on the instance (its
+                    // class, its __dict__), not on the built-in value it wraps.
+                    let wrapped_value_method = is_builtin_method(&attr)
+                        && crate::objects::object::instance_method(key).is_none();
+                    if let Some(base) = class::builtin_base(obj).filter(|_| wrapped_value_method)
+                    {
+                        return get_attr(ts, &base, name);
+                    }
                     return Ok(bind(attr, obj, &inst.class));
                 }
                 if key == "__class__" {
@@ -373,15 +366,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     return Ok(instance_dict(inst, t));
                 }
                 if let Some(base) = class::builtin_base(obj) {
-                    // Pickling's defaults act on the instance (its class, its __dict__),
-                    // not on the built-in value it wraps.
-                    if let Some(m) = crate::objects::object::instance_method(key) {
-                        return Ok(bind(unbound_native(m), obj, &inst.class));
-                    }
                     return get_attr(ts, &base, name);
-                }
-                if let Some(m) = builtin_method(t, key) {
-                    return Ok(bind(unbound_native(m), obj, &inst.class));
                 }
             }
             Obj::Type(t) => {
@@ -470,17 +455,24 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
             return v;
         }
     }
-    if let Some((method_name, f)) = method_tables::lookup(obj, key) {
-        return Ok(Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
-            name: method_name,
-            f,
-            this: obj.clone(),
-            is_method: true,
-            reads_frame: None,
-            caller_scope: false,
-        }))));
+    // The methods in the type's dict (and its bases'), bound to the value.
+    let found = match crate::object::class_of::builtin_type_id(obj) {
+        Some(id) => type_lookup(ts.rt.type_obj(id), name, obj),
+        None => type_lookup(&class_of(ts, obj), name, obj),
+    };
+    if let Some(attr) = found {
+        return Ok(attr);
     }
     Err(no_attribute(ts, obj, key))
+}
+
+/// Attribute `name` of class `cls`, bound to `obj`.
+#[inline]
+fn type_lookup(cls: &ObjRef, name: &Value, obj: &Value) -> Option<Value> {
+    match &**cls {
+        Obj::Type(t) => Some(bind(t.lookup(name)?, obj, cls)),
+        _ => None,
+    }
 }
 
 /// A function's docstring: the first constant of its code, when it is a string.
@@ -489,6 +481,11 @@ fn function_doc(f: &crate::objects::function::Function) -> Value {
         Some(gilvm_compiler::bytecode::Constant::Str(s)) => Value::new_str(&**s),
         _ => Value::None,
     }
+}
+
+/// A built-in type other than an exception class (whose dict holds its methods).
+fn is_builtin_type(t: &TypeObj) -> bool {
+    !class::is_user_class(t) && !t.is_exception
 }
 
 fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) -> PyResult {
@@ -526,6 +523,9 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
         .map_or(mro.len(), |i| i + 1);
     for cls in &mro[after..] {
         if let Obj::Type(t) = &**cls {
+            if is_builtin_type(t) {
+                continue;
+            }
             if let Some(v) = t.dict.borrow().get(name) {
                 return Ok(bind(v.clone(), this, &start));
             }
@@ -556,11 +556,11 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
     // metaclass, `object.__setattr__`, `dict.__setitem__`...).
     for cls in &mro[after..] {
         if let Obj::Type(t) = &**cls {
-            if class::is_user_class(t) {
+            if !is_builtin_type(t) {
                 continue;
             }
-            if let Some(m) = method_tables::lookup_for_type(t.builtin, key) {
-                return Ok(bind(unbound_native(m), this, &start));
+            if let Some(m) = t.dict.borrow().get(name) {
+                return Ok(bind(m.clone(), this, &start));
             }
         }
     }

@@ -8,7 +8,7 @@ use crate::interp::eval::{run_frame, FrameExit};
 use crate::interp::frame::Frame;
 use crate::interp::generator;
 use crate::interp::thread_state::ThreadState;
-use crate::object::class_of::type_name;
+use crate::object::class_of::{class_of, type_name};
 use crate::object::error::PyResult;
 use crate::object::names::Dunder;
 use crate::object::typeobj::TypeId;
@@ -449,6 +449,20 @@ pub fn call_function(
     }
 }
 
+/// The receiver a built-in type's method called unbound acts on (`list.append(x, 1)`): the
+/// value `this` wraps when it is an instance of a subclass of `owner`, else `this` (the
+/// class-level ones, `int.from_bytes`, `dict.fromkeys`, take any first argument).
+fn descriptor_receiver(ts: &ThreadState, owner: TypeId, this: &Value) -> Value {
+    match class::builtin_base(this) {
+        Some(base)
+            if crate::object::typeobj::is_subclass(&class_of(ts, this), ts.rt.type_obj(owner)) =>
+        {
+            base
+        }
+        _ => this.clone(),
+    }
+}
+
 /// Calls any callable from native code.
 pub fn call_value(
     ts: &mut ThreadState,
@@ -465,6 +479,10 @@ pub fn call_value(
                     return Err(
                         ts.type_error(format!("unbound method {}() needs an argument", n.name))
                     );
+                };
+                let this = match n.of_builtin_type {
+                    Some(owner) => &descriptor_receiver(ts, owner, this),
+                    None => this,
                 };
                 return ts.nested_native(|ts| (n.f)(ts, this, &Args::new(rest, kwnames)));
             }

@@ -19,7 +19,11 @@ use crate::protocol::call::{call_value, call_with_receiver};
 /// Looks a special method up on a class (never on the instance).
 pub fn lookup_special(ts: &ThreadState, cls: &ObjRef, name: Dunder) -> Option<Value> {
     match &**cls {
-        Obj::Type(t) => t.lookup(ts.rt.names.get(name)),
+        // A built-in type's method found in the MRO is no override: the native operation
+        // stands for it.
+        Obj::Type(t) => t
+            .lookup(ts.rt.names.get(name))
+            .filter(|m| !crate::protocol::attr::is_builtin_method(m)),
         _ => None,
     }
 }
@@ -228,7 +232,7 @@ pub fn call_type(
     }
     let positional = &args[..args.len() - kwnames.len()];
     check_abstract(ts, t)?;
-    if let Some(new) = t.lookup(ts.rt.names.get(Dunder::New)) {
+    if let Some(new) = lookup_special(ts, cls, Dunder::New) {
         return call_user_new(ts, cls, &new, args, kwnames);
     }
     if t.builtin == TypeId::Type {
@@ -236,7 +240,7 @@ pub fn call_type(
         let new = native_value("__new__", builtin_new, Value::Null);
         return call_user_new(ts, cls, &new, args, kwnames);
     }
-    let init = t.lookup(ts.rt.names.get(Dunder::Init));
+    let init = lookup_special(ts, cls, Dunder::Init);
     let base = match wrapped_builtin(t.builtin) {
         // Without an `__init__` of its own, the class initializes its built-in value from the
         // call's arguments, as the built-in's own `__new__`/`__init__` would.

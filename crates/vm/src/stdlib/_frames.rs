@@ -21,6 +21,7 @@ pub fn init(_ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
         this: Value::Null,
         is_method: false,
         caller_scope: false,
+        of_builtin_type: None,
         reads_frame: Some(stack_frames),
     };
     store_dict(

@@ -29,6 +29,7 @@ pub fn init(_ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
         is_method: false,
         reads_frame: Some(stack_entries),
         caller_scope: false,
+        of_builtin_type: None,
     };
     store_dict(
         dict,

@@ -105,7 +105,7 @@ fn setdefault(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     Ok(default)
 }
 
-fn update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+pub fn update(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     if args.pos.len() > 1 {
         return Err(ts.type_error(format!(
             "update expected at most 1 argument, got {}",

@@ -175,6 +175,20 @@ class EnumType(type):
         if boundary is not None:
             body['_boundary_'] = boundary
         enum_class = super().__new__(metacls, cls, bases, body, **kwds)
+        # As CPython's EnumType: where the mixed-in data type's (or object's) `__repr__`,
+        # `__str__` or `__format__` comes first in the MRO, the enum's own takes its place.
+        if first_enum is not None:
+            for name in ('__repr__', '__str__', '__format__'):
+                if name not in body:
+                    found = getattr(enum_class, name)
+                    if found in (getattr(member_type, name), getattr(object, name)):
+                        setattr(enum_class, name, getattr(first_enum, name))
+        # A Flag's operators come before its data type's (`int.__or__` in `IntFlag`'s MRO).
+        if Flag is not None and issubclass(enum_class, Flag):
+            for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__',
+                         '__invert__'):
+                if name not in body:
+                    setattr(enum_class, name, getattr(Flag, name))
         gen = enum_class._generate_next_value_
         is_flag = Flag is not None and issubclass(enum_class, Flag)
         last_values = []

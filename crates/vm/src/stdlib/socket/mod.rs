@@ -140,6 +140,7 @@ fn native(name: &'static str, f: NativeFn, this: Value, is_method: bool) -> Valu
         is_method,
         reads_frame: None,
         caller_scope: false,
+        of_builtin_type: None,
     })))
 }
 
