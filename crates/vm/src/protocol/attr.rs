@@ -49,9 +49,12 @@ fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
             }
             Obj::Native(n) if n.is_method && n.this.is_null() && !instance.is_null() => {
                 // A built-in type's method reaches the value an instance of a subclass wraps.
+                // (Pickling's defaults act on the instance itself: its class, its __dict__.)
                 let this = match n.of_builtin_type {
-                    Some(_) => class::builtin_base(instance).unwrap_or_else(|| instance.clone()),
-                    None => instance.clone(),
+                    Some(_) if crate::objects::object::instance_method(n.name).is_none() => {
+                        class::builtin_base(instance).unwrap_or_else(|| instance.clone())
+                    }
+                    _ => instance.clone(),
                 };
                 Value::Obj(ObjRef::new(Obj::Native(NativeFunction {
                     name: n.name,
@@ -353,8 +356,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     // class, its __dict__), not on the built-in value it wraps.
                     let wrapped_value_method = is_builtin_method(&attr)
                         && crate::objects::object::instance_method(key).is_none();
-                    if let Some(base) = class::builtin_base(obj).filter(|_| wrapped_value_method)
-                    {
+                    if let Some(base) = class::builtin_base(obj).filter(|_| wrapped_value_method) {
                         return get_attr(ts, &base, name);
                     }
                     return Ok(bind(attr, obj, &inst.class));

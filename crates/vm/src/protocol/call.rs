@@ -390,9 +390,21 @@ fn plain_native_call(ts: &mut ThreadState, f: &Frame, callee_index: usize) -> Op
         // An unbound method of a built-in type (`CallMethod` after `LoadMethod`, or
         // `str.upper(s)`): the first argument is the receiver.
         let (this, rest) = args.split_first()?;
+        // The general path checks (and unwraps) a receiver that is not a value of the type.
+        if n.of_builtin_type
+            .is_some_and(|owner| !is_value_of(this, owner))
+        {
+            return None;
+        }
         return Some(ts.nested_native(|ts| (n.f)(ts, this, &Args::new(rest, &[]))));
     }
     Some(ts.nested_native(|ts| (n.f)(ts, &n.this, &Args::new(args, &[]))))
+}
+
+/// Whether `v` is a value of built-in type `owner` itself (not of a subclass).
+#[inline(always)]
+fn is_value_of(v: &Value, owner: TypeId) -> bool {
+    crate::object::class_of::builtin_type_id(v) == Some(owner)
 }
 
 fn call_function_from_stack(
@@ -450,18 +462,51 @@ pub fn call_function(
 }
 
 /// The receiver a built-in type's method called unbound acts on (`list.append(x, 1)`): the
-/// value `this` wraps when it is an instance of a subclass of `owner`, else `this` (the
-/// class-level ones, `int.from_bytes`, `dict.fromkeys`, take any first argument).
-fn descriptor_receiver(ts: &ThreadState, owner: TypeId, this: &Value) -> Value {
-    match class::builtin_base(this) {
-        Some(base)
-            if crate::object::typeobj::is_subclass(&class_of(ts, this), ts.rt.type_obj(owner)) =>
-        {
-            base
-        }
-        _ => this.clone(),
+/// value `this` wraps when it is an instance of a subclass of `owner`, `this` itself when it
+/// is a value of `owner` or the method is a class-level one (`int.from_bytes`,
+/// `dict.fromkeys` take any first argument), else CPython's `TypeError`: the native method
+/// may rely on its receiver's type.
+fn descriptor_receiver(
+    ts: &ThreadState,
+    owner: TypeId,
+    name: &str,
+    this: &Value,
+) -> PyResult<Value> {
+    if CLASS_LEVEL_METHODS.contains(&name) {
+        return Ok(this.clone());
     }
+    let cls = class_of(ts, this);
+    if !crate::object::typeobj::is_subclass(&cls, ts.rt.type_obj(owner)) {
+        let (owner, got) = (owner.name(), crate::object::class_of::class_name(&cls));
+        return Err(
+            ts.type_error(if crate::objects::slot_wrappers::NAMES.contains(&name) {
+                format!("descriptor '{name}' requires a '{owner}' object but received a '{got}'")
+            } else {
+                format!(
+                    "descriptor '{name}' for '{owner}' objects doesn't apply to a '{got}' object"
+                )
+            }),
+        );
+    }
+    // Pickling's defaults act on the instance itself (its class, its __dict__).
+    if crate::objects::object::instance_method(name).is_some() {
+        return Ok(this.clone());
+    }
+    Ok(class::builtin_base(this).unwrap_or_else(|| this.clone()))
 }
+
+/// Methods of built-in types that act on the class, not a value (`classmethod`s and
+/// `staticmethod`s in CPython).
+const CLASS_LEVEL_METHODS: &[&str] = &[
+    "fromkeys",
+    "from_bytes",
+    "fromhex",
+    "maketrans",
+    "__prepare__",
+    "__init_subclass__",
+    "__subclasshook__",
+    "__new__",
+];
 
 /// Calls any callable from native code.
 pub fn call_value(
@@ -476,12 +521,16 @@ pub fn call_value(
             Obj::Native(n) if n.is_method && n.this.is_null() => {
                 let Some((this, rest)) = args.split_first().filter(|_| args.len() > kwnames.len())
                 else {
+                    let qualname = match n.of_builtin_type {
+                        Some(owner) => format!("{}.{}", owner.name(), n.name),
+                        None => n.name.to_string(),
+                    };
                     return Err(
-                        ts.type_error(format!("unbound method {}() needs an argument", n.name))
+                        ts.type_error(format!("unbound method {qualname}() needs an argument"))
                     );
                 };
                 let this = match n.of_builtin_type {
-                    Some(owner) => &descriptor_receiver(ts, owner, this),
+                    Some(owner) => &descriptor_receiver(ts, owner, n.name, this)?,
                     None => this,
                 };
                 return ts.nested_native(|ts| (n.f)(ts, this, &Args::new(rest, kwnames)));
