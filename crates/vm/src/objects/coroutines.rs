@@ -120,7 +120,7 @@ fn thrown_exception(ts: &mut ThreadState, a: &[Value]) -> PyResult<ObjRef> {
 pub(crate) fn gen_throw(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "throw", args, 1, 3)?;
     let g = this_obj(ts, this)?;
-    let exc = thrown_exception(ts, &a)?;
+    let exc = thrown_exception(ts, a)?;
     generator::send(ts, &g, Value::None, Some(exc))
 }
 
@@ -153,7 +153,7 @@ fn agen_asend(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 
 fn agen_athrow(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "athrow", args, 1, 3)?;
-    let exc = thrown_exception(ts, &a)?;
+    let exc = thrown_exception(ts, a)?;
     let kind = AwaitKind::AThrow(Some(Value::Obj(exc)));
     Ok(new_await_op(this_obj(ts, this)?, kind))
 }
@@ -175,7 +175,7 @@ fn await_op_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 
 fn await_op_throw(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "throw", args, 1, 3)?;
-    let exc = thrown_exception(ts, &a)?;
+    let exc = thrown_exception(ts, a)?;
     await_send(ts, &this_obj(ts, this)?, Value::None, Some(exc))
 }
 
