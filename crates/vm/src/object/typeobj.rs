@@ -508,6 +508,21 @@ mod tests {
     }
 
     #[test]
+    fn every_type_has_its_own_nonzero_serial() {
+        let serial = |c: &ObjRef| match &**c {
+            Obj::Type(t) => t.serial,
+            _ => 0,
+        };
+        let first = class(vec![]);
+        let first_serial = serial(&first);
+        drop(first);
+        // A class made after another is freed (perhaps at the same address) differs.
+        let second = class(vec![]);
+        assert_ne!(first_serial, 0);
+        assert_ne!(first_serial, serial(&second));
+    }
+
+    #[test]
     fn a_name_is_found_by_identity_among_many() {
         let cls = class(vec![]);
         let names: Vec<Value> = (0..300).map(|i| Value::new_str(format!("n{i}"))).collect();

@@ -446,3 +446,40 @@ pub fn store_dict(d: &ObjRef, key: &Value, v: Value) {
         d.borrow_mut().insert(key.clone(), v);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key_obj(v: &Value) -> &ObjRef {
+        v.obj().expect("a str object")
+    }
+
+    #[test]
+    fn a_hint_answers_only_for_the_very_key_object_at_that_position() {
+        let (x, y) = (Value::new_str("x"), Value::new_str("y"));
+        let mut d = Dict::new();
+        assert_eq!(d.insert_with_index(x.clone(), Value::Int(1)), Some(0));
+        assert_eq!(d.insert_with_index(y.clone(), Value::Int(2)), Some(1));
+        assert!(matches!(d.get_at_hint(0, key_obj(&x)), Some(Value::Int(1))));
+        assert!(d.get_at_hint(1, key_obj(&x)).is_none(), "another key there");
+        assert!(d.get_at_hint(7, key_obj(&x)).is_none(), "past the end");
+        // An equal string that is another object is not taken on trust.
+        let other_x = Value::new_str("x");
+        assert!(d.get_at_hint(0, key_obj(&other_x)).is_none());
+        assert!(matches!(
+            d.get_with_index(&other_x),
+            Some((0, Value::Int(1)))
+        ));
+        // Removing `x` moves `y` to position 0: the old hint misses, the new one hits.
+        d.remove(&x);
+        assert!(d.get_at_hint(1, key_obj(&y)).is_none());
+        assert!(matches!(d.get_at_hint(0, key_obj(&y)), Some(Value::Int(2))));
+        let version = d.version;
+        assert!(d.set_at_hint(0, key_obj(&y), Value::Int(3)).is_ok());
+        assert!(d.version > version, "a store through a hint is a change");
+        assert!(matches!(d.get(&y), Some(Value::Int(3))));
+        assert!(d.set_at_hint(0, key_obj(&x), Value::Int(4)).is_err());
+        assert!(d.get(&x).is_none());
+    }
+}
