@@ -279,7 +279,7 @@ mod tests {
             f64::MAX,
             f64::MIN_POSITIVE,
             5e-324,
-            3.141592653589793,
+            std::f64::consts::PI,
         ] {
             assert_eq!(from_hex(hex_text(x).as_bytes()), Ok(x));
         }

@@ -56,8 +56,9 @@ pub fn lookup(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
         "__setitem__" | "__delitem__" => matches!(k, Kind::MutableSequence | Kind::Mapping),
         "__add__" | "__mul__" | "__rmul__" => number || concat,
         "__mod__" => number || matches!(id, TypeId::Str | TypeId::Bytes),
-        "__sub__" | "__truediv__" | "__floordiv__" | "__pow__" | "__neg__" | "__pos__"
-        | "__abs__" | "__bool__" | "__int__" | "__float__" | "__radd__" | "__rsub__" => number,
+        "__sub__" | "__rsub__" => number || k == Kind::Set,
+        "__truediv__" | "__floordiv__" | "__pow__" | "__neg__" | "__pos__" | "__abs__"
+        | "__bool__" | "__int__" | "__float__" | "__radd__" => number,
         "__and__" | "__xor__" | "__rand__" | "__rxor__" => k == Kind::Integer || k == Kind::Set,
         "__rtruediv__" | "__rpow__" => number,
         "__rfloordiv__" | "__rmod__" => number && id != TypeId::Complex,

@@ -21,22 +21,72 @@ def reduce(function, iterable, initial=_initial_missing):
 
 
 class partial:
-    def __init__(self, func, /, *args, **keywords):
+    # After CPython 3.11's Lib/functools.py (PSF licence), with the C version's rules: a plain
+    # partial of a partial flattens, and its __dict__ may not be deleted.
+    def __new__(cls, func, /, *args, **keywords):
         if not callable(func):
             raise TypeError("the first argument must be callable")
+        if type(func).__call__ is partial.__call__ and not _partial_namespace(func):
+            args = func.args + args
+            keywords = {**func.keywords, **keywords}
+            func = func.func
+        self = object.__new__(cls)
         self.func = func
         self.args = args
         self.keywords = keywords
+        return self
 
     def __call__(self, /, *args, **keywords):
-        merged = dict(self.keywords)
-        merged.update(keywords)
-        return self.func(*self.args, *args, **merged)
+        keywords = {**self.keywords, **keywords}
+        return self.func(*self.args, *args, **keywords)
 
     def __repr__(self):
-        parts = [repr(self.func)] + [repr(a) for a in self.args]
-        parts += [k + "=" + repr(v) for k, v in self.keywords.items()]
-        return "functools.partial(" + ", ".join(parts) + ")"
+        key = id(self)
+        if key in _partials_in_repr:
+            return "..."
+        _partials_in_repr.add(key)
+        try:
+            qualname = type(self).__qualname__
+            args = [repr(self.func)]
+            args.extend(repr(x) for x in self.args)
+            args.extend(f"{k}={v!r}" for (k, v) in self.keywords.items())
+        finally:
+            _partials_in_repr.discard(key)
+        if type(self).__module__ == "functools":
+            return f"functools.{qualname}({', '.join(args)})"
+        return f"{qualname}({', '.join(args)})"
+
+    def __delattr__(self, name):
+        if name == "__dict__":
+            raise TypeError("cannot delete __dict__")
+        object.__delattr__(self, name)
+
+    def __reduce__(self):
+        namespace = _partial_namespace(self)
+        return type(self), (self.func,), (self.func, self.args,
+               self.keywords or None, namespace or None)
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple) or len(state) != 4:
+            raise TypeError("invalid partial state")
+        func, args, kwds, namespace = state
+        if (not callable(func) or not isinstance(args, tuple) or
+           (kwds is not None and not isinstance(kwds, dict)) or
+           (namespace is not None and not isinstance(namespace, dict))):
+            raise TypeError("invalid partial state")
+        self.__dict__.clear()
+        self.__dict__.update(namespace or {})
+        self.func = func
+        self.args = tuple(args)
+        self.keywords = {} if kwds is None else dict(kwds)
+
+
+_partials_in_repr = set()
+
+
+def _partial_namespace(p):
+    # What CPython's partial keeps in its __dict__: the attributes beside its three fields.
+    return {k: v for k, v in p.__dict__.items() if k not in ("func", "args", "keywords")}
 
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=("__dict__",)):

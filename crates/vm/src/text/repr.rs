@@ -114,12 +114,16 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         }
         Obj::Tuple(t) => {
             let t = t.clone();
-            let inner = guarded(ts, o, |ts| join_reprs(ts, &t))?.unwrap_or_else(|| "...".into());
-            if t.len() == 1 {
-                format!("({inner},)")
-            } else {
-                format!("({inner})")
-            }
+            let one = t.len() == 1;
+            guarded(ts, o, |ts| {
+                let inner = join_reprs(ts, &t)?;
+                Ok(if one {
+                    format!("({inner},)")
+                } else {
+                    format!("({inner})")
+                })
+            })?
+            .unwrap_or_else(|| "(...)".into())
         }
         Obj::Dict(d) => {
             let entries: Vec<(Value, Value)> = d
@@ -136,20 +140,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
             })?
             .unwrap_or_else(|| "{...}".into())
         }
-        Obj::Set { items, frozen } => {
-            let keys: Vec<Value> = items.borrow().keys().cloned().collect();
-            let name = if *frozen { "frozenset" } else { "set" };
-            if keys.is_empty() {
-                format!("{name}()")
-            } else {
-                let inner = join_reprs(ts, &keys)?;
-                if *frozen {
-                    format!("frozenset({{{inner}}})")
-                } else {
-                    format!("{{{inner}}}")
-                }
-            }
-        }
+        Obj::Set { frozen, .. } => set_repr(ts, o, if *frozen { "frozenset" } else { "set" })?,
         Obj::Range { start, stop, step } => {
             if *step == 1 {
                 format!("range({start}, {stop})")
@@ -277,6 +268,27 @@ pub fn ascii_object(ts: &mut ThreadState, v: &Value) -> PyResult<Value> {
     Ok(Value::new_str(ascii(&text)))
 }
 
+/// A set's repr under the name of its type: `{1, 2}` for a `set`, `name({1, 2})` for the others
+/// (`frozenset`, subclasses), `name()` empty, `name(...)` inside itself.
+fn set_repr(ts: &mut ThreadState, o: &ObjRef, name: &str) -> PyResult<String> {
+    let Obj::Set { items, .. } = &**o else {
+        return Ok(format!("{name}()"));
+    };
+    let keys: Vec<Value> = items.borrow().keys().cloned().collect();
+    if keys.is_empty() {
+        return Ok(format!("{name}()"));
+    }
+    Ok(guarded(ts, o, |ts| {
+        let inner = join_reprs(ts, &keys)?;
+        Ok(if name == "set" {
+            format!("{{{inner}}}")
+        } else {
+            format!("{name}({{{inner}}})")
+        })
+    })?
+    .unwrap_or_else(|| format!("{name}(...)")))
+}
+
 fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) -> PyResult<String> {
     if let Some(m) = class::lookup_special(ts, class, Dunder::Repr) {
         let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
@@ -286,7 +298,10 @@ fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) ->
         return Ok("<?>".into());
     };
     if let Some(base) = class::builtin_base(v) {
-        return repr(ts, &base);
+        return match base.obj() {
+            Some(set) if matches!(&**set, Obj::Set { .. }) => set_repr(ts, set, &t.name),
+            _ => repr(ts, &base),
+        };
     }
     if let Some(data) = exc_data(o) {
         let args = data.borrow().args.clone();
