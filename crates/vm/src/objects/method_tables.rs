@@ -47,14 +47,12 @@ pub fn type_dict(id: TypeId) -> Dict {
     d
 }
 
+/// A method table: names and their native functions.
+type MethodTable = &'static [(&'static str, NativeFn)];
+
 /// The method tables of built-in type `id`, the second one's entries replacing the first's
 /// (`bytearray` adds its own to `bytes`').
-fn tables(
-    id: TypeId,
-) -> (
-    &'static [(&'static str, NativeFn)],
-    &'static [(&'static str, NativeFn)],
-) {
+fn tables(id: TypeId) -> (MethodTable, MethodTable) {
     let own = match id {
         TypeId::ByteArray => return (bytes_methods::METHODS, bytearray_methods::METHODS),
         TypeId::Object => object_methods::METHODS,
