@@ -763,9 +763,44 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
         .ok_or_else(|| no_attribute(ts, obj, key))
 }
 
+/// The method `name` of a built-in data type (`list`, `dict`, `str`, ...) from its type's
+/// dict, for a value of exactly that type: these types have no per-value attributes, so
+/// the type's dict answers. (Modules, classes and other values, whose own namespace comes
+/// first, go the general way.)
+#[inline]
+fn value_type_method(ts: &ThreadState, obj: &Value, name: &Value) -> Option<Value> {
+    let id = crate::object::class_of::builtin_type_id(obj)?;
+    if !matches!(
+        id,
+        TypeId::Str
+            | TypeId::List
+            | TypeId::Tuple
+            | TypeId::Dict
+            | TypeId::Set
+            | TypeId::FrozenSet
+            | TypeId::Bytes
+            | TypeId::ByteArray
+            | TypeId::Int
+            | TypeId::Bool
+            | TypeId::Float
+            | TypeId::Complex
+    ) {
+        return None;
+    }
+    let Obj::Type(t) = &**ts.rt.type_obj(id) else {
+        return None;
+    };
+    let method = t.lookup(name)?;
+    is_builtin_method(&method).then_some(method)
+}
+
 /// `LoadMethod`: `(function, self)` for a plain method found on the class, else
 /// `(attribute, Null)`.
 pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
+    if let Some(method) = value_type_method(ts, &obj, name) {
+        // The receiver rides on the stack: no bound method is made per call (`d.get(k)`).
+        return Ok((method, obj));
+    }
     if let Some(inst) = obj.as_instance() {
         if let Obj::Type(t) = &*inst.class {
             if getattribute_hook(ts, t).is_some() {
