@@ -34,3 +34,24 @@ for call in (
         call()
     except TypeError as e:
         print('TypeError:', e)
+
+# A built-in method installed under another special name is an override like any other.
+
+
+class Foo:
+    pass
+
+
+Foo.__repr__ = Foo.__str__
+try:
+    str(Foo())
+except RecursionError:
+    print('RecursionError')
+
+
+class Shout(int):
+    __str__ = int.__repr__
+    __repr__ = lambda self: 'Shout!'
+
+
+print(str(Shout(7)), repr(Shout(7)), f'{Shout(8)}')

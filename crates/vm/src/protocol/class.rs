@@ -19,12 +19,21 @@ use crate::protocol::call::{call_value, call_with_receiver};
 /// Looks a special method up on a class (never on the instance).
 pub fn lookup_special(ts: &ThreadState, cls: &ObjRef, name: Dunder) -> Option<Value> {
     match &**cls {
-        // A built-in type's method found in the MRO is no override: the native operation
-        // stands for it.
+        // A built-in type's method found in the MRO under its own name is no override: the
+        // native operation stands for it. Under another name (`C.__repr__ = C.__str__`) it is
+        // one, called like any other.
         Obj::Type(t) => t
             .lookup(ts.rt.names.get(name))
-            .filter(|m| !crate::protocol::attr::is_builtin_method(m)),
+            .filter(|m| !is_builtin_method_named(m, name)),
         _ => None,
+    }
+}
+
+/// Whether `m` is a built-in type's method installed in a type's dict as `name` itself.
+fn is_builtin_method_named(m: &Value, name: Dunder) -> bool {
+    match m.obj().map(|o| &**o) {
+        Some(Obj::Native(n)) => n.of_builtin_type.is_some() && n.name == name.name(),
+        _ => false,
     }
 }
 
