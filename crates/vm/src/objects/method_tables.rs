@@ -44,6 +44,9 @@ pub fn type_dict(id: TypeId) -> Dict {
     if slot_wrappers::is_unhashable(id) {
         d.set_str("__hash__", Value::None);
     }
+    if let Some(doc) = crate::objects::type_docs::type_doc(id) {
+        d.set_str("__doc__", Value::new_str(doc));
+    }
     d
 }
 

@@ -38,3 +38,4 @@ pub mod property;
 pub mod set;
 pub mod slot_wrappers;
 pub mod str;
+pub mod type_docs;

@@ -642,6 +642,13 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                 return Ok(());
             }
             Obj::Type(t) if class::is_user_class(t) || t.is_exception => {
+                if matches!(key, "__name__" | "__qualname__") && v.as_str().is_none() {
+                    return Err(ts.type_error(format!(
+                        "can only assign string to {}.{key}, not '{}'",
+                        t.name,
+                        type_name(ts, &v)
+                    )));
+                }
                 t.dict.borrow_mut().insert(name.clone(), v);
                 return Ok(());
             }
@@ -748,6 +755,17 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
         Some(Obj::Type(t)) if !class::is_user_class(t) && !t.is_exception => {
             return Err(ts.type_error(format!(
                 "cannot set '{key}' attribute of immutable type '{}'",
+                t.name
+            )));
+        }
+        Some(Obj::Type(t))
+            if matches!(
+                key,
+                "__name__" | "__qualname__" | "__module__" | "__bases__" | "__doc__"
+            ) =>
+        {
+            return Err(ts.type_error(format!(
+                "cannot delete '{key}' attribute of immutable type '{}'",
                 t.name
             )));
         }

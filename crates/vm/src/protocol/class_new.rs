@@ -265,6 +265,12 @@ fn new_class(
         dict.set_str("__hash__", Value::None);
     }
     let slots = slot_layout(ts, &bases, &mut dict)?;
+    // As in CPython, every class has its own `__doc__` (None without a docstring; a
+    // `__slots__` entry of that name is its own), so an instance never reads a base's,
+    // `object`'s included.
+    if dict.get_str("__doc__").is_none() {
+        dict.set_str("__doc__", Value::None);
+    }
     let mut t = TypeObj::plain(name, module, bases, mro, dict, first, is_exception);
     t.metaclass = metaclass;
     t.slots = slots;
