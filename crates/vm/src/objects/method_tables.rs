@@ -78,6 +78,7 @@ fn tables(id: TypeId) -> (MethodTable, MethodTable) {
         }
         TypeId::MemoryView => crate::objects::memoryview::methods::METHODS,
         TypeId::Property => property::METHODS,
+        TypeId::DictKeys | TypeId::DictItems => map_methods::VIEW_METHODS,
         TypeId::Slice => SLICE_METHODS,
         TypeId::Iterator
         | TypeId::ListIterator

@@ -145,3 +145,24 @@ pub(crate) fn clear(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult
     dict_of(this).borrow_mut().clear();
     Ok(Value::None)
 }
+
+/// The methods of `dict_keys` and `dict_items` (their set operators are `protocol/sequence`'s).
+pub const VIEW_METHODS: &[(&str, NativeFn)] = &[("isdisjoint", view_isdisjoint)];
+
+/// `view.isdisjoint(iterable)`: no item of `iterable` is in the view.
+fn view_isdisjoint(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let name = match this.obj().map(|o| &**o) {
+        Some(Obj::DictView {
+            kind: DictViewKind::Items,
+            ..
+        }) => "dict_items.isdisjoint",
+        _ => "dict_keys.isdisjoint",
+    };
+    let a = positional(ts, name, args, 1, 1)?;
+    for item in crate::protocol::iter::collect(ts, &a[0])? {
+        if crate::protocol::ops::contains(ts, this, &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
