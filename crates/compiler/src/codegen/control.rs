@@ -3,6 +3,7 @@
 
 use gilvm_syntax::ast::{ExceptHandler, Expr, ExprKind, Span, Stmt, WithItem};
 
+use super::coroutines::Awaited;
 use super::unit::FrameBlock;
 use super::{CompileResult, Compiler, NameOp};
 use crate::bytecode::{CodeFlags, Constant, Instruction};
@@ -159,29 +160,45 @@ impl<'a> Compiler<'a, '_> {
         self.name_op(name, NameOp::Delete);
     }
 
+    /// `with` (and, `is_async`, `async with`: `__aenter__`/`__aexit__` awaited), one item per
+    /// nested block.
     pub(super) fn compile_with(
         &mut self,
         items: &'a [WithItem],
         body: &'a [Stmt],
+        is_async: bool,
     ) -> CompileResult {
         let Some((item, rest)) = items.split_first() else {
             return self.compile_body(body);
         };
         let (exit, suppress, end) = (self.new_label(), self.new_label(), self.new_label());
         self.compile_expr(&item.context)?;
-        self.jump(Instruction::SetupWith, exit);
+        if is_async {
+            self.emit(Instruction::BeforeAsyncWith);
+            self.emit_await(Awaited::Aenter);
+            self.jump(Instruction::SetupAsyncWith, exit);
+        } else {
+            self.jump(Instruction::SetupWith, exit);
+        }
         match &item.target {
             Some(target) => self.store_target(target)?,
             None => self.emit(Instruction::PopTop),
         }
-        self.push_block(FrameBlock::With);
-        self.compile_with(rest, body)?;
+        self.push_block(if is_async {
+            FrameBlock::AsyncWith
+        } else {
+            FrameBlock::With
+        });
+        self.compile_with(rest, body, is_async)?;
         self.pop_block();
         self.emit(Instruction::PopBlock);
-        self.call_exit_with_nones(false);
+        self.call_exit_with_nones(is_async);
         self.jump(Instruction::Jump, end);
         self.bind(exit);
         self.emit(Instruction::WithExceptStart);
+        if is_async {
+            self.emit_await(Awaited::Aexit);
+        }
         self.jump(Instruction::PopJumpIfTrue, suppress);
         self.emit(Instruction::Reraise);
         self.bind(suppress);

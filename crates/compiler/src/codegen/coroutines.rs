@@ -102,34 +102,6 @@ impl<'a> Compiler<'a, '_> {
         span: Span,
     ) -> CompileResult {
         self.require_async_def(span, "async with")?;
-        let Some((item, rest)) = items.split_first() else {
-            return self.compile_body(body);
-        };
-        let (exit, suppress, end) = (self.new_label(), self.new_label(), self.new_label());
-        self.compile_expr(&item.context)?;
-        self.emit(Instruction::BeforeAsyncWith);
-        self.emit_await(Awaited::Aenter);
-        self.jump(Instruction::SetupAsyncWith, exit);
-        match &item.target {
-            Some(target) => self.store_target(target)?,
-            None => self.emit(Instruction::PopTop),
-        }
-        self.push_block(FrameBlock::AsyncWith);
-        self.compile_async_with(rest, body, span)?;
-        self.pop_block();
-        self.emit(Instruction::PopBlock);
-        self.call_exit_with_nones(true);
-        self.jump(Instruction::Jump, end);
-        self.bind(exit);
-        self.emit(Instruction::WithExceptStart);
-        self.emit_await(Awaited::Aexit);
-        self.jump(Instruction::PopJumpIfTrue, suppress);
-        self.emit(Instruction::Reraise);
-        self.bind(suppress);
-        self.emit(Instruction::PopTop);
-        self.emit(Instruction::PopExcept);
-        self.emit(Instruction::PopTop);
-        self.bind(end);
-        Ok(())
+        self.compile_with(items, body, true)
     }
 }

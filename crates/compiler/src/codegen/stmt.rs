@@ -60,7 +60,7 @@ impl<'a> Compiler<'a, '_> {
                 items,
                 body,
                 is_async: false,
-            } => self.compile_with(items, body),
+            } => self.compile_with(items, body, false),
             StmtKind::With {
                 items,
                 body,
