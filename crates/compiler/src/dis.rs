@@ -13,35 +13,61 @@ pub fn disassemble(code: &CodeObject) -> String {
     out
 }
 
-fn disassemble_into(code: &CodeObject, out: &mut String) {
+/// One instruction as a disassembler shows it: what `dis.get_instructions` yields.
+pub struct Row {
+    /// The instruction's index in `CodeObject::instructions` (the unit of jump targets).
+    pub offset: u32,
+    pub opname: &'static str,
+    pub arg: Option<u32>,
+    /// What the argument means (`'x'`, `to 12`, `+`); empty when nothing is to be said.
+    pub argrepr: String,
+    pub line: Option<u32>,
+    pub is_jump_target: bool,
+}
+
+/// The instructions of `code` (not of the code objects nested in it).
+pub fn rows(code: &CodeObject) -> Vec<Row> {
     let targets: Vec<u32> = code
         .instructions
         .iter()
         .filter_map(|i| i.jump_target())
         .collect();
+    code.instructions
+        .iter()
+        .enumerate()
+        .map(|(offset, instr)| {
+            let (opname, arg, argrepr) = describe(code, *instr);
+            Row {
+                offset: offset as u32,
+                opname,
+                arg,
+                argrepr,
+                line: code.locations.get(offset).map(|l| l.line),
+                is_jump_target: targets.contains(&(offset as u32)),
+            }
+        })
+        .collect()
+}
+
+fn disassemble_into(code: &CodeObject, out: &mut String) {
     let mut last_line = None;
-    for (offset, instr) in code.instructions.iter().enumerate() {
-        let line = code.locations.get(offset).map(|l| l.line);
-        let line_field = if line != last_line {
+    for row in rows(code) {
+        let line_field = if row.line != last_line {
             if last_line.is_some() {
                 out.push('\n');
             }
-            last_line = line;
-            line.map_or(String::new(), |l| l.to_string())
+            last_line = row.line;
+            row.line.map_or(String::new(), |l| l.to_string())
         } else {
             String::new()
         };
-        let marker = if targets.contains(&(offset as u32)) {
-            ">>"
-        } else {
-            "  "
-        };
-        let (name, arg, meaning) = describe(code, *instr);
+        let marker = if row.is_jump_target { ">>" } else { "  " };
+        let (offset, name) = (row.offset, row.opname);
         let mut text = format!("{line_field:>4}    {marker} {offset:>4} {name:<20}");
-        if let Some(arg) = arg {
+        if let Some(arg) = row.arg {
             let _ = write!(text, " {arg:>5}");
-            if !meaning.is_empty() {
-                let _ = write!(text, " ({meaning})");
+            if !row.argrepr.is_empty() {
+                let _ = write!(text, " ({})", row.argrepr);
             }
         }
         out.push_str(text.trim_end());
@@ -73,6 +99,109 @@ fn cell_name(code: &CodeObject, i: u32) -> String {
         .nth(i)
         .map_or_else(|| "<invalid>".to_string(), |n| n.to_string())
 }
+
+/// The name of every instruction; its index here is the number `dis.opmap` gives it (gilvm's
+/// instructions have no numbering of their own).
+pub const OPNAMES: &[&str] = &[
+    "POP_TOP",
+    "PRINT_EXPR",
+    "ROT_TWO",
+    "ROT_THREE",
+    "ROT_FOUR",
+    "DUP_TOP",
+    "DUP_TOP_TWO",
+    "SWAP",
+    "LOAD_CONST",
+    "LOAD_FAST",
+    "STORE_FAST",
+    "DELETE_FAST",
+    "LOAD_DEREF",
+    "STORE_DEREF",
+    "DELETE_DEREF",
+    "LOAD_CLOSURE",
+    "LOAD_CLASSDEREF",
+    "LOAD_GLOBAL",
+    "STORE_GLOBAL",
+    "DELETE_GLOBAL",
+    "LOAD_NAME",
+    "STORE_NAME",
+    "DELETE_NAME",
+    "LOAD_ATTR",
+    "STORE_ATTR",
+    "DELETE_ATTR",
+    "LOAD_METHOD",
+    "CALL_METHOD",
+    "BINARY_SUBSCR",
+    "STORE_SUBSCR",
+    "DELETE_SUBSCR",
+    "BUILD_SLICE",
+    "UNARY_NEGATIVE",
+    "UNARY_POSITIVE",
+    "UNARY_INVERT",
+    "UNARY_NOT",
+    "BINARY_OP",
+    "INPLACE_OP",
+    "COMPARE_OP",
+    "IS_OP",
+    "CONTAINS_OP",
+    "JUMP",
+    "POP_JUMP_IF_FALSE",
+    "POP_JUMP_IF_TRUE",
+    "JUMP_IF_FALSE_OR_POP",
+    "JUMP_IF_TRUE_OR_POP",
+    "GET_ITER",
+    "FOR_ITER",
+    "MAKE_FUNCTION",
+    "CALL_FUNCTION",
+    "CALL_FUNCTION_KW",
+    "CALL_FUNCTION_EX",
+    "RETURN_VALUE",
+    "LOAD_BUILD_CLASS",
+    "BUILD_TUPLE",
+    "BUILD_LIST",
+    "BUILD_SET",
+    "BUILD_MAP",
+    "BUILD_STRING",
+    "FORMAT_VALUE",
+    "LIST_APPEND",
+    "SET_ADD",
+    "MAP_ADD",
+    "LIST_EXTEND",
+    "SET_UPDATE",
+    "DICT_UPDATE",
+    "DICT_MERGE",
+    "LIST_TO_TUPLE",
+    "UNPACK_SEQUENCE",
+    "UNPACK_EX",
+    "SETUP_FINALLY",
+    "POP_BLOCK",
+    "POP_EXCEPT",
+    "JUMP_IF_NOT_EXC_MATCH",
+    "RERAISE",
+    "RAISE_VARARGS",
+    "SETUP_WITH",
+    "WITH_EXCEPT_START",
+    "LOAD_ASSERTION_ERROR",
+    "IMPORT_NAME",
+    "IMPORT_FROM",
+    "IMPORT_STAR",
+    "YIELD_VALUE",
+    "GET_YIELD_FROM_ITER",
+    "YIELD_FROM",
+    "GET_AWAITABLE",
+    "GET_AITER",
+    "GET_ANEXT",
+    "END_ASYNC_FOR",
+    "BEFORE_ASYNC_WITH",
+    "SETUP_ASYNC_WITH",
+    "MATCH_SEQUENCE",
+    "MATCH_MAPPING",
+    "GET_LEN",
+    "MATCH_KEYS",
+    "MATCH_CLASS",
+    "COPY_DICT_WITHOUT_KEYS",
+    "NOP",
+];
 
 /// Opcode name, operand and the operand's meaning, one arm per instruction.
 fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>, String) {
@@ -338,6 +467,31 @@ fn bytes_repr(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_instruction_name_is_listed() {
+        let code = CodeObject {
+            name: "m".into(),
+            qualname: "m".into(),
+            filename: "m.py".into(),
+            first_line: 1,
+            flags: Default::default(),
+            arg_count: 0,
+            posonly_arg_count: 0,
+            kwonly_arg_count: 0,
+            instructions: vec![Instruction::Nop, Instruction::ReturnValue],
+            locations: vec![],
+            constants: vec![],
+            names: vec![],
+            varnames: vec![],
+            cellvars: vec![],
+            freevars: vec![],
+            max_stack: 0,
+        };
+        for row in rows(&code) {
+            assert!(OPNAMES.contains(&row.opname), "{}", row.opname);
+        }
+    }
 
     #[test]
     fn constant_reprs_follow_python() {

@@ -162,6 +162,7 @@ fn code_attr(code: &gilvm_compiler::bytecode::CodeObject, name: &str) -> Option<
         "co_cellvars" => names(&code.cellvars),
         "co_freevars" => names(&code.freevars),
         "co_flags" => Value::Int(co_flags(code)),
+        "co_stacksize" => Value::Int(code.max_stack.into()),
         _ => return None,
     })
 }

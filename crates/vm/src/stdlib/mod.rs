@@ -13,6 +13,7 @@ pub mod array;
 pub mod asyncio;
 pub mod atexit;
 pub mod contextvars;
+pub mod dis;
 pub mod gc;
 pub mod gilmod;
 pub mod hashlib;
@@ -217,6 +218,10 @@ pub const MODULES: &[ModuleDef] = &[
         .init(signal::init)
         .source(include_str!("signal.py")),
     ModuleDef::new("base64").source(include_str!("base64.py")),
+    ModuleDef::new("dis")
+        .functions(dis::FUNCTIONS)
+        .init(dis::init)
+        .source(include_str!("dis.py")),
     ModuleDef::new("array")
         .functions(array::FUNCTIONS)
         .source(include_str!("array.py")),
@@ -241,7 +246,7 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("unicodedata")
         .functions(unicodedata::FUNCTIONS)
         .init(unicodedata::init)
-        .source(include_str!("unicodedata.py")),
+        .source(include_str!("unicodedata/unicodedata.py")),
     ModuleDef::new("pwd")
         .functions(pwd::FUNCTIONS)
         .source(include_str!("pwd.py")),

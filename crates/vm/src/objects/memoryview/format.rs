@@ -18,7 +18,8 @@ pub fn item_size(format: &str) -> Option<usize> {
     Some(match c {
         'B' | 'b' | 'c' | '?' => 1,
         'h' | 'H' => 2,
-        'i' | 'I' | 'f' | 'u' => 4,
+        // 'w': a UCS-4 character, the format of an array('u') in CPython 3.11.
+        'i' | 'I' | 'f' | 'u' | 'w' => 4,
         'l' | 'L' | 'q' | 'Q' | 'd' | 'n' | 'N' | 'P' => 8,
         _ => return None,
     })
@@ -49,7 +50,7 @@ pub fn unpack(code: char, b: &[u8]) -> Value {
         '?' => Value::Bool(b[0] != 0),
         'f' => Value::Float(f32::from_ne_bytes([b[0], b[1], b[2], b[3]]).into()),
         'd' => Value::Float(f64::from_ne_bytes(b.try_into().unwrap_or([0; 8]))),
-        'u' => Value::new_str(
+        'u' | 'w' => Value::new_str(
             char::from_u32(unsigned(b) as u32)
                 .unwrap_or('\u{fffd}')
                 .to_string(),

@@ -7,8 +7,7 @@
 pub mod format;
 pub mod methods;
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::Cell;
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::type_name;
@@ -20,8 +19,6 @@ use crate::object::value::{Obj, ObjRef, Value};
 enum Source {
     Bytes(ObjRef),
     ByteArray(ObjRef),
-    /// A copy of the bytes of an exporter written in Python (`array.array`): read-only.
-    Copy(Rc<RefCell<Vec<u8>>>),
 }
 
 /// The shape of a view over its source: items of `format`, `shape[d]` of them along each
@@ -100,7 +97,6 @@ impl MemoryView {
                 Obj::ByteArray(b) => f(&b.borrow()),
                 _ => f(&[]),
             },
-            Source::Copy(c) => f(&c.borrow()),
         }
     }
 
@@ -198,7 +194,8 @@ fn one_dim(format: &str, len: usize, readonly: bool) -> Layout {
     }
 }
 
-/// Whether `v` is an `array.array` (a class written in Python, in module `array`).
+/// Whether `v` is an `array.array` (a class written in Python, in module `array`, whose
+/// items live in the bytearray `_buf`).
 fn is_array(v: &Value) -> bool {
     let Some(inst) = v.as_instance() else {
         return false;
@@ -209,11 +206,6 @@ fn is_array(v: &Value) -> bool {
     std::iter::once(&inst.class)
         .chain(t.mro.iter())
         .any(|c| matches!(&**c, Obj::Type(c) if c.name == "array" && c.module == "array"))
-}
-
-fn call_method(ts: &mut ThreadState, v: &Value, name: &str) -> PyResult {
-    let m = crate::protocol::attr::get_attr(ts, v, &Value::new_str(name))?;
-    crate::protocol::call::call_value(ts, &m, &[], &[])
 }
 
 /// `memoryview(obj)`.
@@ -245,16 +237,25 @@ pub fn construct(ts: &mut ThreadState, obj: &Value) -> PyResult {
         }
     }
     if is_array(obj) {
+        // An array keeps its items in a bytearray (`_buf`): the view shares it, writable.
         let code = crate::protocol::attr::get_attr(ts, obj, &Value::new_str("typecode"))?;
-        let data = call_method(ts, obj, "tobytes")?;
-        let bytes = crate::objects::bytes::methods::bytes_data(&data).unwrap_or_default();
+        let buf = crate::protocol::attr::get_attr(ts, obj, &Value::new_str("_buf"))?;
         let format = code
             .as_str()
-            .map(|s| s.as_str().to_string())
+            .map(|s| s.as_str().replace('u', "w"))
             .unwrap_or_default();
-        let layout = one_dim(&format, bytes.len(), true);
-        let source = Source::Copy(Rc::new(RefCell::new(bytes)));
-        return Ok(MemoryView::export(obj.clone(), source, layout));
+        if let Some(o) = buf.obj().filter(|o| matches!(&***o, Obj::ByteArray(_))) {
+            let len = match &**o {
+                Obj::ByteArray(b) => b.borrow().len(),
+                _ => 0,
+            };
+            let layout = one_dim(&format, len, false);
+            return Ok(MemoryView::export(
+                obj.clone(),
+                Source::ByteArray(o.clone()),
+                layout,
+            ));
+        }
     }
     Err(ts.type_error(format!(
         "memoryview: a bytes-like object is required, not '{}'",

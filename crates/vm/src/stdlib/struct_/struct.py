@@ -13,6 +13,17 @@ class error(Exception):
 error.__module__ = "struct"
 
 
+def _view(buffer):
+    """`buffer` itself when it is bytes, a bytearray or a memoryview; a memoryview of any
+    other exporter of the buffer protocol (`array.array`); `buffer` itself otherwise."""
+    if isinstance(buffer, (bytes, bytearray, memoryview, str)):
+        return buffer
+    try:
+        return memoryview(buffer)
+    except TypeError:
+        return buffer
+
+
 def _buffer_len(buffer):
     if isinstance(buffer, (bytes, bytearray)):
         return len(buffer)
@@ -38,11 +49,12 @@ class Struct:
 
     def pack_into(self, buffer, offset, *values):
         data = _pack(error, self.format, values)
+        kind = type(buffer).__name__
+        buffer = _view(buffer)
         if isinstance(buffer, memoryview) and not buffer.readonly:
             buffer = buffer.cast("B")
         elif not isinstance(buffer, bytearray):
-            raise TypeError("argument must be read-write bytes-like object, not "
-                            + type(buffer).__name__)
+            raise TypeError("argument must be read-write bytes-like object, not " + kind)
         n = len(buffer)
         if offset < 0:
             if offset + n < 0:
@@ -57,12 +69,14 @@ class Struct:
         buffer[offset:offset + self.size] = data
 
     def unpack(self, buffer):
+        buffer = _view(buffer)
         n = _buffer_len(buffer)
         if n != self.size:
             raise error("unpack requires a buffer of %d bytes" % self.size)
         return _unpack(error, self.format, buffer, 0)
 
     def unpack_from(self, buffer, offset=0):
+        buffer = _view(buffer)
         n = _buffer_len(buffer)
         if offset < 0:
             if offset + n < 0:
@@ -77,6 +91,7 @@ class Struct:
         return _unpack(error, self.format, buffer, offset)
 
     def iter_unpack(self, buffer):
+        buffer = _view(buffer)
         n = _buffer_len(buffer)
         if self.size == 0:
             raise error("cannot iteratively unpack with a struct of length 0")
