@@ -79,6 +79,25 @@ _MFORMAT_READ = ['B', 'b', '<H', '>H', '<h', '>h', '<I', '>I', '<i', '>i', '<Q',
                  'utf-32-le', 'utf-32-be']
 
 
+def _decode_utf(layout, data):
+    """The characters of UTF-16 or UTF-32 `data` (`layout` as in _MFORMAT_READ)."""
+    import struct
+    unit = 'H' if '16' in layout else 'I'
+    order = '<' if layout.endswith('le') else '>'
+    data = data[:len(data) - len(data) % struct.calcsize(unit)]
+    units = [u for (u,) in struct.iter_unpack(order + unit, data)]
+    out = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if 0xD800 <= u < 0xDC00 and i + 1 < len(units) and 0xDC00 <= units[i + 1] < 0xE000:
+            u = 0x10000 + ((u - 0xD800) << 10) + (units[i + 1] - 0xDC00)
+            i += 1
+        out.append(chr(u))
+        i += 1
+    return ''.join(out)
+
+
 def _source_bytes(buffer):
     """The bytes of a bytes-like `buffer` whose items are bytes, or CPython's TypeError."""
     if isinstance(buffer, (bytes, bytearray)):
@@ -278,7 +297,8 @@ class array:
     def __ge__(self, other):
         return self._compare(other, ">=")
 
-    __hash__ = None
+    def __hash__(self):
+        raise TypeError("unhashable type: 'array.array'")
 
     def __copy__(self):
         return self._new(self._items())
@@ -467,7 +487,7 @@ def _array_reconstructor(arraytype, typecode, mformat_code, items, /):
         return arraytype(typecode, items)
     layout = _MFORMAT_READ[mformat_code]
     if layout.startswith('utf'):
-        return arraytype(typecode, items.decode(layout))
+        return arraytype(typecode, _decode_utf(layout, items))
     import struct
     return arraytype(typecode, [v for (v,) in struct.iter_unpack(layout, items)])
 

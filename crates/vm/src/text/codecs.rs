@@ -73,6 +73,9 @@ fn position(start: usize, end: usize) -> String {
 
 /// `s.encode(encoding, errors)`.
 pub fn encode(ts: &ThreadState, s: &str, encoding: &str, errors_name: &str) -> PyResult<Vec<u8>> {
+    if super::idna::is_idna(encoding) {
+        return super::idna::encode(ts, s, errors_name);
+    }
     let codec = codec(ts, encoding)?;
     let handler = errors(ts, errors_name)?;
     if codec == Codec::Utf8 {
@@ -149,6 +152,9 @@ pub fn decode(
     encoding: &str,
     errors_name: &str,
 ) -> PyResult<String> {
+    if super::idna::is_idna(encoding) {
+        return super::idna::decode(ts, data, errors_name);
+    }
     let codec = codec(ts, encoding)?;
     let handler = errors(ts, errors_name)?;
     let fail = |start: usize, len: usize, reason: &str| {
