@@ -21,6 +21,7 @@ pub mod io;
 pub mod io_sink;
 pub mod itertools;
 pub mod json;
+pub mod lzma;
 pub mod math;
 pub mod os;
 pub mod os_fd;
@@ -155,7 +156,8 @@ pub const MODULES: &[ModuleDef] = &[
         .functions(io::FUNCTIONS)
         .init(|ts, dict| {
             add_functions(dict, io_sink::FUNCTIONS);
-            run_embedded(ts, "io", include_str!("io_memory.py"), dict)
+            run_embedded(ts, "io", include_str!("io_memory.py"), dict)?;
+            run_embedded(ts, "io", include_str!("io_bases.py"), dict)
         })
         .source(include_str!("io.py")),
     // CPython's C half of `io`: the same classes here.
@@ -218,6 +220,12 @@ pub const MODULES: &[ModuleDef] = &[
         .init(signal::init)
         .source(include_str!("signal.py")),
     ModuleDef::new("base64").source(include_str!("base64.py")),
+    ModuleDef::new("_lzma")
+        .init(lzma::init)
+        .source(include_str!("lzma/_lzma.py")),
+    // CPython's own lzma.py and _compression.py, unchanged.
+    ModuleDef::new("lzma").source(include_str!("lzma/lzma.py")),
+    ModuleDef::new("_compression").source(include_str!("_compression.py")),
     ModuleDef::new("dis")
         .functions(dis::FUNCTIONS)
         .init(dis::init)

@@ -169,6 +169,26 @@ def fspath(p):
     return f(p)
 
 
+class PathLike(metaclass=__import__("abc").ABCMeta):
+    """Abstract base class for implementing the file system path protocol."""
+
+    __slots__ = ()
+
+    @__import__("abc").abstractmethod
+    def __fspath__(self):
+        """Return the file system path representation of the object."""
+        raise NotImplementedError
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        if cls is PathLike:
+            return any("__fspath__" in klass.__dict__ for klass in subclass.__mro__)
+        return NotImplemented
+
+
+PathLike.__module__ = "os"
+
+
 def _islink(p):
     try:
         return _S_IFMT(_stat(p, False)[0]) == 0o120000
