@@ -60,3 +60,13 @@ for bad in [dict(format=lzma.FORMAT_RAW, memlimit=5), dict(format=lzma.FORMAT_RA
         print("ValueError:", e)
 print(lzma.is_check_supported(lzma.CHECK_SHA256), lzma.is_check_supported(7))
 print(lzma._encode_filter_properties({"id": lzma.FILTER_LZMA1}), lzma._decode_filter_properties(lzma.FILTER_LZMA2, b"\x16"))
+import os
+
+
+class Path:
+    def __fspath__(self):
+        return "x"
+
+
+print(isinstance(Path(), os.PathLike), isinstance("x", os.PathLike), os.PathLike)
+print(issubclass(io.BufferedReader, io.BufferedIOBase), issubclass(io.RawIOBase, io.IOBase))

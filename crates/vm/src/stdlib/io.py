@@ -225,3 +225,19 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None)
         return _File(file, mode, binary, _read_file(file, binary), None)
     empty = b"" if binary else ""
     return _File(file, mode, binary, empty, _sink_open(file, kind == "a", kind == "x"))
+
+
+_BASES = ("IOBase", "RawIOBase", "BufferedIOBase", "BufferedReader", "BufferedWriter")
+
+
+def __getattr__(name):
+    # CPython's abstract classes and buffered reader/writer (_io_bases, from _pyio) are
+    # loaded on first use, so that importing io imports no other module.
+    if name not in _BASES:
+        raise AttributeError(f"module 'io' has no attribute '{name}'")
+    import _io_bases
+    for base in _BASES:
+        cls = getattr(_io_bases, base)
+        cls.__module__ = "io"
+        globals()[base] = cls
+    return globals()[name]

@@ -1,12 +1,14 @@
 # The abstract classes of io and its buffered reader: CPython 3.11's pure-Python versions,
 # copied unchanged from its _pyio.py (IOBase, RawIOBase, BufferedIOBase, _BufferedIOMixin,
 # BufferedReader, BufferedWriter; only their registration with _io's ABCs left out, these being
-# io's own), run in io's namespace after io_memory.py.
-# gilvm's own FileIO, BytesIO and StringIO are not subclasses of them.
+# io's own), as the module _io_bases that io loads on the first use of one of them (so that
+# importing io imports nothing more). gilvm's own FileIO, BytesIO and StringIO are not
+# subclasses of them.
 
 import abc
 import errno
 from _thread import allocate_lock as Lock
+from io import DEFAULT_BUFFER_SIZE, SEEK_CUR, SEEK_END, SEEK_SET, UnsupportedOperation
 
 valid_seek_flags = {0, 1, 2}  # Hardwired values
 _IOBASE_EMITS_UNRAISABLE = False

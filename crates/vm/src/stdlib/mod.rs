@@ -156,10 +156,10 @@ pub const MODULES: &[ModuleDef] = &[
         .functions(io::FUNCTIONS)
         .init(|ts, dict| {
             add_functions(dict, io_sink::FUNCTIONS);
-            run_embedded(ts, "io", include_str!("io_memory.py"), dict)?;
-            run_embedded(ts, "io", include_str!("io_bases.py"), dict)
+            run_embedded(ts, "io", include_str!("io_memory.py"), dict)
         })
         .source(include_str!("io.py")),
+    ModuleDef::new("_io_bases").source(include_str!("io_bases.py")),
     // CPython's C half of `io`: the same classes here.
     ModuleDef::new("_io").source(
         "from io import *\nfrom io import BytesIO, FileIO, StringIO, UnsupportedOperation, open\n",

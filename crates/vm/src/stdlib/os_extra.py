@@ -169,24 +169,33 @@ def fspath(p):
     return f(p)
 
 
-class PathLike(metaclass=__import__("abc").ABCMeta):
-    """Abstract base class for implementing the file system path protocol."""
+def __getattr__(name):
+    # os.PathLike (an abc.ABC) is made on first use, so that importing os imports no other
+    # module: an import hook sees only the imports the script makes, as in CPython, whose
+    # os is imported before the script runs.
+    if name != "PathLike":
+        raise AttributeError(f"module 'os' has no attribute '{name}'")
+    import abc
 
-    __slots__ = ()
-
-    @__import__("abc").abstractmethod
     def __fspath__(self):
         """Return the file system path representation of the object."""
         raise NotImplementedError
 
-    @classmethod
     def __subclasshook__(cls, subclass):
         if cls is PathLike:
             return any("__fspath__" in klass.__dict__ for klass in subclass.__mro__)
         return NotImplemented
 
-
-PathLike.__module__ = "os"
+    # Made by calling the metaclass, so that its __qualname__ is its name.
+    PathLike = abc.ABCMeta("PathLike", (abc.ABC,), {
+        "__doc__": "Abstract base class for implementing the file system path protocol.",
+        "__module__": "os",
+        "__slots__": (),
+        "__fspath__": abc.abstractmethod(__fspath__),
+        "__subclasshook__": classmethod(__subclasshook__),
+    })
+    globals()["PathLike"] = PathLike
+    return PathLike
 
 
 def _islink(p):
