@@ -247,6 +247,8 @@ fn run(
     const CHUNK: usize = 32 * 1024;
     let start = stream.total_in();
     let mut output: Vec<u8> = Vec::new();
+    // A buffer of the room left, so that no more than `limit` bytes come out.
+    let mut buf = vec![0u8; CHUNK];
     loop {
         let consumed = (stream.total_in() - start) as usize;
         let room = limit.saturating_sub(output.len()).min(CHUNK);
@@ -257,19 +259,19 @@ fn run(
                 ended: false,
             });
         }
-        output.reserve_exact(room);
-        let before = (output.len(), consumed);
-        let status = stream.process_vec(&input[consumed..], &mut output, action)?;
-        let consumed = (stream.total_in() - start) as usize;
+        let before_out = stream.total_out();
+        let status = stream.process(&input[consumed..], &mut buf[..room], action)?;
+        let produced = (stream.total_out() - before_out) as usize;
+        output.extend_from_slice(&buf[..produced]);
+        let now_consumed = (stream.total_in() - start) as usize;
         let ended = status == Status::StreamEnd;
         // Telling the check (TELL_ANY_CHECK) is a pause, not a stall.
-        let stalled = before == (output.len(), consumed) && status != Status::GetCheck;
-        let output_full = output.len() == output.capacity();
-        let input_done = consumed == input.len() && !output_full;
+        let stalled = produced == 0 && now_consumed == consumed && status != Status::GetCheck;
+        let input_done = now_consumed == input.len() && produced < room;
         if ended || stalled || (input_done && matches!(action, Action::Run)) {
             return Ok(Run {
                 output,
-                consumed,
+                consumed: now_consumed,
                 ended,
             });
         }
