@@ -1,8 +1,43 @@
 //! Backslash escapes in string and bytes literals.
 
+use crate::token::StrLit;
+
+/// A decoded `str` literal body: its text, with U+FFFD standing for each lone surrogate
+/// (`'\ud800'`), and those surrogates with the byte offsets where they stand.
+pub struct Decoded {
+    pub text: String,
+    lone: Vec<(usize, u32)>,
+}
+
+impl Decoded {
+    /// The literal: text, or code points when it holds a lone surrogate (a `String` cannot).
+    pub fn into_literal(self) -> StrLit {
+        if self.lone.is_empty() {
+            return StrLit::Str(self.text);
+        }
+        let mut lone = self.lone.into_iter().peekable();
+        let points = self
+            .text
+            .char_indices()
+            .map(|(at, c)| match lone.next_if(|l| l.0 == at) {
+                Some((_, point)) => point,
+                None => c as u32,
+            });
+        StrLit::SurrogateStr(points.collect())
+    }
+    /// The text, for the literal parts of f-strings, which cannot hold lone surrogates here.
+    pub fn into_text(self) -> Result<String, String> {
+        match self.lone.is_empty() {
+            true => Ok(self.text),
+            false => Err("(unicode error) lone surrogates are not supported in f-strings".into()),
+        }
+    }
+}
+
 /// Decodes the escapes of a `str` literal's body; `Err` carries CPython's message.
-pub fn decode_str(body: &str) -> Result<String, String> {
+pub fn decode_str(body: &str) -> Result<Decoded, String> {
     let mut out = String::with_capacity(body.len());
+    let mut lone = Vec::new();
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c != '\\' {
@@ -23,7 +58,9 @@ pub fn decode_str(body: &str) -> Result<String, String> {
                 let value = take_hex(&mut chars, digits)
                     .ok_or_else(|| unicode_error(i, body, &format!("truncated {name} escape")))?;
                 if (0xD800..=0xDFFF).contains(&value) {
-                    return Err("(unicode error) lone surrogates are not supported".into());
+                    lone.push((out.len(), value));
+                    out.push(char::REPLACEMENT_CHARACTER);
+                    continue;
                 }
                 let ch = char::from_u32(value)
                     .ok_or_else(|| unicode_error(i, body, "illegal Unicode character"))?;
@@ -47,7 +84,7 @@ pub fn decode_str(body: &str) -> Result<String, String> {
             },
         }
     }
-    Ok(out)
+    Ok(Decoded { text: out, lone })
 }
 
 /// Decodes the escapes of a bytes literal's body (already checked to be ASCII).
@@ -144,9 +181,11 @@ mod tests {
 
     #[test]
     fn decodes_str_escapes() {
-        let decoded = decode_str(r"a\n\t\\\'\x41\u00e9\U0001F600\101\0\d").unwrap();
+        let decoded = decode_str(r"a\n\t\\\'\x41\u00e9\U0001F600\101\0\d")
+            .unwrap()
+            .text;
         assert_eq!(decoded, "a\n\t\\'Aé😀A\0\\d");
-        assert_eq!(decode_str("a\\\nb").unwrap(), "ab");
+        assert_eq!(decode_str("a\\\nb").unwrap().text, "ab");
     }
 
     #[test]

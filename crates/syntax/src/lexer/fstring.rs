@@ -83,7 +83,9 @@ impl FStringParser<'_> {
         if self.raw {
             return Ok(text.to_string());
         }
-        decode_str(text).map_err(|message| ErrorAt::syntax(message, self.error_at))
+        decode_str(text)
+            .and_then(|decoded| decoded.into_text())
+            .map_err(|message| ErrorAt::syntax(message, self.error_at))
     }
 
     /// A replacement field; `self.pos` is just after its `{`.

@@ -81,14 +81,6 @@ fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     };
     let sep = text_kw(ts, "sep", " ")?;
     let end = text_kw(ts, "end", "\n")?;
-    let mut pieces = Vec::with_capacity(args.pos.len() * 2);
-    for (i, v) in args.pos.iter().enumerate() {
-        if i > 0 {
-            pieces.push(sep.clone());
-        }
-        pieces.push(str_of(ts, v)?);
-    }
-    pieces.push(end);
     let mut file = args.kw("file").cloned().unwrap_or(Value::None);
     if file.is_none() {
         // `sys.stdout` as it is now: a script may have replaced it.
@@ -98,6 +90,25 @@ fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             None => {}
         }
     }
+    let to_stream = file.is_none() || crate::stdlib::sys::stream_fd(&file).is_some();
+    let mut pieces = Vec::with_capacity(args.pos.len() * 2);
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            pieces.push(sep.clone());
+        }
+        if let (true, Some(s)) = (to_stream, v.as_str().filter(|s| s.has_surrogates())) {
+            // A standard stream encodes to utf-8, which refuses lone surrogates; what came
+            // before is written, as CPython's buffered stream would.
+            let refused = crate::text::codecs::encode(ts, v, s, "utf-8", "strict").err();
+            match file.is_none() {
+                true => ts.rt.stdout.borrow_mut().write_str(&pieces.concat()),
+                false => write_to(ts, &file, &pieces.concat())?,
+            }
+            return Err(refused.unwrap_or_else(|| ts.value_error("unencodable text")));
+        }
+        pieces.push(str_of(ts, v)?);
+    }
+    pieces.push(end);
     if file.is_none() {
         ts.rt.stdout.borrow_mut().write_str(&pieces.concat());
     } else if crate::stdlib::sys::stream_fd(&file).is_some() {

@@ -101,7 +101,10 @@ fn isidentifier(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
 
 fn encode(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let (encoding, errors) = crate::objects::bytes::methods::codec_args(ts, args)?;
-    let bytes = crate::text::codecs::encode(ts, text(this), encoding, errors)?;
+    let Some(s) = this.as_str() else {
+        return Err(ts.type_error("descriptor 'encode' requires a 'str' object"));
+    };
+    let bytes = crate::text::codecs::encode(ts, this, s, encoding, errors)?;
     Ok(crate::objects::bytes::methods::new_bytes(bytes))
 }
 
