@@ -97,14 +97,20 @@ fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             pieces.push(sep.clone());
         }
         if let (true, Some(s)) = (to_stream, v.as_str().filter(|s| s.has_surrogates())) {
-            // A standard stream encodes to utf-8, which refuses lone surrogates; what came
-            // before is written, as CPython's buffered stream would.
-            let refused = crate::text::codecs::encode(ts, v, s, "utf-8", "strict").err();
-            match file.is_none() {
-                true => ts.rt.stdout.borrow_mut().write_str(&pieces.concat()),
-                false => write_to(ts, &file, &pieces.concat())?,
+            // What came before is written first, as CPython's buffered stream would.
+            write_to_stream(ts, &file, &pieces.concat());
+            pieces.clear();
+            let stream = crate::stdlib::sys::stream_fd(&file).unwrap_or(1);
+            let errors = crate::stdlib::sys::stdio_errors(stream);
+            let bytes = crate::text::codecs::encode(ts, v, s, "utf-8", errors)?;
+            match stream {
+                2 => {
+                    ts.rt.stdout.borrow_mut().flush();
+                    ts.rt.stderr.borrow_mut().write_bytes(&bytes);
+                }
+                _ => ts.rt.stdout.borrow_mut().write_bytes(&bytes),
             }
-            return Err(refused.unwrap_or_else(|| ts.value_error("unencodable text")));
+            continue;
         }
         pieces.push(str_of(ts, v)?);
     }
@@ -133,6 +139,14 @@ fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         }
     }
     Ok(Value::None)
+}
+
+/// Writes to the standard stream `file` is (`None`: the runtime's stdout).
+fn write_to_stream(ts: &mut ThreadState, file: &Value, text: &str) {
+    match crate::stdlib::sys::stream_fd(file) {
+        Some(2) => ts.rt.write_stderr(text),
+        _ => ts.rt.stdout.borrow_mut().write_str(text),
+    }
 }
 
 /// The current `sys.stdout`, if the `sys` module has one.

@@ -210,6 +210,23 @@ fn new_stream(class: &ObjRef, fd: i64) -> Value {
     ))))
 }
 
+/// The error handler a standard stream encodes with, as CPython chooses it: stderr
+/// `backslashreplace`; stdout `surrogateescape` under the C, POSIX or C.UTF-8 locale (PEP 538,
+/// 540), else `strict`.
+pub fn stdio_errors(fd: i64) -> &'static str {
+    if fd == 2 {
+        return "backslashreplace";
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "C".into());
+    match locale.as_str() {
+        "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8" => "surrogateescape",
+        _ => "strict",
+    }
+}
+
 /// The file descriptor of a `sys.stdout` / `sys.stderr` object.
 pub fn stream_fd(v: &Value) -> Option<i64> {
     let inst = v.as_instance()?;

@@ -184,6 +184,19 @@ impl PyStr {
                 None => c as u32,
             })
     }
+    /// The text in runs without surrogates, each followed by the lone surrogate that ends it
+    /// (`None` after the last run).
+    pub fn runs(&self) -> impl Iterator<Item = (&str, Option<u32>)> + '_ {
+        let lone = self.lone().unwrap_or(&[]);
+        let ends = lone.iter().map(|l| (l.at(), Some(l.point())));
+        let mut from = 0;
+        ends.chain([(self.text.len(), None)])
+            .map(move |(at, point)| {
+                let run = &self.text[from..at];
+                from = at + char::REPLACEMENT_CHARACTER.len_utf8();
+                (run, point)
+            })
+    }
     /// The first lone surrogate: its index in code points and its value.
     pub fn first_surrogate(&self) -> Option<(usize, u32)> {
         let first = self.lone()?.first()?;

@@ -134,6 +134,6 @@ fn encode_str(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         )));
     };
     let mut out = String::with_capacity(s.as_str().len() + 2);
-    encode::write_str(&mut out, s.as_str(), flag(&a[1]));
+    encode::write_str(&mut out, s, flag(&a[1]));
     Ok(Value::new_str(out))
 }
