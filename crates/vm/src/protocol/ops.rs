@@ -675,7 +675,7 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
         match &**o {
             Obj::Str(s) => {
                 return match item.as_str() {
-                    Some(sub) => Ok(s.as_str().contains(sub.as_str())),
+                    Some(sub) => Ok(s.contains(sub)),
                     None => Err(ts.type_error(format!(
                         "'in <string>' requires string as left operand, not {}",
                         type_name(ts, item)

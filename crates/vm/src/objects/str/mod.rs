@@ -13,6 +13,7 @@
 
 pub mod concat;
 pub mod methods;
+pub mod stand_ins;
 pub mod surrogates;
 pub mod translate;
 
@@ -183,6 +184,15 @@ impl PyStr {
                 Some(l) => l.point(),
                 None => c as u32,
             })
+    }
+    /// `sub in self`, by code point.
+    pub fn contains(&self, sub: &PyStr) -> bool {
+        if self.lone.is_none() && sub.lone.is_none() {
+            return self.text.contains(&sub.text);
+        }
+        let (hay, needle): (Vec<u32>, Vec<u32>) =
+            (self.code_points().collect(), sub.code_points().collect());
+        needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
     }
     /// The text in runs without surrogates, each followed by the lone surrogate that ends it
     /// (`None` after the last run).
