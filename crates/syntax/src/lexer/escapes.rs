@@ -4,6 +4,7 @@ use crate::token::StrLit;
 
 /// A decoded `str` literal body: its text, with U+FFFD standing for each lone surrogate
 /// (`'\ud800'`), and those surrogates with the byte offsets where they stand.
+#[derive(Debug)]
 pub struct Decoded {
     pub text: String,
     lone: Vec<(usize, u32)>,
@@ -186,6 +187,21 @@ mod tests {
             .text;
         assert_eq!(decoded, "a\n\t\\'Aé😀A\0\\d");
         assert_eq!(decode_str("a\\\nb").unwrap().text, "ab");
+    }
+
+    #[test]
+    fn lone_surrogates_make_a_code_point_literal() {
+        let literal = decode_str(r"a\ud800\uFFFD\udc00b").unwrap().into_literal();
+        assert_eq!(
+            literal,
+            StrLit::SurrogateStr(vec![0x61, 0xd800, 0xfffd, 0xdc00, 0x62])
+        );
+        assert_eq!(decode_str(r"\ud83d\ude00").unwrap().text.chars().count(), 2);
+        assert!(decode_str(r"\udfff").unwrap().into_text().is_err());
+        assert_eq!(
+            decode_str("plain").unwrap().into_literal(),
+            StrLit::Str("plain".into())
+        );
     }
 
     #[test]

@@ -288,4 +288,48 @@ mod tests {
         assert_ne!(s.hash(), stale);
         assert_eq!(s.hash(), fresh.hash());
     }
+
+    fn points(s: &PyStr) -> Vec<u32> {
+        s.code_points().collect()
+    }
+
+    #[test]
+    fn lone_surrogates_are_code_points_of_their_own() {
+        let s = PyStr::from_code_points([0x61, 0xd800, 0xfffd, 0xe9, 0xdfff]);
+        assert!(s.has_surrogates() && s.exact_str().is_none());
+        assert_eq!(s.char_len(), 5);
+        assert_eq!(points(&s), [0x61, 0xd800, 0xfffd, 0xe9, 0xdfff]);
+        assert_eq!(s.code_point_at(1), 0xd800);
+        assert_eq!(s.code_point_at(2), 0xfffd);
+        assert_eq!(points(&s.substring(1, 4)), [0xd800, 0xfffd, 0xe9]);
+        assert!(!s.substring(2, 4).has_surrogates());
+        let twice = PyStr::concat(&s, &s).expect("fits");
+        assert_eq!(points(&twice)[5..], points(&s)[..]);
+        assert_eq!(twice, s.repeat(2).expect("fits"));
+        let runs: Vec<_> = s.runs().collect();
+        assert_eq!(
+            runs,
+            [
+                ("a", Some(0xd800)),
+                ("\u{fffd}\u{e9}", Some(0xdfff)),
+                ("", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surrogate_never_equals_its_stand_in() {
+        let lone = PyStr::from_code_points([0xd800]);
+        let replacement = PyStr::new("\u{fffd}".into());
+        assert_eq!(lone.as_str(), replacement.as_str());
+        assert_ne!(lone, replacement);
+        assert_ne!(lone.hash(), replacement.hash());
+        assert_eq!(lone.cmp(&replacement), std::cmp::Ordering::Less);
+        assert_eq!(lone, PyStr::from_code_points([0xd800]));
+        assert_eq!(lone.hash(), PyStr::from_code_points([0xd800]).hash());
+        let mut grown = PyStr::new("x".into());
+        grown.append(&lone).expect("fits");
+        assert_eq!(points(&grown), [0x78, 0xd800]);
+        assert!(grown.contains(&lone) && !grown.contains(&replacement));
+    }
 }

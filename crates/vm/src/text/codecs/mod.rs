@@ -59,6 +59,9 @@ enum Errors {
     XmlCharRefReplace,
     SurrogateEscape,
     SurrogatePass,
+    /// A name no handler has: CPython looks a handler up only when an error needs it, so
+    /// this fails only then (with `LookupError`, see [`unknown_handler`]).
+    Unknown,
 }
 
 fn codec(ts: &ThreadState, encoding: &str) -> PyResult<Codec> {
@@ -74,19 +77,32 @@ fn codec(ts: &ThreadState, encoding: &str) -> PyResult<Codec> {
     }
 }
 
-fn errors(ts: &ThreadState, name: &str) -> PyResult<Errors> {
+fn errors(name: &str) -> Errors {
     match name {
-        "strict" => Ok(Errors::Strict),
-        "ignore" => Ok(Errors::Ignore),
-        "replace" => Ok(Errors::Replace),
-        "backslashreplace" => Ok(Errors::BackslashReplace),
-        "xmlcharrefreplace" => Ok(Errors::XmlCharRefReplace),
-        "surrogateescape" => Ok(Errors::SurrogateEscape),
-        "surrogatepass" => Ok(Errors::SurrogatePass),
-        _ => Err(ts.new_exc(
+        "strict" => Errors::Strict,
+        "ignore" => Errors::Ignore,
+        "replace" => Errors::Replace,
+        "backslashreplace" => Errors::BackslashReplace,
+        "xmlcharrefreplace" => Errors::XmlCharRefReplace,
+        "surrogateescape" => Errors::SurrogateEscape,
+        "surrogatepass" => Errors::SurrogatePass,
+        _ => Errors::Unknown,
+    }
+}
+
+/// An encode or decode that met an error: an unknown handler's `LookupError` in place of it.
+fn unknown_handler<T>(
+    ts: &ThreadState,
+    handler: Errors,
+    name: &str,
+    r: PyResult<T>,
+) -> PyResult<T> {
+    match (r, handler) {
+        (Err(_), Errors::Unknown) => Err(ts.new_exc(
             ExcKind::LookupError,
             format!("unknown error handler name '{name}'"),
         )),
+        (r, _) => r,
     }
 }
 
@@ -121,7 +137,7 @@ pub fn encode(
     errors_name: &str,
 ) -> PyResult<Vec<u8>> {
     let codec = codec(ts, encoding)?;
-    let handler = errors(ts, errors_name)?;
+    let handler = errors(errors_name);
     match s.exact_str() {
         Some(text) if codec == Codec::Utf8 || (codec == Codec::Ascii && text.is_ascii()) => {
             return Ok(text.as_bytes().to_vec());
@@ -129,6 +145,21 @@ pub fn encode(
         _ if codec == Codec::UnicodeEscape => return Ok(unicode_escape(s)),
         _ => {}
     }
+    unknown_handler(
+        ts,
+        handler,
+        errors_name,
+        encode_points(ts, object, s, codec, handler),
+    )
+}
+
+fn encode_points(
+    ts: &ThreadState,
+    object: &Value,
+    s: &PyStr,
+    codec: Codec,
+    handler: Errors,
+) -> PyResult<Vec<u8>> {
     let points: Vec<u32> = s.code_points().collect();
     let mut out = Vec::with_capacity(points.len());
     let mut i = 0;
@@ -168,7 +199,7 @@ fn push_point(out: &mut Vec<u8>, codec: Codec, point: u32) {
 /// gives up (`strict`, or a handler that cannot take these code points).
 fn handle_unencodable(out: &mut Vec<u8>, codec: Codec, handler: Errors, run: &[u32]) -> bool {
     match handler {
-        Errors::Strict => return false,
+        Errors::Strict | Errors::Unknown => return false,
         Errors::Ignore => {}
         Errors::Replace => out.extend(std::iter::repeat_n(b'?', run.len())),
         Errors::BackslashReplace => run.iter().for_each(|&p| push_escape(out, p)),
@@ -234,8 +265,8 @@ fn encoded_surrogate(bytes: &[u8]) -> Option<u32> {
 /// `data.decode(encoding, errors)`.
 pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors_name: &str) -> PyResult<PyStr> {
     let codec = codec(ts, encoding)?;
-    let handler = errors(ts, errors_name)?;
-    match codec {
+    let handler = errors(errors_name);
+    let decoded = match codec {
         Codec::Latin1 => Ok(PyStr::new(data.iter().map(|&b| b as char).collect())),
         Codec::Ascii => decode_ascii(ts, data, handler),
         Codec::Utf8 => match std::str::from_utf8(data) {
@@ -246,14 +277,17 @@ pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors_name: &str) 
             ExcKind::LookupError,
             "decoding from 'unicode_escape' is not supported",
         )),
-    }
+    };
+    unknown_handler(ts, handler, errors_name, decoded)
 }
 
 /// What `handler` puts in place of `bad`, the bytes of one decoding error; false when it
 /// gives up.
 fn handle_undecodable(out: &mut PyStrBuilder, handler: Errors, bad: &[u8]) -> bool {
     match handler {
-        Errors::Strict | Errors::SurrogatePass | Errors::XmlCharRefReplace => return false,
+        Errors::Strict | Errors::SurrogatePass | Errors::XmlCharRefReplace | Errors::Unknown => {
+            return false
+        }
         Errors::Ignore => {}
         Errors::Replace => out.push(char::REPLACEMENT_CHARACTER),
         Errors::SurrogateEscape => bad
