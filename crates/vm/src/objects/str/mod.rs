@@ -23,6 +23,7 @@ use crate::object::alloc::{self, TooBig};
 use crate::object::value::HashCache;
 pub use surrogates::Lone;
 
+#[derive(Debug)]
 pub struct PyStr {
     /// A `String`, not a `Box<str>`: its spare capacity gives in-place `+=` amortised growth.
     /// Each lone surrogate stands here as U+FFFD.
