@@ -67,7 +67,7 @@ pub fn decode_str(body: &str) -> Result<Decoded, String> {
                     .ok_or_else(|| unicode_error(i, body, "illegal Unicode character"))?;
                 out.push(ch);
             }
-            'N' => return Err("(unicode error) \\N{...} escapes are not supported".into()),
+            'N' => out.push(named_char(i, body, &mut chars)?),
             '0'..='7' => {
                 let value = take_octal(e, &mut chars);
                 out.push(char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER));
@@ -163,6 +163,36 @@ fn take_octal(first: char, chars: &mut CharIter) -> u32 {
     value
 }
 
+/// The character of a `\\N{NAME}` escape whose backslash is at `start` (the `N` consumed):
+/// its name or alias, in any case, as CPython's `unicodedata.lookup` takes it.
+fn named_char(start: usize, body: &str, chars: &mut CharIter) -> Result<char, String> {
+    let error = |end: usize, what: &str| {
+        format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {what}",
+            end - 1
+        )
+    };
+    let malformed = "malformed \\N character escape";
+    let Some((open, _)) = chars.next_if(|&(_, c)| c == '{') else {
+        return Err(error(start + 2, malformed));
+    };
+    let name_start = open + 1;
+    let Some(close) = body[name_start..].find('}').map(|at| name_start + at) else {
+        while chars.next().is_some() {}
+        return Err(error(body.len(), malformed));
+    };
+    while chars.next_if(|&(at, _)| at <= close).is_some() {}
+    let name = &body[name_start..close];
+    if name.is_empty() {
+        return Err(error(close + 1, malformed));
+    }
+    // The crate matches loosely (UAX #44: `_` for space too); CPython's names have no `_`.
+    match unicode_names2::character(name).filter(|_| !name.contains('_')) {
+        Some(c) => Ok(c),
+        None => Err(error(close + 1, "unknown Unicode character name")),
+    }
+}
+
 fn unicode_error(start: usize, body: &str, what: &str) -> String {
     let end = body[start..]
         .char_indices()
@@ -205,6 +235,38 @@ mod tests {
     }
 
     #[test]
+    fn named_escapes_and_cpythons_errors() {
+        let decoded = decode_str(r"\N{SNOWMAN}\N{latin small letter a}\N{BACKSPACE}x");
+        assert_eq!(decoded.unwrap().text, "\u{2603}a\u{8}x");
+        let error = |s: &str| decode_str(s).unwrap_err();
+        let prefix = "(unicode error) 'unicodeescape' codec can't decode bytes in position";
+        assert_eq!(
+            error(r"\N"),
+            format!("{prefix} 0-1: malformed \\N character escape")
+        );
+        assert_eq!(
+            error(r"\N{"),
+            format!("{prefix} 0-2: malformed \\N character escape")
+        );
+        assert_eq!(
+            error(r"\N{}"),
+            format!("{prefix} 0-2: malformed \\N character escape")
+        );
+        assert_eq!(
+            error(r"\N{SNOWMAN"),
+            format!("{prefix} 0-9: malformed \\N character escape")
+        );
+        assert_eq!(
+            error(r"ab\N{foo}"),
+            format!("{prefix} 2-8: unknown Unicode character name")
+        );
+        assert_eq!(
+            error(r"\N{A_B}"),
+            format!("{prefix} 0-6: unknown Unicode character name")
+        );
+    }
+
+    #[test]
     fn decodes_bytes_escapes() {
         assert_eq!(
             decode_bytes(r"\xff\n\377a").unwrap(),
@@ -220,7 +282,7 @@ mod tests {
             "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: \
              truncated \\xXX escape"
         );
-        assert!(decode_str(r"\N{DASH}").is_err());
+        assert!(decode_str(r"\N{NO SUCH NAME}").is_err());
         assert!(decode_bytes(r"\xg").is_err());
     }
 }

@@ -101,15 +101,7 @@ fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             write_to_stream(ts, &file, &pieces.concat());
             pieces.clear();
             let stream = crate::stdlib::sys::stream_fd(&file).unwrap_or(1);
-            let errors = crate::stdlib::sys::stdio_errors(stream);
-            let bytes = crate::text::codecs::encode(ts, v, s, "utf-8", errors)?;
-            match stream {
-                2 => {
-                    ts.rt.stdout.borrow_mut().flush();
-                    ts.rt.stderr.borrow_mut().write_bytes(&bytes);
-                }
-                _ => ts.rt.stdout.borrow_mut().write_bytes(&bytes),
-            }
+            crate::stdlib::sys::write_std(ts, stream, v, s)?;
             continue;
         }
         pieces.push(str_of(ts, v)?);
