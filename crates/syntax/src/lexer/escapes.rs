@@ -184,7 +184,7 @@ fn named_char(start: usize, body: &str, chars: &mut CharIter) -> Result<char, St
     while chars.next_if(|&(at, _)| at <= close).is_some() {}
     let name = &body[name_start..close];
     if name.is_empty() {
-        return Err(error(close + 1, malformed));
+        return Err(error(close, malformed));
     }
     // The crate matches loosely (UAX #44: `_` for space too); CPython's names have no `_`.
     match unicode_names2::character(name).filter(|_| !name.contains('_')) {
