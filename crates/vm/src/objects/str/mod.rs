@@ -72,7 +72,9 @@ impl PyStr {
         }
         out.finish()
     }
-    fn with_lone(text: String, lone: Vec<Lone>) -> PyStr {
+    /// The str of `text` whose U+FFFD at each of `lone`'s offsets (ascending) stands for that
+    /// surrogate.
+    pub fn with_lone(text: String, lone: Vec<Lone>) -> PyStr {
         PyStr {
             char_len: count_chars(&text),
             text,
@@ -125,6 +127,10 @@ impl PyStr {
     }
     fn lone(&self) -> Option<&[Lone]> {
         self.lone.as_deref()
+    }
+    /// The lone surrogates, by the byte offset of their U+FFFD in [`PyStr::as_str`].
+    pub fn surrogates(&self) -> &[Lone] {
+        self.lone().unwrap_or(&[])
     }
     /// The text when it holds no lone surrogate, for callers that must not take U+FFFD for one.
     pub fn exact_str(&self) -> Option<&str> {

@@ -8,7 +8,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::ExcKind;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
-use crate::objects::str::{PyStr, PyStrBuilder};
+use crate::objects::str::{Lone, PyStr, PyStrBuilder};
 use crate::protocol::call::call_value;
 
 /// Why a scan stopped: a Python exception (from a hook, or a recursion error), or a JSON
@@ -40,6 +40,7 @@ pub struct Hooks {
 pub struct Scanner<'a, 't> {
     pub ts: &'t mut ThreadState,
     pub s: &'a [u8],
+    lone: &'a [Lone],
     pub hooks: Hooks,
     depth: usize,
 }
@@ -53,13 +54,27 @@ pub fn is_ws(b: u8) -> bool {
 }
 
 impl<'a, 't> Scanner<'a, 't> {
-    pub fn new(ts: &'t mut ThreadState, s: &'a [u8], hooks: Hooks) -> Self {
+    /// `s` is the document's text, `lone` its lone surrogates (standing as U+FFFD in `s`).
+    pub fn new(ts: &'t mut ThreadState, s: &'a [u8], lone: &'a [Lone], hooks: Hooks) -> Self {
         Scanner {
             ts,
             s,
+            lone,
             hooks,
             depth: 0,
         }
+    }
+
+    /// Pushes the document's text `[from, to)`, its lone surrogates as themselves.
+    fn push_chunk(&self, out: &mut PyStrBuilder, from: usize, to: usize) {
+        let mut at = from;
+        let first = self.lone.partition_point(|l| l.at() < from);
+        for l in self.lone[first..].iter().take_while(|l| l.at() < to) {
+            out.push_str(&String::from_utf8_lossy(&self.s[at..l.at()]));
+            out.push_point(l.point());
+            at = l.at() + char::REPLACEMENT_CHARACTER.len_utf8();
+        }
+        out.push_str(&String::from_utf8_lossy(&self.s[at..to]));
     }
 
     fn skip_ws(&self, mut i: usize) -> usize {
@@ -213,13 +228,13 @@ impl<'a, 't> Scanner<'a, 't> {
             if i >= s.len() {
                 return Err(ScanError::Json("Unterminated string starting at", quote));
             }
-            if !escaped && s[i] == b'"' {
+            if !escaped && s[i] == b'"' && self.lone.is_empty() {
                 // The common case: no escapes at all.
                 let text = String::from_utf8_lossy(&s[chunk_start..i]).into_owned();
                 return Ok((PyStr::new(text), i + 1));
             }
             // Chunks end at an ASCII byte, so each is whole UTF-8 when the document is.
-            out.push_str(&String::from_utf8_lossy(&s[chunk_start..i]));
+            self.push_chunk(&mut out, chunk_start, i);
             if s[i] == b'"' {
                 return Ok((out.finish(), i + 1));
             }

@@ -6,7 +6,7 @@ use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::float::float_repr;
-use crate::objects::str::PyStr;
+use crate::objects::str::{Lone, PyStr};
 use crate::protocol::call::call_value;
 
 pub struct Encoder<'t> {
@@ -21,6 +21,8 @@ pub struct Encoder<'t> {
     pub check_circular: bool,
     pub default: Value,
     pub out: String,
+    /// The lone surrogates written into `out` as themselves (without `ensure_ascii`).
+    pub lone: Vec<Lone>,
     markers: Vec<usize>,
     depth: usize,
 }
@@ -28,14 +30,18 @@ pub struct Encoder<'t> {
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Appends `s` as a JSON string literal; a lone surrogate is written as its `\\u` escape
-/// (also without `ensure_ascii`, where CPython writes it as is: the output is a str whose
-/// text cannot hold it here).
-pub fn write_str(out: &mut String, s: &PyStr, ensure_ascii: bool) {
+/// with `ensure_ascii`, else as itself (recorded in `lone`: see [`PyStr::with_lone`]).
+pub fn write_str(out: &mut String, lone: &mut Vec<Lone>, s: &PyStr, ensure_ascii: bool) {
     out.push('"');
     for (run, surrogate) in s.runs() {
         write_body(out, run, ensure_ascii);
-        if let Some(point) = surrogate {
-            push_u(out, point);
+        match surrogate {
+            Some(point) if ensure_ascii => push_u(out, point),
+            Some(point) => {
+                lone.push(Lone::new(out.len(), point));
+                out.push(char::REPLACEMENT_CHARACTER);
+            }
+            None => {}
         }
     }
     out.push('"');
@@ -122,6 +128,7 @@ impl<'t> Encoder<'t> {
             check_circular,
             default,
             out: String::new(),
+            lone: Vec::new(),
             markers: Vec::new(),
             depth: 0,
         }
@@ -185,7 +192,7 @@ impl<'t> Encoder<'t> {
             }
             Value::Float(f) => self.float(*f)?,
             Value::Obj(o) => match &**o {
-                Obj::Str(s) => write_str(&mut self.out, s, self.ensure_ascii),
+                Obj::Str(s) => write_str(&mut self.out, &mut self.lone, s, self.ensure_ascii),
                 Obj::BigInt(b) => self.out.push_str(&b.to_string()),
                 Obj::List(items) => {
                     let items = items.borrow().clone();
@@ -207,7 +214,9 @@ impl<'t> Encoder<'t> {
                             self.array(o, &items)?;
                         }
                         Some(Obj::Tuple(items)) => self.array(o, items)?,
-                        Some(Obj::Str(s)) => write_str(&mut self.out, s, self.ensure_ascii),
+                        Some(Obj::Str(s)) => {
+                            write_str(&mut self.out, &mut self.lone, s, self.ensure_ascii)
+                        }
                         _ => self.other(o, v)?,
                     }
                 }
@@ -325,7 +334,7 @@ impl<'t> Encoder<'t> {
                 self.newline();
             }
             first = false;
-            write_str(&mut self.out, &key, self.ensure_ascii);
+            write_str(&mut self.out, &mut self.lone, &key, self.ensure_ascii);
             let sep = std::mem::take(&mut self.key_sep);
             self.out.push_str(&sep);
             self.key_sep = sep;
