@@ -221,12 +221,36 @@ fn library_probe(kind: &str, data: &str) -> String {
                 "            json.loads(data)\n",
                 "        elif kind == 're':\n",
                 "            re.compile(data).search('abc aab 123 xyz ' + data)\n",
+                "        elif kind == 'surrogates':\n",
+                "            surrogates(data)\n",
                 "        else:\n",
                 "            fmt, _, raw = data.partition('|')\n",
                 "            struct.unpack(fmt, raw.encode())\n",
                 "    except Exception as e:\n",
                 "        return type(e).__name__\n",
                 "    return 'ok'\n",
+                // Every third character becomes a lone surrogate; the str goes through the
+                // codecs and the methods, and what must round-trip does.
+                "def surrogates(data):\n",
+                "    s = ''.join(chr(0xD800 + ord(c) % 0x800) if ord(c) % 3 == 0 else c for c in data)\n",
+                "    raw = s.encode('utf-8', 'surrogatepass')\n",
+                "    assert raw.decode('utf-8', 'surrogatepass') == s\n",
+                "    assert raw.decode('utf-8', 'surrogateescape').encode('utf-8', 'surrogateescape') == raw\n",
+                "    for h in ('strict', 'ignore', 'replace', 'backslashreplace', 'surrogateescape'):\n",
+                "        for codec in ('utf-8', 'ascii', 'latin-1'):\n",
+                "            try:\n",
+                "                s.encode(codec, h)\n",
+                "                raw.decode(codec, h)\n",
+                "            except UnicodeError:\n",
+                "                pass\n",
+                "    assert len(s) == len(data) and ''.join(s[i] for i in range(len(s))) == s\n",
+                "    assert eval(repr(s)) == s and len(json.loads(json.dumps(s))) <= len(s)\n",
+                "    assert s[::-1][::-1] == s and hash(s[:]) == hash(s)\n",
+                "    for i in range(len(s)):\n",
+                "        assert s.find(s[i]) <= i and s[i] in s and s.count(s[i]) >= 1\n",
+                "        assert s[i].join(s.split(s[i])) == s and s.replace(s[i], s[i]) == s\n",
+                "        assert s[:i] + s[i:] == s and (s[:i] < s) == (i < len(s) and s[:i] != s)\n",
+                "        s.upper(), s.strip(s[i]), s.partition(s[i]), s.center(i + 3, s[i]), repr(s)\n",
             ))
             .expect("probe defined");
         interp
@@ -346,6 +370,12 @@ proptest! {
     fn re_random_text_never_panics(pattern in "\\PC{0,30}") {
         let outcome = library_probe("re", &pattern);
         prop_assert!(outcome == "ok" || outcome == "error", "{pattern:?}: {outcome}");
+    }
+
+    #[test]
+    fn strs_with_lone_surrogates_never_panic(data in "\\PC{0,24}") {
+        let outcome = library_probe("surrogates", &data);
+        prop_assert!(outcome == "ok", "{data:?}: {outcome}");
     }
 
     #[test]

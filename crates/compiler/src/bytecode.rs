@@ -458,6 +458,8 @@ pub enum Constant {
         imag: f64,
     },
     Str(Arc<str>),
+    /// A str holding a lone surrogate (`'\ud800'`), as code points.
+    SurrogateStr(Arc<[u32]>),
     Bytes(Arc<[u8]>),
     Tuple(Arc<[Constant]>),
     /// The members of a set display of three or more constants, in source order (CPython

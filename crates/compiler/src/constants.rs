@@ -20,6 +20,7 @@ pub(crate) fn from_ast(constant: &ast::Constant) -> Constant {
             imag: *imag,
         },
         ast::Constant::Str(s) => Constant::Str(Arc::from(s.as_str())),
+        ast::Constant::SurrogateStr(p) => Constant::SurrogateStr(Arc::from(p.as_slice())),
         ast::Constant::Bytes(b) => Constant::Bytes(Arc::from(b.as_slice())),
     }
 }
@@ -47,6 +48,7 @@ pub(crate) enum PoolKey {
     Float(u64),
     Complex(u64, u64),
     Str(Arc<str>),
+    SurrogateStr(Arc<[u32]>),
     Bytes(Arc<[u8]>),
     Tuple(Vec<PoolKey>),
     FrozenSet(Vec<PoolKey>),
@@ -62,6 +64,7 @@ pub(crate) fn pool_key(constant: &Constant) -> Option<PoolKey> {
         Constant::Float(f) => PoolKey::Float(f.to_bits()),
         Constant::Complex { real, imag } => PoolKey::Complex(real.to_bits(), imag.to_bits()),
         Constant::Str(s) => PoolKey::Str(s.clone()),
+        Constant::SurrogateStr(p) => PoolKey::SurrogateStr(p.clone()),
         Constant::Bytes(b) => PoolKey::Bytes(b.clone()),
         Constant::FrozenSet(items) => {
             PoolKey::FrozenSet(items.iter().map(pool_key).collect::<Option<_>>()?)

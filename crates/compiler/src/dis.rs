@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::bytecode::{CodeObject, Constant, FormatFlags, Instruction, MakeFunctionFlags};
-use crate::repr::str_repr;
+use crate::repr::{code_points_repr, str_repr};
 
 /// One listing per code object, nested code objects after their parent, each headed
 /// `Disassembly of <code object NAME at line N>:`.
@@ -382,6 +382,7 @@ pub(crate) fn constant_repr(constant: &Constant) -> String {
         Constant::Float(f) => float_repr(*f),
         Constant::Complex { real, imag } => complex_repr(*real, *imag),
         Constant::Str(s) => str_repr(s),
+        Constant::SurrogateStr(p) => code_points_repr(p),
         Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(constant_repr).collect();

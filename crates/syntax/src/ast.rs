@@ -389,6 +389,8 @@ pub enum Constant {
     },
     /// Adjacent string literals are already concatenated.
     Str(String),
+    /// A str holding a lone surrogate (`'\ud800'`), which a `String` cannot: its code points.
+    SurrogateStr(Vec<u32>),
     Bytes(Vec<u8>),
 }
 

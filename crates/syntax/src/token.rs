@@ -8,6 +8,8 @@ use crate::ast::FStringPart;
 #[derive(Clone, Debug, PartialEq)]
 pub enum StrLit {
     Str(String),
+    /// A `str` literal holding a lone surrogate (`'\ud800'`), as code points.
+    SurrogateStr(Vec<u32>),
     Bytes(Vec<u8>),
     FString(Vec<FStringPart>),
 }

@@ -524,6 +524,7 @@ fn constant_repr(value: &AstConstant) -> String {
         AstConstant::Float(f) => format!("{f:?}"),
         AstConstant::Complex { real, imag } => crate::dis::complex_repr(*real, *imag),
         AstConstant::Str(s) => crate::repr::str_repr(s),
+        AstConstant::SurrogateStr(p) => crate::repr::code_points_repr(p),
         AstConstant::Bytes(b) => format!("b'{}'", b.escape_ascii()),
     }
 }

@@ -1,8 +1,44 @@
 //! Backslash escapes in string and bytes literals.
 
+use crate::token::StrLit;
+
+/// A decoded `str` literal body: its text, with U+FFFD standing for each lone surrogate
+/// (`'\ud800'`), and those surrogates with the byte offsets where they stand.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    lone: Vec<(usize, u32)>,
+}
+
+impl Decoded {
+    /// The literal: text, or code points when it holds a lone surrogate (a `String` cannot).
+    pub fn into_literal(self) -> StrLit {
+        if self.lone.is_empty() {
+            return StrLit::Str(self.text);
+        }
+        let mut lone = self.lone.into_iter().peekable();
+        let points = self
+            .text
+            .char_indices()
+            .map(|(at, c)| match lone.next_if(|l| l.0 == at) {
+                Some((_, point)) => point,
+                None => c as u32,
+            });
+        StrLit::SurrogateStr(points.collect())
+    }
+    /// The text, for the literal parts of f-strings, which cannot hold lone surrogates here.
+    pub fn into_text(self) -> Result<String, String> {
+        match self.lone.is_empty() {
+            true => Ok(self.text),
+            false => Err("(unicode error) lone surrogates are not supported in f-strings".into()),
+        }
+    }
+}
+
 /// Decodes the escapes of a `str` literal's body; `Err` carries CPython's message.
-pub fn decode_str(body: &str) -> Result<String, String> {
+pub fn decode_str(body: &str) -> Result<Decoded, String> {
     let mut out = String::with_capacity(body.len());
+    let mut lone = Vec::new();
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c != '\\' {
@@ -23,13 +59,15 @@ pub fn decode_str(body: &str) -> Result<String, String> {
                 let value = take_hex(&mut chars, digits)
                     .ok_or_else(|| unicode_error(i, body, &format!("truncated {name} escape")))?;
                 if (0xD800..=0xDFFF).contains(&value) {
-                    return Err("(unicode error) lone surrogates are not supported".into());
+                    lone.push((out.len(), value));
+                    out.push(char::REPLACEMENT_CHARACTER);
+                    continue;
                 }
                 let ch = char::from_u32(value)
                     .ok_or_else(|| unicode_error(i, body, "illegal Unicode character"))?;
                 out.push(ch);
             }
-            'N' => return Err("(unicode error) \\N{...} escapes are not supported".into()),
+            'N' => out.push(named_char(i, body, &mut chars)?),
             '0'..='7' => {
                 let value = take_octal(e, &mut chars);
                 out.push(char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER));
@@ -47,7 +85,7 @@ pub fn decode_str(body: &str) -> Result<String, String> {
             },
         }
     }
-    Ok(out)
+    Ok(Decoded { text: out, lone })
 }
 
 /// Decodes the escapes of a bytes literal's body (already checked to be ASCII).
@@ -125,6 +163,36 @@ fn take_octal(first: char, chars: &mut CharIter) -> u32 {
     value
 }
 
+/// The character of a `\\N{NAME}` escape whose backslash is at `start` (the `N` consumed):
+/// its name or alias, in any case, as CPython's `unicodedata.lookup` takes it.
+fn named_char(start: usize, body: &str, chars: &mut CharIter) -> Result<char, String> {
+    let error = |end: usize, what: &str| {
+        format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {what}",
+            end - 1
+        )
+    };
+    let malformed = "malformed \\N character escape";
+    let Some((open, _)) = chars.next_if(|&(_, c)| c == '{') else {
+        return Err(error(start + 2, malformed));
+    };
+    let name_start = open + 1;
+    let Some(close) = body[name_start..].find('}').map(|at| name_start + at) else {
+        while chars.next().is_some() {}
+        return Err(error(body.len(), malformed));
+    };
+    while chars.next_if(|&(at, _)| at <= close).is_some() {}
+    let name = &body[name_start..close];
+    if name.is_empty() {
+        return Err(error(close, malformed));
+    }
+    // The crate matches loosely (UAX #44: `_` for space too); CPython's names have no `_`.
+    match unicode_names2::character(name).filter(|_| !name.contains('_')) {
+        Some(c) => Ok(c),
+        None => Err(error(close + 1, "unknown Unicode character name")),
+    }
+}
+
 fn unicode_error(start: usize, body: &str, what: &str) -> String {
     let end = body[start..]
         .char_indices()
@@ -144,9 +212,58 @@ mod tests {
 
     #[test]
     fn decodes_str_escapes() {
-        let decoded = decode_str(r"a\n\t\\\'\x41\u00e9\U0001F600\101\0\d").unwrap();
+        let decoded = decode_str(r"a\n\t\\\'\x41\u00e9\U0001F600\101\0\d")
+            .unwrap()
+            .text;
         assert_eq!(decoded, "a\n\t\\'Aé😀A\0\\d");
-        assert_eq!(decode_str("a\\\nb").unwrap(), "ab");
+        assert_eq!(decode_str("a\\\nb").unwrap().text, "ab");
+    }
+
+    #[test]
+    fn lone_surrogates_make_a_code_point_literal() {
+        let literal = decode_str(r"a\ud800\uFFFD\udc00b").unwrap().into_literal();
+        assert_eq!(
+            literal,
+            StrLit::SurrogateStr(vec![0x61, 0xd800, 0xfffd, 0xdc00, 0x62])
+        );
+        assert_eq!(decode_str(r"\ud83d\ude00").unwrap().text.chars().count(), 2);
+        assert!(decode_str(r"\udfff").unwrap().into_text().is_err());
+        assert_eq!(
+            decode_str("plain").unwrap().into_literal(),
+            StrLit::Str("plain".into())
+        );
+    }
+
+    #[test]
+    fn named_escapes_and_cpythons_errors() {
+        let decoded = decode_str(r"\N{SNOWMAN}\N{latin small letter a}\N{BACKSPACE}x");
+        assert_eq!(decoded.unwrap().text, "\u{2603}a\u{8}x");
+        let error = |s: &str| decode_str(s).unwrap_err();
+        let prefix = "(unicode error) 'unicodeescape' codec can't decode bytes in position";
+        assert_eq!(
+            error(r"\N"),
+            format!("{prefix} 0-1: malformed \\N character escape")
+        );
+        assert_eq!(
+            error(r"\N{"),
+            format!("{prefix} 0-2: malformed \\N character escape")
+        );
+        assert_eq!(
+            error(r"\N{}"),
+            format!("{prefix} 0-2: malformed \\N character escape")
+        );
+        assert_eq!(
+            error(r"\N{SNOWMAN"),
+            format!("{prefix} 0-9: malformed \\N character escape")
+        );
+        assert_eq!(
+            error(r"ab\N{foo}"),
+            format!("{prefix} 2-8: unknown Unicode character name")
+        );
+        assert_eq!(
+            error(r"\N{A_B}"),
+            format!("{prefix} 0-6: unknown Unicode character name")
+        );
     }
 
     #[test]
@@ -165,7 +282,7 @@ mod tests {
             "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: \
              truncated \\xXX escape"
         );
-        assert!(decode_str(r"\N{DASH}").is_err());
+        assert!(decode_str(r"\N{NO SUCH NAME}").is_err());
         assert!(decode_bytes(r"\xg").is_err());
     }
 }

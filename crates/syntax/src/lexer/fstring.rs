@@ -70,6 +70,20 @@ impl FStringParser<'_> {
                 }
                 b'}' if in_spec => break,
                 b'}' => return Err(error("single '}' is not allowed", self.error_at)),
+                b'\\'
+                    if !self.raw
+                        && self.peek_at(1) == Some(b'N')
+                        && self.peek_at(2) == Some(b'{') =>
+                {
+                    // `\N{NAME}`: the braces are the escape's, not a field's.
+                    self.pos += 3;
+                    while let Some(c) = self.peek() {
+                        self.pos += 1;
+                        if c == b'}' {
+                            break;
+                        }
+                    }
+                }
                 _ => self.pos += 1,
             }
         }
@@ -83,7 +97,9 @@ impl FStringParser<'_> {
         if self.raw {
             return Ok(text.to_string());
         }
-        decode_str(text).map_err(|message| ErrorAt::syntax(message, self.error_at))
+        decode_str(text)
+            .and_then(|decoded| decoded.into_text())
+            .map_err(|message| ErrorAt::syntax(message, self.error_at))
     }
 
     /// A replacement field; `self.pos` is just after its `{`.

@@ -50,12 +50,13 @@ pub fn lex_string(source: &str, start: usize, limit: usize) -> Result<(StrLit, u
         };
         StrLit::Bytes(decoded.map_err(|message| ErrorAt::syntax(message, end))?)
     } else {
-        let decoded = if prefix.raw {
-            Ok(body.to_string())
+        if prefix.raw {
+            StrLit::Str(body.to_string())
         } else {
             decode_str(body)
-        };
-        StrLit::Str(decoded.map_err(|message| ErrorAt::syntax(message, end))?)
+                .map_err(|message| ErrorAt::syntax(message, end))?
+                .into_literal()
+        }
     };
     Ok((literal, end))
 }

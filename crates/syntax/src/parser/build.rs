@@ -252,6 +252,28 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, ErrorAt> {
     Ok(params)
 }
 
+/// Joins adjacent string literals of which one holds a lone surrogate: code points, as
+/// `Constant::SurrogateStr` (not in f-strings, whose parts are `String`s).
+fn surrogate_strings(
+    parts: Vec<StrLit>,
+    has_fstring: bool,
+    end: usize,
+) -> Result<ExprKind, ErrorAt> {
+    if has_fstring {
+        let message = "(unicode error) lone surrogates are not supported in f-strings";
+        return Err(ErrorAt::syntax(message, end));
+    }
+    let mut points = Vec::new();
+    for part in parts {
+        match part {
+            StrLit::Str(s) => points.extend(s.chars().map(u32::from)),
+            StrLit::SurrogateStr(p) => points.extend(p),
+            StrLit::Bytes(_) | StrLit::FString(_) => {}
+        }
+    }
+    Ok(ExprKind::Constant(Constant::SurrogateStr(points)))
+}
+
 /// Joins adjacent string literals; `end` is where the last one ends.
 pub fn strings(parts: Vec<StrLit>, end: usize) -> Result<ExprKind, ErrorAt> {
     let bytes_count = parts
@@ -274,6 +296,9 @@ pub fn strings(parts: Vec<StrLit>, end: usize) -> Result<ExprKind, ErrorAt> {
         return Ok(ExprKind::Constant(Constant::Bytes(joined)));
     }
     let has_fstring = parts.iter().any(|p| matches!(p, StrLit::FString(_)));
+    if parts.iter().any(|p| matches!(p, StrLit::SurrogateStr(_))) {
+        return surrogate_strings(parts, has_fstring, end);
+    }
     if !has_fstring {
         let mut joined = String::new();
         for part in parts {
@@ -295,7 +320,8 @@ pub fn strings(parts: Vec<StrLit>, end: usize) -> Result<ExprKind, ErrorAt> {
                     }
                 }
             }
-            StrLit::Bytes(_) => {}
+            // Joined by `surrogate_strings` before this.
+            StrLit::Bytes(_) | StrLit::SurrogateStr(_) => {}
         }
     }
     Ok(ExprKind::JoinedStr(joined))

@@ -48,6 +48,10 @@ pub fn caller_scope(ts: &mut ThreadState) -> (ObjRef, Value) {
 /// The text of a source argument: `str`, or `bytes` decoded as UTF-8.
 fn source_text(ts: &ThreadState, v: &Value, who: &str, what: &str) -> PyResult<Option<String>> {
     let text = if let Some(s) = v.as_str() {
+        // The source is encoded to UTF-8 first, which refuses a lone surrogate.
+        if s.has_surrogates() {
+            crate::text::codecs::encode(ts, v, s, "utf-8", "strict")?;
+        }
         s.as_str().to_string()
     } else if let Some(b) = crate::objects::bytes::methods::bytes_data(v) {
         String::from_utf8(b.to_vec()).map_err(|e| {

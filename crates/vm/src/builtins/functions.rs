@@ -81,14 +81,6 @@ fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     };
     let sep = text_kw(ts, "sep", " ")?;
     let end = text_kw(ts, "end", "\n")?;
-    let mut pieces = Vec::with_capacity(args.pos.len() * 2);
-    for (i, v) in args.pos.iter().enumerate() {
-        if i > 0 {
-            pieces.push(sep.clone());
-        }
-        pieces.push(str_of(ts, v)?);
-    }
-    pieces.push(end);
     let mut file = args.kw("file").cloned().unwrap_or(Value::None);
     if file.is_none() {
         // `sys.stdout` as it is now: a script may have replaced it.
@@ -98,6 +90,23 @@ fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             None => {}
         }
     }
+    let to_stream = file.is_none() || crate::stdlib::sys::stream_fd(&file).is_some();
+    let mut pieces = Vec::with_capacity(args.pos.len() * 2);
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            pieces.push(sep.clone());
+        }
+        if let (true, Some(s)) = (to_stream, v.as_str().filter(|s| s.has_surrogates())) {
+            // What came before is written first, as CPython's buffered stream would.
+            write_to_stream(ts, &file, &pieces.concat());
+            pieces.clear();
+            let stream = crate::stdlib::sys::stream_fd(&file).unwrap_or(1);
+            crate::stdlib::sys::write_std(ts, stream, v, s)?;
+            continue;
+        }
+        pieces.push(str_of(ts, v)?);
+    }
+    pieces.push(end);
     if file.is_none() {
         ts.rt.stdout.borrow_mut().write_str(&pieces.concat());
     } else if crate::stdlib::sys::stream_fd(&file).is_some() {
@@ -122,6 +131,14 @@ fn print(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         }
     }
     Ok(Value::None)
+}
+
+/// Writes to the standard stream `file` is (`None`: the runtime's stdout).
+fn write_to_stream(ts: &mut ThreadState, file: &Value, text: &str) {
+    match crate::stdlib::sys::stream_fd(file) {
+        Some(2) => ts.rt.write_stderr(text),
+        _ => ts.rt.stdout.borrow_mut().write_str(text),
+    }
 }
 
 /// The current `sys.stdout`, if the `sys` module has one.

@@ -13,6 +13,7 @@ use crate::object::names::Dunder;
 use crate::object::value::Value;
 use crate::objects::function::Args;
 use crate::objects::int::{big_to_f64, from_big, is_int, to_base_string, to_big};
+use crate::objects::str::PyStr;
 use crate::protocol::ops;
 
 pub fn abs(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
@@ -220,8 +221,8 @@ pub fn chr(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let i = int_arg(ts, &a[0])?;
     u32::try_from(i)
         .ok()
-        .and_then(char::from_u32)
-        .map(|c| Value::new_str(c.to_string()))
+        .filter(|&p| p < 0x110000)
+        .map(|p| Value::from_pystr(PyStr::from_code_points([p])))
         .ok_or_else(|| ts.value_error("chr() arg not in range(0x110000)"))
 }
 
@@ -237,7 +238,7 @@ pub fn ord(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         };
     }
     match a[0].as_str() {
-        Some(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
+        Some(s) if s.char_len() == 1 => Ok(Value::Int(s.code_point_at(0) as i64)),
         Some(s) => Err(ts.type_error(format!(
             "ord() expected a character, but string of length {} found",
             s.char_len()

@@ -14,6 +14,7 @@ use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::keys as dict_keys;
 use crate::objects::dict::{Dict, Key};
 use crate::objects::function::Function;
+use crate::objects::str::PyStr;
 use crate::protocol::iter;
 use crate::protocol::ops;
 use crate::text::repr;
@@ -89,6 +90,13 @@ pub fn build_map(ts: &mut ThreadState, items: Vec<Value>) -> PyResult {
 }
 
 pub fn concat_strings(items: &[Value]) -> Value {
+    if items
+        .iter()
+        .any(|v| v.as_str().is_some_and(PyStr::has_surrogates))
+    {
+        let pieces = items.iter().filter_map(Value::as_str);
+        return Value::from_pystr(PyStr::from_code_points(pieces.flat_map(PyStr::code_points)));
+    }
     let mut out = String::new();
     for v in items {
         if let Some(s) = v.as_str() {
@@ -106,12 +114,18 @@ pub fn format_value(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult
     };
     let v = f.pop();
     let v = match flags & FormatFlags::CONVERSION_MASK {
+        FormatFlags::CONVERSION_STR if v.as_str().is_some() => v,
         FormatFlags::CONVERSION_STR => Value::new_str(repr::str_of(ts, &v)?),
         FormatFlags::CONVERSION_REPR => Value::new_str(repr::repr(ts, &v)?),
         FormatFlags::CONVERSION_ASCII => Value::new_str(repr::ascii(&repr::repr(ts, &v)?)),
         _ => v,
     };
     let spec = spec.as_str().map_or("", |s| s.as_str()).to_string();
+    if spec.is_empty() && v.as_str().is_some_and(PyStr::has_surrogates) {
+        // `f'{s}'` is `s` itself (the formatting code reads text as `&str`).
+        f.push(v);
+        return Ok(());
+    }
     let s = crate::text::format_spec::format_with_spec(ts, &v, &spec)?;
     f.push(Value::new_str(s));
     Ok(())

@@ -26,19 +26,21 @@ pub enum Output {
 
 impl Output {
     pub fn write_str(&mut self, s: &str) {
+        self.write_bytes(s.as_bytes());
+    }
+    /// Encoded text (what a str holding lone surrogates encodes to need not be UTF-8).
+    pub fn write_bytes(&mut self, s: &[u8]) {
         // Write errors (closed pipe...) are ignored, as CPython ignores them at exit.
         let _ = match self {
-            Output::Stdout(w, buffering) => {
-                w.write_all(s.as_bytes()).and_then(|()| match buffering {
-                    Buffering::Unbuffered => w.flush(),
-                    Buffering::Line if s.contains('\n') => w.flush(),
-                    _ => Ok(()),
-                })
-            }
-            Output::Stderr(w) => w.write_all(s.as_bytes()),
+            Output::Stdout(w, buffering) => w.write_all(s).and_then(|()| match buffering {
+                Buffering::Unbuffered => w.flush(),
+                Buffering::Line if s.contains(&b'\n') => w.flush(),
+                _ => Ok(()),
+            }),
+            Output::Stderr(w) => w.write_all(s),
             Output::Capture(buf) => {
                 if let Ok(mut b) = buf.lock() {
-                    b.extend_from_slice(s.as_bytes());
+                    b.extend_from_slice(s);
                 }
                 Ok(())
             }

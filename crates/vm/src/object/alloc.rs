@@ -128,14 +128,6 @@ pub fn concat_slices<T: Clone>(a: &[T], b: &[T]) -> Result<Vec<T>, TooBig> {
     Ok(out)
 }
 
-/// `a` then `b` (`str + str`).
-pub fn concat_str(a: &str, b: &str) -> Result<String, TooBig> {
-    let mut out = string_with_capacity(a.len().checked_add(b.len()).ok_or(TooBig)?)?;
-    out.push_str(a);
-    out.push_str(b);
-    Ok(out)
-}
-
 /// `n` copies of `items` in a row.
 pub fn repeat_slice<T: Clone>(items: &[T], n: usize) -> Result<Vec<T>, TooBig> {
     if items.is_empty() {

@@ -203,6 +203,10 @@ impl Value {
     pub fn new_str(s: impl Into<String>) -> Value {
         Value::Obj(ObjRef::new(Obj::Str(PyStr::new(s.into()))))
     }
+    /// A str value of this payload (one that may hold lone surrogates).
+    pub fn from_pystr(s: PyStr) -> Value {
+        Value::Obj(ObjRef::new(Obj::Str(s)))
+    }
     pub fn new_list(items: Vec<Value>) -> Value {
         Value::Obj(ObjRef::new(Obj::List(RefCell::new(items))))
     }

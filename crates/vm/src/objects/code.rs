@@ -159,6 +159,9 @@ fn constant_in(c: &Constant, table: &mut NameTable) -> Value {
             crate::objects::complex::Complex::new(*real, *imag),
         ),
         Constant::Str(s) => Value::new_str(&**s),
+        Constant::SurrogateStr(p) => Value::from_pystr(
+            crate::objects::str::PyStr::from_code_points(p.iter().copied()),
+        ),
         Constant::Bytes(b) => Value::Obj(ObjRef::new(Obj::Bytes(b.to_vec().into_boxed_slice()))),
         Constant::Tuple(items) => {
             Value::new_tuple(items.iter().map(|c| constant_in(c, table)).collect())

@@ -320,7 +320,7 @@ fn string(ts: &mut ThreadState, args: &Args) -> PyResult {
         args.pos.len() > 1 || args.kw("encoding").is_some(),
     ) {
         let (encoding, errors) = bytes_methods::codec_args_from(ts, args, 1)?;
-        return Ok(Value::new_str(crate::text::codecs::decode(
+        return Ok(Value::from_pystr(crate::text::codecs::decode(
             ts, &b, encoding, errors,
         )?));
     }
@@ -378,7 +378,7 @@ fn byte_source(ts: &mut ThreadState, args: &Args) -> PyResult<Vec<u8>> {
             return Err(ts.type_error("string argument without an encoding"));
         }
         let (encoding, errors) = bytes_methods::codec_args_from(ts, args, 1)?;
-        return crate::text::codecs::encode(ts, s.as_str(), encoding, errors);
+        return crate::text::codecs::encode(ts, v, s, encoding, errors);
     }
     if args.pos.len() > 1 || args.kw("encoding").is_some() {
         return Err(ts.type_error("encoding without a string argument"));

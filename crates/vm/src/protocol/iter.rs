@@ -10,6 +10,7 @@ use crate::object::typeobj::TypeId;
 use crate::object::value::{DictViewKind, Obj, Value};
 use crate::objects::generator::GenKind;
 use crate::objects::iterators::IterState;
+use crate::objects::str::PyStr;
 use crate::protocol::call::call_value;
 use crate::protocol::class;
 use crate::protocol::ops;
@@ -204,9 +205,9 @@ fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
             _ => None,
         },
         IterState::Str { text, byte_pos } => match &**text {
-            Obj::Str(s) => s.as_str()[*byte_pos..].chars().next().map(|c| {
-                *byte_pos += c.len_utf8();
-                Value::new_str(c.to_string())
+            Obj::Str(s) => s.code_point_at_byte(*byte_pos).map(|(point, len)| {
+                *byte_pos += len;
+                Value::from_pystr(PyStr::from_code_points([point]))
             }),
             _ => None,
         },

@@ -602,7 +602,7 @@ pub fn eq(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(x == y),
         (Value::Obj(x), Value::Obj(y)) => match (&**x, &**y) {
-            (Obj::Str(s), Obj::Str(t)) => Ok(s.as_str() == t.as_str()),
+            (Obj::Str(s), Obj::Str(t)) => Ok(s == t),
             _ => {
                 let r = compare(ts, Comparison::Equal, a, b)?;
                 truthy(ts, &r)
@@ -675,7 +675,7 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
         match &**o {
             Obj::Str(s) => {
                 return match item.as_str() {
-                    Some(sub) => Ok(s.as_str().contains(sub.as_str())),
+                    Some(sub) => Ok(s.contains(sub)),
                     None => Err(ts.type_error(format!(
                         "'in <string>' requires string as left operand, not {}",
                         type_name(ts, item)

@@ -51,9 +51,7 @@ fn repeat_text(ts: &ThreadState, s: &crate::objects::str::PyStr, n: i64) -> PyRe
     {
         return Err(ts.new_exc(ExcKind::OverflowError, "repeated string is too long"));
     }
-    Ok(Value::new_str(
-        alloc::repeat_str(s.as_str(), n).or_memory_error(ts)?,
-    ))
+    Ok(Value::from_pystr(s.repeat(n).or_memory_error(ts)?))
 }
 
 /// Whether `v` is a `keys()` or `items()` view, which take part in set operators.
@@ -101,8 +99,8 @@ pub fn sequence_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyResul
     }
     Ok(match (op, &**x) {
         (B::Add, Obj::Str(s)) => match b.as_str() {
-            Some(t) => Some(Value::new_str(
-                alloc::concat_str(s.as_str(), t.as_str()).or_memory_error(ts)?,
+            Some(t) => Some(Value::from_pystr(
+                crate::objects::str::PyStr::concat(s, t).or_memory_error(ts)?,
             )),
             None => None,
         },
@@ -287,7 +285,7 @@ pub fn builtin_compare(
         return Ok(None);
     };
     match (&**x, &**y) {
-        (Obj::Str(s), Obj::Str(t)) => Ok(Some(Some(s.as_str().cmp(t.as_str())))),
+        (Obj::Str(s), Obj::Str(t)) => Ok(Some(Some(s.cmp(t)))),
         (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
             Ok(Some(crate::objects::bytes::ops::compare(a, b)))
         }

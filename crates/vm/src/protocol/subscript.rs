@@ -6,6 +6,7 @@ use crate::object::error::PyResult;
 use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::bytes::bytearray as bytearray_methods;
+use crate::objects::str::PyStr;
 use crate::protocol::class;
 use crate::protocol::iter;
 use crate::protocol::sequence::{range_len, slice_indices, slice_positions};
@@ -173,18 +174,14 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
             if let Some(sl) = as_slice(index) {
                 let (a, b, c) = slice_indices(ts, sl, s.char_len() as i64)?;
                 if c == 1 {
-                    return Ok(Value::new_str(if a < b {
-                        s.substring(a as usize, b as usize)
-                    } else {
-                        String::new()
-                    }));
+                    return Ok(Value::from_pystr(
+                        s.substring(a as usize, b.max(a) as usize),
+                    ));
                 }
-                let chars = s.chars_vec();
-                return Ok(Value::new_str(
-                    slice_positions(a, b, c)
-                        .map(|i| chars[i])
-                        .collect::<String>(),
-                ));
+                let points: Vec<u32> = s.code_points().collect();
+                return Ok(Value::from_pystr(PyStr::from_code_points(
+                    slice_positions(a, b, c).map(|i| points[i]),
+                )));
             }
             let i = seq_index(ts, index, s.char_len(), "string")?.ok_or_else(|| {
                 ts.type_error(format!(
@@ -192,7 +189,10 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                     type_name(ts, index)
                 ))
             })?;
-            Ok(ts.rt.char_str(s.char_at(i)))
+            Ok(match char::from_u32(s.code_point_at(i)) {
+                Some(c) => ts.rt.char_str(c),
+                None => Value::from_pystr(s.substring(i, i + 1)),
+            })
         }
         Obj::Bytes(b) => {
             if let Some(sl) = as_slice(index) {

@@ -166,7 +166,27 @@ def fspath(p):
     f = getattr(type(p), "__fspath__", None)
     if f is None:
         raise TypeError("expected str, bytes or os.PathLike object, not " + type(p).__name__)
-    return f(p)
+    r = f(p)
+    if isinstance(r, (str, bytes)):
+        return r
+    raise TypeError(
+        f"expected {type(p).__name__}.__fspath__() to return str or bytes, not {type(r).__name__}"
+    )
+
+
+# The file system encoding is utf-8; undecodable bytes travel as lone surrogates (PEP 383).
+def fsencode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, str):
+        return filename.encode("utf-8", "surrogateescape")
+    return filename
+
+
+def fsdecode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, bytes):
+        return filename.decode("utf-8", "surrogateescape")
+    return filename
 
 
 def __getattr__(name):

@@ -14,6 +14,7 @@ use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::dict::Dict;
 use crate::objects::function::{method_value, Args, NativeFn};
+use crate::objects::str::PyStr;
 use crate::stdlib::add_functions;
 use crate::text::repr::str_of;
 
@@ -210,6 +211,23 @@ fn new_stream(class: &ObjRef, fd: i64) -> Value {
     ))))
 }
 
+/// The error handler a standard stream encodes with, as CPython chooses it: stderr
+/// `backslashreplace`; stdout `surrogateescape` under the C, POSIX or C.UTF-8 locale (PEP 538,
+/// 540), else `strict`.
+pub fn stdio_errors(fd: i64) -> &'static str {
+    if fd == 2 {
+        return "backslashreplace";
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "C".into());
+    match locale.as_str() {
+        "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8" => "surrogateescape",
+        _ => "strict",
+    }
+}
+
 /// The file descriptor of a `sys.stdout` / `sys.stderr` object.
 pub fn stream_fd(v: &Value) -> Option<i64> {
     let inst = v.as_instance()?;
@@ -282,12 +300,28 @@ fn stream_write(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
             crate::object::class_of::type_name(ts, &a[0])
         )));
     };
-    let text = s.as_str().to_string();
-    match stream_fd(this) {
-        Some(2) => ts.rt.write_stderr(&text),
+    write_std(ts, stream_fd(this).unwrap_or(1), &a[0], s)?;
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+/// Writes the str `value` (whose payload is `s`) to standard stream `fd` (1 or 2), encoded
+/// as CPython's stream would: a lone surrogate goes through [`stdio_errors`]' handler.
+pub fn write_std(ts: &mut ThreadState, fd: i64, value: &Value, s: &PyStr) -> PyResult<()> {
+    let Some(text) = s.exact_str() else {
+        let bytes = crate::text::codecs::encode(ts, value, s, "utf-8", stdio_errors(fd))?;
+        ts.rt.stdout.borrow_mut().flush();
+        match fd {
+            2 => ts.rt.stderr.borrow_mut().write_bytes(&bytes),
+            _ => ts.rt.stdout.borrow_mut().write_bytes(&bytes),
+        }
+        return Ok(());
+    };
+    let text = text.to_string();
+    match fd {
+        2 => ts.rt.write_stderr(&text),
         _ => ts.rt.stdout.borrow_mut().write_str(&text),
     }
-    Ok(Value::Int(s.char_len() as i64))
+    Ok(())
 }
 
 fn stream_flush(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {

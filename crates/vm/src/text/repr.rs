@@ -13,7 +13,7 @@ use crate::protocol::call::call_value;
 use crate::protocol::class;
 use crate::protocol::iter;
 
-pub use gilvm_compiler::repr::str_repr;
+pub use gilvm_compiler::repr::{code_points_repr, str_repr};
 
 pub fn bytes_repr(b: &[u8]) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
@@ -102,7 +102,10 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         Value::Obj(o) => o,
     };
     Ok(match &**o {
-        Obj::Str(s) => str_repr(s.as_str()),
+        Obj::Str(s) => match s.has_surrogates() {
+            false => str_repr(s.as_str()),
+            true => code_points_repr(&s.code_points().collect::<Vec<_>>()),
+        },
         Obj::Bytes(b) => bytes_repr(b),
         Obj::MemoryView(m) => crate::objects::memoryview::methods::repr(o, m),
         Obj::ByteArray(b) => format!("bytearray({})", bytes_repr(&b.borrow())),

@@ -119,7 +119,7 @@ fn decode(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         encoding,
         errors,
     )?;
-    Ok(Value::new_str(text))
+    Ok(Value::from_pystr(text))
 }
 
 pub fn hex(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {

@@ -100,7 +100,7 @@ fn keys_equal_by_value(a: &Value, b: &Value) -> bool {
     }
     match (a, b) {
         (Value::Obj(x), Value::Obj(y)) => match (&**x, &**y) {
-            (Obj::Str(s), Obj::Str(t)) => s.as_str() == t.as_str(),
+            (Obj::Str(s), Obj::Str(t)) => s == t,
             (Obj::Tuple(s), Obj::Tuple(t)) => {
                 s.len() == t.len() && s.iter().zip(t.iter()).all(|(p, q)| keys_equal(p, q))
             }

@@ -7,56 +7,66 @@ use crate::object::error::PyResult;
 use crate::object::value::Value;
 use crate::objects::anystr::{chars, search, shape};
 use crate::objects::function::{Args, NativeFn};
-use crate::objects::str::translate;
+use crate::objects::str::{stand_ins, translate};
+
+/// A method that reads strs as `&str`, run through stand-ins for lone surrogates (see
+/// [`stand_ins`]).
+macro_rules! via_stand_ins {
+    ($method:expr) => {
+        |ts, this, args| stand_ins::call(ts, this, args, $method)
+    };
+}
 
 pub const METHODS: &[(&str, NativeFn)] = &[
-    ("join", shape::join::<str>),
-    ("split", search::split::<str>),
-    ("rsplit", search::rsplit::<str>),
-    ("splitlines", shape::splitlines::<str>),
-    ("strip", shape::strip::<str>),
-    ("lstrip", shape::lstrip::<str>),
-    ("rstrip", shape::rstrip::<str>),
-    ("replace", search::replace::<str>),
-    ("startswith", search::startswith::<str>),
-    ("endswith", search::endswith::<str>),
-    ("find", search::find::<str>),
-    ("rfind", search::rfind::<str>),
-    ("index", search::index::<str>),
-    ("rindex", search::rindex::<str>),
-    ("count", search::count_of::<str>),
-    ("upper", chars::upper::<str>),
-    ("lower", chars::lower::<str>),
-    ("casefold", casefold),
-    ("capitalize", chars::capitalize::<str>),
-    ("title", chars::title::<str>),
-    ("istitle", chars::istitle::<str>),
-    ("isascii", chars::isascii::<str>),
-    ("isprintable", isprintable),
-    ("removeprefix", shape::removeprefix::<str>),
-    ("removesuffix", shape::removesuffix::<str>),
-    ("expandtabs", shape::expandtabs::<str>),
+    ("join", |ts, this, args| {
+        stand_ins::join(ts, this, args, shape::join::<str>)
+    }),
+    ("split", via_stand_ins!(search::split::<str>)),
+    ("rsplit", via_stand_ins!(search::rsplit::<str>)),
+    ("splitlines", via_stand_ins!(shape::splitlines::<str>)),
+    ("strip", via_stand_ins!(shape::strip::<str>)),
+    ("lstrip", via_stand_ins!(shape::lstrip::<str>)),
+    ("rstrip", via_stand_ins!(shape::rstrip::<str>)),
+    ("replace", via_stand_ins!(search::replace::<str>)),
+    ("startswith", via_stand_ins!(search::startswith::<str>)),
+    ("endswith", via_stand_ins!(search::endswith::<str>)),
+    ("find", via_stand_ins!(search::find::<str>)),
+    ("rfind", via_stand_ins!(search::rfind::<str>)),
+    ("index", via_stand_ins!(search::index::<str>)),
+    ("rindex", via_stand_ins!(search::rindex::<str>)),
+    ("count", via_stand_ins!(search::count_of::<str>)),
+    ("upper", via_stand_ins!(chars::upper::<str>)),
+    ("lower", via_stand_ins!(chars::lower::<str>)),
+    ("casefold", via_stand_ins!(casefold)),
+    ("capitalize", via_stand_ins!(chars::capitalize::<str>)),
+    ("title", via_stand_ins!(chars::title::<str>)),
+    ("istitle", via_stand_ins!(chars::istitle::<str>)),
+    ("isascii", via_stand_ins!(chars::isascii::<str>)),
+    ("isprintable", via_stand_ins!(isprintable)),
+    ("removeprefix", via_stand_ins!(shape::removeprefix::<str>)),
+    ("removesuffix", via_stand_ins!(shape::removesuffix::<str>)),
+    ("expandtabs", via_stand_ins!(shape::expandtabs::<str>)),
     ("maketrans", translate::maketrans),
     ("translate", translate::translate),
     ("__len__", dunder_len),
-    ("swapcase", chars::swapcase::<str>),
-    ("isdigit", chars::isdigit::<str>),
-    ("isdecimal", chars::isdigit::<str>),
-    ("isnumeric", isnumeric),
-    ("isalpha", chars::isalpha::<str>),
-    ("isalnum", chars::isalnum::<str>),
-    ("isspace", chars::isspace::<str>),
-    ("isupper", chars::isupper::<str>),
-    ("islower", chars::islower::<str>),
-    ("isidentifier", isidentifier),
+    ("swapcase", via_stand_ins!(chars::swapcase::<str>)),
+    ("isdigit", via_stand_ins!(chars::isdigit::<str>)),
+    ("isdecimal", via_stand_ins!(chars::isdigit::<str>)),
+    ("isnumeric", via_stand_ins!(isnumeric)),
+    ("isalpha", via_stand_ins!(chars::isalpha::<str>)),
+    ("isalnum", via_stand_ins!(chars::isalnum::<str>)),
+    ("isspace", via_stand_ins!(chars::isspace::<str>)),
+    ("isupper", via_stand_ins!(chars::isupper::<str>)),
+    ("islower", via_stand_ins!(chars::islower::<str>)),
+    ("isidentifier", via_stand_ins!(isidentifier)),
     ("format", format),
     ("encode", encode),
-    ("partition", search::partition::<str>),
-    ("rpartition", search::rpartition::<str>),
-    ("center", shape::center::<str>),
-    ("ljust", shape::ljust::<str>),
-    ("rjust", shape::rjust::<str>),
-    ("zfill", shape::zfill::<str>),
+    ("partition", via_stand_ins!(search::partition::<str>)),
+    ("rpartition", via_stand_ins!(search::rpartition::<str>)),
+    ("center", via_stand_ins!(shape::center::<str>)),
+    ("ljust", via_stand_ins!(shape::ljust::<str>)),
+    ("rjust", via_stand_ins!(shape::rjust::<str>)),
+    ("zfill", via_stand_ins!(shape::zfill::<str>)),
 ];
 
 fn text(this: &Value) -> &str {
@@ -70,13 +80,9 @@ pub fn casefold(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 
 pub fn isprintable(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "isprintable", args, 0, 0)?;
-    let printable = |c: char| {
-        c == ' '
-            || !(c.is_control()
-                || c.is_whitespace()
-                || matches!(c, '\u{ad}' | '\u{2028}' | '\u{2029}'))
-    };
-    Ok(Value::Bool(text(this).chars().all(printable)))
+    Ok(Value::Bool(
+        text(this).chars().all(gilvm_compiler::repr::is_printable),
+    ))
 }
 
 pub fn dunder_len(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
@@ -101,7 +107,10 @@ fn isidentifier(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
 
 fn encode(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let (encoding, errors) = crate::objects::bytes::methods::codec_args(ts, args)?;
-    let bytes = crate::text::codecs::encode(ts, text(this), encoding, errors)?;
+    let Some(s) = this.as_str() else {
+        return Err(ts.type_error("descriptor 'encode' requires a 'str' object"));
+    };
+    let bytes = crate::text::codecs::encode(ts, this, s, encoding, errors)?;
     Ok(crate::objects::bytes::methods::new_bytes(bytes))
 }
 

@@ -8,6 +8,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::ExcKind;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
+use crate::objects::str::{Lone, PyStr, PyStrBuilder};
 use crate::protocol::call::call_value;
 
 /// Why a scan stopped: a Python exception (from a hook, or a recursion error), or a JSON
@@ -39,6 +40,7 @@ pub struct Hooks {
 pub struct Scanner<'a, 't> {
     pub ts: &'t mut ThreadState,
     pub s: &'a [u8],
+    lone: &'a [Lone],
     pub hooks: Hooks,
     depth: usize,
 }
@@ -52,13 +54,27 @@ pub fn is_ws(b: u8) -> bool {
 }
 
 impl<'a, 't> Scanner<'a, 't> {
-    pub fn new(ts: &'t mut ThreadState, s: &'a [u8], hooks: Hooks) -> Self {
+    /// `s` is the document's text, `lone` its lone surrogates (standing as U+FFFD in `s`).
+    pub fn new(ts: &'t mut ThreadState, s: &'a [u8], lone: &'a [Lone], hooks: Hooks) -> Self {
         Scanner {
             ts,
             s,
+            lone,
             hooks,
             depth: 0,
         }
+    }
+
+    /// Pushes the document's text `[from, to)`, its lone surrogates as themselves.
+    fn push_chunk(&self, out: &mut PyStrBuilder, from: usize, to: usize) {
+        let mut at = from;
+        let first = self.lone.partition_point(|l| l.at() < from);
+        for l in self.lone[first..].iter().take_while(|l| l.at() < to) {
+            out.push_str(&String::from_utf8_lossy(&self.s[at..l.at()]));
+            out.push_point(l.point());
+            at = l.at() + char::REPLACEMENT_CHARACTER.len_utf8();
+        }
+        out.push_str(&String::from_utf8_lossy(&self.s[at..to]));
     }
 
     fn skip_ws(&self, mut i: usize) -> usize {
@@ -80,7 +96,7 @@ impl<'a, 't> Scanner<'a, 't> {
         match c {
             b'"' => {
                 let (s, end) = self.scan_string(i + 1)?;
-                Ok((Value::new_str(s), end))
+                Ok((Value::from_pystr(s), end))
             }
             b'{' | b'[' => {
                 if self.depth >= MAX_DEPTH {
@@ -191,10 +207,11 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// The string whose opening quote is at `begin - 1`: its text and the index after the
     /// closing quote.
-    pub fn scan_string(&mut self, begin: usize) -> Scan<(String, usize)> {
+    pub fn scan_string(&mut self, begin: usize) -> Scan<(PyStr, usize)> {
         let s = self.s;
         let quote = begin - 1;
-        let mut out: Vec<u8> = Vec::new();
+        let mut out = PyStrBuilder::default();
+        let mut escaped = false;
         let mut i = begin;
         loop {
             let chunk_start = i;
@@ -211,18 +228,18 @@ impl<'a, 't> Scanner<'a, 't> {
             if i >= s.len() {
                 return Err(ScanError::Json("Unterminated string starting at", quote));
             }
-            if out.is_empty() && s[i] == b'"' {
+            if !escaped && s[i] == b'"' && self.lone.is_empty() {
                 // The common case: no escapes at all.
                 let text = String::from_utf8_lossy(&s[chunk_start..i]).into_owned();
-                return Ok((text, i + 1));
+                return Ok((PyStr::new(text), i + 1));
             }
-            out.extend_from_slice(&s[chunk_start..i]);
+            // Chunks end at an ASCII byte, so each is whole UTF-8 when the document is.
+            self.push_chunk(&mut out, chunk_start, i);
             if s[i] == b'"' {
-                let text = String::from_utf8(out)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-                return Ok((text, i + 1));
+                return Ok((out.finish(), i + 1));
             }
             // A backslash.
+            escaped = true;
             i += 1;
             let Some(esc) = self.at(i) else {
                 return Err(ScanError::Json("Unterminated string starting at", quote));
@@ -239,7 +256,7 @@ impl<'a, 't> Scanner<'a, 't> {
                     b't' => b'\t',
                     _ => return Err(ScanError::Json("Invalid \\escape", i - 1)),
                 };
-                out.push(c);
+                out.push(char::from(c));
                 i += 1;
                 continue;
             }
@@ -256,10 +273,8 @@ impl<'a, 't> Scanner<'a, 't> {
                     i += 6;
                 }
             }
-            // A lone surrogate cannot be held in a str here: U+FFFD stands for it.
-            let ch = char::from_u32(code).unwrap_or('\u{fffd}');
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+            // A lone surrogate stays one, as in CPython.
+            out.push_point(code);
         }
     }
 
@@ -298,7 +313,7 @@ impl<'a, 't> Scanner<'a, 't> {
                 }
                 i = self.skip_ws(i + 1);
                 let (value, next) = self.scan_once(i)?;
-                let key = Value::new_str(key);
+                let key = Value::from_pystr(key);
                 if use_pairs {
                     pairs.push(Value::new_tuple(vec![key, value]));
                 } else {

@@ -6,6 +6,7 @@ use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::float::float_repr;
+use crate::objects::str::{Lone, PyStr};
 use crate::protocol::call::call_value;
 
 pub struct Encoder<'t> {
@@ -20,15 +21,34 @@ pub struct Encoder<'t> {
     pub check_circular: bool,
     pub default: Value,
     pub out: String,
+    /// The lone surrogates written into `out` as themselves (without `ensure_ascii`).
+    pub lone: Vec<Lone>,
     markers: Vec<usize>,
     depth: usize,
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// Appends `s` as a JSON string literal.
-pub fn write_str(out: &mut String, s: &str, ensure_ascii: bool) {
+/// Appends `s` as a JSON string literal; a lone surrogate is written as its `\\u` escape
+/// with `ensure_ascii`, else as itself (recorded in `lone`: see [`PyStr::with_lone`]).
+pub fn write_str(out: &mut String, lone: &mut Vec<Lone>, s: &PyStr, ensure_ascii: bool) {
     out.push('"');
+    for (run, surrogate) in s.runs() {
+        write_body(out, run, ensure_ascii);
+        match surrogate {
+            Some(point) if ensure_ascii => push_u(out, point),
+            Some(point) => {
+                lone.push(Lone::new(out.len(), point));
+                out.push(char::REPLACEMENT_CHARACTER);
+            }
+            None => {}
+        }
+    }
+    out.push('"');
+}
+
+/// Appends the body of a JSON string literal: `s` with what JSON needs escaped.
+fn write_body(out: &mut String, s: &str, ensure_ascii: bool) {
     let bytes = s.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -73,7 +93,6 @@ pub fn write_str(out: &mut String, s: &str, ensure_ascii: bool) {
         }
     }
     out.push_str(&s[start..]);
-    out.push('"');
 }
 
 fn push_u(out: &mut String, code: u32) {
@@ -109,6 +128,7 @@ impl<'t> Encoder<'t> {
             check_circular,
             default,
             out: String::new(),
+            lone: Vec::new(),
             markers: Vec::new(),
             depth: 0,
         }
@@ -172,7 +192,7 @@ impl<'t> Encoder<'t> {
             }
             Value::Float(f) => self.float(*f)?,
             Value::Obj(o) => match &**o {
-                Obj::Str(s) => write_str(&mut self.out, s.as_str(), self.ensure_ascii),
+                Obj::Str(s) => write_str(&mut self.out, &mut self.lone, s, self.ensure_ascii),
                 Obj::BigInt(b) => self.out.push_str(&b.to_string()),
                 Obj::List(items) => {
                     let items = items.borrow().clone();
@@ -195,7 +215,7 @@ impl<'t> Encoder<'t> {
                         }
                         Some(Obj::Tuple(items)) => self.array(o, items)?,
                         Some(Obj::Str(s)) => {
-                            write_str(&mut self.out, s.as_str(), self.ensure_ascii)
+                            write_str(&mut self.out, &mut self.lone, s, self.ensure_ascii)
                         }
                         _ => self.other(o, v)?,
                     }
@@ -246,10 +266,10 @@ impl<'t> Encoder<'t> {
         Ok(())
     }
 
-    fn key(&mut self, k: &Value) -> PyResult<Option<String>> {
-        Ok(Some(match k {
+    fn key(&mut self, k: &Value) -> PyResult<Option<PyStr>> {
+        Ok(Some(PyStr::new(match k {
             Value::Obj(o) => match &**o {
-                Obj::Str(s) => s.as_str().to_string(),
+                Obj::Str(s) => return Ok(Some(s.substring(0, s.char_len()))),
                 Obj::BigInt(b) => b.to_string(),
                 _ => return self.bad_key(k),
             },
@@ -263,10 +283,10 @@ impl<'t> Encoder<'t> {
             Value::Bool(false) => "false".into(),
             Value::None => "null".into(),
             Value::Null => return self.bad_key(k),
-        }))
+        })))
     }
 
-    fn bad_key(&mut self, k: &Value) -> PyResult<Option<String>> {
+    fn bad_key(&mut self, k: &Value) -> PyResult<Option<PyStr>> {
         if self.skipkeys {
             return Ok(None);
         }
@@ -314,7 +334,7 @@ impl<'t> Encoder<'t> {
                 self.newline();
             }
             first = false;
-            write_str(&mut self.out, &key, self.ensure_ascii);
+            write_str(&mut self.out, &mut self.lone, &key, self.ensure_ascii);
             let sep = std::mem::take(&mut self.key_sep);
             self.out.push_str(&sep);
             self.key_sep = sep;

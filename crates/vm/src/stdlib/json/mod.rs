@@ -11,6 +11,7 @@ use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
 use crate::object::value::Value;
 use crate::objects::function::{Args, NativeFn};
+use crate::objects::str::PyStr;
 use decode::{byte_of_char, char_of_byte, is_ws, Hooks, ScanError, Scanner};
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
@@ -40,6 +41,7 @@ fn scan(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             type_name(ts, &a[0])
         )));
     };
+    let lone = text.surrogates();
     let text = text.as_str();
     let idx = int_arg(ts, &a[1])?;
     if idx < 0 {
@@ -61,7 +63,7 @@ fn scan(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             start += 1;
         }
     }
-    let mut scanner = Scanner::new(ts, bytes, hooks);
+    let mut scanner = Scanner::new(ts, bytes, lone, hooks);
     let result = scanner.scan_once(start).and_then(|(v, mut end)| {
         if whole {
             while end < bytes.len() && is_ws(bytes[end]) {
@@ -110,7 +112,7 @@ fn encode(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         a[9].clone(),
     );
     enc.encode(&a[0])?;
-    Ok(Value::new_str(enc.out))
+    Ok(Value::from_pystr(PyStr::with_lone(enc.out, enc.lone)))
 }
 
 fn str_of(ts: &ThreadState, v: &Value, what: &str) -> PyResult<String> {
@@ -134,6 +136,7 @@ fn encode_str(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         )));
     };
     let mut out = String::with_capacity(s.as_str().len() + 2);
-    encode::write_str(&mut out, s.as_str(), flag(&a[1]));
-    Ok(Value::new_str(out))
+    let mut lone = Vec::new();
+    encode::write_str(&mut out, &mut lone, s, flag(&a[1]));
+    Ok(Value::from_pystr(PyStr::with_lone(out, lone)))
 }
