@@ -134,6 +134,8 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("enum").source(include_str!("classes/enum.py")),
     ModuleDef::new("_ast").source(include_str!("ast/_ast.py")),
     ModuleDef::new("ast").source(include_str!("ast/ast.py")),
+    ModuleDef::new("token").source(include_str!("token.py")),
+    ModuleDef::new("tokenize").source(include_str!("tokenize.py")),
     ModuleDef::new("inspect").source(include_str!("classes/inspect.py")),
     ModuleDef::new("typing").source(include_str!("classes/typing.py")),
     ModuleDef::new("dataclasses").source(include_str!("classes/dataclasses.py")),

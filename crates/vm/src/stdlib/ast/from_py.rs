@@ -17,7 +17,8 @@ use crate::interp::exceptions::syntax_error;
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_of::{class_of, type_name};
 use crate::object::error::{ExcKind, PyResult};
-use crate::object::value::{Obj, Value};
+use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::dict::dict_get;
 use crate::protocol::{attr, iter};
 
 /// How deep a tree may nest before `compile` gives up with `RecursionError` (a cyclic tree
@@ -26,6 +27,8 @@ const MAX_DEPTH: usize = 3000;
 
 struct FromPy<'t> {
     ts: &'t mut ThreadState,
+    /// The namespace of `_ast`: a node's kind is the first class of its MRO found there.
+    classes: ObjRef,
     /// `(line, column)` pairs the spans index.
     positions: Vec<(u32, u32)>,
     depth: usize,
@@ -37,12 +40,14 @@ type P<T> = PyResult<T>;
 /// `single`) into code.
 pub fn compile_tree(
     ts: &mut ThreadState,
+    classes: ObjRef,
     tree: &Value,
     filename: &str,
     mode: Mode,
 ) -> P<Arc<CodeObject>> {
     let mut b = FromPy {
         ts,
+        classes,
         positions: vec![(1, 0)],
         depth: 0,
     };
@@ -80,10 +85,12 @@ impl FromPy<'_> {
     fn kind(&mut self, node: &Value) -> P<String> {
         let class = class_of(self.ts, node);
         if let Obj::Type(t) = &*class {
-            for c in &t.mro {
-                if let Obj::Type(c) = &**c {
-                    if c.module == "ast" {
-                        return Ok(c.name.clone());
+            // The MRO leaves out the class itself.
+            for c in std::iter::once(&class).chain(&t.mro) {
+                if let Obj::Type(t) = &**c {
+                    let named = dict_get(&self.classes, &Value::new_str(&t.name));
+                    if named.is_some_and(|n| n.is(&Value::Obj(c.clone()))) {
+                        return Ok(t.name.clone());
                     }
                 }
             }
@@ -337,7 +344,7 @@ impl FromPy<'_> {
         })
     }
 
-    fn wrong(&mut self, what: &str, got: &str) -> crate::object::value::ObjRef {
+    fn wrong(&mut self, what: &str, got: &str) -> ObjRef {
         self.ts
             .type_error(format!("expected some sort of {what}, but got <{got}>"))
     }
@@ -685,7 +692,7 @@ impl FromPy<'_> {
         Ok(ExprKind::Constant(c))
     }
 
-    fn bad_constant(&mut self, v: &Value) -> crate::object::value::ObjRef {
+    fn bad_constant(&mut self, v: &Value) -> ObjRef {
         let name = type_name(self.ts, v);
         self.ts
             .type_error(format!("got an invalid type in Constant: {name}"))

@@ -13,8 +13,6 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
 
-pub use from_py::compile_tree;
-
 /// CPython's `PyCF_ONLY_AST` flag of `compile`.
 pub const ONLY_AST: i64 = 0x400;
 
@@ -50,4 +48,15 @@ pub fn is_node(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
         return Ok(false);
     };
     crate::protocol::isinstance::is_instance(ts, v, &base)
+}
+
+/// `compile(tree, filename, mode)`: the code of a tree of node objects.
+pub fn compile_tree(
+    ts: &mut ThreadState,
+    tree: &Value,
+    filename: &str,
+    mode: Mode,
+) -> PyResult<std::sync::Arc<gilvm_compiler::CodeObject>> {
+    let classes = node_classes(ts)?;
+    from_py::compile_tree(ts, classes, tree, filename, mode)
 }
