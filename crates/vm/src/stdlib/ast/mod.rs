@@ -27,8 +27,13 @@ fn node_classes(ts: &mut ThreadState) -> PyResult<ObjRef> {
 
 /// `compile(text, filename, mode, PyCF_ONLY_AST)`: the tree of `text` as node objects.
 pub fn parse(ts: &mut ThreadState, text: &str, filename: &str, mode: Mode) -> PyResult {
-    let (module, offset) = gilvm_compiler::parse_source_mode(text, mode)
-        .map_err(|e| syntax_error(ts, &e, filename, text, mode))?;
+    let (module, offset) = gilvm_compiler::parse_source_mode(text, mode).map_err(|mut e| {
+        if e.kind == gilvm_syntax::SyntaxErrorKind::RecursionError {
+            // CPython's words when the tree is too deep for `ast` objects.
+            e.message = "maximum recursion depth exceeded during ast construction".into();
+        }
+        syntax_error(ts, &e, filename, text, mode)
+    })?;
     let classes = node_classes(ts)?;
     let mode = match mode {
         Mode::Exec => "exec",

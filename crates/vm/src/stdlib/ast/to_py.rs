@@ -75,6 +75,78 @@ impl<'s> ToPy<'s> {
         (Value::Int(line as i64), Value::Int((at - start) as i64))
     }
 
+    /// Where a node's text ends: the parser's spans may run on over the blanks before the
+    /// next token, where CPython's end at the node's last character.
+    fn trimmed_end(&self, span: Span) -> u32 {
+        let text = self.source.as_bytes();
+        let start = span.start + self.offset;
+        let mut end = (span.end + self.offset).min(text.len() as u32).max(start);
+        while end > start && text[end as usize - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+        end - self.offset
+    }
+
+    /// A statement's span as CPython gives it: a compound statement ends where the last
+    /// statement of its last block ends (not after a comment that follows).
+    fn stmt_span(&self, s: &Stmt) -> Span {
+        Span {
+            start: s.span.start,
+            end: self.stmt_end(s),
+        }
+    }
+
+    fn stmt_end(&self, s: &Stmt) -> u32 {
+        let last_block: Option<&[Stmt]> = match &s.kind {
+            StmtKind::FunctionDef(f) => Some(&f.body),
+            StmtKind::ClassDef(c) => Some(&c.body),
+            StmtKind::For { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::If { body, orelse, .. } => {
+                Some(if orelse.is_empty() { body } else { orelse })
+            }
+            StmtKind::With { body, .. } => Some(body),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => Some(if !finalbody.is_empty() {
+                finalbody
+            } else if !orelse.is_empty() {
+                orelse
+            } else {
+                handlers.last().map_or(body, |h| &h.body)
+            }),
+            StmtKind::Match { cases, .. } => cases.last().map(|c| &c.body[..]),
+            _ => None,
+        };
+        match last_block.and_then(|b| b.last()) {
+            Some(last) => self.stmt_end(last),
+            None => self.trimmed_end(s.span),
+        }
+    }
+
+    /// A generator expression that is a call's only argument: CPython's span takes in the
+    /// call's parentheses, `f(x for x in y)`.
+    fn call_genexp_span(&self, call: Span, func: &Expr, arg: &Expr) -> Span {
+        let text = self.source.as_bytes();
+        let at = |o: u32| text.get((o + self.offset) as usize).copied();
+        // Without parentheses of its own, the parser's span starts with the element.
+        match &arg.kind {
+            ExprKind::GeneratorExp { elt, .. } if elt.span.start == arg.span.start => {}
+            _ => return arg.span,
+        }
+        let paren = (func.span.end..arg.span.start).find(|&o| at(o) == Some(b'('));
+        match paren {
+            Some(start) => Span {
+                start,
+                end: call.end,
+            },
+            None => arg.span,
+        }
+    }
+
     fn class(&self, ts: &ThreadState, name: &str) -> PyResult<ObjRef> {
         match dict_get(&self.classes, &Value::new_str(name)) {
             Some(Value::Obj(c)) if matches!(&*c, Obj::Type(_)) => Ok(c),
@@ -97,7 +169,7 @@ impl<'s> ToPy<'s> {
         }
         if let Some(span) = span {
             let (line, col) = self.position(span.start);
-            let (end_line, end_col) = self.position(span.end.max(span.start));
+            let (end_line, end_col) = self.position(self.trimmed_end(span));
             d.set_str("lineno", line);
             d.set_str("col_offset", col);
             d.set_str("end_lineno", end_line);
@@ -178,7 +250,7 @@ impl<'s> ToPy<'s> {
     }
 
     fn stmt_kind(&mut self, ts: &ThreadState, s: &Stmt) -> R {
-        let span = Some(s.span);
+        let span = Some(self.stmt_span(s));
         let none = || Value::None;
         match &s.kind {
             StmtKind::FunctionDef(f) => {
@@ -422,7 +494,12 @@ impl<'s> ToPy<'s> {
             ("name", Self::opt_str(h.name.as_ref())),
             ("body", self.body(ts, &h.body)?),
         ];
-        self.node(ts, "ExceptHandler", fields, Some(h.span))
+        let end = h.body.last().map_or(h.span.end, |s| self.stmt_end(s));
+        let span = Span {
+            start: h.span.start,
+            end,
+        };
+        self.node(ts, "ExceptHandler", fields, Some(span))
     }
 
     fn match_case(&mut self, ts: &ThreadState, c: &MatchCase) -> R {
@@ -514,7 +591,12 @@ impl<'s> ToPy<'s> {
     }
 
     fn expr(&mut self, ts: &ThreadState, e: &Expr, ctx: Ctx) -> R {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.expr_kind(ts, e, ctx))
+        self.expr_at(ts, e, ctx, e.span)
+    }
+
+    /// The node of `e`, placed at `span`.
+    fn expr_at(&mut self, ts: &ThreadState, e: &Expr, ctx: Ctx, span: Span) -> R {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.expr_kind(ts, e, ctx, span))
     }
 
     fn load(&mut self, ts: &ThreadState, e: &Expr) -> R {
@@ -525,8 +607,8 @@ impl<'s> ToPy<'s> {
         self.list(generators, |b, c| b.comprehension(ts, c))
     }
 
-    fn expr_kind(&mut self, ts: &ThreadState, e: &Expr, ctx: Ctx) -> R {
-        let span = Some(e.span);
+    fn expr_kind(&mut self, ts: &ThreadState, e: &Expr, ctx: Ctx, span: Span) -> R {
+        let span = Some(span);
         match &e.kind {
             ExprKind::BoolOp { op, values } => {
                 let op = self.singleton(ts, bool_op(*op))?;
@@ -629,9 +711,16 @@ impl<'s> ToPy<'s> {
                 args,
                 keywords,
             } => {
+                let args = match (&args[..], keywords.is_empty()) {
+                    ([arg], true) => {
+                        let span = self.call_genexp_span(e.span, func, arg);
+                        Value::new_list(vec![self.expr_at(ts, arg, Ctx::Load, span)?])
+                    }
+                    _ => self.exprs(ts, args, Ctx::Load)?,
+                };
                 let fields = [
                     ("func", self.load(ts, func)?),
-                    ("args", self.exprs(ts, args, Ctx::Load)?),
+                    ("args", args),
                     ("keywords", self.list(keywords, |b, k| b.keyword(ts, k))?),
                 ];
                 self.node(ts, "Call", fields, span)
