@@ -56,7 +56,10 @@ pub fn compile_tree(
         Mode::Eval => "Expression",
         Mode::Single => "Interactive",
     };
-    let kind = b.kind(tree)?;
+    let mut kind = b.kind(tree)?;
+    if kind.is_empty() {
+        kind = type_name(b.ts, tree).to_string();
+    }
     if kind != expected {
         return Err(b
             .ts
@@ -81,7 +84,8 @@ pub fn compile_tree(
 }
 
 impl FromPy<'_> {
-    /// The node class's name: the first class of its MRO that `_ast` names.
+    /// The node class's name: the first class of its MRO that `_ast` names (empty for
+    /// anything else, which every caller then refuses).
     fn kind(&mut self, node: &Value) -> P<String> {
         let class = class_of(self.ts, node);
         if let Obj::Type(t) = &*class {
@@ -95,10 +99,7 @@ impl FromPy<'_> {
                 }
             }
         }
-        let name = type_name(self.ts, node);
-        Err(self
-            .ts
-            .type_error(format!("expected some sort of AST node, but got {name}")))
+        Ok(String::new())
     }
 
     /// A required field; `owner` names the node's abstract class in the message.
@@ -226,8 +227,8 @@ impl FromPy<'_> {
 
     fn stmt(&mut self, node: &Value) -> P<Stmt> {
         self.nested(|b| {
-            let kind = b.kind(node)?;
             let span = b.span(node, "stmt")?;
+            let kind = b.kind(node)?;
             let kind = b.stmt_kind(node, &kind)?;
             Ok(Stmt { kind, span })
         })
@@ -261,7 +262,7 @@ impl FromPy<'_> {
             },
             "AugAssign" => StmtKind::AugAssign {
                 target: self.expr_field(n, "target", kind)?,
-                op: self.operator(n, "op", kind, BIN_OPS, bin_op)?,
+                op: self.operator(n, "op", kind, BIN_OPS, (bin_op, "operator"))?,
                 value: self.expr_field(n, "value", kind)?,
             },
             "AnnAssign" => StmtKind::AnnAssign {
@@ -340,13 +341,18 @@ impl FromPy<'_> {
             "Pass" => StmtKind::Pass,
             "Break" => StmtKind::Break,
             "Continue" => StmtKind::Continue,
-            other => return Err(self.wrong("stmt", other)),
+            _ => return Err(self.wrong("stmt", n)),
         })
     }
 
-    fn wrong(&mut self, what: &str, got: &str) -> ObjRef {
+    /// CPython's error for a value that is not a node of the kind a field wants.
+    fn wrong(&mut self, what: &str, got: &Value) -> ObjRef {
+        let got = match crate::text::repr::repr(self.ts, got) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
         self.ts
-            .type_error(format!("expected some sort of {what}, but got <{got}>"))
+            .type_error(format!("expected some sort of {what}, but got {got}"))
     }
 
     fn parameters(&mut self, n: &Value) -> P<Parameters> {
@@ -486,25 +492,31 @@ impl FromPy<'_> {
         field: &str,
         owner: &str,
         all: &[T],
-        name: fn(T) -> &'static str,
+        (name, what): (fn(T) -> &'static str, &str),
     ) -> P<T> {
         let op = self.field(n, field, owner)?;
-        self.op_of(&op, all, name)
+        self.op_of(&op, all, name, what)
     }
 
     /// The operator whose class `op` is an instance of.
-    fn op_of<T: Copy>(&mut self, op: &Value, all: &[T], name: fn(T) -> &'static str) -> P<T> {
+    fn op_of<T: Copy>(
+        &mut self,
+        op: &Value,
+        all: &[T],
+        name: fn(T) -> &'static str,
+        what: &str,
+    ) -> P<T> {
         let kind = self.kind(op)?;
         all.iter()
             .copied()
             .find(|&op| name(op) == kind)
-            .ok_or_else(|| self.wrong("operator", &kind))
+            .ok_or_else(|| self.wrong(what, op))
     }
 
     fn expr(&mut self, node: &Value) -> P<Expr> {
         self.nested(|b| {
-            let kind = b.kind(node)?;
             let span = b.span(node, "expr")?;
+            let kind = b.kind(node)?;
             let kind = b.expr_kind(node, &kind, span)?;
             Ok(Expr { kind, span })
         })
@@ -513,7 +525,7 @@ impl FromPy<'_> {
     fn expr_kind(&mut self, n: &Value, kind: &str, span: Span) -> P<ExprKind> {
         Ok(match kind {
             "BoolOp" => ExprKind::BoolOp {
-                op: self.operator(n, "op", kind, BOOL_OPS, bool_op)?,
+                op: self.operator(n, "op", kind, BOOL_OPS, (bool_op, "boolop"))?,
                 values: self.exprs(n, "values", kind)?,
             },
             "NamedExpr" => ExprKind::NamedExpr {
@@ -522,11 +534,11 @@ impl FromPy<'_> {
             },
             "BinOp" => ExprKind::BinOp {
                 left: self.boxed(n, "left", kind)?,
-                op: self.operator(n, "op", kind, BIN_OPS, bin_op)?,
+                op: self.operator(n, "op", kind, BIN_OPS, (bin_op, "operator"))?,
                 right: self.boxed(n, "right", kind)?,
             },
             "UnaryOp" => ExprKind::UnaryOp {
-                op: self.operator(n, "op", kind, UNARY_OPS, unary_op)?,
+                op: self.operator(n, "op", kind, UNARY_OPS, (unary_op, "unaryop"))?,
                 operand: self.boxed(n, "operand", kind)?,
             },
             "Lambda" => {
@@ -577,7 +589,7 @@ impl FromPy<'_> {
                 let ops = self.items(n, "ops", kind)?;
                 let ops = ops
                     .iter()
-                    .map(|op| self.op_of(op, CMP_OPS, cmp_op))
+                    .map(|op| self.op_of(op, CMP_OPS, cmp_op, "cmpop"))
                     .collect::<P<Vec<_>>>()?;
                 let comparators = self.exprs(n, "comparators", kind)?;
                 if ops.is_empty() || ops.len() != comparators.len() {
@@ -620,7 +632,7 @@ impl FromPy<'_> {
                 upper: self.opt_expr(n, "upper")?.map(Box::new),
                 step: self.opt_expr(n, "step")?.map(Box::new),
             },
-            other => return Err(self.wrong("expr", other)),
+            _ => return Err(self.wrong("expr", n)),
         })
     }
 
@@ -631,10 +643,10 @@ impl FromPy<'_> {
             let part = match self.kind(v)?.as_str() {
                 "Constant" => match self.field(v, "value", "Constant")?.as_str() {
                     Some(s) => FStringPart::Literal(s.as_str().to_string()),
-                    None => return Err(self.wrong("str constant in JoinedStr", "Constant")),
+                    None => return Err(self.wrong("str constant in JoinedStr", v)),
                 },
                 "FormattedValue" => self.formatted_value(v)?,
-                other => return Err(self.wrong("Constant or FormattedValue", other)),
+                _ => return Err(self.wrong("Constant or FormattedValue", v)),
             };
             parts.push(part);
         }
@@ -710,8 +722,8 @@ impl FromPy<'_> {
 
     fn pattern(&mut self, node: &Value) -> P<Pattern> {
         self.nested(|b| {
-            let kind = b.kind(node)?;
             let span = b.span(node, "pattern")?;
+            let kind = b.kind(node)?;
             let kind = b.pattern_kind(node, &kind)?;
             Ok(Pattern { kind, span })
         })
@@ -757,7 +769,7 @@ impl FromPy<'_> {
                 }
             }
             "MatchOr" => PatternKind::Or(self.patterns(n, "patterns", kind)?),
-            other => return Err(self.wrong("pattern", other)),
+            _ => return Err(self.wrong("pattern", n)),
         })
     }
 }
