@@ -685,7 +685,6 @@ impl FromPy<'_> {
                 Obj::Str(s) => Constant::Str(s.as_str().to_string()),
                 Obj::Bytes(b) => Constant::Bytes(b.to_vec()),
                 Obj::Tuple(items) => {
-                    let items = items.iter().cloned().collect::<Vec<_>>();
                     let elts = items
                         .iter()
                         .map(|i| {
