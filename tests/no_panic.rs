@@ -81,6 +81,21 @@ fn eval_exec_and_compile_take_every_truncation_of_a_program() {
     }
 }
 
+/// The tree of every fourth program (up to 4 KiB: a debug build's `ast.dump` is slow) through
+/// `ast`: dumped, unparsed, compiled, and compiled again when scrambled (`ast_probe` in
+/// `library_probe`).
+#[test]
+fn ast_of_programs_compiles_or_raises() {
+    let small = corpus().iter().filter(|s| s.len() <= 4 * 1024);
+    for source in small.step_by(4) {
+        let outcome = library_probe("ast", source);
+        assert!(
+            !outcome.is_empty(),
+            "ast probe returned nothing for {source:?}"
+        );
+    }
+}
+
 /// Every truncation of the programs up to 8 KiB; of a longer one (the deep-nesting programs
 /// of `tests/programs/`, each a slow compile in a debug build) 8 spread over its length.
 #[test]
@@ -214,11 +229,13 @@ fn library_probe(kind: &str, data: &str) -> String {
         let interp = gilvm::Interpreter::new();
         interp
             .run(concat!(
-                "import json, re, struct\n",
+                "import ast, json, re, struct\n",
                 "def probe(kind, data):\n",
                 "    try:\n",
                 "        if kind == 'json':\n",
                 "            json.loads(data)\n",
+                "        elif kind == 'ast':\n",
+                "            return ast_probe(data)\n",
                 "        elif kind == 're':\n",
                 "            re.compile(data).search('abc aab 123 xyz ' + data)\n",
                 "        elif kind == 'surrogates':\n",
@@ -251,6 +268,31 @@ fn library_probe(kind: &str, data: &str) -> String {
                 "        assert s[i].join(s.split(s[i])) == s and s.replace(s[i], s[i]) == s\n",
                 "        assert s[:i] + s[i:] == s and (s[:i] < s) == (i < len(s) and s[:i] != s)\n",
                 "        s.upper(), s.strip(s[i]), s.partition(s[i]), s.center(i + 3, s[i]), repr(s)\n",
+                // The tree of `data` dumped, unparsed and compiled; then again with its
+                // positions scrambled (negative, zero, ends before starts) and fields of
+                // the wrong types, which compile must refuse with an exception.
+                "def ast_probe(data):\n",
+                "    try:\n",
+                "        ast.literal_eval(data)\n",
+                "    except Exception:\n",
+                "        pass\n",
+                "    tree = ast.parse(data)\n",
+                "    ast.dump(tree, include_attributes=True)\n",
+                "    ast.unparse(tree)\n",
+                "    compile(tree, '<probe>', 'exec')\n",
+                "    for i, node in enumerate(ast.walk(tree)):\n",
+                "        if 'lineno' in node._attributes:\n",
+                "            node.lineno, node.col_offset = i % 5 - 1, -i\n",
+                "            node.end_lineno, node.end_col_offset = 0, i * 1000003\n",
+                "    try:\n",
+                "        compile(tree, '<probe>', 'exec')\n",
+                "    except (SyntaxError, ValueError, TypeError):\n",
+                "        pass\n",
+                "    for i, node in enumerate(ast.walk(tree)):\n",
+                "        if node._fields:\n",
+                "            setattr(node, node._fields[i % len(node._fields)], [None, 1, node][i % 3])\n",
+                "    compile(tree, '<probe>', 'exec')\n",
+                "    return 'ok'\n",
             ))
             .expect("probe defined");
         interp
@@ -383,5 +425,11 @@ proptest! {
         let input: String = pieces.into_iter().map(|i| STRUCT_PIECES[i]).collect();
         let outcome = library_probe("struct", &input);
         prop_assert!(outcome == "ok" || outcome == "error", "{input:?}: {outcome}");
+    }
+
+    #[test]
+    fn ast_parse_and_compile_of_trees_never_panic(pieces in proptest::collection::vec(0..PIECES.len(), 0..30)) {
+        let source: String = pieces.into_iter().map(|i| PIECES[i]).collect();
+        library_probe("ast", &source);
     }
 }

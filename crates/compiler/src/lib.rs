@@ -48,32 +48,20 @@ pub fn compile_module(
     codegen::compile(module, table, &map, filename, Mode::Exec)
 }
 
-/// Compiles `source` as the built-in `compile(source, filename, mode)` does: `Exec` a module,
-/// `Eval` one expression (returned by the code), `Single` one interactive statement (its
-/// expression statements print their values).
-pub fn compile_source_mode(
-    source: &str,
-    filename: &str,
-    mode: Mode,
-) -> Result<Arc<CodeObject>, SyntaxError> {
+/// Parses `source` as the built-in `compile(source, filename, mode)` does: `Exec` and
+/// `Single` a module, `Eval` one expression (as the module of its one expression
+/// statement). Returns the tree and how many bytes of leading blanks `Eval` skipped (spans
+/// count from there; errors are already shifted to count from the start of `source`).
+pub fn parse_source_mode(source: &str, mode: Mode) -> Result<(ast::Module, u32), SyntaxError> {
     // CPython's eval() strips leading spaces and tabs; columns still count them.
     let text = match mode {
         Mode::Eval => source.trim_start_matches([' ', '\t']),
         Mode::Exec | Mode::Single => source,
     };
     let offset = (source.len() - text.len()) as u32;
-    let shift = |mut e: SyntaxError| {
-        if e.line == 1 {
-            e.column += offset;
-            if e.end_line == 1 {
-                e.end_column += offset;
-            }
-        }
-        e
-    };
     let module = match mode {
         Mode::Eval => {
-            let expr = gilvm_syntax::parse_expression(text).map_err(shift)?;
+            let expr = gilvm_syntax::parse_expression(text).map_err(|e| shift(e, offset))?;
             let span = expr.span;
             ast::Module {
                 body: vec![ast::Stmt {
@@ -84,7 +72,30 @@ pub fn compile_source_mode(
         }
         Mode::Exec | Mode::Single => gilvm_syntax::parse_module(source)?,
     };
-    let map = error::SourceMap::new(text);
+    Ok((module, offset))
+}
+
+/// Moves an error on the first line `offset` columns right.
+fn shift(mut e: SyntaxError, offset: u32) -> SyntaxError {
+    if e.line == 1 {
+        e.column += offset;
+        if e.end_line == 1 {
+            e.end_column += offset;
+        }
+    }
+    e
+}
+
+/// Compiles `source` as the built-in `compile(source, filename, mode)` does: `Exec` a module,
+/// `Eval` one expression (returned by the code), `Single` one interactive statement (its
+/// expression statements print their values).
+pub fn compile_source_mode(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Arc<CodeObject>, SyntaxError> {
+    let (module, offset) = parse_source_mode(source, mode)?;
+    let map = error::SourceMap::new(&source[offset as usize..]);
     if mode == Mode::Single && module.body.len() > 1 {
         // CPython points just past the first statement.
         let end = module.body[0].span.end;
@@ -93,8 +104,23 @@ pub fn compile_source_mode(
             "multiple statements found while compiling a single statement",
         ));
     }
-    let table = symtable::SymbolTable::build(&module, &map).map_err(shift)?;
-    codegen::compile(&module, table, &map, filename, mode).map_err(shift)
+    let table = symtable::SymbolTable::build(&module, &map).map_err(|e| shift(e, offset))?;
+    codegen::compile(&module, table, &map, filename, mode).map_err(|e| shift(e, offset))
+}
+
+/// Compiles a tree that comes with no source text (one built from `ast` node objects): each
+/// span's `start` and `end` index `positions`, `(line, column)` pairs (1-based lines, 0-based
+/// columns in UTF-8 bytes). `Eval` compiles the module of one expression statement.
+pub fn compile_positioned(
+    module: &ast::Module,
+    positions: &[(u32, u32)],
+    filename: &str,
+    mode: Mode,
+) -> Result<Arc<CodeObject>, SyntaxError> {
+    gilvm_syntax::check_nesting(module)?;
+    let map = error::SourceMap::Table(positions);
+    let table = symtable::SymbolTable::build(module, &map)?;
+    codegen::compile(module, table, &map, filename, mode)
 }
 
 /// Compiles what was typed at the interactive prompt (CPython's `'single'` mode): as a

@@ -281,30 +281,35 @@ fn compile(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         "single" => Mode::Single,
         _ => return Err(ts.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    if let Some(flags) = &slots[3] {
-        match flags {
-            Value::Int(f) if f & 0x400 != 0 => {
-                return Err(ts.new_exc(
-                    ExcKind::NotImplementedError,
-                    "compile() to an AST (ast.PyCF_ONLY_AST) is not supported",
-                ))
-            }
-            Value::Int(_) | Value::Bool(_) => {}
-            other => {
-                return Err(ts.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(ts, other)
-                )))
-            }
+    let flags = match &slots[3] {
+        None => 0,
+        Some(Value::Int(f)) => *f,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(other) => {
+            return Err(ts.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(ts, other)
+            )))
         }
-    }
+    };
     let source = slots[0].clone().unwrap_or(Value::None);
     if code_of(&source).is_some() {
         return Err(ts.type_error("compile() arg 1 must be a string, bytes or AST object"));
     }
-    let text =
-        source_text(ts, &source, "compile", "string, bytes or AST")?.expect("not a code object");
-    let code = compile_text(ts, &text, &filename, mode)?;
+    let only_ast = flags & crate::stdlib::ast::ONLY_AST != 0;
+    let code = if crate::stdlib::ast::is_node(ts, &source)? {
+        if only_ast {
+            return Ok(source);
+        }
+        crate::stdlib::ast::compile_tree(ts, &source, &filename, mode)?
+    } else {
+        let text = source_text(ts, &source, "compile", "string, bytes or AST")?
+            .expect("not a code object");
+        if only_ast {
+            return crate::stdlib::ast::parse(ts, &text, &filename, mode);
+        }
+        compile_text(ts, &text, &filename, mode)?
+    };
     Ok(Value::Obj(ObjRef::new(Obj::Code(CodeInfo::new(code)))))
 }
 

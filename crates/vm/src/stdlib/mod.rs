@@ -10,6 +10,7 @@ pub mod _posixshmem;
 pub mod _thread;
 pub mod _weakref;
 pub mod array;
+pub mod ast;
 pub mod asyncio;
 pub mod atexit;
 pub mod contextvars;
@@ -133,6 +134,10 @@ pub const MODULES: &[ModuleDef] = &[
         .source(include_str!("classes/types.py")),
     ModuleDef::new("abc").source(include_str!("classes/abc.py")),
     ModuleDef::new("enum").source(include_str!("classes/enum.py")),
+    ModuleDef::new("_ast").source(include_str!("ast/_ast.py")),
+    ModuleDef::new("ast").source(include_str!("ast/ast.py")),
+    ModuleDef::new("token").source(include_str!("token.py")),
+    ModuleDef::new("tokenize").source(include_str!("tokenize.py")),
     ModuleDef::new("inspect").source(include_str!("classes/inspect.py")),
     ModuleDef::new("typing").source(include_str!("classes/typing.py")),
     ModuleDef::new("dataclasses").source(include_str!("classes/dataclasses.py")),
