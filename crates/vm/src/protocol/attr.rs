@@ -660,6 +660,10 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                 f.attrs.borrow_mut().insert(name.clone(), v);
                 return Ok(());
             }
+            Obj::Property { doc, .. } if key == "__doc__" => {
+                *doc.borrow_mut() = v;
+                return Ok(());
+            }
             _ => {}
         }
     }
