@@ -89,6 +89,24 @@ pub fn is_unhashable(id: TypeId) -> bool {
     )
 }
 
+/// Whether `owner.name` shows as a slot wrapper (`<slot wrapper '__add__' of 'int' objects>`)
+/// rather than a method: CPython defines these few special methods as plain methods.
+pub fn is_slot_wrapper(owner: TypeId, name: &str) -> bool {
+    let plain_method = match name {
+        "__format__" | "__trunc__" | "__floor__" | "__ceil__" | "__round__" => true,
+        "__init_subclass__" | "__subclasshook__" => true,
+        "__getitem__" => matches!(owner, TypeId::List | TypeId::Dict),
+        "__contains__" => matches!(owner, TypeId::Dict | TypeId::Set | TypeId::FrozenSet),
+        _ => false,
+    };
+    let slot = NAMES.contains(&name)
+        || matches!(
+            name,
+            "__init__" | "__getattribute__" | "__setattr__" | "__delattr__"
+        );
+    slot && !plain_method
+}
+
 /// The names of all slots, for building a type's `__dict__`.
 pub const NAMES: &[&str] = &[
     "__repr__",

@@ -438,6 +438,12 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 _ => {}
             },
             Obj::Native(n) if key == "__name__" => return Ok(Value::new_str(n.name)),
+            Obj::Native(n) if key == "__qualname__" => {
+                return Ok(Value::new_str(match n.of_builtin_type {
+                    Some(owner) if n.is_method => format!("{}.{}", owner.name(), n.name),
+                    _ => n.name.to_string(),
+                }))
+            }
             Obj::BoundMethod { func, this } => match key {
                 "__self__" => return Ok(this.clone()),
                 "__func__" => return Ok(func.clone()),
