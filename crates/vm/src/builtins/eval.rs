@@ -88,34 +88,42 @@ fn compile_text(
         .map_err(|e| syntax_error(ts, &e, filename, text, mode))
 }
 
-/// Checks and completes the `globals`/`locals` arguments of `eval`/`exec`.
-fn scope_args(ts: &mut ThreadState, who: &str, a: &[Value]) -> PyResult<(ObjRef, ObjRef)> {
-    let globals = a.get(1).filter(|v| !v.is_none());
-    let locals = a.get(2).filter(|v| !v.is_none());
-    let globals = match globals {
-        Some(Value::Obj(g)) if matches!(&**g, Obj::Dict(_)) => g.clone(),
-        Some(g) => {
-            let msg = if who == "exec" {
-                format!("exec() globals must be a dict, not {}", type_name(ts, g))
-            } else if is_mapping(ts, g) {
-                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
-            } else {
-                "globals must be a dict".to_string()
-            };
-            return Err(ts.type_error(msg));
-        }
-        None => {
-            let (g, l) = caller_scope(ts);
-            let locals = match (&locals, l) {
-                (Some(Value::Obj(l)), _) => l.clone(),
-                (None, Value::Obj(l)) => l,
-                _ => g.clone(),
-            };
-            check_locals(ts, who, &Value::Obj(locals.clone()))?;
-            return Ok((g, locals));
-        }
+/// The dict `v` stores its items in: `v` itself, or the dict a dict subclass's instance wraps.
+fn dict_storage(v: &Value) -> Option<ObjRef> {
+    let storage = crate::protocol::class::builtin_base(v).unwrap_or_else(|| v.clone());
+    match storage {
+        Value::Obj(d) if matches!(&*d, Obj::Dict(_)) => Some(d),
+        _ => None,
+    }
+}
+
+/// Checks and completes the `globals`/`locals` arguments of `eval`/`exec`: the globals dict
+/// the code stores its globals in, and the namespace its names are looked up in (any mapping;
+/// a dict subclass given as globals is that namespace too when no locals are given, so its
+/// `__getitem__`/`__missing__` answer, as in CPython's `LOAD_NAME`).
+fn scope_args(ts: &mut ThreadState, who: &str, a: &[Value]) -> PyResult<(ObjRef, Value)> {
+    let globals_arg = a.get(1).filter(|v| !v.is_none());
+    let locals = a.get(2).filter(|v| !v.is_none()).cloned();
+    let Some(globals_arg) = globals_arg else {
+        let (g, l) = caller_scope(ts);
+        let locals = locals.unwrap_or(l);
+        check_locals(ts, who, &locals)?;
+        return Ok((g, locals));
     };
     ts.caller_scope = None;
+    let Some(globals) = dict_storage(globals_arg) else {
+        let msg = if who == "exec" {
+            format!(
+                "exec() globals must be a dict, not {}",
+                type_name(ts, globals_arg)
+            )
+        } else if is_mapping(ts, globals_arg) {
+            "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+        } else {
+            "globals must be a dict".to_string()
+        };
+        return Err(ts.type_error(msg));
+    };
     if dict_get(&globals, &Value::new_str("__builtins__")).is_none() {
         store_dict(
             &globals,
@@ -123,30 +131,21 @@ fn scope_args(ts: &mut ThreadState, who: &str, a: &[Value]) -> PyResult<(ObjRef,
             Value::Obj(ts.rt.builtins.clone()),
         );
     }
-    let locals = match locals {
-        Some(Value::Obj(l)) => l.clone(),
-        Some(other) => {
-            check_locals(ts, who, other)?;
-            globals.clone()
-        }
-        None => globals.clone(),
-    };
-    check_locals(ts, who, &Value::Obj(locals.clone()))?;
+    let locals = locals.unwrap_or_else(|| globals_arg.clone());
+    check_locals(ts, who, &locals)?;
     Ok((globals, locals))
 }
 
-fn check_locals(ts: &ThreadState, who: &str, v: &Value) -> PyResult<()> {
-    match v.obj().map(|o| &**o) {
-        Some(Obj::Dict(_)) => Ok(()),
-        _ => {
-            let msg = if who == "exec" {
-                format!("locals must be a mapping or None, not {}", type_name(ts, v))
-            } else {
-                "locals must be a mapping".to_string()
-            };
-            Err(ts.type_error(msg))
-        }
+fn check_locals(ts: &mut ThreadState, who: &str, v: &Value) -> PyResult<()> {
+    if matches!(v, Value::Obj(_)) && is_mapping(ts, v) {
+        return Ok(());
     }
+    let msg = if who == "exec" {
+        format!("locals must be a mapping or None, not {}", type_name(ts, v))
+    } else {
+        "locals must be a mapping".to_string()
+    };
+    Err(ts.type_error(msg))
 }
 
 /// Runs module-level code with `globals` and the namespace `locals`; returns its value.
@@ -154,9 +153,10 @@ pub fn run_code(
     ts: &mut ThreadState,
     info: &std::rc::Rc<CodeInfo>,
     globals: &ObjRef,
-    locals: &ObjRef,
+    locals: &Value,
 ) -> PyResult {
-    let mut frame = ts.new_frame(info, globals, Some(locals.clone()));
+    let locals = locals.obj().cloned().expect("a namespace is an object");
+    let mut frame = ts.new_frame(info, globals, Some(locals));
     frame
         .cells
         .extend((0..info.ncells()).map(|_| Value::new_cell(Value::Null)));
@@ -336,7 +336,7 @@ fn dir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
                     l
                 }
             };
-            iter::collect(ts, &locals)?
+            mapping_keys(ts, &locals)?
         }
         Some(obj) => {
             let method = attr::get_attr(ts, obj, &Value::new_str("__dir__"));
@@ -356,6 +356,16 @@ fn dir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         *l.borrow_mut() = items;
     }
     Ok(list)
+}
+
+/// CPython's `PyMapping_Keys`: a dict's keys, else what the mapping's `keys()` yields.
+fn mapping_keys(ts: &mut ThreadState, mapping: &Value) -> PyResult<Vec<Value>> {
+    if matches!(mapping.obj().map(|o| &**o), Some(Obj::Dict(_))) {
+        return iter::collect(ts, mapping);
+    }
+    let keys = attr::get_attr(ts, mapping, &Value::new_str("keys"))?;
+    let keys = call_value(ts, &keys, &[], &[])?;
+    iter::collect(ts, &keys)
 }
 
 /// Adds the keys of the dict `d` to `out`.

@@ -8,7 +8,7 @@ use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
 use crate::object::alloc::OrMemoryError;
 use crate::object::class_of::type_name;
-use crate::object::error::PyResult;
+use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::keys as dict_keys;
@@ -235,6 +235,23 @@ pub fn mapping_items(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<(Value, Va
         }
     }
     Ok(out)
+}
+
+/// `{**mapping}` in a dict display (`DICT_UPDATE`): as [`dict_update`], but only a mapping
+/// (something with `keys()`) is taken, as CPython's `PyDict_Update`.
+pub fn dict_display_update(ts: &mut ThreadState, dict: &Value, mapping: &Value) -> PyResult<()> {
+    if !matches!(mapping.obj().map(|o| &**o), Some(Obj::Dict(_))) {
+        if let Err(e) = crate::protocol::attr::get_attr(ts, mapping, &Value::new_str("keys")) {
+            if ts.exc_matches(&e, ExcKind::AttributeError) {
+                return Err(ts.type_error(format!(
+                    "'{}' object is not a mapping",
+                    type_name(ts, mapping)
+                )));
+            }
+            return Err(e);
+        }
+    }
+    dict_update(ts, dict, mapping, false)
 }
 
 pub fn dict_update(

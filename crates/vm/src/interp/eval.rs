@@ -550,7 +550,12 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let v = f.pop();
                     let target = f.peek(i as usize - 1).clone();
                     let merge = matches!(instruction, I::DictMerge(_));
-                    match build::dict_update(ts, &target, &v, merge) {
+                    let updated = if merge {
+                        build::dict_update(ts, &target, &v, true)
+                    } else {
+                        build::dict_display_update(ts, &target, &v)
+                    };
+                    match updated {
                         // A call's kwargs dict: the callee is below it and the args tuple.
                         Err(e) if merge => {
                             let callee = f.peek(i as usize + 1).clone();

@@ -99,7 +99,8 @@ pub enum Obj {
         getter: Value,
         setter: Value,
         deleter: Value,
-        doc: Value,
+        /// Writable (`p.__doc__ = ...`), as CPython's.
+        doc: RefCell<Value>,
     },
     ClassMethod(Value),
     StaticMethod(Value),

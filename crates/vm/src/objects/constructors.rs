@@ -230,12 +230,12 @@ pub fn parse_float(text: &str) -> Option<f64> {
     let lower = t.to_ascii_lowercase();
     let unsigned = lower.trim_start_matches(['+', '-']);
     if matches!(unsigned, "inf" | "infinity" | "nan") {
-        let v = if unsigned == "nan" {
-            f64::NAN
-        } else {
-            f64::INFINITY
-        };
-        return Some(if lower.starts_with('-') { -v } else { v });
+        let negative = lower.starts_with('-');
+        return Some(match unsigned {
+            "nan" => crate::objects::float::fresh_nan(negative),
+            _ if negative => f64::NEG_INFINITY,
+            _ => f64::INFINITY,
+        });
     }
     if t.is_empty()
         || t.starts_with('_')

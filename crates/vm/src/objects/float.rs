@@ -1,6 +1,36 @@
 //! `float`: CPython's `repr` (shortest round-trip digits, exponent form outside
 //! `1e-4 <= |x| < 1e16`), hashing consistent with `int`, and floor division/modulo.
 
+/// The payload bits that mark a NaN made by [`fresh_nan`], below the quiet bit.
+const NAN_TAG: u64 = 0xb5 << 43;
+const NAN_TAG_MASK: u64 = 0xff << 43;
+const NAN_COUNTER_MASK: u64 = (1 << 43) - 1;
+const QUIET_NAN: u64 = 0x7ff8_0000_0000_0000;
+
+/// A NaN with an identity of its own. Floats are values here, and `is` compares their bits;
+/// CPython's floats are objects, so `x = float('nan'); (x,) == (x,)` holds (containers
+/// compare by identity first) while `float('nan') is float('nan')` does not. Each NaN that
+/// `float()` makes carries a distinct tagged payload to give it that identity (arithmetic
+/// passes a NaN operand's payload on); [`canonical_nan`] takes it off where bits leave the
+/// VM (`struct`, `array`), which then see the NaN CPython writes.
+pub fn fresh_nan(negative: bool) -> f64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed) & NAN_COUNTER_MASK;
+    let sign = if negative { 1 << 63 } else { 0 };
+    f64::from_bits(sign | QUIET_NAN | NAN_TAG | n)
+}
+
+/// `x`, with a NaN of [`fresh_nan`] turned back into the plain quiet NaN (its sign kept).
+pub fn canonical_nan(x: f64) -> f64 {
+    let bits = x.to_bits();
+    if x.is_nan() && bits & NAN_TAG_MASK == NAN_TAG && bits & QUIET_NAN == QUIET_NAN {
+        f64::from_bits((bits & (1 << 63)) | QUIET_NAN)
+    } else {
+        x
+    }
+}
+
 /// `repr(x)` for a float, as CPython's `float_repr` writes it.
 pub fn float_repr(x: f64) -> String {
     if x.is_nan() {
@@ -131,11 +161,12 @@ pub fn integral_to_big(f: f64) -> num_bigint::BigInt {
 /// Hash consistent with ints for integral values.
 pub fn hash_float(x: f64) -> i64 {
     // CPython's `_Py_HashDouble`: the value reduced modulo 2**61 - 1, so that equal ints and
-    // floats hash alike. (A NaN hashes by identity in CPython; here all NaNs hash 0.)
+    // floats hash alike. A NaN hashes by identity in CPython: here by its bits (see
+    // `fresh_nan`), so distinct NaNs rarely collide.
     const BITS: i32 = 61;
     const MODULUS: u64 = (1 << BITS) - 1;
     if x.is_nan() {
-        return 0;
+        return (x.to_bits() & NAN_COUNTER_MASK) as i64;
     }
     if x.is_infinite() {
         return if x > 0.0 { 314159 } else { -314159 };
@@ -235,6 +266,18 @@ mod tests {
     use crate::objects::int::hash_int;
 
     #[test]
+    fn fresh_nans_differ_and_canonicalize() {
+        let (a, b) = (fresh_nan(false), fresh_nan(true));
+        assert!(a.is_nan() && b.is_nan() && a.to_bits() != b.to_bits());
+        assert_eq!(canonical_nan(a).to_bits(), f64::NAN.to_bits());
+        assert_eq!(canonical_nan(b).to_bits(), (-f64::NAN).to_bits());
+        assert_ne!(fresh_nan(false).to_bits(), fresh_nan(false).to_bits());
+        let odd = f64::from_bits(QUIET_NAN | 1);
+        assert_eq!(canonical_nan(odd).to_bits(), odd.to_bits());
+        assert_eq!(canonical_nan(2.5), 2.5);
+    }
+
+    #[test]
     fn repr_matches_cpython() {
         assert_eq!(float_repr(0.1), "0.1");
         assert_eq!(float_repr(161852602146008.12), "161852602146008.12");
@@ -250,6 +293,7 @@ mod tests {
         assert_eq!(float_repr(1.0 / 3.0), "0.3333333333333333");
         assert_eq!(float_repr(f64::INFINITY), "inf");
         assert_eq!(float_repr(f64::NAN), "nan");
+        assert_eq!(float_repr(fresh_nan(true)), "nan");
         assert_eq!(float_repr(-0.0), "-0.0");
         assert_eq!(float_repr(123456789.125), "123456789.125");
         assert_eq!(

@@ -247,3 +247,60 @@ pub fn setstate(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     }
     Ok(Value::None)
 }
+
+/// `__length_hint__()` of the iterators over collections: how many items are left; none
+/// once the dict or set changed size (its next step raises).
+pub fn length_hint(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    crate::object::args::positional(ts, "__length_hint__", args, 0, 0)?;
+    let Some(Obj::Iter(state)) = this.obj().map(|o| &**o) else {
+        return Ok(Value::Int(0));
+    };
+    let left = match &*state.borrow() {
+        IterState::List { list, index } => match &**list {
+            Obj::List(l) => l.borrow().len().saturating_sub(*index),
+            _ => 0,
+        },
+        IterState::Tuple { tuple, index } => match &**tuple {
+            Obj::Tuple(t) => t.len().saturating_sub(*index),
+            _ => 0,
+        },
+        IterState::Str { text, byte_pos } => match &**text {
+            Obj::Str(s) => s.as_str().get(*byte_pos..).map_or(0, |t| t.chars().count()),
+            _ => 0,
+        },
+        IterState::Bytes { bytes, index } => match &**bytes {
+            Obj::Bytes(b) => b.len().saturating_sub(*index),
+            Obj::ByteArray(b) => b.borrow().len().saturating_sub(*index),
+            _ => 0,
+        },
+        IterState::Range { next, stop, step } => range_left(*next, *stop, *step),
+        IterState::Dict {
+            dict, index, size, ..
+        } => match &**dict {
+            Obj::Dict(d) if d.borrow().len() == *size => size.saturating_sub(*index),
+            _ => 0,
+        },
+        IterState::Set { set, items, index } => match &**set {
+            Obj::Set { items: now, .. } if now.borrow().len() == items.len() => {
+                items.len().saturating_sub(*index)
+            }
+            _ => 0,
+        },
+        IterState::Snapshot { items, index, .. } => items.len().saturating_sub(*index),
+        _ => 0,
+    };
+    Ok(Value::Int(left as i64))
+}
+
+/// The values a range iterator at `next` has left to give.
+fn range_left(next: i64, stop: i64, step: i64) -> usize {
+    let (next, stop, step) = (i128::from(next), i128::from(stop), i128::from(step));
+    let n = if step > 0 && next < stop {
+        (stop - next + step - 1) / step
+    } else if step < 0 && next > stop {
+        (next - stop - step - 1) / -step
+    } else {
+        0
+    };
+    usize::try_from(n).unwrap_or(usize::MAX)
+}

@@ -91,8 +91,8 @@ fn tables(id: TypeId) -> (MethodTable, MethodTable) {
         | TypeId::DictItemIterator
         | TypeId::SetIterator
         | TypeId::ListReverseIterator
-        | TypeId::Reversed
-        | TypeId::Enumerate
+        | TypeId::Reversed => return (ITERATOR_METHODS, SIZED_ITERATOR_METHODS),
+        TypeId::Enumerate
         | TypeId::Zip
         | TypeId::Map
         | TypeId::Filter
@@ -237,6 +237,10 @@ const ITERATOR_METHODS: &[(&str, NativeFn)] = &[
     ("__reduce__", crate::objects::iterators::reduce),
     ("__setstate__", crate::objects::iterators::setstate),
 ];
+
+/// What the iterators over collections add to [`ITERATOR_METHODS`].
+const SIZED_ITERATOR_METHODS: &[(&str, NativeFn)] =
+    &[("__length_hint__", crate::objects::iterators::length_hint)];
 
 fn identity(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     Ok(this.clone())

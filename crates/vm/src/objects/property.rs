@@ -68,7 +68,7 @@ fn new_value((getter, setter, deleter, doc): Parts) -> Value {
         getter,
         setter,
         deleter,
-        doc,
+        doc: std::cell::RefCell::new(doc),
     }))
 }
 
@@ -82,19 +82,33 @@ fn doc_of(ts: &mut ThreadState, getter: &Value) -> Value {
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)`.
 pub fn construct(ts: &mut ThreadState, args: &Args) -> PyResult {
-    let arg = |i: usize, name: &str| {
-        args.pos
-            .get(i)
-            .or(args.kw(name))
-            .cloned()
-            .unwrap_or(Value::None)
-    };
-    let (getter, setter, deleter, doc) = (
-        arg(0, "fget"),
-        arg(1, "fset"),
-        arg(2, "fdel"),
-        arg(3, "doc"),
-    );
+    const NAMES: [&str; 4] = ["fget", "fset", "fdel", "doc"];
+    let given = args.pos.len() + args.kwnames.len();
+    if given > 4 {
+        return Err(ts.type_error(format!(
+            "property() takes at most 4 arguments ({given} given)"
+        )));
+    }
+    let mut slots: [Value; 4] = Default::default();
+    slots[..args.pos.len()].clone_from_slice(args.pos);
+    for (k, v) in args.kwnames.iter().zip(args.kwvals) {
+        let name = k.as_str().map_or("", |s| s.as_str());
+        match NAMES.iter().position(|n| *n == name) {
+            Some(i) if i < args.pos.len() => {
+                return Err(ts.type_error(format!(
+                    "argument for property() given by name ('{name}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(i) => slots[i] = v.clone(),
+            None => {
+                return Err(ts.type_error(format!(
+                    "'{name}' is an invalid keyword argument for property()"
+                )))
+            }
+        }
+    }
+    let [getter, setter, deleter, doc] = slots;
     let doc = if doc.is_none() {
         doc_of(ts, &getter)
     } else {
@@ -110,28 +124,50 @@ fn parts(this: &Value) -> Parts {
             setter,
             deleter,
             doc,
-        }) => (getter.clone(), setter.clone(), deleter.clone(), doc.clone()),
+        }) => (
+            getter.clone(),
+            setter.clone(),
+            deleter.clone(),
+            doc.borrow().clone(),
+        ),
         _ => Default::default(),
     }
 }
 
+/// CPython's `property_copy`: a new property with the accessors given (`None` keeps the
+/// old one); it takes the new getter's docstring when the old one's came from its getter.
+fn copy_with(ts: &mut ThreadState, this: &Value, replaced: usize, accessor: &Value) -> PyResult {
+    let (getter, setter, deleter, doc) = parts(this);
+    let mut accessors = [getter, setter, deleter];
+    let doc_from_getter = !accessors[0].is_none() && {
+        let getter_doc = doc_of(ts, &accessors[0]);
+        !doc.is_none() && crate::protocol::ops::eq(ts, &doc, &getter_doc)?
+    };
+    if !accessor.is_none() {
+        accessors[replaced] = accessor.clone();
+    }
+    let [getter, setter, deleter] = accessors;
+    let doc = if doc_from_getter || doc.is_none() {
+        doc_of(ts, &getter)
+    } else {
+        doc
+    };
+    Ok(new_value((getter, setter, deleter, doc)))
+}
+
 fn with_getter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "getter", args, 1, 1)?;
-    let (_, setter, deleter, _) = parts(this);
-    let doc = doc_of(ts, &a[0]);
-    Ok(new_value((a[0].clone(), setter, deleter, doc)))
+    copy_with(ts, this, 0, &a[0])
 }
 
 fn with_setter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "setter", args, 1, 1)?;
-    let (getter, _, deleter, doc) = parts(this);
-    Ok(new_value((getter, a[0].clone(), deleter, doc)))
+    copy_with(ts, this, 1, &a[0])
 }
 
 fn with_deleter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "deleter", args, 1, 1)?;
-    let (getter, setter, _, doc) = parts(this);
-    Ok(new_value((getter, setter, a[0].clone(), doc)))
+    copy_with(ts, this, 2, &a[0])
 }
 
 /// `fget`, `fset`, `fdel` and `__doc__`.
@@ -149,7 +185,7 @@ pub fn data_attr(prop: &Obj, name: &str) -> Option<Value> {
         "fget" => Some(getter.clone()),
         "fset" => Some(setter.clone()),
         "fdel" => Some(deleter.clone()),
-        "__doc__" => Some(doc.clone()),
+        "__doc__" => Some(doc.borrow().clone()),
         "__isabstractmethod__" => Some(Value::Bool(
             [getter, setter, deleter].into_iter().any(is_abstract),
         )),

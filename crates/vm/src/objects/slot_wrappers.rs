@@ -89,6 +89,24 @@ pub fn is_unhashable(id: TypeId) -> bool {
     )
 }
 
+/// Whether `owner.name` shows as a slot wrapper (`<slot wrapper '__add__' of 'int' objects>`)
+/// rather than a method: CPython defines these few special methods as plain methods.
+pub fn is_slot_wrapper(owner: TypeId, name: &str) -> bool {
+    let plain_method = match name {
+        "__format__" | "__trunc__" | "__floor__" | "__ceil__" | "__round__" => true,
+        "__init_subclass__" | "__subclasshook__" => true,
+        "__getitem__" => matches!(owner, TypeId::List | TypeId::Dict),
+        "__contains__" => matches!(owner, TypeId::Dict | TypeId::Set | TypeId::FrozenSet),
+        _ => false,
+    };
+    let slot = NAMES.contains(&name)
+        || matches!(
+            name,
+            "__init__" | "__getattribute__" | "__setattr__" | "__delattr__"
+        );
+    slot && !plain_method
+}
+
 /// The names of all slots, for building a type's `__dict__`.
 pub const NAMES: &[&str] = &[
     "__repr__",
@@ -310,10 +328,34 @@ fn compare(ts: &mut ThreadState, this: &Value, args: &Args, op: C) -> PyResult {
     ops::compare(ts, op, &this, &other)
 }
 
+/// Where a number stands in the tower `int` (and `bool`) < `float` < `complex`.
+fn number_rank(ts: &ThreadState, v: &Value) -> Option<u8> {
+    match &*crate::object::class_of::class_of(ts, v) {
+        Obj::Type(t) => match t.builtin {
+            TypeId::Bool | TypeId::Int => Some(0),
+            TypeId::Float => Some(1),
+            TypeId::Complex => Some(2),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// For a number `this`: whether its slots take `other` (a number no higher in the tower, as
+/// CPython's `float` slots convert ints but `int`'s take ints only: `(1).__eq__(1.0)` is
+/// `NotImplemented`). `None` when `this` is not a number.
+fn number_operand_fits(ts: &ThreadState, this: &Value, other: &Value) -> Option<bool> {
+    let rank = number_rank(ts, this)?;
+    Some(number_rank(ts, other).is_some_and(|r| r <= rank))
+}
+
 /// Whether a built-in comparison relates the two values (numbers with numbers, sets with
 /// sets and keys views, otherwise the same type): CPython's slots answer `NotImplemented`
 /// for the rest, so `(1).__eq__('x')` is `NotImplemented`.
 fn comparable(ts: &ThreadState, a: &Value, b: &Value) -> bool {
+    if let Some(fits) = number_operand_fits(ts, a, b) {
+        return fits;
+    }
     let family = |v: &Value| match &*crate::object::class_of::class_of(ts, v) {
         Obj::Type(t) => Some(match t.builtin {
             TypeId::Bool | TypeId::Int | TypeId::Float | TypeId::Complex => TypeId::Complex,
@@ -329,6 +371,9 @@ fn binary(ts: &mut ThreadState, this: &Value, args: &Args, op: B, reflected: boo
     let other = one(ts, "__add__", args)?;
     let other = class::builtin_base(&other).unwrap_or(other);
     let this = receiver(this);
+    if number_operand_fits(ts, &this, &other) == Some(false) {
+        return not_implemented(ts, &this, args);
+    }
     let r = match reflected {
         false => ops::try_binary_op(ts, op, &this, &other)?,
         true => ops::try_binary_op(ts, op, &other, &this)?,

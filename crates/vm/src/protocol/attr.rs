@@ -438,6 +438,12 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 _ => {}
             },
             Obj::Native(n) if key == "__name__" => return Ok(Value::new_str(n.name)),
+            Obj::Native(n) if key == "__qualname__" => {
+                return Ok(Value::new_str(match n.of_builtin_type {
+                    Some(owner) if n.is_method => format!("{}.{}", owner.name(), n.name),
+                    _ => n.name.to_string(),
+                }))
+            }
             Obj::BoundMethod { func, this } => match key {
                 "__self__" => return Ok(this.clone()),
                 "__func__" => return Ok(func.clone()),
@@ -658,6 +664,10 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
             }
             Obj::Function(f) => {
                 f.attrs.borrow_mut().insert(name.clone(), v);
+                return Ok(());
+            }
+            Obj::Property { doc, .. } if key == "__doc__" => {
+                *doc.borrow_mut() = v;
                 return Ok(());
             }
             _ => {}

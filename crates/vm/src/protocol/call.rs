@@ -472,7 +472,7 @@ fn descriptor_receiver(
     name: &str,
     this: &Value,
 ) -> PyResult<Value> {
-    if CLASS_LEVEL_METHODS.contains(&name) {
+    if is_class_level(name) {
         return Ok(this.clone());
     }
     let cls = class_of(ts, this);
@@ -493,6 +493,11 @@ fn descriptor_receiver(
         return Ok(this.clone());
     }
     Ok(class::builtin_base(this).unwrap_or_else(|| this.clone()))
+}
+
+/// Whether the built-in types' method `name` is a class-level one (see below).
+pub fn is_class_level(name: &str) -> bool {
+    CLASS_LEVEL_METHODS.contains(&name)
 }
 
 /// Methods of built-in types that act on the class, not a value (`classmethod`s and

@@ -554,6 +554,9 @@ pub fn compare(ts: &mut ThreadState, op: Comparison, a: &Value, b: &Value) -> Py
             return Ok(Value::Bool(same == matches!(op, Comparison::Equal)));
         }
     }
+    if let Some(r) = seq::sequence_compare(ts, a, b, op)? {
+        return Ok(r);
+    }
     if let Some(o) = seq::builtin_compare(ts, a, b, op)? {
         return Ok(Value::Bool(ordering_matches(op, o)));
     }

@@ -289,14 +289,6 @@ pub fn builtin_compare(
         (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
             Ok(Some(crate::objects::bytes::ops::compare(a, b)))
         }
-        (Obj::List(l), Obj::List(m)) => {
-            let (l, m) = (l.borrow().clone(), m.borrow().clone());
-            lexicographic(ts, &l, &m, op).map(Some)
-        }
-        (Obj::Tuple(l), Obj::Tuple(m)) => {
-            let (l, m) = (l.clone(), m.clone());
-            lexicographic(ts, &l, &m, op).map(Some)
-        }
         (Obj::Set { items: s, .. }, Obj::Set { items: t, .. }) => {
             let (s, t) = (s.borrow(), t.borrow());
             let sub = s.keys().all(|k| t.contains(k));
@@ -348,25 +340,45 @@ pub fn builtin_compare(
     }
 }
 
-fn lexicographic(
+/// `a <op> b` for two lists or two tuples (CPython's `list_richcompare`/`tuplerichcompare`):
+/// the first items that are not equal (identity first) decide, by `op` itself, so
+/// `(nan,) <= (nan,)` is `nan <= nan`; else the lengths. `None` for other operands.
+pub fn sequence_compare(
     ts: &mut ThreadState,
-    l: &[Value],
-    m: &[Value],
+    a: &Value,
+    b: &Value,
     op: Comparison,
-) -> PyResult<Option<Ordering>> {
+) -> PyResult<Option<Value>> {
+    let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+        return Ok(None);
+    };
+    let (l, m) = match (&**x, &**y) {
+        (Obj::List(l), Obj::List(m)) => (l.borrow().clone(), m.borrow().clone()),
+        (Obj::Tuple(l), Obj::Tuple(m)) => (l.to_vec(), m.to_vec()),
+        _ => return Ok(None),
+    };
+    let equality = matches!(op, Comparison::Equal | Comparison::NotEqual);
+    if equality && l.len() != m.len() {
+        return Ok(Some(Value::Bool(op == Comparison::NotEqual)));
+    }
     for (p, q) in l.iter().zip(m.iter()) {
         if !ops::eq(ts, p, q)? {
-            if matches!(op, Comparison::Equal | Comparison::NotEqual) {
-                return Ok(Some(Ordering::Less));
-            }
-            return Ok(Some(if ops::less_than(ts, p, q)? {
-                Ordering::Less
-            } else {
-                Ordering::Greater
+            return Ok(Some(match op {
+                Comparison::Equal => Value::Bool(false),
+                Comparison::NotEqual => Value::Bool(true),
+                _ => ops::compare(ts, op, p, q)?,
             }));
         }
     }
-    Ok(Some(l.len().cmp(&m.len())))
+    let o = l.len().cmp(&m.len());
+    Ok(Some(Value::Bool(match op {
+        Comparison::Less => o.is_lt(),
+        Comparison::LessEqual => o.is_le(),
+        Comparison::Equal => o.is_eq(),
+        Comparison::NotEqual => o.is_ne(),
+        Comparison::Greater => o.is_gt(),
+        Comparison::GreaterEqual => o.is_ge(),
+    })))
 }
 
 pub fn range_len(r: &ObjRef) -> i64 {

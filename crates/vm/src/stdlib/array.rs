@@ -26,7 +26,7 @@ fn item_size(code: &str) -> Option<usize> {
 
 fn float_of(v: &Value) -> f64 {
     match v {
-        Value::Float(f) => *f,
+        Value::Float(f) => crate::objects::float::canonical_nan(*f),
         Value::Int(i) => *i as f64,
         Value::Bool(b) => *b as i64 as f64,
         v => to_big(v).and_then(|b| b.to_f64()).unwrap_or(f64::NAN),

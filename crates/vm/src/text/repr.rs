@@ -160,7 +160,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
             )
         }
         Obj::Function(f) => format!("<function {} at {:#x}>", f.current_qualname(), o.id()),
-        Obj::Native(n) if n.this.is_null() => format!("<built-in function {}>", n.name),
+        Obj::Native(n) if n.this.is_null() => native_repr(ts, n),
         Obj::Native(n) => format!(
             "<built-in method {} of {} object at {:#x}>",
             n.name,
@@ -420,4 +420,23 @@ mod tests {
         assert_eq!(str_repr("a\nb"), "'a\\nb'");
         assert_eq!(bytes_repr(b"a\x00"), "b'a\\x00'");
     }
+}
+
+/// An unbound built-in: a module's function, or a built-in type's method as its class
+/// holds it (`<method 'append' of 'list' objects>`, `<slot wrapper '__add__' of 'int'
+/// objects>`; a class-level one is bound to its type).
+fn native_repr(ts: &ThreadState, n: &crate::objects::function::NativeFunction) -> String {
+    let Some(owner) = n.of_builtin_type.filter(|_| n.is_method) else {
+        return format!("<built-in function {}>", n.name);
+    };
+    if crate::protocol::call::is_class_level(n.name) {
+        let id = ts.rt.type_obj(owner).id();
+        return format!("<built-in method {} of type object at {id:#x}>", n.name);
+    }
+    let kind = if crate::objects::slot_wrappers::is_slot_wrapper(owner, n.name) {
+        "slot wrapper"
+    } else {
+        "method"
+    };
+    format!("<{kind} '{}' of '{}' objects>", n.name, owner.name())
 }

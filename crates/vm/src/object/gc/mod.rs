@@ -171,7 +171,10 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
             setter,
             deleter,
             doc,
-        } => values([getter, setter, deleter, doc], visit),
+        } => {
+            values([getter, setter, deleter], visit);
+            value(&doc.borrow(), visit);
+        }
         Obj::ClassMethod(v) | Obj::StaticMethod(v) => value(v, visit),
         Obj::DictView { dict, .. } => visit(dict),
         _ => {}

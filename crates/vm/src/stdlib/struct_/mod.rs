@@ -372,7 +372,7 @@ fn pack_one(
         }
         b'?' => dst[0] = crate::protocol::ops::truthy(ts, v)? as u8,
         b'e' | b'f' | b'd' => {
-            let x = float_value(ts, error, v)?;
+            let x = crate::objects::float::canonical_nan(float_value(ts, error, v)?);
             let bits = match code {
                 b'd' => x.to_bits(),
                 b'f' => {
