@@ -22,6 +22,7 @@ use crate::objects::str::concat as strcat;
 use crate::protocol::attr;
 use crate::protocol::attr_cache;
 use crate::protocol::call;
+use crate::protocol::class;
 use crate::protocol::iter;
 use crate::protocol::ops;
 use crate::protocol::subscript as subscr;
@@ -492,8 +493,14 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     }
                     let caller = ts.frames.pop().expect("caller frame above entry");
                     let done = std::mem::replace(current, caller);
+                    let runs_init = done.runs_init;
                     ts.recycle_frame(done);
-                    current.push(v);
+                    if runs_init {
+                        // The instance is already on the caller's stack.
+                        class::init_returned(ts, &v)?;
+                    } else {
+                        current.push(v);
+                    }
                     continue 'frames;
                 }
                 I::LoadBuildClass => {

@@ -310,7 +310,7 @@ pub fn call_from_stack(
 fn call_stack_values(
     ts: &mut ThreadState,
     f: &mut Frame,
-    mut nargs: usize,
+    nargs: usize,
     kwnames: &[Value],
 ) -> PyResult<Option<Box<Frame>>> {
     let callee_index = f.slots.len() - nargs - 1;
@@ -324,14 +324,14 @@ fn call_stack_values(
             return Ok(None);
         }
     }
-    let mut callee = f.slots[callee_index].clone();
+    if let Some(frame) = class::init_frame(ts, f, nargs, kwnames)? {
+        return Ok(Some(frame));
+    }
+    let callee = f.slots[callee_index].clone();
     if let Value::Obj(o) = &callee {
         if let Obj::BoundMethod { func, this } = &**o {
-            if matches!(func, Value::Obj(fo) if matches!(&**fo, Obj::Function(_))) {
-                f.slots[callee_index] = func.clone();
-                f.slots.insert(callee_index + 1, this.clone());
-                nargs += 1;
-                callee = func.clone();
+            if let Some(Obj::Function(func)) = func.obj().map(|o| &**o) {
+                return receiver_frame_from_stack(ts, f, func, this.clone(), nargs, kwnames);
             }
         }
     }
@@ -407,6 +407,36 @@ fn is_value_of(v: &Value, owner: TypeId) -> bool {
     crate::object::class_of::builtin_type_id(v) == Some(owner)
 }
 
+/// The eval loop's call of Python function `func` with receiver `this` (a bound method's,
+/// or the new instance for `__init__`) before the `nargs` arguments on top of `f`'s stack:
+/// pops the callee and the arguments, and returns the frame to switch to (a generator
+/// function's generator is pushed instead). A plain call moves the arguments straight into
+/// the frame's locals after the receiver.
+pub fn receiver_frame_from_stack(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    func: &Function,
+    this: Value,
+    nargs: usize,
+    kwnames: &[Value],
+) -> PyResult<Option<Box<Frame>>> {
+    let callee_index = f.slots.len() - nargs - 1;
+    if !(kwnames.is_empty() && takes_plainly(func, nargs + 1)) {
+        f.slots.insert(callee_index + 1, this);
+        return call_function_from_stack(ts, f, func, nargs + 1, kwnames);
+    }
+    ts.enter()?;
+    let mut frame = ts.empty_frame(&func.code, &func.globals, None);
+    frame.slots.push(this);
+    frame.slots.extend(f.slots.drain(callee_index + 1..));
+    push_defaults(&mut frame, func);
+    f.drop_top();
+    Ok(Some(frame))
+}
+
+/// The eval loop's call of Python function `func`, the callee `nargs + 1` slots below the
+/// top of `f`'s stack: binds the arguments, pops the callee and them, and returns the frame to
+/// switch to (a generator function's generator is pushed instead).
 fn call_function_from_stack(
     ts: &mut ThreadState,
     f: &mut Frame,
