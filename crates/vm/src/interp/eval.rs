@@ -462,28 +462,16 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::CallKw(n) => {
                     let kwnames = f.pop();
-                    let names: Vec<Value> = match &kwnames {
-                        Value::Obj(o) => match &**o {
-                            Obj::Tuple(items) => items.to_vec(),
-                            _ => Vec::new(),
-                        },
-                        _ => Vec::new(),
-                    };
-                    if let Some(callee) = call::call_from_stack(ts, f, n as usize, &names)? {
+                    if let Some(callee) = call::call_kw_from_stack(ts, f, n as usize, &kwnames)? {
                         ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
-                I::CallFunctionEx(has_kwargs) => {
-                    let kwargs = if has_kwargs & 1 != 0 {
-                        Some(f.pop())
-                    } else {
-                        None
-                    };
-                    let args = f.pop();
-                    let callee = f.pop();
-                    let r = call::call_ex(ts, &callee, &args, kwargs.as_ref())?;
-                    f.push(r);
+                I::CallFunctionEx(flags) => {
+                    if let Some(callee) = call::call_ex_from_stack(ts, f, flags & 1 != 0)? {
+                        ts.frames.push(std::mem::replace(current, callee));
+                        continue 'frames;
+                    }
                 }
                 I::ReturnValue => {
                     let v = f.pop();

@@ -149,7 +149,31 @@ pub fn binary_dunder(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyRes
     if let Some(r) = try_dunder(ts, a, forward, b)? {
         return Ok(Some(r));
     }
+    if let Some(r) = builtin_before_reflected(ts, op, a, b)? {
+        return Ok(Some(r));
+    }
     try_dunder(ts, b, reflected, a)
+}
+
+/// `a op b` for a number `a` and an instance `b` of a subclass of another numeric type
+/// (`1.5 + IntSubclass(2)`): `a`'s own operation on `b`'s value comes before `b`'s reflected
+/// method, which goes first only when `b`'s class derives from `a`'s type.
+fn builtin_before_reflected(
+    ts: &mut ThreadState,
+    op: B,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    let Some(inst) = b.as_instance().filter(|_| a.as_instance().is_none()) else {
+        return Ok(None);
+    };
+    let Some(base) = builtin_base(b) else {
+        return Ok(None);
+    };
+    if crate::object::typeobj::is_subclass(&inst.class, &class_of(ts, a)) {
+        return Ok(None);
+    }
+    crate::protocol::ops::try_numeric_op(ts, op, a, &base)
 }
 
 pub fn inplace_dunder(
