@@ -22,6 +22,7 @@ use crate::objects::str::concat as strcat;
 use crate::protocol::attr;
 use crate::protocol::attr_cache;
 use crate::protocol::call;
+use crate::protocol::class;
 use crate::protocol::iter;
 use crate::protocol::ops;
 use crate::protocol::subscript as subscr;
@@ -461,28 +462,16 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::CallKw(n) => {
                     let kwnames = f.pop();
-                    let names: Vec<Value> = match &kwnames {
-                        Value::Obj(o) => match &**o {
-                            Obj::Tuple(items) => items.to_vec(),
-                            _ => Vec::new(),
-                        },
-                        _ => Vec::new(),
-                    };
-                    if let Some(callee) = call::call_from_stack(ts, f, n as usize, &names)? {
+                    if let Some(callee) = call::call_kw_from_stack(ts, f, n as usize, &kwnames)? {
                         ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
-                I::CallFunctionEx(has_kwargs) => {
-                    let kwargs = if has_kwargs & 1 != 0 {
-                        Some(f.pop())
-                    } else {
-                        None
-                    };
-                    let args = f.pop();
-                    let callee = f.pop();
-                    let r = call::call_ex(ts, &callee, &args, kwargs.as_ref())?;
-                    f.push(r);
+                I::CallFunctionEx(flags) => {
+                    if let Some(callee) = call::call_ex_from_stack(ts, f, flags & 1 != 0)? {
+                        ts.frames.push(std::mem::replace(current, callee));
+                        continue 'frames;
+                    }
                 }
                 I::ReturnValue => {
                     let v = f.pop();
@@ -492,8 +481,14 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     }
                     let caller = ts.frames.pop().expect("caller frame above entry");
                     let done = std::mem::replace(current, caller);
+                    let runs_init = done.runs_init;
                     ts.recycle_frame(done);
-                    current.push(v);
+                    if runs_init {
+                        // The instance is already on the caller's stack.
+                        class::init_returned(ts, &v)?;
+                    } else {
+                        current.push(v);
+                    }
                     continue 'frames;
                 }
                 I::LoadBuildClass => {

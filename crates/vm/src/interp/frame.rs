@@ -33,6 +33,10 @@ pub struct Frame {
     pub globals: ObjRef,
     /// The namespace dict of module and class bodies.
     pub namespace: Option<ObjRef>,
+    /// The frame runs the `__init__` of a class called by the eval loop (pushed in place,
+    /// CPython 3.11's init-check shim): the caller's stack already holds the new instance, so
+    /// the return value is checked to be `None` and dropped (`class::init_returned`).
+    pub runs_init: bool,
 }
 
 impl Frame {

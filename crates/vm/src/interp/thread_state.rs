@@ -207,6 +207,7 @@ impl ThreadState {
                 blocks: Vec::new(),
                 globals: globals.clone(),
                 namespace,
+                runs_init: false,
             }),
         }
     }
@@ -225,6 +226,7 @@ impl ThreadState {
                 f.blocks.clear();
             }
             f.namespace = None;
+            f.runs_init = false;
             self.frame_pool.push(f);
         }
     }

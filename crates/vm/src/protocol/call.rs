@@ -77,6 +77,25 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// CPython's `too_many_positional`, without the function's name: "takes from 1 to 2
+/// positional arguments but 3 positional arguments (and 1 keyword-only argument) were given".
+fn too_many_positional(argc: usize, ndefaults: usize, given: usize, kwonly_given: usize) -> String {
+    let takes = if ndefaults > 0 {
+        format!("from {} to {} positional arguments", argc - ndefaults, argc)
+    } else {
+        plural(argc, "positional argument")
+    };
+    if kwonly_given == 0 {
+        let verb = if given == 1 { "was" } else { "were" };
+        return format!("takes {takes} but {given} {verb} given");
+    }
+    format!(
+        "takes {takes} but {} (and {}) were given",
+        plural(given, "positional argument"),
+        plural(kwonly_given, "keyword-only argument")
+    )
+}
+
 /// The argument binding proper; `Err` is the message after `name()`.
 fn bind_args(
     func: &Function,
@@ -103,14 +122,6 @@ fn bind_args(
             Vec::new()
         };
         slots[argc + kwonly] = Value::new_tuple(extra);
-    } else if npos > argc {
-        let takes = if ndefaults > 0 {
-            format!("from {} to {} positional arguments", argc - ndefaults, argc)
-        } else {
-            plural(argc, "positional argument")
-        };
-        let verb = if npos == 1 { "was" } else { "were" };
-        return Err(format!("takes {takes} but {npos} {verb} given"));
     }
 
     let mut kwdict = has_varkw.then(Dict::new);
@@ -146,6 +157,17 @@ fn bind_args(
     if let Some(d) = kwdict {
         let at = argc + kwonly + has_varargs as usize;
         slots[at] = Value::new_dict(d);
+    }
+    if npos > argc && !has_varargs {
+        // After the keywords, as CPython: their errors come first, and the message counts
+        // the keyword-only arguments they gave.
+        let kwonly_given = slots[argc..argc + kwonly].iter().filter(|s| !s.is_null());
+        return Err(too_many_positional(
+            argc,
+            ndefaults,
+            npos,
+            kwonly_given.count(),
+        ));
     }
 
     let mut missing = Vec::new();
@@ -310,7 +332,7 @@ pub fn call_from_stack(
 fn call_stack_values(
     ts: &mut ThreadState,
     f: &mut Frame,
-    mut nargs: usize,
+    nargs: usize,
     kwnames: &[Value],
 ) -> PyResult<Option<Box<Frame>>> {
     let callee_index = f.slots.len() - nargs - 1;
@@ -324,14 +346,14 @@ fn call_stack_values(
             return Ok(None);
         }
     }
-    let mut callee = f.slots[callee_index].clone();
+    if let Some(frame) = class::init_frame(ts, f, nargs, kwnames)? {
+        return Ok(Some(frame));
+    }
+    let callee = f.slots[callee_index].clone();
     if let Value::Obj(o) = &callee {
         if let Obj::BoundMethod { func, this } = &**o {
-            if matches!(func, Value::Obj(fo) if matches!(&**fo, Obj::Function(_))) {
-                f.slots[callee_index] = func.clone();
-                f.slots.insert(callee_index + 1, this.clone());
-                nargs += 1;
-                callee = func.clone();
+            if let Some(Obj::Function(func)) = func.obj().map(|o| &**o) {
+                return receiver_frame_from_stack(ts, f, func, this.clone(), nargs, kwnames);
             }
         }
     }
@@ -407,6 +429,36 @@ fn is_value_of(v: &Value, owner: TypeId) -> bool {
     crate::object::class_of::builtin_type_id(v) == Some(owner)
 }
 
+/// The eval loop's call of Python function `func` with receiver `this` (a bound method's,
+/// or the new instance for `__init__`) before the `nargs` arguments on top of `f`'s stack:
+/// pops the callee and the arguments, and returns the frame to switch to (a generator
+/// function's generator is pushed instead). A plain call moves the arguments straight into
+/// the frame's locals after the receiver.
+pub fn receiver_frame_from_stack(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    func: &Function,
+    this: Value,
+    nargs: usize,
+    kwnames: &[Value],
+) -> PyResult<Option<Box<Frame>>> {
+    let callee_index = f.slots.len() - nargs - 1;
+    if !(kwnames.is_empty() && takes_plainly(func, nargs + 1)) {
+        f.slots.insert(callee_index + 1, this);
+        return call_function_from_stack(ts, f, func, nargs + 1, kwnames);
+    }
+    ts.enter()?;
+    let mut frame = ts.empty_frame(&func.code, &func.globals, None);
+    frame.slots.push(this);
+    frame.slots.extend(f.slots.drain(callee_index + 1..));
+    push_defaults(&mut frame, func);
+    f.drop_top();
+    Ok(Some(frame))
+}
+
+/// The eval loop's call of Python function `func`, the callee `nargs + 1` slots below the
+/// top of `f`'s stack: binds the arguments, pops the callee and them, and returns the frame to
+/// switch to (a generator function's generator is pushed instead).
 fn call_function_from_stack(
     ts: &mut ThreadState,
     f: &mut Frame,
@@ -613,29 +665,101 @@ pub fn call_ex(
     args: &Value,
     kwargs: Option<&Value>,
 ) -> PyResult {
-    let mut all = iter::collect(ts, args).map_err(|e| {
-        if ts.exc_matches(&e, crate::object::error::ExcKind::TypeError)
-            && iter::get_iter(ts, args).is_err()
+    let (all, kwnames) = ex_arguments(ts, callee, args, kwargs)?;
+    call_value(ts, callee, &all, &kwnames)
+}
+
+/// The eval loop's `CallFunctionEx`: `callee(*args, **kwargs)` from the top of `f`'s stack.
+/// A Python function (or a method bound to one) gets a frame for the loop to switch to, as
+/// for any other call from the loop; any other result is pushed onto `f`'s stack.
+pub fn call_ex_from_stack(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    has_kwargs: bool,
+) -> PyResult<Option<Box<Frame>>> {
+    let kwargs = has_kwargs.then(|| f.pop());
+    let args = f.pop();
+    let callee = f.pop();
+    let (mut all, kwnames) = ex_arguments(ts, &callee, &args, kwargs.as_ref())?;
+    let func = match callee.obj().map(|o| &**o) {
+        Some(Obj::Function(_)) => &callee,
+        Some(Obj::BoundMethod { func, this })
+            if matches!(func.obj().map(|o| &**o), Some(Obj::Function(_))) =>
         {
-            let callee = function_str(ts, callee);
-            let kind = type_name(ts, args);
-            ts.type_error(format!(
-                "{callee} argument after * must be an iterable, not {kind}"
-            ))
-        } else {
-            e
+            all.insert(0, this.clone());
+            func
         }
-    })?;
+        _ => {
+            let r = call_value(ts, &callee, &all, &kwnames)?;
+            f.push(r);
+            return Ok(None);
+        }
+    };
+    let Some(Obj::Function(func)) = func.obj().map(|o| &**o) else {
+        unreachable!("checked above");
+    };
+    ts.check_eval_breaker()?;
+    let frame = bind_frame(ts, func, &all, &kwnames, None)?;
+    if func.code.is_generator {
+        f.push(generator::new_generator(frame, func));
+        return Ok(None);
+    }
+    ts.enter()?;
+    Ok(Some(frame))
+}
+
+/// The arguments of `callee(*args, **kwargs)` as a call's values (positional, then keyword)
+/// and keyword names, with CPython's error for an `args` that is not iterable.
+fn ex_arguments(
+    ts: &mut ThreadState,
+    callee: &Value,
+    args: &Value,
+    kwargs: Option<&Value>,
+) -> PyResult<(Vec<Value>, Vec<Value>)> {
+    let mut all = match args.obj().map(|o| &**o) {
+        Some(Obj::Tuple(items)) => items.to_vec(),
+        _ => iter::collect(ts, args).map_err(|e| {
+            if ts.exc_matches(&e, crate::object::error::ExcKind::TypeError)
+                && iter::get_iter(ts, args).is_err()
+            {
+                let callee = function_str(ts, callee);
+                let kind = type_name(ts, args);
+                ts.type_error(format!(
+                    "{callee} argument after * must be an iterable, not {kind}"
+                ))
+            } else {
+                e
+            }
+        })?,
+    };
     let mut kwnames = Vec::new();
     if let Some(Value::Obj(o)) = kwargs {
         if let Obj::Dict(d) = &**o {
-            for (k, v) in d.borrow().iter() {
+            let d = d.borrow();
+            kwnames.reserve(d.len());
+            all.reserve(d.len());
+            for (k, v) in d.iter() {
                 kwnames.push(k.clone());
                 all.push(v.clone());
             }
         }
     }
-    call_value(ts, callee, &all, &kwnames)
+    Ok((all, kwnames))
+}
+
+/// The eval loop's `CallKw(n)`: the keyword names are the tuple `kwnames` (popped), bound
+/// straight from it.
+pub fn call_kw_from_stack(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    nargs: usize,
+    kwnames: &Value,
+) -> PyResult<Option<Box<Frame>>> {
+    let names: &[Value] = match kwnames.obj().map(|o| &**o) {
+        Some(Obj::Tuple(items)) => items,
+        _ => &[],
+    };
+    call_from_stack(ts, f, nargs, names)
 }
 
 /// The callable as CPython names it in argument errors (`_PyObject_FunctionStr`):

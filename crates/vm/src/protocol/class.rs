@@ -14,7 +14,7 @@ use crate::object::typeobj::{ExcData, Instance, TypeId, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 use crate::objects::function::{native_value, Args};
-use crate::protocol::call::{call_value, call_with_receiver};
+use crate::protocol::call::{call_value, call_with_receiver, receiver_frame_from_stack};
 
 /// Looks a special method up on a class (never on the instance).
 pub fn lookup_special(ts: &ThreadState, cls: &ObjRef, name: Dunder) -> Option<Value> {
@@ -149,7 +149,31 @@ pub fn binary_dunder(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyRes
     if let Some(r) = try_dunder(ts, a, forward, b)? {
         return Ok(Some(r));
     }
+    if let Some(r) = builtin_before_reflected(ts, op, a, b)? {
+        return Ok(Some(r));
+    }
     try_dunder(ts, b, reflected, a)
+}
+
+/// `a op b` for a number `a` and an instance `b` of a subclass of another numeric type
+/// (`1.5 + IntSubclass(2)`): `a`'s own operation on `b`'s value comes before `b`'s reflected
+/// method, which goes first only when `b`'s class derives from `a`'s type.
+fn builtin_before_reflected(
+    ts: &mut ThreadState,
+    op: B,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    let Some(inst) = b.as_instance().filter(|_| a.as_instance().is_none()) else {
+        return Ok(None);
+    };
+    let Some(base) = builtin_base(b) else {
+        return Ok(None);
+    };
+    if crate::object::typeobj::is_subclass(&inst.class, &class_of(ts, a)) {
+        return Ok(None);
+    }
+    crate::protocol::ops::try_numeric_op(ts, op, a, &base)
 }
 
 pub fn inplace_dunder(
@@ -250,16 +274,34 @@ pub fn call_type(
         return call_user_new(ts, cls, &new, args, kwnames);
     }
     let init = lookup_special(ts, cls, Dunder::Init);
-    let base = match wrapped_builtin(t.builtin) {
+    if init.is_none() && wrapped_builtin(t.builtin) {
         // Without an `__init__` of its own, the class initializes its built-in value from the
         // call's arguments, as the built-in's own `__new__`/`__init__` would.
-        true if init.is_none() => {
-            return new_with_base(ts, cls, &Args::new(args, kwnames));
+        return new_with_base(ts, cls, &Args::new(args, kwnames));
+    }
+    let instance = new_instance(ts, cls, t, positional)?;
+    match init {
+        Some(init) => {
+            let r = call_with_receiver(ts, &init, &instance, args, kwnames)?;
+            init_returned(ts, &r)?;
         }
+        None if !args.is_empty() && !t.is_exception => {
+            return Err(ts.type_error(format!("{}() takes no arguments", t.name)));
+        }
+        None => {}
+    }
+    Ok(instance)
+}
+
+/// A new, uninitialized instance of user class `cls` (`t`): an exception's `args` are the
+/// call's positional arguments; an instance of a subclass of a wrapped built-in type holds
+/// that type's empty value until `__init__` (through `super().__init__`) rebuilds it.
+fn new_instance(ts: &mut ThreadState, cls: &ObjRef, t: &TypeObj, positional: &[Value]) -> PyResult {
+    let base = match wrapped_builtin(t.builtin) {
         true => crate::objects::constructors::construct(ts, t.builtin, &Args::new(&[], &[]))?,
         false => Value::Null,
     };
-    let instance = Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
+    let instance = Instance::new(
         cls.clone(),
         Dict::new(),
         t.is_exception.then(|| {
@@ -270,26 +312,70 @@ pub fn call_type(
                 ..ExcData::default()
             })
         }),
-    ))));
-    if let Some(inst) = instance.as_instance() {
-        *inst.base.borrow_mut() = base;
+    );
+    *instance.base.borrow_mut() = base;
+    Ok(Value::Obj(ObjRef::new(Obj::Instance(instance))))
+}
+
+/// CPython's check of what `__init__` returned.
+pub fn init_returned(ts: &ThreadState, r: &Value) -> PyResult<()> {
+    if r.is_none() {
+        return Ok(());
     }
-    match init {
-        Some(init) => {
-            let r = call_with_receiver(ts, &init, &instance, args, kwnames)?;
-            if !r.is_none() {
-                return Err(ts.type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    type_name(ts, &r)
-                )));
-            }
-        }
-        None if !args.is_empty() && !t.is_exception => {
-            return Err(ts.type_error(format!("{}() takes no arguments", t.name)));
-        }
-        None => {}
+    Err(ts.type_error(format!(
+        "__init__() should return None, not '{}'",
+        type_name(ts, r)
+    )))
+}
+
+/// The eval loop's call of a class (the callee `nargs + 1` slots below the top of `f`'s
+/// stack) whose instances `type.__call__` makes unchanged — no metaclass `__call__`, no
+/// `__new__` — and whose `__init__` is a Python function: the new instance replaces the
+/// class and the arguments on the stack, and the `__init__` frame is returned for the loop
+/// to switch to, flagged [`Frame::runs_init`] (no nested run of the eval loop). `Ok(None)`,
+/// with the stack untouched, for any other callee.
+pub fn init_frame(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    nargs: usize,
+    kwnames: &[Value],
+) -> PyResult<Option<Box<Frame>>> {
+    let callee_index = f.slots.len() - nargs - 1;
+    let cls = match f.slots[callee_index].obj() {
+        Some(o) if matches!(&**o, Obj::Type(_)) => o.clone(),
+        _ => return Ok(None),
+    };
+    let Obj::Type(t) = &*cls else {
+        return Ok(None);
+    };
+    if t.is_exception || !is_user_class(t) || t.builtin == TypeId::Type {
+        return Ok(None);
     }
-    Ok(instance)
+    let meta_call = t
+        .metaclass
+        .as_ref()
+        .and_then(|m| lookup_special(ts, m, Dunder::Call));
+    if meta_call.is_some() || lookup_special(ts, &cls, Dunder::New).is_some() {
+        return Ok(None);
+    }
+    let Some(init) = lookup_special(ts, &cls, Dunder::Init) else {
+        return Ok(None);
+    };
+    let Some(Obj::Function(func)) = init.obj().map(|o| &**o) else {
+        return Ok(None);
+    };
+    if func.code.is_generator {
+        return Ok(None);
+    }
+    check_abstract(ts, t)?;
+    let instance = new_instance(ts, &cls, t, &[])?;
+    let frame = receiver_frame_from_stack(ts, f, func, instance.clone(), nargs, kwnames)?;
+    let Some(mut frame) = frame else {
+        unreachable!("a function that is not a generator runs in a frame");
+    };
+    f.push(instance);
+    frame.runs_init = true;
+    Ok(Some(frame))
 }
 
 /// `TypeError: Can't instantiate abstract class C with abstract methods f, g` for a class

@@ -122,6 +122,19 @@ fn to_num(v: &Value) -> Option<Num> {
     }
 }
 
+/// `a op b` when both are ints or floats (`bool` included); `None` otherwise.
+pub fn try_numeric_op(
+    ts: &mut ThreadState,
+    op: B,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    match (to_num(a), to_num(b)) {
+        (Some(x), Some(y)) => numeric_op(ts, op, x, y).map(Some),
+        _ => Ok(None),
+    }
+}
+
 impl Num {
     fn big(&self) -> BigInt {
         match self {
