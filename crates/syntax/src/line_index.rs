@@ -40,6 +40,13 @@ impl LineIndex {
         }
     }
 
+    /// Whether every character of the indexed text is one byte (columns are byte counts):
+    /// the common case, where `line_col` counts nothing (the compiler asks for the start and
+    /// end of every node).
+    fn ascii(&self) -> bool {
+        self.char_counts.last().copied() == Some(self.len)
+    }
+
     /// How many characters start in `source[..offset]`.
     fn chars_before(&self, source: &str, offset: usize) -> usize {
         let chunk = offset / CHUNK;
@@ -65,7 +72,9 @@ impl LineIndex {
         let line = self.line(offset);
         let start = self.line_starts[line as usize - 1] as usize;
         let end = (offset.min(self.len) as usize).max(start);
-        let col = if source.len() == self.len as usize && source.is_char_boundary(end) {
+        let col = if self.ascii() && source.len() == self.len as usize {
+            end - start
+        } else if source.len() == self.len as usize && source.is_char_boundary(end) {
             self.chars_before(source, end) - self.chars_before(source, start)
         } else {
             source
@@ -105,6 +114,11 @@ mod tests {
         assert_eq!(idx.line_text(src, 4), Some("x"));
         assert_eq!(idx.line_text(src, 5), None);
         assert_eq!(idx.line(1000), 4);
+        let ascii = "ab\n  cd";
+        let idx = LineIndex::new(ascii);
+        assert!(idx.ascii());
+        assert_eq!(idx.line_col(ascii, 7), (2, 4));
+        assert!(!LineIndex::new(src).ascii());
     }
 
     #[test]

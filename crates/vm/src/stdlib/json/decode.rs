@@ -3,6 +3,7 @@
 //! when they are set. Positions in errors are character indices, as CPython reports them.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::ExcKind;
@@ -43,6 +44,10 @@ pub struct Scanner<'a, 't> {
     lone: &'a [Lone],
     pub hooks: Hooks,
     depth: usize,
+    /// The keys met so far, by their bytes in the document (keys without escapes): objects
+    /// repeat the same few keys, and sharing one str per key saves an allocation and a hash
+    /// for every other occurrence (CPython's scanner memoizes keys the same way).
+    keys: HashMap<&'a [u8], Value>,
 }
 
 /// How deep arrays and objects may nest before `RecursionError` (CPython's limit is the
@@ -62,6 +67,7 @@ impl<'a, 't> Scanner<'a, 't> {
             lone,
             hooks,
             depth: 0,
+            keys: HashMap::new(),
         }
     }
 
@@ -215,16 +221,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let mut i = begin;
         loop {
             let chunk_start = i;
-            while i < s.len() {
-                let b = s[i];
-                if b == b'"' || b == b'\\' {
-                    break;
-                }
-                if b <= 0x1f && self.hooks.strict {
-                    return Err(ScanError::Json("Invalid control character at", i));
-                }
-                i += 1;
-            }
+            i = self.chunk_end(i)?;
             if i >= s.len() {
                 return Err(ScanError::Json("Unterminated string starting at", quote));
             }
@@ -278,6 +275,39 @@ impl<'a, 't> Scanner<'a, 't> {
         }
     }
 
+    /// The index of the first `"` or `\\` at or after `i` (the document's length if none);
+    /// a control character before it is an error in strict mode.
+    fn chunk_end(&self, i: usize) -> Scan<usize> {
+        let end = memchr::memchr2(b'"', b'\\', &self.s[i..]).map_or(self.s.len(), |k| i + k);
+        if self.hooks.strict {
+            if let Some(k) = self.s[i..end].iter().position(|&b| b <= 0x1f) {
+                return Err(ScanError::Json("Invalid control character at", i + k));
+            }
+        }
+        Ok(end)
+    }
+
+    /// An object's key whose opening quote is at `begin - 1`: the str and the index after
+    /// the closing quote. A key without escapes is shared with its earlier occurrences.
+    fn scan_key(&mut self, begin: usize) -> Scan<(Value, usize)> {
+        let end = self.chunk_end(begin)?;
+        // A document with lone surrogates takes the exact path: the memo's keys are its bytes.
+        if self.s.get(end) != Some(&b'"') || !self.lone.is_empty() {
+            let (key, next) = self.scan_string(begin)?;
+            return Ok((Value::from_pystr(key), next));
+        }
+        let raw = &self.s[begin..end];
+        let key = match self.keys.get(raw) {
+            Some(key) => key.clone(),
+            None => {
+                let key = Value::new_str(String::from_utf8_lossy(raw).into_owned());
+                self.keys.insert(raw, key.clone());
+                key
+            }
+        };
+        Ok((key, end + 1))
+    }
+
     /// Four hex digits at `i` (just after `\u`).
     fn hex4(&self, i: usize) -> Scan<u32> {
         if i + 4 > self.s.len() {
@@ -306,14 +336,13 @@ impl<'a, 't> Scanner<'a, 't> {
                         i,
                     ));
                 }
-                let (key, next) = self.scan_string(i + 1)?;
+                let (key, next) = self.scan_key(i + 1)?;
                 i = self.skip_ws(next);
                 if self.at(i) != Some(b':') {
                     return Err(ScanError::Json("Expecting ':' delimiter", i));
                 }
                 i = self.skip_ws(i + 1);
                 let (value, next) = self.scan_once(i)?;
-                let key = Value::from_pystr(key);
                 if use_pairs {
                     pairs.push(Value::new_tuple(vec![key, value]));
                 } else {
