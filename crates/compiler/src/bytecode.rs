@@ -327,6 +327,28 @@ pub enum Instruction {
 
     /// Does nothing (a jump target placeholder the peephole pass may leave).
     Nop,
+
+    // --- superinstructions (see `crate::peephole::fuse_pairs`) ---
+    // Each runs the pair its name says and skips the next instruction, which is the second of
+    // the pair kept in place for jumps that land on it. The operand is [`pack_pair`]'s.
+    /// `LoadFast(a); LoadFast(b)`
+    LoadFastLoadFast(u32),
+    /// `LoadFast(a); LoadConst(c)`
+    LoadFastLoadConst(u32),
+    /// `StoreFast(a); LoadFast(b)`
+    StoreFastLoadFast(u32),
+}
+
+/// The operand of a superinstruction: `first` in the low 16 bits, `second` in the high
+/// ones; `None` when either does not fit.
+pub fn pack_pair(first: u32, second: u32) -> Option<u32> {
+    (first <= 0xffff && second <= 0xffff).then_some(first | second << 16)
+}
+
+/// The two operands [`pack_pair`] packed, first first.
+#[inline(always)]
+pub fn unpack_pair(operand: u32) -> (u32, u32) {
+    (operand & 0xffff, operand >> 16)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

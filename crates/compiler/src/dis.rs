@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::bytecode::{CodeObject, Constant, FormatFlags, Instruction, MakeFunctionFlags};
+use crate::bytecode::{
+    unpack_pair, CodeObject, Constant, FormatFlags, Instruction, MakeFunctionFlags,
+};
 use crate::repr::{code_points_repr, str_repr};
 
 /// One listing per code object, nested code objects after their parent, each headed
@@ -328,6 +330,21 @@ fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>
         MatchClass(n) => plain("MATCH_CLASS", n),
         CopyDictWithoutKeys => none("COPY_DICT_WITHOUT_KEYS"),
         Nop => none("NOP"),
+        LoadFastLoadFast(pair) => {
+            let (a, b) = unpack_pair(pair);
+            let meaning = format!("{}, {}", local(a), local(b));
+            ("LOAD_FAST__LOAD_FAST", Some(pair), meaning)
+        }
+        LoadFastLoadConst(pair) => {
+            let (a, c) = unpack_pair(pair);
+            let meaning = format!("{}, {}", local(a), konst(c));
+            ("LOAD_FAST__LOAD_CONST", Some(pair), meaning)
+        }
+        StoreFastLoadFast(pair) => {
+            let (a, b) = unpack_pair(pair);
+            let meaning = format!("{}, {}", local(a), local(b));
+            ("STORE_FAST__LOAD_FAST", Some(pair), meaning)
+        }
     }
 }
 

@@ -39,7 +39,16 @@ impl Instruction {
         matches!(self, Jump(_) | ReturnValue | Reraise | RaiseVarargs(_))
     }
 
-    /// Net change of the value-stack depth; `jumping` selects the effect on the jump edge
+    /// How many instructions it runs: a superinstruction runs the next one too (and skips it).
+    pub fn width(self) -> usize {
+        use Instruction::*;
+        match self {
+            LoadFastLoadFast(_) | LoadFastLoadConst(_) | StoreFastLoadFast(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// Net change of the value-stack depth (of the pair, for a superinstruction); `jumping` selects the effect on the jump edge
     /// (for a handler setup: the depth at which its handler starts, exception included).
     pub fn stack_effect(self, jumping: bool) -> i32 {
         use Instruction::*;
@@ -52,6 +61,8 @@ impl Instruction {
             CopyDictWithoutKeys => -1,
             DupTop => 1,
             DupTopTwo => 2,
+            LoadFastLoadFast(_) | LoadFastLoadConst(_) => 2,
+            StoreFastLoadFast(_) => 0,
             LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_)
             | LoadGlobal(_) | LoadName(_) => 1,
             StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => -1,
@@ -142,7 +153,7 @@ pub fn max_stack_depth(code: &[Instruction]) -> u32 {
         if !instr.ends_flow() {
             let after = depth + instr.stack_effect(false);
             max = max.max(after);
-            work.push((i + 1, after));
+            work.push((i + instr.width(), after));
         }
     }
     max.max(0) as u32

@@ -104,6 +104,9 @@ fn every_instruction() -> Vec<Instruction> {
         MatchClass(1),
         CopyDictWithoutKeys,
         Nop,
+        LoadFastLoadFast(0),
+        LoadFastLoadConst(0),
+        StoreFastLoadFast(0),
     ]
 }
 
@@ -158,6 +161,9 @@ fn every_instruction_is_listed_with_its_meaning() {
         "UNPACK_EX              513 (1 before, 2 after)",
         "FOR_ITER                 0 (to 0)",
         "WITH_EXCEPT_START",
+        "LOAD_FAST__LOAD_FAST     0 (local, local)",
+        "LOAD_FAST__LOAD_CONST     0 (local, 'hi')",
+        "STORE_FAST__LOAD_FAST     0 (local, local)",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }

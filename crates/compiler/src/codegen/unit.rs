@@ -183,6 +183,7 @@ impl<'a> CodeUnit<'a> {
             }
         }
         crate::peephole::thread_bool_jumps(&mut self.instructions);
+        crate::peephole::fuse_pairs(&mut self.instructions);
         let max_stack = max_stack_depth(&self.instructions);
         CodeObject {
             name: self.name,

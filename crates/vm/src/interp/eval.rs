@@ -3,7 +3,7 @@
 //! until it calls, returns, yields or raises; each opcode arm is small, anything non-trivial
 //! lives in a helper module.
 
-use gilvm_compiler::bytecode::{BinaryOperator, Comparison, Instruction as I};
+use gilvm_compiler::bytecode::{unpack_pair, BinaryOperator, Comparison, Instruction as I};
 
 use crate::interp::build_values as build;
 use crate::interp::exceptions;
@@ -208,6 +208,37 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::StoreFast(i) => {
                     let v = f.pop();
                     f.slots[i as usize] = v;
+                }
+                // Superinstructions: when the second half would raise, it is left to the
+                // instruction kept after the pair, so the error has its own location.
+                I::LoadFastLoadFast(pair) => {
+                    let (a, b) = unpack_pair(pair);
+                    if f.slots[a as usize].is_null() {
+                        return Err(names::unbound_local(ts, &code, a));
+                    }
+                    f.push_local(a as usize);
+                    if !f.slots[b as usize].is_null() {
+                        f.push_local(b as usize);
+                        ip += 1;
+                    }
+                }
+                I::LoadFastLoadConst(pair) => {
+                    let (a, c) = unpack_pair(pair);
+                    if f.slots[a as usize].is_null() {
+                        return Err(names::unbound_local(ts, &code, a));
+                    }
+                    f.push_local(a as usize);
+                    f.push(code.consts[c as usize].clone());
+                    ip += 1;
+                }
+                I::StoreFastLoadFast(pair) => {
+                    let (a, b) = unpack_pair(pair);
+                    let v = f.pop();
+                    f.slots[a as usize] = v;
+                    if !f.slots[b as usize].is_null() {
+                        f.push_local(b as usize);
+                        ip += 1;
+                    }
                 }
                 I::DeleteFast(i) => {
                     if f.slots[i as usize].is_null() {
@@ -444,7 +475,19 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     f.push(it);
                 }
                 I::ForIter(target) => match iter::next_value(ts, f.top())? {
-                    Some(v) => f.push(v),
+                    // Fused with the loop variable's store (alone or as the first half of
+                    // a pair, whose second instruction then runs next).
+                    Some(v) => match instructions.get(ip) {
+                        Some(&I::StoreFast(i)) => {
+                            f.slots[i as usize] = v;
+                            ip += 1;
+                        }
+                        Some(&I::StoreFastLoadFast(pair)) => {
+                            f.slots[unpack_pair(pair).0 as usize] = v;
+                            ip += 1;
+                        }
+                        _ => f.push(v),
+                    },
                     None => {
                         f.pop();
                         ip = target as usize;

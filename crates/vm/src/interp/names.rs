@@ -93,6 +93,7 @@ pub fn store_name(ts: &mut ThreadState, f: &Frame, name: &Value, v: Value) -> Py
     crate::protocol::subscript::set_item(ts, &Value::Obj(ns.clone()), name.clone(), v)
 }
 
+#[inline(always)]
 fn dict_version(d: &ObjRef) -> u64 {
     match &**d {
         Obj::Dict(d) => d.borrow().version,
@@ -108,6 +109,8 @@ fn name_error(ts: &ThreadState, name: &Value) -> ObjRef {
 /// `LoadGlobal`: pushes the value, cached per instruction while the globals and builtins
 /// dicts are the same and unchanged. A code object runs with one globals dict today (each
 /// module run compiles its own `CodeInfo`), but nothing in the cache relies on that.
+/// Inlined into the eval loop: the hit path is a few loads and compares.
+#[inline(always)]
 pub fn push_global(ts: &ThreadState, f: &mut Frame, code: &CodeInfo, i: usize) -> PyResult<()> {
     if let Some(entry) = &code.global_cache.borrow()[i] {
         if cache_is_valid(entry, &f.globals, &ts.rt.builtins) {
@@ -117,6 +120,17 @@ pub fn push_global(ts: &ThreadState, f: &mut Frame, code: &CodeInfo, i: usize) -
             return Ok(());
         }
     }
+    push_global_uncached(ts, f, code, i)
+}
+
+#[cold]
+#[inline(never)]
+fn push_global_uncached(
+    ts: &ThreadState,
+    f: &mut Frame,
+    code: &CodeInfo,
+    i: usize,
+) -> PyResult<()> {
     let v = load_global_uncached(ts, f, code, i)?;
     f.push(v);
     Ok(())
@@ -130,7 +144,6 @@ fn cache_is_valid(entry: &GlobalCacheEntry, globals: &ObjRef, builtins: &ObjRef)
         && entry.builtins_version == dict_version(builtins)
 }
 
-#[cold]
 fn load_global_uncached(ts: &ThreadState, f: &Frame, code: &CodeInfo, i: usize) -> PyResult {
     let name = &code.names[i];
     let value = dict_get(&f.globals, name)

@@ -9,7 +9,7 @@
 //! a constant) keeps the count above one and the add copies, so nothing observable changes.
 
 use crate::object::alloc::TooBig;
-use gilvm_compiler::bytecode::Instruction as I;
+use gilvm_compiler::bytecode::{unpack_pair, Instruction as I};
 
 use crate::interp::frame::Frame;
 use crate::object::value::{Obj, ObjRef, Value};
@@ -60,6 +60,12 @@ fn release_store_target(f: &mut Frame, code: &CodeInfo, next: Option<&I>, head_i
     match next {
         Some(&I::StoreFast(i)) if f.slots.get(i as usize).is_some_and(holds_head) => {
             f.slots[i as usize] = Value::Null;
+        }
+        Some(&I::StoreFastLoadFast(pair)) => {
+            let i = unpack_pair(pair).0 as usize;
+            if f.slots.get(i).is_some_and(holds_head) {
+                f.slots[i] = Value::Null;
+            }
         }
         Some(&I::StoreDeref(i)) => {
             if let Some(Obj::Cell(cell)) = f.cells.get(i as usize).map(|c| &**c) {
