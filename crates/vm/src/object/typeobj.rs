@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::object::layout::{InstanceAttrs, SharedKeys};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 
@@ -121,6 +122,8 @@ pub struct TypeObj {
     /// A number no other type object of the process ever has (never 0): attribute caches
     /// name the class by it, since a freed class's address can be reused by a new one.
     pub serial: u64,
+    /// The names its instances' attributes are stored under (see `object::layout`).
+    pub instance_keys: SharedKeys,
 }
 
 /// What `__slots__` gave a class's instances.
@@ -165,6 +168,7 @@ impl TypeObj {
             qualname: None,
             lookup_cache: LookupCache::default(),
             serial: TYPE_SERIALS.fetch_add(1, Ordering::Relaxed),
+            instance_keys: SharedKeys::default(),
         }
     }
 
@@ -370,8 +374,8 @@ pub struct ExcData {
 
 pub struct Instance {
     pub class: ObjRef,
-    /// The instance's `__dict__` (an `Obj::Dict`, shared with Python code that reads it).
-    pub dict: ObjRef,
+    /// The instance's attributes: values of its class's shared names, or its own `__dict__`.
+    pub(crate) attrs: RefCell<InstanceAttrs>,
     pub exc: Option<RefCell<ExcData>>,
     /// The built-in value an instance of a subclass of `dict`, `list`, `tuple`, `set` or `str`
     /// wraps (`Null` for other instances): operations the class does not define act on it.
@@ -381,17 +385,10 @@ pub struct Instance {
 impl Instance {
     pub fn new(class: ObjRef, attrs: Dict, exc: Option<RefCell<ExcData>>) -> Instance {
         Instance {
+            attrs: RefCell::new(InstanceAttrs::new(&class, attrs)),
             class,
-            dict: ObjRef::new(Obj::Dict(RefCell::new(attrs))),
             exc,
             base: RefCell::new(Value::Null),
-        }
-    }
-    /// The attributes in `__dict__`.
-    pub fn attrs(&self) -> &RefCell<Dict> {
-        match &*self.dict {
-            Obj::Dict(d) => d,
-            _ => unreachable!("an instance dict is always a dict"),
         }
     }
 }

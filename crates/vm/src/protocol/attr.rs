@@ -268,9 +268,9 @@ fn class_get_attr(
 /// `__slots__` (whose values share the instance's storage), a copy without the slots.
 fn instance_dict(inst: &crate::object::typeobj::Instance, t: &TypeObj) -> Value {
     if !t.slots.has_slots {
-        return Value::Obj(inst.dict.clone());
+        return Value::Obj(inst.dict_obj());
     }
-    let mut attrs = inst.attrs().borrow().clone();
+    let mut attrs = inst.attrs_copy();
     for cls in std::iter::once(&inst.class).chain(t.mro.iter()) {
         let Obj::Type(ct) = &**cls else { continue };
         let Some(slots) = ct.dict.borrow().get_str("__slots__").cloned() else {
@@ -338,8 +338,8 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     let owner = Value::Obj(inst.class.clone());
                     return call_value(ts, get, &[attr.clone(), obj.clone(), owner], &[]);
                 }
-                if let Some(v) = inst.attrs().borrow().get(name) {
-                    return Ok(v.clone());
+                if let Some(v) = inst.attr(name) {
+                    return Ok(v);
                 }
                 if let Some(v) = exception_attr(ts, o, key) {
                     return Ok(v);
@@ -638,7 +638,7 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                 if !instance_has_dict(inst) {
                     return Err(no_attribute(ts, obj, key));
                 }
-                inst.attrs().borrow_mut().insert(name.clone(), v);
+                inst.set_attr(name.clone(), v);
                 return Ok(());
             }
             Obj::Type(t) if class::is_user_class(t) || t.is_exception => {
@@ -751,7 +751,7 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
         }
     }
     let removed = match obj.obj().map(|o| &**o) {
-        Some(Obj::Instance(inst)) => inst.attrs().borrow_mut().remove(name),
+        Some(Obj::Instance(inst)) => inst.remove_attr(name),
         Some(Obj::Type(t)) if !class::is_user_class(t) && !t.is_exception => {
             return Err(ts.type_error(format!(
                 "cannot set '{key}' attribute of immutable type '{}'",
@@ -827,7 +827,7 @@ pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(
             }
             if let Some(attr @ Value::Obj(_)) = t.lookup(name) {
                 let is_function = matches!(attr.obj().map(|o| &**o), Some(Obj::Function(_)));
-                if is_function && !inst.attrs().borrow().contains(name) {
+                if is_function && !inst.has_attr(name) {
                     return Ok((attr, obj));
                 }
             }

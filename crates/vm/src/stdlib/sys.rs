@@ -215,8 +215,8 @@ pub fn stream_fd(v: &Value) -> Option<i64> {
     let inst = v.as_instance()?;
     match &*inst.class {
         Obj::Type(t) if t.name == STREAM_CLASS && t.module == "_io" => {
-            match inst.attrs().borrow().get_str(FD_ATTR) {
-                Some(Value::Int(fd)) => Some(*fd),
+            match inst.attr_str(FD_ATTR) {
+                Some(Value::Int(fd)) => Some(fd),
                 _ => None,
             }
         }
