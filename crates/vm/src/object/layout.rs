@@ -368,7 +368,7 @@ mod tests {
     use crate::object::typeobj::{TypeId, TypeObj};
 
     fn instance() -> Instance {
-        let class = ObjRef::new(Obj::Type(TypeObj::plain(
+        let class = ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
             "C".into(),
             "t".into(),
             vec![],
@@ -376,7 +376,7 @@ mod tests {
             Dict::new(),
             TypeId::Object,
             false,
-        )));
+        ))));
         Instance::new(class, Dict::new(), None)
     }
 

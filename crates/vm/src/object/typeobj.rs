@@ -376,7 +376,9 @@ pub struct Instance {
     pub class: ObjRef,
     /// The instance's attributes: values of its class's shared names, or its own `__dict__`.
     pub(crate) attrs: RefCell<InstanceAttrs>,
-    pub exc: Option<RefCell<ExcData>>,
+    /// Exception state, boxed: most instances are not exceptions, and every heap object is
+    /// as large as the largest payload.
+    pub exc: Option<Box<RefCell<ExcData>>>,
     /// The built-in value an instance of a subclass of `dict`, `list`, `tuple`, `set` or `str`
     /// wraps (`Null` for other instances): operations the class does not define act on it.
     pub base: RefCell<Value>,
@@ -387,7 +389,7 @@ impl Instance {
         Instance {
             attrs: RefCell::new(InstanceAttrs::new(&class, attrs)),
             class,
-            exc,
+            exc: exc.map(Box::new),
             base: RefCell::new(Value::Null),
         }
     }
@@ -453,7 +455,7 @@ mod tests {
 
     fn class(bases: Vec<ObjRef>) -> ObjRef {
         let mro = compute_mro(&bases).expect("consistent bases");
-        ObjRef::new(Obj::Type(TypeObj::plain(
+        ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
             "C".into(),
             "t".into(),
             bases,
@@ -461,7 +463,7 @@ mod tests {
             Dict::new(),
             TypeId::Object,
             false,
-        )))
+        ))))
     }
 
     fn namespace(cls: &ObjRef) -> &RefCell<Dict> {

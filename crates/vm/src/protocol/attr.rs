@@ -595,6 +595,9 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
     if let Value::Obj(o) = obj {
         match &**o {
             Obj::Instance(inst) => {
+                if key == "__dict__" && instance_has_dict(inst) {
+                    return set_instance_dict(ts, inst, v);
+                }
                 if let Some(Obj::Property { setter, .. }) = class_property(inst, name).as_deref() {
                     let setter = accessor(ts, setter, obj, key, "setter")?;
                     call_value(ts, &setter, &[obj.clone(), v], &[])?;
@@ -672,6 +675,26 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
     Err(no_attribute(ts, obj, key))
 }
 
+/// `obj.__dict__ = v`: a dict (or the dict a `dict` subclass instance wraps) becomes the
+/// instance's attributes.
+fn set_instance_dict(
+    ts: &ThreadState,
+    inst: &crate::object::typeobj::Instance,
+    v: Value,
+) -> PyResult<()> {
+    let dict = match class::builtin_base(&v).unwrap_or(v) {
+        Value::Obj(d) if matches!(&*d, Obj::Dict(_)) => d,
+        other => {
+            return Err(ts.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                type_name(ts, &other)
+            )))
+        }
+    };
+    inst.replace_dict(dict);
+    Ok(())
+}
+
 /// Whether instances of `inst`'s class have a `__dict__` (no `__slots__` leaving it out).
 fn instance_has_dict(inst: &crate::object::typeobj::Instance) -> bool {
     match &*inst.class {
@@ -740,6 +763,10 @@ pub fn del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()>
 pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
     let key = name.as_str().map_or("", |s| s.as_str());
     if let Some(inst) = obj.as_instance() {
+        if key == "__dict__" && instance_has_dict(inst) {
+            inst.replace_dict(crate::objects::dict::new_dict_obj());
+            return Ok(());
+        }
         if let Some(Obj::Property { deleter, .. }) = class_property(inst, name).as_deref() {
             let deleter = accessor(ts, deleter, obj, key, "deleter")?;
             call_value(ts, &deleter, std::slice::from_ref(obj), &[])?;

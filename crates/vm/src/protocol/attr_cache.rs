@@ -18,7 +18,7 @@ use crate::object::names::Dunder;
 use crate::object::typeobj::{type_epoch, Instance, TypeObj};
 use crate::object::value::{Obj, Value};
 use crate::objects::code::{AttrSite, AttrSiteKind as Kind};
-use crate::protocol::attr;
+use crate::protocol::{attr, class};
 
 /// The instance and its class, when `obj` is an instance of a user class.
 #[inline(always)]
@@ -224,10 +224,21 @@ fn store_in_dict(site: &Cell<AttrSite>, s: AttrSite, inst: &Instance, name: &Val
     }
 }
 
+/// `__dict__` and `__class__`: stored by the generic path, never as attributes.
+fn is_special_attr(name: &Value) -> bool {
+    name.as_str()
+        .is_some_and(|s| matches!(s.as_str(), "__dict__" | "__class__"))
+}
+
 #[cold]
 fn specialise_store(ts: &ThreadState, site: &Cell<AttrSite>, t: &TypeObj, name: &Value) {
+    // `object.__setattr__` in the MRO is no hook (as for `class::lookup_special`).
+    let setattr_hook = t
+        .lookup(ts.rt.names.get(Dunder::SetAttr))
+        .filter(|m| !class::is_builtin_method_named(m, Dunder::SetAttr));
     let plain = t.slots.has_dict
-        && t.lookup(ts.rt.names.get(Dunder::SetAttr)).is_none()
+        && !is_special_attr(name)
+        && setattr_hook.is_none()
         && !matches!(
             t.lookup(name).as_ref().and_then(Value::obj).map(|o| &**o),
             Some(Obj::Instance(_) | Obj::Property { .. })

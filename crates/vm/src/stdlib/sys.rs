@@ -169,7 +169,7 @@ pub fn native_class(
         d.set_str(name, method_value(name, *f));
     }
     let object = ts.rt.type_obj(TypeId::Object).clone();
-    ObjRef::new(Obj::Type(TypeObj::plain(
+    ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
         name.into(),
         module.into(),
         vec![object.clone()],
@@ -177,7 +177,7 @@ pub fn native_class(
         d,
         TypeId::Object,
         false,
-    )))
+    ))))
 }
 
 const STREAM_METHODS: &[(&str, NativeFn)] = &[
