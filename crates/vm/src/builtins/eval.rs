@@ -387,7 +387,9 @@ fn default_dir(ts: &mut ThreadState, obj: &Value) -> PyResult<Vec<Value>> {
     let is_class = matches!(obj.obj().map(|o| &**o), Some(Obj::Type(_)));
     if !is_class {
         if let Some(inst) = obj.as_instance() {
-            add_keys(&mut names, &inst.dict);
+            for name in inst.attr_names() {
+                names.insert(name, Value::None);
+            }
         } else if let Ok(Value::Obj(d)) = attr::get_attr(ts, obj, &Value::new_str("__dict__")) {
             add_keys(&mut names, &d);
         }

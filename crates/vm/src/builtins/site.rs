@@ -26,7 +26,7 @@ pub fn quitters(ts: &ThreadState) -> [(&'static str, Value); 2] {
 
 fn attr(this: &Value, name: &str) -> String {
     this.as_instance()
-        .and_then(|i| i.attrs().borrow().get_str(name).cloned())
+        .and_then(|i| i.attr_str(name))
         .and_then(|v| v.as_str().map(|s| s.as_str().to_string()))
         .unwrap_or_default()
 }

@@ -52,7 +52,7 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
         || code.code.qualname.to_string(),
         |s| s.as_str().to_string(),
     );
-    Ok(Value::Obj(ObjRef::new(Obj::Function(Function {
+    Ok(Value::Obj(ObjRef::new(Obj::Function(Box::new(Function {
         code: code.clone(),
         attrs: RefCell::new(attrs),
         globals: f.globals.clone(),
@@ -60,7 +60,7 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
         defaults,
         kwdefaults,
         closure,
-    }))))
+    })))))
 }
 
 /// A set (or frozenset) over `items`; CPython's table is built by adding them in their

@@ -237,15 +237,14 @@ pub fn syntax_error(
     let msg = Value::new_str(&e.message);
     let exc = new_exception(ts.exc_class(kind), vec![msg.clone(), details]);
     if let Obj::Instance(inst) = &*exc {
-        let mut d = inst.attrs().borrow_mut();
-        d.set_str("msg", msg);
-        d.set_str("filename", Value::new_str(filename));
-        d.set_str("lineno", line);
-        d.set_str("offset", col);
-        d.set_str("text", text);
-        d.set_str("end_lineno", end_line);
-        d.set_str("end_offset", end_col);
-        d.set_str("print_file_and_line", Value::None);
+        inst.set_attr_str("msg", msg);
+        inst.set_attr_str("filename", Value::new_str(filename));
+        inst.set_attr_str("lineno", line);
+        inst.set_attr_str("offset", col);
+        inst.set_attr_str("text", text);
+        inst.set_attr_str("end_lineno", end_line);
+        inst.set_attr_str("end_offset", end_col);
+        inst.set_attr_str("print_file_and_line", Value::None);
     }
     exc
 }

@@ -66,7 +66,7 @@ fn call_weak_callback(ts: &mut ThreadState, wref: &ObjRef) {
     let Obj::Instance(inst) = &**wref else {
         return;
     };
-    let callback = dict_get(&inst.dict, &Value::new_str("_callback"));
+    let callback = inst.attr_str("_callback");
     let Some(callback) = callback.filter(|c| !c.is_none()) else {
         return;
     };

@@ -111,10 +111,9 @@ fn import_error(
 ) -> ObjRef {
     let exc = ts.new_exc(kind, message.clone());
     if let Some(inst) = Value::Obj(exc.clone()).as_instance() {
-        let mut attrs = inst.attrs().borrow_mut();
-        attrs.set_str("msg", Value::new_str(&message));
-        attrs.set_str("name", name.map_or(Value::None, Value::new_str));
-        attrs.set_str("path", path.map_or(Value::None, Value::new_str));
+        inst.set_attr_str("msg", Value::new_str(&message));
+        inst.set_attr_str("name", name.map_or(Value::None, Value::new_str));
+        inst.set_attr_str("path", path.map_or(Value::None, Value::new_str));
     }
     exc
 }
@@ -311,7 +310,7 @@ fn handle_fromlist(
 fn error_name(exc: &ObjRef) -> Option<String> {
     let inst = Value::Obj(exc.clone());
     let inst = inst.as_instance()?;
-    let name = inst.attrs().borrow().get_str("name").cloned()?;
+    let name = inst.attr_str("name")?;
     str_value(&name)
 }
 

@@ -263,7 +263,7 @@ fn new_type(name: &str, bases: Vec<ObjRef>, builtin: TypeId, is_exception: bool)
             mro.extend(t.mro.iter().cloned());
         }
     }
-    ObjRef::new(Obj::Type(TypeObj::plain(
+    ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
         name.to_string(),
         "builtins".into(),
         bases,
@@ -271,7 +271,7 @@ fn new_type(name: &str, bases: Vec<ObjRef>, builtin: TypeId, is_exception: bool)
         Dict::new(),
         builtin,
         is_exception,
-    )))
+    ))))
 }
 
 /// The built-in type objects, each with its methods in its dict.

@@ -160,7 +160,7 @@ fn syntax_error_report(ts: &mut ThreadState, exc: &ObjRef) -> Option<String> {
     let Obj::Instance(inst) = &**exc else {
         return None;
     };
-    let get = |name: &str| inst.attrs().borrow().get_str(name).cloned();
+    let get = |name: &str| inst.attr_str(name);
     let int = |v: Option<Value>| match v {
         Some(Value::Int(n)) => Some(n),
         _ => None,

@@ -154,7 +154,7 @@ impl ThreadState {
 /// The exception data of an exception instance.
 pub fn exc_data(exc: &ObjRef) -> Option<&RefCell<ExcData>> {
     match &**exc {
-        Obj::Instance(inst) => inst.exc.as_ref(),
+        Obj::Instance(inst) => inst.exc.as_deref(),
         _ => None,
     }
 }

@@ -1,5 +1,6 @@
 //! The representation: [`value::Value`] (immediates) and [`value::ObjRef`]/[`value::Obj`]
-//! (refcounted heap objects), type objects and instances of user classes ([`typeobj`]), the
+//! (refcounted heap objects), type objects and instances of user classes ([`typeobj`]; their attribute storage,
+//! shared-key or dict, in [`layout`]), the
 //! Rust-side error type and the built-in exception kinds ([`error`]), the class and type name
 //! of any value ([`class_of`]), the argument checks of native functions ([`args`]), the
 //! interned special-method names ([`names`]), the iterative freeing of deep nests (the
@@ -18,6 +19,7 @@ pub mod class_of;
 pub mod error;
 pub mod gc;
 mod header;
+pub mod layout;
 pub mod names;
 mod trashcan;
 pub mod typeobj;

@@ -11,6 +11,7 @@
 //! inlined decrement, unchanged (this `Drop` is on `Obj`, reached only from `Rc`'s release
 //! path), and freeing an object that cannot hold others (str, int, float...) adds one tag check.
 
+use crate::object::layout::InstanceAttrs;
 use crate::object::value::{Obj, ObjRef, Value};
 
 impl Drop for Obj {
@@ -88,8 +89,17 @@ fn take_children(obj: &mut Obj, pending: &mut Vec<ObjRef>) {
         }
         Obj::Dict(d) | Obj::Set { items: d, .. } => take_dict(d.get_mut(), pending),
         Obj::Instance(inst) => {
-            if let Some(Obj::Dict(d)) = inst.dict.get_mut() {
-                take_dict(d.get_mut(), pending);
+            match inst.attrs.get_mut() {
+                InstanceAttrs::Split(values) => {
+                    for v in std::mem::take(values) {
+                        defer(v, pending);
+                    }
+                }
+                InstanceAttrs::Dict(d) => {
+                    if let Some(Obj::Dict(d)) = d.get_mut() {
+                        take_dict(d.get_mut(), pending);
+                    }
+                }
             }
             defer(std::mem::take(inst.base.get_mut()), pending);
             if let Some(exc) = &mut inst.exc {

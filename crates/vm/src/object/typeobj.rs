@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::object::layout::{InstanceAttrs, SharedKeys};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 
@@ -121,6 +122,8 @@ pub struct TypeObj {
     /// A number no other type object of the process ever has (never 0): attribute caches
     /// name the class by it, since a freed class's address can be reused by a new one.
     pub serial: u64,
+    /// The names its instances' attributes are stored under (see `object::layout`).
+    pub instance_keys: SharedKeys,
 }
 
 /// What `__slots__` gave a class's instances.
@@ -165,6 +168,7 @@ impl TypeObj {
             qualname: None,
             lookup_cache: LookupCache::default(),
             serial: TYPE_SERIALS.fetch_add(1, Ordering::Relaxed),
+            instance_keys: SharedKeys::default(),
         }
     }
 
@@ -370,9 +374,11 @@ pub struct ExcData {
 
 pub struct Instance {
     pub class: ObjRef,
-    /// The instance's `__dict__` (an `Obj::Dict`, shared with Python code that reads it).
-    pub dict: ObjRef,
-    pub exc: Option<RefCell<ExcData>>,
+    /// The instance's attributes: values of its class's shared names, or its own `__dict__`.
+    pub(crate) attrs: RefCell<InstanceAttrs>,
+    /// Exception state, boxed: most instances are not exceptions, and every heap object is
+    /// as large as the largest payload.
+    pub exc: Option<Box<RefCell<ExcData>>>,
     /// The built-in value an instance of a subclass of `dict`, `list`, `tuple`, `set` or `str`
     /// wraps (`Null` for other instances): operations the class does not define act on it.
     pub base: RefCell<Value>,
@@ -381,17 +387,10 @@ pub struct Instance {
 impl Instance {
     pub fn new(class: ObjRef, attrs: Dict, exc: Option<RefCell<ExcData>>) -> Instance {
         Instance {
+            attrs: RefCell::new(InstanceAttrs::new(&class, attrs)),
             class,
-            dict: ObjRef::new(Obj::Dict(RefCell::new(attrs))),
-            exc,
+            exc: exc.map(Box::new),
             base: RefCell::new(Value::Null),
-        }
-    }
-    /// The attributes in `__dict__`.
-    pub fn attrs(&self) -> &RefCell<Dict> {
-        match &*self.dict {
-            Obj::Dict(d) => d,
-            _ => unreachable!("an instance dict is always a dict"),
         }
     }
 }
@@ -456,7 +455,7 @@ mod tests {
 
     fn class(bases: Vec<ObjRef>) -> ObjRef {
         let mro = compute_mro(&bases).expect("consistent bases");
-        ObjRef::new(Obj::Type(TypeObj::plain(
+        ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
             "C".into(),
             "t".into(),
             bases,
@@ -464,7 +463,7 @@ mod tests {
             Dict::new(),
             TypeId::Object,
             false,
-        )))
+        ))))
     }
 
     fn namespace(cls: &ObjRef) -> &RefCell<Dict> {

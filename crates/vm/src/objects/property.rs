@@ -218,25 +218,21 @@ fn slot_missing(ts: &ThreadState, obj: &Value, name: &Value) -> crate::object::v
 
 fn slot_get(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "__get__", args, 1, 1)?;
-    let found = a[0]
-        .as_instance()
-        .and_then(|i| i.attrs().borrow().get(name).cloned());
+    let found = a[0].as_instance().and_then(|i| i.attr(name));
     found.ok_or_else(|| slot_missing(ts, &a[0], name))
 }
 
 fn slot_set(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "__set__", args, 2, 2)?;
     if let Some(inst) = a[0].as_instance() {
-        inst.attrs().borrow_mut().insert(name.clone(), a[1].clone());
+        inst.set_attr(name.clone(), a[1].clone());
     }
     Ok(Value::None)
 }
 
 fn slot_delete(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "__delete__", args, 1, 1)?;
-    let removed = a[0]
-        .as_instance()
-        .and_then(|i| i.attrs().borrow_mut().remove(name));
+    let removed = a[0].as_instance().and_then(|i| i.remove_attr(name));
     removed
         .map(|_| Value::None)
         .ok_or_else(|| slot_missing(ts, &a[0], name))

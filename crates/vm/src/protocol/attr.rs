@@ -268,9 +268,9 @@ fn class_get_attr(
 /// `__slots__` (whose values share the instance's storage), a copy without the slots.
 fn instance_dict(inst: &crate::object::typeobj::Instance, t: &TypeObj) -> Value {
     if !t.slots.has_slots {
-        return Value::Obj(inst.dict.clone());
+        return Value::Obj(inst.dict_obj());
     }
-    let mut attrs = inst.attrs().borrow().clone();
+    let mut attrs = inst.attrs_copy();
     for cls in std::iter::once(&inst.class).chain(t.mro.iter()) {
         let Obj::Type(ct) = &**cls else { continue };
         let Some(slots) = ct.dict.borrow().get_str("__slots__").cloned() else {
@@ -338,8 +338,8 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     let owner = Value::Obj(inst.class.clone());
                     return call_value(ts, get, &[attr.clone(), obj.clone(), owner], &[]);
                 }
-                if let Some(v) = inst.attrs().borrow().get(name) {
-                    return Ok(v.clone());
+                if let Some(v) = inst.attr(name) {
+                    return Ok(v);
                 }
                 if let Some(v) = exception_attr(ts, o, key) {
                     return Ok(v);
@@ -601,6 +601,9 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
     if let Value::Obj(o) = obj {
         match &**o {
             Obj::Instance(inst) => {
+                if key == "__dict__" && instance_has_dict(inst) {
+                    return set_instance_dict(ts, inst, v);
+                }
                 if let Some(Obj::Property { setter, .. }) = class_property(inst, name).as_deref() {
                     let setter = accessor(ts, setter, obj, key, "setter")?;
                     call_value(ts, &setter, &[obj.clone(), v], &[])?;
@@ -644,7 +647,7 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                 if !instance_has_dict(inst) {
                     return Err(no_attribute(ts, obj, key));
                 }
-                inst.attrs().borrow_mut().insert(name.clone(), v);
+                inst.set_attr(name.clone(), v);
                 return Ok(());
             }
             Obj::Type(t) if class::is_user_class(t) || t.is_exception => {
@@ -680,6 +683,26 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
         )));
     }
     Err(no_attribute(ts, obj, key))
+}
+
+/// `obj.__dict__ = v`: a dict (or the dict a `dict` subclass instance wraps) becomes the
+/// instance's attributes.
+fn set_instance_dict(
+    ts: &ThreadState,
+    inst: &crate::object::typeobj::Instance,
+    v: Value,
+) -> PyResult<()> {
+    let dict = match class::builtin_base(&v).unwrap_or(v) {
+        Value::Obj(d) if matches!(&*d, Obj::Dict(_)) => d,
+        other => {
+            return Err(ts.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                type_name(ts, &other)
+            )))
+        }
+    };
+    inst.replace_dict(dict);
+    Ok(())
 }
 
 /// Whether instances of `inst`'s class have a `__dict__` (no `__slots__` leaving it out).
@@ -750,6 +773,10 @@ pub fn del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()>
 pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
     let key = name.as_str().map_or("", |s| s.as_str());
     if let Some(inst) = obj.as_instance() {
+        if key == "__dict__" && instance_has_dict(inst) {
+            inst.replace_dict(crate::objects::dict::new_dict_obj());
+            return Ok(());
+        }
         if let Some(Obj::Property { deleter, .. }) = class_property(inst, name).as_deref() {
             let deleter = accessor(ts, deleter, obj, key, "deleter")?;
             call_value(ts, &deleter, std::slice::from_ref(obj), &[])?;
@@ -761,7 +788,7 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
         }
     }
     let removed = match obj.obj().map(|o| &**o) {
-        Some(Obj::Instance(inst)) => inst.attrs().borrow_mut().remove(name),
+        Some(Obj::Instance(inst)) => inst.remove_attr(name),
         Some(Obj::Type(t)) if !class::is_user_class(t) && !t.is_exception => {
             return Err(ts.type_error(format!(
                 "cannot set '{key}' attribute of immutable type '{}'",
@@ -837,7 +864,7 @@ pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(
             }
             if let Some(attr @ Value::Obj(_)) = t.lookup(name) {
                 let is_function = matches!(attr.obj().map(|o| &**o), Some(Obj::Function(_)));
-                if is_function && !inst.attrs().borrow().contains(name) {
+                if is_function && !inst.has_attr(name) {
                     return Ok((attr, obj));
                 }
             }

@@ -18,7 +18,7 @@ use crate::object::names::Dunder;
 use crate::object::typeobj::{type_epoch, Instance, TypeObj};
 use crate::object::value::{Obj, Value};
 use crate::objects::code::{AttrSite, AttrSiteKind as Kind};
-use crate::protocol::attr;
+use crate::protocol::{attr, class};
 
 /// The instance and its class, when `obj` is an instance of a user class.
 #[inline(always)]
@@ -52,22 +52,21 @@ fn specialise(site: &Cell<AttrSite>, t: &TypeObj, kind: Kind) {
     });
 }
 
-/// `name` in the instance's `__dict__`, trying the position remembered at the site first.
+/// `name` in the instance's own attributes, trying the position remembered at the site first.
 #[inline(always)]
-fn dict_value(site: &Cell<AttrSite>, inst: &Instance, name: &Value) -> Option<Value> {
-    let attrs = inst.attrs().borrow();
+fn own_value(site: &Cell<AttrSite>, inst: &Instance, name: &Value) -> Option<Value> {
     let s = site.get();
     if let Value::Obj(key) = name {
-        if let Some(v) = attrs.get_at_hint(s.hint as usize, key) {
-            return Some(v.clone());
+        if let Some(v) = inst.attr_at_hint(s.hint as usize, key) {
+            return Some(v);
         }
     }
-    let (i, v) = attrs.get_with_index(name)?;
+    let (i, v) = inst.attr_with_index(name)?;
     site.set(AttrSite {
         hint: i as u32,
         ..s
     });
-    Some(v.clone())
+    Some(v)
 }
 
 /// Whether a class attribute lets the instance's dict decide a read (it is not a data
@@ -112,7 +111,7 @@ pub fn load_attr(
     };
     match s.kind {
         Kind::InstanceDict | Kind::InstanceDictOrClassValue => {
-            if let Some(v) = dict_value(site, inst, name) {
+            if let Some(v) = own_value(site, inst, name) {
                 return Ok(v);
             }
             // Exceptions answer some names (`args`) before their class does.
@@ -148,10 +147,11 @@ pub fn load_method(
     if let Some((inst, t)) = instance_of(&obj) {
         match cached_kind(site, t) {
             Some(s) if s.kind == Kind::Method => {
-                let shadowed = {
-                    let attrs = inst.attrs().borrow();
-                    !attrs.is_empty() && attrs.contains(name)
-                };
+                let mut checked = s.hint;
+                let shadowed = inst.has_attr_past(name, &mut checked);
+                if checked != s.hint {
+                    site.set(AttrSite { hint: checked, ..s });
+                }
                 if !shadowed {
                     if let Some(func) = t.lookup(name) {
                         return Ok((func, obj));
@@ -204,11 +204,9 @@ pub fn store_attr(
 }
 
 fn store_in_dict(site: &Cell<AttrSite>, s: AttrSite, inst: &Instance, name: &Value, v: Value) {
-    let mut attrs = inst.attrs().borrow_mut();
     let v = match name {
-        Value::Obj(key) => match attrs.set_at_hint(s.hint as usize, key, v) {
+        Value::Obj(key) => match inst.set_attr_at_hint(s.hint as usize, key, v) {
             Ok(old) => {
-                drop(attrs);
                 drop(old);
                 return;
             }
@@ -216,7 +214,9 @@ fn store_in_dict(site: &Cell<AttrSite>, s: AttrSite, inst: &Instance, name: &Val
         },
         _ => v,
     };
-    if let Some(i) = attrs.insert_with_index(name.clone(), v) {
+    let (i, old) = inst.set_attr_with_index(name.clone(), v);
+    drop(old);
+    if let Some(i) = i {
         site.set(AttrSite {
             hint: i as u32,
             ..s
@@ -224,10 +224,21 @@ fn store_in_dict(site: &Cell<AttrSite>, s: AttrSite, inst: &Instance, name: &Val
     }
 }
 
+/// `__dict__` and `__class__`: stored by the generic path, never as attributes.
+fn is_special_attr(name: &Value) -> bool {
+    name.as_str()
+        .is_some_and(|s| matches!(s.as_str(), "__dict__" | "__class__"))
+}
+
 #[cold]
 fn specialise_store(ts: &ThreadState, site: &Cell<AttrSite>, t: &TypeObj, name: &Value) {
+    // `object.__setattr__` in the MRO is no hook (as for `class::lookup_special`).
+    let setattr_hook = t
+        .lookup(ts.rt.names.get(Dunder::SetAttr))
+        .filter(|m| !class::is_builtin_method_named(m, Dunder::SetAttr));
     let plain = t.slots.has_dict
-        && t.lookup(ts.rt.names.get(Dunder::SetAttr)).is_none()
+        && !is_special_attr(name)
+        && setattr_hook.is_none()
         && !matches!(
             t.lookup(name).as_ref().and_then(Value::obj).map(|o| &**o),
             Some(Obj::Instance(_) | Obj::Property { .. })

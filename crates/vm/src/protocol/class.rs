@@ -30,7 +30,7 @@ pub fn lookup_special(ts: &ThreadState, cls: &ObjRef, name: Dunder) -> Option<Va
 }
 
 /// Whether `m` is a built-in type's method installed in a type's dict as `name` itself.
-fn is_builtin_method_named(m: &Value, name: Dunder) -> bool {
+pub fn is_builtin_method_named(m: &Value, name: Dunder) -> bool {
     match m.obj().map(|o| &**o) {
         Some(Obj::Native(n)) => n.of_builtin_type.is_some() && n.name == name.name(),
         _ => false,

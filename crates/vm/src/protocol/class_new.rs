@@ -275,7 +275,7 @@ fn new_class(
     t.metaclass = metaclass;
     t.slots = slots;
     t.qualname = qualname;
-    Ok(ObjRef::new(Obj::Type(t)))
+    Ok(ObjRef::new(Obj::Type(Box::new(t))))
 }
 
 /// What `__slots__` (if any) leaves instances, with a member descriptor put in `dict` for

@@ -101,10 +101,9 @@ pub fn os_error(ts: &ThreadState, err: &std::io::Error, filename: &str) -> ObjRe
         vec![Value::Int(errno.into()), Value::new_str(&strerror)],
     );
     if let Some(inst) = Value::Obj(exc.clone()).as_instance() {
-        let mut attrs = inst.attrs().borrow_mut();
-        attrs.set_str("errno", Value::Int(errno.into()));
-        attrs.set_str("strerror", Value::new_str(strerror));
-        attrs.set_str("filename", Value::new_str(filename));
+        inst.set_attr_str("errno", Value::Int(errno.into()));
+        inst.set_attr_str("strerror", Value::new_str(strerror));
+        inst.set_attr_str("filename", Value::new_str(filename));
     }
     exc
 }

@@ -170,7 +170,7 @@ pub fn native_class(
         d.set_str(name, method_value(name, *f));
     }
     let object = ts.rt.type_obj(TypeId::Object).clone();
-    ObjRef::new(Obj::Type(TypeObj::plain(
+    ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
         name.into(),
         module.into(),
         vec![object.clone()],
@@ -178,7 +178,7 @@ pub fn native_class(
         d,
         TypeId::Object,
         false,
-    )))
+    ))))
 }
 
 const STREAM_METHODS: &[(&str, NativeFn)] = &[
@@ -233,8 +233,8 @@ pub fn stream_fd(v: &Value) -> Option<i64> {
     let inst = v.as_instance()?;
     match &*inst.class {
         Obj::Type(t) if t.name == STREAM_CLASS && t.module == "_io" => {
-            match inst.attrs().borrow().get_str(FD_ATTR) {
-                Some(Value::Int(fd)) => Some(*fd),
+            match inst.attr_str(FD_ATTR) {
+                Some(Value::Int(fd)) => Some(fd),
                 _ => None,
             }
         }

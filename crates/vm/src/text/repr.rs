@@ -346,7 +346,7 @@ pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
                 }
                 if let Some(data) = exc_data(o) {
                     let args = data.borrow().args.clone();
-                    let filename = inst.attrs().borrow().get_str("filename").cloned();
+                    let filename = inst.attr_str("filename");
                     if let (Some(filename), [errno, strerror]) = (filename, &args[..]) {
                         if ts.exc_matches(o, ExcKind::OSError) && !filename.is_none() {
                             let (errno, strerror) = (str_of(ts, errno)?, str_of(ts, strerror)?);
@@ -384,14 +384,11 @@ fn syntax_error_str(
     ts: &mut ThreadState,
     inst: &crate::object::typeobj::Instance,
 ) -> PyResult<Option<String>> {
-    let (msg, filename, lineno) = {
-        let attrs = inst.attrs().borrow();
-        (
-            attrs.get_str("msg").cloned(),
-            attrs.get_str("filename").cloned(),
-            attrs.get_str("lineno").cloned(),
-        )
-    };
+    let (msg, filename, lineno) = (
+        inst.attr_str("msg"),
+        inst.attr_str("filename"),
+        inst.attr_str("lineno"),
+    );
     let Some(msg) = msg else { return Ok(None) };
     let msg = str_of(ts, &msg)?;
     let file = filename

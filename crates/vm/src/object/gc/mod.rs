@@ -140,7 +140,7 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
         }
         Obj::Instance(inst) => {
             visit(&inst.class);
-            visit(&inst.dict);
+            read!(inst.attrs).traverse(visit);
             value(&*read!(inst.base), visit);
             if let Some(exc) = &inst.exc {
                 let exc = read!(exc);
@@ -254,6 +254,10 @@ pub fn clear(obj: &Obj, out: &mut Taken) {
             out.dicts.push(take!(t.dict));
         }
         Obj::Instance(inst) => {
+            match inst.attrs.try_borrow_mut() {
+                Ok(mut attrs) => out.values.extend(attrs.take_values()),
+                Err(_) => return,
+            }
             out.value(take!(inst.base));
             if let Some(exc) = &inst.exc {
                 let mut exc = match exc.try_borrow_mut() {

@@ -54,12 +54,12 @@ impl MemoryView {
                 b.add_export();
             }
         }
-        Value::Obj(ObjRef::new(Obj::MemoryView(MemoryView {
+        Value::Obj(ObjRef::new(Obj::MemoryView(Box::new(MemoryView {
             obj,
             source,
             layout,
             released: Cell::new(false),
-        })))
+        }))))
     }
 
     /// A view of the same memory with another layout.

@@ -64,14 +64,14 @@ impl SocketHandle {
 
 /// The handle of `this`, a `socket.socket` instance.
 pub fn handle_of(ts: &ThreadState, this: &Value) -> PyResult<Rc<SocketHandle>> {
-    let found =
-        this.as_instance()
-            .and_then(|inst| match inst.attrs().borrow().get_str(HANDLE_ATTR) {
-                Some(Value::Obj(o)) => match &**o {
-                    Obj::Socket(handle) => Some(handle.clone()),
-                    _ => None,
-                },
+    let found = this
+        .as_instance()
+        .and_then(|inst| match inst.attr_str(HANDLE_ATTR) {
+            Some(Value::Obj(o)) => match &*o {
+                Obj::Socket(handle) => Some(handle.clone()),
                 _ => None,
-            });
+            },
+            _ => None,
+        });
     found.ok_or_else(|| ts.type_error("descriptor requires a 'socket.socket' object"))
 }

@@ -38,11 +38,10 @@ pub fn attach(instance: &Value, fd: OwnedFd, family: i32, kind: i32, proto: i64)
         return;
     };
     let handle = Rc::new(SocketHandle::new(fd, family, kind));
-    let mut dict = inst.attrs().borrow_mut();
-    dict.set_str(HANDLE_ATTR, Value::Obj(ObjRef::new(Obj::Socket(handle))));
-    dict.set_str("family", Value::Int(family as i64));
-    dict.set_str("type", Value::Int(kind as i64));
-    dict.set_str("proto", Value::Int(proto));
+    inst.set_attr_str(HANDLE_ATTR, Value::Obj(ObjRef::new(Obj::Socket(handle))));
+    inst.set_attr_str("family", Value::Int(family as i64));
+    inst.set_attr_str("type", Value::Int(kind as i64));
+    inst.set_attr_str("proto", Value::Int(proto));
 }
 
 /// `socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)`.

@@ -152,7 +152,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, is_exception: bool) -> ObjRef {
             mro.extend(t.mro.iter().cloned());
         }
     }
-    ObjRef::new(Obj::Type(TypeObj::plain(
+    ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
         name.to_string(),
         "socket".into(),
         bases,
@@ -160,7 +160,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, is_exception: bool) -> ObjRef {
         Dict::new(),
         TypeId::Object,
         is_exception,
-    )))
+    ))))
 }
 
 /// `getdefaulttimeout()`: gilvm has no default timeout, so always `None`.
