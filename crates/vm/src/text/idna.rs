@@ -100,7 +100,12 @@ fn to_ascii(label: &str) -> Converted<String> {
 
 /// CPython's `ToUnicode` of one label of bytes.
 fn to_unicode(ts: &ThreadState, label: &[u8]) -> Converted<String> {
-    let ascii = |bytes| crate::text::codecs::decode(ts, bytes, "ascii", "strict");
+    // Strict ascii decoding never yields a lone surrogate: the text is exact.
+    let ascii = |bytes: &[u8]| -> crate::object::error::PyResult<String> {
+        Ok(crate::text::codecs::decode(ts, bytes, "ascii", "strict")?
+            .as_str()
+            .to_owned())
+    };
     let Some(encoded) = label.strip_prefix(ACE_PREFIX.as_bytes()) else {
         return Ok(ascii(label)?);
     };

@@ -682,7 +682,10 @@ impl FromPy<'_> {
                     real: c.re,
                     imag: c.im,
                 },
-                Obj::Str(s) => Constant::Str(s.as_str().to_string()),
+                Obj::Str(s) => match s.exact_str() {
+                    Some(text) => Constant::Str(text.to_string()),
+                    None => Constant::SurrogateStr(s.code_points().collect()),
+                },
                 Obj::Bytes(b) => Constant::Bytes(b.to_vec()),
                 Obj::Tuple(items) => {
                     let elts = items

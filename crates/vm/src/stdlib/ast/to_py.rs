@@ -825,6 +825,9 @@ fn constant(c: &Constant) -> Value {
             crate::objects::complex::Complex::new(*real, *imag),
         ),
         Constant::Str(s) => Value::new_str(s),
+        Constant::SurrogateStr(p) => Value::from_pystr(
+            crate::objects::str::PyStr::from_code_points(p.iter().copied()),
+        ),
         Constant::Bytes(b) => Value::Obj(ObjRef::new(Obj::Bytes(b.clone().into_boxed_slice()))),
     }
 }

@@ -4,7 +4,6 @@
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::ExcKind;
 use crate::object::value::{Obj, ObjRef, Value};
-use crate::objects::dict::store_dict;
 
 /// Where an encode or decode failed: `[start, end)` of the object, and why.
 pub struct Failure<'a> {
@@ -91,7 +90,7 @@ fn with_attrs(
             ("reason", Value::new_str(f.reason)),
         ];
         for (name, value) in attrs {
-            store_dict(&inst.dict, &Value::new_str(name), value);
+            inst.set_attr_str(name, value);
         }
     }
     exc
