@@ -221,21 +221,31 @@ proptest! {
 }
 
 /// One interpreter for the library-input properties below: `probe(kind, data)` feeds `data` to
-/// `json.loads`, `re.compile` or `struct.unpack` and returns the exception's class name (or
-/// "ok"); a panic anywhere fails the test.
+/// `json.loads`, `re.compile`, `struct.unpack`, the `idna` codec or `lzma.decompress` and
+/// returns the exception's class name (or "ok"); a panic anywhere fails the test.
 fn library_probe(kind: &str, data: &str) -> String {
     static INTERP: OnceLock<gilvm::Interpreter> = OnceLock::new();
     let interp = INTERP.get_or_init(|| {
         let interp = gilvm::Interpreter::new();
         interp
             .run(concat!(
-                "import ast, json, re, struct\n",
+                "import ast, json, lzma, re, struct\n",
                 "def probe(kind, data):\n",
                 "    try:\n",
                 "        if kind == 'json':\n",
                 "            json.loads(data)\n",
                 "        elif kind == 'ast':\n",
                 "            return ast_probe(data)\n",
+                "        elif kind == 'idna':\n",
+                "            data.encode('idna')\n",
+                "            (b'xn--' + data.encode()).decode('idna')\n",
+                "        elif kind == 'lzma':\n",
+                "            raw = data.encode()\n",
+                "            for blob in (raw, b'\\xfd7zXZ\\x00' + raw, b']\\x00\\x00\\x80\\x00' + raw):\n",
+                "                try:\n",
+                "                    lzma.decompress(blob)\n",
+                "                except lzma.LZMAError:\n",
+                "                    pass\n",
                 "        elif kind == 're':\n",
                 "            re.compile(data).search('abc aab 123 xyz ' + data)\n",
                 "        elif kind == 'surrogates':\n",
@@ -418,6 +428,19 @@ proptest! {
     fn strs_with_lone_surrogates_never_panic(data in "\\PC{0,24}") {
         let outcome = library_probe("surrogates", &data);
         prop_assert!(outcome == "ok", "{data:?}: {outcome}");
+    }
+
+    #[test]
+    fn idna_codec_never_panics(text in "\\PC{0,24}") {
+        let outcome = library_probe("idna", &text);
+        let expected = ["ok", "UnicodeError", "UnicodeDecodeError"];
+        prop_assert!(expected.contains(&outcome.as_str()), "{text:?}: {outcome}");
+    }
+
+    #[test]
+    fn lzma_decompress_never_panics(text in "\\PC{0,40}") {
+        let outcome = library_probe("lzma", &text);
+        prop_assert!(outcome == "ok", "{text:?}: {outcome}");
     }
 
     #[test]
