@@ -407,18 +407,6 @@ fn syntax_error_str(
     }))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn string_reprs() {
-        assert_eq!(str_repr("it's"), "\"it's\"");
-        assert_eq!(str_repr("a\nb"), "'a\\nb'");
-        assert_eq!(bytes_repr(b"a\x00"), "b'a\\x00'");
-    }
-}
-
 /// An unbound built-in: a module's function, or a built-in type's method as its class
 /// holds it (`<method 'append' of 'list' objects>`, `<slot wrapper '__add__' of 'int'
 /// objects>`; a class-level one is bound to its type).
@@ -436,4 +424,16 @@ fn native_repr(ts: &ThreadState, n: &crate::objects::function::NativeFunction) -
         "method"
     };
     format!("<{kind} '{}' of '{}' objects>", n.name, owner.name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_reprs() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a\nb"), "'a\\nb'");
+        assert_eq!(bytes_repr(b"a\x00"), "b'a\\x00'");
+    }
 }
