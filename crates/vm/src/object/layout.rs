@@ -158,18 +158,23 @@ impl Instance {
         }
     }
 
+    /// A dict of split values under the class's names.
+    fn split_dict(&self, values: Vec<Value>) -> Dict {
+        let names = self
+            .shared_keys()
+            .map_or_else(Vec::new, |k| k.first(values.len()));
+        let mut dict = Dict::new();
+        for (name, v) in names.into_iter().zip(values) {
+            dict.insert(Value::Obj(name), v);
+        }
+        dict
+    }
+
     /// Turns a split instance into one with its own dict (no-op for one that has it), and
     /// gives the dict.
     fn to_dict<'a>(&self, attrs: &'a mut InstanceAttrs) -> &'a ObjRef {
         if let InstanceAttrs::Split(values) = attrs {
-            let values = std::mem::take(values);
-            let names = self
-                .shared_keys()
-                .map_or_else(Vec::new, |k| k.first(values.len()));
-            let mut dict = Dict::new();
-            for (name, v) in names.into_iter().zip(values) {
-                dict.insert(Value::Obj(name), v);
-            }
+            let dict = self.split_dict(std::mem::take(values));
             *attrs = InstanceAttrs::Dict(ObjRef::new(Obj::Dict(RefCell::new(dict))));
         }
         match attrs {
@@ -192,16 +197,7 @@ impl Instance {
     /// A copy of the attributes as a dict.
     pub fn attrs_copy(&self) -> Dict {
         match &*self.attrs.borrow() {
-            InstanceAttrs::Split(values) => {
-                let names = self
-                    .shared_keys()
-                    .map_or_else(Vec::new, |k| k.first(values.len()));
-                let mut dict = Dict::new();
-                for (name, v) in names.into_iter().zip(values) {
-                    dict.insert(Value::Obj(name), v.clone());
-                }
-                dict
-            }
+            InstanceAttrs::Split(values) => self.split_dict(values.clone()),
             InstanceAttrs::Dict(d) => dict_cell(d).borrow().clone(),
         }
     }
@@ -251,14 +247,6 @@ impl Instance {
                 }
             }
             InstanceAttrs::Dict(d) => dict_cell(d).borrow().contains(name),
-        }
-    }
-
-    /// Whether the instance's own storage holds no attribute.
-    pub fn has_no_attrs(&self) -> bool {
-        match &*self.attrs.borrow() {
-            InstanceAttrs::Split(values) => values.is_empty(),
-            InstanceAttrs::Dict(d) => dict_cell(d).borrow().is_empty(),
         }
     }
 
