@@ -203,6 +203,9 @@ pub const OPNAMES: &[&str] = &[
     "MATCH_CLASS",
     "COPY_DICT_WITHOUT_KEYS",
     "NOP",
+    "LOAD_FAST__LOAD_FAST",
+    "LOAD_FAST__LOAD_CONST",
+    "STORE_FAST__LOAD_FAST",
 ];
 
 /// Opcode name, operand and the operand's meaning, one arm per instruction.
