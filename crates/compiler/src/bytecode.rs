@@ -345,6 +345,20 @@ pub fn pack_pair(first: u32, second: u32) -> Option<u32> {
     (first <= 0xffff && second <= 0xffff).then_some(first | second << 16)
 }
 
+impl Instruction {
+    /// The instruction as the compiler emitted it before the peephole pass fused pairs: a
+    /// superinstruction's first half (its second half still follows it); others unchanged.
+    pub fn unfused(self) -> Instruction {
+        match self {
+            Instruction::LoadFastLoadFast(pair) | Instruction::LoadFastLoadConst(pair) => {
+                Instruction::LoadFast(unpack_pair(pair).0)
+            }
+            Instruction::StoreFastLoadFast(pair) => Instruction::StoreFast(unpack_pair(pair).0),
+            other => other,
+        }
+    }
+}
+
 /// The two operands [`pack_pair`] packed, first first.
 #[inline(always)]
 pub fn unpack_pair(operand: u32) -> (u32, u32) {

@@ -29,6 +29,16 @@ pub struct Row {
 
 /// The instructions of `code` (not of the code objects nested in it).
 pub fn rows(code: &CodeObject) -> Vec<Row> {
+    rows_of(code, |i| i)
+}
+
+/// [`rows`] with each superinstruction shown as the instruction it fused (its first half; the
+/// second half is the next row), as Python's `dis` shows code before specialisation.
+pub fn unfused_rows(code: &CodeObject) -> Vec<Row> {
+    rows_of(code, Instruction::unfused)
+}
+
+fn rows_of(code: &CodeObject, shown: fn(Instruction) -> Instruction) -> Vec<Row> {
     let targets: Vec<u32> = code
         .instructions
         .iter()
@@ -38,7 +48,7 @@ pub fn rows(code: &CodeObject) -> Vec<Row> {
         .iter()
         .enumerate()
         .map(|(offset, instr)| {
-            let (opname, arg, argrepr) = describe(code, *instr);
+            let (opname, arg, argrepr) = describe(code, shown(*instr));
             Row {
                 offset: offset as u32,
                 opname,

@@ -32,7 +32,7 @@ use gilvm_syntax::{ast, SyntaxError};
 
 pub use bytecode::CodeObject;
 pub use codegen::Mode;
-pub use dis::{disassemble, rows, Row, OPNAMES};
+pub use dis::{disassemble, rows, unfused_rows, Row, OPNAMES};
 pub use stack::max_stack_depth;
 
 /// Compiles a parsed module; `source` is the text it was parsed from (for locations).

@@ -35,7 +35,7 @@ fn rows(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             type_name(ts, &a[0])
         )));
     };
-    let rows = gilvm_compiler::rows(&info.code)
+    let rows = gilvm_compiler::unfused_rows(&info.code)
         .into_iter()
         .map(|row| {
             Value::new_tuple(vec![
