@@ -17,4 +17,3 @@ def makedirs(name, exist_ok=False):
     if exist_ok and path.isdir(name):
         return
     mkdir(name)
-
