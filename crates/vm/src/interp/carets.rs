@@ -24,7 +24,9 @@ pub fn caret_line(line: &str, loc: Location) -> Option<String> {
     } else {
         (leading + stripped_len, None)
     };
-    if end <= start || start < leading {
+    // A location past the line's text (a hand-built AST's, or a stale source file) has no
+    // carets: drawing them would only pad spaces out to a made-up column.
+    if end <= start || start < leading || end > line.chars().count() {
         return None;
     }
     let width = end - start;

@@ -52,7 +52,7 @@ impl SharedKeys {
             return None;
         };
         keys.iter()
-            .position(|k| matches!(&**k, Obj::Str(t) if t.as_str() == s.as_str()))
+            .position(|k| matches!(&**k, Obj::Str(t) if t == s))
     }
 
     /// Appends `name` (not in the table); `None` when the table is full.

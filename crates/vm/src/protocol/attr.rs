@@ -670,7 +670,9 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                 return Ok(());
             }
             Obj::Property { doc, .. } if key == "__doc__" => {
-                *doc.borrow_mut() = v;
+                // The old doc is dropped after the borrow ends: its finaliser may read this one.
+                let old = doc.replace(v);
+                drop(old);
                 return Ok(());
             }
             _ => {}

@@ -173,7 +173,7 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
             doc,
         } => {
             values([getter, setter, deleter], visit);
-            value(&doc.borrow(), visit);
+            value(&*read!(doc), visit);
         }
         Obj::ClassMethod(v) | Obj::StaticMethod(v) => value(v, visit),
         Obj::DictView { dict, .. } => visit(dict),

@@ -204,6 +204,18 @@ impl FromPy<'_> {
         items.iter().map(|s| self.stmt(s)).collect()
     }
 
+    /// CPython's check that two parallel lists of a node (a dict's keys and values, a
+    /// pattern's keys and sub-patterns) are as long as each other: code generation pairs them.
+    fn same_len(&self, a: usize, b: usize, node: &str, what: &str) -> P<()> {
+        if a == b {
+            return Ok(());
+        }
+        Err(self.ts.new_exc(
+            ExcKind::ValueError,
+            format!("{node} doesn't have the same number of {what}"),
+        ))
+    }
+
     fn exprs(&mut self, node: &Value, name: &str, owner: &str) -> P<Vec<Expr>> {
         let items = self.items(node, name, owner)?;
         items.iter().map(|e| self.expr(e)).collect()
@@ -558,11 +570,10 @@ impl FromPy<'_> {
                 let keys = keys
                     .iter()
                     .map(|k| (!k.is_none()).then(|| self.expr(k)).transpose())
-                    .collect::<P<_>>()?;
-                ExprKind::Dict {
-                    keys,
-                    values: self.exprs(n, "values", kind)?,
-                }
+                    .collect::<P<Vec<_>>>()?;
+                let values = self.exprs(n, "values", kind)?;
+                self.same_len(keys.len(), values.len(), "Dict", "keys as values")?;
+                ExprKind::Dict { keys, values }
             }
             "Set" => ExprKind::Set(self.exprs(n, "elts", kind)?),
             "ListComp" => ExprKind::ListComp {
@@ -748,17 +759,30 @@ impl FromPy<'_> {
                 }
             }
             "MatchSequence" => PatternKind::Sequence(self.patterns(n, "patterns", kind)?),
-            "MatchMapping" => PatternKind::Mapping {
-                keys: self.exprs(n, "keys", kind)?,
-                patterns: self.patterns(n, "patterns", kind)?,
-                rest: self.opt_name(n, "rest")?,
-            },
-            "MatchClass" => PatternKind::Class {
-                cls: self.expr_field(n, "cls", kind)?,
-                patterns: self.patterns(n, "patterns", kind)?,
-                kwd_attrs: self.names(n, "kwd_attrs", kind)?,
-                kwd_patterns: self.patterns(n, "kwd_patterns", kind)?,
-            },
+            "MatchMapping" => {
+                let keys = self.exprs(n, "keys", kind)?;
+                let patterns = self.patterns(n, "patterns", kind)?;
+                self.same_len(keys.len(), patterns.len(), kind, "keys as patterns")?;
+                PatternKind::Mapping {
+                    keys,
+                    patterns,
+                    rest: self.opt_name(n, "rest")?,
+                }
+            }
+            "MatchClass" => {
+                let cls = self.expr_field(n, "cls", kind)?;
+                let patterns = self.patterns(n, "patterns", kind)?;
+                let kwd_attrs = self.names(n, "kwd_attrs", kind)?;
+                let kwd_patterns = self.patterns(n, "kwd_patterns", kind)?;
+                let what = "keyword attributes as patterns";
+                self.same_len(kwd_attrs.len(), kwd_patterns.len(), kind, what)?;
+                PatternKind::Class {
+                    cls,
+                    patterns,
+                    kwd_attrs,
+                    kwd_patterns,
+                }
+            }
             "MatchStar" => PatternKind::Star(self.opt_name(n, "name")?),
             "MatchAs" => {
                 let pattern = match self.optional(n, "pattern")? {
