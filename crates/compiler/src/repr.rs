@@ -39,12 +39,19 @@ fn push_escaped(out: &mut String, c: char, quote: char) {
         }
         c if c.is_ascii() && c != '\x7f' && c >= ' ' => out.push(c),
         c if is_printable(c) => out.push(c),
-        c => match c as u32 {
-            n @ 0..=0xff => out.push_str(&format!("\\x{n:02x}")),
-            n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
-            n => out.push_str(&format!("\\U{n:08x}")),
-        },
+        c => push_point_escape(out, c as u32),
     }
+}
+
+/// `\xe9`, `\u20ac`, `\U0001f600`: how `repr`, `ascii()`, the `backslashreplace` handler and
+/// `UnicodeError` messages write a code point, in the shortest of the three forms.
+pub fn push_point_escape(out: &mut String, point: u32) {
+    use std::fmt::Write;
+    let _ = match point {
+        0..=0xff => write!(out, "\\x{point:02x}"),
+        0x100..=0xffff => write!(out, "\\u{point:04x}"),
+        _ => write!(out, "\\U{point:08x}"),
+    };
 }
 
 /// CPython's `str.isprintable` of one character: not in the categories "Other" (controls,

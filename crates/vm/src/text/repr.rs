@@ -46,9 +46,7 @@ pub fn ascii(s: &str) -> String {
     for c in s.chars() {
         match c as u32 {
             0..=0x7f => out.push(c),
-            n @ 0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
-            n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
-            n => out.push_str(&format!("\\U{n:08x}")),
+            n => gilvm_compiler::repr::push_point_escape(&mut out, n),
         }
     }
     out

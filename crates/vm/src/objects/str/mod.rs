@@ -214,14 +214,6 @@ impl PyStr {
                 (run, point)
             })
     }
-    /// The first lone surrogate: its index in code points and its value.
-    pub fn first_surrogate(&self) -> Option<(usize, u32)> {
-        let first = self.lone()?.first()?;
-        Some((self.text[..first.at()].chars().count(), first.point()))
-    }
-    pub fn chars_vec(&self) -> Vec<char> {
-        self.text.chars().collect()
-    }
 }
 
 /// Builds a str piece by piece, lone surrogates included (what decoders produce).

@@ -23,11 +23,9 @@ fn position(start: usize, end: usize) -> String {
 
 /// A code point as `UnicodeEncodeError.__str__` shows it: `\xe9`, `\ud800`, `\U0001f600`.
 fn escaped(point: u32) -> String {
-    match point {
-        0..=0xff => format!("\\x{point:02x}"),
-        0x100..=0xffff => format!("\\u{point:04x}"),
-        _ => format!("\\U{point:08x}"),
-    }
+    let mut out = String::new();
+    gilvm_compiler::repr::push_point_escape(&mut out, point);
+    out
 }
 
 /// The `UnicodeEncodeError` of encoding `object` (whose code point at `start` is `first`).

@@ -108,11 +108,8 @@ fn unknown_handler<T>(
 
 /// `\xe9`, `\u20ac`, `\U0001f600`: how `backslashreplace` and `unicode_escape` write a code point.
 fn push_escape(out: &mut Vec<u8>, point: u32) {
-    let escape = match point {
-        0..=0xff => format!("\\x{point:02x}"),
-        0x100..=0xffff => format!("\\u{point:04x}"),
-        _ => format!("\\U{point:08x}"),
-    };
+    let mut escape = String::new();
+    gilvm_compiler::repr::push_point_escape(&mut escape, point);
     out.extend_from_slice(escape.as_bytes());
 }
 
