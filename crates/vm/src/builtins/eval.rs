@@ -88,15 +88,6 @@ fn compile_text(
         .map_err(|e| syntax_error(ts, &e, filename, text, mode))
 }
 
-/// The dict `v` stores its items in: `v` itself, or the dict a dict subclass's instance wraps.
-fn dict_storage(v: &Value) -> Option<ObjRef> {
-    let storage = crate::protocol::class::builtin_base(v).unwrap_or_else(|| v.clone());
-    match storage {
-        Value::Obj(d) if matches!(&*d, Obj::Dict(_)) => Some(d),
-        _ => None,
-    }
-}
-
 /// Checks and completes the `globals`/`locals` arguments of `eval`/`exec`: the globals dict
 /// the code stores its globals in, and the namespace its names are looked up in (any mapping;
 /// a dict subclass given as globals is that namespace too when no locals are given, so its
@@ -111,7 +102,7 @@ fn scope_args(ts: &mut ThreadState, who: &str, a: &[Value]) -> PyResult<(ObjRef,
         return Ok((g, locals));
     };
     ts.caller_scope = None;
-    let Some(globals) = dict_storage(globals_arg) else {
+    let Some(globals) = crate::protocol::class::dict_storage(globals_arg) else {
         let msg = if who == "exec" {
             format!(
                 "exec() globals must be a dict, not {}",

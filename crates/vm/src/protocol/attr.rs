@@ -694,14 +694,11 @@ fn set_instance_dict(
     inst: &crate::object::typeobj::Instance,
     v: Value,
 ) -> PyResult<()> {
-    let dict = match class::builtin_base(&v).unwrap_or(v) {
-        Value::Obj(d) if matches!(&*d, Obj::Dict(_)) => d,
-        other => {
-            return Err(ts.type_error(format!(
-                "__dict__ must be set to a dictionary, not a '{}'",
-                type_name(ts, &other)
-            )))
-        }
+    let Some(dict) = class::dict_storage(&v) else {
+        return Err(ts.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            type_name(ts, &v)
+        )));
     };
     inst.replace_dict(dict);
     Ok(())

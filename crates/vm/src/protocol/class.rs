@@ -512,6 +512,14 @@ pub fn is_exact_class(ts: &ThreadState, v: &Value, cls: &Value) -> bool {
         .is_some_and(|c| ObjRef::ptr_eq(&class_of(ts, v), c))
 }
 
+/// The dict `v` stores its items in: `v` itself, or the dict a dict subclass's instance wraps.
+pub fn dict_storage(v: &Value) -> Option<ObjRef> {
+    match builtin_base(v).unwrap_or_else(|| v.clone()) {
+        Value::Obj(d) if matches!(&*d, Obj::Dict(_)) => Some(d),
+        _ => None,
+    }
+}
+
 /// The built-in value an instance of a subclass of a built-in type wraps.
 pub fn builtin_base(v: &Value) -> Option<Value> {
     let base = v.as_instance()?.base.borrow().clone();
