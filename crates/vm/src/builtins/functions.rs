@@ -278,10 +278,11 @@ fn reversed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         return call_value(ts, &m, &a[..1], &[]);
     }
     if let Some(inst) = a[0].as_instance() {
-        if let Some(m) = crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Reversed) {
+        if let Some(m) = crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Reversed)
+        {
             return call_value(ts, &m, &a[..1], &[]);
         }
-        if crate::protocol::class::lookup_special(ts, &inst.class, Dunder::GetItem).is_some() {
+        if crate::protocol::class::lookup_special(ts, inst.class(), Dunder::GetItem).is_some() {
             let n = seq::len_of(ts, &a[0])?;
             let mut items = Vec::with_capacity(n);
             for i in (0..n).rev() {
@@ -378,7 +379,7 @@ fn next(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let is_iterator = match a[0].obj().map(|o| &**o) {
         Some(Obj::Iter(_)) => true,
         Some(Obj::Instance(inst)) => {
-            crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Next).is_some()
+            crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Next).is_some()
         }
         _ => false,
     };
@@ -440,7 +441,7 @@ fn callable(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     Ok(Value::Bool(match a[0].obj().map(|o| &**o) {
         Some(Obj::Function(_) | Obj::Native(_) | Obj::BoundMethod { .. } | Obj::Type(_)) => true,
         Some(Obj::Instance(inst)) => {
-            crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Call).is_some()
+            crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Call).is_some()
         }
         _ => false,
     }))

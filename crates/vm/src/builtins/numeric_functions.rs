@@ -180,7 +180,7 @@ pub fn round(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         }
         (v, _) => match v
             .as_instance()
-            .and_then(|i| crate::protocol::class::lookup_special(ts, &i.class, Dunder::Round))
+            .and_then(|i| crate::protocol::class::lookup_special(ts, i.class(), Dunder::Round))
         {
             Some(m) => {
                 let mut call_args = vec![v.clone()];

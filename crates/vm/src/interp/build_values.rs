@@ -202,7 +202,7 @@ pub fn mapping_items(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<(Value, Va
             .collect());
     }
     if let Some(inst) = v.as_instance() {
-        if crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Keys).is_some() {
+        if crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Keys).is_some() {
             let keys_fn = crate::protocol::attr::get_attr(ts, v, &Value::new_str("keys"))?;
             let keys = crate::protocol::call::call_value(ts, &keys_fn, &[], &[])?;
             let mut out = Vec::new();

@@ -260,10 +260,10 @@ fn new_type(name: &str, bases: Vec<ObjRef>, builtin: TypeId, is_exception: bool)
     for b in &bases {
         mro.push(b.clone());
         if let Obj::Type(t) = &**b {
-            mro.extend(t.mro.iter().cloned());
+            mro.extend(t.mro().iter().cloned());
         }
     }
-    ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
+    TypeObj::plain(
         name.to_string(),
         "builtins".into(),
         bases,
@@ -271,7 +271,8 @@ fn new_type(name: &str, bases: Vec<ObjRef>, builtin: TypeId, is_exception: bool)
         Dict::new(),
         builtin,
         is_exception,
-    ))))
+    )
+    .into_class()
 }
 
 /// The built-in type objects, each with its methods in its dict.

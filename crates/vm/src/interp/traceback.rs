@@ -220,7 +220,7 @@ fn flush_repeats(out: &mut String, repeats: usize) {
 /// `__main__`.
 pub fn exception_line(ts: &mut ThreadState, exc: &ObjRef) -> String {
     let name = match &**exc {
-        Obj::Instance(inst) => match &*inst.class {
+        Obj::Instance(inst) => match inst.class() {
             Obj::Type(t) => qualified_name(t),
             _ => "?".into(),
         },

@@ -58,7 +58,7 @@ fn hook_args(ts: &mut ThreadState, exc: &ObjRef, err_msg: &Value, obj: &Value) -
 pub fn hook_args_fields(ts: &ThreadState, args: &Value) -> Option<Vec<Value>> {
     let class = ts.rt.unraisable_hook_args.borrow().clone()?;
     let inst = args.as_instance()?;
-    if !ObjRef::ptr_eq(&inst.class, &class) {
+    if !std::ptr::eq(inst.class(), &*class) {
         return None;
     }
     let base = inst.base.borrow();

@@ -10,7 +10,7 @@ pub fn class_of(ts: &ThreadState, v: &Value) -> ObjRef {
     match builtin_type_id(v) {
         Some(id) => ts.rt.type_obj(id).clone(),
         None => match v.obj().map(|o| &**o) {
-            Some(Obj::Instance(inst)) => inst.class.clone(),
+            Some(Obj::Instance(inst)) => inst.class_ref(),
             Some(Obj::Type(t)) => t
                 .metaclass
                 .clone()
@@ -74,7 +74,7 @@ pub fn builtin_type_id(v: &Value) -> Option<TypeId> {
 pub fn type_name(ts: &ThreadState, v: &Value) -> String {
     match v {
         Value::Obj(o) => match &**o {
-            Obj::Instance(inst) => class_name(&inst.class),
+            Obj::Instance(inst) => class_name(inst.class()),
             Obj::Iter(state) => state.borrow().type_name().to_string(),
             _ => class_name(&class_of(ts, v)),
         },
@@ -83,8 +83,8 @@ pub fn type_name(ts: &ThreadState, v: &Value) -> String {
 }
 
 /// The `__name__` of a class.
-pub fn class_name(cls: &ObjRef) -> String {
-    match &**cls {
+pub fn class_name(cls: &Obj) -> String {
+    match cls {
         Obj::Type(t) => t.name.clone(),
         _ => "?".into(),
     }

@@ -144,7 +144,7 @@ impl ThreadState {
     pub fn exc_matches(&self, exc: &ObjRef, kind: ExcKind) -> bool {
         match &**exc {
             Obj::Instance(inst) => {
-                crate::object::typeobj::is_subclass(&inst.class, self.exc_class(kind))
+                crate::object::typeobj::is_subclass(inst.class(), self.exc_class(kind))
             }
             _ => false,
         }

@@ -131,7 +131,7 @@ impl InstanceAttrs {
 
 impl Instance {
     fn shared_keys(&self) -> Option<&SharedKeys> {
-        match &*self.class {
+        match self.class() {
             Obj::Type(t) => Some(&t.instance_keys),
             _ => None,
         }
@@ -392,7 +392,7 @@ mod tests {
         let a = instance();
         a.set_attr(x.clone(), Value::Int(1));
         a.set_attr(y.clone(), Value::Int(2));
-        let b = Instance::new(a.class.clone(), Dict::new(), None);
+        let b = Instance::new(a.class_ref(), Dict::new(), None);
         b.set_attr(x.clone(), Value::Int(3));
         b.set_attr(y.clone(), Value::Int(4));
         b.set_attr(x.clone(), Value::Int(5));
@@ -401,7 +401,7 @@ mod tests {
         // An equal name that is another object finds the same slot.
         assert_eq!(int(a.attr(&Value::new_str("y"))), Some(2));
         // Set in another order: its own dict, which keeps its order.
-        let c = Instance::new(a.class.clone(), Dict::new(), None);
+        let c = Instance::new(a.class_ref(), Dict::new(), None);
         c.set_attr(y.clone(), Value::Int(6));
         c.set_attr(x.clone(), Value::Int(7));
         assert!(!is_split(&c));

@@ -1,7 +1,11 @@
 //! Classes (`type` objects, built-in and user-defined) and instances of user classes.
 
-use std::cell::RefCell;
+use std::cell::{RefCell, UnsafeCell};
+use std::ptr::NonNull;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::object::header::GcBox;
 
 use crate::object::layout::{InstanceAttrs, SharedKeys};
 use crate::object::value::{Obj, ObjRef, Value};
@@ -102,9 +106,12 @@ type_ids! {
 pub struct TypeObj {
     pub name: String,
     pub module: String,
-    pub bases: Vec<ObjRef>,
-    /// Method resolution order without the class itself.
-    pub mro: Vec<ObjRef>,
+    /// `__bases__`: replaced by assignment (readers take the shared list, see [`TypeObj::bases`]).
+    bases: RefCell<Rc<[ObjRef]>>,
+    /// Method resolution order without the class itself (replaced with `__bases__`).
+    mro: RefCell<Rc<[ObjRef]>>,
+    /// The classes that name this one among their bases (`__subclasses__()`), not owned.
+    subclasses: RefCell<Vec<Subclass>>,
     pub dict: RefCell<Dict>,
     /// The built-in type this is, or the nearest built-in base of a user class.
     pub builtin: TypeId,
@@ -158,8 +165,9 @@ impl TypeObj {
         TypeObj {
             name,
             module,
-            bases,
-            mro,
+            bases: RefCell::new(bases.into()),
+            mro: RefCell::new(mro.into()),
+            subclasses: RefCell::default(),
             dict: RefCell::new(dict),
             builtin,
             is_exception,
@@ -169,6 +177,98 @@ impl TypeObj {
             lookup_cache: LookupCache::default(),
             serial: TYPE_SERIALS.fetch_add(1, Ordering::Relaxed),
             instance_keys: SharedKeys::default(),
+        }
+    }
+
+    /// The class object, registered with its bases as their subclass.
+    pub fn into_class(self) -> ObjRef {
+        let cls = ObjRef::new(Obj::Type(Box::new(self)));
+        if let Obj::Type(t) = &*cls {
+            t.register_with_bases(&cls);
+        }
+        cls
+    }
+
+    fn register_with_bases(&self, cls: &ObjRef) {
+        for base in self.bases().iter() {
+            if let Obj::Type(b) = &**base {
+                b.subclasses.borrow_mut().push(Subclass {
+                    serial: self.serial,
+                    class: NonNull::from(cls.header()),
+                });
+            }
+        }
+    }
+
+    fn unregister_from_bases(&self) {
+        for base in self.bases().iter() {
+            if let Obj::Type(b) = &**base {
+                b.subclasses
+                    .borrow_mut()
+                    .retain(|s| s.serial != self.serial);
+            }
+        }
+    }
+
+    /// `__bases__`.
+    pub fn bases(&self) -> Rc<[ObjRef]> {
+        self.bases.borrow().clone()
+    }
+
+    /// The method resolution order without the class itself.
+    pub fn mro(&self) -> Rc<[ObjRef]> {
+        self.mro.borrow().clone()
+    }
+
+    /// Whether `cls` is in the MRO (the class itself aside).
+    pub fn mro_contains(&self, cls: &Obj) -> bool {
+        self.mro.borrow().iter().any(|b| std::ptr::eq(&**b, cls))
+    }
+
+    /// The live classes that name this one among their bases, oldest first.
+    pub fn subclasses(&self) -> Vec<ObjRef> {
+        self.subclasses
+            .borrow()
+            .iter()
+            // SAFETY: an entry is removed by its class's `Drop` (below), which runs before
+            // the class's box is freed and after its count went to 0 with no code run in
+            // between: an entry's box is alive and still counted when it is read here.
+            .map(|s| unsafe { s.class.as_ref() }.new_ref())
+            .collect()
+    }
+
+    /// Gives the class new `bases` (already checked) and `mro` (this class's, from them),
+    /// moving its entry from the old bases' subclass lists to the new ones'. `cls` is the
+    /// class object of `self`.
+    pub fn replace_bases(&self, cls: &ObjRef, bases: Vec<ObjRef>, mro: Vec<ObjRef>) {
+        self.unregister_from_bases();
+        let old_bases = self.bases.replace(bases.into());
+        let old_mro = self.mro.replace(mro.into());
+        self.register_with_bases(cls);
+        self.watch_all_namespaces();
+        invalidate_lookup_caches();
+        drop((old_bases, old_mro));
+    }
+
+    /// Gives the class a recomputed `mro` (a base's `__bases__` changed).
+    pub fn replace_mro(&self, mro: Vec<ObjRef>) {
+        let old = self.mro.replace(mro.into());
+        self.watch_all_namespaces();
+        invalidate_lookup_caches();
+        drop(old);
+    }
+
+    /// Watches this class's namespace and its MRO's when this one is watched: a class's
+    /// watch covers its bases, which a new MRO may not be yet.
+    fn watch_all_namespaces(&self) {
+        if self.dict.try_borrow().is_ok_and(|d| d.is_watched()) {
+            for base in self.mro().iter() {
+                if let Obj::Type(b) = &**base {
+                    if let Ok(mut d) = b.dict.try_borrow_mut() {
+                        d.watch();
+                    }
+                }
+            }
         }
     }
 
@@ -196,7 +296,7 @@ impl TypeObj {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }
-        self.mro.iter().find_map(|base| match &**base {
+        self.mro.borrow().iter().find_map(|base| match &**base {
             Obj::Type(t) => t.dict.borrow().get(name).cloned(),
             _ => None,
         })
@@ -210,7 +310,8 @@ impl TypeObj {
             // Bases are watched with the class (their namespaces are never replaced).
             return true;
         }
-        let bases = self.mro.iter().filter_map(|b| match &**b {
+        let mro = self.mro();
+        let bases = mro.iter().filter_map(|b| match &**b {
             Obj::Type(t) => Some(&t.dict),
             _ => None,
         });
@@ -222,6 +323,20 @@ impl TypeObj {
         }
         true
     }
+}
+
+impl Drop for TypeObj {
+    fn drop(&mut self) {
+        // The bases are still held here (they outlive the class).
+        self.unregister_from_bases();
+    }
+}
+
+/// A class's entry in a base's list of subclasses: a pointer that owns no count, valid while
+/// the entry exists (the class removes it when it is freed, see `TypeObj::subclasses`).
+struct Subclass {
+    serial: u64,
+    class: NonNull<GcBox>,
 }
 
 /// Counts changes to watched class namespaces (see [`Dict::watch`]): a cached lookup is valid
@@ -372,8 +487,62 @@ pub struct ExcData {
     pub suppress_context: bool,
 }
 
+/// An instance's class, which `__class__` assignment replaces. A reader borrows the class
+/// for as long as it borrows the instance (`&Obj`, as when the class could not change): a
+/// replaced class is kept in `former` until the instance is freed, so a class read before
+/// an assignment — by code that then ran the Python code that assigned — stays alive.
+pub struct ClassCell {
+    current: UnsafeCell<ObjRef>,
+    /// The classes the instance had before (each once), boxed: most instances have none.
+    former: RefCell<Option<Box<Vec<ObjRef>>>>,
+}
+
+impl ClassCell {
+    fn new(class: ObjRef) -> ClassCell {
+        ClassCell {
+            current: UnsafeCell::new(class),
+            former: RefCell::new(None),
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self) -> &Obj {
+        // SAFETY: the `&ObjRef` made here lives only for this call; `set` is the only writer
+        // and runs no code while it writes (objects are touched under the GIL only, and the
+        // cell is `!Sync`). The box the returned `&Obj` points into stays alive while `self`
+        // is borrowed: `set` moves the reference it replaces into `former`, dropped only with
+        // `self`.
+        unsafe { &**self.current.get() }
+    }
+
+    fn get_ref(&self) -> ObjRef {
+        // SAFETY: as in `get`: a short-lived read, no writer meanwhile.
+        unsafe { (*self.current.get()).clone() }
+    }
+
+    fn set(&self, class: ObjRef) {
+        // SAFETY: no reference into `current` outlives `get`/`get_ref`, and no code runs
+        // between the read and the write.
+        let old = unsafe { std::ptr::replace(self.current.get(), class) };
+        let mut former = self.former.borrow_mut();
+        let former = former.get_or_insert_with(Default::default);
+        if !former.iter().any(|c| ObjRef::ptr_eq(c, &old)) {
+            former.push(old);
+        }
+    }
+
+    /// Visits the classes held (current and former), for the cycle collector.
+    fn traverse(&self, visit: &mut impl FnMut(&ObjRef)) {
+        // SAFETY: as in `get`.
+        visit(unsafe { &*self.current.get() });
+        if let Ok(former) = self.former.try_borrow() {
+            former.iter().flat_map(|f| f.iter()).for_each(visit);
+        }
+    }
+}
+
 pub struct Instance {
-    pub class: ObjRef,
+    class: ClassCell,
     /// The instance's attributes: values of its class's shared names, or its own `__dict__`.
     pub(crate) attrs: RefCell<InstanceAttrs>,
     /// Exception state, boxed: most instances are not exceptions, and every heap object is
@@ -388,20 +557,43 @@ impl Instance {
     pub fn new(class: ObjRef, attrs: Dict, exc: Option<RefCell<ExcData>>) -> Instance {
         Instance {
             attrs: RefCell::new(InstanceAttrs::new(&class, attrs)),
-            class,
+            class: ClassCell::new(class),
             exc: exc.map(Box::new),
             base: RefCell::new(Value::Null),
         }
     }
+
+    /// The instance's class.
+    #[inline(always)]
+    pub fn class(&self) -> &Obj {
+        self.class.get()
+    }
+
+    /// A counted reference to the instance's class.
+    pub fn class_ref(&self) -> ObjRef {
+        self.class.get_ref()
+    }
+
+    /// `obj.__class__ = cls` (checked by the caller: layouts agree). The attributes move to
+    /// a dict of the instance's own first: the split layout indexes the old class's names.
+    pub fn set_class(&self, cls: ObjRef) {
+        self.dict_obj();
+        self.class.set(cls);
+    }
+
+    /// Visits the instance's classes (current and former), for the cycle collector.
+    pub fn traverse_classes(&self, visit: &mut impl FnMut(&ObjRef)) {
+        self.class.traverse(visit);
+    }
 }
 
 /// Whether class `sub` is `sup` or derives from it.
-pub fn is_subclass(sub: &ObjRef, sup: &ObjRef) -> bool {
-    if ObjRef::ptr_eq(sub, sup) {
+pub fn is_subclass(sub: &Obj, sup: &Obj) -> bool {
+    if std::ptr::eq(sub, sup) {
         return true;
     }
-    match &**sub {
-        Obj::Type(t) => t.mro.iter().any(|b| ObjRef::ptr_eq(b, sup)),
+    match sub {
+        Obj::Type(t) => t.mro_contains(sup),
         _ => false,
     }
 }
@@ -414,7 +606,7 @@ pub fn compute_mro(bases: &[ObjRef]) -> Result<Vec<ObjRef>, Vec<ObjRef>> {
         .map(|b| {
             let mut seq = vec![b.clone()];
             if let Obj::Type(t) = &**b {
-                seq.extend(t.mro.iter().cloned());
+                seq.extend(t.mro().iter().cloned());
             }
             seq
         })

@@ -343,7 +343,7 @@ pub fn to_complex(ts: &mut ThreadState, v: &Value, what: &str) -> PyResult<Compl
         return Ok(c);
     }
     if let Some(inst) = v.as_instance() {
-        if let Some(m) = crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Complex) {
+        if let Some(m) = crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Complex) {
             let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
             return complex_of(&r).ok_or_else(|| {
                 ts.type_error(format!(
@@ -360,8 +360,8 @@ pub fn to_complex(ts: &mut ThreadState, v: &Value, what: &str) -> PyResult<Compl
         return Ok(c);
     }
     let float_like = v.as_instance().is_some_and(|inst| {
-        crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Float).is_some()
-            || crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Index).is_some()
+        crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Float).is_some()
+            || crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Index).is_some()
     });
     if float_like {
         let args = Args::new(std::slice::from_ref(v), &[]);

@@ -180,8 +180,8 @@ fn int(ts: &mut ThreadState, args: &Args) -> PyResult {
             Obj::BigInt(_) => Ok(x.clone()),
             Obj::Str(s) => parse_int_literal(ts, x, s.as_str(), 10),
             Obj::Instance(inst) => {
-                match crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Int).or_else(
-                    || crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Index),
+                match crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Int).or_else(
+                    || crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Index),
                 ) {
                     Some(m) => {
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(x), &[])
@@ -288,7 +288,7 @@ fn float(ts: &mut ThreadState, args: &Args) -> PyResult {
                     ))
                 }),
             Obj::Instance(inst) => {
-                match crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Float) {
+                match crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Float) {
                     Some(m) => {
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(x), &[])
                     }
@@ -429,7 +429,7 @@ fn call_dunder_bytes(ts: &mut ThreadState, arg: &Value) -> PyResult<Option<Value
     let Some(inst) = arg.as_instance() else {
         return Ok(None);
     };
-    let Obj::Type(t) = &*inst.class else {
+    let Obj::Type(t) = inst.class() else {
         return Ok(None);
     };
     let Some(method) = t.lookup(ts.rt.names.get(crate::object::names::Dunder::Bytes)) else {

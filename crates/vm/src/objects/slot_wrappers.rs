@@ -532,7 +532,7 @@ fn object_ne(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     // The class's own `__eq__` (else `object.__eq__`), so `NotImplemented` passes through.
     let eq = match this.as_instance() {
         Some(inst) => {
-            match class::lookup_special(ts, &inst.class, crate::object::names::Dunder::Eq) {
+            match class::lookup_special(ts, inst.class(), crate::object::names::Dunder::Eq) {
                 Some(eq) => {
                     crate::protocol::call::call_value(ts, &eq, &[this.clone(), other], &[])?
                 }

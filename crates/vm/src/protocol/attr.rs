@@ -33,7 +33,7 @@ fn no_attribute(ts: &ThreadState, obj: &Value, name: &str) -> ObjRef {
 /// Binds a class attribute found for `instance` (functions become bound methods). A plain
 /// built-in function (`time.gmtime` stored in a class) does not bind, as in CPython; the
 /// methods of built-in types (`is_method`) do.
-fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
+fn bind(attr: Value, instance: &Value, owner: impl FnOnce() -> ObjRef) -> Value {
     match &attr {
         Value::Obj(o) => match &**o {
             Obj::Function(_) => Value::Obj(ObjRef::new(Obj::BoundMethod {
@@ -68,7 +68,7 @@ fn bind(attr: Value, instance: &Value, owner: &ObjRef) -> Value {
             }
             Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
                 func: f.clone(),
-                this: Value::Obj(owner.clone()),
+                this: Value::Obj(owner()),
             })),
             Obj::StaticMethod(f) => f.clone(),
             _ => attr,
@@ -122,7 +122,7 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
             return Some(assigned.unwrap_or_else(|| Value::new_str(own)));
         }
         "__dict__" => return Some(Value::new_dict(t.dict.borrow().clone())),
-        "__base__" => return Some(t.bases.first().cloned().map_or(Value::None, Value::Obj)),
+        "__base__" => return Some(t.bases().first().cloned().map_or(Value::None, Value::Obj)),
         "__doc__" => {
             return Some(
                 t.dict
@@ -139,6 +139,13 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
                 Value::Obj(cls.clone()),
             ))
         }
+        "__subclasses__" => {
+            return Some(native_value(
+                "__subclasses__",
+                class::type_subclasses,
+                Value::Obj(cls.clone()),
+            ))
+        }
         "__module__" if !class::is_user_class(t) => return Some(Value::new_str(&t.module)),
         "__new__" if !class::is_user_class(t) && !t.is_exception => {
             return Some(native_value(
@@ -149,12 +156,12 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
         }
         "__bases__" => {
             return Some(Value::new_tuple(
-                t.bases.iter().cloned().map(Value::Obj).collect(),
+                t.bases().iter().cloned().map(Value::Obj).collect(),
             ))
         }
         "__mro__" => {
             let mut mro = vec![Value::Obj(cls.clone())];
-            mro.extend(t.mro.iter().cloned().map(Value::Obj));
+            mro.extend(t.mro().iter().cloned().map(Value::Obj));
             return Some(Value::new_tuple(mro));
         }
         _ => {}
@@ -180,7 +187,7 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
 /// precedence over the instance's own attributes.
 fn descriptor_get(ts: &ThreadState, attr: &Value) -> Option<(Value, bool)> {
     let inst = attr.as_instance()?;
-    let Obj::Type(t) = &*inst.class else {
+    let Obj::Type(t) = inst.class() else {
         return None;
     };
     let names = &ts.rt.names;
@@ -194,7 +201,7 @@ pub fn get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult {
     let Some(inst) = obj.as_instance() else {
         return generic_get_attr(ts, obj, name);
     };
-    let Obj::Type(t) = &*inst.class else {
+    let Obj::Type(t) = inst.class() else {
         return generic_get_attr(ts, obj, name);
     };
     let result = match getattribute_hook(ts, t) {
@@ -261,7 +268,7 @@ fn class_get_attr(
             return Ok(Some(m.clone()));
         }
     }
-    Ok(from_meta.map(|(meta, attr)| bind(attr, &Value::Obj(cls.clone()), &meta)))
+    Ok(from_meta.map(|(meta, attr)| bind(attr, &Value::Obj(cls.clone()), || meta.clone())))
 }
 
 /// An instance's `__dict__`: the dict itself, or, when classes in its MRO define
@@ -271,8 +278,9 @@ fn instance_dict(inst: &crate::object::typeobj::Instance, t: &TypeObj) -> Value 
         return Value::Obj(inst.dict_obj());
     }
     let mut attrs = inst.attrs_copy();
-    for cls in std::iter::once(&inst.class).chain(t.mro.iter()) {
-        let Obj::Type(ct) = &**cls else { continue };
+    let mro = t.mro();
+    for cls in std::iter::once(inst.class()).chain(mro.iter().map(|c| &**c)) {
+        let Obj::Type(ct) = cls else { continue };
         let Some(slots) = ct.dict.borrow().get_str("__slots__").cloned() else {
             continue;
         };
@@ -304,8 +312,8 @@ fn inherited_new(t: &TypeObj, key: &str) -> Option<Value> {
     if key != "__new__" {
         return None;
     }
-    let base = t
-        .mro
+    let mro = t.mro();
+    let base = mro
         .iter()
         .find(|c| matches!(&***c, Obj::Type(b) if !class::is_user_class(b)))?;
     match &**base {
@@ -324,7 +332,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
     if let Value::Obj(o) = obj {
         match &**o {
             Obj::Instance(inst) => {
-                let Obj::Type(t) = &*inst.class else {
+                let Obj::Type(t) = inst.class() else {
                     return Err(no_attribute(ts, obj, key));
                 };
                 let class_attr = t.lookup(name);
@@ -335,7 +343,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 }
                 let getter = class_attr.as_ref().and_then(|a| descriptor_get(ts, a));
                 if let (Some((get, true)), Some(attr)) = (&getter, &class_attr) {
-                    let owner = Value::Obj(inst.class.clone());
+                    let owner = Value::Obj(inst.class_ref());
                     return call_value(ts, get, &[attr.clone(), obj.clone(), owner], &[]);
                 }
                 if let Some(v) = inst.attr(name) {
@@ -348,7 +356,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     return crate::interp::frame_objects::get_traceback(ts, o);
                 }
                 if let (Some((get, _)), Some(attr)) = (&getter, &class_attr) {
-                    let owner = Value::Obj(inst.class.clone());
+                    let owner = Value::Obj(inst.class_ref());
                     return call_value(ts, get, &[attr.clone(), obj.clone(), owner], &[]);
                 }
                 if let Some(attr) = class_attr {
@@ -359,10 +367,10 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     if let Some(base) = class::builtin_base(obj).filter(|_| wrapped_value_method) {
                         return get_attr(ts, &base, name);
                     }
-                    return Ok(bind(attr, obj, &inst.class));
+                    return Ok(bind(attr, obj, || inst.class_ref()));
                 }
                 if key == "__class__" {
-                    return Ok(Value::Obj(inst.class.clone()));
+                    return Ok(Value::Obj(inst.class_ref()));
                 }
                 if key == "__dict__" && class_gives_dict(t) {
                     return Ok(instance_dict(inst, t));
@@ -478,7 +486,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
 #[inline]
 fn type_lookup(cls: &ObjRef, name: &Value, obj: &Value) -> Option<Value> {
     match &**cls {
-        Obj::Type(t) => Some(bind(t.lookup(name)?, obj, cls)),
+        Obj::Type(t) => Some(bind(t.lookup(name)?, obj, || cls.clone())),
         _ => None,
     }
 }
@@ -523,7 +531,7 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
     };
     let mut mro = vec![start.clone()];
     if let Obj::Type(t) = &*start {
-        mro.extend(t.mro.iter().cloned());
+        mro.extend(t.mro().iter().cloned());
     }
     let after = mro
         .iter()
@@ -535,7 +543,7 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
                 continue;
             }
             if let Some(v) = t.dict.borrow().get(name) {
-                return Ok(bind(v.clone(), this, &start));
+                return Ok(bind(v.clone(), this, || start.clone()));
             }
         }
     }
@@ -568,7 +576,7 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
                 continue;
             }
             if let Some(m) = t.dict.borrow().get(name) {
-                return Ok(bind(m.clone(), this, &start));
+                return Ok(bind(m.clone(), this, || start.clone()));
             }
         }
     }
@@ -581,7 +589,7 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
 /// A user class's `__setattr__`/`__delattr__` hook for `obj`, if it defines one.
 fn user_hook(ts: &ThreadState, obj: &Value, hook: Dunder) -> Option<Value> {
     match obj.obj().map(|o| &**o)? {
-        Obj::Instance(inst) => class::lookup_special(ts, &inst.class, hook),
+        Obj::Instance(inst) => class::lookup_special(ts, inst.class(), hook),
         Obj::Type(t) => class::lookup_special(ts, t.metaclass.as_ref()?, hook),
         _ => None,
     }
@@ -612,6 +620,9 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                 if let Some((set, attr)) = data_descriptor_hook(ts, inst, name, Dunder::Set) {
                     call_value(ts, &set, &[attr, obj.clone(), v], &[])?;
                     return Ok(());
+                }
+                if key == "__class__" {
+                    return crate::protocol::class_assign::set_class(ts, inst, &v);
                 }
                 if let Some(data) = &inst.exc {
                     let mut data = data.borrow_mut();
@@ -650,6 +661,9 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                 inst.set_attr(name.clone(), v);
                 return Ok(());
             }
+            Obj::Type(t) if key == "__bases__" && class::is_user_class(t) => {
+                return crate::protocol::class_assign::set_bases(ts, o, t, &v);
+            }
             Obj::Type(t) if class::is_user_class(t) || t.is_exception => {
                 if matches!(key, "__name__" | "__qualname__") && v.as_str().is_none() {
                     return Err(ts.type_error(format!(
@@ -684,6 +698,9 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
             t.name
         )));
     }
+    if key == "__class__" {
+        return crate::protocol::class_assign::set_builtin_class(ts, &v);
+    }
     Err(no_attribute(ts, obj, key))
 }
 
@@ -706,7 +723,7 @@ fn set_instance_dict(
 
 /// Whether instances of `inst`'s class have a `__dict__` (no `__slots__` leaving it out).
 fn instance_has_dict(inst: &crate::object::typeobj::Instance) -> bool {
-    match &*inst.class {
+    match inst.class() {
         Obj::Type(t) => class_gives_dict(t),
         _ => true,
     }
@@ -725,11 +742,11 @@ fn data_descriptor_hook(
     name: &Value,
     hook: Dunder,
 ) -> Option<(Value, Value)> {
-    let Obj::Type(t) = &*inst.class else {
+    let Obj::Type(t) = inst.class() else {
         return None;
     };
     let attr = t.lookup(name)?;
-    let Obj::Type(dt) = &*attr.as_instance()?.class else {
+    let Obj::Type(dt) = attr.as_instance()?.class() else {
         return None;
     };
     Some((dt.lookup(ts.rt.names.get(hook))?, attr))
@@ -737,7 +754,7 @@ fn data_descriptor_hook(
 
 /// The property named `name` on the class of `inst`, if there is one.
 fn class_property(inst: &crate::object::typeobj::Instance, name: &Value) -> Option<ObjRef> {
-    let Obj::Type(t) = &*inst.class else {
+    let Obj::Type(t) = inst.class() else {
         return None;
     };
     match t.lookup(name) {
@@ -771,6 +788,9 @@ pub fn del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()>
 /// `object.__delattr__`: attribute deletion without the class's hook.
 pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyResult<()> {
     let key = name.as_str().map_or("", |s| s.as_str());
+    if key == "__class__" {
+        return Err(ts.type_error("can't delete __class__ attribute"));
+    }
     if let Some(inst) = obj.as_instance() {
         if key == "__dict__" && instance_has_dict(inst) {
             inst.replace_dict(crate::objects::dict::new_dict_obj());
@@ -856,7 +876,7 @@ pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(
         return Ok((method, obj));
     }
     if let Some(inst) = obj.as_instance() {
-        if let Obj::Type(t) = &*inst.class {
+        if let Obj::Type(t) = inst.class() {
             if getattribute_hook(ts, t).is_some() {
                 let attr = get_attr(ts, &obj, name)?;
                 return Ok((attr, Value::Null));

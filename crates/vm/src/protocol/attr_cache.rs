@@ -24,7 +24,7 @@ use crate::protocol::{attr, class};
 #[inline(always)]
 fn instance_of(obj: &Value) -> Option<(&Instance, &TypeObj)> {
     let inst = obj.as_instance()?;
-    match &*inst.class {
+    match inst.class() {
         Obj::Type(t) => Some((inst, t)),
         _ => None,
     }

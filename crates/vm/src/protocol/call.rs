@@ -609,7 +609,7 @@ pub fn call_value(
                 return class::call_type(ts, o, args, kwnames);
             }
             Obj::Instance(inst) => {
-                if let Some(call) = class::lookup_special(ts, &inst.class, Dunder::Call) {
+                if let Some(call) = class::lookup_special(ts, inst.class(), Dunder::Call) {
                     // An instance whose `__call__` is itself recurses here without a frame.
                     return ts.nested_native(|ts| call_special(ts, &call, callee, args, kwnames));
                 }

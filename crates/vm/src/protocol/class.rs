@@ -17,8 +17,8 @@ use crate::objects::function::{native_value, Args};
 use crate::protocol::call::{call_value, call_with_receiver, receiver_frame_from_stack};
 
 /// Looks a special method up on a class (never on the instance).
-pub fn lookup_special(ts: &ThreadState, cls: &ObjRef, name: Dunder) -> Option<Value> {
-    match &**cls {
+pub fn lookup_special(ts: &ThreadState, cls: &Obj, name: Dunder) -> Option<Value> {
+    match cls {
         // A built-in type's method found in the MRO under its own name is no override: the
         // native operation stands for it. Under another name (`C.__repr__ = C.__str__`) it is
         // one, called like any other.
@@ -100,7 +100,7 @@ pub fn type_union(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<Option
 
 fn instance_method(ts: &ThreadState, v: &Value, name: Dunder) -> Option<Value> {
     v.as_instance()
-        .and_then(|inst| lookup_special(ts, &inst.class, name))
+        .and_then(|inst| lookup_special(ts, inst.class(), name))
 }
 
 fn is_not_implemented(v: &Value) -> bool {
@@ -138,8 +138,8 @@ pub fn binary_dunder(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyRes
     let (forward, reflected, _) = dunder_names(op);
     // A subclass's reflected method takes priority over its base's forward one.
     if let (Some(x), Some(y)) = (a.as_instance(), b.as_instance()) {
-        let b_is_proper_subclass = !ObjRef::ptr_eq(&x.class, &y.class)
-            && crate::object::typeobj::is_subclass(&y.class, &x.class);
+        let b_is_proper_subclass = !std::ptr::eq(x.class(), y.class())
+            && crate::object::typeobj::is_subclass(y.class(), x.class());
         if b_is_proper_subclass {
             if let Some(r) = try_dunder(ts, b, reflected, a)? {
                 return Ok(Some(r));
@@ -170,7 +170,7 @@ fn builtin_before_reflected(
     let Some(base) = builtin_base(b) else {
         return Ok(None);
     };
-    if crate::object::typeobj::is_subclass(&inst.class, &class_of(ts, a)) {
+    if crate::object::typeobj::is_subclass(inst.class(), &class_of(ts, a)) {
         return Ok(None);
     }
     crate::protocol::ops::try_numeric_op(ts, op, a, &base)
@@ -544,7 +544,7 @@ pub fn base_init(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let Some(inst) = this.as_instance() else {
         return Ok(Value::None);
     };
-    let Obj::Type(t) = &*inst.class else {
+    let Obj::Type(t) = inst.class() else {
         return Ok(Value::None);
     };
     let base = crate::objects::constructors::construct(ts, t.builtin, args)?;
@@ -556,9 +556,20 @@ pub fn base_init(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 pub fn type_mro(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     let mut out = vec![this.clone()];
     if let Some(Obj::Type(t)) = this.obj().map(|o| &**o) {
-        out.extend(t.mro.iter().cloned().map(Value::Obj));
+        out.extend(t.mro().iter().cloned().map(Value::Obj));
     }
     Ok(Value::new_list(out))
+}
+
+/// `cls.__subclasses__()`: the live classes that name `cls` among their bases.
+pub fn type_subclasses(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    let subclasses = match this.obj().map(|o| &**o) {
+        Some(Obj::Type(t)) => t.subclasses(),
+        _ => Vec::new(),
+    };
+    Ok(Value::new_list(
+        subclasses.into_iter().map(Value::Obj).collect(),
+    ))
 }
 
 /// `super()` without arguments: the `__class__` cell and the first argument of the caller.

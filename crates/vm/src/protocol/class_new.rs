@@ -238,7 +238,7 @@ fn new_class(
     qualname: Option<String>,
 ) -> PyResult<ObjRef> {
     let mro = compute_mro(&bases).map_err(|stuck| {
-        let names: Vec<String> = stuck.iter().map(class_name).collect();
+        let names: Vec<String> = stuck.iter().map(|c| class_name(c)).collect();
         ts.type_error(format!(
             "Cannot create a consistent method resolution\norder (MRO) for bases {}",
             names.join(", ")
@@ -275,7 +275,7 @@ fn new_class(
     t.metaclass = metaclass;
     t.slots = slots;
     t.qualname = qualname;
-    Ok(ObjRef::new(Obj::Type(Box::new(t))))
+    Ok(t.into_class())
 }
 
 /// What `__slots__` (if any) leaves instances, with a member descriptor put in `dict` for
@@ -353,7 +353,7 @@ fn set_names(ts: &mut ThreadState, cls: &ObjRef) -> PyResult<()> {
         let Some(inst) = value.as_instance() else {
             continue;
         };
-        let Some(f) = (match &*inst.class {
+        let Some(f) = (match inst.class() {
             Obj::Type(vt) => vt.lookup(&hook),
             _ => None,
         }) else {
@@ -370,7 +370,7 @@ fn init_subclass(ts: &mut ThreadState, cls: &ObjRef, class_args: &Args) -> PyRes
         return Ok(());
     };
     let name = ts.rt.names.get(Dunder::InitSubclass).clone();
-    let hook = t.mro.iter().find_map(|base| match &**base {
+    let hook = t.mro().iter().find_map(|base| match &**base {
         Obj::Type(b) => b.dict.borrow().get(&name).cloned(),
         _ => None,
     });

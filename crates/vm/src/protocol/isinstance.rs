@@ -49,7 +49,7 @@ fn check_with_hooks(
     let hook = match classinfo.obj().map(|o| &**o) {
         Some(Obj::Type(_)) => crate::protocol::class::meta_special(ts, classinfo, dunder),
         Some(Obj::Instance(inst)) => {
-            crate::protocol::class::lookup_special(ts, &inst.class, dunder)
+            crate::protocol::class::lookup_special(ts, inst.class(), dunder)
         }
         _ => None,
     };

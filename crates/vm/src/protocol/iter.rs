@@ -84,14 +84,14 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                 return check_iterator(ts, it);
             }
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Iter) {
+                if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::Iter) {
                     let it = call_value(ts, &m, std::slice::from_ref(v), &[])?;
                     return check_iterator(ts, it);
                 }
                 if let Some(base) = class::builtin_base(v) {
                     return get_iter(ts, &base);
                 }
-                if class::lookup_special(ts, &inst.class, Dunder::GetItem).is_some() {
+                if class::lookup_special(ts, inst.class(), Dunder::GetItem).is_some() {
                     return Ok(Value::new_iter(IterState::Snapshot {
                         items: getitem_items(ts, v)?,
                         index: 0,
@@ -112,7 +112,9 @@ fn check_iterator(ts: &ThreadState, it: Value) -> PyResult {
     let is_iterator = match it.obj().map(|o| &**o) {
         Some(Obj::Iter(_)) => true,
         Some(Obj::Generator(g)) => g.kind == GenKind::Generator,
-        Some(Obj::Instance(inst)) => class::lookup_special(ts, &inst.class, Dunder::Next).is_some(),
+        Some(Obj::Instance(inst)) => {
+            class::lookup_special(ts, inst.class(), Dunder::Next).is_some()
+        }
         _ => false,
     };
     if is_iterator {
@@ -166,7 +168,7 @@ pub fn next_value(ts: &mut ThreadState, it: &Value) -> PyResult<Option<Value>> {
         }
         Obj::Generator(g) if g.kind == GenKind::Generator => generator::next(ts, o),
         Obj::Instance(inst) => {
-            let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Next) else {
+            let Some(m) = class::lookup_special(ts, inst.class(), Dunder::Next) else {
                 return Err(
                     ts.type_error(format!("'{}' object is not an iterator", type_name(ts, it)))
                 );

@@ -4,7 +4,7 @@
 //! [`attr_cache`]), iteration ([`iter`]), calls and argument binding ([`call`]),
 //! `isinstance`/`issubclass` with their hooks ([`isinstance`]), and user classes:
 //! `__build_class__`, instantiation, `super()` and the dunder
-//! dispatch ([`class`]).
+//! dispatch ([`class`]), `__class__`/`__bases__` assignment ([`class_assign`]).
 //!
 //! Imports: `object/` and `objects/` below it. Calls re-enter the eval loop (`interp::eval`)
 //! and may format text for error messages (`text/`): those are the exceptions.
@@ -13,6 +13,7 @@ pub mod attr;
 pub mod attr_cache;
 pub mod call;
 pub mod class;
+pub mod class_assign;
 pub mod class_new;
 pub mod isinstance;
 pub mod iter;

@@ -29,14 +29,14 @@ pub fn index_of(ts: &mut ThreadState, v: &Value) -> PyResult<Option<Value>> {
     {
         let own_index = v
             .as_instance()
-            .and_then(|i| class::lookup_special(ts, &i.class, Dunder::Index));
+            .and_then(|i| class::lookup_special(ts, i.class(), Dunder::Index));
         if own_index.is_none() {
             return Ok(Some(base));
         }
     }
     let Some(m) = v
         .as_instance()
-        .and_then(|inst| class::lookup_special(ts, &inst.class, Dunder::Index))
+        .and_then(|inst| class::lookup_special(ts, inst.class(), Dunder::Index))
     else {
         return Ok(None);
     };
@@ -78,7 +78,7 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
                 seq::len_of(ts, v)? > 0
             }
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Bool) {
+                if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::Bool) {
                     let r =
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
                     return match r {
@@ -89,7 +89,7 @@ pub fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
                         ))),
                     };
                 }
-                if class::lookup_special(ts, &inst.class, Dunder::Len).is_some() {
+                if class::lookup_special(ts, inst.class(), Dunder::Len).is_some() {
                     return Ok(seq::len_of(ts, v)? > 0);
                 }
                 match class::builtin_base(v) {
@@ -649,7 +649,7 @@ pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
     }
     if let Some(inst) = v.as_instance() {
         if let Some(m) =
-            class::lookup_special(ts, &inst.class, Dunder::Hash).filter(|m| !m.is_none())
+            class::lookup_special(ts, inst.class(), Dunder::Hash).filter(|m| !m.is_none())
         {
             let r = crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
             return match r {
@@ -667,7 +667,7 @@ pub fn hash(ts: &mut ThreadState, v: &Value) -> PyResult<u64> {
     }
     let unhashable_instance = v
         .as_instance()
-        .and_then(|inst| class::lookup_special(ts, &inst.class, Dunder::Hash))
+        .and_then(|inst| class::lookup_special(ts, inst.class(), Dunder::Hash))
         .is_some_and(|m| m.is_none());
     if unhashable_instance {
         return Err(ts.type_error(format!("unhashable type: '{}'", type_name(ts, v))));
@@ -732,7 +732,7 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
                 }
             }
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Contains) {
+                if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::Contains) {
                     return call_contains(ts, &m, container, item);
                 }
                 if let Some(base) = class::builtin_base(container) {

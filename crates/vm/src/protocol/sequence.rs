@@ -421,7 +421,7 @@ pub fn len_of(ts: &mut ThreadState, v: &Value) -> PyResult<usize> {
                 return crate::object::args::int_arg(ts, &r).map(|n| n.max(0) as usize);
             }
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Len) {
+                if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::Len) {
                     let r =
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
                     return match r {

@@ -234,12 +234,12 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
             let found = d.borrow().get_hashed(&key).cloned();
             found.ok_or_else(|| ts.key_error(index.clone()))
         }
-        Obj::Instance(inst) => match class::lookup_special(ts, &inst.class, Dunder::GetItem) {
+        Obj::Instance(inst) => match class::lookup_special(ts, inst.class(), Dunder::GetItem) {
             Some(m) => {
                 crate::protocol::call::call_value(ts, &m, &[container.clone(), index.clone()], &[])
             }
             None if class::builtin_base(container).is_some() => {
-                base_get_item(ts, container, &inst.class, index)
+                base_get_item(ts, container, inst.class(), index)
             }
             None => Err(ts.type_error(format!(
                 "'{}' object is not subscriptable",
@@ -257,12 +257,7 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
 
 /// `container[index]` on the built-in value a subclass instance wraps, with `__missing__`
 /// called for a key a dict subclass lacks.
-fn base_get_item(
-    ts: &mut ThreadState,
-    container: &Value,
-    class: &ObjRef,
-    index: &Value,
-) -> PyResult {
+fn base_get_item(ts: &mut ThreadState, container: &Value, class: &Obj, index: &Value) -> PyResult {
     let base = class::builtin_base(container).unwrap_or_default();
     let missing = class::lookup_special(ts, class, Dunder::Missing);
     match (get_item(ts, &base, index), missing) {
@@ -316,7 +311,7 @@ pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value)
                 });
             }
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::SetItem) {
+                if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::SetItem) {
                     crate::protocol::call::call_value(ts, &m, &[container.clone(), index, v], &[])?;
                     return Ok(());
                 }
@@ -395,7 +390,7 @@ pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                 });
             }
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::DelItem) {
+                if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::DelItem) {
                     crate::protocol::call::call_value(
                         ts,
                         &m,

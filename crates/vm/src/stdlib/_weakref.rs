@@ -21,7 +21,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
 /// generators, methods, modules and code objects.
 fn weakrefable(obj: &Obj) -> bool {
     match obj {
-        Obj::Instance(inst) => instance_weakrefable(&inst.class),
+        Obj::Instance(inst) => instance_weakrefable(inst.class()),
         Obj::Function(_)
         | Obj::Native(_)
         | Obj::Type(_)
@@ -34,13 +34,14 @@ fn weakrefable(obj: &Obj) -> bool {
     }
 }
 
-fn instance_weakrefable(class: &ObjRef) -> bool {
-    let Obj::Type(t) = &**class else {
+fn instance_weakrefable(class: &Obj) -> bool {
+    let Obj::Type(t) = class else {
         return false;
     };
+    let mro = t.mro();
     let user_classes = std::iter::once(class)
-        .chain(t.mro.iter())
-        .filter_map(|c| match &**c {
+        .chain(mro.iter().map(|c| &**c))
+        .filter_map(|c| match c {
             Obj::Type(t) if t.module != "builtins" => Some(t),
             _ => None,
         });

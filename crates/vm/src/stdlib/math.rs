@@ -80,7 +80,7 @@ fn to_f64(ts: &mut ThreadState, v: &Value) -> PyResult<f64> {
             .ok_or_else(|| ts.new_exc(ExcKind::OverflowError, "int too large to convert to float")),
         v => match v.as_instance() {
             Some(inst) => {
-                let class = inst.class.clone();
+                let class = inst.class_ref();
                 if let Some(m) = crate::protocol::class::lookup_special(ts, &class, Dunder::Float) {
                     let r =
                         crate::protocol::call::call_value(ts, &m, std::slice::from_ref(v), &[])?;
@@ -142,7 +142,7 @@ fn rounding(ts: &mut ThreadState, args: &Args, name: &str, f: fn(f64) -> f64) ->
         return crate::objects::constructors::float_to_int(ts, f(x));
     }
     let dunder = Value::new_str(format!("__{name}__"));
-    let special = match a[0].as_instance().map(|inst| &*inst.class) {
+    let special = match a[0].as_instance().map(|inst| inst.class()) {
         Some(Obj::Type(t)) => t.lookup(&dunder),
         _ => None,
     };

@@ -170,7 +170,7 @@ pub fn native_class(
         d.set_str(name, method_value(name, *f));
     }
     let object = ts.rt.type_obj(TypeId::Object).clone();
-    ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
+    TypeObj::plain(
         name.into(),
         module.into(),
         vec![object.clone()],
@@ -178,7 +178,8 @@ pub fn native_class(
         d,
         TypeId::Object,
         false,
-    ))))
+    )
+    .into_class()
 }
 
 const STREAM_METHODS: &[(&str, NativeFn)] = &[
@@ -231,7 +232,7 @@ pub fn stdio_errors(fd: i64) -> &'static str {
 /// The file descriptor of a `sys.stdout` / `sys.stderr` object.
 pub fn stream_fd(v: &Value) -> Option<i64> {
     let inst = v.as_instance()?;
-    match &*inst.class {
+    match inst.class() {
         Obj::Type(t) if t.name == STREAM_CLASS && t.module == "_io" => {
             match inst.attr_str(FD_ATTR) {
                 Some(Value::Int(fd)) => Some(fd),

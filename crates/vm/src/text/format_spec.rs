@@ -511,7 +511,7 @@ fn format_str(ts: &ThreadState, s: String, spec: &Spec, v: &Value) -> PyResult<S
 /// `format(v, spec_text)`: `__format__` of instances, the mini-language for builtins.
 pub fn format_with_spec(ts: &mut ThreadState, v: &Value, spec_text: &str) -> PyResult<String> {
     if let Some(inst) = v.as_instance() {
-        if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Format) {
+        if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::Format) {
             let r = call_value(ts, &m, &[v.clone(), Value::new_str(spec_text)], &[])?;
             let text = class::builtin_base(&r).unwrap_or_else(|| r.clone());
             if text.as_str().is_none() {

@@ -179,7 +179,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
             }
             None => format!("<class '{}'>", class_display_name(t)),
         },
-        Obj::Instance(inst) => return instance_repr(ts, v, o, &inst.class),
+        Obj::Instance(inst) => return instance_repr(ts, v, o, inst.class()),
         Obj::Cell(_) => format!("<cell at {:#x}>", o.id()),
         Obj::Code(c) => format!("<code object {} at {:#x}>", c.code.name, o.id()),
         Obj::Module { name, .. } => format!("<module '{name}'>"),
@@ -250,7 +250,7 @@ fn checked_repr_result(ts: &ThreadState, r: Value) -> PyResult<(Value, String)> 
 /// instance stays one, as in CPython), else a new str.
 pub fn repr_object(ts: &mut ThreadState, v: &Value) -> PyResult<Value> {
     if let Some(inst) = v.as_instance() {
-        if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Repr) {
+        if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::Repr) {
             let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
             return Ok(checked_repr_result(ts, r)?.0);
         }
@@ -290,12 +290,12 @@ fn set_repr(ts: &mut ThreadState, o: &ObjRef, name: &str) -> PyResult<String> {
     .unwrap_or_else(|| format!("{name}(...)")))
 }
 
-fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &ObjRef) -> PyResult<String> {
+fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &Obj) -> PyResult<String> {
     if let Some(m) = class::lookup_special(ts, class, Dunder::Repr) {
         let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
         return Ok(checked_repr_result(ts, r)?.1);
     }
-    let Obj::Type(t) = &**class else {
+    let Obj::Type(t) = class else {
         return Ok("<?>".into());
     };
     if let Some(base) = class::builtin_base(v) {
@@ -328,7 +328,7 @@ pub fn str_of(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         match &**o {
             Obj::Str(s) => return Ok(s.as_str().to_string()),
             Obj::Instance(inst) => {
-                if let Some(m) = class::lookup_special(ts, &inst.class, Dunder::Str) {
+                if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::Str) {
                     let r = call_value(ts, &m, std::slice::from_ref(v), &[])?;
                     return match r.as_str() {
                         Some(s) => Ok(s.as_str().to_string()),

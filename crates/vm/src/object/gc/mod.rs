@@ -52,12 +52,13 @@ pub fn finalizer_of(obj: &Obj, del_name: &Value) -> Option<Value> {
     let Obj::Instance(inst) = obj else {
         return None;
     };
-    let Obj::Type(class) = &*inst.class else {
+    let Obj::Type(class) = inst.class() else {
         return None;
     };
-    std::iter::once(&inst.class)
-        .chain(class.mro.iter())
-        .find_map(|t| match &**t {
+    let mro = class.mro();
+    std::iter::once(inst.class())
+        .chain(mro.iter().map(|c| &**c))
+        .find_map(|t| match t {
             Obj::Type(t) => t.dict.try_borrow().ok()?.get(del_name).cloned(),
             _ => None,
         })
@@ -130,8 +131,8 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
         Obj::Native(n) => value(&n.this, visit),
         Obj::BoundMethod { func, this } => values([func, this], visit),
         Obj::Type(t) => {
-            t.bases.iter().for_each(&mut *visit);
-            t.mro.iter().for_each(&mut *visit);
+            t.bases().iter().for_each(&mut *visit);
+            t.mro().iter().for_each(&mut *visit);
             t.metaclass.iter().for_each(&mut *visit);
             dict(&*read!(t.dict), visit);
             if !t.lookup_cache.traverse(visit) {
@@ -139,7 +140,7 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
             }
         }
         Obj::Instance(inst) => {
-            visit(&inst.class);
+            inst.traverse_classes(visit);
             read!(inst.attrs).traverse(visit);
             value(&*read!(inst.base), visit);
             if let Some(exc) = &inst.exc {

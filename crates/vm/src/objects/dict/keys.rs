@@ -16,7 +16,7 @@ use crate::protocol::ops;
 
 fn has_user_eq(ts: &ThreadState, v: &Value) -> bool {
     v.as_instance().is_some_and(|inst| {
-        lookup_special(ts, &inst.class, Dunder::Eq).is_some() || !inst.base.borrow().is_null()
+        lookup_special(ts, inst.class(), Dunder::Eq).is_some() || !inst.base.borrow().is_null()
     })
 }
 

@@ -200,12 +200,13 @@ fn is_array(v: &Value) -> bool {
     let Some(inst) = v.as_instance() else {
         return false;
     };
-    let Obj::Type(t) = &*inst.class else {
+    let Obj::Type(t) = inst.class() else {
         return false;
     };
-    std::iter::once(&inst.class)
-        .chain(t.mro.iter())
-        .any(|c| matches!(&**c, Obj::Type(c) if c.name == "array" && c.module == "array"))
+    let mro = t.mro();
+    std::iter::once(inst.class())
+        .chain(mro.iter().map(|c| &**c))
+        .any(|c| matches!(c, Obj::Type(c) if c.name == "array" && c.module == "array"))
 }
 
 /// `memoryview(obj)`.

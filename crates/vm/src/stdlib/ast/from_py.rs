@@ -90,7 +90,8 @@ impl FromPy<'_> {
         let class = class_of(self.ts, node);
         if let Obj::Type(t) = &*class {
             // The MRO leaves out the class itself.
-            for c in std::iter::once(&class).chain(&t.mro) {
+            let mro = t.mro();
+            for c in std::iter::once(&class).chain(mro.iter()) {
                 if let Obj::Type(t) = &**c {
                     let named = dict_get(&self.classes, &Value::new_str(&t.name));
                     if named.is_some_and(|n| n.is(&Value::Obj(c.clone()))) {

@@ -149,10 +149,10 @@ fn new_class(name: &str, bases: Vec<ObjRef>, is_exception: bool) -> ObjRef {
     let mut mro = bases.clone();
     for base in &bases {
         if let Obj::Type(t) = &**base {
-            mro.extend(t.mro.iter().cloned());
+            mro.extend(t.mro().iter().cloned());
         }
     }
-    ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
+    TypeObj::plain(
         name.to_string(),
         "socket".into(),
         bases,
@@ -160,7 +160,8 @@ fn new_class(name: &str, bases: Vec<ObjRef>, is_exception: bool) -> ObjRef {
         Dict::new(),
         TypeId::Object,
         is_exception,
-    ))))
+    )
+    .into_class()
 }
 
 /// `getdefaulttimeout()`: gilvm has no default timeout, so always `None`.
