@@ -145,8 +145,10 @@ fn parse(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         Some(s) => Decoded::Text(s.as_str().to_string()),
         None => Decoded::Bytes(crate::objects::bytes::methods::bytes_arg(ts, &a[2])?),
     };
+    let options = Options::read(ts, &a[1])?;
     let (text, at, scanned, invalid) = {
         let mut state = parser.state.borrow_mut();
+        state.scanner.namespace_prefixes = options.namespace_prefixes;
         if state.parsing {
             return Err(ts.new_exc(
                 ExcKind::RuntimeError,
@@ -179,7 +181,6 @@ fn parse(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         offset: 0,
         at,
     };
-    let options = Options::read(ts, &a[1])?;
     let dispatched = dispatch(ts, parser, &a[1], &options, &mut cursor, scanned.events);
     let mut state = parser.state.borrow_mut();
     state.parsing = false;
@@ -238,6 +239,7 @@ struct Options {
     buffer_text: bool,
     buffer_size: usize,
     ordered_attributes: bool,
+    namespace_prefixes: bool,
 }
 
 impl Options {
@@ -254,6 +256,7 @@ impl Options {
                 _ => 8192,
             },
             ordered_attributes: flag(ts, "ordered_attributes")?,
+            namespace_prefixes: flag(ts, "namespace_prefixes")?,
         })
     }
 }

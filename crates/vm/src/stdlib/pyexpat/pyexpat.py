@@ -75,7 +75,7 @@ class xmlparser:
             object.__setattr__(self, name, None)
         self._handle = _new(encoding, namespace_separator)
         self._base = None
-        self._error = (0, 1, 0, -1)
+        self._error_code = 0
         self.buffer_text = False
         self._buffer_size = 8192
         self.ordered_attributes = False
@@ -86,12 +86,15 @@ class xmlparser:
 
     def Parse(self, data, isfinal=False, /):
         """Parse XML data."""
-        if not isinstance(data, str):
-            data = memoryview(data).tobytes()
+        if not isinstance(data, (str, bytes)):
+            try:
+                data = memoryview(data).tobytes()
+            except TypeError:
+                raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'") from None
         found = _parse(self._handle, self, data, isfinal)
         if found is not None:
-            self._error = found
             code, line, column, _ = found
+            self._error_code = code
             err = ExpatError(f'{ErrorString(code)}: line {line}, column {column}')
             err.code = code
             err.lineno = line
@@ -156,10 +159,11 @@ class xmlparser:
     def buffer_used(self):
         return 0
 
-    ErrorCode = property(lambda self: self._error[0])
-    ErrorLineNumber = property(lambda self: self._error[1])
-    ErrorColumnNumber = property(lambda self: self._error[2])
-    ErrorByteIndex = property(lambda self: self._error[3])
+    # As in expat, the error's position is the current one.
+    ErrorCode = property(lambda self: self._error_code)
+    ErrorLineNumber = property(lambda self: _position(self._handle)[0])
+    ErrorColumnNumber = property(lambda self: _position(self._handle)[1])
+    ErrorByteIndex = property(lambda self: _position(self._handle)[2])
     CurrentLineNumber = property(lambda self: _position(self._handle)[0])
     CurrentColumnNumber = property(lambda self: _position(self._handle)[1])
     CurrentByteIndex = property(lambda self: _position(self._handle)[2])

@@ -149,6 +149,11 @@ impl Scanner {
 
     /// Scans `text`; `last` says no more data follows, so unfinished markup is an error.
     pub fn scan(&mut self, text: &str, last: bool) -> Scan {
+        // A `\r` at the end of a chunk may be half of a `\r\n`.
+        let text = match text.strip_suffix('\r') {
+            Some(head) if !last => head,
+            _ => text,
+        };
         let mut reader = Reader::from_str(text);
         let config = reader.config_mut();
         config.check_end_names = false;
@@ -185,10 +190,6 @@ impl Scanner {
                 }
             };
             let end = reader.buffer_position() as usize;
-            // Text at the end of a chunk may go on in the next one.
-            if !last && end == text.len() && matches!(event, Qx::Text(_)) {
-                return out;
-            }
             let mut span = Span {
                 text,
                 start,
@@ -325,7 +326,7 @@ impl Scanner {
             if attrs.iter().any(|(n, _)| *n == name) {
                 return fail(Code::DuplicateAttribute, name_at);
             }
-            let value = self.attribute_value(value, value_at, 0)?;
+            let value = self.attribute_value(value, value_at)?;
             attrs.push((name, value));
         }
         let mut declared = Vec::new();
@@ -447,7 +448,9 @@ impl Scanner {
             return push_text(at, text, Some(at.start));
         }
         match text.find(|c: char| !matches!(c, ' ' | '\t' | '\n' | '\r')) {
-            Some(i) => fail(self.outside_code(), at.start + i),
+            // Before the root, expat's prolog tokenizer stops after the character.
+            Some(i) if self.root == Root::Before => fail(Code::InvalidToken, at.start + i + 1),
+            Some(i) => fail(Code::JunkAfterDocElement, at.start + i),
             None => {
                 at.push(Event::Default(text.to_string()));
                 Ok(())
@@ -459,67 +462,82 @@ impl Scanner {
         if self.root != Root::Inside {
             return fail(Code::InvalidToken, at.start);
         }
-        match self.resolve(r, at.start, 0)? {
-            Resolved::Text(t) => push_text(at, &t, None),
-            Resolved::Skipped => {
-                at.push(Event::SkippedEntity(r.to_string()));
-                Ok(())
+        let mut pieces = Vec::new();
+        self.resolve(r, at.start, 0, &mut pieces)?;
+        for piece in pieces {
+            match piece {
+                Resolved::Text(t) => push_text(at, &t, None)?,
+                Resolved::Skipped(name) => at.push(Event::SkippedEntity(name)),
             }
         }
+        Ok(())
     }
 
-    /// The replacement text of the reference `&r;` at `at`.
-    fn resolve(&self, r: &str, at: usize, depth: usize) -> Result<Resolved, XmlError> {
+    /// The replacement of the reference `&r;` at `at`: text pieces, as expat reports them
+    /// (an entity's text is cut where references in it were), or entities it skips.
+    fn resolve(
+        &self,
+        r: &str,
+        at: usize,
+        depth: usize,
+        out: &mut Vec<Resolved>,
+    ) -> Result<(), XmlError> {
         if let Some(num) = r.strip_prefix('#') {
-            return char_ref(num, at).map(|c| Resolved::Text(c.to_string()));
+            out.push(Resolved::Text(char_ref(num, at)?.to_string()));
+            return Ok(());
         }
         check_name(r, at + 1)?;
-        let predefined = match r {
-            "lt" => "<",
-            "gt" => ">",
-            "amp" => "&",
-            "apos" => "'",
-            "quot" => "\"",
-            _ => "",
-        };
-        if !predefined.is_empty() {
-            return Ok(Resolved::Text(predefined.to_string()));
+        if let Some(c) = predefined(r) {
+            out.push(Resolved::Text(c.to_string()));
+            return Ok(());
         }
         match self.entities.get(r) {
             Some(EntityValue::Internal(value)) => {
                 if depth >= MAX_ENTITY_DEPTH {
                     return fail(Code::RecursiveEntityRef, at);
                 }
-                self.expand_refs(value, at, depth + 1).map(Resolved::Text)
+                self.expand_refs(value, at, depth + 1, out)
             }
-            Some(EntityValue::External { .. }) => Ok(Resolved::Skipped),
-            None if self.external_dtd => Ok(Resolved::Skipped),
+            Some(EntityValue::External { .. }) => {
+                out.push(Resolved::Skipped(r.to_string()));
+                Ok(())
+            }
+            None if self.external_dtd => {
+                out.push(Resolved::Skipped(r.to_string()));
+                Ok(())
+            }
             None => fail(Code::UndefinedEntity, at),
         }
     }
 
     /// An entity's replacement text with the references in it replaced (all reported at
     /// the outer reference, as expat reports them).
-    fn expand_refs(&self, value: &str, at: usize, depth: usize) -> Result<String, XmlError> {
-        let mut out = String::new();
+    fn expand_refs(
+        &self,
+        value: &str,
+        at: usize,
+        depth: usize,
+        out: &mut Vec<Resolved>,
+    ) -> Result<(), XmlError> {
         let mut rest = value;
         while let Some(i) = rest.find('&') {
-            out.push_str(&rest[..i]);
+            if i > 0 {
+                out.push(Resolved::Text(rest[..i].to_string()));
+            }
             let Some(j) = rest[i..].find(';') else {
                 return fail(Code::InvalidToken, at);
             };
-            match self.resolve(&rest[i + 1..i + j], at, depth)? {
-                Resolved::Text(t) => out.push_str(&t),
-                Resolved::Skipped => {}
-            }
+            self.resolve(&rest[i + 1..i + j], at, depth, out)?;
             rest = &rest[i + j + 1..];
         }
-        out.push_str(rest);
-        Ok(out)
+        if !rest.is_empty() {
+            out.push(Resolved::Text(rest.to_string()));
+        }
+        Ok(())
     }
 
     /// An attribute's value: references replaced, whitespace characters made spaces.
-    fn attribute_value(&self, raw: &str, at: usize, depth: usize) -> Result<String, XmlError> {
+    fn attribute_value(&self, raw: &str, at: usize) -> Result<String, XmlError> {
         let mut out = String::with_capacity(raw.len());
         let mut chars = raw.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -530,12 +548,21 @@ impl Scanner {
                         return fail(Code::InvalidToken, at + i);
                     };
                     let name = &raw[i + 1..i + j];
-                    match self.resolve(name, at + i, depth)? {
-                        Resolved::Text(t) if name.starts_with('#') => out.push_str(&t),
-                        Resolved::Text(t) => {
-                            out.push_str(&self.attribute_value(&t, at + i, depth + 1)?)
+                    let mut pieces = Vec::new();
+                    self.resolve(name, at + i, 0, &mut pieces)?;
+                    for piece in pieces {
+                        match piece {
+                            Resolved::Text(t)
+                                if name.starts_with('#') || predefined(name).is_some() =>
+                            {
+                                out.push_str(&t)
+                            }
+                            Resolved::Text(t) => out.extend(t.chars().map(|c| match c {
+                                '\t' | '\n' | '\r' => ' ',
+                                c => c,
+                            })),
+                            Resolved::Skipped(_) => {}
                         }
-                        Resolved::Skipped => {}
                     }
                     while chars.peek().is_some_and(|(k, _)| *k <= i + j) {
                         chars.next();
@@ -573,9 +600,21 @@ impl Scanner {
     }
 }
 
+/// The replacement of one of XML's five predefined entities.
+fn predefined(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "lt" => "<",
+        "gt" => ">",
+        "amp" => "&",
+        "apos" => "'",
+        "quot" => "\"",
+        _ => return None,
+    })
+}
+
 enum Resolved {
     Text(String),
-    Skipped,
+    Skipped(String),
 }
 
 /// The source text of the event being scanned, and where its events go.

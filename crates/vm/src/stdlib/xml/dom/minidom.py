@@ -48,7 +48,8 @@ class Node(xml.dom.Node):
 
     def toprettyxml(self, indent="\t", newl="\n", encoding=None,
                     standalone=None):
-        if encoding is None:
+        # gilvm: encoded here until io has TextIOWrapper.
+        if encoding is None or not hasattr(io, "TextIOWrapper"):
             writer = io.StringIO()
         else:
             writer = io.TextIOWrapper(io.BytesIO(),
@@ -62,6 +63,8 @@ class Node(xml.dom.Node):
             self.writexml(writer, "", indent, newl)
         if encoding is None:
             return writer.getvalue()
+        elif not hasattr(io, "TextIOWrapper"):
+            return writer.getvalue().encode(encoding, "xmlcharrefreplace")
         else:
             return writer.detach().getvalue()
 

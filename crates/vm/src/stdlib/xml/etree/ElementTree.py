@@ -791,6 +791,9 @@ def _get_writer(file_or_filename, encoding):
                         file.tell = file_or_filename.tell
                     except AttributeError:
                         pass
+                if not hasattr(io, "TextIOWrapper"):  # gilvm: encoded here until io has it
+                    yield (lambda text: write(text.encode(encoding, "xmlcharrefreplace"))), encoding
+                    return
                 file = io.TextIOWrapper(file,
                                         encoding=encoding,
                                         errors="xmlcharrefreplace",
@@ -1259,8 +1262,13 @@ def iterparse(source, events=None, parser=None):
             if close_source:
                 source.close()
 
+    # gilvm: a method, not the generator's bound __next__, which a class attribute
+    # does not yet stand for.
+    events = iterator(source)
+
     class IterParseIterator(collections.abc.Iterator):
-        __next__ = iterator(source).__next__
+        def __next__(self):
+            return next(events)
     it = IterParseIterator()
     it.root = None
     del iterator, IterParseIterator

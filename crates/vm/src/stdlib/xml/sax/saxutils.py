@@ -71,18 +71,36 @@ def quoteattr(data, entities={}):
     return data
 
 
+class _EncodingWriter:
+    # gilvm: what _gettextwriter wraps a binary stream in while io has no TextIOWrapper.
+    def __init__(self, out, encoding):
+        self.out = out
+        self.encoding = encoding
+
+    def write(self, text):
+        self.out.write(text.encode(self.encoding, "xmlcharrefreplace"))
+
+    def flush(self):
+        flush = getattr(self.out, "flush", None)
+        if flush is not None:
+            flush()
+
+
 def _gettextwriter(out, encoding):
     if out is None:
         import sys
         return sys.stdout
 
-    if isinstance(out, io.TextIOBase):
+    if isinstance(out, getattr(io, "TextIOBase", io.StringIO)):  # gilvm: io may lack it
         # use a text writer as is
         return out
 
     if codecs is not None and isinstance(out, (codecs.StreamWriter, codecs.StreamReaderWriter)):
         # use a codecs stream writer as is
         return out
+
+    if not hasattr(io, "TextIOWrapper"):  # gilvm: encoded here until io has it
+        return _EncodingWriter(out, encoding)
 
     # wrap a binary writer with TextIOWrapper
     if isinstance(out, io.RawIOBase):
