@@ -53,6 +53,8 @@ pub fn install(ts: &ThreadState) {
     put("None", Value::None);
     put("NotImplemented", rt.not_implemented.clone());
     put("Ellipsis", Value::Obj(ObjRef::new(Obj::Ellipsis)));
+    // CPython's compiler folds `__debug__` to True (no -O); here it is a builtin name.
+    put("__debug__", Value::Bool(true));
     put("__name__", Value::new_str("builtins"));
     for &(name, reads_frame, f) in crate::interp::frame_builtins::FUNCTIONS {
         let native = NativeFunction {

@@ -29,6 +29,7 @@ pub mod os_fd;
 pub mod os_stat;
 pub mod platform;
 pub mod pwd;
+pub mod pyexpat;
 pub mod re;
 pub mod resource;
 pub mod select;
@@ -41,6 +42,7 @@ pub mod sys;
 pub mod time;
 pub mod traceback;
 pub mod unicodedata;
+pub mod xml;
 pub mod zlib;
 
 use crate::interp::thread_state::ThreadState;
@@ -296,6 +298,13 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("pprint").source(include_str!("pprint.py")),
     ModuleDef::new("difflib").source(include_str!("difflib.py")),
     ModuleDef::new("unittest").source(include_str!("unittest.py")),
+    // The parser under the `xml` package (xml::MODULES).
+    ModuleDef::new("pyexpat")
+        .functions(pyexpat::FUNCTIONS)
+        .init(asyncio::package)
+        .source(include_str!("pyexpat/pyexpat.py")),
+    ModuleDef::new("pyexpat.errors").source(include_str!("pyexpat/errors.py")),
+    ModuleDef::new("pyexpat.model").source(include_str!("pyexpat/model.py")),
 ];
 
 /// The embedded module `name`, from [`MODULES`] or the embedded packages.
@@ -303,6 +312,7 @@ pub fn find(name: &str) -> Option<&'static ModuleDef> {
     MODULES
         .iter()
         .chain(asyncio::MODULES)
+        .chain(xml::MODULES)
         .find(|def| def.name == name)
 }
 
