@@ -34,6 +34,7 @@ pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
+pub mod sqlite3;
 #[path = "struct_/mod.rs"]
 pub mod struct_;
 pub mod subprocess;
@@ -275,6 +276,16 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("subprocess")
         .functions(subprocess::FUNCTIONS)
         .source(include_str!("subprocess.py")),
+    // sqlite3: the native `_sqlite3` and CPython's package layout over it.
+    ModuleDef::new("_sqlite3")
+        .functions(sqlite3::FUNCTIONS)
+        .init(sqlite3::init),
+    ModuleDef::new("sqlite3")
+        .init(asyncio::package)
+        .source(include_str!("sqlite3/sqlite3.py")),
+    ModuleDef::new("sqlite3.dbapi2").source(include_str!("sqlite3/dbapi2.py")),
+    // CPython's own sqlite3/dump.py, unchanged.
+    ModuleDef::new("sqlite3.dump").source(include_str!("sqlite3/dump.py")),
     ModuleDef::new("argparse").source(include_str!("argparse.py")),
     ModuleDef::new("datetime").source(include_str!("datetime.py")),
     ModuleDef::new("calendar").source(include_str!("calendar.py")),
