@@ -10,7 +10,8 @@ from _thread import get_ident as _get_ident
 
 paramstyle = "qmark"
 apilevel = "2.0"
-threadsafety = 1
+# SQLite is built serialized (SQLITE_THREADSAFE=1), which CPython reports as 3.
+threadsafety = 3
 version = "2.6.0"
 sqlite_version = _sqlite3.sqlite_version
 version_info = tuple([int(x) for x in version.split(".")])
@@ -518,10 +519,12 @@ class Connection:
             if self._handle is not None and self.in_transaction:
                 self._exec("COMMIT")
         elif not isinstance(level, str):
-            raise TypeError("isolation_level must be str or None, not %s" % type(level).__name__)
+            raise TypeError("isolation_level must be str or None")
         elif level.upper() not in _LEVELS:
             raise ValueError(
                 "isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or 'EXCLUSIVE'")
+        else:
+            level = level.upper()
         self._isolation_level = level
 
     @property

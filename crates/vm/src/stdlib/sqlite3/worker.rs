@@ -173,12 +173,21 @@ pub fn spawn(path: String, uri: bool, timeout: f64) -> std::io::Result<Link> {
                 link.send(Reply::Opened);
                 serve(&conn, &link);
             }
-            Err(e) => link.send(Reply::Failed(e.into())),
+            Err(e) => link.send(Reply::Failed(open_error(e))),
         })?;
     Ok(Link {
         requests: req_tx,
         replies: Mutex::new(rep_rx),
     })
+}
+
+/// rusqlite names the path in an open failure; CPython's message is SQLite's alone.
+fn open_error(e: rusqlite::Error) -> DbError {
+    let mut error = DbError::from(e);
+    if let Some((message, _path)) = error.message.split_once(": ") {
+        error.message = message.to_owned();
+    }
+    error
 }
 
 fn open(path: &str, uri: bool, timeout: f64) -> rusqlite::Result<Connection> {
@@ -294,14 +303,15 @@ impl Aggregate<i64, SqlValue> for PyAggregate {
             .map(drop)
     }
 
-    fn finalize(&self, ctx: &mut Context<'_>, key: Option<i64>) -> rusqlite::Result<SqlValue> {
-        // No row in the group: SQLite never called step, so make the instance now.
-        let key = match key {
-            Some(key) => key,
-            None => self.init(ctx)?,
-        };
-        self.link
-            .call(CallKind::AggregateFinal, self.id, vec![Cell::Int(key)])
+    fn finalize(&self, _ctx: &mut Context<'_>, key: Option<i64>) -> rusqlite::Result<SqlValue> {
+        // No row in the group: SQLite never called step, and the result is NULL (CPython
+        // makes no instance either).
+        match key {
+            Some(key) => self
+                .link
+                .call(CallKind::AggregateFinal, self.id, vec![Cell::Int(key)]),
+            None => Ok(SqlValue::Null),
+        }
     }
 }
 
