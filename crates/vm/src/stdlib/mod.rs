@@ -35,6 +35,7 @@ pub mod select;
 pub mod signal;
 pub mod socket;
 pub mod sqlite3;
+pub mod ssl;
 #[path = "struct_/mod.rs"]
 pub mod struct_;
 pub mod subprocess;
@@ -286,6 +287,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("sqlite3.dbapi2").source(include_str!("sqlite3/dbapi2.py")),
     // CPython's own sqlite3/dump.py, unchanged.
     ModuleDef::new("sqlite3.dump").source(include_str!("sqlite3/dump.py")),
+    // ssl: the native `_ssl` (rustls) and CPython's API over it.
+    ModuleDef::new("_ssl").functions(ssl::FUNCTIONS),
+    ModuleDef::new("ssl").source(include_str!("ssl/ssl.py")),
     ModuleDef::new("argparse").source(include_str!("argparse.py")),
     ModuleDef::new("datetime").source(include_str!("datetime.py")),
     ModuleDef::new("calendar").source(include_str!("calendar.py")),
