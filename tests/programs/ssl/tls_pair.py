@@ -57,6 +57,7 @@ def run(client_context, hostname, echo=True):
             with open(KEYCERT) as f:
                 leaf = f.read().split("-----BEGIN PRIVATE KEY-----")[0]
             print("peer cert is the leaf:", der == ssl.PEM_cert_to_DER_cert(leaf.strip()))
+            print(sorted(tls.getpeercert().items()))
             tls.sendall(b"hello over tls\n")
             reply = b""
             while not reply.endswith(b"\n"):

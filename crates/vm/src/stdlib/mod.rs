@@ -288,7 +288,9 @@ pub const MODULES: &[ModuleDef] = &[
     // CPython's own sqlite3/dump.py, unchanged.
     ModuleDef::new("sqlite3.dump").source(include_str!("sqlite3/dump.py")),
     // ssl: the native `_ssl` (rustls) and CPython's API over it.
-    ModuleDef::new("_ssl").functions(ssl::FUNCTIONS),
+    ModuleDef::new("_ssl")
+        .functions(ssl::FUNCTIONS)
+        .source(include_str!("ssl/_ssl.py")),
     ModuleDef::new("ssl").source(include_str!("ssl/ssl.py")),
     ModuleDef::new("argparse").source(include_str!("argparse.py")),
     ModuleDef::new("datetime").source(include_str!("datetime.py")),

@@ -1,8 +1,8 @@
 # gilvm's ssl: CPython 3.11's API over rustls (the native `_ssl`, stdlib/ssl/mod.rs).
 # A TLS connection is an engine on bytes in memory; SSLObject moves its bytes through
 # MemoryBIOs and SSLSocket through a socket (whose calls release the GIL). What rustls
-# cannot do (SSLv3/TLS 1.0/1.1, OpenSSL cipher strings, encrypted keys, parsed certificate
-# dicts) raises NotImplementedError.
+# cannot do (SSLv3/TLS 1.0/1.1, OpenSSL cipher strings, encrypted keys) raises
+# NotImplementedError.
 """This module provides some more Pythonic support for SSL."""
 
 import os
@@ -377,9 +377,8 @@ class SSLContext:
         return ders
 
     def get_ca_certs(self, binary_form=False):
-        if not binary_form:
-            _not_supported("certificate dicts (get_ca_certs() without binary_form)")
-        return self._ca_ders()
+        ders = self._ca_ders()
+        return ders if binary_form else [_ssl._decode_cert(d) for d in ders]
 
     def cert_store_stats(self):
         n = len(self._ca_ders())
@@ -564,7 +563,7 @@ class _TLS:
             return certs[0]
         if self.context.verify_mode == CERT_NONE:
             return {}
-        _not_supported("certificate dicts (getpeercert() without binary_form)")
+        return _ssl._decode_cert(certs[0])
 
     def version(self):
         return self._info()[0] if getattr(self, "_handshake_done", False) else None
