@@ -319,7 +319,7 @@ class Cursor:
             factory = None if conn.text_factory is str else conn.text_factory
             for parameters in parameter_sets:
                 values = _bind(names, parameters)
-                rows, changes = _sqlite3._run(conn._handle, values, factory, conn._hooks)
+                rows, changes, rowid = _sqlite3._run(conn._handle, values, factory, conn._hooks)
                 if is_dml:
                     self.rowcount += changes
                 self._rows.extend(rows)
@@ -333,7 +333,7 @@ class Cursor:
                                      for name, _ in columns)
             self._converters = conn._converters_for(columns)
         if not many:
-            self.lastrowid = _sqlite3._status(conn._handle, conn._hooks)[2]
+            self.lastrowid = rowid
         return self
 
     def executescript(self, sql_script, /):

@@ -276,7 +276,7 @@ fn prepare(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     }
 }
 
-/// `_run(handle, values, text_factory, hooks)` → `(rows, changes)` for the prepared
+/// `_run(handle, values, text_factory, hooks)` → `(rows, changes, last_insert_rowid)` for the prepared
 /// statement. Text is decoded to `str` when `text_factory` is `None`, else passed to it as
 /// `bytes`.
 fn run(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
@@ -290,8 +290,12 @@ fn run(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         .map(|v| sql_value(ts, v))
         .collect::<PyResult<Vec<_>>>()?;
     let handle = handle_of(ts, &a[0])?;
-    let (rows, changes) = match ask(ts, handle, Request::Run(values), &a[3])? {
-        Reply::Ran { rows, changes } => (rows, changes),
+    let (rows, changes, last_rowid) = match ask(ts, handle, Request::Run(values), &a[3])? {
+        Reply::Ran {
+            rows,
+            changes,
+            last_rowid,
+        } => (rows, changes, last_rowid),
         other => return Err(unexpected(ts, other, &a[3])),
     };
     let mut out = Vec::with_capacity(rows.len());
@@ -305,6 +309,7 @@ fn run(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     Ok(Value::new_tuple(vec![
         Value::new_list(out),
         Value::Int(changes as i64),
+        Value::Int(last_rowid),
     ]))
 }
 

@@ -103,9 +103,11 @@ pub struct StatementInfo {
 pub enum Reply {
     Opened,
     Prepared(StatementInfo),
+    /// A run's rows, `changes()` and `last_insert_rowid()` after it.
     Ran {
         rows: Vec<Vec<Cell>>,
         changes: u64,
+        last_rowid: i64,
     },
     Done,
     Status {
@@ -329,18 +331,17 @@ fn prepare_and_run(conn: &Connection, sql: &str, link: &WorkerLink) {
         },
     )));
     while let Some(Request::Run(values)) = link.recv() {
-        let reply = match stmt.as_mut() {
-            Some(stmt) => match run(stmt, values) {
-                Ok(rows) => Reply::Ran {
-                    rows,
-                    changes: conn.changes(),
-                },
-                Err(e) => Reply::Failed(e.into()),
+        let rows = match stmt.as_mut() {
+            Some(stmt) => run(stmt, values),
+            None => Ok(vec![]),
+        };
+        let reply = match rows {
+            Ok(rows) => Reply::Ran {
+                rows,
+                changes: if stmt.is_some() { conn.changes() } else { 0 },
+                last_rowid: conn.last_insert_rowid(),
             },
-            None => Reply::Ran {
-                rows: vec![],
-                changes: 0,
-            },
+            Err(e) => Reply::Failed(e.into()),
         };
         link.send(reply);
     }
