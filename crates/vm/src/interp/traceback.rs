@@ -236,9 +236,10 @@ pub fn exception_line(ts: &mut ThreadState, exc: &ObjRef) -> String {
 }
 
 fn qualified_name(t: &TypeObj) -> String {
-    if t.module == "builtins" || t.module == "__main__" {
+    let module = crate::text::repr::class_module(t);
+    if module == "builtins" || module == "__main__" {
         t.name.clone()
     } else {
-        format!("{}.{}", t.module, t.name)
+        format!("{module}.{}", t.name)
     }
 }

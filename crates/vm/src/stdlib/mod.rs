@@ -35,6 +35,8 @@ pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
+pub mod sqlite3;
+pub mod ssl;
 #[path = "struct_/mod.rs"]
 pub mod struct_;
 pub mod subprocess;
@@ -277,6 +279,21 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("subprocess")
         .functions(subprocess::FUNCTIONS)
         .source(include_str!("subprocess.py")),
+    // sqlite3: the native `_sqlite3` and CPython's package layout over it.
+    ModuleDef::new("_sqlite3")
+        .functions(sqlite3::FUNCTIONS)
+        .init(sqlite3::init),
+    ModuleDef::new("sqlite3")
+        .init(asyncio::package)
+        .source(include_str!("sqlite3/sqlite3.py")),
+    ModuleDef::new("sqlite3.dbapi2").source(include_str!("sqlite3/dbapi2.py")),
+    // CPython's own sqlite3/dump.py, unchanged.
+    ModuleDef::new("sqlite3.dump").source(include_str!("sqlite3/dump.py")),
+    // ssl: the native `_ssl` (rustls) and CPython's API over it.
+    ModuleDef::new("_ssl")
+        .functions(ssl::FUNCTIONS)
+        .source(include_str!("ssl/_ssl.py")),
+    ModuleDef::new("ssl").source(include_str!("ssl/ssl.py")),
     ModuleDef::new("argparse").source(include_str!("argparse.py")),
     ModuleDef::new("datetime").source(include_str!("datetime.py")),
     ModuleDef::new("calendar").source(include_str!("calendar.py")),

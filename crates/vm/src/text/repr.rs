@@ -52,11 +52,22 @@ pub fn ascii(s: &str) -> String {
     out
 }
 
+/// A class's module: its `__module__` as it is now (a script may have reassigned it; CPython
+/// reads the dict's), else the one it was made in.
+pub fn class_module(t: &TypeObj) -> String {
+    let dict = t.dict.borrow();
+    match dict.get_str("__module__").and_then(|m| m.as_str()) {
+        Some(m) => m.as_str().to_owned(),
+        None => t.module.clone(),
+    }
+}
+
 pub fn class_display_name(t: &TypeObj) -> String {
-    if t.module == "builtins" {
+    let module = class_module(t);
+    if module == "builtins" {
         t.name.clone()
     } else {
-        format!("{}.{}", t.module, t.qualname.as_deref().unwrap_or(&t.name))
+        format!("{module}.{}", t.qualname.as_deref().unwrap_or(&t.name))
     }
 }
 
