@@ -14,6 +14,7 @@ pub mod ast;
 pub mod asyncio;
 pub mod atexit;
 pub mod contextvars;
+pub mod ctypes;
 pub mod dis;
 pub mod gc;
 pub mod gilmod;
@@ -296,6 +297,15 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("pprint").source(include_str!("pprint.py")),
     ModuleDef::new("difflib").source(include_str!("difflib.py")),
     ModuleDef::new("unittest").source(include_str!("unittest.py")),
+    // ctypes: the native `_ctypes` and CPython's own package on it.
+    ModuleDef::new("_ctypes")
+        .init(ctypes::init)
+        .source(include_str!("ctypes/_ctypes.py")),
+    ModuleDef::new("ctypes")
+        .init(asyncio::package)
+        .source(include_str!("ctypes/__init__.py")),
+    ModuleDef::new("ctypes._endian").source(include_str!("ctypes/_endian.py")),
+    ModuleDef::new("ctypes.util").source(include_str!("ctypes/util.py")),
 ];
 
 /// The embedded module `name`, from [`MODULES`] or the embedded packages.
