@@ -82,8 +82,33 @@ def _c_string_buffer(data):
     return view, address
 
 
+# CPython's bytes are NUL-terminated in place, so C code may keep a pointer into a bytes
+# argument after the call (strtol's end pointer). Here a bytes argument is copied: the copies
+# of the last `_RECENT_BYTES` bytes objects passed stay alive, with their bytes objects.
+_RECENT_BYTES = 256
+_bytes_arguments = {}
+
+
+def _bytes_argument(data):
+    """A NUL-terminated copy of a bytes argument: (keeping view, address)."""
+    key = id(data)
+    found = _bytes_arguments.get(key)
+    if found is not None and found[0] is data:
+        return found[1], found[2]
+    view, address = _c_string_buffer(data)
+    if len(_bytes_arguments) >= _RECENT_BYTES:
+        del _bytes_arguments[next(iter(_bytes_arguments))]
+    _bytes_arguments[key] = (data, view, address)
+    return view, address
+
+
+def _wide_bytes(text):
+    """`text` as `wchar_t`s (UTF-32 in the machine's byte order)."""
+    return _struct.pack("%dI" % len(text), *map(ord, text))
+
+
 def _c_wstring_buffer(text):
-    data = text.encode("utf-32-le" if _sys.byteorder == "little" else "utf-32-be")
+    data = _wide_bytes(text)
     view, address = _new_memory(len(data) + _WCHAR_SIZE)
     _write(address, data)
     return view, address
@@ -99,7 +124,7 @@ def _store_pointer(address, value):
 
 def _wide_text(address, count):
     data = _read(address, count * _WCHAR_SIZE)
-    return data.decode("utf-32-le" if _sys.byteorder == "little" else "utf-32-be")
+    return "".join(map(chr, _struct.unpack("%dI" % count, data)))
 
 
 # ---------------------------------------------------------------- scalar values
@@ -148,12 +173,10 @@ def _load(code, address, order=""):
 
 
 def _as_int(value):
-    if isinstance(value, float):
-        raise TypeError("int expected instead of float")
-    return value.__index__() if hasattr(value, "__index__") else _index_error(value)
-
-
-def _index_error(value):
+    if isinstance(value, int):
+        return value
+    if hasattr(type(value), "__index__"):
+        return value.__index__()
     raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
 
 
@@ -201,7 +224,7 @@ def _store(code, address, value, order=""):
             raise TypeError("cannot be converted to pointer")
         return None
     if code == "z":
-        return _store_string(address, value, bytes, _c_string_buffer,
+        return _store_string(address, value, bytes, _bytes_argument,
                              "bytes or integer address expected instead of %s instance")
     if code == "Z":
         return _store_string(address, value, str, _c_wstring_buffer,
@@ -401,7 +424,8 @@ def _write_item(cls, address, value, owner, key):
 
 def _swapped_type(cls, order):
     """`cls` with the other byte order: what `__ctype_be__`/`__ctype_le__` name."""
-    return type(cls)(cls.__name__, (cls.__bases__[0],),
+    name = cls.__name__ + ("_be" if order == ">" else "_le")
+    return type(cls)(name, (cls.__bases__[0],),
                      {"_type_": cls._type_, "__module__": cls.__module__, "_swapped_order_": order})
 
 
@@ -415,7 +439,9 @@ class PyCSimpleType(_CDataMeta):
             raise AttributeError("class must define a '_type_' attribute")
         if not isinstance(code, str):
             raise TypeError("class must define a '_type_' string attribute")
-        if len(code) != 1 or code not in _SIMPLE_CODES or code in "vX":
+        if len(code) != 1:
+            raise ValueError("class must define a '_type_' attribute which must be a string of length 1")
+        if code not in _SIMPLE_CODES or code in "vX":
             raise AttributeError(
                 "class must define a '_type_' attribute which must be\n"
                 "a single character string containing one of %r." % _SIMPLE_CODES)
@@ -457,8 +483,6 @@ class PyCSimpleType(_CDataMeta):
         try:
             return _simple_param(code, value)
         except TypeError:
-            if code in "zZ":
-                raise
             raise TypeError("wrong type") from None
 
 
@@ -473,14 +497,14 @@ def _simple_param(code, value):
     view, address = _new_memory(16)
     keep = _store(code, address, value)
     spec = "P" if code in "zZO" else code
-    size = 16 if code == "g" else (_WCHAR_SIZE if code == "u" else _struct.calcsize("P" if code in "zZO" else code))
-    return CArgObject(spec if code != "z" else "z", _read(address, size), (view, keep, value), value)
+    size = 16 if code == "g" else (_WCHAR_SIZE if code == "u" else _struct.calcsize(spec))
+    return CArgObject(code if code == "z" else spec, _read(address, size), (view, keep, value), value)
 
 
 class _SimpleCData(_CData, metaclass=PyCSimpleType):
     def __init__(self, *args):
         if len(args) > 1:
-            raise TypeError("function takes at most 1 argument (%d given)" % len(args))
+            raise TypeError("__init__ expected at most 1 argument, got %d" % len(args))
         if args:
             self.value = args[0]
 
@@ -554,7 +578,7 @@ def _store_chars(cls, address, value):
             raise TypeError("unicode string expected instead of %s instance" % type(value).__name__)
         if len(value) > cls._length_:
             raise ValueError("string too long")
-        data = value.encode("utf-32-le" if _sys.byteorder == "little" else "utf-32-be")
+        data = _wide_bytes(value)
     else:
         if not isinstance(value, bytes):
             raise TypeError("expected bytes, %s found" % type(value).__name__)
@@ -1110,7 +1134,7 @@ def _argument(value, index, keep):
             raise ArgumentError("argument %d: OverflowError: int too long to convert" % index)
         return "i", _struct.pack("i", _wrap(value, "i"))
     if isinstance(value, bytes):
-        view, address = _c_string_buffer(value)
+        view, address = _bytes_argument(value)
         keep.append(view)
         return "P", address.to_bytes(_POINTER_SIZE, _sys.byteorder)
     if isinstance(value, str):
@@ -1176,7 +1200,9 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
 
     @argtypes.setter
     def argtypes(self, value):
-        self._argtypes = None if value is None else _check_argtypes(value)
+        if value is not None:
+            _check_argtypes(value)
+        self._argtypes = value
 
     @argtypes.deleter
     def argtypes(self):

@@ -262,6 +262,19 @@ mod tests {
         assert_eq!(bytes_of(&b, 4), vec![1, 2, 3, 0]);
     }
 
+    #[repr(C)]
+    struct Quotient {
+        quot: i32,
+        rem: i32,
+    }
+
+    extern "C" fn divide(a: i32, b: i32) -> Quotient {
+        Quotient {
+            quot: a / b,
+            rem: a % b,
+        }
+    }
+
     /// A real call: `labs(-7)` through libffi, and a structure returned by value.
     #[test]
     fn calls_reach_c_functions() {
@@ -294,7 +307,7 @@ mod tests {
         );
         assert_eq!(labs, 7i64.to_le_bytes());
         let div = run(
-            libc::div as *const () as usize,
+            divide as *const () as usize,
             "ii",
             vec![7i32.to_le_bytes().to_vec(), 3i32.to_le_bytes().to_vec()],
             "{ii}",
