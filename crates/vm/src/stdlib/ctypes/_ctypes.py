@@ -405,18 +405,17 @@ def _write_item(cls, address, value, owner, key):
     if isinstance(cls, PyCSimpleType):
         _keep(owner, key, _store(cls._type_, address, value, cls._order_))
         return
-    if isinstance(cls, PyCStructType) and isinstance(value, tuple):
+    if isinstance(cls, PyCPointerType):
+        if isinstance(value, _CData) and _pointer_compatible(cls, value):
+            _store_pointer(address, _pointer_target(value))
+            _keep(owner, key, value)
+            return
+        raise TypeError("incompatible types, %s instance instead of %s instance"
+                        % (type(value).__name__, cls.__name__))
+    if isinstance(value, tuple):
         _write_item(cls, address, cls(*value), owner, key)
         return
-    if isinstance(cls, PyCPointerType) and isinstance(value, _CData) and _pointer_compatible(cls, value):
-        _store_pointer(address, _pointer_target(value))
-        _keep(owner, key, value)
-        return
-    if isinstance(cls, PyCArrayType) and cls._type_._type_ in ("c", "u") and isinstance(value, (bytes, str)):
-        _store_chars(cls, address, value)
-        return
-    raise TypeError("incompatible types, %s instance instead of %s instance"
-                    % (type(value).__name__, cls.__name__))
+    raise TypeError("expected %s instance, got %s" % (cls.__name__, type(value).__name__))
 
 
 # ---------------------------------------------------------------- simple types
@@ -537,6 +536,8 @@ def _array_type(itemtype, length):
     key = (itemtype, length)
     if key in _array_types:
         return _array_types[key]
+    if length < 0:
+        raise ValueError("Array length must be >= 0, not %d" % length)
     if not _is_ctype(itemtype):
         raise TypeError("_type_ must have storage info")
     name = "%s_Array_%d" % (itemtype.__name__, length)
@@ -588,6 +589,24 @@ def _store_chars(cls, address, value):
     if len(value) < cls._length_:
         data += bytes(_WCHAR_SIZE if wide else 1)
     _write(address, data)
+
+
+def _is_char_array(cls):
+    return isinstance(cls, PyCArrayType) and isinstance(cls._type_, PyCSimpleType) \
+        and cls._type_._type_ in ("c", "u")
+
+
+def _store_field_chars(cls, address, value):
+    """A character array field set from bytes (or str, for wide characters)."""
+    wide = cls._type_._type_ == "u"
+    if wide and not isinstance(value, str):
+        raise TypeError("unicode string expected instead of %s instance" % type(value).__name__)
+    if not wide and not isinstance(value, bytes):
+        raise TypeError("expected bytes, %s found" % type(value).__name__)
+    if len(value) > cls._length_:
+        raise ValueError("%s too long (%d, maximum length %d)"
+                         % ("string" if wide else "bytes", len(value), cls._length_))
+    _store_chars(cls, address, value)
 
 
 def _chars_value(cls, address, length):
@@ -834,8 +853,7 @@ class CField:
         ctype = self._ctype
         if self._bits is not None:
             return self._get_bits(address)
-        if isinstance(ctype, PyCArrayType) and isinstance(ctype._type_, PyCSimpleType) \
-                and ctype._type_._type_ in ("c", "u"):
+        if _is_char_array(ctype):
             return _chars_value(ctype._type_, address, ctype._length_)
         return _read_item(ctype, address, obj)
 
@@ -843,6 +861,9 @@ class CField:
         address = obj._b_addr_ + self.offset
         if self._bits is not None:
             self._set_bits(address, value)
+            return
+        if _is_char_array(self._ctype) and not isinstance(value, _CData):
+            _store_field_chars(self._ctype, address, value)
             return
         _write_item(self._ctype, address, value, obj, self._name)
 
