@@ -98,9 +98,12 @@ pub fn type_union(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<Option
     call_value(ts, &union, &[a.clone(), b.clone()], &[]).map(Some)
 }
 
+/// `v`'s special method `name`: its class's, or for a class value its metaclass's
+/// (`c_int * 3` runs ctypes' metaclass `__mul__`).
 fn instance_method(ts: &ThreadState, v: &Value, name: Dunder) -> Option<Value> {
     v.as_instance()
         .and_then(|inst| lookup_special(ts, inst.class(), name))
+        .or_else(|| meta_special(ts, v, name))
 }
 
 fn is_not_implemented(v: &Value) -> bool {

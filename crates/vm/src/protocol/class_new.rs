@@ -244,10 +244,15 @@ fn new_class(
             names.join(", ")
         ))
     })?;
-    let first = match &*bases[0] {
-        Obj::Type(b) => b.builtin,
-        _ => TypeId::Object,
-    };
+    // The built-in type whose instances the class's are: the first base that derives from
+    // one (a mixin may come first, `class M(Mixin, type)`), as CPython's "best base".
+    let first = bases
+        .iter()
+        .find_map(|b| match &**b {
+            Obj::Type(b) if b.builtin != TypeId::Object => Some(b.builtin),
+            _ => None,
+        })
+        .unwrap_or(TypeId::Object);
     let is_exception = bases
         .iter()
         .any(|b| matches!(&**b, Obj::Type(t) if t.is_exception));

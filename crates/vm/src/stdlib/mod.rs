@@ -14,6 +14,7 @@ pub mod ast;
 pub mod asyncio;
 pub mod atexit;
 pub mod contextvars;
+pub mod ctypes;
 pub mod dis;
 pub mod gc;
 pub mod gilmod;
@@ -322,6 +323,15 @@ pub const MODULES: &[ModuleDef] = &[
         .source(include_str!("pyexpat/pyexpat.py")),
     ModuleDef::new("pyexpat.errors").source(include_str!("pyexpat/errors.py")),
     ModuleDef::new("pyexpat.model").source(include_str!("pyexpat/model.py")),
+    // ctypes: the native `_ctypes` and CPython's own package on it.
+    ModuleDef::new("_ctypes")
+        .init(ctypes::init)
+        .source(include_str!("ctypes/_ctypes.py")),
+    ModuleDef::new("ctypes")
+        .init(asyncio::package)
+        .source(include_str!("ctypes/__init__.py")),
+    ModuleDef::new("ctypes._endian").source(include_str!("ctypes/_endian.py")),
+    ModuleDef::new("ctypes.util").source(include_str!("ctypes/util.py")),
 ];
 
 /// The embedded module `name`, from [`MODULES`] or the embedded packages.

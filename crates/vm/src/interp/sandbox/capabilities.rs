@@ -35,10 +35,20 @@ pub enum NetAccess {
 }
 
 /// Modules refused at import under a sandbox, and why.
-const UNSAFE_MODULES: &[(&str, &str)] = &[(
-    "gil",
-    "it changes the process's thread scheduling and writes trace files",
-)];
+const UNSAFE_MODULES: &[(&str, &str)] = &[
+    (
+        "gil",
+        "it changes the process's thread scheduling and writes trace files",
+    ),
+    (
+        "_ctypes",
+        "it reads and writes raw memory and calls foreign code",
+    ),
+    (
+        "ctypes",
+        "it reads and writes raw memory and calls foreign code",
+    ),
+];
 
 /// File access a script asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -58,6 +58,11 @@ impl ByteArrayData {
         self.exports.set(self.exports.get() + 1);
     }
 
+    /// Whether a view exports the bytes (so they cannot move).
+    pub fn is_exported(&self) -> bool {
+        self.exports.get() > 0
+    }
+
     pub fn remove_export(&self) {
         self.exports.set(self.exports.get().saturating_sub(1));
     }
