@@ -26,6 +26,7 @@ pub mod lzma;
 pub mod math;
 pub mod os;
 pub mod os_fd;
+pub mod os_process;
 pub mod os_stat;
 pub mod platform;
 pub mod pwd;
@@ -148,8 +149,10 @@ pub const MODULES: &[ModuleDef] = &[
         os::init(ts, dict)?;
         add_functions(dict, os_stat::FUNCTIONS);
         add_functions(dict, os_fd::FUNCTIONS);
+        add_functions(dict, os_process::FUNCTIONS);
         run_embedded(ts, "os", include_str!("os.py"), dict)?;
-        run_embedded(ts, "os", include_str!("os_extra.py"), dict)
+        run_embedded(ts, "os", include_str!("os_extra.py"), dict)?;
+        run_embedded(ts, "os", include_str!("os_process.py"), dict)
     }),
     ModuleDef::new("random").source(include_str!("random.py")),
     ModuleDef::new("queue").source(include_str!("queue.py")),

@@ -18,11 +18,11 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("close", close),
 ];
 
-fn errno() -> i32 {
+pub(crate) fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 
-fn fd_arg(ts: &ThreadState, v: &Value) -> PyResult<libc::c_int> {
+pub(crate) fn fd_arg(ts: &ThreadState, v: &Value) -> PyResult<libc::c_int> {
     let fd = int_arg(ts, v)?;
     libc::c_int::try_from(fd).map_err(|_| {
         ts.new_exc(
@@ -49,7 +49,7 @@ fn pipe(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 /// Runs a blocking call without the GIL until it is not interrupted by a signal; the call
 /// answers its result or an errno.
-fn retrying<T: Send>(
+pub(crate) fn retrying<T: Send>(
     ts: &mut ThreadState,
     call: impl Fn() -> Result<T, i32> + Send + Sync,
 ) -> PyResult<T> {
