@@ -24,6 +24,7 @@ pub mod itertools;
 pub mod json;
 pub mod lzma;
 pub mod math;
+pub mod multiprocessing;
 pub mod os;
 pub mod os_fd;
 pub mod os_process;
@@ -119,6 +120,7 @@ pub const MODULES: &[ModuleDef] = &[
         .functions(_weakref::FUNCTIONS)
         .source(include_str!("_weakref.py")),
     ModuleDef::new("weakref").source(include_str!("weakref.py")),
+    ModuleDef::new("_weakrefset").source(include_str!("_weakrefset.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
     ModuleDef::new("reprlib").source(include_str!("reprlib.py")),
@@ -306,6 +308,7 @@ pub fn find(name: &str) -> Option<&'static ModuleDef> {
     MODULES
         .iter()
         .chain(asyncio::MODULES)
+        .chain(multiprocessing::MODULES)
         .find(|def| def.name == name)
 }
 

@@ -3,7 +3,7 @@
 
 use crate::interp::sandbox::check_process;
 use crate::interp::thread_state::ThreadState;
-use crate::object::args::{int_arg, positional};
+use crate::object::args::{c_int_arg, int_arg, positional};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::Value;
 use crate::objects::bytes::methods::new_bytes;
@@ -39,16 +39,6 @@ fn at_fork_failed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult 
         crate::interp::unraisable::write_unraisable(ts, None, &a[0], exc);
     }
     Ok(Value::None)
-}
-
-fn c_int_arg(ts: &ThreadState, v: &Value) -> PyResult<libc::c_int> {
-    let n = int_arg(ts, v)?;
-    libc::c_int::try_from(n).map_err(|_| {
-        ts.new_exc(
-            ExcKind::OverflowError,
-            "signed integer is greater than maximum",
-        )
-    })
 }
 
 /// `waitpid(pid, options)`: `(pid, status)`, waited for without the GIL.

@@ -9,6 +9,8 @@ Lock = _thread.allocate_lock
 _allocate_lock = _thread.allocate_lock
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 ThreadError = _thread.error
+# No _thread.get_native_id: a thread's native_id is its ident.
+_HAVE_THREAD_NATIVE_ID = False
 
 _counter = 0
 _active = {}
