@@ -121,6 +121,7 @@ pub const MODULES: &[ModuleDef] = &[
         .source(include_str!("_weakref.py")),
     ModuleDef::new("weakref").source(include_str!("weakref.py")),
     ModuleDef::new("_weakrefset").source(include_str!("_weakrefset.py")),
+    ModuleDef::new("tempfile").source(include_str!("tempfile.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
     ModuleDef::new("reprlib").source(include_str!("reprlib.py")),
