@@ -374,6 +374,30 @@ impl Gil {
         self.state.lock().slot(id).priority
     }
 
+    /// Runs `fork` (a call that forks the process, made by thread `keep` while it holds the
+    /// lock) with the lock's state mutex held, so that the child gets a consistent copy of it
+    /// (and of the trace a hook records, which is only written under that mutex). In the child
+    /// (`is_child` of `fork`'s result) only the forking thread exists: `keep` goes on holding
+    /// the lock, every other registration ends, nobody waits and no drop is requested.
+    pub fn fork<R>(
+        &self,
+        keep: ThreadId,
+        fork: impl FnOnce() -> R,
+        is_child: impl FnOnce(&R) -> bool,
+    ) -> R {
+        let mut state = self.state.lock();
+        let forked = fork();
+        if is_child(&forked) {
+            state.keep_only(keep);
+            self.drop_request.store(false, Ordering::Relaxed);
+            // Empties the wait queues of the threads the child does not have, so that a
+            // later notification reaches a thread the child starts.
+            self.free.notify_all();
+            self.switched.notify_all();
+        }
+        forked
+    }
+
     pub(crate) fn unregister(&self, id: ThreadId) {
         self.release(id, ReleaseReason::Unregister);
         let mut state = self.state.lock();

@@ -118,6 +118,26 @@ impl State {
         }
     }
 
+    /// After a fork, in the child: `keep` (the forking thread, which held the lock) is the
+    /// only thread left; the others' registrations end as if they had finished.
+    pub fn keep_only(&mut self, keep: ThreadId) {
+        let gone: Vec<ThreadId> = self
+            .threads
+            .keys()
+            .copied()
+            .filter(|&id| id != keep)
+            .collect();
+        for id in gone {
+            self.unregister(id);
+        }
+        self.holder = Some(keep);
+        self.last_holder = Some(keep);
+        self.waiting = 0;
+        self.waiters.clear();
+        self.timekeeper = None;
+        self.pending_hand_off = None;
+    }
+
     pub fn is_registered(&self, id: ThreadId) -> bool {
         self.threads.contains_key(&id)
     }

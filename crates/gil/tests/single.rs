@@ -104,3 +104,40 @@ fn hook_sees_every_event() {
         ]
     );
 }
+
+#[test]
+fn fork_child_keeps_only_the_forking_thread() {
+    for policy in [Policy::Tick, Policy::Timeout, Policy::Priority] {
+        let gil = Gil::new(GilConfig::with_policy(policy));
+        let forking = gil.register_thread("forking");
+        let other = gil.register_thread("other");
+        forking.acquire();
+        // No real fork: the call answers "this is the child".
+        let answer = gil.fork(forking.id(), || 0, |&pid| pid == 0);
+        assert_eq!(answer, 0);
+        let stats = gil.stats();
+        assert!(stats.thread(forking.id()).is_some_and(|row| row.registered));
+        assert!(stats.thread(other.id()).is_some_and(|row| !row.registered));
+        assert_eq!(gil.holder(), Some(forking.id()));
+        assert!(!gil.drop_requested());
+        // A thread the child starts gets the lock once the forking thread lets go.
+        let started = gil.register_thread("started");
+        forking.release();
+        started.acquire();
+        assert!(started.holds_gil());
+        std::mem::forget(other);
+    }
+}
+
+#[test]
+fn fork_parent_keeps_every_thread() {
+    let gil = Gil::new(GilConfig::default());
+    let forking = gil.register_thread("forking");
+    let other = gil.register_thread("other");
+    forking.acquire();
+    assert_eq!(gil.fork(forking.id(), || 42, |&pid| pid == 0), 42);
+    assert!(gil
+        .stats()
+        .thread(other.id())
+        .is_some_and(|row| row.registered));
+}

@@ -255,15 +255,20 @@ impl Session {
             true => "MainThread".to_string(),
             false => host_thread_name(),
         };
+        let pid = std::process::id();
         let main = || {
             // SAFETY: nothing made inside escapes: the closure returns strings and numbers.
-            unsafe {
+            let result = unsafe {
                 self.enter_as(name, |ts| {
                     let result = self.exec_main(ts, code, source);
                     self.finish(ts);
                     result
                 })
+            };
+            if std::process::id() != pid {
+                exit_forked_child(&result);
             }
+            result
         };
         std::thread::scope(|scope| {
             let worker = std::thread::Builder::new()
@@ -373,6 +378,17 @@ impl Session {
             drop(rt.map(|rt| rt.into_inner(&ts.gil)));
         }
     }
+}
+
+/// The child of an `os.fork` made on the main script's thread has no thread waiting to join
+/// it (only the forking thread is copied): once its script has ended, as CPython's child
+/// would, it exits here with the script's status.
+fn exit_forked_child(result: &Result<(), RunError>) -> ! {
+    std::process::exit(match result {
+        Ok(()) => 0,
+        Err(RunError::Exit(status)) => *status,
+        Err(RunError::Exception { .. }) => 1,
+    })
 }
 
 /// A Python value kept by the host outside any GIL scope (the `gilvm` crate's `PyObject`).

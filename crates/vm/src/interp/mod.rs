@@ -16,6 +16,7 @@ pub mod carets;
 pub mod coroutine;
 pub mod eval;
 pub mod exceptions;
+pub mod fork;
 pub mod frame;
 pub mod frame_builtins;
 pub mod frame_objects;

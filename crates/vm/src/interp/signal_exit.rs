@@ -21,6 +21,8 @@ pub const GRACE: Duration = Duration::from_secs(2);
 static CAUGHT_TO_FLUSH: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
 /// The write end of the watchdog's pipe (-1 until it runs).
 static WATCHDOG: AtomicI32 = AtomicI32::new(-1);
+/// The read end of the watchdog's pipe (-1 until it runs).
+static WATCHDOG_READ: AtomicI32 = AtomicI32::new(-1);
 static WATCHDOG_START: Once = Once::new();
 
 /// What the host asked to do just before the process dies by such a signal.
@@ -79,8 +81,26 @@ fn start_watchdog() {
         .name("gilvm-signal-exit".into())
         .spawn(move || watch(read_end));
     if spawned.is_ok() {
+        WATCHDOG_READ.store(read_end, Ordering::SeqCst);
         WATCHDOG.store(write_end, Ordering::SeqCst);
     }
+}
+
+/// In the child of a fork, which has no watchdog thread: starts one on a pipe of its own (the
+/// parent's watchdog reads the old one, and must not die of the child's signal).
+pub fn after_fork_child() {
+    let write_end = WATCHDOG.swap(-1, Ordering::SeqCst);
+    let read_end = WATCHDOG_READ.swap(-1, Ordering::SeqCst);
+    if write_end < 0 {
+        return;
+    }
+    // SAFETY: closing the child's copies of the two ends, which nothing else in the child
+    // uses now that their thread is gone and `WATCHDOG` no longer names them.
+    unsafe {
+        libc::close(write_end);
+        libc::close(read_end);
+    }
+    start_watchdog();
 }
 
 /// The watchdog: waits for a caught deadly signal, gives the main thread [`GRACE`] to die

@@ -25,8 +25,10 @@ pub mod itertools;
 pub mod json;
 pub mod lzma;
 pub mod math;
+pub mod multiprocessing;
 pub mod os;
 pub mod os_fd;
+pub mod os_process;
 pub mod os_stat;
 pub mod platform;
 pub mod pwd;
@@ -123,6 +125,8 @@ pub const MODULES: &[ModuleDef] = &[
         .functions(_weakref::FUNCTIONS)
         .source(include_str!("_weakref.py")),
     ModuleDef::new("weakref").source(include_str!("weakref.py")),
+    ModuleDef::new("_weakrefset").source(include_str!("_weakrefset.py")),
+    ModuleDef::new("tempfile").source(include_str!("tempfile.py")),
     ModuleDef::new("threading").source(include_str!("threading.py")),
     ModuleDef::new("collections").source(include_str!("collections.py")),
     ModuleDef::new("reprlib").source(include_str!("reprlib.py")),
@@ -153,8 +157,10 @@ pub const MODULES: &[ModuleDef] = &[
         os::init(ts, dict)?;
         add_functions(dict, os_stat::FUNCTIONS);
         add_functions(dict, os_fd::FUNCTIONS);
+        add_functions(dict, os_process::FUNCTIONS);
         run_embedded(ts, "os", include_str!("os.py"), dict)?;
-        run_embedded(ts, "os", include_str!("os_extra.py"), dict)
+        run_embedded(ts, "os", include_str!("os_extra.py"), dict)?;
+        run_embedded(ts, "os", include_str!("os_process.py"), dict)
     }),
     ModuleDef::new("random").source(include_str!("random.py")),
     ModuleDef::new("queue").source(include_str!("queue.py")),
@@ -340,6 +346,7 @@ pub fn find(name: &str) -> Option<&'static ModuleDef> {
         .iter()
         .chain(asyncio::MODULES)
         .chain(xml::MODULES)
+        .chain(multiprocessing::MODULES)
         .find(|def| def.name == name)
 }
 

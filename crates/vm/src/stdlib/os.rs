@@ -199,8 +199,19 @@ fn path_op(
     Ok(Value::None)
 }
 
+/// `mkdir(path, mode=0o777)` (the mode less the umask, as `mkdir(2)` does).
 fn mkdir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    path_op(ts, "mkdir", args, |p| std::fs::create_dir(p))
+    use std::os::unix::fs::DirBuilderExt;
+    positional(ts, "mkdir", args, 1, 2)?;
+    let path = path_arg(ts, "mkdir", args, 0)?;
+    let mode = match args.pos.get(1) {
+        Some(mode) => crate::object::args::int_arg(ts, mode)? as u32,
+        None => 0o777,
+    };
+    check_path(ts, Access::Write, &path)?;
+    let created = std::fs::DirBuilder::new().mode(mode).create(&path);
+    created.map_err(|e| os_error(ts, &e, &path))?;
+    Ok(Value::None)
 }
 
 fn rmdir(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {

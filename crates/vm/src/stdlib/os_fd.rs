@@ -16,13 +16,14 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("read", read),
     ("write", write),
     ("close", close),
+    ("open", open),
 ];
 
-fn errno() -> i32 {
+pub(crate) fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 
-fn fd_arg(ts: &ThreadState, v: &Value) -> PyResult<libc::c_int> {
+pub(crate) fn fd_arg(ts: &ThreadState, v: &Value) -> PyResult<libc::c_int> {
     let fd = int_arg(ts, v)?;
     libc::c_int::try_from(fd).map_err(|_| {
         ts.new_exc(
@@ -49,7 +50,7 @@ fn pipe(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 
 /// Runs a blocking call without the GIL until it is not interrupted by a signal; the call
 /// answers its result or an errno.
-fn retrying<T: Send>(
+pub(crate) fn retrying<T: Send>(
     ts: &mut ThreadState,
     call: impl Fn() -> Result<T, i32> + Send + Sync,
 ) -> PyResult<T> {
@@ -109,4 +110,46 @@ fn close(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         return Err(os_error(ts, errno()));
     }
     Ok(Value::None)
+}
+
+/// `open(path, flags, mode=0o777)`: a new descriptor (close-on-exec, as in CPython).
+fn open(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "open", args, 2, 3)?;
+    let Some(path) = a[0].as_str().map(|p| p.as_str().to_string()) else {
+        return Err(ts.type_error("open: path should be string, bytes or os.PathLike"));
+    };
+    let flags = fd_arg(ts, &a[1])?;
+    let mode = match a.get(2) {
+        Some(mode) => fd_arg(ts, mode)? as libc::c_uint,
+        None => 0o777,
+    };
+    let writes = flags & (libc::O_WRONLY | libc::O_RDWR | libc::O_CREAT | libc::O_TRUNC) != 0;
+    let access = match writes {
+        true => crate::interp::sandbox::Access::Write,
+        false => crate::interp::sandbox::Access::Read,
+    };
+    crate::interp::sandbox::check_path(ts, access, &path)?;
+    let Ok(c_path) = std::ffi::CString::new(path.clone()) else {
+        return Err(ts.new_exc(
+            crate::object::error::ExcKind::ValueError,
+            "embedded null byte",
+        ));
+    };
+    let fd = retrying(ts, move || {
+        // SAFETY: `c_path` is NUL-terminated; the mode is the variadic third argument.
+        match unsafe { libc::open(c_path.as_ptr(), flags | libc::O_CLOEXEC, mode) } {
+            -1 => Err(errno()),
+            fd => Ok(fd),
+        }
+    });
+    let fd = fd.map_err(|exc| with_filename(&exc, &path))?;
+    Ok(Value::Int(fd.into()))
+}
+
+/// Sets an `OSError`'s `filename`, as CPython's path functions do.
+fn with_filename(exc: &crate::object::value::ObjRef, path: &str) -> crate::object::value::ObjRef {
+    if let Some(inst) = Value::Obj(exc.clone()).as_instance() {
+        inst.set_attr_str("filename", Value::new_str(path));
+    }
+    exc.clone()
 }

@@ -406,3 +406,20 @@ def getstatusoutput(cmd, *, encoding=None, errors=None):
 
 def getoutput(cmd, *, encoding=None, errors=None):
     return getstatusoutput(cmd, encoding=encoding, errors=errors)[1]
+
+
+def _args_from_interpreter_flags():
+    """The command-line options that give a child interpreter this one's sys.flags
+    (multiprocessing.util imports it)."""
+    import sys
+    flag_opt_map = {"debug": "d", "dont_write_bytecode": "B", "no_site": "S",
+                    "verbose": "v", "bytes_warning": "b", "quiet": "q"}
+    args = []
+    optimize = getattr(sys.flags, "optimize", 0)
+    if optimize > 0:
+        args.append("-" + "O" * optimize)
+    for flag, opt in flag_opt_map.items():
+        value = getattr(sys.flags, flag, 0)
+        if value > 0:
+            args.append("-" + opt * value)
+    return args

@@ -194,6 +194,7 @@ const STREAM_METHODS: &[(&str, NativeFn)] = &[
     ("readable", stream_readable),
     ("writable", stream_writable),
     ("isatty", stream_isatty),
+    ("close", stream_close),
 ];
 
 fn new_stream(class: &ObjRef, fd: i64) -> Value {
@@ -205,6 +206,7 @@ fn new_stream(class: &ObjRef, fd: i64) -> Value {
         _ => "<stderr>",
     };
     d.set_str("name", Value::new_str(name));
+    d.set_str("closed", Value::Bool(false));
     Value::Obj(ObjRef::new(Obj::Instance(Instance::new(
         class.clone(),
         d,
@@ -256,8 +258,9 @@ fn unsupported(ts: &mut ThreadState, message: &str) -> ObjRef {
     }
 }
 
-/// Fails unless `this` is `sys.stdin`.
+/// Fails unless `this` is `sys.stdin`, open.
 fn check_readable(ts: &mut ThreadState, this: &Value) -> PyResult<()> {
+    check_open(ts, this)?;
     match stream_fd(this) {
         Some(0) => Ok(()),
         _ => Err(unsupported(ts, "not readable")),
@@ -292,6 +295,7 @@ fn stream_next(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 
 fn stream_write(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "write", args, 1, 1)?;
+    check_open(ts, this)?;
     if stream_fd(this) == Some(0) {
         return Err(unsupported(ts, "not writable"));
     }
@@ -330,6 +334,30 @@ fn stream_flush(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
         ts.rt.stdout.borrow_mut().flush();
     }
     Ok(Value::None)
+}
+
+/// `close()`: later reads and writes raise `ValueError`; the descriptor stays open, as
+/// CPython's standard streams are made with `closefd=False`.
+fn stream_close(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "close", args, 0, 0)?;
+    if stream_fd(this) == Some(1) {
+        ts.rt.stdout.borrow_mut().flush();
+    }
+    if let Some(inst) = this.as_instance() {
+        inst.set_attr_str("closed", Value::Bool(true));
+    }
+    Ok(Value::None)
+}
+
+fn check_open(ts: &ThreadState, this: &Value) -> PyResult<()> {
+    let closed = this
+        .as_instance()
+        .and_then(|inst| inst.attr_str("closed"))
+        .is_some_and(|v| matches!(v, Value::Bool(true)));
+    match closed {
+        true => Err(ts.new_exc(ExcKind::ValueError, "I/O operation on closed file.")),
+        false => Ok(()),
+    }
 }
 
 fn stream_fileno(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {

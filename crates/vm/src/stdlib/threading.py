@@ -1,6 +1,7 @@
 # gilvm's threading module, written on top of _thread as CPython's is.
 
 import _thread
+import os as _os
 from time import monotonic as _time
 
 get_ident = _thread.get_ident
@@ -8,6 +9,8 @@ Lock = _thread.allocate_lock
 _allocate_lock = _thread.allocate_lock
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 ThreadError = _thread.error
+# No _thread.get_native_id: a thread's native_id is its ident.
+_HAVE_THREAD_NATIVE_ID = False
 
 _counter = 0
 _active = {}
@@ -631,3 +634,23 @@ def _shutdown():
 # Thread.__init__ asks current_thread() for the default daemon flag: during the main
 # thread's own construction there is none yet, and daemon=False is passed explicitly.
 _main_thread = _MainThread()
+
+
+def _after_fork():
+    """In the child of a fork: the forking thread is the only thread, and the main one;
+    joining any other returns at once (CPython's threading._after_fork)."""
+    global _main_thread, _SHUTTING_DOWN
+    _SHUTTING_DOWN = False
+    current = _active.get(get_ident())
+    if current is None:
+        current = _DummyThread()
+    for thread in list(_active.values()):
+        if thread is not current:
+            thread._is_stopped = True
+            thread._done = _allocate_lock()
+    _active.clear()
+    _active[get_ident()] = current
+    _main_thread = current
+
+
+_os.register_at_fork(after_in_child=_after_fork)

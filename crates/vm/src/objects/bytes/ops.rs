@@ -64,7 +64,12 @@ pub fn binary(ts: &ThreadState, op: B, a: &Value, b: &Value) -> PyResult<Option<
     };
     let out = match op {
         B::Add => {
-            let Some(right) = bytes_copy(ts, b)? else {
+            // Any bytes-like right operand, a memoryview included, as in CPython.
+            let right = match bytes_copy(ts, b)? {
+                Some(right) => Some(right),
+                None => bytes_data(b),
+            };
+            let Some(right) = right else {
                 return Err(ts.type_error(format!(
                     "can't concat {} to {}",
                     type_name(ts, b),

@@ -44,6 +44,32 @@ impl SocketHandle {
         self.fd.borrow_mut().take();
     }
 
+    /// `detach()`: the socket is closed without closing its descriptor, which is answered
+    /// (-1 if it was closed). While a call blocked in another thread still uses the
+    /// descriptor, that call closes it when it ends: the caller gets a duplicate instead.
+    pub fn detach(&self) -> i64 {
+        let Some(fd) = self.fd.borrow_mut().take() else {
+            return -1;
+        };
+        let raw = match Arc::try_unwrap(fd) {
+            Ok(fd) => std::os::fd::IntoRawFd::into_raw_fd(fd),
+            // SAFETY: `dup` of a descriptor this socket owns, still open.
+            Err(shared) => unsafe { libc::dup(shared.as_raw_fd()) },
+        };
+        // gilvm's sockets are non-blocking underneath; a blocking socket's descriptor is
+        // handed over blocking, as CPython's is.
+        if raw >= 0 && self.timeout.get().is_none() {
+            // SAFETY: `fcntl` on the descriptor just taken over; a failure leaves it as is.
+            unsafe {
+                let flags = libc::fcntl(raw, libc::F_GETFL);
+                if flags >= 0 {
+                    libc::fcntl(raw, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+                }
+            }
+        }
+        i64::from(raw)
+    }
+
     /// `fileno()`: -1 once closed.
     pub fn fileno(&self) -> i64 {
         self.fd

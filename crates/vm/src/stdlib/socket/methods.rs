@@ -71,6 +71,11 @@ pub fn close(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     Ok(Value::None)
 }
 
+pub fn detach(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "detach", args, 0, 0)?;
+    Ok(Value::Int(handle_of(ts, this)?.detach()))
+}
+
 pub fn enter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "__enter__", args, 0, 0)?;
     Ok(this.clone())

@@ -66,6 +66,7 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("__enter__", methods::enter),
     ("__exit__", methods::exit),
     ("close", methods::close),
+    ("detach", methods::detach),
     ("fileno", methods::fileno),
     ("bind", methods::bind_address),
     ("listen", methods::listen),
