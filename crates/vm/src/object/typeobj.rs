@@ -122,8 +122,9 @@ pub struct TypeObj {
     /// Whether instances have a `__dict__` and a `__weakref__` slot: both false only for a
     /// class whose own and user bases' `__slots__` leave them out.
     pub slots: SlotLayout,
-    /// The `__qualname__` the class statement gave (`Outer.Inner`), when not `name`.
-    pub qualname: Option<String>,
+    /// The `__qualname__` the class statement gave (`Outer.Inner`) or one assigned, when
+    /// not `name` (see [`TypeObj::qualname`]).
+    qualname: RefCell<Option<String>>,
     /// Results of [`TypeObj::lookup`] (`LookupCache::default()` for a new type).
     pub lookup_cache: LookupCache,
     /// A number no other type object of the process ever has (never 0): attribute caches
@@ -173,7 +174,7 @@ impl TypeObj {
             is_exception,
             metaclass: None,
             slots: SlotLayout::OPEN,
-            qualname: None,
+            qualname: RefCell::new(None),
             lookup_cache: LookupCache::default(),
             serial: TYPE_SERIALS.fetch_add(1, Ordering::Relaxed),
             instance_keys: SharedKeys::default(),
@@ -270,6 +271,19 @@ impl TypeObj {
                 }
             }
         }
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> String {
+        self.qualname
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| self.name.clone())
+    }
+
+    /// `cls.__qualname__ = name`.
+    pub fn set_qualname(&self, qualname: String) {
+        *self.qualname.borrow_mut() = Some(qualname);
     }
 
     /// Whether instances of this class can be weakly referenced (no `__slots__` that leave

@@ -33,11 +33,14 @@ fn type_of(cls: &Obj) -> Option<&TypeObj> {
 }
 
 /// Whether instances of `t` have a `__dict__` / `__weakref__` in CPython's layout.
-fn dict_and_weakref(t: &TypeObj) -> (bool, bool) {
+pub fn dict_and_weakref(t: &TypeObj) -> (bool, bool) {
     if is_user_class(t) {
-        (t.slots.has_dict, t.slots.has_weakref)
-    } else {
-        (t.is_exception, false)
+        return (t.slots.has_dict, t.slots.has_weakref);
+    }
+    match t.builtin {
+        TypeId::Type | TypeId::Function | TypeId::Module => (true, true),
+        TypeId::Set | TypeId::FrozenSet | TypeId::Method | TypeId::Code => (false, true),
+        _ => (t.is_exception, false),
     }
 }
 

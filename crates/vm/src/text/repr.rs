@@ -56,7 +56,7 @@ pub fn class_display_name(t: &TypeObj) -> String {
     if t.module == "builtins" {
         t.name.clone()
     } else {
-        format!("{}.{}", t.module, t.qualname.as_deref().unwrap_or(&t.name))
+        format!("{}.{}", t.module, t.qualname())
     }
 }
 
@@ -301,6 +301,11 @@ fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &Obj) -> Py
     if let Some(base) = class::builtin_base(v) {
         return match base.obj() {
             Some(set) if matches!(&**set, Obj::Set { .. }) => set_repr(ts, set, &t.name),
+            // `bytearray`'s repr names the value's class, as `set`'s does.
+            Some(b) if matches!(&**b, Obj::ByteArray(_)) => {
+                let text = repr(ts, &base)?;
+                Ok(format!("{}{}", t.name, &text["bytearray".len()..]))
+            }
             _ => repr(ts, &base),
         };
     }
