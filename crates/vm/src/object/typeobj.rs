@@ -712,6 +712,87 @@ mod tests {
         assert!(!namespace(&base).borrow().clone().is_watched());
     }
 
+    fn name_of(cls: &Obj) -> String {
+        match cls {
+            Obj::Type(t) => t.name.clone(),
+            _ => String::new(),
+        }
+    }
+
+    fn named(name: &str, bases: Vec<ObjRef>) -> ObjRef {
+        let mro = compute_mro(&bases).expect("consistent bases");
+        TypeObj::plain(
+            name.into(),
+            "t".into(),
+            bases,
+            mro,
+            Dict::new(),
+            TypeId::Object,
+            false,
+        )
+        .into_class()
+    }
+
+    #[test]
+    fn a_class_read_before_it_was_replaced_stays_alive_with_the_instance() {
+        let inst = Instance::new(named("Old", vec![]), Dict::new(), None);
+        let old: &Obj = inst.class();
+        let new = named("New", vec![]);
+        // The instance held the only reference to `Old`: it must not be freed while `old`
+        // is borrowed from the instance.
+        inst.set_class(new.clone());
+        assert_eq!(name_of(old), "Old");
+        assert_eq!(name_of(inst.class()), "New");
+        assert_eq!(new.strong_count(), 2);
+        // Swapping back and forth keeps each former class once (each a counted reference
+        // the collector visits, the current one's besides).
+        let back = inst.class_ref();
+        inst.set_class(named("Third", vec![]));
+        inst.set_class(back.clone());
+        inst.set_class(named("Fourth", vec![]));
+        inst.set_class(back);
+        let mut held = Vec::new();
+        inst.traverse_classes(&mut |c| held.push(name_of(c)));
+        assert_eq!(held, ["New", "Old", "New", "Third", "Fourth"]);
+    }
+
+    #[test]
+    fn a_subclass_is_listed_while_alive_and_leaves_when_freed() {
+        let base = named("Base", vec![]);
+        let subclasses = |c: &ObjRef| match &**c {
+            Obj::Type(t) => t
+                .subclasses()
+                .iter()
+                .map(|s| name_of(s))
+                .collect::<Vec<_>>(),
+            _ => Vec::new(),
+        };
+        let a = named("A", vec![base.clone()]);
+        let b = named("B", vec![base.clone()]);
+        assert_eq!(subclasses(&base), ["A", "B"]);
+        let listed = match &*base {
+            Obj::Type(t) => t.subclasses(),
+            _ => Vec::new(),
+        };
+        assert_eq!(
+            a.strong_count(),
+            2,
+            "a listed subclass is a counted reference"
+        );
+        drop(listed);
+        drop(a);
+        assert_eq!(subclasses(&base), ["B"]);
+        // Moved to other bases: listed there, not here.
+        let other = named("Other", vec![]);
+        if let Obj::Type(t) = &*b {
+            t.replace_bases(&b, vec![other.clone()], vec![other.clone()]);
+        }
+        assert!(subclasses(&base).is_empty());
+        assert_eq!(subclasses(&other), ["B"]);
+        drop(b);
+        assert!(subclasses(&other).is_empty());
+    }
+
     #[test]
     fn every_type_has_its_own_nonzero_serial() {
         let serial = |c: &ObjRef| match &**c {

@@ -196,7 +196,7 @@ pub fn set_builtin_class(ts: &ThreadState, value: &Value) -> PyResult<()> {
     }
 }
 
-fn immutable_class(ts: &ThreadState) -> crate::object::value::ObjRef {
+fn immutable_class(ts: &ThreadState) -> ObjRef {
     ts.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses")
 }
 
