@@ -51,3 +51,13 @@ try:
     C.__qualname__ = 5
 except TypeError as e:
     print("TypeError:", e)
+
+C.__module__ = "pkg.mod"
+print(C, repr(C()).split(" object")[0])
+
+
+class Meta(type):
+    pass
+
+
+print(type.__prepare__(), int.__prepare__("x", (), k=1), Meta.__prepare__("M", ()))

@@ -508,7 +508,7 @@ pub struct ExcData {
 pub struct ClassCell {
     current: UnsafeCell<ObjRef>,
     /// The classes the instance had before (each once), boxed: most instances have none.
-    former: RefCell<Option<Box<Vec<ObjRef>>>>,
+    former: RefCell<Option<Box<[ObjRef]>>>,
 }
 
 impl ClassCell {
@@ -526,7 +526,7 @@ impl ClassCell {
         // cell is `!Sync`). The box the returned `&Obj` points into stays alive while `self`
         // is borrowed: `set` moves the reference it replaces into `former`, dropped only with
         // `self`.
-        unsafe { &**self.current.get() }
+        unsafe { &*self.current.get() }
     }
 
     fn get_ref(&self) -> ObjRef {
@@ -539,10 +539,11 @@ impl ClassCell {
         // between the read and the write.
         let old = unsafe { std::ptr::replace(self.current.get(), class) };
         let mut former = self.former.borrow_mut();
-        let former = former.get_or_insert_with(Default::default);
-        if !former.iter().any(|c| ObjRef::ptr_eq(c, &old)) {
-            former.push(old);
+        let mut kept = former.take().map(Vec::from).unwrap_or_default();
+        if !kept.iter().any(|c| ObjRef::ptr_eq(c, &old)) {
+            kept.push(old);
         }
+        *former = Some(kept.into_boxed_slice());
     }
 
     /// Visits the classes held (current and former), for the cycle collector.

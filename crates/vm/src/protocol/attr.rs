@@ -168,6 +168,9 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
     if let Some(bound) = class::alternate_constructor(cls, t, &attr) {
         return Some(bound);
     }
+    if let Some(bound) = bound_prepare(&attr, cls) {
+        return Some(bound);
+    }
     Some(match &attr {
         Value::Obj(o) => match &**o {
             Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
@@ -179,6 +182,19 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
         },
         _ => attr,
     })
+}
+
+/// `type.__prepare__` reached through a class: bound to it, as CPython's class method is,
+/// so that it needs no argument (`type.__prepare__()`).
+fn bound_prepare(attr: &Value, cls: &ObjRef) -> Option<Value> {
+    match attr.obj().map(|o| &**o) {
+        Some(Obj::Native(n))
+            if n.name == "__prepare__" && n.of_builtin_type.is_some() && n.this.is_null() =>
+        {
+            Some(bind(attr.clone(), &Value::Obj(cls.clone()), || cls.clone()))
+        }
+        _ => None,
+    }
 }
 
 /// The `__get__` of a class attribute that is an instance of a descriptor class, and whether
@@ -264,7 +280,7 @@ fn class_get_attr(
     // `type`'s own methods (`int.__call__`, `C.__prepare__`), but `__init__`: the class's.
     if let Obj::Type(type_t) = &**ts.rt.type_obj(TypeId::Type) {
         if let Some(m) = type_t.dict.borrow().get(name).filter(|_| key != "__init__") {
-            return Ok(Some(m.clone()));
+            return Ok(Some(bound_prepare(m, cls).unwrap_or_else(|| m.clone())));
         }
     }
     Ok(from_meta.map(|(meta, attr)| bind(attr, &Value::Obj(cls.clone()), || meta.clone())))

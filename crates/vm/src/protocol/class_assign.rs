@@ -70,7 +70,7 @@ fn layout_base(t: &TypeObj) -> Option<ObjRef> {
 
 /// [`layout_base`] of a class with `bases`.
 fn layout_base_of(bases: &[ObjRef]) -> Option<ObjRef> {
-    let solid: Vec<ObjRef> = bases.iter().map(|b| solid_base(b)).collect();
+    let solid: Vec<ObjRef> = bases.iter().map(solid_base).collect();
     let best = (0..bases.len()).find(|&i| solid.iter().all(|s| is_subclass(&solid[i], s)));
     bases.get(best.unwrap_or(0)).cloned()
 }

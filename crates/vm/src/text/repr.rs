@@ -54,9 +54,17 @@ pub fn ascii(s: &str) -> String {
 
 pub fn class_display_name(t: &TypeObj) -> String {
     if t.module == "builtins" {
-        t.name.clone()
-    } else {
-        format!("{}.{}", t.module, t.qualname())
+        return t.name.clone();
+    }
+    // `__module__` as the namespace holds it now (assignable, as in CPython).
+    let module = t.dict.try_borrow().ok().and_then(|d| {
+        let m = d.get_str("__module__")?.as_str()?.as_str().to_string();
+        Some(m)
+    });
+    match module {
+        Some(m) if m == "builtins" => t.qualname(),
+        Some(m) => format!("{m}.{}", t.qualname()),
+        None => t.qualname(),
     }
 }
 
