@@ -122,8 +122,9 @@ pub struct TypeObj {
     /// Whether instances have a `__dict__` and a `__weakref__` slot: both false only for a
     /// class whose own and user bases' `__slots__` leave them out.
     pub slots: SlotLayout,
-    /// The `__qualname__` the class statement gave (`Outer.Inner`), when not `name`.
-    pub qualname: Option<String>,
+    /// The `__qualname__` the class statement gave (`Outer.Inner`) or one assigned, when
+    /// not `name` (see [`TypeObj::qualname`]).
+    qualname: RefCell<Option<String>>,
     /// Results of [`TypeObj::lookup`] (`LookupCache::default()` for a new type).
     pub lookup_cache: LookupCache,
     /// A number no other type object of the process ever has (never 0): attribute caches
@@ -173,7 +174,7 @@ impl TypeObj {
             is_exception,
             metaclass: None,
             slots: SlotLayout::OPEN,
-            qualname: None,
+            qualname: RefCell::new(None),
             lookup_cache: LookupCache::default(),
             serial: TYPE_SERIALS.fetch_add(1, Ordering::Relaxed),
             instance_keys: SharedKeys::default(),
@@ -270,6 +271,19 @@ impl TypeObj {
                 }
             }
         }
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> String {
+        self.qualname
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| self.name.clone())
+    }
+
+    /// `cls.__qualname__ = name`.
+    pub fn set_qualname(&self, qualname: String) {
+        *self.qualname.borrow_mut() = Some(qualname);
     }
 
     /// Whether instances of this class can be weakly referenced (no `__slots__` that leave
@@ -494,7 +508,7 @@ pub struct ExcData {
 pub struct ClassCell {
     current: UnsafeCell<ObjRef>,
     /// The classes the instance had before (each once), boxed: most instances have none.
-    former: RefCell<Option<Box<Vec<ObjRef>>>>,
+    former: RefCell<Option<Box<[ObjRef]>>>,
 }
 
 impl ClassCell {
@@ -512,7 +526,7 @@ impl ClassCell {
         // cell is `!Sync`). The box the returned `&Obj` points into stays alive while `self`
         // is borrowed: `set` moves the reference it replaces into `former`, dropped only with
         // `self`.
-        unsafe { &**self.current.get() }
+        unsafe { &*self.current.get() }
     }
 
     fn get_ref(&self) -> ObjRef {
@@ -525,10 +539,11 @@ impl ClassCell {
         // between the read and the write.
         let old = unsafe { std::ptr::replace(self.current.get(), class) };
         let mut former = self.former.borrow_mut();
-        let former = former.get_or_insert_with(Default::default);
-        if !former.iter().any(|c| ObjRef::ptr_eq(c, &old)) {
-            former.push(old);
+        let mut kept = former.take().map(Vec::from).unwrap_or_default();
+        if !kept.iter().any(|c| ObjRef::ptr_eq(c, &old)) {
+            kept.push(old);
         }
+        *former = Some(kept.into_boxed_slice());
     }
 
     /// Visits the classes held (current and former), for the cycle collector.
@@ -696,6 +711,87 @@ mod tests {
         // A copy of a namespace is a plain dict: changing it changes no class.
         assert!(namespace(&base).borrow().is_watched());
         assert!(!namespace(&base).borrow().clone().is_watched());
+    }
+
+    fn name_of(cls: &Obj) -> String {
+        match cls {
+            Obj::Type(t) => t.name.clone(),
+            _ => String::new(),
+        }
+    }
+
+    fn named(name: &str, bases: Vec<ObjRef>) -> ObjRef {
+        let mro = compute_mro(&bases).expect("consistent bases");
+        TypeObj::plain(
+            name.into(),
+            "t".into(),
+            bases,
+            mro,
+            Dict::new(),
+            TypeId::Object,
+            false,
+        )
+        .into_class()
+    }
+
+    #[test]
+    fn a_class_read_before_it_was_replaced_stays_alive_with_the_instance() {
+        let inst = Instance::new(named("Old", vec![]), Dict::new(), None);
+        let old: &Obj = inst.class();
+        let new = named("New", vec![]);
+        // The instance held the only reference to `Old`: it must not be freed while `old`
+        // is borrowed from the instance.
+        inst.set_class(new.clone());
+        assert_eq!(name_of(old), "Old");
+        assert_eq!(name_of(inst.class()), "New");
+        assert_eq!(new.strong_count(), 2);
+        // Swapping back and forth keeps each former class once (each a counted reference
+        // the collector visits, the current one's besides).
+        let back = inst.class_ref();
+        inst.set_class(named("Third", vec![]));
+        inst.set_class(back.clone());
+        inst.set_class(named("Fourth", vec![]));
+        inst.set_class(back);
+        let mut held = Vec::new();
+        inst.traverse_classes(&mut |c| held.push(name_of(c)));
+        assert_eq!(held, ["New", "Old", "New", "Third", "Fourth"]);
+    }
+
+    #[test]
+    fn a_subclass_is_listed_while_alive_and_leaves_when_freed() {
+        let base = named("Base", vec![]);
+        let subclasses = |c: &ObjRef| match &**c {
+            Obj::Type(t) => t
+                .subclasses()
+                .iter()
+                .map(|s| name_of(s))
+                .collect::<Vec<_>>(),
+            _ => Vec::new(),
+        };
+        let a = named("A", vec![base.clone()]);
+        let b = named("B", vec![base.clone()]);
+        assert_eq!(subclasses(&base), ["A", "B"]);
+        let listed = match &*base {
+            Obj::Type(t) => t.subclasses(),
+            _ => Vec::new(),
+        };
+        assert_eq!(
+            a.strong_count(),
+            2,
+            "a listed subclass is a counted reference"
+        );
+        drop(listed);
+        drop(a);
+        assert_eq!(subclasses(&base), ["B"]);
+        // Moved to other bases: listed there, not here.
+        let other = named("Other", vec![]);
+        if let Obj::Type(t) = &*b {
+            t.replace_bases(&b, vec![other.clone()], vec![other.clone()]);
+        }
+        assert!(subclasses(&base).is_empty());
+        assert_eq!(subclasses(&other), ["B"]);
+        drop(b);
+        assert!(subclasses(&other).is_empty());
     }
 
     #[test]

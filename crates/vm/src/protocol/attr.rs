@@ -116,11 +116,7 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
             let assigned = t.dict.borrow().get_str("__name__").cloned();
             return Some(assigned.unwrap_or_else(|| Value::new_str(&t.name)));
         }
-        "__qualname__" => {
-            let assigned = t.dict.borrow().get_str("__qualname__").cloned();
-            let own = t.qualname.as_deref().unwrap_or(&t.name);
-            return Some(assigned.unwrap_or_else(|| Value::new_str(own)));
-        }
+        "__qualname__" => return Some(Value::new_str(t.qualname())),
         "__dict__" => return Some(Value::new_dict(t.dict.borrow().clone())),
         "__base__" => return Some(t.bases().first().cloned().map_or(Value::None, Value::Obj)),
         "__doc__" => {
@@ -169,6 +165,12 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
     let Some(attr) = t.lookup(name) else {
         return inherited_new(t, key);
     };
+    if let Some(bound) = class::alternate_constructor(cls, t, &attr) {
+        return Some(bound);
+    }
+    if let Some(bound) = bound_prepare(&attr, cls) {
+        return Some(bound);
+    }
     Some(match &attr {
         Value::Obj(o) => match &**o {
             Obj::ClassMethod(f) => Value::Obj(ObjRef::new(Obj::BoundMethod {
@@ -180,6 +182,19 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
         },
         _ => attr,
     })
+}
+
+/// `type.__prepare__` reached through a class: bound to it, as CPython's class method is,
+/// so that it needs no argument (`type.__prepare__()`).
+fn bound_prepare(attr: &Value, cls: &ObjRef) -> Option<Value> {
+    match attr.obj().map(|o| &**o) {
+        Some(Obj::Native(n))
+            if n.name == "__prepare__" && n.of_builtin_type.is_some() && n.this.is_null() =>
+        {
+            Some(bind(attr.clone(), &Value::Obj(cls.clone()), || cls.clone()))
+        }
+        _ => None,
+    }
 }
 
 /// The `__get__` of a class attribute that is an instance of a descriptor class, and whether
@@ -265,7 +280,7 @@ fn class_get_attr(
     // `type`'s own methods (`int.__call__`, `C.__prepare__`), but `__init__`: the class's.
     if let Obj::Type(type_t) = &**ts.rt.type_obj(TypeId::Type) {
         if let Some(m) = type_t.dict.borrow().get(name).filter(|_| key != "__init__") {
-            return Ok(Some(m.clone()));
+            return Ok(Some(bound_prepare(m, cls).unwrap_or_else(|| m.clone())));
         }
     }
     Ok(from_meta.map(|(meta, attr)| bind(attr, &Value::Obj(cls.clone()), || meta.clone())))
@@ -672,6 +687,10 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                         type_name(ts, &v)
                     )));
                 }
+                if let (Some(s), "__qualname__") = (v.as_str(), key) {
+                    t.set_qualname(s.as_str().to_string());
+                    return Ok(());
+                }
                 t.dict.borrow_mut().insert(name.clone(), v);
                 return Ok(());
             }
@@ -719,6 +738,111 @@ fn set_instance_dict(
     };
     inst.replace_dict(dict);
     Ok(())
+}
+
+/// The `__dict__` descriptor a class puts in its namespace when its instances get a dict
+/// no base gives them (CPython's getset descriptor; here a property over the instance's
+/// storage, which attribute syntax reaches before it: see `generic_get_attr`).
+pub fn instance_dict_descriptor() -> Value {
+    accessor_property(
+        "__dict__",
+        [instance_dict_get, instance_dict_set, instance_dict_delete],
+        "dictionary for instance variables (if defined)",
+    )
+}
+
+/// The `__weakref__` descriptor, as [`instance_dict_descriptor`] for weak references.
+pub fn instance_weakref_descriptor() -> Value {
+    accessor_property(
+        "__weakref__",
+        [instance_weakref_get, read_only, read_only],
+        "list of weak references to the object (if defined)",
+    )
+}
+
+fn accessor_property(
+    name: &'static str,
+    [get, set, delete]: [crate::objects::function::NativeFn; 3],
+    doc: &str,
+) -> Value {
+    Value::Obj(ObjRef::new(Obj::Property {
+        getter: native_value(name, get, Value::Null),
+        setter: native_value(name, set, Value::Null),
+        deleter: native_value(name, delete, Value::Null),
+        doc: std::cell::RefCell::new(Value::new_str(doc)),
+    }))
+}
+
+/// The instance a descriptor's accessor was called for, if one of a class defined in Python.
+fn accessor_instance<'a>(
+    ts: &ThreadState,
+    args: &'a crate::objects::function::Args,
+    arity: usize,
+) -> PyResult<(&'a Value, &'a crate::object::typeobj::Instance)> {
+    let a = crate::object::args::positional(ts, "__get__", args, arity, arity)?;
+    match a[0].as_instance() {
+        Some(inst) => Ok((&a[0], inst)),
+        None => Err(ts.type_error(format!(
+            "descriptor applied to a '{}' object",
+            type_name(ts, &a[0])
+        ))),
+    }
+}
+
+fn instance_dict_get(
+    ts: &mut ThreadState,
+    _this: &Value,
+    args: &crate::objects::function::Args,
+) -> PyResult {
+    let (_, inst) = accessor_instance(ts, args, 1)?;
+    match inst.class() {
+        Obj::Type(t) => Ok(instance_dict(inst, t)),
+        _ => Ok(Value::None),
+    }
+}
+
+fn instance_dict_set(
+    ts: &mut ThreadState,
+    _this: &Value,
+    args: &crate::objects::function::Args,
+) -> PyResult {
+    let (_, inst) = accessor_instance(ts, args, 2)?;
+    set_instance_dict(ts, inst, args.pos[1].clone())?;
+    Ok(Value::None)
+}
+
+fn instance_dict_delete(
+    ts: &mut ThreadState,
+    _this: &Value,
+    args: &crate::objects::function::Args,
+) -> PyResult {
+    let (_, inst) = accessor_instance(ts, args, 1)?;
+    inst.replace_dict(crate::objects::dict::new_dict_obj());
+    Ok(Value::None)
+}
+
+/// `__weakref__`: the oldest live weak reference to the instance, or None.
+fn instance_weakref_get(
+    ts: &mut ThreadState,
+    _this: &Value,
+    args: &crate::objects::function::Args,
+) -> PyResult {
+    let (obj, _) = accessor_instance(ts, args, 1)?;
+    let first = obj
+        .obj()
+        .and_then(|o| crate::object::gc::weak::weakrefs_of(o).into_iter().next());
+    Ok(first.map_or(Value::None, Value::Obj))
+}
+
+fn read_only(
+    ts: &mut ThreadState,
+    _this: &Value,
+    _args: &crate::objects::function::Args,
+) -> PyResult {
+    Err(ts.new_exc(
+        ExcKind::AttributeError,
+        "attribute '__weakref__' of objects is not writable",
+    ))
 }
 
 /// Whether instances of `inst`'s class have a `__dict__` (no `__slots__` leaving it out).

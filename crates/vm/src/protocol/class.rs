@@ -564,6 +564,65 @@ pub fn type_mro(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     Ok(Value::new_list(out))
 }
 
+/// A built-in type's alternate constructor (`fromkeys`, `fromhex`, `from_bytes`) reached
+/// through a subclass `cls` (`bool.from_bytes` too, or `bytearray.fromhex`, whose native
+/// makes bytes): bound to `cls`,
+/// so that it makes an instance of `cls` as CPython's class methods do.
+pub fn alternate_constructor(cls: &ObjRef, t: &TypeObj, attr: &Value) -> Option<Value> {
+    let Some(Obj::Native(n)) = attr.obj().map(|o| &**o) else {
+        return None;
+    };
+    if !matches!(n.name, "fromkeys" | "fromhex" | "from_bytes") || n.of_builtin_type.is_none() {
+        return None;
+    }
+    let inherited = n.of_builtin_type != Some(t.builtin);
+    let bytearray_fromhex = t.builtin == TypeId::ByteArray && n.name == "fromhex";
+    if !is_user_class(t) && !inherited && !bytearray_fromhex {
+        return None;
+    }
+    let this = Value::new_tuple(vec![Value::Obj(cls.clone()), attr.clone()]);
+    Some(native_value(n.name, call_alternate_constructor, this))
+}
+
+/// Calls an [`alternate_constructor`]: the built-in one, then `cls(result)` — or, for
+/// `fromkeys`, `cls()` filled item by item through its `__setitem__` — unless the result
+/// already is an instance of `cls`.
+fn call_alternate_constructor(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let Some(Obj::Tuple(parts)) = this.obj().map(|o| &**o) else {
+        return Err(ts.type_error("not a bound constructor"));
+    };
+    let [cls, method] = &parts[..] else {
+        return Err(ts.type_error("not a bound constructor"));
+    };
+    let mut all = args.pos.to_vec();
+    all.extend_from_slice(args.kwvals);
+    let made = call_value(ts, method, &all, args.kwnames)?;
+    if cls
+        .obj()
+        .is_some_and(|c| ObjRef::ptr_eq(&class_of(ts, &made), c))
+    {
+        return Ok(made);
+    }
+    let is_fromkeys =
+        matches!(method.obj().map(|o| &**o), Some(Obj::Native(n)) if n.name == "fromkeys");
+    if !is_fromkeys {
+        return call_value(ts, cls, &[made], &[]);
+    }
+    let filled = call_value(ts, cls, &[], &[])?;
+    let items: Vec<(Value, Value)> = match made.obj().map(|o| &**o) {
+        Some(Obj::Dict(d)) => d
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (k, v) in items {
+        crate::protocol::subscript::set_item(ts, &filled, k, v)?;
+    }
+    Ok(filled)
+}
+
 /// `cls.__subclasses__()`: the live classes that name `cls` among their bases.
 pub fn type_subclasses(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
     let subclasses = match this.obj().map(|o| &**o) {

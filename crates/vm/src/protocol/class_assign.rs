@@ -33,11 +33,14 @@ fn type_of(cls: &Obj) -> Option<&TypeObj> {
 }
 
 /// Whether instances of `t` have a `__dict__` / `__weakref__` in CPython's layout.
-fn dict_and_weakref(t: &TypeObj) -> (bool, bool) {
+pub fn dict_and_weakref(t: &TypeObj) -> (bool, bool) {
     if is_user_class(t) {
-        (t.slots.has_dict, t.slots.has_weakref)
-    } else {
-        (t.is_exception, false)
+        return (t.slots.has_dict, t.slots.has_weakref);
+    }
+    match t.builtin {
+        TypeId::Type | TypeId::Function | TypeId::Module => (true, true),
+        TypeId::Set | TypeId::FrozenSet | TypeId::Method | TypeId::Code => (false, true),
+        _ => (t.is_exception, false),
     }
 }
 
@@ -67,7 +70,7 @@ fn layout_base(t: &TypeObj) -> Option<ObjRef> {
 
 /// [`layout_base`] of a class with `bases`.
 fn layout_base_of(bases: &[ObjRef]) -> Option<ObjRef> {
-    let solid: Vec<ObjRef> = bases.iter().map(|b| solid_base(b)).collect();
+    let solid: Vec<ObjRef> = bases.iter().map(solid_base).collect();
     let best = (0..bases.len()).find(|&i| solid.iter().all(|s| is_subclass(&solid[i], s)));
     bases.get(best.unwrap_or(0)).cloned()
 }
@@ -193,7 +196,7 @@ pub fn set_builtin_class(ts: &ThreadState, value: &Value) -> PyResult<()> {
     }
 }
 
-fn immutable_class(ts: &ThreadState) -> crate::object::value::ObjRef {
+fn immutable_class(ts: &ThreadState) -> ObjRef {
     ts.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses")
 }
 

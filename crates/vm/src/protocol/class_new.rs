@@ -10,7 +10,7 @@ use crate::object::typeobj::{compute_mro, is_subclass, SlotLayout, TypeId, TypeO
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::Dict;
 use crate::objects::function::Args;
-use crate::protocol::attr::get_attr;
+use crate::protocol::attr::{self, get_attr};
 use crate::protocol::call::{bind_frame, call_value};
 
 /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`.
@@ -270,6 +270,7 @@ fn new_class(
         dict.set_str("__hash__", Value::None);
     }
     let slots = slot_layout(ts, &bases, &mut dict)?;
+    add_instance_descriptors(&bases, slots, &mut dict);
     // As in CPython, every class has its own `__doc__` (None without a docstring; a
     // `__slots__` entry of that name is its own), so an instance never reads a base's,
     // `object`'s included.
@@ -279,8 +280,29 @@ fn new_class(
     let mut t = TypeObj::plain(name, module, bases, mro, dict, first, is_exception);
     t.metaclass = metaclass;
     t.slots = slots;
-    t.qualname = qualname;
+    if let Some(qualname) = qualname {
+        t.set_qualname(qualname);
+    }
     Ok(t.into_class())
+}
+
+/// Puts the `__dict__` and `__weakref__` descriptors in a new class's namespace when its
+/// instances have what no base gives them (as CPython's `type_new` does).
+fn add_instance_descriptors(bases: &[ObjRef], slots: SlotLayout, dict: &mut Dict) {
+    let (mut dict_given, mut weakref_given) = (false, false);
+    for b in bases {
+        if let Obj::Type(t) = &**b {
+            let (has_dict, has_weakref) = crate::protocol::class_assign::dict_and_weakref(t);
+            dict_given |= has_dict;
+            weakref_given |= has_weakref;
+        }
+    }
+    if slots.has_dict && !dict_given && dict.get_str("__dict__").is_none() {
+        dict.set_str("__dict__", attr::instance_dict_descriptor());
+    }
+    if slots.has_weakref && !weakref_given && dict.get_str("__weakref__").is_none() {
+        dict.set_str("__weakref__", attr::instance_weakref_descriptor());
+    }
 }
 
 /// What `__slots__` (if any) leaves instances, with a member descriptor put in `dict` for

@@ -233,7 +233,7 @@ class defaultdict(dict):
 
     def __repr__(self):
         factory = repr(self.default_factory)
-        return "defaultdict(" + factory + ", " + repr(dict(self)) + ")"
+        return type(self).__name__ + "(" + factory + ", " + repr(dict(self)) + ")"
 
 
 class OrderedDict(dict):
@@ -255,8 +255,8 @@ class OrderedDict(dict):
 
     def __repr__(self):
         if not self:
-            return "OrderedDict()"
-        return "OrderedDict(" + repr(list(self.items())) + ")"
+            return type(self).__name__ + "()"
+        return type(self).__name__ + "(" + repr(list(self.items())) + ")"
 
 
 class Counter(dict):
@@ -305,9 +305,9 @@ class Counter(dict):
 
     def __repr__(self):
         if not self:
-            return "Counter()"
+            return type(self).__name__ + "()"
         items = ", ".join([repr(k) + ": " + repr(v) for k, v in self.most_common()])
-        return "Counter({" + items + "})"
+        return type(self).__name__ + "({" + items + "})"
 
     def _combine(self, other, pick):
         result = Counter()
@@ -393,7 +393,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     def __repr__(self):
         parts = [name + "=" + repr(value) for name, value in zip(fields, self)]
-        return typename + "(" + ", ".join(parts) + ")"
+        return type(self).__name__ + "(" + ", ".join(parts) + ")"
 
     def __getnewargs__(self):
         return tuple(self)

@@ -55,8 +55,8 @@ pub fn ascii(s: &str) -> String {
 /// A class's module: its `__module__` as it is now (a script may have reassigned it; CPython
 /// reads the dict's), else the one it was made in.
 pub fn class_module(t: &TypeObj) -> String {
-    let dict = t.dict.borrow();
-    match dict.get_str("__module__").and_then(|m| m.as_str()) {
+    let dict = t.dict.try_borrow().ok();
+    match dict.as_ref().and_then(|d| d.get_str("__module__")?.as_str()) {
         Some(m) => m.as_str().to_owned(),
         None => t.module.clone(),
     }
@@ -65,9 +65,9 @@ pub fn class_module(t: &TypeObj) -> String {
 pub fn class_display_name(t: &TypeObj) -> String {
     let module = class_module(t);
     if module == "builtins" {
-        t.name.clone()
+        t.qualname()
     } else {
-        format!("{module}.{}", t.qualname.as_deref().unwrap_or(&t.name))
+        format!("{module}.{}", t.qualname())
     }
 }
 
@@ -312,6 +312,11 @@ fn instance_repr(ts: &mut ThreadState, v: &Value, o: &ObjRef, class: &Obj) -> Py
     if let Some(base) = class::builtin_base(v) {
         return match base.obj() {
             Some(set) if matches!(&**set, Obj::Set { .. }) => set_repr(ts, set, &t.name),
+            // `bytearray`'s repr names the value's class, as `set`'s does.
+            Some(b) if matches!(&**b, Obj::ByteArray(_)) => {
+                let text = repr(ts, &base)?;
+                Ok(format!("{}{}", t.name, &text["bytearray".len()..]))
+            }
             _ => repr(ts, &base),
         };
     }
