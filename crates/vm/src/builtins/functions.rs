@@ -317,6 +317,12 @@ fn reversed(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             type_name(ts, &a[0])
         )));
     }
+    if let Some(mut state) = a[0].obj().and_then(iter::dict_iter_state) {
+        if let IterState::Dict { reversed, .. } = &mut state {
+            *reversed = true;
+        }
+        return Ok(Value::new_iter(state));
+    }
     let kind = match a[0].obj().map(|o| &**o) {
         Some(Obj::List(_)) => TypeId::ListReverseIterator,
         Some(Obj::Range { .. }) => TypeId::RangeIterator,

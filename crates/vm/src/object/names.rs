@@ -40,6 +40,7 @@ dunders! {
     Round = "__round__",
     Bool = "__bool__",
     Len = "__len__",
+    LengthHint = "__length_hint__",
     Hash = "__hash__",
     Contains = "__contains__",
     Iter = "__iter__",

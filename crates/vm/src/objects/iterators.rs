@@ -2,6 +2,7 @@
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
+use crate::object::names::Dunder;
 use crate::object::typeobj::TypeId;
 use crate::object::value::{DictViewKind, Obj, ObjRef, Value};
 use crate::objects::combinatorics::IndexWalk;
@@ -38,6 +39,8 @@ pub enum IterState {
         /// The dict's [`removals`](crate::objects::dict::Dict::removals) then: keys gone
         /// and others added (the same size) are an error too.
         removals: u64,
+        /// `reversed(d)`, `reversed(d.items())`...: from the last entry back.
+        reversed: bool,
     },
     /// A set's items as iteration began: a change of the set's size is an error.
     Set {
@@ -45,7 +48,13 @@ pub enum IterState {
         items: Vec<Value>,
         index: usize,
     },
-    /// A snapshot (`reversed`, the old `__getitem__` protocol), with the type it shows.
+    /// The old sequence protocol (`iter(obj)` of an object with `__getitem__` and no
+    /// `__iter__`): `seq[index]` at each step, until `IndexError` or `StopIteration`.
+    Sequence {
+        seq: Value,
+        index: usize,
+    },
+    /// A snapshot (`reversed`, `memoryview`), with the type it shows.
     Snapshot {
         items: Vec<Value>,
         index: usize,
@@ -97,6 +106,7 @@ impl IterState {
                 DictViewKind::Items => TypeId::DictItemIterator,
             },
             IterState::Set { .. } => TypeId::SetIterator,
+            IterState::Sequence { .. } => TypeId::Iterator,
             IterState::Snapshot { kind, .. } => *kind,
             IterState::Enumerate { .. } => TypeId::Enumerate,
             IterState::Zip { .. } => TypeId::Zip,
@@ -188,6 +198,7 @@ fn position(state: &IterState) -> Option<(Value, usize)> {
         IterState::List { list, index } => (Value::Obj(list.clone()), *index),
         IterState::Tuple { tuple, index } => (Value::Obj(tuple.clone()), *index),
         IterState::Bytes { bytes, index } => (Value::Obj(bytes.clone()), *index),
+        IterState::Sequence { seq, index } => (seq.clone(), *index),
         IterState::Str { text, byte_pos } => {
             let s = Value::Obj(text.clone());
             let chars = s
@@ -238,6 +249,7 @@ pub fn setstate(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         IterState::List { list, index } => *index = wanted.min(len(list)),
         IterState::Tuple { tuple, index } => *index = wanted.min(len(tuple)),
         IterState::Bytes { bytes, index } => *index = wanted.min(len(bytes)),
+        IterState::Sequence { index, .. } => *index = wanted,
         IterState::Str { text, byte_pos } => {
             let s = Value::Obj(text.clone());
             let t = s.as_str().map_or("", |t| t.as_str());
@@ -255,6 +267,13 @@ pub fn length_hint(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult 
     let Some(Obj::Iter(state)) = this.obj().map(|o| &**o) else {
         return Ok(Value::Int(0));
     };
+    let walked = match &*state.borrow() {
+        IterState::Sequence { seq, index } => Some((seq.clone(), *index)),
+        _ => None,
+    };
+    if let Some((seq, index)) = walked {
+        return sequence_left(ts, &seq, index);
+    }
     let left = match &*state.borrow() {
         IterState::List { list, index } => match &**list {
             Obj::List(l) => l.borrow().len().saturating_sub(*index),
@@ -290,6 +309,22 @@ pub fn length_hint(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult 
         _ => 0,
     };
     Ok(Value::Int(left as i64))
+}
+
+/// What an iterator over the old sequence protocol has left: `len(seq) - index`, or
+/// `NotImplemented` when the sequence has no `__len__`, as CPython's `iter_len`.
+fn sequence_left(ts: &mut ThreadState, seq: &Value, index: usize) -> PyResult {
+    let has_len = match seq.obj().map(|o| &**o) {
+        Some(Obj::Instance(inst)) => {
+            crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Len).is_some()
+        }
+        _ => true,
+    };
+    if !has_len {
+        return Ok(ts.rt.not_implemented.clone());
+    }
+    let len = crate::protocol::sequence::len_of(ts, seq)?;
+    Ok(Value::Int(len.saturating_sub(index) as i64))
 }
 
 /// The values a range iterator at `next` has left to give.

@@ -7,7 +7,7 @@ use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
 use crate::object::typeobj::TypeId;
-use crate::object::value::{DictViewKind, Obj, Value};
+use crate::object::value::{DictViewKind, Obj, ObjRef, Value};
 use crate::objects::generator::GenKind;
 use crate::objects::iterators::IterState;
 use crate::objects::str::PyStr;
@@ -40,25 +40,8 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                 stop: *stop,
                 step: *step,
             },
-            Obj::Dict(d) => IterState::Dict {
-                dict: o.clone(),
-                index: 0,
-                kind: DictViewKind::Keys,
-                size: d.borrow().len(),
-                removals: d.borrow().removals,
-            },
-            Obj::DictView { dict, kind } => {
-                let (size, removals) = match &**dict {
-                    Obj::Dict(d) => (d.borrow().len(), d.borrow().removals),
-                    _ => (0, 0),
-                };
-                IterState::Dict {
-                    dict: dict.clone(),
-                    index: 0,
-                    kind: *kind,
-                    size,
-                    removals,
-                }
+            Obj::Dict(_) | Obj::DictView { .. } => {
+                dict_iter_state(o).unwrap_or(IterState::Exhausted(TypeId::DictKeyIterator))
             }
             Obj::Set { items, .. } => IterState::Set {
                 set: o.clone(),
@@ -92,10 +75,9 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
                     return get_iter(ts, &base);
                 }
                 if class::lookup_special(ts, inst.class(), Dunder::GetItem).is_some() {
-                    return Ok(Value::new_iter(IterState::Snapshot {
-                        items: getitem_items(ts, v)?,
+                    return Ok(Value::new_iter(IterState::Sequence {
+                        seq: v.clone(),
                         index: 0,
-                        kind: TypeId::Iterator,
                     }));
                 }
                 return Err(not_iterable(ts, v));
@@ -105,6 +87,27 @@ pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
         return Ok(Value::new_iter(state));
     }
     Err(not_iterable(ts, v))
+}
+
+/// A new iterator over a dict or one of its views; `None` for other objects.
+pub fn dict_iter_state(o: &ObjRef) -> Option<IterState> {
+    let (dict, kind) = match &**o {
+        Obj::Dict(_) => (o, DictViewKind::Keys),
+        Obj::DictView { dict, kind } => (dict, *kind),
+        _ => return None,
+    };
+    let Obj::Dict(d) = &**dict else {
+        return None;
+    };
+    let d = d.borrow();
+    Some(IterState::Dict {
+        dict: dict.clone(),
+        index: 0,
+        kind,
+        size: d.len(),
+        removals: d.removals,
+        reversed: false,
+    })
 }
 
 /// What `__iter__` returned must itself be an iterator.
@@ -128,23 +131,6 @@ fn check_iterator(ts: &ThreadState, it: Value) -> PyResult {
 
 fn not_iterable(ts: &ThreadState, v: &Value) -> crate::object::value::ObjRef {
     ts.type_error(format!("'{}' object is not iterable", type_name(ts, v)))
-}
-
-/// The old sequence protocol: `obj[0]`, `obj[1]`, ... until `IndexError`.
-fn getitem_items(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<Value>> {
-    let mut out = Vec::new();
-    loop {
-        match crate::protocol::subscript::get_item(ts, v, &Value::Int(out.len() as i64)) {
-            Ok(item) => out.push(item),
-            Err(e)
-                if ts.exc_matches(&e, ExcKind::IndexError)
-                    || ts.exc_matches(&e, ExcKind::StopIteration) =>
-            {
-                return Ok(out)
-            }
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 /// Advances an iterator: `Ok(None)` when exhausted.
@@ -230,25 +216,38 @@ fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
             kind,
             size,
             removals,
+            reversed,
         } => match &**dict {
             // A resized dict, or one whose keys changed, is left to `next_composite`, which
             // raises.
             Obj::Dict(d) if d.borrow().len() != *size || d.borrow().removals != *removals => {
                 return None
             }
-            Obj::Dict(d) => d.borrow().entry_at(*index).map(|(k, v)| {
+            Obj::Dict(d) => {
+                let at = match reversed {
+                    true => size.checked_sub(*index + 1),
+                    false => Some(*index),
+                };
+                at.and_then(|at| d.borrow().entry_at(at).map(|(k, v)| (k.clone(), v.clone())))
+            }
+            .map(|(k, v)| {
                 *index += 1;
                 match kind {
-                    DictViewKind::Keys => k.clone(),
-                    DictViewKind::Values => v.clone(),
-                    DictViewKind::Items => Value::new_tuple(vec![k.clone(), v.clone()]),
+                    DictViewKind::Keys => k,
+                    DictViewKind::Values => v,
+                    DictViewKind::Items => Value::new_tuple(vec![k, v]),
                 }
             }),
             _ => None,
         },
         IterState::Set { set, items, index } => match &**set {
-            // A resized set is left to `next_composite`, which raises.
-            Obj::Set { items: now, .. } if now.borrow().len() != items.len() => return None,
+            // A resized set, or one that was (`index` is then `usize::MAX`), is left to
+            // `next_composite`, which raises.
+            Obj::Set { items: now, .. }
+                if *index == usize::MAX || now.borrow().len() != items.len() =>
+            {
+                return None
+            }
             _ => items.get(*index).cloned().inspect(|_| *index += 1),
         },
         IterState::Snapshot { items, index, .. } => {
@@ -284,6 +283,8 @@ fn next_composite(
         Map(Value, Vec<Value>),
         Filter(Value, Value),
         Callable(Value, Value),
+        Sequence(Value, usize),
+        Moved,
     }
     let plan = match &*state.borrow() {
         IterState::Enumerate { inner, count } => Plan::Enumerate(inner.clone(), count.clone()),
@@ -291,20 +292,8 @@ fn next_composite(
         IterState::Map { func, inners } => Plan::Map(func.clone(), inners.clone()),
         IterState::Filter { func, inner } => Plan::Filter(func.clone(), inner.clone()),
         IterState::Callable { func, sentinel } => Plan::Callable(func.clone(), sentinel.clone()),
-        IterState::Dict { dict, size, .. } => {
-            let resized = matches!(&**dict, Obj::Dict(d) if d.borrow().len() != *size);
-            return Err(ts.new_exc(
-                ExcKind::RuntimeError,
-                if resized {
-                    "dictionary changed size during iteration"
-                } else {
-                    "dictionary keys changed during iteration"
-                },
-            ));
-        }
-        IterState::Set { .. } => {
-            return Err(ts.new_exc(ExcKind::RuntimeError, "Set changed size during iteration"))
-        }
+        IterState::Sequence { seq, index } => Plan::Sequence(seq.clone(), *index),
+        IterState::Dict { .. } | IterState::Set { .. } => Plan::Moved,
         _ => return Ok(None),
     };
     let result = match plan {
@@ -352,12 +341,69 @@ fn next_composite(
             let v = call_value(ts, &func, &[], &[])?;
             (!ops::eq(ts, &v, &sentinel)?).then_some(v)
         }
+        Plan::Sequence(seq, index) => next_of_sequence(ts, state, &seq, index)?,
+        Plan::Moved => return Err(moved_error(ts, state)),
     };
     if result.is_none() {
         let kind = state.borrow().type_id();
         *state.borrow_mut() = IterState::Exhausted(kind);
     }
     Ok(result)
+}
+
+/// `seq[index]`, the next step of the old sequence protocol: `IndexError` and
+/// `StopIteration` end the walk; any other error is the element's, and leaves the iterator
+/// where it was, as CPython's `iter_iternext`.
+fn next_of_sequence(
+    ts: &mut ThreadState,
+    state: &std::cell::RefCell<IterState>,
+    seq: &Value,
+    index: usize,
+) -> PyResult<Option<Value>> {
+    let Ok(at) = i64::try_from(index) else {
+        return Err(ts.new_exc(ExcKind::OverflowError, "iter index too large"));
+    };
+    match crate::protocol::subscript::get_item(ts, seq, &Value::Int(at)) {
+        Ok(item) => {
+            if let IterState::Sequence { index, .. } = &mut *state.borrow_mut() {
+                *index += 1;
+            }
+            Ok(Some(item))
+        }
+        Err(e)
+            if ts.exc_matches(&e, ExcKind::IndexError)
+                || ts.exc_matches(&e, ExcKind::StopIteration) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The error of a dict or set iterator whose collection moved under it. A change of size is
+/// sticky: the iterator raises again even once the size is back, as CPython's (`di_used =
+/// -1`); after keys that changed it is spent.
+fn moved_error(
+    ts: &ThreadState,
+    state: &std::cell::RefCell<IterState>,
+) -> crate::object::value::ObjRef {
+    let mut state = state.borrow_mut();
+    let message = match &mut *state {
+        IterState::Set { index, .. } => {
+            *index = usize::MAX;
+            "Set changed size during iteration"
+        }
+        IterState::Dict { dict, size, .. } if !matches!(&**dict, Obj::Dict(d) if d.borrow().len() == *size) =>
+        {
+            *size = usize::MAX;
+            "dictionary changed size during iteration"
+        }
+        _ => {
+            *state = IterState::Exhausted(state.type_id());
+            "dictionary keys changed during iteration"
+        }
+    };
+    ts.new_exc(ExcKind::RuntimeError, message)
 }
 
 fn next_all(ts: &mut ThreadState, inners: &[Value]) -> PyResult<Option<Vec<Value>>> {
@@ -402,12 +448,8 @@ fn zip_length_error(ts: &ThreadState, i: usize, what: &str) -> crate::object::va
 
 /// All items of an iterable.
 pub fn collect(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<Value>> {
-    if let Value::Obj(o) = v {
-        match &**o {
-            Obj::List(l) => return alloc::copy_of(&l.borrow()).or_memory_error(ts),
-            Obj::Tuple(t) => return alloc::copy_of(t).or_memory_error(ts),
-            _ => {}
-        }
+    if let Some(items) = copy_of_list_or_tuple(ts, v)? {
+        return Ok(items);
     }
     let it = get_iter(ts, v)?;
     // CPython preallocates from the length hint: `list(range(10**12))` fails at once.
@@ -415,8 +457,61 @@ pub fn collect(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<Value>> {
         Some(r) if matches!(&**r, Obj::Range { .. }) => crate::protocol::sequence::range_len(r),
         _ => 0,
     };
-    let mut out = alloc::vec_with_capacity(hint as usize).or_memory_error(ts)?;
-    while let Some(x) = next_value(ts, &it)? {
+    drain(ts, &it, hint as usize)
+}
+
+/// All items of an iterable as CPython's `PySequence_Fast` (what `str.join` reads): a list
+/// or tuple as it is; any other iterable through its iterator, which is first asked its
+/// length (`__len__`, else `__length_hint__`), and whatever asking raises is the answer.
+pub fn collect_fast(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<Value>> {
+    if let Some(items) = copy_of_list_or_tuple(ts, v)? {
+        return Ok(items);
+    }
+    let it = get_iter(ts, v)?;
+    let hint = user_length_hint(ts, &it)?;
+    // The hint only sizes the first allocation: a lying one must not reserve gigabytes.
+    drain(ts, &it, hint.min(1 << 16))
+}
+
+fn copy_of_list_or_tuple(ts: &mut ThreadState, v: &Value) -> PyResult<Option<Vec<Value>>> {
+    let copy = match v.obj().map(|o| &**o) {
+        Some(Obj::List(l)) => alloc::copy_of(&l.borrow()),
+        Some(Obj::Tuple(t)) => alloc::copy_of(t),
+        _ => return Ok(None),
+    };
+    copy.or_memory_error(ts).map(Some)
+}
+
+/// `operator.length_hint(it, 0)` of an instance of a user class, as CPython's
+/// `PyObject_LengthHint`: its `__len__`, else its `__length_hint__`; 0 for other values.
+fn user_length_hint(ts: &mut ThreadState, it: &Value) -> PyResult<usize> {
+    let Some(Obj::Instance(inst)) = it.obj().map(|o| &**o) else {
+        return Ok(0);
+    };
+    if class::lookup_special(ts, &inst.class, Dunder::Len).is_some() {
+        return crate::protocol::sequence::len_of(ts, it);
+    }
+    let Some(m) = class::lookup_special(ts, &inst.class, Dunder::LengthHint) else {
+        return Ok(0);
+    };
+    let hint = call_value(ts, &m, std::slice::from_ref(it), &[])?;
+    if matches!(hint.obj().map(|o| &**o), Some(Obj::NotImplemented)) {
+        return Ok(0);
+    }
+    match hint {
+        Value::Int(n) if n >= 0 => Ok(n as usize),
+        Value::Int(_) => Err(ts.value_error("__length_hint__() should return >= 0")),
+        Value::Bool(b) => Ok(b as usize),
+        _ => Err(ts.type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            type_name(ts, &hint)
+        ))),
+    }
+}
+
+fn drain(ts: &mut ThreadState, it: &Value, capacity: usize) -> PyResult<Vec<Value>> {
+    let mut out = alloc::vec_with_capacity(capacity).or_memory_error(ts)?;
+    while let Some(x) = next_value(ts, it)? {
         alloc::push(&mut out, x).or_memory_error(ts)?;
     }
     Ok(out)

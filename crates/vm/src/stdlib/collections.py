@@ -210,6 +210,13 @@ class _deque_reverse_iterator(_deque_iterator):
     def _position(self):
         return self._size - 1 - self._index
 
+    def __next__(self):
+        # CPython's `dequereviter_next` looks at its count before the deque: once the count
+        # is spent (or zeroed by a mutation seen), the deque is never looked at again.
+        if self._index >= self._size:
+            raise StopIteration
+        return super().__next__()
+
 
 _deque_iterator.__module__ = _deque_reverse_iterator.__module__ = "_collections"
 

@@ -197,7 +197,7 @@ fn iter_state(state: &crate::objects::iterators::IterState, visit: &mut impl FnM
             visit(set);
             values(items, visit);
         }
-        I::Enumerate { inner, .. } => value(inner, visit),
+        I::Enumerate { inner, .. } | I::Sequence { seq: inner, .. } => value(inner, visit),
         I::Zip { inners, .. } => values(inners, visit),
         I::Map { func, inners } => {
             value(func, visit);

@@ -106,22 +106,22 @@ impl AnyStr for str {
         self.part(0..unit).chars().count()
     }
     fn is_space(c: char) -> bool {
-        c.is_whitespace()
+        crate::objects::str::ucd::is_space(c)
     }
     fn is_alpha(c: char) -> bool {
-        c.is_alphabetic()
+        crate::objects::str::ucd::is_alpha(c)
     }
     fn is_digit(c: char) -> bool {
-        c.is_ascii_digit()
+        crate::objects::str::ucd::is_digit(c)
     }
     fn is_alnum(c: char) -> bool {
-        c.is_alphanumeric()
+        crate::objects::str::ucd::is_alnum(c)
     }
     fn is_upper(c: char) -> bool {
-        c.is_uppercase()
+        crate::objects::str::ucd::is_upper(c)
     }
     fn is_lower(c: char) -> bool {
-        c.is_lowercase()
+        crate::objects::str::ucd::is_lower(c)
     }
     fn is_line_break(c: char) -> bool {
         matches!(

@@ -235,7 +235,7 @@ pub fn splitlines<S: PyAnyStr + ?Sized>(
 
 pub fn join<S: PyAnyStr + ?Sized>(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "join", args, 1, 1)?;
-    let items: Vec<Value> = crate::protocol::iter::collect(ts, &a[0])?
+    let items: Vec<Value> = crate::protocol::iter::collect_fast(ts, &a[0])?
         .into_iter()
         // An instance of a subclass (a `StrEnum` member) joins as its built-in value.
         .map(|v| {

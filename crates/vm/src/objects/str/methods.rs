@@ -5,9 +5,9 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::error::PyResult;
 use crate::object::value::Value;
-use crate::objects::anystr::{chars, search, shape};
+use crate::objects::anystr::{chars, no_args, search, shape};
 use crate::objects::function::{Args, NativeFn};
-use crate::objects::str::{stand_ins, translate};
+use crate::objects::str::{stand_ins, translate, ucd};
 
 /// A method that reads strs as `&str`, run through stand-ins for lone surrogates (see
 /// [`stand_ins`]).
@@ -51,7 +51,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__len__", dunder_len),
     ("swapcase", via_stand_ins!(chars::swapcase::<str>)),
     ("isdigit", via_stand_ins!(chars::isdigit::<str>)),
-    ("isdecimal", via_stand_ins!(chars::isdigit::<str>)),
+    ("isdecimal", via_stand_ins!(isdecimal)),
     ("isnumeric", via_stand_ins!(isnumeric)),
     ("isalpha", via_stand_ins!(chars::isalpha::<str>)),
     ("isalnum", via_stand_ins!(chars::isalnum::<str>)),
@@ -90,19 +90,30 @@ pub fn dunder_len(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     Ok(Value::Int(text(this).chars().count() as i64))
 }
 
-fn isnumeric(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+/// Whether the text is not empty and every character passes `test` (a `ucd` class).
+fn all_chars(
+    ts: &ThreadState,
+    this: &Value,
+    args: &Args,
+    method: &str,
+    test: fn(char) -> bool,
+) -> PyResult {
+    no_args::<str>(ts, method, args)?;
     let s = text(this);
-    Ok(Value::Bool(
-        !s.is_empty() && s.chars().all(char::is_numeric),
-    ))
+    Ok(Value::Bool(!s.is_empty() && s.chars().all(test)))
 }
 
-fn isidentifier(_ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
-    let s = text(this);
-    let mut chars = s.chars();
-    let ok = chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
-        && chars.all(|c| c == '_' || c.is_alphanumeric());
-    Ok(Value::Bool(ok))
+fn isdecimal(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    all_chars(ts, this, args, "isdecimal", ucd::is_decimal)
+}
+
+fn isnumeric(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    all_chars(ts, this, args, "isnumeric", ucd::is_numeric)
+}
+
+fn isidentifier(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    no_args::<str>(ts, "isidentifier", args)?;
+    Ok(Value::Bool(ucd::is_identifier(text(this))))
 }
 
 fn encode(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {

@@ -16,6 +16,7 @@ pub mod methods;
 pub mod stand_ins;
 pub mod surrogates;
 pub mod translate;
+pub mod ucd;
 
 use std::hash::{Hash, Hasher};
 

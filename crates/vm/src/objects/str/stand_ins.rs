@@ -117,7 +117,7 @@ pub fn join(ts: &mut ThreadState, this: &Value, args: &Args, method: NativeFn) -
         return call(ts, this, args, method);
     }
     let mut strs = vec![this.clone()];
-    strs.extend(iter::collect(ts, iterable)?);
+    strs.extend(iter::collect_fast(ts, iterable)?);
     let base = match strs.iter().any(has_surrogates) {
         true => free_base(strs.iter()),
         false => None,

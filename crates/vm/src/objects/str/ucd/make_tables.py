@@ -1,8 +1,8 @@
-"""Writes tables.rs: the Unicode data gilvm's unicodedata takes from CPython 3.11's own
-(Unicode 14.0.0 and the frozen 3.2.0 database `ucd_3_2_0`), for the properties the
-unicode-rs crates do not carry. Run with CPython 3.11 from this folder:
+"""Writes tables.rs: the Unicode data that str's predicates (`isdigit`, `isnumeric`) and
+gilvm's unicodedata take from CPython 3.11's own (Unicode 14.0.0 and the frozen 3.2.0
+database `ucd_3_2_0`), for the properties the unicode-rs crates do not carry. Run with
+CPython 3.11 from this folder:
     python3 -P make_tables.py > tables.rs && rustfmt tables.rs
-(-P: not this folder's unicodedata.py, gilvm's, but CPython's.)
 """
 
 import sys
@@ -52,6 +52,9 @@ def main():
     # "N" (neutral) is index 0, the value of every code point outside the runs.
     emit_runs("EAST_ASIAN_WIDTH", "East Asian width runs (index into WIDTHS).",
               runs(lambda c: now.east_asian_width(ch(c)), WIDTHS))
+    # "Cn" (unassigned) is index 0.
+    emit_runs("CATEGORY", "General categories (index into CATEGORIES).",
+              runs(lambda c: now.category(ch(c)), CATEGORIES))
     emit_runs("MIRRORED", "Runs of mirrored characters.",
               runs(lambda c: ["", "1"][now.mirrored(ch(c))], ["", "1"]))
     emit_runs("OLD_CATEGORY", "Unicode 3.2.0's general categories (index into CATEGORIES).",
