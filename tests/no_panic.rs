@@ -221,7 +221,8 @@ proptest! {
 }
 
 /// One interpreter for the library-input properties below: `probe(kind, data)` feeds `data` to
-/// `json.loads`, `re.compile`, `struct.unpack`, the `idna` codec or `lzma.decompress` and
+/// `json.loads`, `re.compile`, `struct.unpack`, the `idna` codec, `lzma.decompress` or
+/// pyexpat's `Parse` (whole, byte by byte, in threes, then `ElementTree.fromstring`) and
 /// returns the exception's class name (or "ok"); a panic anywhere fails the test.
 fn library_probe(kind: &str, data: &str) -> String {
     static INTERP: OnceLock<gilvm::Interpreter> = OnceLock::new();
@@ -230,6 +231,9 @@ fn library_probe(kind: &str, data: &str) -> String {
         interp
             .run(concat!(
                 "import ast, json, lzma, re, struct\n",
+                // Imported here, not by the first probe: two tests' threads importing a
+                // module at once could see it half made.
+                "import pyexpat, xml.etree.ElementTree, xml.parsers.expat\n",
                 "def probe(kind, data):\n",
                 "    try:\n",
                 "        if kind == 'json':\n",
@@ -248,6 +252,8 @@ fn library_probe(kind: &str, data: &str) -> String {
                 "                    pass\n",
                 "        elif kind == 're':\n",
                 "            re.compile(data).search('abc aab 123 xyz ' + data)\n",
+                "        elif kind == 'xml':\n",
+                "            xml_probe(data)\n",
                 "        elif kind == 'surrogates':\n",
                 "            surrogates(data)\n",
                 "        else:\n",
@@ -256,6 +262,28 @@ fn library_probe(kind: &str, data: &str) -> String {
                 "    except Exception as e:\n",
                 "        return type(e).__name__\n",
                 "    return 'ok'\n",
+                "def xml_probe(data):\n",
+                "    from xml.parsers import expat\n",
+                "    import xml.etree.ElementTree as ET\n",
+                "    raw = data.encode()\n",
+                "    for step in (max(len(raw), 1), 1, 3):\n",
+                "        p = expat.ParserCreate(namespace_separator='}' if step == 3 else None)\n",
+                "        p.buffer_text = step == 1\n",
+                "        p.ordered_attributes = step == 3\n",
+                "        for name in pyexpat._HANDLERS:\n",
+                "            setattr(p, name, lambda *a: p.CurrentColumnNumber)\n",
+                "        if step == 3:\n",
+                "            p.CharacterDataHandler = None\n",
+                "        try:\n",
+                "            for i in range(0, len(raw), step):\n",
+                "                p.Parse(raw[i:i + step], False)\n",
+                "            p.Parse(b'', True)\n",
+                "        except expat.ExpatError as e:\n",
+                "            assert e.lineno >= 1 and e.offset >= 0, e\n",
+                "    try:\n",
+                "        ET.fromstring(data)\n",
+                "    except ET.ParseError:\n",
+                "        pass\n",
                 // Every third character becomes a lone surrogate; the str goes through the
                 // codecs and the methods, and what must round-trip does.
                 "def surrogates(data):\n",
@@ -360,6 +388,69 @@ proptest! {
     fn json_loads_random_text_never_panics(doc in "\\PC{0,40}") {
         let outcome = library_probe("json", &doc);
         prop_assert!(outcome == "ok" || outcome == "JSONDecodeError", "{doc:?}: {outcome}");
+    }
+}
+
+const XML_PIECES: &[&str] = &[
+    "<",
+    ">",
+    "</",
+    "/>",
+    "<a",
+    "<b:c",
+    "</a>",
+    "</b:c>",
+    " x='1'",
+    " y=\"&amp;\"",
+    "&",
+    ";",
+    "&#",
+    "x",
+    "65",
+    "&lt;",
+    "&e;",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<?",
+    "?>",
+    "<?xml version='1.0'?>",
+    "<?xml version='1.0' encoding='latin-1'?>",
+    "<!DOCTYPE a [<!ENTITY e 'v&e;'>]>",
+    "<!DOCTYPE",
+    "<!ENTITY",
+    " SYSTEM 's'",
+    "[",
+    "]",
+    "'",
+    "\"",
+    "=",
+    " ",
+    "\n",
+    "\r",
+    "é",
+    "\u{1F600}",
+    "\u{1}",
+    " xmlns='u'",
+    " xmlns:b='v'",
+    "%",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn xml_parse_never_panics(pieces in proptest::collection::vec(0..XML_PIECES.len(), 0..30)) {
+        let doc: String = pieces.into_iter().map(|i| XML_PIECES[i]).collect();
+        let outcome = library_probe("xml", &doc);
+        prop_assert!(outcome == "ok", "{doc:?}: {outcome}");
+    }
+
+    #[test]
+    fn xml_parse_random_text_never_panics(doc in "\\PC{0,40}") {
+        let outcome = library_probe("xml", &doc);
+        prop_assert!(outcome == "ok", "{doc:?}: {outcome}");
     }
 }
 

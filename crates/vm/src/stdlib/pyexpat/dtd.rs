@@ -120,7 +120,7 @@ pub fn parse_doctype(body: &str) -> Option<Doctype> {
     let mut entities = Vec::new();
     let has_internal_subset = c.eat("[");
     if has_internal_subset {
-        let end = body.rfind(']')?;
+        let end = body.rfind(']').filter(|end| *end >= c.pos)?;
         let subset = &body[c.pos..end];
         pieces.push(format!("[{subset}]"));
         entities = subset_entities(subset)?;

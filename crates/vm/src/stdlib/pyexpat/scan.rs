@@ -447,10 +447,15 @@ impl Scanner {
             }
             return push_text(at, text, Some(at.start));
         }
-        match text.find(|c: char| !matches!(c, ' ' | '\t' | '\n' | '\r')) {
+        match text
+            .char_indices()
+            .find(|(_, c)| !matches!(c, ' ' | '\t' | '\n' | '\r'))
+        {
             // Before the root, expat's prolog tokenizer stops after the character.
-            Some(i) if self.root == Root::Before => fail(Code::InvalidToken, at.start + i + 1),
-            Some(i) => fail(Code::JunkAfterDocElement, at.start + i),
+            Some((i, c)) if self.root == Root::Before => {
+                fail(Code::InvalidToken, at.start + i + c.len_utf8())
+            }
+            Some((i, _)) => fail(Code::JunkAfterDocElement, at.start + i),
             None => {
                 at.push(Event::Default(text.to_string()));
                 Ok(())
