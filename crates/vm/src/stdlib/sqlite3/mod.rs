@@ -14,6 +14,7 @@ use std::cell::Cell as Flag;
 use rusqlite::types::Value as SqlValue;
 use worker::{CallKind, Cell, DbError, Link, Reply, Request, StatementInfo};
 
+use crate::interp::sandbox::{check_path, Access};
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional, str_arg};
 use crate::object::error::{ExcKind, PyResult};
@@ -79,7 +80,8 @@ fn open(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         Value::Int(i) => i as f64,
         _ => 5.0,
     };
-    let link = worker::spawn(path, uri, timeout)
+    let confined = confine(ts, &path, uri)?;
+    let link = worker::spawn(path, uri, timeout, confined)
         .map_err(|e| ts.new_exc(ExcKind::RuntimeError, format!("can't start thread: {e}")))?;
     let handle = ConnHandle {
         link: std::cell::RefCell::new(Some(link)),
@@ -89,6 +91,24 @@ fn open(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         Reply::Opened => Ok(Value::Obj(ObjRef::new(Obj::Handle(Box::new(handle))))),
         other => Err(unexpected(ts, other, &a[3])),
     }
+}
+
+/// Under a sandbox a database file must be one the script may write, named plainly (a URI
+/// could name any file); `Ok(true)` then (the worker refuses `ATTACH`).
+fn confine(ts: &ThreadState, path: &str, uri: bool) -> PyResult<bool> {
+    if ts.guard.sandbox.is_none() {
+        return Ok(false);
+    }
+    if uri {
+        return Err(ts.new_exc(
+            ExcKind::PermissionError,
+            "[sandbox] opening a database by URI is not allowed",
+        ));
+    }
+    if !matches!(path, "" | ":memory:") {
+        check_path(ts, Access::Write, path)?;
+    }
+    Ok(true)
 }
 
 /// Sends `request` and waits for the reply that ends it (see [`wait`]).
