@@ -32,6 +32,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_script", script),
     ("_function", function),
     ("_aggregate", aggregate),
+    ("_interrupt", interrupt),
     ("_collation", collation),
     ("_status", status),
     ("_close", close),
@@ -50,6 +51,8 @@ pub fn init(_ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
 struct ConnHandle {
     /// `None` once closed.
     link: std::cell::RefCell<Option<Link>>,
+    /// Set once the database opened.
+    interrupt: std::cell::OnceCell<rusqlite::InterruptHandle>,
     /// Set while a request is in flight: a callback (or another thread) using the same
     /// connection meanwhile would interleave with it.
     busy: Flag<bool>,
@@ -85,10 +88,14 @@ fn open(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         .map_err(|e| ts.new_exc(ExcKind::RuntimeError, format!("can't start thread: {e}")))?;
     let handle = ConnHandle {
         link: std::cell::RefCell::new(Some(link)),
+        interrupt: std::cell::OnceCell::new(),
         busy: Flag::new(false),
     };
     match wait(ts, &handle, &a[3])? {
-        Reply::Opened => Ok(Value::Obj(ObjRef::new(Obj::Handle(Box::new(handle))))),
+        Reply::Opened(interrupt) => {
+            let _ = handle.interrupt.set(interrupt);
+            Ok(Value::Obj(ObjRef::new(Obj::Handle(Box::new(handle)))))
+        }
         other => Err(unexpected(ts, other, &a[3])),
     }
 }
@@ -402,6 +409,26 @@ fn aggregate(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         id: int_arg(ts, &a[3])?,
     };
     ask_done(ts, &a[0], request, &a[4])
+}
+
+/// `_interrupt(handle, hooks)`: stops the statement running now (from any thread), which
+/// then fails with `interrupted`.
+fn interrupt(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_interrupt", args, 2, 2)?;
+    let handle = handle_of(ts, &a[0])?;
+    let open = handle.link.try_borrow().map_or(true, |link| link.is_some());
+    if !open {
+        return Err(hook_error(
+            ts,
+            &a[1],
+            -2,
+            "Cannot operate on a closed database.",
+        ));
+    }
+    if let Some(interrupt) = handle.interrupt.get() {
+        interrupt.interrupt();
+    }
+    Ok(Value::None)
 }
 
 /// `_collation(handle, name, id or None, hooks)`.

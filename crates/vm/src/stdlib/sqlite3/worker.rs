@@ -101,7 +101,8 @@ pub struct StatementInfo {
 }
 
 pub enum Reply {
-    Opened,
+    /// The database opened; the handle interrupts its statements from any thread.
+    Opened(rusqlite::InterruptHandle),
     Prepared(StatementInfo),
     /// A run's rows, `changes()` and `last_insert_rowid()` after it.
     Ran {
@@ -174,7 +175,7 @@ pub fn spawn(path: String, uri: bool, timeout: f64, confined: bool) -> std::io::
         .name("sqlite3".into())
         .spawn(move || match open(&path, uri, timeout, confined) {
             Ok(conn) => {
-                link.send(Reply::Opened);
+                link.send(Reply::Opened(conn.get_interrupt_handle()));
                 serve(&conn, &link);
             }
             Err(e) => link.send(Reply::Failed(open_error(e))),
@@ -404,7 +405,7 @@ mod tests {
     #[test]
     fn a_statement_runs_with_its_bindings_and_a_callback_is_answered_by_the_caller() {
         let link = spawn(":memory:".into(), false, 1.0, false).unwrap();
-        assert!(matches!(reply(&link), Reply::Opened));
+        assert!(matches!(reply(&link), Reply::Opened(_)));
         link.requests
             .send(Request::Prepare("SELECT ?1 + 1".into()))
             .unwrap();
@@ -453,7 +454,7 @@ mod tests {
     #[test]
     fn two_statements_and_sql_errors_keep_sqlite_codes() {
         let link = spawn(":memory:".into(), false, 1.0, false).unwrap();
-        assert!(matches!(reply(&link), Reply::Opened));
+        assert!(matches!(reply(&link), Reply::Opened(_)));
         link.requests
             .send(Request::Prepare("SELECT 1; SELECT 2".into()))
             .unwrap();
