@@ -126,24 +126,14 @@ fn ask(
     hooks: &Value,
 ) -> PyResult<Reply> {
     if handle.busy.get() {
-        return Err(hook_error(
-            ts,
-            hooks,
-            -2,
-            "Recursive use of cursors not allowed.",
-        ));
+        return Err(recursive_use(ts, hooks));
     }
     let sent = match &*handle.link.borrow() {
         Some(link) => link.requests.send(request).is_ok(),
         None => false,
     };
     if !sent {
-        return Err(hook_error(
-            ts,
-            hooks,
-            -2,
-            "Cannot operate on a closed database.",
-        ));
+        return Err(closed(ts, hooks));
     }
     handle.busy.set(true);
     let reply = wait(ts, handle, hooks);
@@ -157,12 +147,7 @@ fn wait(ts: &mut ThreadState, handle: &ConnHandle, hooks: &Value) -> PyResult<Re
         let reply = {
             let guard = handle.link.borrow();
             let Some(link) = guard.as_ref() else {
-                return Err(hook_error(
-                    ts,
-                    hooks,
-                    -2,
-                    "Cannot operate on a closed database.",
-                ));
+                return Err(closed(ts, hooks));
             };
             let replies = &link.replies;
             ts.allow_threads(|| replies.lock().ok().and_then(|rx| rx.recv().ok()))
@@ -225,6 +210,16 @@ fn hook_error(ts: &mut ThreadState, hooks: &Value, code: i32, message: &str) -> 
         Ok(_) => ts.type_error("sqlite3 hooks returned no exception"),
         Err(e) => e,
     }
+}
+
+/// A connection used while one of its requests is in flight (from a callback, or another
+/// thread).
+fn recursive_use(ts: &mut ThreadState, hooks: &Value) -> ObjRef {
+    hook_error(ts, hooks, -2, "Recursive use of cursors not allowed.")
+}
+
+fn closed(ts: &mut ThreadState, hooks: &Value) -> ObjRef {
+    hook_error(ts, hooks, -2, "Cannot operate on a closed database.")
 }
 
 fn db_error(ts: &mut ThreadState, hooks: &Value, e: DbError) -> ObjRef {
@@ -416,14 +411,9 @@ fn aggregate(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
 fn interrupt(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "_interrupt", args, 2, 2)?;
     let handle = handle_of(ts, &a[0])?;
-    let open = handle.link.try_borrow().map_or(true, |link| link.is_some());
-    if !open {
-        return Err(hook_error(
-            ts,
-            &a[1],
-            -2,
-            "Cannot operate on a closed database.",
-        ));
+    // Borrowed: a request is in flight, so the connection is open.
+    if handle.link.try_borrow().is_ok_and(|link| link.is_none()) {
+        return Err(closed(ts, &a[1]));
     }
     if let Some(interrupt) = handle.interrupt.get() {
         interrupt.interrupt();
@@ -466,12 +456,7 @@ fn close(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let handle = handle_of(ts, &a[0])?;
     // Borrowed while a request is in flight (from a callback, or another thread).
     let Ok(mut link) = handle.link.try_borrow_mut() else {
-        return Err(hook_error(
-            ts,
-            &a[1],
-            -2,
-            "Recursive use of cursors not allowed.",
-        ));
+        return Err(recursive_use(ts, &a[1]));
     };
     link.take();
     Ok(Value::None)
