@@ -585,7 +585,7 @@ class _TLS:
         return None
 
     def pending(self):
-        return 0
+        return 0 if self._engine is None else _ssl._pending(self._engine)
 
     def get_channel_binding(self, cb_type="tls-unique"):
         _not_supported("channel bindings")
