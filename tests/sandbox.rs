@@ -445,3 +445,38 @@ fn an_allow_list_grants_exact_hosts() {
         .unwrap_err();
     assert_eq!(err.type_name(), "ConnectionRefusedError");
 }
+
+#[test]
+fn sqlite3_opens_only_files_the_sandbox_allows_and_cannot_attach() {
+    let dir = scratch("sqlite");
+    let root = dir.to_str().unwrap();
+    let code = format!(
+        "import sqlite3\n\
+         mem = sqlite3.connect(':memory:')\n\
+         print(mem.execute('select 1 + 1').fetchone())\n\
+         ok = sqlite3.connect('{root}/ok.db')\n\
+         ok.execute('create table t(x)')\n\
+         print('file', ok.execute('select count(*) from t').fetchone())\n\
+         for sql in [\"attach '/tmp/elsewhere.db' as other\", \"vacuum into '/tmp/copy.db'\"]:\n\
+         \x20   try:\n\
+         \x20       mem.execute(sql)\n\
+         \x20   except sqlite3.OperationalError as e:\n\
+         \x20       print('refused:', e)\n\
+         for args in [('/tmp/gilvm-sandbox-denied.db',), ('file:{root}/ok.db', 5.0, 0, '', True, sqlite3.Connection, 128, True)]:\n\
+         \x20   try:\n\
+         \x20       sqlite3.connect(*args)\n\
+         \x20   except PermissionError as e:\n\
+         \x20       print(e)\n"
+    );
+    let (status, out, err) = run(&["--allow-write", root], &code);
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(
+        out,
+        "(2,)\nfile (0,)\n\
+         refused: too many attached databases - max 0\n\
+         refused: too many attached databases - max 0\n\
+         [sandbox] writing '/tmp/gilvm-sandbox-denied.db' is not allowed\n\
+         [sandbox] opening a database by URI is not allowed\n"
+    );
+    assert!(!std::path::Path::new("/tmp/gilvm-sandbox-denied.db").exists());
+}

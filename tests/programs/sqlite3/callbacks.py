@@ -98,3 +98,23 @@ try:
     con.create_collation("x", 42)
 except TypeError as e:
     print("TypeError:", e)
+
+# A function set to None (CPython 3.11 calls it and fails), and interrupting a statement
+# from another thread.
+con.create_function("double", 1, None)
+try:
+    con.execute("SELECT double(1)")
+except sqlite3.OperationalError as e:
+    print("OperationalError:", e)
+import threading
+import time
+
+timer = threading.Thread(target=lambda: (time.sleep(0.3), con.interrupt()))
+timer.start()
+try:
+    con.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                "SELECT count(*) FROM c").fetchall()
+except sqlite3.OperationalError as e:
+    print("OperationalError:", e)
+timer.join()
+print(con.execute("SELECT 1").fetchone())

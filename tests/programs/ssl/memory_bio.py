@@ -37,7 +37,7 @@ s_in.write(c_out.read())
 print(server.read(100))
 server.write(b"pong" * 3)
 c_in.write(s_out.read())
-print(client.read(5), client.read(100))
+print(client.pending(), client.read(5), client.pending(), client.read(100), client.pending())
 try:
     client.read(10)
 except ssl.SSLWantReadError as e:

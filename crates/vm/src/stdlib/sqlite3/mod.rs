@@ -14,6 +14,7 @@ use std::cell::Cell as Flag;
 use rusqlite::types::Value as SqlValue;
 use worker::{CallKind, Cell, DbError, Link, Reply, Request, StatementInfo};
 
+use crate::interp::sandbox::{check_path, Access};
 use crate::interp::thread_state::ThreadState;
 use crate::object::args::{int_arg, positional, str_arg};
 use crate::object::error::{ExcKind, PyResult};
@@ -31,6 +32,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_script", script),
     ("_function", function),
     ("_aggregate", aggregate),
+    ("_interrupt", interrupt),
     ("_collation", collation),
     ("_status", status),
     ("_close", close),
@@ -49,6 +51,8 @@ pub fn init(_ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
 struct ConnHandle {
     /// `None` once closed.
     link: std::cell::RefCell<Option<Link>>,
+    /// Set once the database opened.
+    interrupt: std::cell::OnceCell<rusqlite::InterruptHandle>,
     /// Set while a request is in flight: a callback (or another thread) using the same
     /// connection meanwhile would interleave with it.
     busy: Flag<bool>,
@@ -79,16 +83,39 @@ fn open(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         Value::Int(i) => i as f64,
         _ => 5.0,
     };
-    let link = worker::spawn(path, uri, timeout)
+    let confined = confine(ts, &path, uri)?;
+    let link = worker::spawn(path, uri, timeout, confined)
         .map_err(|e| ts.new_exc(ExcKind::RuntimeError, format!("can't start thread: {e}")))?;
     let handle = ConnHandle {
         link: std::cell::RefCell::new(Some(link)),
+        interrupt: std::cell::OnceCell::new(),
         busy: Flag::new(false),
     };
     match wait(ts, &handle, &a[3])? {
-        Reply::Opened => Ok(Value::Obj(ObjRef::new(Obj::Handle(Box::new(handle))))),
+        Reply::Opened(interrupt) => {
+            let _ = handle.interrupt.set(interrupt);
+            Ok(Value::Obj(ObjRef::new(Obj::Handle(Box::new(handle)))))
+        }
         other => Err(unexpected(ts, other, &a[3])),
     }
+}
+
+/// Under a sandbox a database file must be one the script may write, named plainly (a URI
+/// could name any file); `Ok(true)` then (the worker refuses `ATTACH`).
+fn confine(ts: &ThreadState, path: &str, uri: bool) -> PyResult<bool> {
+    if ts.guard.sandbox.is_none() {
+        return Ok(false);
+    }
+    if uri {
+        return Err(ts.new_exc(
+            ExcKind::PermissionError,
+            "[sandbox] opening a database by URI is not allowed",
+        ));
+    }
+    if !matches!(path, "" | ":memory:") {
+        check_path(ts, Access::Write, path)?;
+    }
+    Ok(true)
 }
 
 /// Sends `request` and waits for the reply that ends it (see [`wait`]).
@@ -99,24 +126,14 @@ fn ask(
     hooks: &Value,
 ) -> PyResult<Reply> {
     if handle.busy.get() {
-        return Err(hook_error(
-            ts,
-            hooks,
-            -2,
-            "Recursive use of cursors not allowed.",
-        ));
+        return Err(recursive_use(ts, hooks));
     }
     let sent = match &*handle.link.borrow() {
         Some(link) => link.requests.send(request).is_ok(),
         None => false,
     };
     if !sent {
-        return Err(hook_error(
-            ts,
-            hooks,
-            -2,
-            "Cannot operate on a closed database.",
-        ));
+        return Err(closed(ts, hooks));
     }
     handle.busy.set(true);
     let reply = wait(ts, handle, hooks);
@@ -130,12 +147,7 @@ fn wait(ts: &mut ThreadState, handle: &ConnHandle, hooks: &Value) -> PyResult<Re
         let reply = {
             let guard = handle.link.borrow();
             let Some(link) = guard.as_ref() else {
-                return Err(hook_error(
-                    ts,
-                    hooks,
-                    -2,
-                    "Cannot operate on a closed database.",
-                ));
+                return Err(closed(ts, hooks));
             };
             let replies = &link.replies;
             ts.allow_threads(|| replies.lock().ok().and_then(|rx| rx.recv().ok()))
@@ -198,6 +210,16 @@ fn hook_error(ts: &mut ThreadState, hooks: &Value, code: i32, message: &str) -> 
         Ok(_) => ts.type_error("sqlite3 hooks returned no exception"),
         Err(e) => e,
     }
+}
+
+/// A connection used while one of its requests is in flight (from a callback, or another
+/// thread).
+fn recursive_use(ts: &mut ThreadState, hooks: &Value) -> ObjRef {
+    hook_error(ts, hooks, -2, "Recursive use of cursors not allowed.")
+}
+
+fn closed(ts: &mut ThreadState, hooks: &Value) -> ObjRef {
+    hook_error(ts, hooks, -2, "Cannot operate on a closed database.")
 }
 
 fn db_error(ts: &mut ThreadState, hooks: &Value, e: DbError) -> ObjRef {
@@ -384,6 +406,21 @@ fn aggregate(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     ask_done(ts, &a[0], request, &a[4])
 }
 
+/// `_interrupt(handle, hooks)`: stops the statement running now (from any thread), which
+/// then fails with `interrupted`.
+fn interrupt(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_interrupt", args, 2, 2)?;
+    let handle = handle_of(ts, &a[0])?;
+    // Borrowed: a request is in flight, so the connection is open.
+    if handle.link.try_borrow().is_ok_and(|link| link.is_none()) {
+        return Err(closed(ts, &a[1]));
+    }
+    if let Some(interrupt) = handle.interrupt.get() {
+        interrupt.interrupt();
+    }
+    Ok(Value::None)
+}
+
 /// `_collation(handle, name, id or None, hooks)`.
 fn collation(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "_collation", args, 4, 4)?;
@@ -419,12 +456,7 @@ fn close(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let handle = handle_of(ts, &a[0])?;
     // Borrowed while a request is in flight (from a callback, or another thread).
     let Ok(mut link) = handle.link.try_borrow_mut() else {
-        return Err(hook_error(
-            ts,
-            &a[1],
-            -2,
-            "Recursive use of cursors not allowed.",
-        ));
+        return Err(recursive_use(ts, &a[1]));
     };
     link.take();
     Ok(Value::None)

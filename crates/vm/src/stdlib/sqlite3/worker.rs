@@ -101,7 +101,8 @@ pub struct StatementInfo {
 }
 
 pub enum Reply {
-    Opened,
+    /// The database opened; the handle interrupts its statements from any thread.
+    Opened(rusqlite::InterruptHandle),
     Prepared(StatementInfo),
     /// A run's rows, `changes()` and `last_insert_rowid()` after it.
     Ran {
@@ -160,8 +161,10 @@ impl WorkerLink {
     }
 }
 
-/// Opens `path` on a new worker thread; the first reply says whether it opened.
-pub fn spawn(path: String, uri: bool, timeout: f64) -> std::io::Result<Link> {
+/// Opens `path` on a new worker thread; the first reply says whether it opened. `confined`
+/// (under a sandbox): no `ATTACH` (nor `VACUUM`, which attaches), so the only file SQLite
+/// opens is the one the sandbox checked.
+pub fn spawn(path: String, uri: bool, timeout: f64, confined: bool) -> std::io::Result<Link> {
     let (req_tx, req_rx) = channel();
     let (rep_tx, rep_rx) = channel();
     let link = WorkerLink {
@@ -170,9 +173,9 @@ pub fn spawn(path: String, uri: bool, timeout: f64) -> std::io::Result<Link> {
     };
     std::thread::Builder::new()
         .name("sqlite3".into())
-        .spawn(move || match open(&path, uri, timeout) {
+        .spawn(move || match open(&path, uri, timeout, confined) {
             Ok(conn) => {
-                link.send(Reply::Opened);
+                link.send(Reply::Opened(conn.get_interrupt_handle()));
                 serve(&conn, &link);
             }
             Err(e) => link.send(Reply::Failed(open_error(e))),
@@ -192,7 +195,7 @@ fn open_error(e: rusqlite::Error) -> DbError {
     error
 }
 
-fn open(path: &str, uri: bool, timeout: f64) -> rusqlite::Result<Connection> {
+fn open(path: &str, uri: bool, timeout: f64, confined: bool) -> rusqlite::Result<Connection> {
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -206,6 +209,9 @@ fn open(path: &str, uri: bool, timeout: f64) -> rusqlite::Result<Connection> {
         0.0
     };
     conn.busy_timeout(Duration::from_secs_f64(timeout.min(1e9)))?;
+    if confined {
+        conn.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+    }
     Ok(conn)
 }
 
@@ -375,4 +381,89 @@ fn run(stmt: &mut Statement<'_>, values: Vec<SqlValue>) -> rusqlite::Result<Vec<
         );
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(link: &Link) -> Reply {
+        link.replies.lock().unwrap().recv().unwrap()
+    }
+
+    fn int_rows(reply: Reply) -> Vec<Vec<i64>> {
+        let Reply::Ran { rows, .. } = reply else {
+            panic!("expected rows");
+        };
+        let int = |c: &Cell| match c {
+            Cell::Int(i) => *i,
+            _ => panic!("expected an int"),
+        };
+        rows.iter().map(|r| r.iter().map(int).collect()).collect()
+    }
+
+    #[test]
+    fn a_statement_runs_with_its_bindings_and_a_callback_is_answered_by_the_caller() {
+        let link = spawn(":memory:".into(), false, 1.0, false).unwrap();
+        assert!(matches!(reply(&link), Reply::Opened(_)));
+        link.requests
+            .send(Request::Prepare("SELECT ?1 + 1".into()))
+            .unwrap();
+        assert!(matches!(reply(&link), Reply::Prepared(i) if i.params == [Some("?1".into())]));
+        link.requests
+            .send(Request::Run(vec![SqlValue::Integer(41)]))
+            .unwrap();
+        assert_eq!(int_rows(reply(&link)), [[42]]);
+        link.requests.send(Request::Finish).unwrap();
+
+        let f = Request::Function {
+            name: "f".into(),
+            nargs: 1,
+            id: 7,
+            deterministic: false,
+        };
+        link.requests.send(f).unwrap();
+        assert!(matches!(reply(&link), Reply::Done));
+        link.requests
+            .send(Request::Prepare("SELECT f(2)".into()))
+            .unwrap();
+        assert!(matches!(reply(&link), Reply::Prepared(_)));
+        link.requests.send(Request::Run(vec![])).unwrap();
+        let Reply::Call {
+            kind: CallKind::Function,
+            id: 7,
+            args,
+        } = reply(&link)
+        else {
+            panic!("expected the callback");
+        };
+        assert!(matches!(args.as_slice(), [Cell::Int(2)]));
+        link.requests
+            .send(Request::Answer(Ok(SqlValue::Integer(5))))
+            .unwrap();
+        assert_eq!(int_rows(reply(&link)), [[5]]);
+        // A callback that raised: SQLite reports the message it was given.
+        link.requests.send(Request::Run(vec![])).unwrap();
+        assert!(matches!(reply(&link), Reply::Call { .. }));
+        link.requests
+            .send(Request::Answer(Err("it raised".into())))
+            .unwrap();
+        assert!(matches!(reply(&link), Reply::Failed(e) if e.message == "it raised"));
+    }
+
+    #[test]
+    fn two_statements_and_sql_errors_keep_sqlite_codes() {
+        let link = spawn(":memory:".into(), false, 1.0, false).unwrap();
+        assert!(matches!(reply(&link), Reply::Opened(_)));
+        link.requests
+            .send(Request::Prepare("SELECT 1; SELECT 2".into()))
+            .unwrap();
+        assert!(matches!(reply(&link), Reply::Failed(e) if e.code == MULTIPLE_STATEMENTS));
+        link.requests
+            .send(Request::Prepare("SELECT * FROM nope".into()))
+            .unwrap();
+        assert!(
+            matches!(reply(&link), Reply::Failed(e) if e.code == 1 && e.message == "no such table: nope")
+        );
+    }
 }

@@ -37,6 +37,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_write", write),
     ("_shutdown", shutdown),
     ("_info", info),
+    ("_pending", pending),
     ("_rand_bytes", rand_bytes),
 ];
 
@@ -334,6 +335,19 @@ fn read(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
             "EOF occurred in violation of protocol",
         )),
     }
+}
+
+/// `_pending(engine)` → how many decrypted bytes wait to be read (a failure shows at the
+/// next read).
+fn pending(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    let a = positional(ts, "_pending", args, 1, 1)?;
+    let state = engine_of(ts, &a[0])?
+        .conn
+        .borrow_mut()
+        .process_new_packets();
+    Ok(Value::Int(
+        state.map_or(0, |s| s.plaintext_bytes_to_read() as i64),
+    ))
 }
 
 /// `_write(engine, data)` → how many bytes of plaintext were taken.

@@ -585,7 +585,7 @@ class _TLS:
         return None
 
     def pending(self):
-        return 0
+        return 0 if self._engine is None else _ssl._pending(self._engine)
 
     def get_channel_binding(self, cb_type="tls-unique"):
         _not_supported("channel bindings")
@@ -709,31 +709,25 @@ class SSLSocket(_TLS):
             conn, server_side=True, do_handshake_on_connect=self.do_handshake_on_connect,
             suppress_ragged_eofs=self.suppress_ragged_eofs), address
 
-    def recv(self, buflen=1024, flags=0):
+    def _no_flags(self, flags, method):
         if flags != 0:
-            raise ValueError("non-zero flags not allowed in calls to recv() on %s"
-                             % self.__class__)
+            raise ValueError("non-zero flags not allowed in calls to %s() on %s"
+                             % (method, self.__class__))
+
+    def recv(self, buflen=1024, flags=0):
+        self._no_flags(flags, "recv")
         return self.read(buflen)
 
     def recv_into(self, buffer, nbytes=None, flags=0):
-        if flags != 0:
-            raise ValueError("non-zero flags not allowed in calls to recv_into() on %s"
-                             % self.__class__)
-        n = nbytes or len(buffer)
-        data = self.read(n)
-        buffer[:len(data)] = data
-        return len(data)
+        self._no_flags(flags, "recv_into")
+        return self.read(nbytes or len(buffer), buffer)
 
     def send(self, data, flags=0):
-        if flags != 0:
-            raise ValueError("non-zero flags not allowed in calls to send() on %s"
-                             % self.__class__)
+        self._no_flags(flags, "send")
         return self.write(data)
 
     def sendall(self, data, flags=0):
-        if flags != 0:
-            raise ValueError("non-zero flags not allowed in calls to sendall() on %s"
-                             % self.__class__)
+        self._no_flags(flags, "sendall")
         self.write(data)
 
     def unwrap(self):
