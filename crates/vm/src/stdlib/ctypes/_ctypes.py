@@ -1147,7 +1147,7 @@ def _argument(value, index, keep):
         cls = type(value)
         if isinstance(cls, PyCArrayType):
             return "P", value._b_addr_.to_bytes(_POINTER_SIZE, _sys.byteorder)
-        return cls._spec_, _bytes_of(value)
+        return _argument_spec(cls), _bytes_of(value)
     if value is None:
         return "P", bytes(_POINTER_SIZE)
     if isinstance(value, bool) or isinstance(value, int):
@@ -1178,6 +1178,67 @@ def _result(restype, raw):
     return value.__ctypes_from_outparam__()
 
 
+# The Python functions behind live callbacks, by their closures' code addresses.
+_callbacks = {}
+
+
+def _argument_spec(cls):
+    """How a parameter of type `cls` is passed: arrays as pointers, the rest as themselves."""
+    return "P" if isinstance(cls, PyCArrayType) else cls._spec_
+
+
+class _Callback:
+    """A closure calling a Python function, freed with the function pointer object."""
+
+    def __init__(self, cls, func):
+        argtypes = tuple(getattr(cls, "_argtypes_", None) or ())
+        restype = getattr(cls, "_restype_", None)
+        for argtype in argtypes:
+            if not _is_ctype(argtype):
+                raise TypeError("invalid argtype for callback: %r" % (argtype,))
+        if restype is not None and not _is_ctype(restype):
+            raise TypeError("invalid result type for callback function")
+        self.address = _make_callback("".join(map(_argument_spec, argtypes)),
+                                      "" if restype is None else restype._spec_)
+        _callbacks[self.address] = (func, argtypes, restype)
+
+    def __del__(self):
+        _callbacks.pop(self.address, None)
+        _free_callback(self.address)
+
+
+def _call_callback(address, args):
+    """What a callback's closure runs: C's arguments' bytes in, the result's bytes out."""
+    func, argtypes, restype = _callbacks[address]
+    try:
+        values = [_callback_argument(t, data) for t, data in zip(argtypes, args)]
+        result = func(*values)
+        return None if restype is None else _callback_result(restype, result)
+    except BaseException as e:
+        # The report starts at the callback's own frame, as CPython's does.
+        tb = e.__traceback__
+        _report_callback_error(func, e.with_traceback(tb.tb_next if tb is not None else None))
+        return None
+
+
+def _callback_argument(argtype, data):
+    if isinstance(argtype, PyCArrayType):
+        return POINTER(argtype._type_).from_buffer_copy(data)
+    return argtype.from_buffer_copy(data).__ctypes_from_outparam__()
+
+
+def _callback_result(restype, result):
+    if not isinstance(result, restype):
+        result = restype(result)
+    data = _bytes_of(result)
+    code = getattr(restype, "_type_", None)
+    if isinstance(restype, PyCSimpleType) and code in _INT_CODES + "?c" and len(data) < 8:
+        # libffi returns small integers widened to a machine word.
+        value = int.from_bytes(data, _sys.byteorder, signed=code in "bhilq")
+        return value.to_bytes(8, _sys.byteorder, signed=value < 0)
+    return data
+
+
 class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
     _restype_ = None
 
@@ -1199,7 +1260,8 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
                 raise AttributeError(str(e)) from None
             _store_pointer(self._b_addr_, address)
         elif callable(target):
-            raise NotImplementedError("ctypes callbacks (C calling into Python) are not supported")
+            self._callback = _Callback(cls, target)
+            _store_pointer(self._b_addr_, self._callback.address)
         else:
             raise TypeError("argument must be callable or integer function address")
         return self
