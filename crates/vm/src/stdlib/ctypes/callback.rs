@@ -157,8 +157,9 @@ unsafe extern "C" fn trampoline(
         .arg_sizes
         .iter()
         .enumerate()
-        // SAFETY: libffi passes one pointer per argument, each to a value of its type's size.
         .map(|(i, &size)| {
+            // SAFETY: libffi passes one pointer per argument, each to a value of its type's
+            // size.
             unsafe { std::slice::from_raw_parts(*args.add(i) as *const u8, size) }.to_vec()
         })
         .collect();
