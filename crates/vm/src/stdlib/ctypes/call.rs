@@ -89,6 +89,14 @@ fn parse_one(spec: &mut std::str::Chars) -> Option<CType> {
     })
 }
 
+/// One whole spec.
+#[cfg(test)]
+pub(super) fn parse_spec(spec: &str) -> Option<CType> {
+    let mut chars = spec.chars();
+    let parsed = parse_one(&mut chars)?;
+    chars.as_str().is_empty().then_some(parsed)
+}
+
 /// Parses a sequence of specs (the arguments' types).
 pub(super) fn parse_all(ts: &ThreadState, spec: &str) -> PyResult<Vec<CType>> {
     let mut chars = spec.chars();

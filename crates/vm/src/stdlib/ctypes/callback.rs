@@ -17,7 +17,7 @@ use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::Value;
 use crate::objects::bytes::methods::{bytes_data, new_bytes};
 use crate::objects::function::{Args, NativeFn};
-use crate::stdlib::ctypes::call::parse_all;
+use crate::stdlib::ctypes::call::{parse_all, CType};
 use crate::stdlib::ctypes::memory::{address_arg, address_value};
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
@@ -79,24 +79,39 @@ fn make_callback(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "_make_callback", args, 2, 2)?;
     let arg_types = parse_all(ts, str_arg(ts, &a[0], "argspecs")?)?;
     let result_type = parse_all(ts, str_arg(ts, &a[1], "restype")?)?.pop();
+    let closure = new_closure(arg_types, result_type).map_err(|why| match why {
+        ClosureError::NoMemory => {
+            ts.new_exc(ExcKind::MemoryError, "cannot allocate a ctypes callback")
+        }
+        ClosureError::Refused => ts.value_error("libffi cannot make this callback"),
+    })?;
+    let address = closure.data.address;
+    closures().push(closure);
+    Ok(address_value(address))
+}
+
+enum ClosureError {
+    NoMemory,
+    Refused,
+}
+
+/// A closure running `trampoline` for a C function of these types.
+fn new_closure(arg_types: Vec<CType>, result_type: Option<CType>) -> Result<Closure, ClosureError> {
     let arg_sizes = arg_types.iter().map(|t| t.size).collect();
     let result_size = result_type.as_ref().map_or(0, |t| t.size);
     let cif = Cif::new(
         arg_types.into_iter().map(|t| t.ffi),
         result_type.map_or_else(libffi::middle::Type::void, |t| t.ffi),
     );
-    let Some((closure, code)) = libffi::low::try_closure_alloc() else {
-        return Err(ts.new_exc(ExcKind::MemoryError, "cannot allocate a ctypes callback"));
-    };
-    let address = code.as_ptr() as usize;
+    let (closure, code) = libffi::low::try_closure_alloc().ok_or(ClosureError::NoMemory)?;
     let data = Box::new(CallbackData {
         cif,
         arg_sizes,
         result_size,
-        address,
+        address: code.as_ptr() as usize,
     });
     // SAFETY: `closure` and `code` are a fresh pair from `closure_alloc`; the cif and the
-    // data live in the box that `CLOSURES` keeps with the closure until both are freed.
+    // data live in the box that the returned `Closure` keeps with the closure.
     let status = unsafe {
         ffi_prep_closure_loc(
             closure,
@@ -109,10 +124,9 @@ fn make_callback(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     if status != ffi_status_FFI_OK {
         // SAFETY: the closure was never handed out.
         unsafe { libffi::low::closure_free(closure) };
-        return Err(ts.value_error("libffi cannot make this callback"));
+        return Err(ClosureError::Refused);
     }
-    closures().push(Closure { closure, data });
-    Ok(address_value(address))
+    Ok(Closure { closure, data })
 }
 
 /// `_free_callback(address)`: frees a closure (C must not call it any more).
@@ -206,5 +220,27 @@ fn run_python(ts: &mut ThreadState, address: usize, values: Vec<Vec<u8>>) -> Vec
             );
             Vec::new()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// C calling a callback on a thread with no foreign call lending it a thread state (a
+    /// thread C started) gets a zero result: nothing runs Python without a thread state.
+    #[test]
+    fn a_callback_without_a_lent_thread_state_returns_zero() {
+        let int = || crate::stdlib::ctypes::call::parse_spec("i").expect("a valid spec");
+        let closure = new_closure(vec![int(), int()], Some(int()))
+            .ok()
+            .expect("libffi makes a closure");
+        // SAFETY: the closure's code is a C function of two ints returning an int, alive
+        // until `closure` drops below.
+        let f: extern "C" fn(i32, i32) -> i32 =
+            unsafe { std::mem::transmute(closure.data.address as *const c_void) };
+        assert_eq!(f(3, 4), 0);
+        // SAFETY: made by `closure_alloc`, freed once.
+        unsafe { libffi::low::closure_free(closure.closure) };
     }
 }
