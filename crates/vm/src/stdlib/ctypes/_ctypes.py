@@ -27,11 +27,13 @@ class ArgumentError(Exception):
 ArgumentError.__module__ = "ctypes"
 
 
-def _caller_module(depth=3):
+def _caller_module(depth, default):
+    """The module of the code that asked for a new type (CPython's `__module__` for it), or
+    `default` where gilvm's frames do not reach it (a metaclass operator's caller)."""
     try:
-        return _sys._getframe(depth).f_globals.get("__name__", "_ctypes")
-    except (AttributeError, ValueError):
-        return "_ctypes"
+        return _sys._getframe(depth).f_globals.get("__name__", default)
+    except ValueError:
+        return default
 
 
 # ---------------------------------------------------------------- memory and keeping alive
@@ -468,6 +470,8 @@ class PyCSimpleType(_CDataMeta):
         if isinstance(value, cls):
             return value
         code = cls._type_
+        if value is None and code in "PzZ":
+            return None
         if isinstance(value, CArgObject) and code in "Pz" and value._tag == "P":
             return value
         if code in "PzZ" and isinstance(value, _CData) and _is_pointer_like(value):
@@ -542,7 +546,7 @@ def _array_type(itemtype, length):
         raise TypeError("_type_ must have storage info")
     name = "%s_Array_%d" % (itemtype.__name__, length)
     cls = PyCArrayType(name, (Array,), {"_type_": itemtype, "_length_": length,
-                                        "__module__": _caller_module()})
+                                        "__module__": _caller_module(3, itemtype.__module__)})
     _array_types[key] = cls
     return cls
 
@@ -814,13 +818,13 @@ def POINTER(cls):
     if cls in _pointer_type_cache:
         return _pointer_type_cache[cls]
     if isinstance(cls, str):
-        result = PyCPointerType("LP_%s" % cls, (_Pointer,), {"__module__": _caller_module(2)})
+        result = PyCPointerType("LP_%s" % cls, (_Pointer,), {"__module__": _caller_module(2, "ctypes")})
         _pointer_type_cache[id(result)] = result
         return result
     if not isinstance(cls, type):
         raise TypeError("must be a ctypes type")
     result = PyCPointerType("LP_%s" % cls.__name__, (_Pointer,),
-                            {"_type_": cls, "__module__": _caller_module(2)})
+                            {"_type_": cls, "__module__": _caller_module(2, cls.__module__)})
     _pointer_type_cache[cls] = result
     return result
 
