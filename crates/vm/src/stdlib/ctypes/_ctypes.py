@@ -1063,6 +1063,9 @@ def resize(obj, size):
     if not obj._b_needsfree_:
         raise ValueError("Memory cannot be resized because this object doesn't own it")
     old = _bytes_of(obj)
+    # Objects made earlier over the old memory (an array's items) still point there: it
+    # stays alive with the object.
+    obj.__dict__.setdefault("_b_resized_", []).append(obj._b_keep_)
     obj._b_keep_, obj._b_addr_ = _new_memory(size)
     _write(obj._b_addr_, old[:size])
     obj.__dict__["_b_size_"] = size
