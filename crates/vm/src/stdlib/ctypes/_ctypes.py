@@ -52,7 +52,7 @@ def _at(cls, address, base=None, keep=None):
     self._b_addr_ = address & _ADDRESS_MASK
     self._b_keep_ = keep
     self._b_base_ = base
-    self._b_needsfree_ = False
+    self._b_needsfree_ = 0
     self._objects = None
     return self
 
@@ -359,7 +359,7 @@ class _CDataMeta(type):
 def _own_memory(self, size):
     self._b_keep_, self._b_addr_ = _new_memory(size)
     self._b_base_ = None
-    self._b_needsfree_ = True
+    self._b_needsfree_ = 1
     self._objects = None
 
 
@@ -373,6 +373,11 @@ class _CData:
 
     def __ctypes_from_outparam__(self):
         return self
+
+    def __bytes__(self):
+        # CPython's bytes(obj) reads the object's buffer; gilvm's buffer protocol is the
+        # built-in types' only, so this method stands in for it.
+        return _bytes_of(self)
 
     def __reduce__(self):
         raise ValueError("ctypes objects containing pointers cannot be pickled")
