@@ -221,6 +221,18 @@ fn unsafe_modules_and_modules_outside_the_search_path_are_refused() {
     assert!(out.ends_with("loaded\n"), "{out}");
 }
 
+#[test]
+fn ctypes_cannot_be_imported() {
+    let code = "for name in ('ctypes', '_ctypes'):\n    try:\n        __import__(name)\n    except ImportError as e:\n        print(e)\n";
+    let (status, out, err) = run(&["--sandbox"], code);
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(
+        out,
+        "[sandbox] module 'ctypes' cannot be imported: it reads and writes raw memory and calls foreign code\n\
+         [sandbox] module '_ctypes' cannot be imported: it reads and writes raw memory and calls foreign code\n"
+    );
+}
+
 const SWALLOWING_LOOP: &str = "while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass\n";
 
 #[test]

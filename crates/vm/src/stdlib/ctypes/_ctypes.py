@@ -27,11 +27,13 @@ class ArgumentError(Exception):
 ArgumentError.__module__ = "ctypes"
 
 
-def _caller_module(depth=3):
+def _caller_module(depth, default):
+    """The module of the code that asked for a new type (CPython's `__module__` for it), or
+    `default` where gilvm's frames do not reach it (a metaclass operator's caller)."""
     try:
-        return _sys._getframe(depth).f_globals.get("__name__", "_ctypes")
-    except (AttributeError, ValueError):
-        return "_ctypes"
+        return _sys._getframe(depth).f_globals.get("__name__", default)
+    except ValueError:
+        return default
 
 
 # ---------------------------------------------------------------- memory and keeping alive
@@ -50,7 +52,7 @@ def _at(cls, address, base=None, keep=None):
     self._b_addr_ = address & _ADDRESS_MASK
     self._b_keep_ = keep
     self._b_base_ = base
-    self._b_needsfree_ = False
+    self._b_needsfree_ = 0
     self._objects = None
     return self
 
@@ -357,7 +359,7 @@ class _CDataMeta(type):
 def _own_memory(self, size):
     self._b_keep_, self._b_addr_ = _new_memory(size)
     self._b_base_ = None
-    self._b_needsfree_ = True
+    self._b_needsfree_ = 1
     self._objects = None
 
 
@@ -371,6 +373,11 @@ class _CData:
 
     def __ctypes_from_outparam__(self):
         return self
+
+    def __bytes__(self):
+        # CPython's bytes(obj) reads the object's buffer; gilvm's buffer protocol is the
+        # built-in types' only, so this method stands in for it.
+        return _bytes_of(self)
 
     def __reduce__(self):
         raise ValueError("ctypes objects containing pointers cannot be pickled")
@@ -468,6 +475,8 @@ class PyCSimpleType(_CDataMeta):
         if isinstance(value, cls):
             return value
         code = cls._type_
+        if value is None and code in "PzZ":
+            return None
         if isinstance(value, CArgObject) and code in "Pz" and value._tag == "P":
             return value
         if code in "PzZ" and isinstance(value, _CData) and _is_pointer_like(value):
@@ -542,7 +551,7 @@ def _array_type(itemtype, length):
         raise TypeError("_type_ must have storage info")
     name = "%s_Array_%d" % (itemtype.__name__, length)
     cls = PyCArrayType(name, (Array,), {"_type_": itemtype, "_length_": length,
-                                        "__module__": _caller_module()})
+                                        "__module__": _caller_module(3, itemtype.__module__)})
     _array_types[key] = cls
     return cls
 
@@ -814,13 +823,13 @@ def POINTER(cls):
     if cls in _pointer_type_cache:
         return _pointer_type_cache[cls]
     if isinstance(cls, str):
-        result = PyCPointerType("LP_%s" % cls, (_Pointer,), {"__module__": _caller_module(2)})
+        result = PyCPointerType("LP_%s" % cls, (_Pointer,), {"__module__": _caller_module(2, "ctypes")})
         _pointer_type_cache[id(result)] = result
         return result
     if not isinstance(cls, type):
         raise TypeError("must be a ctypes type")
     result = PyCPointerType("LP_%s" % cls.__name__, (_Pointer,),
-                            {"_type_": cls, "__module__": _caller_module(2)})
+                            {"_type_": cls, "__module__": _caller_module(2, cls.__module__)})
     _pointer_type_cache[cls] = result
     return result
 
@@ -1059,6 +1068,9 @@ def resize(obj, size):
     if not obj._b_needsfree_:
         raise ValueError("Memory cannot be resized because this object doesn't own it")
     old = _bytes_of(obj)
+    # Objects made earlier over the old memory (an array's items) still point there: it
+    # stays alive with the object.
+    obj.__dict__.setdefault("_b_resized_", []).append(obj._b_keep_)
     obj._b_keep_, obj._b_addr_ = _new_memory(size)
     _write(obj._b_addr_, old[:size])
     obj.__dict__["_b_size_"] = size
@@ -1147,7 +1159,7 @@ def _argument(value, index, keep):
         cls = type(value)
         if isinstance(cls, PyCArrayType):
             return "P", value._b_addr_.to_bytes(_POINTER_SIZE, _sys.byteorder)
-        return cls._spec_, _bytes_of(value)
+        return _argument_spec(cls), _bytes_of(value)
     if value is None:
         return "P", bytes(_POINTER_SIZE)
     if isinstance(value, bool) or isinstance(value, int):
@@ -1178,6 +1190,67 @@ def _result(restype, raw):
     return value.__ctypes_from_outparam__()
 
 
+# The Python functions behind live callbacks, by their closures' code addresses.
+_callbacks = {}
+
+
+def _argument_spec(cls):
+    """How a parameter of type `cls` is passed: arrays as pointers, the rest as themselves."""
+    return "P" if isinstance(cls, PyCArrayType) else cls._spec_
+
+
+class _Callback:
+    """A closure calling a Python function, freed with the function pointer object."""
+
+    def __init__(self, cls, func):
+        argtypes = tuple(getattr(cls, "_argtypes_", None) or ())
+        restype = getattr(cls, "_restype_", None)
+        for argtype in argtypes:
+            if not _is_ctype(argtype):
+                raise TypeError("invalid argtype for callback: %r" % (argtype,))
+        if restype is not None and not _is_ctype(restype):
+            raise TypeError("invalid result type for callback function")
+        self.address = _make_callback("".join(map(_argument_spec, argtypes)),
+                                      "" if restype is None else restype._spec_)
+        _callbacks[self.address] = (func, argtypes, restype)
+
+    def __del__(self):
+        _callbacks.pop(self.address, None)
+        _free_callback(self.address)
+
+
+def _call_callback(address, args):
+    """What a callback's closure runs: C's arguments' bytes in, the result's bytes out."""
+    func, argtypes, restype = _callbacks[address]
+    try:
+        values = [_callback_argument(t, data) for t, data in zip(argtypes, args)]
+        result = func(*values)
+        return None if restype is None else _callback_result(restype, result)
+    except BaseException as e:
+        # The report starts at the callback's own frame, as CPython's does.
+        tb = e.__traceback__
+        _report_callback_error(func, e.with_traceback(tb.tb_next if tb is not None else None))
+        return None
+
+
+def _callback_argument(argtype, data):
+    if isinstance(argtype, PyCArrayType):
+        return POINTER(argtype._type_).from_buffer_copy(data)
+    return argtype.from_buffer_copy(data).__ctypes_from_outparam__()
+
+
+def _callback_result(restype, result):
+    if not isinstance(result, restype):
+        result = restype(result)
+    data = _bytes_of(result)
+    code = getattr(restype, "_type_", None)
+    if isinstance(restype, PyCSimpleType) and code in _INT_CODES + "?c" and len(data) < 8:
+        # libffi returns small integers widened to a machine word.
+        value = int.from_bytes(data, _sys.byteorder, signed=code in "bhilq")
+        return value.to_bytes(8, _sys.byteorder, signed=value < 0)
+    return data
+
+
 class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
     _restype_ = None
 
@@ -1199,7 +1272,8 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
                 raise AttributeError(str(e)) from None
             _store_pointer(self._b_addr_, address)
         elif callable(target):
-            raise NotImplementedError("ctypes callbacks (C calling into Python) are not supported")
+            self._callback = _Callback(cls, target)
+            _store_pointer(self._b_addr_, self._callback.address)
         else:
             raise TypeError("argument must be callable or integer function address")
         return self

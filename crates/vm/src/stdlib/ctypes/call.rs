@@ -31,9 +31,9 @@ thread_local! {
 }
 
 /// A C type: libffi's description, its size and its alignment.
-struct CType {
-    ffi: Type,
-    size: usize,
+pub(super) struct CType {
+    pub(super) ffi: Type,
+    pub(super) size: usize,
     align: usize,
 }
 
@@ -89,8 +89,16 @@ fn parse_one(spec: &mut std::str::Chars) -> Option<CType> {
     })
 }
 
+/// One whole spec.
+#[cfg(test)]
+pub(super) fn parse_spec(spec: &str) -> Option<CType> {
+    let mut chars = spec.chars();
+    let parsed = parse_one(&mut chars)?;
+    chars.as_str().is_empty().then_some(parsed)
+}
+
 /// Parses a sequence of specs (the arguments' types).
-fn parse_all(ts: &ThreadState, spec: &str) -> PyResult<Vec<CType>> {
+pub(super) fn parse_all(ts: &ThreadState, spec: &str) -> PyResult<Vec<CType>> {
     let mut chars = spec.chars();
     let mut types = Vec::new();
     while !chars.as_str().is_empty() {
@@ -123,7 +131,7 @@ fn bytes_of(buffer: &[u128], size: usize) -> Vec<u8> {
         .collect()
 }
 
-/// One call, all of it owned here, so that it can run on this thread without the GIL.
+/// One call, all of it owned here, so that it runs without the GIL touching no Python object.
 struct ForeignCall {
     cif: Cif,
     fun: usize,
@@ -131,11 +139,6 @@ struct ForeignCall {
     result: Vec<u128>,
     use_errno: bool,
 }
-
-// SAFETY: a `ForeignCall` owns its buffers and its `Cif` (whose raw pointers point into boxes
-// it owns); nothing in it is shared, and it holds no Python object. It is only sent into
-// `allow_threads`, which runs it on this same thread and returns before anything else uses it.
-unsafe impl Send for ForeignCall {}
 
 impl ForeignCall {
     fn run(mut self) -> Vec<u128> {
@@ -201,7 +204,7 @@ fn call(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         result: aligned(&[], result_size),
         use_errno: flags & USE_ERRNO != 0,
     };
-    let result = ts.allow_threads(move || foreign.run());
+    let result = crate::stdlib::ctypes::callback::lend_while(ts, move || foreign.run());
     Ok(if result_size == 0 {
         Value::None
     } else {

@@ -1,10 +1,12 @@
 //! `_ctypes`: the native half of `ctypes`. Rust gives raw memory (`memory.rs`), shared
-//! libraries (`dl.rs`) and foreign calls through libffi (`call.rs`); `_ctypes.py` builds the
+//! libraries (`dl.rs`), foreign calls through libffi (`call.rs`) and Python functions as C
+//! function pointers (`callback.rs`); `_ctypes.py` builds the
 //! C data types on them (`_SimpleCData`, `Structure`, `Union`, `Array`, `_Pointer`,
 //! `CFuncPtr` and their metaclasses), and CPython's own `ctypes` package runs on top,
 //! unchanged.
 
 pub mod call;
+pub mod callback;
 pub mod dl;
 pub mod memory;
 
@@ -20,6 +22,7 @@ pub fn init(_ts: &mut ThreadState, dict: &ObjRef) -> PyResult<()> {
     add_functions(dict, memory::FUNCTIONS);
     add_functions(dict, dl::FUNCTIONS);
     add_functions(dict, call::FUNCTIONS);
+    add_functions(dict, callback::FUNCTIONS);
     let constants = [
         ("RTLD_LOCAL", Value::Int(libc::RTLD_LOCAL.into())),
         ("RTLD_GLOBAL", Value::Int(libc::RTLD_GLOBAL.into())),
