@@ -23,7 +23,7 @@ Copyright (C) 2001-2019 Vinay Sajip. All Rights Reserved.
 To use, simply 'import logging' and log away!
 """
 
-import sys, os, time, io, re, traceback
+import sys, os, time, io, re, traceback, weakref
 
 # gilvm: adapted from CPython 3.11's logging/__init__.py. There are no frame objects (the
 # caller is found from traceback's stack entries), no weak references (handlers are held
