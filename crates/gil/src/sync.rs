@@ -1,6 +1,12 @@
 //! The synchronisation facade: the state machine is written against these
-//! types so that the same code runs on `parking_lot` in production and on
+//! types so that the same code runs on `std::sync` in production and on
 //! `loom`'s model-checked primitives under `--cfg loom`.
+//!
+//! Why `std::sync` and not `parking_lot`: a fork. `std`'s mutex and condition
+//! variable (futexes on Linux) keep all their state in their own words, so the
+//! child of a fork gets a usable copy (`Gil::fork`); `parking_lot` keeps its
+//! sleeping threads in a process-wide table, whose bucket locks a thread caught
+//! halfway through parking at the fork holds for ever in the child.
 //!
 //! The condition variable's API is by value (guard in, guard out) because
 //! that is what both backends can offer without unsafe code.
@@ -14,45 +20,49 @@
 
 #[cfg(not(loom))]
 mod backend {
+    use std::sync::PoisonError;
     use std::time::Duration;
 
     pub use std::sync::atomic::{AtomicBool, Ordering};
 
-    pub type MutexGuard<'a, T> = parking_lot::MutexGuard<'a, T>;
+    pub type MutexGuard<'a, T> = std::sync::MutexGuard<'a, T>;
 
     #[derive(Debug, Default)]
-    pub struct Mutex<T>(parking_lot::Mutex<T>);
+    pub struct Mutex<T>(std::sync::Mutex<T>);
 
     impl<T> Mutex<T> {
         pub fn new(value: T) -> Self {
-            Mutex(parking_lot::Mutex::new(value))
+            Mutex(std::sync::Mutex::new(value))
         }
 
+        /// A poisoned state is still consistent: no code panics while holding it.
         pub fn lock(&self) -> MutexGuard<'_, T> {
-            self.0.lock()
+            self.0.lock().unwrap_or_else(PoisonError::into_inner)
         }
     }
 
     #[derive(Debug, Default)]
-    pub struct Condvar(parking_lot::Condvar);
+    pub struct Condvar(std::sync::Condvar);
 
     impl Condvar {
         pub fn new() -> Self {
-            Condvar(parking_lot::Condvar::new())
+            Condvar(std::sync::Condvar::new())
         }
 
-        pub fn wait<'a, T>(&self, mut guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
-            self.0.wait(&mut guard);
-            guard
+        pub fn wait<'a, T>(&self, guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
+            self.0.wait(guard).unwrap_or_else(PoisonError::into_inner)
         }
 
         /// Returns the guard and whether the wait timed out.
         pub fn wait_for<'a, T>(
             &self,
-            mut guard: MutexGuard<'a, T>,
+            guard: MutexGuard<'a, T>,
             timeout: Duration,
         ) -> (MutexGuard<'a, T>, bool) {
-            let result = self.0.wait_for(&mut guard, timeout);
+            let (guard, result) = self
+                .0
+                .wait_timeout(guard, timeout)
+                .unwrap_or_else(PoisonError::into_inner);
             (guard, result.timed_out())
         }
 

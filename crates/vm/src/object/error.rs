@@ -71,6 +71,7 @@ exc_kinds! {
     IsADirectoryError: OSError,
     NotADirectoryError: OSError,
     ProcessLookupError: OSError,
+    ChildProcessError: OSError,
     UnicodeDecodeError: UnicodeError,
     UnicodeEncodeError: UnicodeError,
     EOFError: Exception,

@@ -29,11 +29,32 @@ fn exception_with_traceback(ts: &mut ThreadState, this: &Value, args: &Args) -> 
     Ok(this.clone())
 }
 
+/// `BaseException.__reduce__()`: `(type(self), self.args)`, plus the instance's `__dict__`
+/// when it has attributes (how exceptions pickle, e.g. from a `multiprocessing` worker).
+fn exception_reduce(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    crate::object::args::positional(ts, "__reduce__", args, 0, 0)?;
+    let class = Value::Obj(crate::object::class_of::class_of(ts, this));
+    let exc_args = this
+        .obj()
+        .and_then(crate::object::error::exc_data)
+        .map(|data| data.borrow().args.clone())
+        .unwrap_or_default();
+    let mut reduced = vec![class, Value::new_tuple(exc_args)];
+    let dict = crate::protocol::attr::get_attr(ts, this, &Value::new_str("__dict__"));
+    if let Ok(dict) = dict {
+        if crate::protocol::sequence::len_of(ts, &dict)? > 0 {
+            reduced.push(dict);
+        }
+    }
+    Ok(Value::new_tuple(reduced))
+}
+
 /// Puts the methods into `BaseException`'s namespace.
 pub fn install_methods(base_exception: &ObjRef) {
     if let Obj::Type(t) = &**base_exception {
         let mut d = t.dict.borrow_mut();
         d.set_str("__init__", method_value("__init__", exception_init));
+        d.set_str("__reduce__", method_value("__reduce__", exception_reduce));
         d.set_str(
             "with_traceback",
             method_value("with_traceback", exception_with_traceback),

@@ -21,6 +21,10 @@ class LockType:
     def locked(self):
         return _lock_locked(self._handle)
 
+    def _at_fork_reinit(self):
+        # In the child of a fork: unlocked, whichever thread (now gone) held it.
+        self._handle = _lock_new()
+
     locked_lock = locked
 
     def __enter__(self):

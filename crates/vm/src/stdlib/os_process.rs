@@ -80,7 +80,7 @@ fn cpu_count(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     positional(ts, "cpu_count", args, 0, 0)?;
     // SAFETY: `sysconf` takes any name; an unknown one answers -1.
     match unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) } {
-        n if n >= 1 => Ok(Value::Int(n as i64)),
+        n if n >= 1 => Ok(Value::Int(n)),
         _ => Ok(Value::None),
     }
 }

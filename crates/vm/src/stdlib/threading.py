@@ -89,6 +89,11 @@ class RLock:
 
     __enter__ = acquire
 
+    def _at_fork_reinit(self):
+        self._block._at_fork_reinit()
+        self._owner = None
+        self._count = 0
+
     def release(self):
         if self._owner != get_ident():
             raise RuntimeError("cannot release un-acquired lock")

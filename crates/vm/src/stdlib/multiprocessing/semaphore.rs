@@ -46,15 +46,17 @@ fn name_arg(ts: &ThreadState, v: &Value) -> PyResult<CString> {
 fn sem_open(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "_sem_open", args, 2, 2)?;
     let name = name_arg(ts, &a[0])?;
-    // SAFETY: `name` is a NUL-terminated string; with `O_CREAT` the two extra arguments are
-    // the mode and the initial value, as `sem_open` expects.
     let sem = match &a[1] {
+        // SAFETY: `name` is a NUL-terminated string; no `O_CREAT`, no further arguments.
         Value::None => unsafe { libc::sem_open(name.as_ptr(), 0) },
         value => {
             let value = libc::c_uint::try_from(int_arg(ts, value)?)
                 .map_err(|_| ts.new_exc(ExcKind::ValueError, "invalid value"))?;
             let flags = libc::O_CREAT | libc::O_EXCL;
-            unsafe { libc::sem_open(name.as_ptr(), flags, 0o600 as libc::c_uint, value) }
+            let mode: libc::c_uint = 0o600;
+            // SAFETY: `name` is a NUL-terminated string; with `O_CREAT` the two further
+            // arguments are the mode and the initial value, as `sem_open` expects.
+            unsafe { libc::sem_open(name.as_ptr(), flags, mode, value) }
         }
     };
     if sem == libc::SEM_FAILED {
@@ -75,8 +77,9 @@ fn sem_wait(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         Value::Float(f) => Some(f.max(0.0)),
         v => Some(int_arg(ts, v)?.max(0) as f64),
     };
-    // SAFETY (both calls): `sem` is an open semaphore from the table.
-    if unsafe { libc::sem_trywait(sem as *mut libc::sem_t) } == 0 {
+    // SAFETY: `sem` is an open semaphore from the table.
+    let taken = unsafe { libc::sem_trywait(sem as *mut libc::sem_t) } == 0;
+    if taken {
         return Ok(Value::Bool(true));
     }
     if timeout == Some(0.0) {
@@ -113,7 +116,7 @@ fn deadline_after(seconds: f64) -> libc::timespec {
     // SAFETY: `now` is a valid place for the time.
     unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut now) };
     let seconds = seconds.min(1e9);
-    let nanos = now.tv_nsec as i64 + (seconds.fract() * 1e9) as i64;
+    let nanos = now.tv_nsec + (seconds.fract() * 1e9) as i64;
     libc::timespec {
         tv_sec: now.tv_sec
             + seconds.trunc() as libc::time_t
@@ -155,4 +158,19 @@ fn sem_unlink(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         return Err(os_error(ts, errno()));
     }
     Ok(Value::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::deadline_after;
+
+    #[test]
+    fn deadlines_are_normalised_timespecs_in_the_future() {
+        for seconds in [0.0, 0.25, 0.999_999_999, 1.5, 30.75, 1e12] {
+            let before = deadline_after(0.0);
+            let deadline = deadline_after(seconds);
+            assert!((0..1_000_000_000).contains(&deadline.tv_nsec), "{seconds}");
+            assert!(deadline.tv_sec >= before.tv_sec + seconds.min(1e9).trunc() as i64);
+        }
+    }
 }

@@ -17,6 +17,7 @@ fn kind_for_errno(errno: i32) -> ExcKind {
         libc::ETIMEDOUT => ExcKind::TimeoutError,
         libc::ENOENT => ExcKind::FileNotFoundError,
         libc::ESRCH => ExcKind::ProcessLookupError,
+        libc::ECHILD => ExcKind::ChildProcessError,
         libc::EPERM | libc::EACCES => ExcKind::PermissionError,
         _ => ExcKind::OSError,
     }
