@@ -53,7 +53,7 @@ impl Instruction {
     pub fn stack_inputs(self) -> u32 {
         use Instruction::*;
         match self {
-            Nop | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_)
+            Nop | LoadConst(_) | LoadFast(_) | LoadFastCheck(_) | LoadDeref(_) | LoadClosure(_)
             | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadFastLoadFast(_)
             | LoadFastLoadConst(_) | DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_)
             | DeleteName(_) | Jump(_) | LoadBuildClass | LoadAssertionError | SetupFinally(_)
@@ -103,8 +103,8 @@ impl Instruction {
             DupTopTwo => 2,
             LoadFastLoadFast(_) | LoadFastLoadConst(_) => 2,
             StoreFastLoadFast(_) => 0,
-            LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_)
-            | LoadGlobal(_) | LoadName(_) => 1,
+            LoadConst(_) | LoadFast(_) | LoadFastCheck(_) | LoadDeref(_) | LoadClosure(_)
+            | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) => 1,
             StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => -1,
             DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => 0,
             LoadAttr(_) => 0,
@@ -229,14 +229,7 @@ fn successors(instr: Instruction, i: usize, depth: i64) -> impl Iterator<Item = 
             depth + i64::from(instr.stack_effect(false)),
         )
     });
-    // A superinstruction whose second local is unbound leaves that `LoadFast` to run next
-    // (it raises there).
-    let second_half = match instr {
-        Instruction::LoadFastLoadFast(_) => Some((i + 1, depth + 1)),
-        Instruction::StoreFastLoadFast(_) => Some((i + 1, depth - 1)),
-        _ => None,
-    };
-    jump.into_iter().chain(fall).chain(second_half)
+    jump.into_iter().chain(fall)
 }
 
 /// [`stack_depth`] of code the compiler emitted, which always passes its checks.

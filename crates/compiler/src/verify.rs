@@ -28,7 +28,7 @@ fn check_operands(code: &CodeObject, instr: Instruction) -> Result<(), &'static 
     let constant = |i: u32| (i as usize) < code.constants.len();
     let ok = match instr {
         LoadConst(c) => constant(c),
-        LoadFast(i) | StoreFast(i) | DeleteFast(i) => local(i),
+        LoadFast(i) | LoadFastCheck(i) | StoreFast(i) | DeleteFast(i) => local(i),
         LoadFastLoadFast(pair) | StoreFastLoadFast(pair) => {
             let (a, b) = unpack_pair(pair);
             local(a) && local(b)

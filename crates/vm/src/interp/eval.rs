@@ -201,7 +201,8 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let v = code.constant(i as usize).clone();
                     f.push(v);
                 }
-                I::LoadFast(i) => {
+                I::LoadFast(i) => f.push_bound_local(i as usize),
+                I::LoadFastCheck(i) => {
                     let local = i as usize;
                     if f.local(local).is_null() {
                         return Err(names::unbound_local(ts, &code, i));
@@ -212,25 +213,17 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let v = f.pop();
                     f.set_local(i as usize, v);
                 }
-                // Superinstructions: when the second half would raise, it is left to the
-                // instruction kept after the pair, so the error has its own location.
+                // Superinstructions (of `LoadFast`s, whose locals are bound): the second
+                // instruction of the pair is skipped.
                 I::LoadFastLoadFast(pair) => {
                     let (a, b) = unpack_pair(pair);
-                    if f.local(a as usize).is_null() {
-                        return Err(names::unbound_local(ts, &code, a));
-                    }
-                    f.push_local(a as usize);
-                    if !f.local(b as usize).is_null() {
-                        f.push_local(b as usize);
-                        ip += 1;
-                    }
+                    f.push_bound_local(a as usize);
+                    f.push_bound_local(b as usize);
+                    ip += 1;
                 }
                 I::LoadFastLoadConst(pair) => {
                     let (a, c) = unpack_pair(pair);
-                    if f.local(a as usize).is_null() {
-                        return Err(names::unbound_local(ts, &code, a));
-                    }
-                    f.push_local(a as usize);
+                    f.push_bound_local(a as usize);
                     f.push(code.constant(c as usize).clone());
                     ip += 1;
                 }
@@ -238,10 +231,8 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let (a, b) = unpack_pair(pair);
                     let v = f.pop();
                     f.set_local(a as usize, v);
-                    if !f.local(b as usize).is_null() {
-                        f.push_local(b as usize);
-                        ip += 1;
-                    }
+                    f.push_bound_local(b as usize);
+                    ip += 1;
                 }
                 I::DeleteFast(i) => {
                     if f.slots[i as usize].is_null() {

@@ -78,6 +78,16 @@ impl Frame {
         let v = self.local(i).clone();
         self.push(v);
     }
+    /// Pushes a copy of local `i`, which the compiler proved bound (`LoadFast`, not
+    /// `LoadFastCheck`; the debug build checks it).
+    #[inline(always)]
+    pub fn push_bound_local(&mut self, i: usize) {
+        debug_assert!(
+            !self.local(i).is_null(),
+            "unbound local {i} loaded unchecked"
+        );
+        self.push_local(i);
+    }
     /// Fast local `i`: unbound is `Null`.
     #[inline(always)]
     pub fn local(&self, i: usize) -> &Value {
