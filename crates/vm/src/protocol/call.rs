@@ -225,8 +225,7 @@ fn plain_python_frame(
     f: &mut Frame,
     nargs: usize,
 ) -> PyResult<Option<Box<Frame>>> {
-    let callee_index = f.slots.len() - nargs - 1;
-    let Value::Obj(o) = &f.slots[callee_index] else {
+    let Value::Obj(o) = f.peek(nargs) else {
         return Ok(None);
     };
     let Obj::Function(func) = &**o else {
@@ -237,11 +236,8 @@ fn plain_python_frame(
     }
     ts.enter()?;
     let mut frame = ts.empty_frame(&func.code, &func.globals, None);
-    frame.fill_locals(func.code.nlocals);
     // `nargs == arg_count <= nlocals`: the arguments are the first locals.
-    for slot in frame.slots[..nargs].iter_mut().rev() {
-        *slot = f.pop();
-    }
+    frame.take_args(f, nargs);
     f.drop_top();
     Ok(Some(frame))
 }
@@ -287,7 +283,7 @@ fn push_defaults(frame: &mut Frame, func: &Function) {
     frame
         .slots
         .extend_from_slice(&func.defaults[func.defaults.len() - missing..]);
-    frame.fill_locals(func.code.nlocals);
+    frame.fill_locals();
 }
 
 /// `func(this, *args, **kwargs)` for native callers (a bound method, `__init__`, `__call__`):
