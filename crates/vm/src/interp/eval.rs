@@ -608,7 +608,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::UnpackSequence(n) => {
                     let v = f.pop();
-                    build::unpack_sequence(ts, f, &v, n as usize)?;
+                    ip += build::unpack_sequence(ts, f, &v, n as usize, &instructions[ip..])?;
                 }
                 I::UnpackEx(n) => {
                     let v = f.pop();
