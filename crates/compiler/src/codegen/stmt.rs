@@ -24,6 +24,11 @@ impl<'a> Compiler<'a, '_> {
             StmtKind::Return(value) => self.compile_return(value.as_ref(), stmt.span),
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.delete_target(t)),
             StmtKind::Assign { targets, value } => {
+                if let [target] = &targets[..] {
+                    if self.swap_assign(target, value)? {
+                        return Ok(());
+                    }
+                }
                 self.compile_expr(value)?;
                 for (i, target) in targets.iter().enumerate() {
                     if i + 1 < targets.len() {

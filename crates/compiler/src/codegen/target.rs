@@ -46,6 +46,33 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
+    /// `a, b = x, y` (two or three names each side, no starred item) without building and
+    /// unpacking a tuple: the values are evaluated in order, then `SWAP` puts the first on
+    /// top, as CPython's optimizer rewrites `BUILD_TUPLE n; UNPACK_SEQUENCE n`. False when
+    /// the statement has another shape (nothing emitted).
+    pub(super) fn swap_assign(&mut self, target: &'a Expr, value: &'a Expr) -> CompileResult<bool> {
+        let (ExprKind::Tuple(names) | ExprKind::List(names), ExprKind::Tuple(values)) =
+            (&target.kind, &value.kind)
+        else {
+            return Ok(false);
+        };
+        let starred = |e: &Expr| matches!(e.kind, ExprKind::Starred(_));
+        let n = names.len();
+        if !(2..=3).contains(&n)
+            || values.len() != n
+            || names.iter().any(starred)
+            || values.iter().any(starred)
+        {
+            return Ok(false);
+        }
+        self.compile_exprs(values)?;
+        self.emit(Instruction::Swap(n as u32));
+        for name in names {
+            self.store_target(name)?;
+        }
+        Ok(true)
+    }
+
     fn unpack(&mut self, target: &Expr, elts: &[Expr]) -> CompileResult {
         let mut starred = elts
             .iter()

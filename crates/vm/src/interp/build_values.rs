@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 
-use gilvm_compiler::bytecode::{FormatFlags, MakeFunctionFlags};
+use gilvm_compiler::bytecode::{FormatFlags, Instruction, MakeFunctionFlags};
 
 use crate::interp::frame::Frame;
 use crate::interp::thread_state::ThreadState;
@@ -186,7 +186,9 @@ pub fn set_update(ts: &mut ThreadState, set: &Value, iterable: &Value) -> PyResu
         }
         return Ok(());
     }
-    for v in iter::collect(ts, iterable)? {
+    // Item by item as the iterator gives them (no `Vec` of them all first).
+    let it = iter::get_iter(ts, iterable)?;
+    while let Some(v) = iter::next_value(ts, &it)? {
         set_add(ts, set, v)?;
     }
     Ok(())
@@ -307,7 +309,27 @@ fn unpack_items(ts: &mut ThreadState, v: &Value) -> PyResult<Vec<Value>> {
     })
 }
 
-pub fn unpack_sequence(ts: &mut ThreadState, f: &mut Frame, v: &Value, n: usize) -> PyResult<()> {
+/// `UnpackSequence(n)`: the `n` items of `v` onto the stack, first item on top. `next` is the
+/// code after the instruction: when it starts with `StoreFast`s (`a, b = t` into locals),
+/// the items go straight into those locals, and the result says how many of those
+/// instructions were done that way (the caller skips them).
+pub fn unpack_sequence(
+    ts: &mut ThreadState,
+    f: &mut Frame,
+    v: &Value,
+    n: usize,
+    next: &[Instruction],
+) -> PyResult<usize> {
+    // A tuple or list of the right length: its items are read in place (no `Vec`).
+    if let Some(o) = v.obj() {
+        match &**o {
+            Obj::Tuple(t) if t.len() == n => return Ok(unpack_items_into(f, t, next)),
+            Obj::List(l) if l.borrow().len() == n => {
+                return Ok(unpack_items_into(f, &l.borrow(), next))
+            }
+            _ => {}
+        }
+    }
     let items = unpack_items(ts, v)?;
     if items.len() < n {
         return Err(ts.value_error(format!(
@@ -319,7 +341,24 @@ pub fn unpack_sequence(ts: &mut ThreadState, f: &mut Frame, v: &Value, n: usize)
         return Err(ts.value_error(format!("too many values to unpack (expected {n})")));
     }
     f.slots.extend(items.into_iter().rev());
-    Ok(())
+    Ok(0)
+}
+
+/// Stores the leading items into the locals of the `StoreFast`s that start `next` and pushes
+/// the rest (last item deepest); returns how many stores were done.
+fn unpack_items_into(f: &mut Frame, items: &[Value], next: &[Instruction]) -> usize {
+    let stores = next
+        .iter()
+        .take(items.len())
+        .take_while(|i| matches!(i, Instruction::StoreFast(_)))
+        .count();
+    f.slots.extend(items[stores..].iter().rev().cloned());
+    for (item, store) in items.iter().zip(&next[..stores]) {
+        if let Instruction::StoreFast(local) = *store {
+            f.slots[local as usize] = item.clone();
+        }
+    }
+    stores
 }
 
 pub fn unpack_ex(
@@ -329,18 +368,29 @@ pub fn unpack_ex(
     before: usize,
     after: usize,
 ) -> PyResult<()> {
-    let mut items = unpack_items(ts, v)?;
-    if items.len() < before + after {
+    // A tuple's or list's items are read in place; anything else is collected first.
+    let collected;
+    let list;
+    let items: &[Value] = match v.obj().map(|o| &**o) {
+        Some(Obj::Tuple(t)) => t,
+        Some(Obj::List(l)) => {
+            list = l.borrow();
+            &list
+        }
+        _ => {
+            collected = unpack_items(ts, v)?;
+            &collected
+        }
+    };
+    let n = items.len();
+    if n < before + after {
         return Err(ts.value_error(format!(
-            "not enough values to unpack (expected at least {}, got {})",
+            "not enough values to unpack (expected at least {}, got {n})",
             before + after,
-            items.len()
         )));
     }
-    let tail = items.split_off(items.len() - after);
-    let middle = items.split_off(before);
-    f.slots.extend(tail.into_iter().rev());
-    f.push(Value::new_list(middle));
-    f.slots.extend(items.into_iter().rev());
+    f.slots.extend(items[n - after..].iter().rev().cloned());
+    f.push(Value::new_list(items[before..n - after].to_vec()));
+    f.slots.extend(items[..before].iter().rev().cloned());
     Ok(())
 }

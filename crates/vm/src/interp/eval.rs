@@ -602,7 +602,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::UnpackSequence(n) => {
                     let v = f.pop();
-                    build::unpack_sequence(ts, f, &v, n as usize)?;
+                    ip += build::unpack_sequence(ts, f, &v, n as usize, &instructions[ip..])?;
                 }
                 I::UnpackEx(n) => {
                     let v = f.pop();
@@ -793,10 +793,38 @@ fn small_int_op(op: BinaryOperator, slots: &[Value]) -> Option<i64> {
     let (Value::Int(a), Value::Int(b)) = (slots.get(n.wrapping_sub(2))?, slots.get(n - 1)?) else {
         return None;
     };
+    let (a, b) = (*a, *b);
     match op {
-        BinaryOperator::Add => a.checked_add(*b),
-        BinaryOperator::Subtract => a.checked_sub(*b),
-        BinaryOperator::Multiply => a.checked_mul(*b),
+        BinaryOperator::Add => a.checked_add(b),
+        BinaryOperator::Subtract => a.checked_sub(b),
+        BinaryOperator::Multiply => a.checked_mul(b),
+        BinaryOperator::And => Some(a & b),
+        BinaryOperator::Or => Some(a | b),
+        BinaryOperator::Xor => Some(a ^ b),
+        // Negative counts raise and big left shifts leave the small ints: the general path.
+        BinaryOperator::RightShift if b >= 0 => Some(a >> b.min(63)),
+        BinaryOperator::LeftShift if (0..63).contains(&b) => {
+            let r = a << b;
+            (r >> b == a).then_some(r)
+        }
+        // Python's floor division and modulo: rounded towards minus infinity, the remainder
+        // taking the divisor's sign. Division by zero (and MIN / -1) go the general way.
+        BinaryOperator::FloorDivide => {
+            let q = a.checked_div(b)?;
+            Some(if (a % b != 0) && ((a < 0) != (b < 0)) {
+                q - 1
+            } else {
+                q
+            })
+        }
+        BinaryOperator::Remainder => {
+            let r = a.checked_rem(b)?;
+            Some(if r != 0 && ((r < 0) != (b < 0)) {
+                r + b
+            } else {
+                r
+            })
+        }
         _ => None,
     }
 }

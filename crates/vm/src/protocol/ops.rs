@@ -635,11 +635,30 @@ pub fn eq(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
 pub fn less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(x < y),
-        _ => {
-            let r = compare(ts, Comparison::Less, a, b)?;
-            truthy(ts, &r)
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        (Value::Obj(x), Value::Obj(y)) => match (&**x, &**y) {
+            (Obj::Str(s), Obj::Str(t)) => Ok(s < t),
+            (Obj::Tuple(s), Obj::Tuple(t)) => tuple_less_than(ts, s, t),
+            _ => generic_less_than(ts, a, b),
+        },
+        _ => generic_less_than(ts, a, b),
+    }
+}
+
+fn generic_less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
+    let r = compare(ts, Comparison::Less, a, b)?;
+    truthy(ts, &r)
+}
+
+/// `s < t` for tuples (sort keys such as `(-count, word)`): the first unequal items decide,
+/// else the lengths, as `tuplerichcompare`; no copy of either tuple.
+fn tuple_less_than(ts: &mut ThreadState, s: &[Value], t: &[Value]) -> PyResult<bool> {
+    for (p, q) in s.iter().zip(t) {
+        if !eq(ts, p, q)? {
+            return less_than(ts, p, q);
         }
     }
+    Ok(s.len() < t.len())
 }
 
 /// The hash of a value, or `TypeError: unhashable type`.

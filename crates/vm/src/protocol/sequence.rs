@@ -352,25 +352,40 @@ pub fn sequence_compare(
     let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
         return Ok(None);
     };
-    let (l, m) = match (&**x, &**y) {
-        (Obj::List(l), Obj::List(m)) => (l.borrow().clone(), m.borrow().clone()),
-        (Obj::Tuple(l), Obj::Tuple(m)) => (l.to_vec(), m.to_vec()),
-        _ => return Ok(None),
+    if !matches!(
+        (&**x, &**y),
+        (Obj::List(_), Obj::List(_)) | (Obj::Tuple(_), Obj::Tuple(_))
+    ) {
+        return Ok(None);
+    }
+    // Items are read one pair at a time, by index (no copy of either sequence): an `__eq__`
+    // may change a list under the loop, as in CPython's `list_richcompare`.
+    let len = |o: &ObjRef| match &**o {
+        Obj::List(l) => l.borrow().len(),
+        Obj::Tuple(t) => t.len(),
+        _ => 0,
+    };
+    let item = |o: &ObjRef, i: usize| match &**o {
+        Obj::List(l) => l.borrow().get(i).cloned(),
+        Obj::Tuple(t) => t.get(i).cloned(),
+        _ => None,
     };
     let equality = matches!(op, Comparison::Equal | Comparison::NotEqual);
-    if equality && l.len() != m.len() {
+    if equality && len(x) != len(y) {
         return Ok(Some(Value::Bool(op == Comparison::NotEqual)));
     }
-    for (p, q) in l.iter().zip(m.iter()) {
-        if !ops::eq(ts, p, q)? {
+    let mut i = 0;
+    while let (Some(p), Some(q)) = (item(x, i), item(y, i)) {
+        if !ops::eq(ts, &p, &q)? {
             return Ok(Some(match op {
                 Comparison::Equal => Value::Bool(false),
                 Comparison::NotEqual => Value::Bool(true),
-                _ => ops::compare(ts, op, p, q)?,
+                _ => ops::compare(ts, op, &p, &q)?,
             }));
         }
+        i += 1;
     }
-    let o = l.len().cmp(&m.len());
+    let o = len(x).cmp(&len(y));
     Ok(Some(Value::Bool(match op {
         Comparison::Less => o.is_lt(),
         Comparison::LessEqual => o.is_le(),

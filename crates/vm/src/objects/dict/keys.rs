@@ -9,8 +9,8 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::alloc::OrMemoryError;
 use crate::object::error::PyResult;
 use crate::object::names::Dunder;
-use crate::object::value::Value;
-use crate::objects::dict::{Dict, Key};
+use crate::object::value::{Obj, Value};
+use crate::objects::dict::{hash_value, Dict, Key};
 use crate::protocol::class::lookup_special;
 use crate::protocol::ops;
 
@@ -27,6 +27,17 @@ fn resolve(
     v: &Value,
     existing: impl FnOnce(u64) -> Vec<Value>,
 ) -> PyResult<Key> {
+    // Numbers and str (most keys and set members) hash natively and compare natively.
+    let native = match v {
+        Value::Obj(o) => matches!(&**o, Obj::Str(_)),
+        _ => true,
+    };
+    if let Some(hash) = hash_value(v).filter(|_| native) {
+        return Ok(Key {
+            hash,
+            value: v.clone(),
+        });
+    }
     let hash = ops::hash(ts, v)?;
     if has_user_eq(ts, v) {
         for stored in existing(hash) {
