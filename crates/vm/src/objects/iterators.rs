@@ -316,7 +316,7 @@ pub fn length_hint(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult 
 fn sequence_left(ts: &mut ThreadState, seq: &Value, index: usize) -> PyResult {
     let has_len = match seq.obj().map(|o| &**o) {
         Some(Obj::Instance(inst)) => {
-            crate::protocol::class::lookup_special(ts, &inst.class, Dunder::Len).is_some()
+            crate::protocol::class::lookup_special(ts, inst.class(), Dunder::Len).is_some()
         }
         _ => true,
     };

@@ -488,10 +488,10 @@ fn user_length_hint(ts: &mut ThreadState, it: &Value) -> PyResult<usize> {
     let Some(Obj::Instance(inst)) = it.obj().map(|o| &**o) else {
         return Ok(0);
     };
-    if class::lookup_special(ts, &inst.class, Dunder::Len).is_some() {
+    if class::lookup_special(ts, inst.class(), Dunder::Len).is_some() {
         return crate::protocol::sequence::len_of(ts, it);
     }
-    let Some(m) = class::lookup_special(ts, &inst.class, Dunder::LengthHint) else {
+    let Some(m) = class::lookup_special(ts, inst.class(), Dunder::LengthHint) else {
         return Ok(0);
     };
     let hint = call_value(ts, &m, std::slice::from_ref(it), &[])?;
