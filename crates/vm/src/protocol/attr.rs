@@ -462,10 +462,15 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
             },
             Obj::Native(n) if key == "__name__" => return Ok(Value::new_str(n.name)),
             Obj::Native(n) if key == "__qualname__" => {
-                return Ok(Value::new_str(match n.of_builtin_type {
-                    Some(owner) if n.is_method => format!("{}.{}", owner.name(), n.name),
+                return Ok(Value::new_str(match (n.of_builtin_type, n.this.obj()) {
+                    (Some(owner), _) if n.is_method => format!("{}.{}", owner.name(), n.name),
+                    // A built-in type's `__new__`, bound to the type (`object.__new__`).
+                    (_, Some(cls)) if n.name == "__new__" => match &**cls {
+                        Obj::Type(t) => format!("{}.__new__", t.name),
+                        _ => n.name.to_string(),
+                    },
                     _ => n.name.to_string(),
-                }))
+                }));
             }
             Obj::BoundMethod { func, this } => match key {
                 "__self__" => return Ok(this.clone()),

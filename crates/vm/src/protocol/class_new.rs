@@ -257,11 +257,16 @@ fn new_class(
         .iter()
         .any(|b| matches!(&**b, Obj::Type(t) if t.is_exception));
     let mut dict = namespace;
-    // `__init_subclass__` and `__class_getitem__` are implicitly class methods.
-    for name in ["__init_subclass__", "__class_getitem__"] {
+    // `__init_subclass__` and `__class_getitem__` are implicitly class methods, `__new__` a
+    // static method.
+    for name in ["__init_subclass__", "__class_getitem__", "__new__"] {
         if let Some(f) = dict.get_str(name).cloned() {
             if matches!(f.obj().map(|o| &**o), Some(Obj::Function(_))) {
-                dict.set_str(name, Value::Obj(ObjRef::new(Obj::ClassMethod(f))));
+                let wrapped = match name {
+                    "__new__" => Obj::StaticMethod(f),
+                    _ => Obj::ClassMethod(f),
+                };
+                dict.set_str(name, Value::Obj(ObjRef::new(wrapped)));
             }
         }
     }
