@@ -168,3 +168,13 @@ for fields in bad_fields:
             _fields_ = fields
     except Exception as exc:
         print(type(exc).__name__, exc)
+
+# Pickling: objects without pointers round-trip; with pointers, CPython's ValueError.
+import pickle
+
+print(pickle.loads(pickle.dumps(c_int(3))), pickle.loads(pickle.dumps(Point(5, 6))).y)
+for obj in (pointer(c_int(1)), c_char_p(b"x"), Rect()):
+    try:
+        pickle.dumps(obj)
+    except ValueError as exc:
+        print("ValueError", exc)

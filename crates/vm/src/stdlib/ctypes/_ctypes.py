@@ -380,11 +380,31 @@ class _CData:
         return _bytes_of(self)
 
     def __reduce__(self):
-        raise ValueError("ctypes objects containing pointers cannot be pickled")
+        if _has_pointers(type(self)):
+            raise ValueError("ctypes objects containing pointers cannot be pickled")
+        own = {k: v for k, v in self.__dict__.items() if not k.startswith("_b_") and k != "_objects"}
+        return _unpickle, (type(self), (own, _bytes_of(self)))
 
-    @property
-    def _b_address_(self):
-        return self._b_addr_
+    def __setstate__(self, attributes, data):
+        self.__dict__.update(attributes)
+        _write(self._b_addr_, data[:_instance_size(self)])
+
+
+def _unpickle(cls, state):
+    obj = cls.__new__(cls)
+    obj.__setstate__(*state)
+    return obj
+
+
+def _has_pointers(cls):
+    """Whether a `cls` holds addresses (which mean nothing in another process)."""
+    if isinstance(cls, (PyCPointerType, PyCFuncPtrType)):
+        return True
+    if isinstance(cls, PyCSimpleType):
+        return cls._type_ in "zZPO"
+    if isinstance(cls, PyCArrayType):
+        return _has_pointers(cls._type_)
+    return any(_has_pointers(getattr(cls, name)._ctype) for name in cls._field_names_)
 
 
 def _is_ctype(cls):
