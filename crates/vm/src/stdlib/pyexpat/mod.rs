@@ -170,9 +170,9 @@ fn parse(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         };
         state.pending.push_str(&decoded.text);
         let text = std::mem::take(&mut state.pending);
-        let scan_last = last && decoded.invalid.is_none();
+        let scan_last = last && !decoded.invalid;
         let scanned = state.scanner.scan(&text, scan_last);
-        let invalid = decoded.invalid.map(|_| text.len());
+        let invalid = decoded.invalid.then_some(text.len());
         state.parsing = true;
         (text, state.at, scanned, invalid)
     };
@@ -234,7 +234,7 @@ impl Cursor<'_> {
     }
 }
 
-/// The parser's settings read once per `Parse` call, and the handler names.
+/// The parser's settings, read once per `Parse` call.
 struct Options {
     buffer_text: bool,
     buffer_size: usize,
