@@ -170,9 +170,9 @@ fn parse(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         };
         state.pending.push_str(&decoded.text);
         let text = std::mem::take(&mut state.pending);
-        let scan_last = last && decoded.invalid.is_none();
+        let scan_last = last && !decoded.invalid;
         let scanned = state.scanner.scan(&text, scan_last);
-        let invalid = decoded.invalid.map(|_| text.len());
+        let invalid = decoded.invalid.then_some(text.len());
         state.parsing = true;
         (text, state.at, scanned, invalid)
     };
@@ -234,7 +234,7 @@ impl Cursor<'_> {
     }
 }
 
-/// The parser's settings read once per `Parse` call, and the handler names.
+/// The parser's settings, read once per `Parse` call.
 struct Options {
     buffer_text: bool,
     buffer_size: usize,
@@ -312,14 +312,18 @@ fn flush(ts: &mut ThreadState, parser: &Value, buffered: &mut String) -> PyResul
     }
 }
 
+/// The default handler, if one is set.
+fn default_handler(ts: &mut ThreadState, parser: &Value) -> PyResult<Option<Value>> {
+    match handler(ts, parser, "DefaultHandlerExpand")? {
+        Some(h) => Ok(Some(h)),
+        None => handler(ts, parser, "DefaultHandler"),
+    }
+}
+
 /// The default handler's turn: text that no other handler took.
 fn default(ts: &mut ThreadState, parser: &Value, pieces: Vec<String>) -> PyResult<()> {
-    let h = match handler(ts, parser, "DefaultHandlerExpand")? {
-        Some(h) => h,
-        None => match handler(ts, parser, "DefaultHandler")? {
-            Some(h) => h,
-            None => return Ok(()),
-        },
+    let Some(h) = default_handler(ts, parser)? else {
+        return Ok(());
     };
     for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
         call_value(ts, &h, &[Value::new_str(piece)], &[])?;
@@ -421,7 +425,17 @@ fn deliver(
     };
     match handler(ts, parser, name)? {
         Some(h) => call_value(ts, &h, &args, &[]).map(drop),
-        None if has_source_text(name) => default(ts, parser, vec![raw_text(name, &args, raw)]),
+        // The source text is only made when there is a default handler to take it.
+        None if has_source_text(name) => match default_handler(ts, parser)? {
+            Some(h) => {
+                let text = raw_text(name, &args, raw);
+                if text.is_empty() {
+                    return Ok(());
+                }
+                call_value(ts, &h, &[Value::new_str(text)], &[]).map(drop)
+            }
+            None => Ok(()),
+        },
         None => Ok(()),
     }
 }

@@ -32,6 +32,7 @@ pub enum Code {
     UnboundPrefix = 27,
     XmlDecl = 30,
     Finished = 36,
+    AmplificationLimit = 43,
 }
 
 /// A well-formedness error: its code and the byte offset it is reported at.
@@ -118,6 +119,9 @@ struct Open {
 const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 /// How deep entity references may expand inside each other.
 const MAX_ENTITY_DEPTH: usize = 40;
+/// How many references one reference may expand to, all levels counted (expat also stops
+/// "billion laughs" documents).
+const MAX_EXPANSIONS: usize = 100_000;
 
 /// The state of one document across the chunks `Parse` is given.
 pub struct Scanner {
@@ -468,7 +472,7 @@ impl Scanner {
             return fail(Code::InvalidToken, at.start);
         }
         let mut pieces = Vec::new();
-        self.resolve(r, at.start, 0, &mut pieces)?;
+        self.resolve(r, at.start, 0, &mut pieces, &mut 0)?;
         for piece in pieces {
             match piece {
                 Resolved::Text(t) => push_text(at, &t, None)?,
@@ -486,7 +490,12 @@ impl Scanner {
         at: usize,
         depth: usize,
         out: &mut Vec<Resolved>,
+        expansions: &mut usize,
     ) -> Result<(), XmlError> {
+        *expansions += 1;
+        if *expansions > MAX_EXPANSIONS {
+            return fail(Code::AmplificationLimit, at);
+        }
         if let Some(num) = r.strip_prefix('#') {
             out.push(Resolved::Text(char_ref(num, at)?.to_string()));
             return Ok(());
@@ -501,7 +510,7 @@ impl Scanner {
                 if depth >= MAX_ENTITY_DEPTH {
                     return fail(Code::RecursiveEntityRef, at);
                 }
-                self.expand_refs(value, at, depth + 1, out)
+                self.expand_refs(value, at, depth + 1, out, expansions)
             }
             Some(EntityValue::External { .. }) => {
                 out.push(Resolved::Skipped(r.to_string()));
@@ -523,6 +532,7 @@ impl Scanner {
         at: usize,
         depth: usize,
         out: &mut Vec<Resolved>,
+        expansions: &mut usize,
     ) -> Result<(), XmlError> {
         let mut rest = value;
         while let Some(i) = rest.find('&') {
@@ -532,7 +542,7 @@ impl Scanner {
             let Some(j) = rest[i..].find(';') else {
                 return fail(Code::InvalidToken, at);
             };
-            self.resolve(&rest[i + 1..i + j], at, depth, out)?;
+            self.resolve(&rest[i + 1..i + j], at, depth, out, expansions)?;
             rest = &rest[i + j + 1..];
         }
         if !rest.is_empty() {
@@ -554,7 +564,7 @@ impl Scanner {
                     };
                     let name = &raw[i + 1..i + j];
                     let mut pieces = Vec::new();
-                    self.resolve(name, at + i, 0, &mut pieces)?;
+                    self.resolve(name, at + i, 0, &mut pieces, &mut 0)?;
                     for piece in pieces {
                         match piece {
                             Resolved::Text(t)
@@ -800,4 +810,70 @@ fn reader_error(e: &QxError, text: &str, start: usize, at: usize) -> XmlError {
         _ => (Code::InvalidToken, at),
     };
     XmlError { code, offset }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(doc: &str) -> Option<(Code, usize)> {
+        Scanner::new(None)
+            .scan(doc, true)
+            .error
+            .map(|e| (e.code, e.offset))
+    }
+
+    #[test]
+    fn errors_are_reported_where_expat_reports_them() {
+        assert_eq!(error_of("<a></b>"), Some((Code::TagMismatch, 5)));
+        assert_eq!(error_of("<a>"), Some((Code::NoElements, 3)));
+        assert_eq!(error_of("<a/><b/>"), Some((Code::JunkAfterDocElement, 4)));
+        assert_eq!(
+            error_of("<a b='1' b='2'/>"),
+            Some((Code::DuplicateAttribute, 9))
+        );
+        assert_eq!(error_of("<a>&foo;</a>"), Some((Code::UndefinedEntity, 3)));
+        assert_eq!(error_of("<a>&amp</a>"), Some((Code::InvalidToken, 7)));
+        assert_eq!(error_of("<a"), Some((Code::UnclosedToken, 0)));
+        assert_eq!(error_of("<a/>"), None);
+    }
+
+    #[test]
+    fn an_unfinished_tag_waits_for_the_next_chunk() {
+        let mut scanner = Scanner::new(None);
+        let first = scanner.scan("<a><b x='1", false);
+        assert_eq!(first.consumed, 3);
+        assert!(first.error.is_none());
+        let rest = scanner.scan("<b x='1'/></a>", true);
+        assert!(rest.error.is_none());
+        assert_eq!(rest.events.len(), 3);
+    }
+
+    #[test]
+    fn entities_expand_in_pieces_and_recursion_is_an_error() {
+        let doc = "<!DOCTYPE a [<!ENTITY w 'world'><!ENTITY g 'hi &w;'>]><a>&g;</a>";
+        let texts: Vec<_> = Scanner::new(None)
+            .scan(doc, true)
+            .events
+            .into_iter()
+            .filter_map(|e| match e.event {
+                Event::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["hi ", "world"]);
+        let recursive = "<!DOCTYPE a [<!ENTITY e 'x&e;'>]><a>&e;</a>";
+        assert_eq!(
+            error_of(recursive).map(|e| e.0),
+            Some(Code::RecursiveEntityRef)
+        );
+        let laughs = "<!DOCTYPE a [<!ENTITY a ''><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;'>\
+            <!ENTITY c '&b;&b;&b;&b;&b;&b;&b;&b;'><!ENTITY d '&c;&c;&c;&c;&c;&c;&c;&c;'>\
+            <!ENTITY e '&d;&d;&d;&d;&d;&d;&d;&d;'><!ENTITY f '&e;&e;&e;&e;&e;&e;&e;&e;'>\
+            <!ENTITY g '&f;&f;&f;&f;&f;&f;&f;&f;'>]><a>&g;</a>";
+        assert_eq!(
+            error_of(laughs).map(|e| e.0),
+            Some(Code::AmplificationLimit)
+        );
+    }
 }

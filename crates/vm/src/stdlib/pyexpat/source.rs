@@ -18,11 +18,11 @@ enum Encoding {
     Utf16Be,
 }
 
-/// Text decoded from one call's data; `invalid` is set when the bytes after `text` are not
+/// Text decoded from one call's data; `invalid` says the bytes after `text` are not
 /// in the document's encoding (an invalid-token error once `text` is scanned).
 pub struct Chunk {
     pub text: String,
-    pub invalid: Option<()>,
+    pub invalid: bool,
 }
 
 pub struct Source {
@@ -48,7 +48,7 @@ impl Source {
                 self.encoding.get_or_insert(Encoding::Utf8);
                 return Ok(Chunk {
                     text,
-                    invalid: None,
+                    invalid: false,
                 });
             }
             Decoded::Text(text) => text.into_bytes(),
@@ -69,7 +69,7 @@ impl Source {
             Encoding::Utf8 => Ok(self.utf8(bytes, last)),
             Encoding::Latin1 => Ok(Chunk {
                 text: bytes.iter().map(|&b| b as char).collect(),
-                invalid: None,
+                invalid: false,
             }),
             Encoding::Utf16Le | Encoding::Utf16Be => Ok(self.utf16(bytes, encoding, last)),
         }
@@ -108,7 +108,7 @@ impl Source {
         match String::from_utf8(bytes) {
             Ok(text) => Chunk {
                 text,
-                invalid: None,
+                invalid: false,
             },
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
@@ -120,12 +120,12 @@ impl Source {
                     self.tail = rest;
                     return Chunk {
                         text,
-                        invalid: None,
+                        invalid: false,
                     };
                 }
                 Chunk {
                     text,
-                    invalid: Some(()),
+                    invalid: true,
                 }
             }
         }
@@ -140,18 +140,18 @@ impl Source {
             _ => u16::from_le_bytes([pair[0], pair[1]]),
         });
         let mut text = String::new();
-        let mut invalid = None;
+        let mut invalid = false;
         for unit in char::decode_utf16(units) {
             match unit {
                 Ok(c) => text.push(c),
                 Err(_) => {
-                    invalid = Some(());
+                    invalid = true;
                     break;
                 }
             }
         }
         if last && !self.tail.is_empty() {
-            invalid = Some(());
+            invalid = true;
         }
         Chunk { text, invalid }
     }
