@@ -268,7 +268,11 @@ impl PyErr {
         PyErr {
             type_name: error.kind.name().to_string(),
             message,
-            traceback: error.report(filename, source),
+            // `-c` code is parsed as a string, where CPython places the end of the input.
+            traceback: match filename {
+                "<string>" => error.report(filename, source),
+                _ => error.report_file(filename, source),
+            },
             exit_status: None,
             value: None,
             detail: None,

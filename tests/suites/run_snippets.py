@@ -5,10 +5,11 @@ Only the files listed in the suite's `CPYTHON-3.11-PASSES.txt` count. Each runs 
 suite's folder as `GILVM FILE </dev/null` with a 20 s limit; it passes when it exits with status 0.
 Failing files are listed with the last line of their stderr (usually the exception).
 
-    python3 tests/suites/run_snippets.py [SUITE_DIR] [--gilvm PATH] [-j N]
+    python3 tests/suites/run_snippets.py [SUITE_DIR] [--gilvm PATH] [-j N] [--repeat N]
 
 SUITE_DIR defaults to ../shared/suites/rustpython-snippets relative to the repository root, and
-the binary to target/release/gilvm (else target/debug/gilvm).
+the binary to target/release/gilvm (else target/debug/gilvm). `--repeat N` runs every file N
+times and lists the flaky ones (whose outcome varied); a file passes only if every run did.
 """
 
 import argparse
@@ -55,18 +56,31 @@ def main():
     )
     parser.add_argument("--gilvm", default=default_binary())
     parser.add_argument("-j", "--jobs", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=1, metavar="N")
     args = parser.parse_args()
     suite = os.path.abspath(args.suite)
     gilvm = os.path.abspath(args.gilvm)
     with open(os.path.join(suite, "CPYTHON-3.11-PASSES.txt")) as f:
         names = [line.strip() for line in f if line.strip()]
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        results = list(pool.map(lambda n: run_one(gilvm, suite, n), names))
-    failures = [(n, last) for n, ok, last in results if not ok]
+    results = []
+    # Round after round, so that no file runs beside itself (stdlib_select.py binds a fixed
+    # port).
+    for _ in range(max(args.repeat, 1)):
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            results += pool.map(lambda n: run_one(gilvm, suite, n), names)
+    outcomes = {}
+    for name, ok, last in results:
+        outcomes.setdefault(name, []).append((ok, last))
+    failures = [(n, next(last for ok, last in o if not ok))
+                for n, o in outcomes.items() if not all(ok for ok, _ in o)]
     for name, last in failures:
         print(f"FAIL {name}: {last}")
-    passed = len(results) - len(failures)
-    print(f"{passed}/{len(results)} pass ({100.0 * passed / max(len(results), 1):.1f}%)")
+    for name, o in outcomes.items():
+        passes = sum(ok for ok, _ in o)
+        if 0 < passes < len(o):
+            print(f"FLAKY {name}: passed {passes} of {len(o)} runs")
+    passed = len(outcomes) - len(failures)
+    print(f"{passed}/{len(outcomes)} pass ({100.0 * passed / max(len(outcomes), 1):.1f}%)")
     return 0
 
 

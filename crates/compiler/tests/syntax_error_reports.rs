@@ -1,6 +1,6 @@
-//! The repository's syntax-error programs: `SyntaxError::report` prints exactly what CPython
-//! 3.11 printed for them (recorded in `tests/programs/syntax_errors/*.stderr`, with `$ROOT`
-//! standing for the repository's path).
+//! The repository's syntax-error programs: `SyntaxError::report_file` prints exactly what
+//! CPython 3.11 printed for them (recorded in `tests/programs/syntax_errors/*.stderr`, with
+//! `$ROOT` standing for the repository's path).
 
 use std::fs;
 use std::path::Path;
@@ -28,7 +28,7 @@ fn reports_match_the_recorded_cpython_output() {
         let filename = format!("$ROOT/tests/programs/syntax_errors/{name}");
         let got = match compile_source(&source, &filename) {
             Ok(_) => "(compiles)".to_string(),
-            Err(error) => error.report(&filename, &source),
+            Err(error) => error.report_file(&filename, &source),
         };
         if got != expected {
             mismatches.push(format!("{name}:\n--- expected\n{expected}--- got\n{got}"));

@@ -106,6 +106,27 @@ impl SyntaxError {
         out
     }
 
+    /// [`report`](Self::report) of an error in a script read from a file (or stdin): there,
+    /// CPython's tokenizer has no column for the end of the input, so a block missing at the
+    /// end of the file gets no caret line.
+    pub fn report_file(&self, filename: &str, source: &str) -> String {
+        let index = crate::LineIndex::new(source);
+        let at_end = self.kind == SyntaxErrorKind::IndentationError
+            && self.message.starts_with("expected an indented block")
+            && self.line as usize == source.lines().count()
+            && index
+                .line_text(source, self.line)
+                .is_some_and(|text| text.chars().count() < self.column as usize);
+        if !at_end {
+            return self.report(filename, source);
+        }
+        SyntaxError {
+            column: 0,
+            ..self.clone()
+        }
+        .report(filename, source)
+    }
+
     /// An error of a class without a location (`RecursionError`, `MemoryError`).
     pub fn without_location(kind: SyntaxErrorKind, message: impl Into<String>) -> SyntaxError {
         SyntaxError {

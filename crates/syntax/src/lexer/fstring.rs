@@ -70,6 +70,8 @@ impl FStringParser<'_> {
                 }
                 b'}' if in_spec => break,
                 b'}' => return Err(error("single '}' is not allowed", self.error_at)),
+                // An escaped backslash: what follows it (`\\N{x}`) is no escape.
+                b'\\' if !self.raw && self.peek_at(1) == Some(b'\\') => self.pos += 2,
                 b'\\'
                     if !self.raw
                         && self.peek_at(1) == Some(b'N')

@@ -45,7 +45,12 @@ fn unexpected_token(
     } else {
         *start
     };
-    if let Some(error) = missing_block(source, tokens, index, caret) {
+    let only_dedents_left = tokens[index..].iter().all(|t| t.1 == Tok::Dedent);
+    let block_caret = match only_dedents_left {
+        true => end_of_input(source),
+        false => caret,
+    };
+    if let Some(error) = missing_block(source, tokens, index, block_caret) {
         return error;
     }
     let wants_colon = expected.iter().any(|e| e == "\":\"");
@@ -61,9 +66,14 @@ fn unexpected_token(
 }
 
 fn unexpected_end(source: &str, tokens: &[Spanned], location: usize) -> ErrorAt {
-    let newline_at = tokens.last().map_or(location, |t| t.0);
-    missing_block(source, tokens, tokens.len(), newline_at)
+    missing_block(source, tokens, tokens.len(), end_of_input(source))
         .unwrap_or_else(|| ErrorAt::syntax("invalid syntax", location))
+}
+
+/// Where CPython's ENDMARKER is: the end of the last line, blank or comment lines included
+/// (where a block missing at the end of the input is reported).
+fn end_of_input(source: &str) -> usize {
+    source.strip_suffix('\n').map_or(source.len(), str::len)
 }
 
 /// Where the first token after a run of DEDENTs starts.

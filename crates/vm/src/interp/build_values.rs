@@ -41,7 +41,7 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
     } else {
         Vec::new()
     };
-    let Some(Obj::Code(code)) = code.obj().map(|o| &**o) else {
+    let (Some(code_object), Some(Obj::Code(code))) = (code.obj(), code.obj().map(|o| &**o)) else {
         return Err(ts.type_error("MakeFunction: expected a code object"));
     };
     let closure = match closure.obj().map(|o| &**o) {
@@ -54,6 +54,7 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
     );
     Ok(Value::Obj(ObjRef::new(Obj::Function(Box::new(Function {
         code: code.clone(),
+        code_object: code_object.clone(),
         attrs: RefCell::new(attrs),
         globals: f.globals.clone(),
         qualname,

@@ -9,6 +9,9 @@ use crate::objects::code::CodeInfo;
 
 pub struct Function {
     pub code: Rc<CodeInfo>,
+    /// The code object `code` came in (the constant `MakeFunction` took): `f.__code__`, the
+    /// same object each time and the one in the enclosing code's `co_consts`.
+    pub code_object: ObjRef,
     /// Attributes set on the function object (`f.calls = 0`, `wrapper.__name__ = ...`).
     pub attrs: std::cell::RefCell<crate::objects::dict::Dict>,
     pub globals: ObjRef,

@@ -440,7 +440,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 "__kwdefaults__" => {
                     return Ok(f.kwdefaults.clone().map_or(Value::None, Value::Obj))
                 }
-                "__code__" => return Ok(Value::Obj(ObjRef::new(Obj::Code(f.code.clone())))),
+                "__code__" => return Ok(Value::Obj(f.code_object.clone())),
                 "__annotations__" => {
                     let annotations = Value::new_dict(crate::objects::dict::Dict::new());
                     f.attrs

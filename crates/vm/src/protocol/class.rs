@@ -158,6 +158,24 @@ pub fn binary_dunder(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyRes
     try_dunder(ts, b, reflected, a)
 }
 
+/// `a op b` for a built-in `a` and an instance `b` of a subclass of `a`'s type that overrides
+/// the reflected method (`"%s" % StrSub()`): `b`'s method goes first, before `a`'s own
+/// operation, as CPython's `binary_op1` calls the subtype's slot first.
+pub fn subclass_reflected_first(
+    ts: &mut ThreadState,
+    op: B,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    let Some(inst) = b.as_instance().filter(|_| a.as_instance().is_none()) else {
+        return Ok(None);
+    };
+    if !crate::object::typeobj::is_subclass(&inst.class, &class_of(ts, a)) {
+        return Ok(None);
+    }
+    try_dunder(ts, b, dunder_names(op).1, a)
+}
+
 /// `a op b` for a number `a` and an instance `b` of a subclass of another numeric type
 /// (`1.5 + IntSubclass(2)`): `a`'s own operation on `b`'s value comes before `b`'s reflected
 /// method, which goes first only when `b`'s class derives from `a`'s type.
@@ -248,9 +266,14 @@ pub fn unary_dunder(
     }
 }
 
-/// Whether `cls` is a class defined in Python (not a built-in type).
+/// Whether `cls` is a class defined in Python (not a built-in type): one of another module
+/// than `builtins`, or one a class statement gave a `__module__` (a class `exec`uted in
+/// globals without `__name__` is of `builtins`, as in CPython).
 pub fn is_user_class(t: &TypeObj) -> bool {
     t.module != "builtins"
+        || t.dict
+            .try_borrow()
+            .is_ok_and(|d| d.get_str("__module__").is_some())
 }
 
 /// Calls a class: built-in constructors, or a new instance initialized by `__init__`.

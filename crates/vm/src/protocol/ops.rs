@@ -182,6 +182,9 @@ pub fn try_binary_op(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyRes
     if let (Some(x), Some(y)) = (to_num(a), to_num(b)) {
         return numeric_op(ts, op, x, y).map(Some);
     }
+    if let Some(r) = class::subclass_reflected_first(ts, op, a, b)? {
+        return Ok(Some(r));
+    }
     if let Some(r) = complex::binary_op(ts, op, a, b)? {
         return Ok(Some(r));
     }

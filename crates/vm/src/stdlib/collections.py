@@ -188,9 +188,6 @@ class _deque_iterator:
     def __iter__(self):
         return self
 
-    def _position(self):
-        return self._index
-
     def __next__(self):
         items = self._deque._items
         if len(items) != self._size:
@@ -198,7 +195,7 @@ class _deque_iterator:
             raise RuntimeError("deque mutated during iteration")
         if self._index >= self._size:
             raise StopIteration
-        item = items[self._position()]
+        item = items[self._index]
         self._index += 1
         return item
 
@@ -207,15 +204,18 @@ class _deque_iterator:
 
 
 class _deque_reverse_iterator(_deque_iterator):
-    def _position(self):
-        return self._size - 1 - self._index
-
     def __next__(self):
         # CPython's `dequereviter_next` looks at its count before the deque: once the count
         # is spent (or zeroed by a mutation seen), the deque is never looked at again.
         if self._index >= self._size:
             raise StopIteration
-        return super().__next__()
+        items = self._deque._items
+        if len(items) != self._size:
+            self._size = -1
+            raise RuntimeError("deque mutated during iteration")
+        item = items[self._size - 1 - self._index]
+        self._index += 1
+        return item
 
 
 _deque_iterator.__module__ = _deque_reverse_iterator.__module__ = "_collections"

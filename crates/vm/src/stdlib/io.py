@@ -227,7 +227,8 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None)
     return _File(file, mode, binary, empty, _sink_open(file, kind == "a", kind == "x"))
 
 
-_BASES = ("IOBase", "RawIOBase", "BufferedIOBase", "BufferedReader", "BufferedWriter")
+_BASES = ("IOBase", "RawIOBase", "BufferedIOBase", "BufferedReader", "BufferedWriter",
+          "TextIOBase")
 
 
 def __getattr__(name):
@@ -240,4 +241,7 @@ def __getattr__(name):
         cls = getattr(_io_bases, base)
         cls.__module__ = "io"
         globals()[base] = cls
+    # As CPython's StringIO and BytesIO derive from them: isinstance() checks hold.
+    _io_bases.TextIOBase.register(StringIO)
+    _io_bases.BufferedIOBase.register(BytesIO)
     return globals()[name]

@@ -1,9 +1,9 @@
 # The abstract classes of io and its buffered reader: CPython 3.11's pure-Python versions,
 # copied unchanged from its _pyio.py (IOBase, RawIOBase, BufferedIOBase, _BufferedIOMixin,
-# BufferedReader, BufferedWriter; only their registration with _io's ABCs left out, these being
-# io's own), as the module _io_bases that io loads on the first use of one of them (so that
-# importing io imports nothing more). gilvm's own FileIO, BytesIO and StringIO are not
-# subclasses of them.
+# BufferedReader, BufferedWriter, TextIOBase; only their registration with _io's ABCs left
+# out, these being io's own), as the module _io_bases that io loads on the first use of one of
+# them (so that importing io imports nothing more). gilvm's own StringIO and BytesIO are
+# registered as virtual subclasses of TextIOBase and BufferedIOBase (io's `__getattr__`).
 
 import abc
 import errno
@@ -879,3 +879,66 @@ class BufferedWriter(_BufferedIOMixin):
                 self.raw.close()
 
 
+class TextIOBase(IOBase):
+
+    """Base class for text I/O.
+
+    This class provides a character and line based interface to stream
+    I/O.
+    """
+
+    def read(self, size=-1):
+        """Read at most size characters from stream, where size is an int.
+
+        Read from underlying buffer until we have size characters or we hit EOF.
+        If size is negative or omitted, read until EOF.
+
+        Returns a string.
+        """
+        self._unsupported("read")
+
+    def write(self, s):
+        """Write string s to stream and returning an int."""
+        self._unsupported("write")
+
+    def truncate(self, pos=None):
+        """Truncate size to pos, where pos is an int."""
+        self._unsupported("truncate")
+
+    def readline(self):
+        """Read until newline or EOF.
+
+        Returns an empty string if EOF is hit immediately.
+        """
+        self._unsupported("readline")
+
+    def detach(self):
+        """
+        Separate the underlying buffer from the TextIOBase and return it.
+
+        After the underlying buffer has been detached, the TextIO is in an
+        unusable state.
+        """
+        self._unsupported("detach")
+
+    @property
+    def encoding(self):
+        """Subclasses should override."""
+        return None
+
+    @property
+    def newlines(self):
+        """Line endings translated so far.
+
+        Only line endings translated during reading are considered.
+
+        Subclasses should override.
+        """
+        return None
+
+    @property
+    def errors(self):
+        """Error setting of the decoder or encoder.
+
+        Subclasses should override."""
+        return None
