@@ -170,7 +170,7 @@ pub fn subclass_reflected_first(
     let Some(inst) = b.as_instance().filter(|_| a.as_instance().is_none()) else {
         return Ok(None);
     };
-    if !crate::object::typeobj::is_subclass(&inst.class, &class_of(ts, a)) {
+    if !crate::object::typeobj::is_subclass(inst.class(), &class_of(ts, a)) {
         return Ok(None);
     }
     try_dunder(ts, b, dunder_names(op).1, a)
