@@ -53,6 +53,12 @@ pub fn builtin_type_id(v: &Value) -> Option<TypeId> {
             Obj::Iter(state) => state.borrow().type_id(),
             Obj::Generator(g) => g.kind.type_id(),
             Obj::Super { .. } => TypeId::Super,
+            Obj::Property {
+                native: Some(d), ..
+            } if d.member => TypeId::MemberDescriptor,
+            Obj::Property {
+                native: Some(_), ..
+            } => TypeId::GetSetDescriptor,
             Obj::Property { .. } => TypeId::Property,
             Obj::ClassMethod(_) => TypeId::ClassMethod,
             Obj::StaticMethod(_) => TypeId::StaticMethod,

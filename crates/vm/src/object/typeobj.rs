@@ -94,6 +94,8 @@ type_ids! {
     Combinations: "combinations",
     Super: "super" in builtins,
     Property: "property" in builtins,
+    GetSetDescriptor: "getset_descriptor",
+    MemberDescriptor: "member_descriptor",
     ClassMethod: "classmethod" in builtins,
     StaticMethod: "staticmethod" in builtins,
     DictKeys: "dict_keys",

@@ -101,6 +101,9 @@ pub enum Obj {
         deleter: Value,
         /// Writable (`p.__doc__ = ...`), as CPython's.
         doc: RefCell<Value>,
+        /// Set for the descriptors of built-in layouts (`getset_descriptor`,
+        /// `member_descriptor`); `None` for a `property`.
+        native: Option<Box<NativeDescriptor>>,
     },
     ClassMethod(Value),
     StaticMethod(Value),
@@ -290,4 +293,14 @@ mod handle_tests {
         assert!(obj.handle::<String>().is_none());
         assert!(Obj::Ellipsis.handle::<Counter>().is_none());
     }
+}
+
+/// What a property-shaped descriptor of a built-in layout shows: a computed attribute of a
+/// built-in type (`getset_descriptor`, `BaseException.args`) or a `__slots__` entry
+/// (`member_descriptor`), with its name and the class whose instances it applies to.
+pub struct NativeDescriptor {
+    pub member: bool,
+    pub name: Value,
+    /// The class whose instances it applies to (`__objclass__`).
+    pub owner: Value,
 }

@@ -4,7 +4,9 @@
 
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
+use crate::object::typeobj::TypeObj;
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::descriptors;
 use crate::objects::function::{method_value, Args};
 
 /// `BaseException.__init__(self, *args)`.
@@ -60,4 +62,80 @@ pub fn install_methods(base_exception: &ObjRef) {
             method_value("with_traceback", exception_with_traceback),
         );
     }
+}
+
+/// The attributes built-in exception classes give their instances, as CPython's getset
+/// (`false`) or member (`true`) descriptors: which class owns each.
+const FIELDS: &[(&str, bool, &[&str])] = &[
+    (
+        "BaseException",
+        false,
+        &["args", "__cause__", "__context__", "__traceback__"],
+    ),
+    (
+        "SyntaxError",
+        true,
+        &[
+            "msg",
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+            "print_file_and_line",
+        ],
+    ),
+    (
+        "OSError",
+        true,
+        &["errno", "strerror", "filename", "filename2"],
+    ),
+    ("ImportError", true, &["msg", "name", "path"]),
+    ("StopIteration", true, &["value"]),
+    ("SystemExit", true, &["code"]),
+];
+
+/// `Exception.args`: the descriptor of the field `name` of the first built-in exception
+/// class of `cls`'s MRO that defines it (instances keep the values in their exception
+/// data, so the class's namespace does not hold these).
+pub fn field_descriptor(cls: &ObjRef, t: &TypeObj, name: &Value) -> Option<Value> {
+    let key = name.as_str()?.as_str();
+    let mro = t.mro();
+    std::iter::once(cls).chain(mro.iter()).find_map(|c| {
+        let Obj::Type(ct) = &**c else { return None };
+        if crate::protocol::class::is_user_class(ct) {
+            return None;
+        }
+        let (_, member, _) = FIELDS
+            .iter()
+            .find(|(owner, _, fields)| *owner == ct.name && fields.contains(&key))?;
+        let accessors = [field_get, field_set, field_delete];
+        Some(descriptors::new(
+            *member,
+            name,
+            Value::Obj(c.clone()),
+            accessors,
+        ))
+    })
+}
+
+fn field_get(ts: &mut ThreadState, receiver: &Value, args: &Args) -> PyResult {
+    let a = descriptors::checked_instance(ts, receiver, args, 1)?;
+    let (name, _) = descriptors::name_and_owner(receiver);
+    crate::protocol::attr::generic_get_attr(ts, &a[0], &name)
+}
+
+fn field_set(ts: &mut ThreadState, receiver: &Value, args: &Args) -> PyResult {
+    let a = descriptors::checked_instance(ts, receiver, args, 2)?;
+    let (name, _) = descriptors::name_and_owner(receiver);
+    crate::protocol::attr::generic_set_attr(ts, &a[0], &name, a[1].clone())?;
+    Ok(Value::None)
+}
+
+fn field_delete(ts: &mut ThreadState, receiver: &Value, args: &Args) -> PyResult {
+    let a = descriptors::checked_instance(ts, receiver, args, 1)?;
+    let (name, _) = descriptors::name_and_owner(receiver);
+    crate::protocol::attr::generic_del_attr(ts, &a[0], &name)?;
+    Ok(Value::None)
 }

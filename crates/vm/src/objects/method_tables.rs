@@ -4,7 +4,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::error::PyResult;
 use crate::object::typeobj::TypeId;
-use crate::object::value::{Obj, Value};
+use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::bytes::bytearray as bytearray_methods;
 use crate::objects::bytes::methods as bytes_methods;
 use crate::objects::coroutines;
@@ -23,8 +23,9 @@ use crate::objects::str::methods as str_methods;
 /// `__hash__` of the unhashable ones), as `str.__dict__['upper']` shows. `Runtime::boot`
 /// installs it in the type object, where `TypeObj::lookup` finds it for the type, its
 /// values and its subclasses.
-pub fn type_dict(id: TypeId) -> Dict {
+pub fn type_dict(id: TypeId, owner: &ObjRef) -> Dict {
     let mut d = Dict::new();
+    crate::objects::descriptors::install(id, owner, &mut d);
     let (first, then) = tables(id);
     for (name, f) in first.iter().chain(then) {
         d.set_str(name, builtin_type_method(id, name, *f));
@@ -78,6 +79,7 @@ fn tables(id: TypeId) -> (MethodTable, MethodTable) {
         }
         TypeId::MemoryView => crate::objects::memoryview::methods::METHODS,
         TypeId::Property => property::METHODS,
+        TypeId::GetSetDescriptor | TypeId::MemberDescriptor => property::ACCESS_METHODS,
         TypeId::DictKeys | TypeId::DictItems => map_methods::VIEW_METHODS,
         TypeId::Slice => SLICE_METHODS,
         TypeId::Iterator
@@ -123,6 +125,12 @@ pub fn data_attr(obj: &Value, name: &str) -> Option<Value> {
             (Obj::Slice { stop, .. }, "stop") => Some(stop.clone()),
             (Obj::Slice { step, .. }, "step") => Some(step.clone()),
             (Obj::Generator(g), _) => coroutines::data_attr(g, name),
+            (
+                Obj::Property {
+                    native: Some(d), ..
+                },
+                _,
+            ) => crate::objects::descriptors::data_attr(d, name),
             (Obj::Property { .. }, _) => property::data_attr(o, name),
             (Obj::ClassMethod(f) | Obj::StaticMethod(f), "__func__" | "__wrapped__") => {
                 Some(f.clone())

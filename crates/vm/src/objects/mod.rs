@@ -21,6 +21,7 @@ pub mod combinatorics;
 pub mod complex;
 pub mod constructors;
 pub mod coroutines;
+pub mod descriptors;
 pub mod dict;
 pub mod exception;
 pub mod float;

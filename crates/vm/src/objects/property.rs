@@ -4,6 +4,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::args::positional;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, ObjRef, Value};
+use crate::objects::descriptors::{checked_instance, name_and_owner};
 use crate::objects::function::{Args, NativeFn};
 use crate::protocol::attr::get_attr;
 
@@ -15,6 +16,10 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__set__", set),
     ("__delete__", delete),
 ];
+
+/// What a descriptor of a built-in layout shares with `property`: its access methods.
+pub const ACCESS_METHODS: &[(&str, NativeFn)] =
+    &[("__get__", get), ("__set__", set), ("__delete__", delete)];
 
 /// The message of a property used without the accessor it needs.
 fn missing(ts: &ThreadState, what: &str, obj: &Value) -> crate::object::value::ObjRef {
@@ -69,6 +74,7 @@ fn new_value((getter, setter, deleter, doc): Parts) -> Value {
         setter,
         deleter,
         doc: std::cell::RefCell::new(doc),
+        native: None,
     }))
 }
 
@@ -124,6 +130,7 @@ fn parts(this: &Value) -> Parts {
             setter,
             deleter,
             doc,
+            ..
         }) => (
             getter.clone(),
             setter.clone(),
@@ -177,6 +184,7 @@ pub fn data_attr(prop: &Obj, name: &str) -> Option<Value> {
         setter,
         deleter,
         doc,
+        ..
     } = prop
     else {
         return None;
@@ -193,16 +201,11 @@ pub fn data_attr(prop: &Obj, name: &str) -> Option<Value> {
     }
 }
 
-/// The descriptor of a `__slots__` name: a property whose accessors read, write and delete
-/// the name in the instance's storage (bound to the name as their receiver).
-pub fn slot_descriptor(name: &Value) -> Value {
-    let accessor = |f| crate::objects::function::native_value("__get__", f, name.clone());
-    new_value((
-        accessor(slot_get),
-        accessor(slot_set),
-        accessor(slot_delete),
-        Value::None,
-    ))
+/// The `member_descriptor` of a `__slots__` name of the instances of `owner` (`None` while
+/// the class is being made): its accessors read, write and delete the name in the
+/// instance's storage, once the instance is known to have the owner's layout.
+pub fn slot_descriptor(name: &Value, owner: Value) -> Value {
+    crate::objects::descriptors::new(true, name, owner, [slot_get, slot_set, slot_delete])
 }
 
 fn slot_missing(ts: &ThreadState, obj: &Value, name: &Value) -> crate::object::value::ObjRef {
@@ -216,26 +219,29 @@ fn slot_missing(ts: &ThreadState, obj: &Value, name: &Value) -> crate::object::v
     )
 }
 
-fn slot_get(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "__get__", args, 1, 1)?;
-    let found = a[0].as_instance().and_then(|i| i.attr(name));
-    found.ok_or_else(|| slot_missing(ts, &a[0], name))
+fn slot_get(ts: &mut ThreadState, receiver: &Value, args: &Args) -> PyResult {
+    let a = checked_instance(ts, receiver, args, 1)?;
+    let (name, _) = name_and_owner(receiver);
+    let found = a[0].as_instance().and_then(|i| i.attr(&name));
+    found.ok_or_else(|| slot_missing(ts, &a[0], &name))
 }
 
-fn slot_set(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "__set__", args, 2, 2)?;
+fn slot_set(ts: &mut ThreadState, receiver: &Value, args: &Args) -> PyResult {
+    let a = checked_instance(ts, receiver, args, 2)?;
+    let (name, _) = name_and_owner(receiver);
     if let Some(inst) = a[0].as_instance() {
-        inst.set_attr(name.clone(), a[1].clone());
+        inst.set_attr(name, a[1].clone());
     }
     Ok(Value::None)
 }
 
-fn slot_delete(ts: &mut ThreadState, name: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "__delete__", args, 1, 1)?;
-    let removed = a[0].as_instance().and_then(|i| i.remove_attr(name));
+fn slot_delete(ts: &mut ThreadState, receiver: &Value, args: &Args) -> PyResult {
+    let a = checked_instance(ts, receiver, args, 1)?;
+    let (name, _) = name_and_owner(receiver);
+    let removed = a[0].as_instance().and_then(|i| i.remove_attr(&name));
     removed
         .map(|_| Value::None)
-        .ok_or_else(|| slot_missing(ts, &a[0], name))
+        .ok_or_else(|| slot_missing(ts, &a[0], &name))
 }
 
 /// Whether a function was marked by `abc.abstractmethod` (`__isabstractmethod__` is true).

@@ -58,7 +58,9 @@ pub fn lookup(id: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
         "__mod__" => number || matches!(id, TypeId::Str | TypeId::Bytes),
         "__sub__" | "__rsub__" => number || k == Kind::Set,
         "__truediv__" | "__floordiv__" | "__pow__" | "__neg__" | "__pos__" | "__abs__"
-        | "__bool__" | "__int__" | "__float__" | "__radd__" => number,
+        | "__int__" | "__float__" | "__radd__" => number,
+        // `None` is the one non-number whose truth CPython gives as a slot (`nb_bool`).
+        "__bool__" => number || id == TypeId::NoneType,
         "__and__" | "__xor__" | "__rand__" | "__rxor__" => k == Kind::Integer || k == Kind::Set,
         "__rtruediv__" | "__rpow__" => number,
         "__rfloordiv__" | "__rmod__" => number && id != TypeId::Complex,

@@ -168,7 +168,7 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
     if let Some(bound) = class::alternate_constructor(cls, t, &attr) {
         return Some(bound);
     }
-    if let Some(bound) = bound_prepare(&attr, cls) {
+    if let Some(bound) = bound_class_method(&attr, cls) {
         return Some(bound);
     }
     Some(match &attr {
@@ -184,12 +184,15 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
     })
 }
 
-/// `type.__prepare__` reached through a class: bound to it, as CPython's class method is,
-/// so that it needs no argument (`type.__prepare__()`).
-fn bound_prepare(attr: &Value, cls: &ObjRef) -> Option<Value> {
+/// `type.__prepare__` and `object.__subclasshook__` reached through a class: bound to it, as
+/// CPython's class methods are, so that they need no class argument (`type.__prepare__()`)
+/// and are named by it (`type.__subclasshook__.__qualname__`).
+fn bound_class_method(attr: &Value, cls: &ObjRef) -> Option<Value> {
     match attr.obj().map(|o| &**o) {
         Some(Obj::Native(n))
-            if n.name == "__prepare__" && n.of_builtin_type.is_some() && n.this.is_null() =>
+            if matches!(n.name, "__prepare__" | "__subclasshook__")
+                && n.of_builtin_type.is_some()
+                && n.this.is_null() =>
         {
             Some(bind(attr.clone(), &Value::Obj(cls.clone()), || cls.clone()))
         }
@@ -275,12 +278,19 @@ fn class_get_attr(
             let args = [v.clone(), Value::None, Value::Obj(cls.clone())];
             return call_value(ts, &get, &args, &[]).map(Some);
         }
-        return Ok(Some(v));
+        return Ok(Some(bound_class_method(&v, cls).unwrap_or(v)));
+    }
+    if t.is_exception {
+        if let Some(d) = crate::objects::exception::field_descriptor(cls, t, name) {
+            return Ok(Some(d));
+        }
     }
     // `type`'s own methods (`int.__call__`, `C.__prepare__`), but `__init__`: the class's.
     if let Obj::Type(type_t) = &**ts.rt.type_obj(TypeId::Type) {
         if let Some(m) = type_t.dict.borrow().get(name).filter(|_| key != "__init__") {
-            return Ok(Some(bound_prepare(m, cls).unwrap_or_else(|| m.clone())));
+            return Ok(Some(
+                bound_class_method(m, cls).unwrap_or_else(|| m.clone()),
+            ));
         }
     }
     Ok(from_meta.map(|(meta, attr)| bind(attr, &Value::Obj(cls.clone()), || meta.clone())))
@@ -463,6 +473,15 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
             Obj::Native(n) if key == "__name__" => return Ok(Value::new_str(n.name)),
             Obj::Native(n) if key == "__qualname__" => {
                 return Ok(Value::new_str(match (n.of_builtin_type, n.this.obj()) {
+                    // `object`'s class methods, bound to the class they were looked up on.
+                    (_, Some(cls))
+                        if matches!(n.name, "__subclasshook__" | "__init_subclass__") =>
+                    {
+                        match &**cls {
+                            Obj::Type(t) => format!("{}.{}", t.qualname(), n.name),
+                            _ => n.name.to_string(),
+                        }
+                    }
                     (Some(owner), _) if n.is_method => format!("{}.{}", owner.name(), n.name),
                     // A built-in type's `__new__`, bound to the type (`object.__new__`).
                     (_, Some(cls)) if n.name == "__new__" => match &**cls {
@@ -775,6 +794,7 @@ fn accessor_property(
         setter: native_value(name, set, Value::Null),
         deleter: native_value(name, delete, Value::Null),
         doc: std::cell::RefCell::new(Value::new_str(doc)),
+        native: None,
     }))
 }
 
@@ -799,6 +819,12 @@ fn instance_dict_get(
     _this: &Value,
     args: &crate::objects::function::Args,
 ) -> PyResult {
+    // A metaclass with a plain mixin base (`class M(Mixin, type)`) finds the mixin's
+    // descriptor first: for its classes, the namespace, as CPython's `subtype_dict` defers
+    // to the built-in base's.
+    if let Some(Obj::Type(t)) = args.pos.first().and_then(|v| v.obj()).map(|o| &**o) {
+        return Ok(Value::new_dict(t.dict.borrow().clone()));
+    }
     let (_, inst) = accessor_instance(ts, args, 1)?;
     match inst.class() {
         Obj::Type(t) => Ok(instance_dict(inst, t)),

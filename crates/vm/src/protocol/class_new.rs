@@ -288,7 +288,29 @@ fn new_class(
     if let Some(qualname) = qualname {
         t.set_qualname(qualname);
     }
-    Ok(t.into_class())
+    let cls = t.into_class();
+    own_slot_descriptors(&cls);
+    Ok(cls)
+}
+
+/// Gives the new class's `__slots__` descriptors their owner, which did not exist when
+/// [`slot_layout`] made them: from now on they apply only to its instances.
+fn own_slot_descriptors(cls: &ObjRef) {
+    let Obj::Type(t) = &**cls else { return };
+    let unowned: Vec<Value> = t
+        .dict
+        .borrow()
+        .iter()
+        .filter(|(_, v)| {
+            matches!(v.obj().map(|o| &**o), Some(Obj::Property { native: Some(d), .. })
+                if d.member && d.owner.is_none())
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    for name in unowned {
+        let owned = crate::objects::property::slot_descriptor(&name, Value::Obj(cls.clone()));
+        t.dict.borrow_mut().insert(name, owned);
+    }
 }
 
 /// Puts the `__dict__` and `__weakref__` descriptors in a new class's namespace when its
@@ -362,7 +384,8 @@ fn slot_layout(ts: &mut ThreadState, bases: &[ObjRef], dict: &mut Dict) -> PyRes
             }
             name => {
                 added.push(name.to_string());
-                dict.insert(n.clone(), crate::objects::property::slot_descriptor(&n));
+                let unowned = crate::objects::property::slot_descriptor(&n, Value::None);
+                dict.insert(n.clone(), unowned);
             }
         }
     }

@@ -56,7 +56,10 @@ pub fn ascii(s: &str) -> String {
 /// reads the dict's), else the one it was made in.
 pub fn class_module(t: &TypeObj) -> String {
     let dict = t.dict.try_borrow().ok();
-    match dict.as_ref().and_then(|d| d.get_str("__module__")?.as_str()) {
+    match dict
+        .as_ref()
+        .and_then(|d| d.get_str("__module__")?.as_str())
+    {
         Some(m) => m.as_str().to_owned(),
         None => t.module.clone(),
     }
@@ -202,6 +205,9 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
             o.id()
         ),
         Obj::Super { .. } => "<super object>".into(),
+        Obj::Property {
+            native: Some(d), ..
+        } => crate::objects::descriptors::repr(d),
         Obj::Property { .. } => format!("<property object at {:#x}>", o.id()),
         Obj::ClassMethod(_) => format!("<classmethod object at {:#x}>", o.id()),
         Obj::StaticMethod(_) => format!("<staticmethod object at {:#x}>", o.id()),

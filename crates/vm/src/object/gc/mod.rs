@@ -172,9 +172,14 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
             setter,
             deleter,
             doc,
+            native,
         } => {
             values([getter, setter, deleter], visit);
             value(&*read!(doc), visit);
+            if let Some(d) = native {
+                value(&d.name, visit);
+                value(&d.owner, visit);
+            }
         }
         Obj::ClassMethod(v) | Obj::StaticMethod(v) => value(v, visit),
         Obj::DictView { dict, .. } => visit(dict),

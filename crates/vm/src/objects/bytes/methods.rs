@@ -14,6 +14,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("decode", decode),
     ("hex", hex),
     ("fromhex", fromhex),
+    ("maketrans", maketrans),
     ("strip", shape::strip::<[u8]>),
     ("lstrip", shape::lstrip::<[u8]>),
     ("rstrip", shape::rstrip::<[u8]>),
@@ -71,6 +72,28 @@ pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
         Some(Obj::MemoryView(m)) => m.to_bytes().ok(),
         _ => None,
     }
+}
+
+/// `bytes.maketrans(frm, to)`: the 256-byte table mapping each byte of `frm` to the byte of
+/// `to` at its place. Reached unbound, the first argument arrives as `this`.
+fn maketrans(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let mut all: Vec<Value> = Vec::new();
+    if !this.is_null() && args.pos.len() < 2 {
+        all.push(this.clone());
+    }
+    all.extend_from_slice(args.pos);
+    let [from, to] = all.as_slice() else {
+        return Err(ts.type_error(format!("maketrans expected 2 arguments, got {}", all.len())));
+    };
+    let (from, to) = (bytes_arg(ts, from)?, bytes_arg(ts, to)?);
+    if from.len() != to.len() {
+        return Err(ts.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (f, t) in from.into_iter().zip(to) {
+        table[usize::from(f)] = t;
+    }
+    Ok(new_bytes(table))
 }
 
 /// A bytes-like argument, or CPython's TypeError.

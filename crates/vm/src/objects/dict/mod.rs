@@ -163,9 +163,11 @@ fn hash_other(v: &Value) -> Option<u64> {
                 b.hash(&mut h);
                 h.finish()
             }
-            Obj::List(_) | Obj::Dict(_) | Obj::Set { frozen: false, .. } | Obj::Slice { .. } => {
-                return None
-            }
+            Obj::List(_)
+            | Obj::ByteArray(_)
+            | Obj::Dict(_)
+            | Obj::Set { frozen: false, .. }
+            | Obj::Slice { .. } => return None,
             Obj::Set { items, .. } => {
                 let items = items.borrow();
                 hash_frozenset(items.map.keys().map(|k| k.hash), items.len())

@@ -357,8 +357,10 @@ def _never_instantiated(name):
     return Descriptor
 
 
-MemberDescriptorType = _never_instantiated('member_descriptor')
-GetSetDescriptorType = _never_instantiated('getset_descriptor')
+# As CPython's: the type of a getset descriptor of `type`, and of the member descriptor
+# that type has.
+GetSetDescriptorType = type(type.__dict__['__dict__'])
+MemberDescriptorType = type(GetSetDescriptorType.__dict__['__objclass__'])
 WrapperDescriptorType = _never_instantiated('wrapper_descriptor')
 MethodWrapperType = _never_instantiated('method-wrapper')
 MethodDescriptorType = _never_instantiated('method_descriptor')
