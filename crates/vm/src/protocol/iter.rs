@@ -374,6 +374,9 @@ fn next_of_sequence(
             if ts.exc_matches(&e, ExcKind::IndexError)
                 || ts.exc_matches(&e, ExcKind::StopIteration) =>
         {
+            // Spent for good, as CPython drops `it_seq`: a sequence that grows later is not
+            // read again.
+            *state.borrow_mut() = IterState::Exhausted(TypeId::Iterator);
             Ok(None)
         }
         Err(e) => Err(e),

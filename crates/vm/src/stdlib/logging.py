@@ -26,8 +26,8 @@ To use, simply 'import logging' and log away!
 import sys, os, time, io, re, traceback, weakref
 
 # gilvm: adapted from CPython 3.11's logging/__init__.py. There are no frame objects (the
-# caller is found from traceback's stack entries), no weak references (handlers are held
-# until shutdown), no warnings module (the deprecated `warn` aliases do not warn).
+# caller is found from traceback's stack entries), handlers in `_handlerList` are held
+# strongly until shutdown, no warnings module (the deprecated `warn` aliases do not warn).
 from traceback import _stack_entries
 try:
     from collections.abc import Mapping as _Mapping

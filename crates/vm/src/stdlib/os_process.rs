@@ -1,5 +1,5 @@
 //! `os`'s process functions: `fork` (its native half; the at-fork callbacks are run by
-//! `os_process.py`), `waitpid`, `_exit`, `getppid`, `cpu_count`, `urandom`.
+//! `os_process.py`), `waitpid`, `_exit`, `cpu_count`, `urandom`.
 
 use crate::interp::sandbox::check_process;
 use crate::interp::thread_state::ThreadState;
@@ -16,7 +16,6 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_at_fork_failed", at_fork_failed),
     ("waitpid", waitpid),
     ("_exit", exit),
-    ("getppid", getppid),
     ("cpu_count", cpu_count),
     ("urandom", urandom),
 ];
@@ -66,13 +65,6 @@ fn exit(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     let status = c_int_arg(ts, &a[0])?;
     // SAFETY: `_exit` ends the process; nothing of it runs afterwards.
     unsafe { libc::_exit(status) }
-}
-
-fn getppid(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    positional(ts, "getppid", args, 0, 0)?;
-    check_process(ts, "reading the process id")?;
-    // SAFETY: `getppid` cannot fail.
-    Ok(Value::Int(unsafe { libc::getppid() }.into()))
 }
 
 /// `cpu_count()`: the CPUs online, as CPython counts them (not the affinity mask).

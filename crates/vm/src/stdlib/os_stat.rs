@@ -1,5 +1,5 @@
 //! More of `os`'s native part: `stat`/`lstat` (the fields of `os.stat_result`, which
-//! `os_extra.py` builds), `chdir`, `getppid`, `strerror`, `cpu_count`.
+//! `os_extra.py` builds), `chdir`, `getppid`, `strerror`.
 
 use std::os::unix::fs::MetadataExt;
 
@@ -17,7 +17,6 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("chdir", chdir),
     ("getppid", getppid),
     ("strerror", strerror),
-    ("cpu_count", cpu_count),
 ];
 
 fn path_of(ts: &ThreadState, name: &str, v: &Value) -> PyResult<String> {
@@ -88,9 +87,4 @@ fn strerror(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         None => text,
     };
     Ok(Value::new_str(text))
-}
-
-fn cpu_count(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    positional(ts, "cpu_count", args, 0, 0)?;
-    Ok(std::thread::available_parallelism().map_or(Value::None, |n| Value::Int(n.get() as i64)))
 }
