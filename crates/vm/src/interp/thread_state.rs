@@ -217,11 +217,7 @@ impl ThreadState {
     #[inline(always)]
     pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
         if self.frame_pool.len() < 64 {
-            // One by one: `Vec::clear` stays an out-of-line call, dearer than the few values
-            // a finished frame holds (its locals; the stack is empty after a return).
-            while let Some(v) = f.slots.pop() {
-                drop(v);
-            }
+            f.slots.clear();
             // Most frames have neither: skip the drop loops' calls.
             if !f.cells.is_empty() {
                 f.cells.clear();
