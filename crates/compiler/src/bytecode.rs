@@ -120,11 +120,8 @@ pub enum Instruction {
     // --- constants and variables ---
     /// `-> consts[i]`
     LoadConst(u32),
-    /// `-> locals[i]`, a local the compiler proved bound (`bound.rs`): no check.
+    /// `-> locals[i]`; `UnboundLocalError` if unset.
     LoadFast(u32),
-    /// `-> locals[i]`; `UnboundLocalError` if unset (CPython 3.12's `LOAD_FAST_CHECK`;
-    /// shown as `LOAD_FAST`, as CPython 3.11 shows it).
-    LoadFastCheck(u32),
     /// `v ->`; stores into fast local slot `i`.
     StoreFast(u32),
     /// Unbinds fast local `i` (`UnboundLocalError` if unset).

@@ -242,7 +242,7 @@ fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>
         DupTopTwo => none("DUP_TOP_TWO"),
         Swap(n) => plain("SWAP", n),
         LoadConst(i) => ("LOAD_CONST", Some(i), konst(i)),
-        LoadFast(i) | LoadFastCheck(i) => ("LOAD_FAST", Some(i), local(i)),
+        LoadFast(i) => ("LOAD_FAST", Some(i), local(i)),
         StoreFast(i) => ("STORE_FAST", Some(i), local(i)),
         DeleteFast(i) => ("DELETE_FAST", Some(i), local(i)),
         LoadDeref(i) => ("LOAD_DEREF", Some(i), cell(i)),

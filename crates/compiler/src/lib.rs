@@ -6,7 +6,6 @@
 
 #![forbid(unsafe_code)]
 
-mod bound;
 pub mod bytecode;
 mod codegen;
 mod constants;
@@ -16,7 +15,6 @@ mod future;
 mod peephole;
 pub mod repr;
 mod stack;
-mod verify;
 
 /// Runs one level of a recursive pass over the tree on a stack segment with room to spare:
 /// when less than 128 KiB of the native stack is left, `f` runs on a fresh 2 MiB segment
@@ -35,8 +33,7 @@ use gilvm_syntax::{ast, SyntaxError};
 pub use bytecode::CodeObject;
 pub use codegen::Mode;
 pub use dis::{disassemble, rows, unfused_rows, Row, OPNAMES};
-pub use stack::{max_stack_depth, stack_depth, InvalidCode};
-pub use verify::verify;
+pub use stack::max_stack_depth;
 
 /// Compiles a parsed module; `source` is the text it was parsed from (for locations).
 pub fn compile_module(

@@ -48,46 +48,6 @@ impl Instruction {
         }
     }
 
-    /// How many values from the top of the stack it takes or reads (at least), before
-    /// pushing anything.
-    pub fn stack_inputs(self) -> u32 {
-        use Instruction::*;
-        match self {
-            Nop | LoadConst(_) | LoadFast(_) | LoadFastCheck(_) | LoadDeref(_) | LoadClosure(_)
-            | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadFastLoadFast(_)
-            | LoadFastLoadConst(_) | DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_)
-            | DeleteName(_) | Jump(_) | LoadBuildClass | LoadAssertionError | SetupFinally(_)
-            | PopBlock | PopExcept => 0,
-            PopTop | PrintExpr | DupTop | StoreFast(_) | StoreFastLoadFast(_) | StoreDeref(_)
-            | StoreGlobal(_) | StoreName(_) | LoadAttr(_) | DeleteAttr(_) | LoadMethod(_)
-            | UnaryNegative | UnaryPositive | UnaryInvert | UnaryNot | PopJumpIfFalse(_)
-            | PopJumpIfTrue(_) | JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) | GetIter
-            | GetYieldFromIter | ForIter(_) | ReturnValue | ListToTuple | UnpackSequence(_)
-            | UnpackEx(_) | SetupWith(_) | Reraise | ImportFrom(_) | ImportStar | YieldValue
-            | GetAwaitable(_) | GetAiter | GetAnext | BeforeAsyncWith | SetupAsyncWith(_)
-            | MatchSequence | MatchMapping | GetLen => 1,
-            RotTwo | DupTopTwo | StoreAttr(_) | BinarySubscr | DeleteSubscr | BinaryOp(_)
-            | InplaceOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_) | JumpIfNotExcMatch(_)
-            | WithExceptStart | ImportName(_) | YieldFrom | EndAsyncFor | MatchKeys
-            | CopyDictWithoutKeys => 2,
-            RotThree | StoreSubscr | MatchClass(_) => 3,
-            RotFour => 4,
-            Swap(n) | BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n)
-            | BuildString(n) | RaiseVarargs(n) => n,
-            BuildMap(n) => 2 * n,
-            CallMethod(argc) | CallKw(argc) => argc + 2,
-            Call(argc) => argc + 1,
-            CallFunctionEx(flags) => 2 + (flags & 1),
-            MakeFunction(flags) => 2 + flags.count_ones(),
-            FormatValue(flags) => 1 + u32::from(flags & FormatFlags::HAS_SPEC != 0),
-            // The collection is the `i`-th value below the one taken; `MapAdd` takes two.
-            ListAppend(i) | SetAdd(i) | ListExtend(i) | SetUpdate(i) | DictUpdate(i) => i + 1,
-            MapAdd(i) => i + 2,
-            // Its error names the callee, below the args tuple and the dict.
-            DictMerge(i) => i + 3,
-        }
-    }
-
     /// Net change of the value-stack depth (of the pair, for a superinstruction); `jumping` selects the effect on the jump edge
     /// (for a handler setup: the depth at which its handler starts, exception included).
     pub fn stack_effect(self, jumping: bool) -> i32 {
@@ -103,8 +63,8 @@ impl Instruction {
             DupTopTwo => 2,
             LoadFastLoadFast(_) | LoadFastLoadConst(_) => 2,
             StoreFastLoadFast(_) => 0,
-            LoadConst(_) | LoadFast(_) | LoadFastCheck(_) | LoadDeref(_) | LoadClosure(_)
-            | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) => 1,
+            LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_)
+            | LoadGlobal(_) | LoadName(_) => 1,
             StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => -1,
             DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => 0,
             LoadAttr(_) => 0,
@@ -172,67 +132,29 @@ impl Instruction {
     }
 }
 
-/// Why a code object's instructions cannot run: the eval loop relies on the facts
-/// [`stack_depth`] checks (it indexes its stack, instructions and locals unchecked).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InvalidCode {
-    /// The instruction at fault (or the index control reaches outside the code).
-    pub at: usize,
-    pub reason: &'static str,
-}
-
-impl std::fmt::Display for InvalidCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "instruction {}: {}", self.at, self.reason)
-    }
-}
-
-/// The deepest value stack any path through `code` reaches: a walk of the control-flow
-/// graph from instruction 0 at depth 0, which also checks what the eval loop relies on
-/// (every path reaches an instruction at the same depth, no instruction takes more values
-/// than the stack holds, control never runs off the end or jumps outside the code), so the
-/// maximum is exact, not a bound.
-pub fn stack_depth(code: &[Instruction]) -> Result<u32, InvalidCode> {
-    let mut depth_at: Vec<Option<i64>> = vec![None; code.len()];
-    let mut work = vec![(0usize, 0i64)];
+/// The deepest value stack any path through `code` reaches (a depth-first walk of the
+/// control-flow graph, starting empty at instruction 0).
+pub fn max_stack_depth(code: &[Instruction]) -> u32 {
+    let mut depth_at: Vec<Option<i32>> = vec![None; code.len()];
+    let mut work = vec![(0usize, 0i32)];
     let mut max = 0;
     while let Some((i, depth)) = work.pop() {
-        let invalid = |reason| Err(InvalidCode { at: i, reason });
-        let Some(&instr) = code.get(i) else {
-            return invalid("control reaches past the last instruction");
-        };
-        match depth_at[i] {
-            Some(d) if d == depth => continue,
-            Some(_) => return invalid("reached with two different stack depths"),
-            None => depth_at[i] = Some(depth),
+        if i >= code.len() || depth_at[i].is_some_and(|d| d >= depth) {
+            continue;
         }
-        if depth < i64::from(instr.stack_inputs()) {
-            return invalid("takes more values than the stack holds");
-        }
+        depth_at[i] = Some(depth);
         max = max.max(depth);
-        for (next, after) in successors(instr, i, depth) {
+        let instr = code[i];
+        if let Some(target) = instr.jump_target() {
+            let after = depth + instr.stack_effect(true);
             max = max.max(after);
-            work.push((next, after));
+            work.push((target as usize, after));
+        }
+        if !instr.ends_flow() {
+            let after = depth + instr.stack_effect(false);
+            max = max.max(after);
+            work.push((i + instr.width(), after));
         }
     }
-    Ok(max as u32)
-}
-
-/// Where control goes after instruction `i` (run at `depth`), and the depth there.
-fn successors(instr: Instruction, i: usize, depth: i64) -> impl Iterator<Item = (usize, i64)> {
-    let jump = instr
-        .jump_target()
-        .map(|t| (t as usize, depth + i64::from(instr.stack_effect(true))));
-    let fall = (!instr.ends_flow()).then(|| {
-        (
-            i + instr.width(),
-            depth + i64::from(instr.stack_effect(false)),
-        )
-    });
-    jump.into_iter().chain(fall)
-}
-
-/// [`stack_depth`] of code the compiler emitted, which always passes its checks.
-pub fn max_stack_depth(code: &[Instruction]) -> u32 {
-    stack_depth(code).unwrap_or_else(|e| panic!("the compiler emitted invalid code: {e}"))
+    max.max(0) as u32
 }

@@ -163,15 +163,6 @@ impl<'a> CodeUnit<'a> {
         Some((self.cellvars.len() + i) as u32)
     }
 
-    /// Fast locals bound on entry: the parameters, `*args` and `**kwargs` included.
-    fn param_count(&self) -> usize {
-        let starred = [CodeFlags::VARARGS, CodeFlags::VARKEYWORDS]
-            .iter()
-            .filter(|&&flag| self.flags & flag != 0)
-            .count();
-        (self.arg_count + self.kwonly_arg_count) as usize + starred
-    }
-
     /// Whether some label points just past the last instruction.
     fn label_at_end(&self) -> bool {
         let end = self.instructions.len() as u32;
@@ -192,8 +183,6 @@ impl<'a> CodeUnit<'a> {
             }
         }
         crate::peephole::thread_bool_jumps(&mut self.instructions);
-        let (nlocals, params) = (self.varnames.names.len(), self.param_count());
-        crate::bound::check_unbound_loads(&mut self.instructions, nlocals, params);
         crate::peephole::fuse_pairs(&mut self.instructions);
         let max_stack = max_stack_depth(&self.instructions);
         CodeObject {

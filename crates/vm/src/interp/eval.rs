@@ -121,13 +121,10 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
         let code = f.code.clone();
         let instructions = &code.instructions[..];
         let mut ip = f.ip;
-        debug_assert!(f.slots.len() >= code.nlocals, "locals filled");
         loop {
-            debug_assert!(ip < instructions.len(), "ip in range");
-            // SAFETY: `ip` is 0, a jump target, or where control falls through after an
-            // instruction (or a superinstruction's pair): `gilvm_compiler::verify`, which
-            // every `CodeInfo`'s code passed, checked each lies within the code.
-            let instruction = unsafe { *instructions.get_unchecked(ip) };
+            let Some(&instruction) = instructions.get(ip) else {
+                return Err(ts.new_exc(ExcKind::SystemError, "instruction pointer out of range"));
+            };
             ip += 1;
             // Kept in sync for tracebacks and frame switches; the loop reads the local copy.
             f.ip = ip;
@@ -198,41 +195,50 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     f.push(b);
                 }
                 I::LoadConst(i) => {
-                    let v = code.constant(i as usize).clone();
+                    let v = code.consts[i as usize].clone();
                     f.push(v);
                 }
-                I::LoadFast(i) => f.push_bound_local(i as usize),
-                I::LoadFastCheck(i) => {
+                I::LoadFast(i) => {
                     let local = i as usize;
-                    if f.local(local).is_null() {
+                    if f.slots[local].is_null() {
                         return Err(names::unbound_local(ts, &code, i));
                     }
                     f.push_local(local);
                 }
                 I::StoreFast(i) => {
                     let v = f.pop();
-                    f.set_local(i as usize, v);
+                    f.slots[i as usize] = v;
                 }
-                // Superinstructions (of `LoadFast`s, whose locals are bound): the second
-                // instruction of the pair is skipped.
+                // Superinstructions: when the second half would raise, it is left to the
+                // instruction kept after the pair, so the error has its own location.
                 I::LoadFastLoadFast(pair) => {
                     let (a, b) = unpack_pair(pair);
-                    f.push_bound_local(a as usize);
-                    f.push_bound_local(b as usize);
-                    ip += 1;
+                    if f.slots[a as usize].is_null() {
+                        return Err(names::unbound_local(ts, &code, a));
+                    }
+                    f.push_local(a as usize);
+                    if !f.slots[b as usize].is_null() {
+                        f.push_local(b as usize);
+                        ip += 1;
+                    }
                 }
                 I::LoadFastLoadConst(pair) => {
                     let (a, c) = unpack_pair(pair);
-                    f.push_bound_local(a as usize);
-                    f.push(code.constant(c as usize).clone());
+                    if f.slots[a as usize].is_null() {
+                        return Err(names::unbound_local(ts, &code, a));
+                    }
+                    f.push_local(a as usize);
+                    f.push(code.consts[c as usize].clone());
                     ip += 1;
                 }
                 I::StoreFastLoadFast(pair) => {
                     let (a, b) = unpack_pair(pair);
                     let v = f.pop();
-                    f.set_local(a as usize, v);
-                    f.push_bound_local(b as usize);
-                    ip += 1;
+                    f.slots[a as usize] = v;
+                    if !f.slots[b as usize].is_null() {
+                        f.push_local(b as usize);
+                        ip += 1;
+                    }
                 }
                 I::DeleteFast(i) => {
                     if f.slots[i as usize].is_null() {
@@ -320,7 +326,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                         n + 1
                     };
                     if let Some(callee) = call::call_positional(ts, f, nargs)? {
-                        ts.push_frame(std::mem::replace(current, callee));
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
@@ -473,11 +479,11 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     // a pair, whose second instruction then runs next).
                     Some(v) => match instructions.get(ip) {
                         Some(&I::StoreFast(i)) => {
-                            f.set_local(i as usize, v);
+                            f.slots[i as usize] = v;
                             ip += 1;
                         }
                         Some(&I::StoreFastLoadFast(pair)) => {
-                            f.set_local(unpack_pair(pair).0 as usize, v);
+                            f.slots[unpack_pair(pair).0 as usize] = v;
                             ip += 1;
                         }
                         _ => f.push(v),
@@ -493,20 +499,20 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::Call(n) => {
                     if let Some(callee) = call::call_positional(ts, f, n as usize)? {
-                        ts.push_frame(std::mem::replace(current, callee));
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
                 I::CallKw(n) => {
                     let kwnames = f.pop();
                     if let Some(callee) = call::call_kw_from_stack(ts, f, n as usize, &kwnames)? {
-                        ts.push_frame(std::mem::replace(current, callee));
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
                 I::CallFunctionEx(flags) => {
                     if let Some(callee) = call::call_ex_from_stack(ts, f, flags & 1 != 0)? {
-                        ts.push_frame(std::mem::replace(current, callee));
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }

@@ -171,7 +171,7 @@ impl ThreadState {
         namespace: Option<ObjRef>,
     ) -> Box<Frame> {
         let mut f = self.empty_frame(code, globals, namespace);
-        f.fill_locals();
+        f.fill_locals(code.nlocals);
         f
     }
 
@@ -227,36 +227,7 @@ impl ThreadState {
             }
             f.namespace = None;
             f.runs_init = false;
-            push_inline(&mut self.frame_pool, f);
+            self.frame_pool.push(f);
         }
     }
-
-    /// Suspends the running frame `f` under the one it calls.
-    #[inline(always)]
-    pub fn push_frame(&mut self, f: Box<Frame>) {
-        push_inline(&mut self.frames, f);
-    }
-}
-
-/// `frames.push(f)` as the eval loop's call path wants it: inlined, growing out of line
-/// (the optimiser keeps `Vec::push` itself out of the large `execute`).
-#[inline(always)]
-#[allow(clippy::vec_box)]
-fn push_inline(frames: &mut Vec<Box<Frame>>, f: Box<Frame>) {
-    let len = frames.len();
-    if len == frames.capacity() {
-        grow(frames);
-    }
-    // SAFETY: `len` is below the capacity (grown just above when it was not).
-    unsafe {
-        frames.as_mut_ptr().add(len).write(f);
-        frames.set_len(len + 1);
-    }
-}
-
-#[cold]
-#[inline(never)]
-#[allow(clippy::vec_box)]
-fn grow(frames: &mut Vec<Box<Frame>>) {
-    frames.reserve(1);
 }

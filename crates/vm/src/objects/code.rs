@@ -86,11 +86,6 @@ impl CodeInfo {
     /// `table`: the same name in two functions of one module is one object, so an attribute
     /// stored by one method and loaded by another compares equal by identity in the dict.
     fn with_names(code: Arc<CodeObject>, table: &mut NameTable) -> Rc<CodeInfo> {
-        // The eval loop relies on these checks for memory safety (see `interp::frame`); the
-        // compiler's code always passes them, so a failure is a bug of whoever built `code`.
-        if let Err(e) = gilvm_compiler::verify(&code) {
-            panic!("invalid bytecode in {}: {e}", code.qualname);
-        }
         let consts = code
             .constants
             .iter()
@@ -128,15 +123,6 @@ impl CodeInfo {
             names,
             code,
         })
-    }
-
-    /// Constant `i` of an instruction's operand.
-    #[inline(always)]
-    pub fn constant(&self, i: usize) -> &Value {
-        debug_assert!(i < self.consts.len());
-        // SAFETY: `consts` has one value per constant of `code`, and the verified code's
-        // constant operands are below their count (`gilvm_compiler::verify`).
-        unsafe { self.consts.get_unchecked(i) }
     }
 
     /// Value slots a frame running this code needs: its locals, then its deepest stack.
@@ -224,15 +210,5 @@ mod tests {
         let found: Vec<Value> = module.consts.iter().filter_map(attr_of).collect();
         assert_eq!(found.len(), 2, "both functions name `attr`");
         assert!(found[0].is(&found[1]));
-    }
-
-    /// The eval loop's unchecked stack and operand accesses rest on this gate.
-    #[test]
-    #[should_panic(expected = "invalid bytecode in <module>: instruction 0: operand out of range")]
-    fn code_that_fails_verification_never_runs() {
-        let mut code =
-            (*gilvm_compiler::compile_source("x = 1\n", "t.py").expect("compiles")).clone();
-        code.instructions[0] = Instruction::LoadConst(99);
-        CodeInfo::new(Arc::new(code));
     }
 }

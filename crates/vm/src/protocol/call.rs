@@ -225,7 +225,8 @@ fn plain_python_frame(
     f: &mut Frame,
     nargs: usize,
 ) -> PyResult<Option<Box<Frame>>> {
-    let Value::Obj(o) = f.peek(nargs) else {
+    let callee_index = f.slots.len() - nargs - 1;
+    let Value::Obj(o) = &f.slots[callee_index] else {
         return Ok(None);
     };
     let Obj::Function(func) = &**o else {
@@ -236,8 +237,11 @@ fn plain_python_frame(
     }
     ts.enter()?;
     let mut frame = ts.empty_frame(&func.code, &func.globals, None);
+    frame.fill_locals(func.code.nlocals);
     // `nargs == arg_count <= nlocals`: the arguments are the first locals.
-    frame.take_args(f, nargs);
+    for slot in frame.slots[..nargs].iter_mut().rev() {
+        *slot = f.pop();
+    }
     f.drop_top();
     Ok(Some(frame))
 }
@@ -283,7 +287,7 @@ fn push_defaults(frame: &mut Frame, func: &Function) {
     frame
         .slots
         .extend_from_slice(&func.defaults[func.defaults.len() - missing..]);
-    frame.fill_locals();
+    frame.fill_locals(func.code.nlocals);
 }
 
 /// `func(this, *args, **kwargs)` for native callers (a bound method, `__init__`, `__call__`):
