@@ -155,6 +155,10 @@ pub fn binary_dunder(ts: &mut ThreadState, op: B, a: &Value, b: &Value) -> PyRes
     if let Some(r) = builtin_before_reflected(ts, op, a, b)? {
         return Ok(Some(r));
     }
+    if subclasses_builtin_operand(ts, a, b) {
+        // Its reflected method already answered NotImplemented, before `a`'s operation.
+        return Ok(None);
+    }
     try_dunder(ts, b, reflected, a)
 }
 
@@ -167,13 +171,19 @@ pub fn subclass_reflected_first(
     a: &Value,
     b: &Value,
 ) -> PyResult<Option<Value>> {
-    let Some(inst) = b.as_instance().filter(|_| a.as_instance().is_none()) else {
-        return Ok(None);
-    };
-    if !crate::object::typeobj::is_subclass(inst.class(), &class_of(ts, a)) {
+    if !subclasses_builtin_operand(ts, a, b) {
         return Ok(None);
     }
     try_dunder(ts, b, dunder_names(op).1, a)
+}
+
+/// Whether `b` is an instance of a class derived from the type of the built-in `a`: then `b`'s
+/// reflected method is tried first ([`subclass_reflected_first`]), and only once.
+fn subclasses_builtin_operand(ts: &ThreadState, a: &Value, b: &Value) -> bool {
+    match b.as_instance().filter(|_| a.as_instance().is_none()) {
+        Some(inst) => crate::object::typeobj::is_subclass(inst.class(), &class_of(ts, a)),
+        None => false,
+    }
 }
 
 /// `a op b` for a number `a` and an instance `b` of a subclass of another numeric type
@@ -185,15 +195,12 @@ fn builtin_before_reflected(
     a: &Value,
     b: &Value,
 ) -> PyResult<Option<Value>> {
-    let Some(inst) = b.as_instance().filter(|_| a.as_instance().is_none()) else {
+    if b.as_instance().is_none() || a.as_instance().is_some() {
         return Ok(None);
-    };
+    }
     let Some(base) = builtin_base(b) else {
         return Ok(None);
     };
-    if crate::object::typeobj::is_subclass(inst.class(), &class_of(ts, a)) {
-        return Ok(None);
-    }
     crate::protocol::ops::try_numeric_op(ts, op, a, &base)
 }
 
