@@ -77,6 +77,17 @@ fn bind(attr: Value, instance: &Value, owner: impl FnOnce() -> ObjRef) -> Value 
     }
 }
 
+/// `attr`, found on `instance`'s class, bound as `instance.attr` binds it: through `__get__`
+/// when it is an instance of a descriptor class, else as [`bind`] binds built-in kinds.
+pub fn bind_to_instance(ts: &mut ThreadState, attr: &Value, instance: &Value) -> PyResult {
+    let owner = class_of(ts, instance);
+    if let Some((get, _)) = descriptor_get(ts, attr) {
+        let args = [attr.clone(), instance.clone(), Value::Obj(owner)];
+        return call_value(ts, &get, &args, &[]);
+    }
+    Ok(bind(attr.clone(), instance, || owner))
+}
+
 fn exception_attr(ts: &ThreadState, exc: &ObjRef, name: &str) -> Option<Value> {
     let data = exc_data(exc)?.borrow();
     Some(match name {

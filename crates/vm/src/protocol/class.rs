@@ -24,9 +24,41 @@ pub fn lookup_special(ts: &ThreadState, cls: &Obj, name: Dunder) -> Option<Value
         // one, called like any other.
         Obj::Type(t) => t
             .lookup(ts.rt.names.get(name))
-            .filter(|m| !is_builtin_method_named(m, name)),
+            .filter(|m| !is_builtin_method_named(m, name))
+            .map(|m| receiver_first(m, name)),
         _ => None,
     }
+}
+
+/// A special method as its callers call it: with the receiver as the first argument. A
+/// function or a built-in type's method takes it so; anything else (`__call__ = an_instance`,
+/// `__call__ = len`, a class method) does not: as CPython does, the call binds it through its
+/// `__get__`, if it has one, and passes the rest of the arguments to the result.
+fn receiver_first(m: Value, name: Dunder) -> Value {
+    let takes_receiver = match m.obj().map(|o| &**o) {
+        Some(Obj::Function(_)) => true,
+        Some(Obj::Native(n)) => {
+            n.is_method && (n.this.is_null() || crate::embed::is_host_method(n))
+        }
+        // `__new__` is called with the class explicitly; `None` marks a blocked method
+        // (`__hash__ = None`) and is tested, not called.
+        _ => name == Dunder::New || m.is_none(),
+    };
+    if takes_receiver {
+        return m;
+    }
+    native_value(name.name(), call_bound_special, m)
+}
+
+/// Calls the special method `attr` for the receiver in `args.pos[0]`, bound to it first.
+fn call_bound_special(ts: &mut ThreadState, attr: &Value, args: &Args) -> PyResult {
+    let Some((receiver, rest)) = args.pos.split_first() else {
+        return Err(ts.type_error("a special method needs its receiver"));
+    };
+    let bound = crate::protocol::attr::bind_to_instance(ts, attr, receiver)?;
+    let mut all = rest.to_vec();
+    all.extend_from_slice(args.kwvals);
+    call_value(ts, &bound, &all, args.kwnames)
 }
 
 /// Whether `m` is a built-in type's method installed in a type's dict as `name` itself.
