@@ -97,6 +97,7 @@ use num_bigint::BigInt;
 
 /// One bytecode instruction: an opcode with its (at most one) operand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "frozen", derive(serde::Serialize, serde::Deserialize))]
 pub enum Instruction {
     // --- stack manipulation ---
     /// `a ->`
@@ -366,6 +367,7 @@ pub fn unpack_pair(operand: u32) -> (u32, u32) {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "frozen", derive(serde::Serialize, serde::Deserialize))]
 pub enum BinaryOperator {
     Add,
     Subtract,
@@ -404,6 +406,7 @@ impl BinaryOperator {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "frozen", derive(serde::Serialize, serde::Deserialize))]
 pub enum Comparison {
     Less,
     LessEqual,
@@ -450,6 +453,7 @@ impl FormatFlags {
 
 /// Properties of a code object.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "frozen", derive(serde::Serialize, serde::Deserialize))]
 pub struct CodeFlags(pub u32);
 
 impl CodeFlags {
@@ -472,6 +476,7 @@ impl CodeFlags {
 
 /// Source location of one instruction: 1-based lines, 0-based character columns.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "frozen", derive(serde::Serialize, serde::Deserialize))]
 pub struct Location {
     pub line: u32,
     pub end_line: u32,
@@ -481,6 +486,7 @@ pub struct Location {
 
 /// A compile-time constant in a code object's pool.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "frozen", derive(serde::Serialize, serde::Deserialize))]
 pub enum Constant {
     None,
     Bool(bool),
@@ -511,11 +517,14 @@ pub enum Constant {
 /// `posonly_arg_count` positional-only), then `kwonly_arg_count` keyword-only parameters, then
 /// `*args` and `**kwargs` if [`CodeFlags`] says so, then other locals.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "frozen", derive(serde::Serialize, serde::Deserialize))]
 pub struct CodeObject {
     /// `f`, `<module>`, `<lambda>`, `<listcomp>`, `<genexpr>`, ...
     pub name: Arc<str>,
     /// Dotted path as CPython's `__qualname__` (`C.m.<locals>.g`).
     pub qualname: Arc<str>,
+    /// Not in the frozen form: [`crate::frozen::decode`] sets it.
+    #[cfg_attr(feature = "frozen", serde(skip))]
     pub filename: Arc<str>,
     pub first_line: u32,
     pub flags: CodeFlags,

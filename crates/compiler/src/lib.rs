@@ -11,6 +11,8 @@ mod codegen;
 mod constants;
 mod dis;
 mod error;
+#[cfg(feature = "frozen")]
+pub mod frozen;
 mod future;
 mod peephole;
 pub mod repr;

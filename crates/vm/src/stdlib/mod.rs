@@ -16,6 +16,7 @@ pub mod atexit;
 pub mod contextvars;
 pub mod ctypes;
 pub mod dis;
+pub mod frozen;
 pub mod gc;
 pub mod gilmod;
 pub mod hashlib;
@@ -403,6 +404,9 @@ pub fn add_functions(dict: &ObjRef, functions: &[(&'static str, NativeFn)]) {
 /// CPython reports its frozen modules).
 pub fn run_embedded(ts: &mut ThreadState, name: &str, source: &str, dict: &ObjRef) -> PyResult<()> {
     let filename = format!("<frozen {name}>");
+    if let Some(code) = frozen::code(source, &filename) {
+        return crate::interp::import::run_module_code(ts, code, dict);
+    }
     let code = (ts.rt.compile)(source, &filename).map_err(|e| {
         crate::interp::exceptions::syntax_error(
             ts,

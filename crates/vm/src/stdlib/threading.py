@@ -246,21 +246,32 @@ class Event:
 
     isSet = is_set
 
+    # `set` and `wait` take the lock with acquire/release, not `with`: `with` calls
+    # `Condition.__enter__` through a nested eval loop, and each of thousands of idle threads
+    # (all blocked here) would keep one more page of native stack (docs/benchmarks.md).
     def set(self):
-        with self._cond:
+        cond = self._cond
+        cond.acquire()
+        try:
             self._flag = True
-            self._cond.notify_all()
+            cond.notify_all()
+        finally:
+            cond.release()
 
     def clear(self):
         with self._cond:
             self._flag = False
 
     def wait(self, timeout=None):
-        with self._cond:
+        cond = self._cond
+        cond.acquire()
+        try:
             signaled = self._flag
             if not signaled:
-                signaled = self._cond.wait(timeout)
+                signaled = cond.wait(timeout)
             return signaled
+        finally:
+            cond.release()
 
 
 # Barrier and BrokenBarrierError: CPython 3.11's (Lib/threading.py, see NOTICE).
