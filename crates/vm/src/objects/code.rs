@@ -10,17 +10,20 @@ use gilvm_compiler::bytecode::{CodeFlags, CodeObject, Constant, Instruction};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::int::from_big;
 
-/// A cached global lookup: valid while the frame runs with these same globals and builtins
-/// dicts and both versions are unchanged. Versions count per dict from 0, so they only mean
-/// something together with the dict's identity; holding the dicts keeps their addresses from
-/// being reused by another dict while the entry exists.
+/// A cached global lookup: where the name's value sits, valid while the frame runs with these
+/// same globals (and, for a builtin, builtins) dicts and their keys versions are unchanged, so
+/// that rebinding a global does not invalidate it (as CPython 3.11's `LOAD_GLOBAL_MODULE`, which
+/// checks the dict's keys version). Versions count per dict from 0, so they only mean something
+/// together with the dict's identity; holding the dicts keeps their addresses from being reused
+/// by another dict while the entry exists.
 #[derive(Clone)]
 pub struct GlobalCacheEntry {
     pub globals: ObjRef,
-    pub builtins: ObjRef,
-    pub globals_version: u64,
-    pub builtins_version: u64,
-    pub value: Value,
+    pub globals_keys: u64,
+    /// The entry's position in the globals, or in the builtins when the globals lack the name
+    /// (their unchanged keys version says they still do).
+    pub index: usize,
+    pub builtin: Option<(ObjRef, u64)>,
 }
 
 /// What an attribute instruction learnt about the class of the instances it last saw
