@@ -67,12 +67,12 @@ pub struct CodeInfo {
     /// `names` as interned str values (their hashes are computed once).
     pub names: Vec<Value>,
     pub nlocals: usize,
-    /// Plain positional parameters only (no `*args`, `**kwargs`, keyword-only, cells):
+    /// Plain positional parameters only (no `*args`, `**kwargs`, keyword-only):
     /// calls with exactly `arg_count` positional arguments take the fast path.
     pub simple_args: bool,
     /// `Some(arg_count)` when a call with exactly that many positional arguments only has to
-    /// move them into a fresh frame: `simple_args`, no cells or free variables, not a
-    /// generator (the eval loop's inlined call path).
+    /// move them into a fresh frame (and give it its cells, see `call::add_cells`):
+    /// `simple_args`, not a generator (the eval loop's inlined call path).
     pub plain_arity: Option<usize>,
     pub is_generator: bool,
     pub global_cache: RefCell<Vec<Option<GlobalCacheEntry>>>,
@@ -110,8 +110,7 @@ impl CodeInfo {
             && code.kwonly_arg_count == 0;
         let is_generator =
             flags.has(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR);
-        let plain =
-            simple_args && !is_generator && code.cellvars.is_empty() && code.freevars.is_empty();
+        let plain = simple_args && !is_generator;
         Rc::new(CodeInfo {
             plain_arity: plain.then_some(code.arg_count as usize),
             instructions: code.instructions.clone().into_boxed_slice(),
