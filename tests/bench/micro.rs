@@ -17,7 +17,6 @@
 #[allow(dead_code)]
 #[path = "../support/bench.rs"]
 mod bench;
-#[allow(dead_code)]
 #[path = "../support/suite.rs"]
 mod suite;
 

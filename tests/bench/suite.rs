@@ -27,7 +27,6 @@ mod bench;
 #[path = "../support/suite.rs"]
 mod suite;
 
-use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
