@@ -4,6 +4,7 @@
 //! The two outputs are compared, so a wrong answer cannot pass for a fast one.
 //! A figure, not a test: machines here are shared and noisy, so compare ratios, not seconds.
 
+#[allow(dead_code)]
 #[path = "../support/bench.rs"]
 mod bench;
 

@@ -27,12 +27,10 @@ mod bench;
 #[path = "../support/suite.rs"]
 mod suite;
 
-use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
 const GILVM: &str = env!("CARGO_BIN_EXE_gilvm");
-const DEBIAN_PYTHON: &str = "/usr/bin/python3.11";
 /// No program takes more than a few seconds under any interpreter; a hang must not stall the run.
 const LIMIT: Duration = Duration::from_secs(120);
 
@@ -43,8 +41,7 @@ struct Interpreter {
     ext: &'static str,
 }
 
-/// One interpreter's result for one program: the fastest run so far, or why it failed.
-type Cell = Option<Result<Duration, String>>;
+use bench::{show, Cell};
 
 fn main() {
     let mut runs = 5;
@@ -76,7 +73,10 @@ fn main() {
         names.retain(|n| only.contains(n));
     }
     let Some(reference) = reference() else {
-        eprintln!("no CPython found ({DEBIAN_PYTHON} or python3): nothing to compare with");
+        eprintln!(
+            "no CPython found ({} or python3): nothing to compare with",
+            bench::DEBIAN_PYTHON
+        );
         std::process::exit(1);
     };
     let ok = if record {
@@ -94,36 +94,13 @@ fn usage(problem: &str) -> ! {
     std::process::exit(2);
 }
 
-/// Debian's optimised CPython 3.11 when installed, else the real binary behind `python3`.
+/// The reference CPython (see [`bench::reference_python`]).
 fn reference() -> Option<Interpreter> {
-    let command = if Path::new(DEBIAN_PYTHON).exists() {
-        DEBIAN_PYTHON.to_string()
-    } else {
-        bench::python_executable()?
-    };
     Some(Interpreter {
         label: "CPython",
-        command,
+        command: bench::reference_python()?,
         ext: "py",
     })
-}
-
-fn version(command: &str, flag: &str) -> String {
-    Command::new(command)
-        .arg(flag)
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| {
-            let text = if o.stdout.is_empty() {
-                o.stderr
-            } else {
-                o.stdout
-            };
-            let text = String::from_utf8_lossy(&text);
-            text.lines().next().unwrap_or("").trim().to_string()
-        })
-        .unwrap_or_default()
 }
 
 /// The interpreters timed beside the reference: gilvm, and `micropython` and `lua` when found.
@@ -133,7 +110,7 @@ fn others(names: &[String]) -> Vec<Interpreter> {
         command: GILVM.to_string(),
         ext: "py",
     }];
-    if !version("micropython", "--version").is_empty()
+    if !bench::version("micropython", "--version").is_empty()
         || Command::new("micropython")
             .args(["-c", "pass"])
             .status()
@@ -146,7 +123,7 @@ fn others(names: &[String]) -> Vec<Interpreter> {
         });
     }
     let ported = names.iter().any(|n| suite::program_path(n, "lua").exists());
-    if ported && !version("lua", "-v").is_empty() {
+    if ported && !bench::version("lua", "-v").is_empty() {
         found.push(Interpreter {
             label: "lua",
             command: "lua".into(),
@@ -156,35 +133,17 @@ fn others(names: &[String]) -> Vec<Interpreter> {
     found
 }
 
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "unknown".into())
-}
-
 fn time_suite(reference: Interpreter, names: &[String], runs: usize) -> bool {
     let others = others(names);
     println!(
         "classic programs suite: {} program(s), minimum of {runs} interleaved run(s), whole-process wall time",
         names.len()
     );
-    let reference_version = version(&reference.command, "--version");
-    if reference.command == DEBIAN_PYTHON {
-        println!(
-            "reference: {} ({reference_version}, Debian's optimised build)",
-            reference.command
-        );
-    } else {
-        println!(
-            "reference: {} ({reference_version}); NOT {DEBIAN_PYTHON}: an unoptimised CPython is \
-             slower, which flatters the ratios",
-            reference.command
-        );
-    }
+    println!("{}", bench::describe_reference(&reference.command));
     for other in &others {
         println!("{}: {}", other.label, other.command);
     }
-    println!("load average at start: {}", load_average());
+    println!("load average at start: {}", bench::load_average());
 
     let columns = 1 + others.len();
     let mut cells: Vec<Vec<Cell>> = vec![vec![None; columns]; names.len()];
@@ -215,16 +174,12 @@ fn time_suite(reference: Interpreter, names: &[String], runs: usize) -> bool {
                         suite::first_difference(answer, &run.stdout)
                     )),
                 });
-                *cell = Some(match (cell.take(), result) {
-                    (_, Err(e)) => Err(e),
-                    (Some(Ok(best)), Ok(t)) => Ok(best.min(t)),
-                    (_, Ok(t)) => Ok(t),
-                });
+                bench::record_run(cell, result);
             }
         }
     }
     print_table(&reference, &others, names, &cells);
-    println!("load average at end: {}", load_average());
+    println!("load average at end: {}", bench::load_average());
     cells.iter().flatten().all(|c| !matches!(c, Some(Err(_))))
 }
 
@@ -269,25 +224,12 @@ fn print_table(
     }
     let mut line = format!("{:<16} {:>10}", "geometric mean", "");
     for column in &ratios {
-        let mean = if column.is_empty() {
-            "-".to_string()
-        } else {
-            let logs: f64 = column.iter().map(|r| r.ln()).sum();
-            format!("{:.2}x", (logs / column.len() as f64).exp())
-        };
+        let mean = bench::geometric_mean(column).map_or("-".to_string(), |m| format!("{m:.2}x"));
         line += &format!(" {:>13} {mean:>7}", format!("({} timed)", column.len()));
     }
     println!("{line}");
     for failure in &failures {
         println!("FAILED: {failure}");
-    }
-}
-
-fn show(cell: &Cell) -> String {
-    match cell {
-        Some(Ok(t)) => format!("{:.3}", t.as_secs_f64()),
-        Some(Err(_)) => "FAILED".into(),
-        None => "-".into(),
     }
 }
 
@@ -297,7 +239,7 @@ fn record_expected(reference: &Interpreter, names: &[String]) -> bool {
     println!(
         "recording with {} ({})",
         reference.command,
-        version(&reference.command, "--version")
+        bench::version(&reference.command, "--version")
     );
     let dir = suite::dir().join("expected");
     if let Err(e) = std::fs::create_dir_all(&dir) {

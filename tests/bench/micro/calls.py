@@ -22,4 +22,4 @@ def run(n):
     return total
 
 
-print(run(300_000))
+print(run(900_000))

@@ -7,4 +7,4 @@ def run(n):
     return len(d), d["k7"]
 
 
-print(run(1_000_000))
+print(run(2_500_000))

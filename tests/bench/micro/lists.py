@@ -8,4 +8,4 @@ def run(n):
     return total
 
 
-print(run(1_000_000))
+print(run(3_000_000))

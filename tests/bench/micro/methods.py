@@ -19,4 +19,4 @@ def run(n):
     return total
 
 
-print(run(500_000))
+print(run(1_500_000))

@@ -5,4 +5,4 @@ def loop(n):
     return total
 
 
-print(loop(3_000_000))
+print(loop(7_000_000))

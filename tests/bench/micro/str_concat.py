@@ -5,4 +5,4 @@ def run(n):
     return len(s)
 
 
-print(run(1_000_000))
+print(run(3_000_000))

@@ -2,4 +2,4 @@ def run(n):
     return len("".join([str(i) for i in range(n)]))
 
 
-print(run(1_000_000))
+print(run(2_000_000))

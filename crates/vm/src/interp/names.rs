@@ -93,30 +93,20 @@ pub fn store_name(ts: &mut ThreadState, f: &Frame, name: &Value, v: Value) -> Py
     crate::protocol::subscript::set_item(ts, &Value::Obj(ns.clone()), name.clone(), v)
 }
 
-#[inline(always)]
-fn dict_version(d: &ObjRef) -> u64 {
-    match &**d {
-        Obj::Dict(d) => d.borrow().version,
-        _ => 0,
-    }
-}
-
 fn name_error(ts: &ThreadState, name: &Value) -> ObjRef {
     let name = name.as_str().map_or("?", |s| s.as_str());
     ts.new_exc(ExcKind::NameError, format!("name '{name}' is not defined"))
 }
 
-/// `LoadGlobal`: pushes the value, cached per instruction while the globals and builtins
-/// dicts are the same and unchanged. A code object runs with one globals dict today (each
-/// module run compiles its own `CodeInfo`), but nothing in the cache relies on that.
-/// Inlined into the eval loop: the hit path is a few loads and compares.
+/// `LoadGlobal`: pushes the value, read at the position cached per instruction while the
+/// globals and builtins dicts are the same and have the same keys. A code object runs with one
+/// globals dict today (each module run compiles its own `CodeInfo`), but nothing in the cache
+/// relies on that. Inlined into the eval loop: the hit path is a few loads and compares.
 #[inline(always)]
 pub fn push_global(ts: &ThreadState, f: &mut Frame, code: &CodeInfo, i: usize) -> PyResult<()> {
     if let Some(entry) = &code.global_cache.borrow()[i] {
-        if cache_is_valid(entry, &f.globals, &ts.rt.builtins) {
-            // Cloned straight into the stack (see `LoadFast`).
-            f.slots
-                .extend_from_slice(std::slice::from_ref(&entry.value));
+        if let Some(v) = cached_global(entry, &f.globals, &ts.rt.builtins) {
+            f.push(v);
             return Ok(());
         }
     }
@@ -136,31 +126,51 @@ fn push_global_uncached(
     Ok(())
 }
 
+/// The value at the cached position, if the entry still holds for these dicts.
 #[inline(always)]
-fn cache_is_valid(entry: &GlobalCacheEntry, globals: &ObjRef, builtins: &ObjRef) -> bool {
-    ObjRef::ptr_eq(&entry.globals, globals)
-        && ObjRef::ptr_eq(&entry.builtins, builtins)
-        && entry.globals_version == dict_version(globals)
-        && entry.builtins_version == dict_version(builtins)
+fn cached_global(entry: &GlobalCacheEntry, globals: &ObjRef, builtins: &ObjRef) -> Option<Value> {
+    if !ObjRef::ptr_eq(&entry.globals, globals) {
+        return None;
+    }
+    let (Obj::Dict(g), Obj::Dict(b)) = (&**globals, &**builtins) else {
+        return None;
+    };
+    let g = g.borrow();
+    if g.keys_version != entry.globals_keys {
+        return None;
+    }
+    match &entry.builtin {
+        None => g.value_at(entry.index).cloned(),
+        Some((cached, keys)) => {
+            let b = b.borrow();
+            let valid = ObjRef::ptr_eq(cached, builtins) && b.keys_version == *keys;
+            valid.then(|| b.value_at(entry.index).cloned()).flatten()
+        }
+    }
 }
 
 fn load_global_uncached(ts: &ThreadState, f: &Frame, code: &CodeInfo, i: usize) -> PyResult {
     let name = &code.names[i];
-    let value = dict_get(&f.globals, name)
-        .or_else(|| dict_get(&ts.rt.builtins, name))
-        .ok_or_else(|| name_error(ts, name))?;
-    code.global_cache.borrow_mut()[i] = Some(cache_entry(&f.globals, &ts.rt.builtins, &value));
+    let (Obj::Dict(g), Obj::Dict(b)) = (&*f.globals, &*ts.rt.builtins) else {
+        let found = dict_get(&f.globals, name).or_else(|| dict_get(&ts.rt.builtins, name));
+        return found.ok_or_else(|| name_error(ts, name));
+    };
+    let (g, b) = (g.borrow(), b.borrow());
+    let (index, value, builtin) = match g.get_with_index(name) {
+        Some((index, v)) => (index, v.clone(), None),
+        None => {
+            let (index, v) = b.get_with_index(name).ok_or_else(|| name_error(ts, name))?;
+            let builtin = Some((ts.rt.builtins.clone(), b.keys_version));
+            (index, v.clone(), builtin)
+        }
+    };
+    code.global_cache.borrow_mut()[i] = Some(GlobalCacheEntry {
+        globals: f.globals.clone(),
+        globals_keys: g.keys_version,
+        index,
+        builtin,
+    });
     Ok(value)
-}
-
-fn cache_entry(globals: &ObjRef, builtins: &ObjRef, value: &Value) -> GlobalCacheEntry {
-    GlobalCacheEntry {
-        globals: globals.clone(),
-        builtins: builtins.clone(),
-        globals_version: dict_version(globals),
-        builtins_version: dict_version(builtins),
-        value: value.clone(),
-    }
 }
 
 pub fn load_name(ts: &mut ThreadState, f: &Frame, name: &Value) -> PyResult {
@@ -210,17 +220,50 @@ mod tests {
         ObjRef::new(Obj::Dict(std::cell::RefCell::new(d)))
     }
 
+    fn keys_version(d: &ObjRef) -> u64 {
+        match &**d {
+            Obj::Dict(d) => d.borrow().keys_version,
+            _ => unreachable!("a dict"),
+        }
+    }
+
     #[test]
-    fn cache_entry_is_tied_to_its_dicts() {
+    fn cache_entry_is_tied_to_its_dicts_and_their_keys() {
         let builtins = dict_with("len", 0);
         let (first, second) = (dict_with("x", 1), dict_with("x", 2));
-        // Same history, so same version: only identity tells the two globals apart.
-        assert_eq!(dict_version(&first), dict_version(&second));
-        let entry = cache_entry(&first, &builtins, &Value::Int(1));
-        assert!(cache_is_valid(&entry, &first, &builtins));
-        assert!(!cache_is_valid(&entry, &second, &builtins));
-        assert!(!cache_is_valid(&entry, &first, &dict_with("len", 0)));
+        // Same history, so same keys version: only identity tells the two globals apart.
+        assert_eq!(keys_version(&first), keys_version(&second));
+        let in_globals = GlobalCacheEntry {
+            globals: first.clone(),
+            globals_keys: keys_version(&first),
+            index: 0,
+            builtin: None,
+        };
+        assert!(matches!(
+            cached_global(&in_globals, &first, &builtins),
+            Some(Value::Int(1))
+        ));
+        assert!(cached_global(&in_globals, &second, &builtins).is_none());
+        // Rebinding keeps the position: the entry reads the new value.
         store_dict(&first, &Value::new_str("x"), Value::Int(3));
-        assert!(!cache_is_valid(&entry, &first, &builtins));
+        assert!(matches!(
+            cached_global(&in_globals, &first, &builtins),
+            Some(Value::Int(3))
+        ));
+        let in_builtins = GlobalCacheEntry {
+            globals: first.clone(),
+            globals_keys: keys_version(&first),
+            index: 0,
+            builtin: Some((builtins.clone(), keys_version(&builtins))),
+        };
+        assert!(matches!(
+            cached_global(&in_builtins, &first, &builtins),
+            Some(Value::Int(0))
+        ));
+        assert!(cached_global(&in_builtins, &first, &dict_with("len", 0)).is_none());
+        // A new global (here shadowing the builtin) moves the keys: both entries are stale.
+        store_dict(&first, &Value::new_str("len"), Value::Int(4));
+        assert!(cached_global(&in_globals, &first, &builtins).is_none());
+        assert!(cached_global(&in_builtins, &first, &builtins).is_none());
     }
 }

@@ -10,17 +10,20 @@ use gilvm_compiler::bytecode::{CodeFlags, CodeObject, Constant, Instruction};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::int::from_big;
 
-/// A cached global lookup: valid while the frame runs with these same globals and builtins
-/// dicts and both versions are unchanged. Versions count per dict from 0, so they only mean
-/// something together with the dict's identity; holding the dicts keeps their addresses from
-/// being reused by another dict while the entry exists.
+/// A cached global lookup: where the name's value sits, valid while the frame runs with these
+/// same globals (and, for a builtin, builtins) dicts and their keys versions are unchanged, so
+/// that rebinding a global does not invalidate it (as CPython 3.11's `LOAD_GLOBAL_MODULE`, which
+/// checks the dict's keys version). Versions count per dict from 0, so they only mean something
+/// together with the dict's identity; holding the dicts keeps their addresses from being reused
+/// by another dict while the entry exists.
 #[derive(Clone)]
 pub struct GlobalCacheEntry {
     pub globals: ObjRef,
-    pub builtins: ObjRef,
-    pub globals_version: u64,
-    pub builtins_version: u64,
-    pub value: Value,
+    pub globals_keys: u64,
+    /// The entry's position in the globals, or in the builtins when the globals lack the name
+    /// (their unchanged keys version says they still do).
+    pub index: usize,
+    pub builtin: Option<(ObjRef, u64)>,
 }
 
 /// What an attribute instruction learnt about the class of the instances it last saw
@@ -64,12 +67,12 @@ pub struct CodeInfo {
     /// `names` as interned str values (their hashes are computed once).
     pub names: Vec<Value>,
     pub nlocals: usize,
-    /// Plain positional parameters only (no `*args`, `**kwargs`, keyword-only, cells):
+    /// Plain positional parameters only (no `*args`, `**kwargs`, keyword-only):
     /// calls with exactly `arg_count` positional arguments take the fast path.
     pub simple_args: bool,
     /// `Some(arg_count)` when a call with exactly that many positional arguments only has to
-    /// move them into a fresh frame: `simple_args`, no cells or free variables, not a
-    /// generator (the eval loop's inlined call path).
+    /// move them into a fresh frame (and give it its cells, see `call::add_cells`):
+    /// `simple_args`, not a generator (the eval loop's inlined call path).
     pub plain_arity: Option<usize>,
     pub is_generator: bool,
     pub global_cache: RefCell<Vec<Option<GlobalCacheEntry>>>,
@@ -107,8 +110,7 @@ impl CodeInfo {
             && code.kwonly_arg_count == 0;
         let is_generator =
             flags.has(CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR);
-        let plain =
-            simple_args && !is_generator && code.cellvars.is_empty() && code.freevars.is_empty();
+        let plain = simple_args && !is_generator;
         Rc::new(CodeInfo {
             plain_arity: plain.then_some(code.arg_count as usize),
             instructions: code.instructions.clone().into_boxed_slice(),

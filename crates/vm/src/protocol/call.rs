@@ -18,13 +18,18 @@ use crate::objects::function::{Args, Function};
 use crate::protocol::class;
 use crate::protocol::iter;
 
-/// Gives `frame` the cells of `func`: fresh ones for its cellvars, then its closure.
+/// Gives `frame` the cells of `func`: fresh ones for its cellvars, then its closure. Inlined
+/// into every call path as two tests; the work is out of line.
 #[inline(always)]
 fn add_cells(func: &Function, frame: &mut Frame) {
-    let cellvars = func.code.code.cellvars.len();
-    if cellvars == 0 && func.closure.is_empty() {
-        return;
+    if !func.code.code.cellvars.is_empty() || !func.closure.is_empty() {
+        fill_cells(func, frame);
     }
+}
+
+#[inline(never)]
+fn fill_cells(func: &Function, frame: &mut Frame) {
+    let cellvars = func.code.code.cellvars.len();
     frame
         .cells
         .extend((0..cellvars).map(|_| Value::new_cell(Value::Null)));
@@ -238,6 +243,7 @@ fn plain_python_frame(
     ts.enter()?;
     let mut frame = ts.empty_frame(&func.code, &func.globals, None);
     frame.fill_locals(func.code.nlocals);
+    add_cells(func, &mut frame);
     // `nargs == arg_count <= nlocals`: the arguments are the first locals.
     for slot in frame.slots[..nargs].iter_mut().rev() {
         *slot = f.pop();
@@ -280,7 +286,8 @@ fn takes_plainly(func: &Function, nargs: usize) -> bool {
 }
 
 /// Completes the locals of a frame whose slots hold the positional arguments: the defaults
-/// of the parameters not passed, then unbound locals.
+/// of the parameters not passed, then unbound locals; and its cells.
+#[inline(always)]
 fn push_defaults(frame: &mut Frame, func: &Function) {
     let argc = func.code.code.arg_count as usize;
     let missing = argc - frame.slots.len();
@@ -288,6 +295,7 @@ fn push_defaults(frame: &mut Frame, func: &Function) {
         .slots
         .extend_from_slice(&func.defaults[func.defaults.len() - missing..]);
     frame.fill_locals(func.code.nlocals);
+    add_cells(func, frame);
 }
 
 /// `func(this, *args, **kwargs)` for native callers (a bound method, `__init__`, `__call__`):

@@ -213,8 +213,10 @@ pub fn hash_frozenset(hashes: impl Iterator<Item = u64>, len: usize) -> u64 {
 #[derive(Default)]
 pub struct Dict {
     map: IndexMap<Key, Value, PassThrough>,
-    /// Bumped on every change that could alter a lookup (for `LoadGlobal` caches).
-    pub version: u64,
+    /// Bumped whenever a key comes or goes (so entries may move), not when a key's value is
+    /// replaced: while it is unchanged, a key found at a position is still there, which lets
+    /// `LoadGlobal` cache the position of a global that the program keeps rebinding.
+    pub keys_version: u64,
     /// Bumped when a key leaves: with the size unchanged, iteration then finds its keys
     /// changed ("dictionary keys changed during iteration").
     pub removals: u64,
@@ -231,7 +233,7 @@ impl Clone for Dict {
     fn clone(&self) -> Dict {
         Dict {
             map: self.map.clone(),
-            version: self.version,
+            keys_version: self.keys_version,
             removals: 0,
             order: self.order.clone(),
             watched: false,
@@ -264,12 +266,16 @@ impl Dict {
     pub fn is_watched(&self) -> bool {
         self.watched
     }
-    /// Records a change that could alter a lookup.
+    /// Records a change of a value: a type lookup cache may depend on it.
     fn changed(&mut self) {
-        self.version += 1;
         if self.watched {
             crate::object::typeobj::invalidate_lookup_caches();
         }
+    }
+    /// Records that keys came or went (see `keys_version`).
+    fn keys_changed(&mut self) {
+        self.keys_version += 1;
+        self.changed();
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.get(&Value::new_str(key))
@@ -292,6 +298,7 @@ impl Dict {
         let hash = key.hash;
         let (index, old) = self.map.insert_full(key, value);
         if old.is_none() {
+            self.keys_version += 1;
             self.set_inserted(hash, index);
         }
         index
@@ -327,7 +334,7 @@ impl Dict {
         out
     }
     pub fn remove_hashed(&mut self, key: &Key) -> Option<Value> {
-        self.changed();
+        self.keys_changed();
         self.removals += 1;
         if self.order.is_some() {
             return self.set_remove(key);
@@ -345,12 +352,12 @@ impl Dict {
         if self.order.is_some() {
             return self.set_pop().map(|k| (k, Value::None));
         }
-        self.changed();
+        self.keys_changed();
         self.removals += 1;
         self.map.pop().map(|(k, v)| (k.value, v))
     }
     pub fn clear(&mut self) {
-        self.changed();
+        self.keys_changed();
         self.removals += 1;
         self.map.clear();
         if let Some(order) = self.order.as_mut() {
@@ -423,6 +430,11 @@ impl Dict {
         let hash = hash_value(&key)?;
         Some(self.insert_hashed_at(Key { hash, value: key }, value))
     }
+    /// The value of the `i`-th entry in insertion order (a cached position, see `keys_version`).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Option<&Value> {
+        self.map.get_index(i).map(|(_, v)| v)
+    }
     /// The `i`-th entry in insertion order (for iterators).
     pub fn entry_at(&self, i: usize) -> Option<(&Value, &Value)> {
         self.map.get_index(i).map(|(k, v)| (&k.value, v))
@@ -477,9 +489,12 @@ mod tests {
         d.remove(&x);
         assert!(d.get_at_hint(1, key_obj(&y)).is_none());
         assert!(matches!(d.get_at_hint(0, key_obj(&y)), Some(Value::Int(2))));
-        let version = d.version;
+        let keys_version = d.keys_version;
         assert!(d.set_at_hint(0, key_obj(&y), Value::Int(3)).is_ok());
-        assert!(d.version > version, "a store through a hint is a change");
+        assert_eq!(
+            d.keys_version, keys_version,
+            "a store through a hint moves no key"
+        );
         assert!(matches!(d.get(&y), Some(Value::Int(3))));
         assert!(d.set_at_hint(0, key_obj(&x), Value::Int(4)).is_err());
         assert!(d.get(&x).is_none());

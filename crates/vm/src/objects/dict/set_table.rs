@@ -236,7 +236,7 @@ impl Dict {
             j = if j == mask { 0 } else { j + 1 };
         }
         let key = self.map.get_index(order.slots[j] as usize - 1)?.0.clone();
-        self.version += 1;
+        self.keys_version += 1;
         self.set_remove(&key);
         self.order.as_mut().expect("set storage").finger = j + 1;
         Some(key.value)
@@ -267,7 +267,7 @@ impl Dict {
         }
         let mine = self.order.as_ref().expect("set storage");
         if mine.fill == 0 {
-            self.version += 1;
+            self.keys_version += 1;
             let same = mine.mask() == theirs.mask() && theirs.fill == theirs.used;
             // Fill the map in table order: the slot values are then known.
             let mut slots = vec![EMPTY; mine.slots.len()];
