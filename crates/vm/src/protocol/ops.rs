@@ -634,6 +634,21 @@ pub fn eq(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
     }
 }
 
+/// The order of two values of one type whose comparison is native and total: ints, strs,
+/// floats other than NaN. `None` for everything else (take [`less_than`] / [`eq`]).
+#[inline]
+pub fn native_order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
+        (Value::Obj(x), Value::Obj(y)) => match (&**x, &**y) {
+            (Obj::Str(s), Obj::Str(t)) => Some(s.cmp(t)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// `a < b` as a bool (for sorting, min, max).
 pub fn less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
@@ -654,11 +669,15 @@ fn generic_less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<boo
 }
 
 /// `s < t` for tuples (sort keys such as `(-count, word)`): the first unequal items decide,
-/// else the lengths, as `tuplerichcompare`; no copy of either tuple.
+/// else the lengths, as `tuplerichcompare`; no copy of either tuple. Items of one native type
+/// are ordered by one three-way comparison instead of `==` then `<`.
 fn tuple_less_than(ts: &mut ThreadState, s: &[Value], t: &[Value]) -> PyResult<bool> {
     for (p, q) in s.iter().zip(t) {
-        if !eq(ts, p, q)? {
-            return less_than(ts, p, q);
+        match native_order(p, q) {
+            Some(std::cmp::Ordering::Equal) => {}
+            Some(order) => return Ok(order == std::cmp::Ordering::Less),
+            None if !eq(ts, p, q)? => return less_than(ts, p, q),
+            None => {}
         }
     }
     Ok(s.len() < t.len())

@@ -500,6 +500,23 @@ pub fn slice_indices(ts: &ThreadState, slice: &Obj, len: i64) -> PyResult<(i64, 
     Ok((start, stop, step))
 }
 
+/// Copies of the items a resolved slice selects: a run (forwards or backwards) copied as
+/// one block, without stepping through positions.
+pub fn slice_items<T: Clone>(items: &[T], start: i64, stop: i64, step: i64) -> Vec<T> {
+    match step {
+        1 => items[start as usize..stop.max(start) as usize].to_vec(),
+        -1 if start <= stop => Vec::new(),
+        -1 => items[(stop + 1) as usize..=start as usize]
+            .iter()
+            .rev()
+            .cloned()
+            .collect(),
+        _ => slice_positions(start, stop, step)
+            .map(|i| items[i].clone())
+            .collect(),
+    }
+}
+
 /// The indices a resolved slice selects.
 pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
     let mut i = start;

@@ -9,7 +9,7 @@ use crate::objects::bytes::bytearray as bytearray_methods;
 use crate::objects::str::PyStr;
 use crate::protocol::class;
 use crate::protocol::iter;
-use crate::protocol::sequence::{range_len, slice_indices, slice_positions};
+use crate::protocol::sequence::{range_len, slice_indices, slice_items, slice_positions};
 
 /// A normalized sequence index, or `IndexError` with `"{what} index out of range"`.
 fn seq_index(ts: &ThreadState, index: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
@@ -151,9 +151,7 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
             let items = l.borrow();
             if let Some(s) = as_slice(index) {
                 let (a, b, c) = slice_indices(ts, s, items.len() as i64)?;
-                return Ok(Value::new_list(
-                    slice_positions(a, b, c).map(|i| items[i].clone()).collect(),
-                ));
+                return Ok(Value::new_list(slice_items(&items, a, b, c)));
             }
             let i = seq_index(ts, index, items.len(), "list")?
                 .ok_or_else(|| indices_error(ts, "list", index))?;
@@ -162,9 +160,7 @@ pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
         Obj::Tuple(t) => {
             if let Some(s) = as_slice(index) {
                 let (a, b, c) = slice_indices(ts, s, t.len() as i64)?;
-                return Ok(Value::new_tuple(
-                    slice_positions(a, b, c).map(|i| t[i].clone()).collect(),
-                ));
+                return Ok(Value::new_tuple(slice_items(t, a, b, c)));
             }
             let i = seq_index(ts, index, t.len(), "tuple")?
                 .ok_or_else(|| indices_error(ts, "tuple", index))?;
@@ -274,7 +270,7 @@ pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value)
         match &**o {
             Obj::List(l) => {
                 if let Some(s) = as_slice(&index) {
-                    let new_items = iter::collect(ts, &v)?;
+                    let new_items = items_to_assign(ts, v)?;
                     return assign_slice(ts, &mut l.borrow_mut(), s, new_items);
                 }
                 let len = l.borrow().len();
@@ -328,6 +324,18 @@ pub fn set_item(ts: &mut ThreadState, container: &Value, index: Value, v: Value)
     )))
 }
 
+/// The items of `v` to store into a list's slice: those of a list nothing else holds (a
+/// temporary such as `p[i::-1]`) taken as they are, else a copy of `v`'s items.
+fn items_to_assign(ts: &mut ThreadState, v: Value) -> PyResult<Vec<Value>> {
+    if let Value::Obj(mut o) = v {
+        if let Some(Obj::List(l)) = o.get_mut() {
+            return Ok(std::mem::take(l.get_mut()));
+        }
+        return iter::collect(ts, &Value::Obj(o));
+    }
+    iter::collect(ts, &v)
+}
+
 fn assign_slice(
     ts: &ThreadState,
     items: &mut Vec<Value>,
@@ -337,7 +345,15 @@ fn assign_slice(
     let (a, b, c) = slice_indices(ts, s, items.len() as i64)?;
     if c == 1 {
         let (a, b) = (a as usize, (b.max(a)) as usize);
-        items.splice(a..b, new_items);
+        if b - a == new_items.len() {
+            // As many items as it replaces (a rotation, a reversal): stored in place, the
+            // old items released last to first, as CPython's `list_ass_slice`.
+            for (slot, v) in items[a..b].iter_mut().zip(new_items).rev() {
+                *slot = v;
+            }
+        } else {
+            items.splice(a..b, new_items);
+        }
         return Ok(());
     }
     let positions: Vec<usize> = slice_positions(a, b, c).collect();

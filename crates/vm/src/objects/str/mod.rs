@@ -196,7 +196,12 @@ impl PyStr {
     /// `sub in self`, by code point.
     pub fn contains(&self, sub: &PyStr) -> bool {
         if self.lone.is_none() && sub.lone.is_none() {
-            return self.text.contains(&sub.text);
+            let (hay, needle) = (self.text.as_bytes(), sub.text.as_bytes());
+            // One ASCII character (`d in "123456789"`): a byte scan, without a searcher.
+            return match needle {
+                [byte] => memchr::memchr(*byte, hay).is_some(),
+                _ => memchr::memmem::find(hay, needle).is_some(),
+            };
         }
         let (hay, needle): (Vec<u32>, Vec<u32>) =
             (self.code_points().collect(), sub.code_points().collect());
