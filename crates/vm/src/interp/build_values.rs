@@ -48,10 +48,10 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
         Some(Obj::Tuple(cells)) => cells.iter().filter_map(|c| c.obj().cloned()).collect(),
         _ => Vec::new(),
     };
-    let qualname = qualname.as_str().map_or_else(
-        || code.code.qualname.to_string(),
-        |s| s.as_str().to_string(),
-    );
+    let qualname = match qualname.as_str() {
+        Some(_) => qualname,
+        None => Value::new_str(&*code.code.qualname),
+    };
     Ok(Value::Obj(ObjRef::new(Obj::Function(Box::new(Function {
         code: code.clone(),
         code_object: code_object.clone(),

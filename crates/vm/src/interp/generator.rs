@@ -26,7 +26,6 @@ pub fn new_generator(frame: Box<Frame>, func: &Function) -> Value {
     Value::Obj(ObjRef::new(Obj::Generator(Generator {
         frame: RefCell::new(Some(frame)),
         running: Cell::new(false),
-        name: func.name().to_string(),
         qualname: func.qualname.clone(),
         kind,
         code: func.code.clone(),
@@ -70,12 +69,18 @@ pub fn resume(
         let msg = format!("can't send non-None value to a just-started {noun}");
         return Err(ts.type_error(msg));
     }
-    if frame.ip > 0 && throw.is_none() {
-        frame.push(sent);
-    }
     g.running.set(true);
     let result = match throw {
         Some(exc) if frame.in_yield_from() => throw_into_delegate(ts, frame, exc),
+        None => match delegate_generator(&frame) {
+            Some(sub) => send_into_delegate(ts, frame, &sub, sent),
+            None => {
+                if frame.ip > 0 {
+                    frame.push(sent);
+                }
+                run_frame(ts, frame, None)
+            }
+        },
         throw => run_frame(ts, frame, throw),
     };
     g.running.set(false);
@@ -85,6 +90,51 @@ pub fn resume(
             Ok(Resumed::Yielded(v))
         }
         FrameExit::Return(v) => Ok(Resumed::Returned(v)),
+    }
+}
+
+/// The generator a frame suspended in `yield from` delegates to, if it is one.
+fn delegate_generator(frame: &Frame) -> Option<ObjRef> {
+    if !frame.in_yield_from() {
+        return None;
+    }
+    let sub = frame.top().obj()?;
+    matches!(&**sub, Obj::Generator(_)).then(|| sub.clone())
+}
+
+/// A frame suspended in `yield from` a generator passes `sent` straight down to it, as its
+/// `YieldFrom` would: its own instructions only run again once the delegate returns or
+/// raises, so a value yielded from deep in a chain of `yield from`s (a recursive tree walk)
+/// costs one eval loop, not one per level. Each level still counts as a Python and a native
+/// recursion level, as when its frame ran.
+fn send_into_delegate(
+    ts: &mut ThreadState,
+    mut frame: Box<Frame>,
+    sub: &ObjRef,
+    sent: Value,
+) -> PyResult<FrameExit> {
+    ts.enter_native()?;
+    if let Err(e) = ts.enter() {
+        ts.leave_native();
+        return Err(e);
+    }
+    let step = resume(ts, sub, sent, None);
+    ts.leave();
+    ts.leave_native();
+    // When the delegate is done the frame goes on past its `YieldFrom`, where the eval loop
+    // would be when `yield_from_step` returned or raised.
+    match step {
+        Ok(Resumed::Yielded(v)) => Ok(FrameExit::Yield(v, frame)),
+        Ok(Resumed::Returned(v)) => {
+            frame.pop();
+            frame.push(v);
+            frame.ip += 1;
+            run_frame(ts, frame, None)
+        }
+        Err(e) => {
+            frame.ip += 1;
+            run_frame(ts, frame, Some(e))
+        }
     }
 }
 

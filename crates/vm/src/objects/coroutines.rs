@@ -55,10 +55,10 @@ pub fn data_attr(g: &Generator, name: &str) -> Option<Value> {
         GenKind::AsyncGenerator => "ag_",
     };
     if name == "__name__" {
-        return Some(Value::new_str(&g.name));
+        return Some(Value::new_str(&*g.code.code.name));
     }
     if name == "__qualname__" {
-        return Some(Value::new_str(&g.qualname));
+        return Some(g.qualname.clone());
     }
     let field = name.strip_prefix(prefix)?;
     Some(match (field, g.kind) {

@@ -15,7 +15,9 @@ pub struct Function {
     /// Attributes set on the function object (`f.calls = 0`, `wrapper.__name__ = ...`).
     pub attrs: std::cell::RefCell<crate::objects::dict::Dict>,
     pub globals: ObjRef,
-    pub qualname: String,
+    /// The `__qualname__` it was defined with: the str object `MakeFunction` took, shared
+    /// (with the generators it makes, too) rather than copied.
+    pub qualname: Value,
     pub defaults: Vec<Value>,
     /// Keyword-only defaults (a dict), if any.
     pub kwdefaults: Option<ObjRef>,
@@ -25,6 +27,11 @@ pub struct Function {
 impl Function {
     pub fn name(&self) -> &str {
         &self.code.code.name
+    }
+
+    /// The `__qualname__` it was defined with.
+    pub fn qualname(&self) -> &str {
+        self.qualname.as_str().map_or("", |s| s.as_str())
     }
 
     /// The `__qualname__`: one assigned to the function (`functools.wraps`, dataclasses),
@@ -37,7 +44,7 @@ impl Function {
             .and_then(|v| v.as_str())
         {
             Some(s) => s.as_str().to_string(),
-            None => self.qualname.clone(),
+            None => self.qualname().to_string(),
         }
     }
 }

@@ -41,8 +41,8 @@ pub struct Generator {
     /// `None` once finished.
     pub frame: RefCell<Option<Box<Frame>>>,
     pub running: Cell<bool>,
-    pub name: String,
-    pub qualname: String,
+    /// `__qualname__`: the function's str object (`__name__` is its code's name).
+    pub qualname: Value,
     pub kind: GenKind,
     pub code: Rc<CodeInfo>,
     /// A generator `types.coroutine` made awaitable (CPython's `CO_ITERABLE_COROUTINE`).

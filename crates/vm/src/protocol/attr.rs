@@ -454,7 +454,7 @@ pub fn generic_get_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                     return Ok(Value::new_dict(attrs));
                 }
                 "__name__" => return Ok(Value::new_str(f.name())),
-                "__qualname__" => return Ok(Value::new_str(&f.qualname)),
+                "__qualname__" => return Ok(f.qualname.clone()),
                 "__doc__" => return Ok(function_doc(f)),
                 "__defaults__" if f.defaults.is_empty() => return Ok(Value::None),
                 "__defaults__" => return Ok(Value::new_tuple(f.defaults.clone())),

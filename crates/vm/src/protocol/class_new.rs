@@ -44,7 +44,7 @@ pub fn build_class(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult
         crate::protocol::subscript::set_item(ts, &ns_value, Value::new_str(k), v)
     };
     store(ts, "__module__", module)?;
-    let qualname = func.qualname.trim_end_matches(".<locals>").to_string();
+    let qualname = func.qualname().trim_end_matches(".<locals>").to_string();
     store(ts, "__qualname__", Value::new_str(qualname))?;
     let frame = bind_frame(ts, func, &[], &[], Some(namespace.clone()))?;
     let class_cell = match run_frame(ts, frame, None)? {

@@ -745,6 +745,9 @@ pub fn contains(ts: &mut ThreadState, container: &Value, item: &Value) -> PyResu
                 return Ok(crate::objects::bytes::methods::contains(&hay, &needle));
             }
             Obj::Dict(d) | Obj::Set { items: d, .. } => {
+                if let Some(hash) = crate::objects::dict::keys::native_hash(item) {
+                    return Ok(d.borrow().contains_hashed(hash, item));
+                }
                 let key = crate::objects::dict::keys::key_in(ts, d, item)?;
                 return Ok(d.borrow().get_hashed(&key).is_some());
             }

@@ -201,7 +201,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         Obj::Generator(g) => format!(
             "<{} object {} at {:#x}>",
             g.kind.type_id().name(),
-            g.qualname,
+            g.qualname.as_str().map_or("", |s| s.as_str()),
             o.id()
         ),
         Obj::Super { .. } => "<super object>".into(),

@@ -14,6 +14,21 @@ use crate::objects::dict::{hash_value, Dict, Key};
 use crate::protocol::class::lookup_special;
 use crate::protocol::ops;
 
+/// The hash of a number or str (most keys and set members): they hash and compare natively,
+/// so they are looked up as they are. `None` for every other value.
+#[inline]
+pub fn native_hash(v: &Value) -> Option<u64> {
+    let native = match v {
+        Value::Obj(o) => matches!(&**o, Obj::Str(_)),
+        _ => true,
+    };
+    if native {
+        hash_value(v)
+    } else {
+        None
+    }
+}
+
 fn has_user_eq(ts: &ThreadState, v: &Value) -> bool {
     v.as_instance().is_some_and(|inst| {
         lookup_special(ts, inst.class(), Dunder::Eq).is_some() || !inst.base.borrow().is_null()
@@ -27,12 +42,7 @@ fn resolve(
     v: &Value,
     existing: impl FnOnce(u64) -> Vec<Value>,
 ) -> PyResult<Key> {
-    // Numbers and str (most keys and set members) hash natively and compare natively.
-    let native = match v {
-        Value::Obj(o) => matches!(&**o, Obj::Str(_)),
-        _ => true,
-    };
-    if let Some(hash) = hash_value(v).filter(|_| native) {
+    if let Some(hash) = native_hash(v) {
         return Ok(Key {
             hash,
             value: v.clone(),

@@ -55,7 +55,7 @@ impl indexmap::Equivalent<Key> for KeyRef<'_> {
     }
 }
 
-/// Passes the precomputed hash straight through.
+/// Hands the table the precomputed hash, spread over all 64 bits (see [`spread`]).
 #[derive(Clone, Copy, Default)]
 pub struct PassThrough;
 
@@ -71,8 +71,18 @@ impl Hasher for PassThroughHasher {
         }
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        self.0 = spread(n);
     }
+}
+
+/// Python's hash of a small int is the int itself, so its high bits are all zero; the table
+/// (hashbrown) keeps the top 7 bits of each hash as a tag to skip non-matching entries, and
+/// with every tag equal each probe would compare the key against a whole group of entries.
+/// Multiplying by an odd constant fills the high bits and keeps the low bits (the bucket)
+/// distinct for consecutive ints.
+#[inline(always)]
+fn spread(hash: u64) -> u64 {
+    hash.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 impl BuildHasher for PassThrough {
@@ -255,6 +265,10 @@ impl Dict {
     pub fn get_hashed(&self, key: &Key) -> Option<&Value> {
         self.map.get(key)
     }
+    /// Whether `key`, whose hash the caller computed, is present (without counting the key).
+    pub fn contains_hashed(&self, hash: u64, key: &Value) -> bool {
+        self.map.contains_key(&KeyRef { hash, value: key })
+    }
     pub fn get(&self, key: &Value) -> Option<&Value> {
         let hash = hash_value(key)?;
         self.map.get(&KeyRef { hash, value: key })
@@ -325,7 +339,7 @@ impl Dict {
     pub fn keys_with_hash(&self, hash: u64) -> Vec<Value> {
         use indexmap::map::RawEntryApiV1;
         let mut out = Vec::new();
-        self.map.raw_entry_v1().from_hash(hash, |k| {
+        self.map.raw_entry_v1().from_hash(spread(hash), |k| {
             if k.hash == hash {
                 out.push(k.value.clone());
             }
@@ -467,6 +481,25 @@ mod tests {
 
     fn key_obj(v: &Value) -> &ObjRef {
         v.obj().expect("a str object")
+    }
+
+    #[test]
+    fn keys_are_found_by_their_python_hash_through_the_spread_table_hash() {
+        let mut d = Dict::new();
+        for i in 0..200 {
+            d.insert(Value::Int(i), Value::Int(-i));
+        }
+        for i in 0..200 {
+            let hash = hash_value(&Value::Int(i)).expect("an int hashes");
+            let found = d.keys_with_hash(hash);
+            assert!(
+                matches!(found[..], [Value::Int(k)] if k == i),
+                "{i}: {found:?}"
+            );
+            assert!(d.contains_hashed(hash, &Value::Int(i)));
+            assert!(matches!(d.get(&Value::Float(i as f64)), Some(Value::Int(v)) if *v == -i));
+        }
+        assert!(!d.contains(&Value::Int(200)));
     }
 
     #[test]
