@@ -30,20 +30,16 @@ pub const ATTR_SITE_WAYS: usize = 4;
 
 /// What the attribute instructions of one code object on one name (`LoadAttr`, `StoreAttr`
 /// and `LoadMethod` each have their own) learnt about the classes of the instances they saw
-/// (`protocol::attr_cache` fills and reads it). The entries are valid while the type epoch is
-/// `epoch`, that is while no class namespace has changed.
-#[derive(Default)]
-pub struct AttrSite {
-    pub epoch: Cell<u64>,
-    /// Newest first; unused entries have serial 0.
-    pub entries: [Cell<AttrEntry>; ATTR_SITE_WAYS],
-}
+/// (`protocol::attr_cache` fills and reads it): newest first, unused entries at version 0.
+pub type AttrSite = [Cell<AttrEntry>; ATTR_SITE_WAYS];
 
-/// One class an [`AttrSite`] saw, by [`crate::object::typeobj::TypeObj::serial`].
+/// One class an [`AttrSite`] saw, in one state: by its version tag
+/// ([`crate::object::typeobj::TypeObj::version`]), which any change to the class, its bases
+/// or its MRO drops.
 #[derive(Clone, Copy, Default)]
 pub struct AttrEntry {
-    /// The class's serial; 0 for an unused entry.
-    pub class_serial: u64,
+    /// The class's version tag; 0 for an unused entry.
+    pub version: u64,
     pub kind: AttrSiteKind,
     /// Where the instance's attributes held the name last time.
     pub hint: u32,

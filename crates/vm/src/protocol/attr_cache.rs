@@ -3,12 +3,12 @@
 //! execution on an instance of a class looks at the class and records in the code object's
 //! [`AttrSite`] for that name which fast path is safe for it (a site keeps a few classes, for
 //! code that sees several subclasses); later executions on an instance of a class it knows,
-//! with no class namespace changed since (the type epoch), take that path. Anything
+//! in the same state (its version tag, CPython's `tp_version_tag`), take that path. Anything
 //! else — another class, a changed class, a miss in the instance's dict — goes the generic
 //! way (`protocol::attr`), which stays the one definition of the semantics: a fast path only
 //! answers where the generic path would give the same answer.
 //!
-//! Which class a site saw is remembered by its serial, not a reference: a code object's
+//! Which class a site saw is remembered by its version tag, not a reference: a code object's
 //! caches are invisible to the cycle collector, so they must not keep objects alive.
 
 use std::cell::Cell;
@@ -16,7 +16,7 @@ use std::cell::Cell;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::object::names::Dunder;
-use crate::object::typeobj::{type_epoch, Instance, TypeObj};
+use crate::object::typeobj::{Instance, TypeObj};
 use crate::object::value::{Obj, Value};
 use crate::objects::code::{AttrEntry, AttrSite, AttrSiteKind as Kind};
 use crate::protocol::{attr, class};
@@ -31,39 +31,27 @@ fn instance_of(obj: &Value) -> Option<(&Instance, &TypeObj)> {
     }
 }
 
-/// The entry `site` keeps for instances of `t`, made in the current epoch.
+/// The entry `site` keeps for instances of `t` in its present state (its version tag).
 #[inline(always)]
 fn cached_entry<'a>(site: &'a AttrSite, t: &TypeObj) -> Option<&'a Cell<AttrEntry>> {
-    if site.epoch.get() != type_epoch() {
+    let version = t.version();
+    if version == 0 {
         return None;
     }
-    site.entries
-        .iter()
-        .find(|e| e.get().class_serial == t.serial)
+    site.iter().find(|e| e.get().version == version)
 }
 
-/// Records what the site does for instances of `t` (only when `t`'s namespaces are
-/// watched, so that a change to them moves the epoch on): the newest entry, the oldest
-/// dropped when all are in use. Entries of an earlier epoch are dropped first.
+/// Records what the site does for instances of `t` as it is now: the newest entry, the
+/// oldest dropped when all are in use.
 fn specialise(site: &AttrSite, t: &TypeObj, kind: Kind) {
-    let epoch = type_epoch();
-    if !t.watch_namespaces() {
-        return;
-    }
-    if site.epoch.get() != epoch {
-        site.entries
-            .iter()
-            .for_each(|e| e.set(AttrEntry::default()));
-        site.epoch.set(epoch);
-    }
     let mut carried = AttrEntry {
-        class_serial: t.serial,
+        version: t.valid_version(),
         kind,
         hint: 0,
     };
-    for e in &site.entries {
+    for e in site {
         carried = e.replace(carried);
-        if carried.class_serial == 0 {
+        if carried.version == 0 {
             break;
         }
     }

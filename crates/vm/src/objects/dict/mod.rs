@@ -220,13 +220,9 @@ pub struct Dict {
     pub removals: u64,
     /// CPython's slot table when this is a set's storage (iteration follows it).
     order: Option<Box<set_table::SetOrder>>,
-    /// A class namespace that some type's lookup cache depends on: every change also bumps
-    /// the type epoch ([`crate::object::typeobj::type_epoch`]). Set by the cache itself, so
-    /// a class dict is only ever changed in place, never replaced.
-    watched: bool,
 }
 
-/// A copy is a new dict: no lookup cache depends on it.
+/// A copy starts counting its removals afresh.
 impl Clone for Dict {
     fn clone(&self) -> Dict {
         Dict {
@@ -234,7 +230,6 @@ impl Clone for Dict {
             version: self.version,
             removals: 0,
             order: self.order.clone(),
-            watched: false,
         }
     }
 }
@@ -257,19 +252,9 @@ impl Dict {
         let hash = hash_value(key)?;
         self.map.get(&KeyRef { hash, value: key })
     }
-    /// Marks this as a namespace a type lookup cache depends on (see `watched`).
-    pub fn watch(&mut self) {
-        self.watched = true;
-    }
-    pub fn is_watched(&self) -> bool {
-        self.watched
-    }
     /// Records a change that could alter a lookup.
     fn changed(&mut self) {
         self.version += 1;
-        if self.watched {
-            crate::object::typeobj::invalidate_lookup_caches();
-        }
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.get(&Value::new_str(key))
