@@ -393,7 +393,7 @@ fn default_dir(ts: &mut ThreadState, obj: &Value) -> PyResult<Vec<Value>> {
     let mro = attr::get_attr(ts, &Value::Obj(class), &Value::new_str("__mro__"))?;
     for c in iter::collect(ts, &mro)? {
         if let Some(Obj::Type(t)) = c.obj().map(|o| &**o) {
-            for k in t.dict.borrow().keys() {
+            for k in t.dict().keys() {
                 names.insert(k.clone(), Value::None);
             }
         }

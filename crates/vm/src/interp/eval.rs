@@ -294,14 +294,14 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::LoadAttr(i) => {
                     let obj = f.pop();
-                    let site = &code.attr_sites[ip - 1];
+                    let site = &code.load_sites[i as usize];
                     let v = attr_cache::load_attr(ts, site, &obj, &code.names[i as usize])?;
                     f.push(v);
                 }
                 I::StoreAttr(i) => {
                     let obj = f.pop();
                     let v = f.pop();
-                    let site = &code.attr_sites[ip - 1];
+                    let site = &code.store_sites[i as usize];
                     attr_cache::store_attr(ts, site, &obj, &code.names[i as usize], v)?;
                 }
                 I::DeleteAttr(i) => {
@@ -310,7 +310,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::LoadMethod(i) => {
                     let obj = f.pop();
-                    let site = &code.attr_sites[ip - 1];
+                    let site = &code.method_sites[i as usize];
                     let (meth, this) =
                         attr_cache::load_method(ts, site, obj, &code.names[i as usize])?;
                     f.push(meth);

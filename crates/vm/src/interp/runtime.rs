@@ -286,7 +286,7 @@ fn make_builtin_types() -> Vec<ObjRef> {
             _ => new_type(id.name(), vec![object.clone()], id, false),
         };
         if let Obj::Type(tobj) = &*t {
-            *tobj.dict.borrow_mut() = crate::objects::method_tables::type_dict(id, &t);
+            *tobj.dict_mut() = crate::objects::method_tables::type_dict(id, &t);
         }
         types.push(t);
     }

@@ -1,6 +1,6 @@
 //! Classes (`type` objects, built-in and user-defined) and instances of user classes.
 
-use std::cell::{RefCell, UnsafeCell};
+use std::cell::{BorrowError, Cell, Ref, RefCell, RefMut, UnsafeCell};
 use std::ptr::NonNull;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -114,7 +114,9 @@ pub struct TypeObj {
     mro: RefCell<Rc<[ObjRef]>>,
     /// The classes that name this one among their bases (`__subclasses__()`), not owned.
     subclasses: RefCell<Vec<Subclass>>,
-    pub dict: RefCell<Dict>,
+    /// The namespace: read through [`TypeObj::dict`], changed through [`TypeObj::dict_mut`]
+    /// (which invalidates the version tags that depend on it).
+    dict: RefCell<Dict>,
     /// The built-in type this is, or the nearest built-in base of a user class.
     pub builtin: TypeId,
     /// Whether this is `BaseException` or a subclass (instances carry exception data).
@@ -129,6 +131,12 @@ pub struct TypeObj {
     qualname: RefCell<Option<String>>,
     /// Results of [`TypeObj::lookup`] (`LookupCache::default()` for a new type).
     pub lookup_cache: LookupCache,
+    /// CPython's `tp_version_tag`: while not 0, neither this class's namespace nor those of
+    /// its MRO nor the MRO itself changed since it was given. Tags come from one counter
+    /// and are never given twice, so a cache that remembers one names this class in this
+    /// state. A class with a tag has bases with tags, so a change to a class without a tag
+    /// has no subclass tag to drop (CPython's invariant).
+    version: Cell<u64>,
     /// A number no other type object of the process ever has (never 0): attribute caches
     /// name the class by it, since a freed class's address can be reused by a new one.
     pub serial: u64,
@@ -178,6 +186,7 @@ impl TypeObj {
             slots: SlotLayout::OPEN,
             qualname: RefCell::new(None),
             lookup_cache: LookupCache::default(),
+            version: Cell::new(0),
             serial: TYPE_SERIALS.fetch_add(1, Ordering::Relaxed),
             instance_keys: SharedKeys::default(),
         }
@@ -248,28 +257,76 @@ impl TypeObj {
         let old_bases = self.bases.replace(bases.into());
         let old_mro = self.mro.replace(mro.into());
         self.register_with_bases(cls);
-        self.watch_all_namespaces();
-        invalidate_lookup_caches();
+        self.modified();
         drop((old_bases, old_mro));
     }
 
     /// Gives the class a recomputed `mro` (a base's `__bases__` changed).
     pub fn replace_mro(&self, mro: Vec<ObjRef>) {
         let old = self.mro.replace(mro.into());
-        self.watch_all_namespaces();
-        invalidate_lookup_caches();
+        self.modified();
         drop(old);
     }
 
-    /// Watches this class's namespace and its MRO's when this one is watched: a class's
-    /// watch covers its bases, which a new MRO may not be yet.
-    fn watch_all_namespaces(&self) {
-        if self.dict.try_borrow().is_ok_and(|d| d.is_watched()) {
-            for base in self.mro().iter() {
-                if let Obj::Type(b) = &**base {
-                    if let Ok(mut d) = b.dict.try_borrow_mut() {
-                        d.watch();
-                    }
+    /// The class's namespace.
+    pub fn dict(&self) -> Ref<'_, Dict> {
+        self.dict.borrow()
+    }
+
+    /// The class's namespace, unless it is being changed right now.
+    pub fn try_dict(&self) -> Result<Ref<'_, Dict>, BorrowError> {
+        self.dict.try_borrow()
+    }
+
+    /// The class's namespace to change: the version tags of the class and its subclasses
+    /// are dropped first (no lookup can be cached while the namespace is borrowed).
+    pub fn dict_mut(&self) -> RefMut<'_, Dict> {
+        self.modified();
+        self.dict.borrow_mut()
+    }
+
+    /// The namespace's cell, for the cycle collector, which empties the namespace of a
+    /// class that is garbage through it: no version tag needs dropping then, since every
+    /// class and instance whose caches name this class (by its tag) is garbage too.
+    pub(crate) fn dict_cell(&self) -> &RefCell<Dict> {
+        &self.dict
+    }
+
+    /// The class's version tag (0: none, see `version`).
+    #[inline(always)]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    /// The class's version tag, given now (with its bases') if it has none.
+    pub fn valid_version(&self) -> u64 {
+        let v = self.version.get();
+        if v != 0 {
+            return v;
+        }
+        for base in self.mro().iter() {
+            if let Obj::Type(b) = &**base {
+                b.valid_version();
+            }
+        }
+        let v = NEXT_VERSION.fetch_add(1, Ordering::Relaxed);
+        self.version.set(v);
+        v
+    }
+
+    /// CPython's `PyType_Modified`: the namespace or the MRO of this class changed (or is
+    /// about to): drops its version tag and those of its subclasses, at any depth.
+    pub fn modified(&self) {
+        if self.version.get() == 0 {
+            return;
+        }
+        self.version.set(0);
+        let mut pending = self.subclasses();
+        while let Some(sub) = pending.pop() {
+            if let Obj::Type(t) = &*sub {
+                if t.version.get() != 0 {
+                    t.version.set(0);
+                    pending.extend(t.subclasses());
                 }
             }
         }
@@ -295,16 +352,16 @@ impl TypeObj {
     }
 
     /// Finds `name` in the class and its bases, in MRO order. Answered from the type's
-    /// lookup cache while no class namespace has changed since the answer was found.
+    /// lookup cache while the class keeps the version tag the answer was found under.
     pub fn lookup(&self, name: &Value) -> Option<Value> {
-        let epoch = type_epoch();
-        if let Some(found) = self.lookup_cache.get(name, epoch) {
-            return found;
+        let version = self.version.get();
+        if version != 0 {
+            if let Some(found) = self.lookup_cache.get(name, version) {
+                return found;
+            }
         }
         let found = self.lookup_uncached(name);
-        if self.watch_namespaces() {
-            self.lookup_cache.put(name, epoch, &found);
-        }
+        self.lookup_cache.put(name, self.valid_version(), &found);
         found
     }
 
@@ -316,28 +373,6 @@ impl TypeObj {
             Obj::Type(t) => t.dict.borrow().get(name).cloned(),
             _ => None,
         })
-    }
-
-    /// Makes changes to this class's namespace and its bases' bump the type epoch, so that
-    /// cached lookups see them. False when a namespace is being changed right now (then the
-    /// result is not cached).
-    pub fn watch_namespaces(&self) -> bool {
-        if self.dict.try_borrow().is_ok_and(|d| d.is_watched()) {
-            // Bases are watched with the class (their namespaces are never replaced).
-            return true;
-        }
-        let mro = self.mro();
-        let bases = mro.iter().filter_map(|b| match &**b {
-            Obj::Type(t) => Some(&t.dict),
-            _ => None,
-        });
-        for dict in std::iter::once(&self.dict).chain(bases) {
-            match dict.try_borrow_mut() {
-                Ok(mut d) => d.watch(),
-                Err(_) => return false,
-            }
-        }
-        true
     }
 }
 
@@ -355,27 +390,11 @@ struct Subclass {
     class: NonNull<GcBox>,
 }
 
-/// Counts changes to watched class namespaces (see [`Dict::watch`]): a cached lookup is valid
-/// while the epoch is the one it was found in. Process-wide, so a change to any class drops
-/// every type's cached lookups: cheap to check, and class namespaces rarely change once
-/// built. Code that changes what `lookup` finds other than through a namespace (an MRO
-/// change) must call [`invalidate_lookup_caches`].
-static TYPE_EPOCH: AtomicU64 = AtomicU64::new(1);
+/// The next version tag (see `TypeObj::version`): counted up, never reused.
+static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
 
 /// The next [`TypeObj::serial`].
 static TYPE_SERIALS: AtomicU64 = AtomicU64::new(1);
-
-/// The current type epoch.
-#[inline(always)]
-pub fn type_epoch() -> u64 {
-    // Relaxed: types are only read and changed under the GIL, which orders the accesses.
-    TYPE_EPOCH.load(Ordering::Relaxed)
-}
-
-/// Drops every type's cached lookups (a watched namespace or an MRO changed).
-pub fn invalidate_lookup_caches() {
-    TYPE_EPOCH.fetch_add(1, Ordering::Relaxed);
-}
 
 /// Most names a type's lookup cache holds before it starts over.
 const LOOKUP_CACHE_MAX: usize = 1024;
@@ -383,7 +402,7 @@ const LOOKUP_CACHE_MAX: usize = 1024;
 /// What [`TypeObj::lookup`] found (absence too) per attribute name, by the name's identity:
 /// an open-addressing table that holds each of its names, so a name's address cannot be
 /// reused by another string while the entry exists (and str objects are immutable once
-/// shared: equal identity means equal text). Emptied when the type epoch moves on.
+/// shared: equal identity means equal text). Emptied when the type's version tag changes.
 #[derive(Default)]
 pub struct LookupCache {
     table: RefCell<LookupTable>,
@@ -391,8 +410,8 @@ pub struct LookupCache {
 
 #[derive(Default)]
 struct LookupTable {
-    /// The type epoch the entries were found in.
-    epoch: u64,
+    /// The type's version tag the entries were found under.
+    version: u64,
     len: usize,
     /// A power-of-two number of slots (none until the first entry), at most half full.
     slots: Vec<Option<(ObjRef, Option<Value>)>>,
@@ -413,8 +432,8 @@ impl LookupTable {
         i
     }
 
-    fn reset(&mut self, epoch: u64, slots: usize) -> Vec<Option<(ObjRef, Option<Value>)>> {
-        self.epoch = epoch;
+    fn reset(&mut self, version: u64, slots: usize) -> Vec<Option<(ObjRef, Option<Value>)>> {
+        self.version = version;
         self.len = 0;
         std::mem::replace(&mut self.slots, (0..slots).map(|_| None).collect())
     }
@@ -447,38 +466,38 @@ impl LookupCache {
         let Ok(mut table) = self.table.try_borrow_mut() else {
             return Vec::new();
         };
-        let epoch = table.epoch;
-        let held = table.reset(epoch, 0).into_iter().flatten();
+        let version = table.version;
+        let held = table.reset(version, 0).into_iter().flatten();
         held.flat_map(|(name, found)| [Some(Value::Obj(name)), found])
             .flatten()
             .collect()
     }
 
     #[inline]
-    fn get(&self, name: &Value, epoch: u64) -> Option<Option<Value>> {
+    fn get(&self, name: &Value, version: u64) -> Option<Option<Value>> {
         let Value::Obj(name) = name else {
             return None;
         };
         let table = self.table.borrow();
-        if table.epoch != epoch || table.slots.is_empty() {
+        if table.version != version || table.slots.is_empty() {
             return None;
         }
         let (_, found) = table.slots[table.position(name)].as_ref()?;
         Some(found.clone())
     }
 
-    fn put(&self, name: &Value, epoch: u64, found: &Option<Value>) {
+    fn put(&self, name: &Value, version: u64, found: &Option<Value>) {
         let Some(name) = name.obj().filter(|n| matches!(&***n, Obj::Str(_))) else {
             return;
         };
         let Ok(mut table) = self.table.try_borrow_mut() else {
             return;
         };
-        if table.epoch != epoch || table.slots.is_empty() || table.len >= LOOKUP_CACHE_MAX {
-            table.reset(epoch, 16);
+        if table.version != version || table.slots.is_empty() || table.len >= LOOKUP_CACHE_MAX {
+            table.reset(version, 16);
         } else if 2 * (table.len + 1) > table.slots.len() {
             let size = 2 * table.slots.len();
-            for (held, value) in table.reset(epoch, size).into_iter().flatten() {
+            for (held, value) in table.reset(version, size).into_iter().flatten() {
                 table.insert(held, value);
             }
         }
@@ -663,21 +682,19 @@ mod tests {
     use super::*;
 
     fn class(bases: Vec<ObjRef>) -> ObjRef {
-        let mro = compute_mro(&bases).expect("consistent bases");
-        ObjRef::new(Obj::Type(Box::new(TypeObj::plain(
-            "C".into(),
-            "t".into(),
-            bases,
-            mro,
-            Dict::new(),
-            TypeId::Object,
-            false,
-        ))))
+        named("C", bases)
     }
 
-    fn namespace(cls: &ObjRef) -> &RefCell<Dict> {
+    fn namespace(cls: &ObjRef) -> RefMut<'_, Dict> {
         match &**cls {
-            Obj::Type(t) => &t.dict,
+            Obj::Type(t) => t.dict_mut(),
+            _ => unreachable!("a class"),
+        }
+    }
+
+    fn version(cls: &ObjRef) -> u64 {
+        match &**cls {
+            Obj::Type(t) => t.version(),
             _ => unreachable!("a class"),
         }
     }
@@ -699,20 +716,41 @@ mod tests {
         let name = Value::new_str("m");
         assert_eq!(lookup(&sub, &name), None);
         assert_eq!(lookup(&sub, &name), None, "the absence is cached");
-        namespace(&base)
-            .borrow_mut()
-            .insert(name.clone(), Value::Int(1));
+        namespace(&base).insert(name.clone(), Value::Int(1));
         assert_eq!(lookup(&sub, &name), Some(1));
-        namespace(&sub)
-            .borrow_mut()
-            .insert(name.clone(), Value::Int(2));
+        namespace(&sub).insert(name.clone(), Value::Int(2));
         assert_eq!(lookup(&sub, &name), Some(2));
         assert_eq!(lookup(&base, &name), Some(1));
-        namespace(&sub).borrow_mut().remove(&name);
+        namespace(&sub).remove(&name);
         assert_eq!(lookup(&sub, &name), Some(1));
-        // A copy of a namespace is a plain dict: changing it changes no class.
-        assert!(namespace(&base).borrow().is_watched());
-        assert!(!namespace(&base).borrow().clone().is_watched());
+    }
+
+    #[test]
+    fn a_change_drops_the_version_tags_of_the_class_and_its_subclasses_only() {
+        let base = class(vec![]);
+        let sub = class(vec![base.clone()]);
+        let subsub = class(vec![sub.clone()]);
+        let other = class(vec![base.clone()]);
+        let name = Value::new_str("m");
+        for c in [&subsub, &other] {
+            assert_eq!(lookup(c, &name), None);
+        }
+        let tags: Vec<u64> = [&base, &sub, &subsub, &other].map(version).to_vec();
+        assert!(tags.iter().all(|&v| v != 0), "a lookup gives the MRO tags");
+        namespace(&sub).insert(name.clone(), Value::Int(1));
+        assert_eq!([&sub, &subsub].map(version), [0, 0]);
+        assert_eq!([&base, &other].map(version), [tags[0], tags[3]]);
+        assert_eq!(lookup(&subsub, &name), Some(1));
+        let retagged = version(&subsub);
+        assert!(
+            retagged != 0 && !tags.contains(&retagged),
+            "tags are never reused"
+        );
+        // A new MRO is a change too.
+        if let Obj::Type(t) = &*sub {
+            t.replace_mro(vec![base.clone()]);
+        }
+        assert_eq!(version(&subsub), 0);
     }
 
     fn name_of(cls: &Obj) -> String {
@@ -816,9 +854,7 @@ mod tests {
         let cls = class(vec![]);
         let names: Vec<Value> = (0..300).map(|i| Value::new_str(format!("n{i}"))).collect();
         for (i, name) in names.iter().enumerate().step_by(2) {
-            namespace(&cls)
-                .borrow_mut()
-                .insert(name.clone(), Value::Int(i as i64));
+            namespace(&cls).insert(name.clone(), Value::Int(i as i64));
         }
         for _ in 0..2 {
             for (i, name) in names.iter().enumerate() {

@@ -26,17 +26,25 @@ pub struct GlobalCacheEntry {
     pub builtin: Option<(ObjRef, u64)>,
 }
 
-/// What an attribute instruction learnt about the class of the instances it last saw
-/// (`protocol::attr_cache` fills and reads it). Valid while that class (by
-/// [`crate::object::typeobj::TypeObj::serial`]) is the instance's and the type epoch is
-/// unchanged, that is while no class namespace has changed.
+/// Most classes an attribute cache remembers at once: a site that sees instances of several
+/// classes (a base class's method called on each subclass's instances) keeps one entry per
+/// class instead of specialising again at every change of class.
+pub const ATTR_SITE_WAYS: usize = 4;
+
+/// What the attribute instructions of one code object on one name (`LoadAttr`, `StoreAttr`
+/// and `LoadMethod` each have their own) learnt about the classes of the instances they saw
+/// (`protocol::attr_cache` fills and reads it): newest first, unused entries at version 0.
+pub type AttrSite = [Cell<AttrEntry>; ATTR_SITE_WAYS];
+
+/// One class an [`AttrSite`] saw, in one state: by its version tag
+/// ([`crate::object::typeobj::TypeObj::version`]), which any change to the class, its bases
+/// or its MRO drops.
 #[derive(Clone, Copy, Default)]
-pub struct AttrSite {
-    /// The class's serial; 0 for a site not specialised yet.
-    pub class_serial: u64,
-    pub epoch: u64,
+pub struct AttrEntry {
+    /// The class's version tag; 0 for an unused entry.
+    pub version: u64,
     pub kind: AttrSiteKind,
-    /// Where the instance's `__dict__` held the attribute last time.
+    /// Where the instance's attributes held the name last time.
     pub hint: u32,
 }
 
@@ -76,8 +84,12 @@ pub struct CodeInfo {
     pub plain_arity: Option<usize>,
     pub is_generator: bool,
     pub global_cache: RefCell<Vec<Option<GlobalCacheEntry>>>,
-    /// One attribute cache per instruction (used by `LoadAttr`, `StoreAttr`, `LoadMethod`).
-    pub attr_sites: Box<[Cell<AttrSite>]>,
+    /// The attribute caches of `LoadAttr`, `StoreAttr` and `LoadMethod`, one per name each
+    /// (indexed like `names`): the sites of one name in one code object share what they
+    /// learn about each class.
+    pub load_sites: Box<[AttrSite]>,
+    pub store_sites: Box<[AttrSite]>,
+    pub method_sites: Box<[AttrSite]>,
 }
 
 impl CodeInfo {
@@ -118,9 +130,9 @@ impl CodeInfo {
             simple_args,
             is_generator,
             global_cache: RefCell::new(vec![None; names.len()]),
-            attr_sites: (0..code.instructions.len())
-                .map(|_| Cell::default())
-                .collect(),
+            load_sites: attr_sites(names.len()),
+            store_sites: attr_sites(names.len()),
+            method_sites: attr_sites(names.len()),
             consts,
             names,
             code,
@@ -144,6 +156,10 @@ impl CodeInfo {
             .get(ip)
             .map_or(self.code.first_line, |l| l.line)
     }
+}
+
+fn attr_sites(n: usize) -> Box<[AttrSite]> {
+    (0..n).map(|_| AttrSite::default()).collect()
 }
 
 /// Interned names of the code objects of one compilation unit.

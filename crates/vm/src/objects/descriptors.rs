@@ -144,7 +144,7 @@ pub fn install(id: TypeId, owner: &ObjRef, dict: &mut Dict) {
 fn type_dict_get(ts: &mut ThreadState, receiver: &Value, args: &Args) -> PyResult {
     let a = checked_instance(ts, receiver, args, 1)?;
     match a[0].obj().map(|o| &**o) {
-        Some(Obj::Type(t)) => Ok(Value::new_dict(t.dict.borrow().clone())),
+        Some(Obj::Type(t)) => Ok(Value::new_dict(t.dict().clone())),
         _ => Ok(Value::None),
     }
 }

@@ -54,7 +54,7 @@ fn exception_reduce(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult
 /// Puts the methods into `BaseException`'s namespace.
 pub fn install_methods(base_exception: &ObjRef) {
     if let Obj::Type(t) = &**base_exception {
-        let mut d = t.dict.borrow_mut();
+        let mut d = t.dict_mut();
         d.set_str("__init__", method_value("__init__", exception_init));
         d.set_str("__reduce__", method_value("__reduce__", exception_reduce));
         d.set_str(

@@ -124,21 +124,13 @@ fn type_attr(t: &TypeObj, cls: &ObjRef, name: &Value) -> Option<Value> {
     match key {
         "__name__" => {
             // An assigned `__name__` (typing renames its `io`/`re` namespaces).
-            let assigned = t.dict.borrow().get_str("__name__").cloned();
+            let assigned = t.dict().get_str("__name__").cloned();
             return Some(assigned.unwrap_or_else(|| Value::new_str(&t.name)));
         }
         "__qualname__" => return Some(Value::new_str(t.qualname())),
-        "__dict__" => return Some(Value::new_dict(t.dict.borrow().clone())),
+        "__dict__" => return Some(Value::new_dict(t.dict().clone())),
         "__base__" => return Some(t.bases().first().cloned().map_or(Value::None, Value::Obj)),
-        "__doc__" => {
-            return Some(
-                t.dict
-                    .borrow()
-                    .get_str("__doc__")
-                    .cloned()
-                    .unwrap_or_default(),
-            )
-        }
+        "__doc__" => return Some(t.dict().get_str("__doc__").cloned().unwrap_or_default()),
         "mro" => {
             return Some(native_value(
                 "mro",
@@ -298,7 +290,7 @@ fn class_get_attr(
     }
     // `type`'s own methods (`int.__call__`, `C.__prepare__`), but `__init__`: the class's.
     if let Obj::Type(type_t) = &**ts.rt.type_obj(TypeId::Type) {
-        if let Some(m) = type_t.dict.borrow().get(name).filter(|_| key != "__init__") {
+        if let Some(m) = type_t.dict().get(name).filter(|_| key != "__init__") {
             return Ok(Some(
                 bound_class_method(m, cls).unwrap_or_else(|| m.clone()),
             ));
@@ -317,7 +309,7 @@ fn instance_dict(inst: &crate::object::typeobj::Instance, t: &TypeObj) -> Value 
     let mro = t.mro();
     for cls in std::iter::once(inst.class()).chain(mro.iter().map(|c| &**c)) {
         let Obj::Type(ct) = cls else { continue };
-        let Some(slots) = ct.dict.borrow().get_str("__slots__").cloned() else {
+        let Some(slots) = ct.dict().get_str("__slots__").cloned() else {
             continue;
         };
         let names = match slots.obj().map(|o| &**o) {
@@ -592,7 +584,7 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
             if is_builtin_type(t) {
                 continue;
             }
-            if let Some(v) = t.dict.borrow().get(name) {
+            if let Some(v) = t.dict().get(name) {
                 return Ok(bind(v.clone(), this, || start.clone()));
             }
         }
@@ -625,7 +617,7 @@ fn super_attr(ts: &mut ThreadState, class: &ObjRef, this: &Value, name: &Value) 
             if !is_builtin_type(t) {
                 continue;
             }
-            if let Some(m) = t.dict.borrow().get(name) {
+            if let Some(m) = t.dict().get(name) {
                 return Ok(bind(m.clone(), this, || start.clone()));
             }
         }
@@ -726,7 +718,7 @@ pub fn generic_set_attr(ts: &mut ThreadState, obj: &Value, name: &Value, v: Valu
                     t.set_qualname(s.as_str().to_string());
                     return Ok(());
                 }
-                t.dict.borrow_mut().insert(name.clone(), v);
+                t.dict_mut().insert(name.clone(), v);
                 return Ok(());
             }
             Obj::Module { dict, .. } => {
@@ -834,7 +826,7 @@ fn instance_dict_get(
     // descriptor first: for its classes, the namespace, as CPython's `subtype_dict` defers
     // to the built-in base's.
     if let Some(Obj::Type(t)) = args.pos.first().and_then(|v| v.obj()).map(|o| &**o) {
-        return Ok(Value::new_dict(t.dict.borrow().clone()));
+        return Ok(Value::new_dict(t.dict().clone()));
     }
     let (_, inst) = accessor_instance(ts, args, 1)?;
     match inst.class() {
@@ -991,7 +983,7 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
                 t.name
             )));
         }
-        Some(Obj::Type(t)) => t.dict.borrow_mut().remove(name),
+        Some(Obj::Type(t)) => t.dict_mut().remove(name),
         Some(Obj::Module { dict, .. }) => match &**dict {
             Obj::Dict(d) => d.borrow_mut().remove(name),
             _ => None,

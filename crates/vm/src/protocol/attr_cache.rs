@@ -1,13 +1,14 @@
 //! Inline caches of the attribute instructions (`LoadAttr`, `LoadMethod`, `StoreAttr`) on
 //! instances of user classes, CPython 3.11's specialisation (PEP 659) in small: the first
-//! execution at a site looks at the instance's class and records in the code object's
-//! [`AttrSite`] which fast path is safe for it; later executions on an instance of the same
-//! class, with no class namespace changed since (the type epoch), take that path. Anything
+//! execution on an instance of a class looks at the class and records in the code object's
+//! [`AttrSite`] for that name which fast path is safe for it (a site keeps a few classes, for
+//! code that sees several subclasses); later executions on an instance of a class it knows,
+//! in the same state (its version tag, CPython's `tp_version_tag`), take that path. Anything
 //! else — another class, a changed class, a miss in the instance's dict — goes the generic
 //! way (`protocol::attr`), which stays the one definition of the semantics: a fast path only
 //! answers where the generic path would give the same answer.
 //!
-//! Which class a site saw is remembered by its serial, not a reference: a code object's
+//! Which class a site saw is remembered by its version tag, not a reference: a code object's
 //! caches are invisible to the cycle collector, so they must not keep objects alive.
 
 use std::cell::Cell;
@@ -15,9 +16,9 @@ use std::cell::Cell;
 use crate::interp::thread_state::ThreadState;
 use crate::object::error::PyResult;
 use crate::object::names::Dunder;
-use crate::object::typeobj::{type_epoch, Instance, TypeObj};
+use crate::object::typeobj::{Instance, TypeObj};
 use crate::object::value::{Obj, Value};
-use crate::objects::code::{AttrSite, AttrSiteKind as Kind};
+use crate::objects::code::{AttrEntry, AttrSite, AttrSiteKind as Kind};
 use crate::protocol::{attr, class};
 
 /// The instance and its class, when `obj` is an instance of a user class.
@@ -30,41 +31,45 @@ fn instance_of(obj: &Value) -> Option<(&Instance, &TypeObj)> {
     }
 }
 
-/// The kind recorded at `site` when it was specialised for `t` in the current epoch.
+/// The entry `site` keeps for instances of `t` in its present state (its version tag).
 #[inline(always)]
-fn cached_kind(site: &Cell<AttrSite>, t: &TypeObj) -> Option<AttrSite> {
-    let s = site.get();
-    (s.class_serial == t.serial && s.epoch == type_epoch()).then_some(s)
+fn cached_entry<'a>(site: &'a AttrSite, t: &TypeObj) -> Option<&'a Cell<AttrEntry>> {
+    let version = t.version();
+    if version == 0 {
+        return None;
+    }
+    site.iter().find(|e| e.get().version == version)
 }
 
-/// Records what the site does for instances of `t` (only when `t`'s namespaces are
-/// watched, so that a change to them moves the epoch on).
-fn specialise(site: &Cell<AttrSite>, t: &TypeObj, kind: Kind) {
-    let epoch = type_epoch();
-    if !t.watch_namespaces() {
-        return;
-    }
-    site.set(AttrSite {
-        class_serial: t.serial,
-        epoch,
+/// Records what the site does for instances of `t` as it is now: the newest entry, the
+/// oldest dropped when all are in use.
+fn specialise(site: &AttrSite, t: &TypeObj, kind: Kind) {
+    let mut carried = AttrEntry {
+        version: t.valid_version(),
         kind,
         hint: 0,
-    });
+    };
+    for e in site {
+        carried = e.replace(carried);
+        if carried.version == 0 {
+            break;
+        }
+    }
 }
 
-/// `name` in the instance's own attributes, trying the position remembered at the site first.
+/// `name` in the instance's own attributes, trying the position remembered in `entry` first.
 #[inline(always)]
-fn own_value(site: &Cell<AttrSite>, inst: &Instance, name: &Value) -> Option<Value> {
-    let s = site.get();
+fn own_value(entry: &Cell<AttrEntry>, inst: &Instance, name: &Value) -> Option<Value> {
+    let e = entry.get();
     if let Value::Obj(key) = name {
-        if let Some(v) = inst.attr_at_hint(s.hint as usize, key) {
+        if let Some(v) = inst.attr_at_hint(e.hint as usize, key) {
             return Some(v);
         }
     }
     let (i, v) = inst.attr_with_index(name)?;
-    site.set(AttrSite {
+    entry.set(AttrEntry {
         hint: i as u32,
-        ..s
+        ..e
     });
     Some(v)
 }
@@ -96,22 +101,18 @@ fn class_attr_shape(attr: Option<&Value>) -> Option<Kind> {
 
 /// `LoadAttr`: `obj.name`, through the cache `site`.
 #[inline]
-pub fn load_attr(
-    ts: &mut ThreadState,
-    site: &Cell<AttrSite>,
-    obj: &Value,
-    name: &Value,
-) -> PyResult {
+pub fn load_attr(ts: &mut ThreadState, site: &AttrSite, obj: &Value, name: &Value) -> PyResult {
     let Some((inst, t)) = instance_of(obj) else {
         return attr::get_attr(ts, obj, name);
     };
-    let Some(s) = cached_kind(site, t) else {
+    let Some(entry) = cached_entry(site, t) else {
         specialise_load(ts, site, t, name);
         return attr::get_attr(ts, obj, name);
     };
+    let s = entry.get();
     match s.kind {
         Kind::InstanceDict | Kind::InstanceDictOrClassValue => {
-            if let Some(v) = own_value(site, inst, name) {
+            if let Some(v) = own_value(entry, inst, name) {
                 return Ok(v);
             }
             // Exceptions answer some names (`args`) before their class does.
@@ -127,7 +128,7 @@ pub fn load_attr(
 }
 
 #[cold]
-fn specialise_load(ts: &ThreadState, site: &Cell<AttrSite>, t: &TypeObj, name: &Value) {
+fn specialise_load(ts: &ThreadState, site: &AttrSite, t: &TypeObj, name: &Value) {
     let kind = match attr::getattribute_hook(ts, t) {
         Some(_) => None,
         None => class_attr_shape(t.lookup(name).as_ref()),
@@ -140,17 +141,17 @@ fn specialise_load(ts: &ThreadState, site: &Cell<AttrSite>, t: &TypeObj, name: &
 #[inline]
 pub fn load_method(
     ts: &mut ThreadState,
-    site: &Cell<AttrSite>,
+    site: &AttrSite,
     obj: Value,
     name: &Value,
 ) -> PyResult<(Value, Value)> {
     if let Some((inst, t)) = instance_of(&obj) {
-        match cached_kind(site, t) {
-            Some(s) if s.kind == Kind::Method => {
+        match cached_entry(site, t).map(|e| (e, e.get())) {
+            Some((entry, s)) if s.kind == Kind::Method => {
                 let mut checked = s.hint;
                 let shadowed = inst.has_attr_past(name, &mut checked);
                 if checked != s.hint {
-                    site.set(AttrSite { hint: checked, ..s });
+                    entry.set(AttrEntry { hint: checked, ..s });
                 }
                 if !shadowed {
                     if let Some(func) = t.lookup(name) {
@@ -166,7 +167,7 @@ pub fn load_method(
 }
 
 #[cold]
-fn specialise_method(ts: &ThreadState, site: &Cell<AttrSite>, t: &TypeObj, name: &Value) {
+fn specialise_method(ts: &ThreadState, site: &AttrSite, t: &TypeObj, name: &Value) {
     let is_function = attr::getattribute_hook(ts, t).is_none()
         && matches!(
             t.lookup(name).as_ref().and_then(Value::obj).map(|o| &**o),
@@ -184,7 +185,7 @@ fn specialise_method(ts: &ThreadState, site: &Cell<AttrSite>, t: &TypeObj, name:
 #[inline]
 pub fn store_attr(
     ts: &mut ThreadState,
-    site: &Cell<AttrSite>,
+    site: &AttrSite,
     obj: &Value,
     name: &Value,
     v: Value,
@@ -192,9 +193,9 @@ pub fn store_attr(
     let Some((inst, t)) = instance_of(obj) else {
         return attr::set_attr(ts, obj, name, v);
     };
-    match cached_kind(site, t) {
-        Some(s) if s.kind == Kind::StoreInstanceDict && inst.exc.is_none() => {
-            store_in_dict(site, s, inst, name, v);
+    match cached_entry(site, t).map(|e| (e, e.get())) {
+        Some((entry, s)) if s.kind == Kind::StoreInstanceDict && inst.exc.is_none() => {
+            store_in_dict(entry, s, inst, name, v);
             return Ok(());
         }
         Some(_) => {}
@@ -203,7 +204,7 @@ pub fn store_attr(
     attr::set_attr(ts, obj, name, v)
 }
 
-fn store_in_dict(site: &Cell<AttrSite>, s: AttrSite, inst: &Instance, name: &Value, v: Value) {
+fn store_in_dict(entry: &Cell<AttrEntry>, s: AttrEntry, inst: &Instance, name: &Value, v: Value) {
     let v = match name {
         Value::Obj(key) => match inst.set_attr_at_hint(s.hint as usize, key, v) {
             Ok(old) => {
@@ -217,7 +218,7 @@ fn store_in_dict(site: &Cell<AttrSite>, s: AttrSite, inst: &Instance, name: &Val
     let (i, old) = inst.set_attr_with_index(name.clone(), v);
     drop(old);
     if let Some(i) = i {
-        site.set(AttrSite {
+        entry.set(AttrEntry {
             hint: i as u32,
             ..s
         });
@@ -231,7 +232,7 @@ fn is_special_attr(name: &Value) -> bool {
 }
 
 #[cold]
-fn specialise_store(ts: &ThreadState, site: &Cell<AttrSite>, t: &TypeObj, name: &Value) {
+fn specialise_store(ts: &ThreadState, site: &AttrSite, t: &TypeObj, name: &Value) {
     // `object.__setattr__` in the MRO is no hook (as for `class::lookup_special`).
     let setattr_hook = t
         .lookup(ts.rt.names.get(Dunder::SetAttr))

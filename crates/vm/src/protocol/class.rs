@@ -310,8 +310,7 @@ pub fn unary_dunder(
 /// globals without `__name__` is of `builtins`, as in CPython).
 pub fn is_user_class(t: &TypeObj) -> bool {
     t.module != "builtins"
-        || t.dict
-            .try_borrow()
+        || t.try_dict()
             .is_ok_and(|d| d.get_str("__module__").is_some())
 }
 
@@ -449,7 +448,7 @@ fn check_abstract(ts: &mut ThreadState, t: &TypeObj) -> PyResult<()> {
     if t.metaclass.is_none() {
         return Ok(());
     }
-    let Some(methods) = t.dict.borrow().get_str("__abstractmethods__").cloned() else {
+    let Some(methods) = t.dict().get_str("__abstractmethods__").cloned() else {
         return Ok(());
     };
     let mut names: Vec<String> = crate::protocol::iter::collect(ts, &methods)?

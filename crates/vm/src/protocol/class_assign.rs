@@ -47,7 +47,7 @@ pub fn dict_and_weakref(t: &TypeObj) -> (bool, bool) {
 /// The slot names `t`'s own `__slots__` adds (sorted, as CPython keeps them), or `None`
 /// without `__slots__`.
 fn own_slots(t: &TypeObj) -> Option<Vec<String>> {
-    let slots = t.dict.borrow().get_str("__slots__").cloned()?;
+    let slots = t.dict().get_str("__slots__").cloned()?;
     let items = match slots.obj().map(|o| &**o) {
         Some(Obj::Tuple(items)) => items.to_vec(),
         Some(Obj::List(items)) => items.borrow().clone(),

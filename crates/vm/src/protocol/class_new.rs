@@ -298,8 +298,7 @@ fn new_class(
 fn own_slot_descriptors(cls: &ObjRef) {
     let Obj::Type(t) = &**cls else { return };
     let unowned: Vec<Value> = t
-        .dict
-        .borrow()
+        .dict()
         .iter()
         .filter(|(_, v)| {
             matches!(v.obj().map(|o| &**o), Some(Obj::Property { native: Some(d), .. })
@@ -309,7 +308,7 @@ fn own_slot_descriptors(cls: &ObjRef) {
         .collect();
     for name in unowned {
         let owned = crate::objects::property::slot_descriptor(&name, Value::Obj(cls.clone()));
-        t.dict.borrow_mut().insert(name, owned);
+        t.dict_mut().insert(name, owned);
     }
 }
 
@@ -398,8 +397,7 @@ fn set_names(ts: &mut ThreadState, cls: &ObjRef) -> PyResult<()> {
         return Ok(());
     };
     let items: Vec<(Value, Value)> = t
-        .dict
-        .borrow()
+        .dict()
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
@@ -426,7 +424,7 @@ fn init_subclass(ts: &mut ThreadState, cls: &ObjRef, class_args: &Args) -> PyRes
     };
     let name = ts.rt.names.get(Dunder::InitSubclass).clone();
     let hook = t.mro().iter().find_map(|base| match &**base {
-        Obj::Type(b) => b.dict.borrow().get(&name).cloned(),
+        Obj::Type(b) => b.dict().get(&name).cloned(),
         _ => None,
     });
     let hook = match hook.as_ref().and_then(|h| h.obj()).map(|o| &**o) {

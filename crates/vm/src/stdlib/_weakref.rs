@@ -46,7 +46,7 @@ fn instance_weakrefable(class: &Obj) -> bool {
             _ => None,
         });
     for t in user_classes {
-        let dict = t.dict.borrow();
+        let dict = t.dict();
         let Some(slots) = dict.get_str("__slots__") else {
             return true;
         };

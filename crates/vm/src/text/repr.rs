@@ -55,7 +55,7 @@ pub fn ascii(s: &str) -> String {
 /// A class's module: its `__module__` as it is now (a script may have reassigned it; CPython
 /// reads the dict's), else the one it was made in.
 pub fn class_module(t: &TypeObj) -> String {
-    let dict = t.dict.try_borrow().ok();
+    let dict = t.try_dict().ok();
     match dict
         .as_ref()
         .and_then(|d| d.get_str("__module__")?.as_str())

@@ -59,7 +59,7 @@ pub fn finalizer_of(obj: &Obj, del_name: &Value) -> Option<Value> {
     std::iter::once(inst.class())
         .chain(mro.iter().map(|c| &**c))
         .find_map(|t| match t {
-            Obj::Type(t) => t.dict.try_borrow().ok()?.get(del_name).cloned(),
+            Obj::Type(t) => t.try_dict().ok()?.get(del_name).cloned(),
             _ => None,
         })
 }
@@ -134,7 +134,7 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
             t.bases().iter().for_each(&mut *visit);
             t.mro().iter().for_each(&mut *visit);
             t.metaclass.iter().for_each(&mut *visit);
-            dict(&*read!(t.dict), visit);
+            dict(&*read!(t.dict_cell()), visit);
             if !t.lookup_cache.traverse(visit) {
                 return false;
             }
@@ -257,7 +257,7 @@ pub fn clear(obj: &Obj, out: &mut Taken) {
         Obj::Function(f) => out.dicts.push(take!(f.attrs)),
         Obj::Type(t) => {
             out.values.extend(t.lookup_cache.take());
-            out.dicts.push(take!(t.dict));
+            out.dicts.push(take!(t.dict_cell()));
         }
         Obj::Instance(inst) => {
             match inst.attrs.try_borrow_mut() {

@@ -232,13 +232,9 @@ pub struct Dict {
     pub removals: u64,
     /// CPython's slot table when this is a set's storage (iteration follows it).
     order: Option<Box<set_table::SetOrder>>,
-    /// A class namespace that some type's lookup cache depends on: every change also bumps
-    /// the type epoch ([`crate::object::typeobj::type_epoch`]). Set by the cache itself, so
-    /// a class dict is only ever changed in place, never replaced.
-    watched: bool,
 }
 
-/// A copy is a new dict: no lookup cache depends on it.
+/// A copy starts counting its removals afresh.
 impl Clone for Dict {
     fn clone(&self) -> Dict {
         Dict {
@@ -246,7 +242,6 @@ impl Clone for Dict {
             keys_version: self.keys_version,
             removals: 0,
             order: self.order.clone(),
-            watched: false,
         }
     }
 }
@@ -273,23 +268,9 @@ impl Dict {
         let hash = hash_value(key)?;
         self.map.get(&KeyRef { hash, value: key })
     }
-    /// Marks this as a namespace a type lookup cache depends on (see `watched`).
-    pub fn watch(&mut self) {
-        self.watched = true;
-    }
-    pub fn is_watched(&self) -> bool {
-        self.watched
-    }
-    /// Records a change of a value: a type lookup cache may depend on it.
-    fn changed(&mut self) {
-        if self.watched {
-            crate::object::typeobj::invalidate_lookup_caches();
-        }
-    }
     /// Records that keys came or went (see `keys_version`).
     fn keys_changed(&mut self) {
         self.keys_version += 1;
-        self.changed();
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.get(&Value::new_str(key))
@@ -308,7 +289,6 @@ impl Dict {
     }
     /// Inserts and says at which position (in insertion order) the key is.
     fn insert_hashed_at(&mut self, key: Key, value: Value) -> usize {
-        self.changed();
         let hash = key.hash;
         let (index, old) = self.map.insert_full(key, value);
         if old.is_none() {
@@ -433,7 +413,6 @@ impl Dict {
                 slot,
             )) if ObjRef::ptr_eq(k, key) => {
                 let old = std::mem::replace(slot, value);
-                self.changed();
                 Ok(old)
             }
             _ => Err(value),

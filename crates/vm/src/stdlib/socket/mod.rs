@@ -106,7 +106,7 @@ pub fn fill(ts: &mut ThreadState, dict: &ObjRef) {
     let object = ts.rt.type_obj(TypeId::Object).clone();
     let class = new_class("socket", vec![object], false);
     if let Obj::Type(t) = &*class {
-        let mut methods = t.dict.borrow_mut();
+        let mut methods = t.dict_mut();
         for (name, f) in METHODS {
             methods.set_str(name, native(name, *f, Value::Null, true));
         }
