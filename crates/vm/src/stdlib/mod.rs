@@ -7,6 +7,7 @@
 
 pub mod _frames;
 pub mod _posixshmem;
+pub mod _random;
 pub mod _thread;
 pub mod _weakref;
 pub mod array;
@@ -162,6 +163,9 @@ pub const MODULES: &[ModuleDef] = &[
         run_embedded(ts, "os", include_str!("os_extra.py"), dict)?;
         run_embedded(ts, "os", include_str!("os_process.py"), dict)
     }),
+    ModuleDef::new("_random")
+        .init(_random::init)
+        .source(include_str!("_random.py")),
     ModuleDef::new("random").source(include_str!("random.py")),
     ModuleDef::new("queue").source(include_str!("queue.py")),
     ModuleDef::new("functools").source(include_str!("functools.py")),
