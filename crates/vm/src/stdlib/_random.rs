@@ -12,6 +12,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::args::{c_int_arg, int_subclass_value, positional};
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::value::{NativeHandle, Obj, ObjRef, Value};
 use crate::objects::dict::store_dict;
 use crate::objects::function::{method_value, Args, NativeFn};
@@ -22,9 +23,6 @@ const M: usize = 397;
 const MATRIX_A: u32 = 0x9908_b0df;
 const UPPER_MASK: u32 = 0x8000_0000;
 const LOWER_MASK: u32 = 0x7fff_ffff;
-
-/// The instance attribute holding the generator's state.
-const STATE_ATTR: &str = "_random_state";
 
 /// The methods of `_random.Random`, stored in the module under these names for `_random.py`.
 const METHODS: &[(&str, NativeFn)] = &[
@@ -157,8 +155,10 @@ impl NativeHandle for State {
 }
 
 /// The handle holding the state of the generator `this`, if it has one.
-fn state_handle(this: &Value) -> Option<Value> {
-    let handle = this.as_instance()?.attr_str(STATE_ATTR)?;
+fn state_handle(ts: &ThreadState, this: &Value) -> Option<Value> {
+    let handle = this
+        .as_instance()?
+        .attr(ts.rt.names.get(Dunder::RandomState))?;
     handle.obj()?.handle::<State>()?;
     Some(handle)
 }
@@ -169,7 +169,7 @@ fn with_twister<T>(
     this: &Value,
     f: impl FnOnce(&mut Twister) -> T,
 ) -> PyResult<T> {
-    match state_handle(this)
+    match state_handle(ts, this)
         .as_ref()
         .and_then(|h| h.obj())
         .and_then(|o| o.handle::<State>())
@@ -192,10 +192,8 @@ fn new_state(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         mt: [0; N],
         index: 0,
     }));
-    inst.set_attr_str(
-        STATE_ATTR,
-        Value::Obj(ObjRef::new(Obj::Handle(Box::new(state)))),
-    );
+    let name = ts.rt.names.get(Dunder::RandomState).clone();
+    inst.set_attr(name, Value::Obj(ObjRef::new(Obj::Handle(Box::new(state)))));
     Ok(Value::None)
 }
 

@@ -5,7 +5,9 @@
 //! Imports: every layer below it (`object/` to `interp/`). From above, `interp::import`
 //! calls [`create`], and `Obj::Socket` (in `object::value`) holds a `socket::SocketHandle`.
 
+pub mod _bisect;
 pub mod _frames;
+pub mod _heapq;
 pub mod _posixshmem;
 pub mod _random;
 pub mod _thread;
@@ -218,8 +220,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("operator").source(include_str!("operator.py")),
     ModuleDef::new("_operator").source(include_str!("_operator.py")),
     ModuleDef::new("__hello__").source(include_str!("__hello__.py")),
+    ModuleDef::new("_bisect").functions(_bisect::FUNCTIONS),
     ModuleDef::new("bisect").source(include_str!("bisect.py")),
     ModuleDef::new("cmath").source(include_str!("cmath.py")),
+    ModuleDef::new("_heapq").functions(_heapq::FUNCTIONS),
     ModuleDef::new("heapq").source(include_str!("heapq.py")),
     ModuleDef::new("copy").source(include_str!("copy.py")),
     ModuleDef::new("pickle").source(include_str!("pickle/pickle.py")),

@@ -136,16 +136,16 @@ class Random(_random.Random):
         return self.getrandbits(n * 8).to_bytes(n, "little")
 
     def randrange(self, start, stop=None, step=_ONE):
-        istart = _range_arg(start, "arg 1")
+        istart = start if type(start) is int else _range_arg(start, "arg 1")
         if stop is None:
             if step is not _ONE:
                 raise TypeError("Missing a non-None stop argument")
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        istop = _range_arg(stop, "stop")
+        istop = stop if type(stop) is int else _range_arg(stop, "stop")
         width = istop - istart
-        istep = _range_arg(step, "step")
+        istep = step if type(step) is int else _range_arg(step, "step")
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
