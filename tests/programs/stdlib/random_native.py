@@ -35,3 +35,6 @@ for bad in [lambda: r.setstate((3, (1,)*3, None)), lambda: r.setstate((9, (), No
 import _random
 print(_random.Random, isinstance(r, _random.Random), _random.Random(7).random())
 s = random.SystemRandom(); print(0 <= s.random() < 1, s.getrandbits(0))
+r.seed(99)
+print([r.randrange(2**40) for _ in range(3)], r.randrange(2**63 - 1), r.randrange(2**32), r.randrange(2**32 + 1))
+print(r.choice(range(10**12)), r.sample(range(10**15), 3))
