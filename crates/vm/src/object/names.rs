@@ -55,6 +55,8 @@ dunders! {
     SetAttr = "__setattr__",
     DelAttr = "__delattr__",
     Keys = "keys",
+    // The attribute holding a `_random.Random`'s generator state (`stdlib/_random.rs`).
+    RandomState = "_random_state",
     Neg = "__neg__",
     Pos = "__pos__",
     Invert = "__invert__",

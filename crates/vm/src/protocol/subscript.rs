@@ -380,9 +380,17 @@ pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyRes
                     let (a, b, c) = slice_indices(ts, s, items.len() as i64)?;
                     let mut doomed: Vec<usize> = slice_positions(a, b, c).collect();
                     doomed.sort_unstable();
-                    for p in doomed.into_iter().rev() {
-                        items.remove(p);
-                    }
+                    // One pass over the list: removing one by one moved the tail each time.
+                    let mut doomed = doomed.into_iter().peekable();
+                    let mut at = 0;
+                    items.retain(|_| {
+                        let kept = doomed.peek() != Some(&at);
+                        if !kept {
+                            doomed.next();
+                        }
+                        at += 1;
+                        kept
+                    });
                     return Ok(());
                 }
                 let i = seq_index(ts, index, items.len(), "list assignment")?

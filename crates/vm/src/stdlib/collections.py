@@ -15,21 +15,38 @@ class deque:
         self._maxlen = maxlen
         self.extend(iterable)
 
+    # The items are `_buf[_head:]`: `popleft` moves `_head` instead of shifting the list,
+    # and the dead front is cut off once it is half the list, or when a method reads
+    # `_items`. (A stopgap until deque is a native ring buffer.)
+    @property
+    def _items(self):
+        if self._head:
+            del self._buf[: self._head]
+            self._head = 0
+        return self._buf
+
+    @_items.setter
+    def _items(self, items):
+        self._buf = items
+        self._head = 0
+
     @property
     def maxlen(self):
         return self._maxlen
 
     def _trim_left(self):
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            del self._items[: len(self._items) - self._maxlen]
+        if self._maxlen is not None:
+            while len(self._buf) - self._head > self._maxlen:
+                self.popleft()
 
     def _trim_right(self):
         if self._maxlen is not None and len(self._items) > self._maxlen:
             del self._items[self._maxlen :]
 
     def append(self, x):
-        self._items.append(x)
-        self._trim_left()
+        self._buf.append(x)
+        if self._maxlen is not None:
+            self._trim_left()
 
     def appendleft(self, x):
         self._items.insert(0, x)
@@ -44,14 +61,31 @@ class deque:
             self.appendleft(x)
 
     def pop(self):
-        if not self._items:
+        buf = self._buf
+        if len(buf) <= self._head:
             raise IndexError("pop from an empty deque")
-        return self._items.pop()
+        item = buf.pop()
+        if len(buf) == self._head:
+            buf.clear()
+            self._head = 0
+        return item
 
     def popleft(self):
-        if not self._items:
+        buf = self._buf
+        head = self._head
+        if head >= len(buf):
             raise IndexError("pop from an empty deque")
-        return self._items.pop(0)
+        item = buf[head]
+        buf[head] = None
+        head += 1
+        if head == len(buf):
+            buf.clear()
+            head = 0
+        elif head > 32 and head * 2 > len(buf):
+            del buf[:head]
+            head = 0
+        self._head = head
+        return item
 
     def rotate(self, n=1):
         size = len(self._items)
@@ -88,7 +122,7 @@ class deque:
         self._items.reverse()
 
     def __len__(self):
-        return len(self._items)
+        return len(self._buf) - self._head
 
     def __iter__(self):
         return _deque_iterator(self)

@@ -5,8 +5,11 @@
 //! Imports: every layer below it (`object/` to `interp/`). From above, `interp::import`
 //! calls [`create`], and `Obj::Socket` (in `object::value`) holds a `socket::SocketHandle`.
 
+pub mod _bisect;
 pub mod _frames;
+pub mod _heapq;
 pub mod _posixshmem;
+pub mod _random;
 pub mod _thread;
 pub mod _weakref;
 pub mod array;
@@ -163,6 +166,9 @@ pub const MODULES: &[ModuleDef] = &[
         run_embedded(ts, "os", include_str!("os_extra.py"), dict)?;
         run_embedded(ts, "os", include_str!("os_process.py"), dict)
     }),
+    ModuleDef::new("_random")
+        .init(_random::init)
+        .source(include_str!("_random.py")),
     ModuleDef::new("random").source(include_str!("random.py")),
     ModuleDef::new("queue").source(include_str!("queue.py")),
     ModuleDef::new("functools").source(include_str!("functools.py")),
@@ -215,8 +221,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("operator").source(include_str!("operator.py")),
     ModuleDef::new("_operator").source(include_str!("_operator.py")),
     ModuleDef::new("__hello__").source(include_str!("__hello__.py")),
+    ModuleDef::new("_bisect").functions(_bisect::FUNCTIONS),
     ModuleDef::new("bisect").source(include_str!("bisect.py")),
     ModuleDef::new("cmath").source(include_str!("cmath.py")),
+    ModuleDef::new("_heapq").functions(_heapq::FUNCTIONS),
     ModuleDef::new("heapq").source(include_str!("heapq.py")),
     ModuleDef::new("copy").source(include_str!("copy.py")),
     ModuleDef::new("pickle").source(include_str!("pickle/pickle.py")),

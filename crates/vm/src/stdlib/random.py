@@ -1,152 +1,164 @@
-# gilvm's random module: CPython's Mersenne Twister (MT19937), seeded as CPython seeds it from
-# an int, so that the same seed gives the same numbers as CPython.
+# gilvm's random module: CPython 3.11's `random.py` over the native Mersenne Twister of
+# `_random` (seeded as CPython seeds it, so the same seed gives the same numbers). The
+# modules CPython imports at the top (os, hashlib, operator, warnings) are imported where
+# they are needed, to keep `import random` cheap.
 
-_N = 624
-_M = 397
-_MASK = 0xFFFFFFFF
+import _random
+from _random import _randbelow as _randbelow_native
+
+BPF = 53
+_ONE = 1
 
 
-class Random:
+def _index(x):
+    if type(x) is int:
+        return x
+    from operator import index
+
+    return index(x)
+
+
+# Each warning names randrange's caller: four frames up from here.
+def _deprecated_non_integer(value, which):
+    from warnings import warn
+
+    if int(value) != value:
+        warn("randrange() will raise TypeError in the future", DeprecationWarning, 4)
+        raise ValueError("non-integer %s for randrange()" % which)
+    warn("non-integer arguments to randrange() have been deprecated since Python 3.10 "
+         "and will be removed in a subsequent version", DeprecationWarning, 4)
+    return int(value)
+
+
+def _range_arg(value, which):
+    try:
+        return _index(value)
+    except TypeError:
+        return _deprecated_non_integer(value, which)
+
+
+class Random(_random.Random):
+    VERSION = 3
+
     def __init__(self, x=None):
         self.seed(x)
-
-    def _init_genrand(self, s):
-        mt = [0] * _N
-        mt[0] = s & _MASK
-        for i in range(1, _N):
-            prev = mt[i - 1]
-            mt[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & _MASK
-        self._mt = mt
-        self._index = _N
-
-    def _init_by_array(self, key):
-        self._init_genrand(19650218)
-        mt = self._mt
-        i, j = 1, 0
-        length = len(key)
-        for _ in range(max(_N, length)):
-            prev = mt[i - 1]
-            mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1664525)) + key[j] + j) & _MASK
-            i += 1
-            j += 1
-            if i >= _N:
-                mt[0] = mt[_N - 1]
-                i = 1
-            if j >= length:
-                j = 0
-        for _ in range(_N - 1):
-            prev = mt[i - 1]
-            mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1566083941)) - i) & _MASK
-            i += 1
-            if i >= _N:
-                mt[0] = mt[_N - 1]
-                i = 1
-        mt[0] = 0x80000000
+        self.gauss_next = None
 
     def seed(self, a=None, version=2):
-        if a is None:
-            import os
-            import time
-
-            a = time.time_ns() ^ (os.getpid() << 32)
-        if version == 2 and isinstance(a, (str, bytes, bytearray)):
+        if version == 1 and isinstance(a, (str, bytes)):
+            a = a.decode("latin-1") if isinstance(a, bytes) else a
+            x = ord(a[0]) << 7 if a else 0
+            for c in map(ord, a):
+                x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
+            x ^= len(a)
+            a = -2 if x == -1 else x
+        elif version == 2 and isinstance(a, (str, bytes, bytearray)):
             from hashlib import sha512
 
             if isinstance(a, str):
                 a = a.encode()
-            a = int.from_bytes(bytes(a) + sha512(a).digest(), "big")
-        elif isinstance(a, float):
-            a = hash(a)
-        elif not isinstance(a, int):
-            raise TypeError(
-                "The only supported seed types are: None,\n"
-                "int, float, str, bytes, and bytearray."
-            )
-        elif isinstance(a, (str, bytes, bytearray)):
-            raise TypeError(
-                "The only supported seed types are: None,\n"
-                "int, float, str, bytes, and bytearray."
-            )
-        a = abs(a)
-        key = []
-        while a:
-            key.append(a & _MASK)
-            a >>= 32
-        self._init_by_array(key or [0])
+            a = int.from_bytes(a + sha512(a).digest(), "big")
+        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
+            raise TypeError("The only supported seed types are: None,\n"
+                            "int, float, str, bytes, and bytearray.")
+        super().seed(a)
         self.gauss_next = None
 
-    def _generate(self):
-        mt = self._mt
-        for k in range(_N):
-            y = (mt[k] & 0x80000000) | (mt[(k + 1) % _N] & 0x7FFFFFFF)
-            value = mt[(k + _M) % _N] ^ (y >> 1)
-            if y & 1:
-                value ^= 0x9908B0DF
-            mt[k] = value
-        self._index = 0
+    def getstate(self):
+        return self.VERSION, super().getstate(), self.gauss_next
 
-    def _genrand_uint32(self):
-        if self._index >= _N:
-            self._generate()
-        y = self._mt[self._index]
-        self._index += 1
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9D2C5680
-        y ^= (y << 15) & 0xEFC60000
-        y ^= y >> 18
-        return y
+    def setstate(self, state):
+        version = state[0]
+        if version == 3:
+            version, internalstate, self.gauss_next = state
+            super().setstate(internalstate)
+        elif version == 2:
+            version, internalstate, self.gauss_next = state
+            try:
+                internalstate = tuple(x % (2 ** 32) for x in internalstate)
+            except ValueError as e:
+                raise TypeError from e
+            super().setstate(internalstate)
+        else:
+            raise ValueError("state with version %s passed to "
+                             "Random.setstate() of version %s" %
+                             (version, self.VERSION))
 
-    def random(self):
-        a = self._genrand_uint32() >> 5
-        b = self._genrand_uint32() >> 6
-        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+    def __getstate__(self):
+        return self.getstate()
 
-    def getrandbits(self, k):
-        if k < 0:
-            raise ValueError("number of bits must be non-negative")
-        if k == 0:
-            return 0
-        if k <= 32:
-            return self._genrand_uint32() >> (32 - k)
-        result = 0
-        shift = 0
-        while k > 0:
-            r = self._genrand_uint32()
-            if k < 32:
-                r >>= 32 - k
-            result |= r << shift
-            shift += 32
-            k -= 32
-        return result
+    def __setstate__(self, state):
+        self.setstate(state)
 
-    def _randbelow(self, n):
+    def __reduce__(self):
+        return self.__class__, (), self.getstate()
+
+    def __init_subclass__(cls, /, **kwargs):
+        for c in cls.__mro__:
+            if "_randbelow" in c.__dict__:
+                break
+            if "getrandbits" in c.__dict__:
+                cls._randbelow = cls._randbelow_with_getrandbits
+                break
+            if "random" in c.__dict__:
+                cls._randbelow = cls._randbelow_without_getrandbits
+                break
+
+    def _randbelow_with_getrandbits(self, n):
+        getrandbits = self.getrandbits
         k = n.bit_length()
-        r = self.getrandbits(k)
+        r = getrandbits(k)
         while r >= n:
-            r = self.getrandbits(k)
+            r = getrandbits(k)
         return r
 
-    def randrange(self, start, stop=None, step=1):
+    def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
+        random = self.random
+        if n >= maxsize:
+            from warnings import warn
+
+            warn("Underlying random() generator does not supply \n"
+                 "enough bits to choose from a population range this large.\n"
+                 "To remove the range limitation, add a getrandbits() method.")
+            return _floor(random() * n)
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
+
+    # The native twin of `_randbelow_with_getrandbits`, while neither `random` nor
+    # `getrandbits` is overridden (`__init_subclass__`).
+    _randbelow = _randbelow_native
+
+    def randbytes(self, n):
+        return self.getrandbits(n * 8).to_bytes(n, "little")
+
+    def randrange(self, start, stop=None, step=_ONE):
+        istart = start if type(start) is int else _range_arg(start, "arg 1")
         if stop is None:
-            if start > 0:
-                return self._randbelow(start)
+            if step is not _ONE:
+                raise TypeError("Missing a non-None stop argument")
+            if istart > 0:
+                return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        width = stop - start
-        if step == 1:
+        istop = stop if type(stop) is int else _range_arg(stop, "stop")
+        width = istop - istart
+        istep = step if type(step) is int else _range_arg(step, "step")
+        if istep == 1:
             if width > 0:
-                return start + self._randbelow(width)
-            raise ValueError(
-                "empty range for randrange() (%d, %d, %d)" % (start, stop, width)
-            )
-        if step > 0:
-            n = (width + step - 1) // step
-        elif step < 0:
-            n = (width + step + 1) // step
+                return istart + self._randbelow(width)
+            raise ValueError("empty range for randrange() (%d, %d, %d)" % (istart, istop, width))
+        if istep > 0:
+            n = (width + istep - 1) // istep
+        elif istep < 0:
+            n = (width + istep + 1) // istep
         else:
             raise ValueError("zero step for randrange()")
         if n <= 0:
             raise ValueError("empty range for randrange()")
-        return start + step * self._randbelow(n)
+        return istart + istep * self._randbelow(n)
 
     def randint(self, a, b):
         return self.randrange(a, b + 1)
@@ -157,75 +169,91 @@ class Random:
         return seq[self._randbelow(len(seq))]
 
     def shuffle(self, x):
+        randbelow = self._randbelow
         for i in reversed(range(1, len(x))):
-            j = self._randbelow(i + 1)
+            j = randbelow(i + 1)
             x[i], x[j] = x[j], x[i]
 
-    def sample(self, population, k):
+    def sample(self, population, k, *, counts=None):
+        from _collections_abc import Sequence
+
+        if not isinstance(population, Sequence):
+            raise TypeError("Population must be a sequence.  "
+                            "For dicts or sets, use sorted(d).")
         n = len(population)
+        if counts is not None:
+            from itertools import accumulate
+
+            cum_counts = list(accumulate(counts))
+            if len(cum_counts) != n:
+                raise ValueError("The number of counts does not match the population")
+            total = cum_counts.pop()
+            if not isinstance(total, int):
+                raise TypeError("Counts must be integers")
+            if total <= 0:
+                raise ValueError("Total of counts must be greater than zero")
+            selections = self.sample(range(total), k=k)
+            bisect = _bisect
+            return [population[bisect(cum_counts, s)] for s in selections]
+        randbelow = self._randbelow
         if not 0 <= k <= n:
             raise ValueError("Sample larger than population or is negative")
         result = [None] * k
         setsize = 21
         if k > 5:
-            power = 0
-            while 4**power < k * 3:
-                power += 1
-            setsize += 4**power
+            setsize += 4 ** _ceil(_log(k * 3, 4))
         if n <= setsize:
             pool = list(population)
             for i in range(k):
-                j = self._randbelow(n - i)
+                j = randbelow(n - i)
                 result[i] = pool[j]
                 pool[j] = pool[n - i - 1]
-            return result
-        selected = set()
-        for i in range(k):
-            j = self._randbelow(n)
-            while j in selected:
-                j = self._randbelow(n)
-            selected.add(j)
-            result[i] = population[j]
+        else:
+            selected = set()
+            selected_add = selected.add
+            for i in range(k):
+                j = randbelow(n)
+                while j in selected:
+                    j = randbelow(n)
+                selected_add(j)
+                result[i] = population[j]
         return result
 
     def uniform(self, a, b):
         return a + (b - a) * self.random()
 
     def choices(self, population, weights=None, *, cum_weights=None, k=1):
+        random = self.random
         n = len(population)
         if cum_weights is None:
             if weights is None:
-                return [population[int(self.random() * n)] for _ in range(k)]
-            cum_weights = []
-            total = 0
-            for w in weights:
-                total += w
-                cum_weights.append(total)
+                floor = _floor
+                n += 0.0
+                return [population[floor(random() * n)] for i in range(k)]
+            from itertools import accumulate
+
+            try:
+                cum_weights = list(accumulate(weights))
+            except TypeError:
+                if not isinstance(weights, int):
+                    raise
+                k = weights
+                raise TypeError(
+                    f"The number of choices must be a keyword argument: {k=}"
+                ) from None
+        elif weights is not None:
+            raise TypeError("Cannot specify both weights and cumulative weights")
+        if len(cum_weights) != n:
+            raise ValueError("The number of weights does not match the population")
         total = cum_weights[-1] + 0.0
+        if total <= 0.0:
+            raise ValueError("Total of weights must be greater than zero")
+        if not _isfinite(total):
+            raise ValueError("Total of weights must be finite")
+        bisect = _bisect
         hi = n - 1
-        return [population[_bisect(cum_weights, self.random() * total, 0, hi)]
-                for _ in range(k)]
-
-    def randbytes(self, n):
-        return self.getrandbits(n * 8).to_bytes(n, "little")
-
-    def getstate(self):
-        return (3, tuple(self._mt) + (self._index,), self.gauss_next)
-
-    def setstate(self, state):
-        version = state[0]
-        if version not in (2, 3):
-            raise ValueError("state with version %s passed to "
-                             "Random.setstate() of version 3" % (version,))
-        internalstate = state[1]
-        if len(internalstate) != _N + 1:
-            raise ValueError("state vector is the wrong size")
-        self._mt = [int(x) & _MASK for x in internalstate[:_N]]
-        index = internalstate[_N]
-        if index < 0 or index > _N:
-            raise ValueError("invalid state")
-        self._index = index
-        self.gauss_next = state[2]
+        return [population[bisect(cum_weights, random() * total, 0, hi)]
+                for i in range(k)]
 
     def triangular(self, low=0.0, high=1.0, mode=None):
         u = self.random()
@@ -343,7 +371,8 @@ class Random:
 
 
 from math import log as _log, exp as _exp, pi as _pi, e as _e, cos as _cos, sin as _sin
-from math import sqrt as _sqrt, acos as _acos
+from math import sqrt as _sqrt, acos as _acos, ceil as _ceil, floor as _floor
+from math import isfinite as _isfinite
 from bisect import bisect as _bisect
 
 NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
@@ -352,6 +381,35 @@ LOG4 = _log(4.0)
 SG_MAGICCONST = 1.0 + _log(4.5)
 BPF = 53
 RECIP_BPF = 2 ** -BPF
+
+class SystemRandom(Random):
+    def random(self):
+        from os import urandom
+
+        return (int.from_bytes(urandom(7), "big") >> 3) * RECIP_BPF
+
+    def getrandbits(self, k):
+        from os import urandom
+
+        if k < 0:
+            raise ValueError("number of bits must be non-negative")
+        numbytes = (k + 7) // 8
+        x = int.from_bytes(urandom(numbytes), "big")
+        return x >> (numbytes * 8 - k)
+
+    def randbytes(self, n):
+        from os import urandom
+
+        return urandom(n)
+
+    def seed(self, *args, **kwds):
+        return None
+
+    def _notimplemented(self, *args, **kwds):
+        raise NotImplementedError("System entropy source does not have state.")
+
+    getstate = setstate = _notimplemented
+
 
 _inst = Random()
 seed = _inst.seed
@@ -377,3 +435,9 @@ gammavariate = _inst.gammavariate
 betavariate = _inst.betavariate
 paretovariate = _inst.paretovariate
 weibullvariate = _inst.weibullvariate
+
+# A forked child reseeds, so that it does not repeat its parent's numbers.
+import os as _os
+
+if hasattr(_os, "fork"):
+    _os.register_at_fork(after_in_child=_inst.seed)
