@@ -245,9 +245,9 @@ fn plain_python_frame(
     // `nargs == arg_count <= nlocals`: the arguments move into the first locals, then the
     // other locals start unbound.
     let nlocals = func.code.nlocals;
+    add_cells(func, &mut frame);
     frame.take_args(f, nargs);
     frame.fill_locals(nlocals);
-    add_cells(func, &mut frame);
     f.drop_top();
     Ok(Some(frame))
 }
