@@ -13,14 +13,17 @@ use gilvm_compiler::frozen::{encode, source_hash};
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/stdlib");
+    let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let mut files = Vec::new();
-    python_files(Path::new("src/stdlib"), &mut files);
+    python_files(&manifest.join("src/stdlib"), &mut files);
     files.sort();
     let mut bytes = Vec::new();
     let mut index = Vec::new();
     for path in &files {
-        let source = fs::read_to_string(path).expect("an embedded module is UTF-8 text");
-        // A module that does not compile stays source: its import reports the error.
+        // A module that is not text or does not compile stays source: its import reports it.
+        let Ok(source) = fs::read_to_string(path) else {
+            continue;
+        };
         let Ok(code) = gilvm_compiler::compile_source(&source, "<frozen>") else {
             continue;
         };

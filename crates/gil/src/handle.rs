@@ -66,9 +66,6 @@ impl ThreadHandle {
         self.gil.holder() == Some(self.id)
     }
 
-    /// The interpreter's eval-breaker check (backward jumps, calls). When
-    /// nothing is pending: one relaxed load, plus, under the Tick policy, a
-    /// relaxed load and store of the tick countdown.
     /// Whether [`tick`](Self::tick) has work to do: a drop request, or the Tick policy's
     /// countdown. Lets the eval breaker or this in with its other flags, one branch in all.
     #[inline(always)]
@@ -76,6 +73,9 @@ impl ThreadHandle {
         self.gil.drop_requested() | self.counts_ticks
     }
 
+    /// The interpreter's eval-breaker check (backward jumps, calls). When
+    /// nothing is pending: one relaxed load, plus, under the Tick policy, a
+    /// relaxed load and store of the tick countdown.
     #[inline]
     pub fn tick(&self) {
         if self.gil.drop_requested() {

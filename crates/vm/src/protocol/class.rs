@@ -35,14 +35,17 @@ pub fn lookup_special(ts: &ThreadState, cls: &Obj, name: Dunder) -> Option<Value
 /// `__call__ = len`, a class method) does not: as CPython does, the call binds it through its
 /// `__get__`, if it has one, and passes the rest of the arguments to the result.
 fn receiver_first(m: Value, name: Dunder) -> Value {
+    // `__new__` is called with the class explicitly.
+    if name == Dunder::New {
+        return m;
+    }
     let takes_receiver = match m.obj().map(|o| &**o) {
         Some(Obj::Function(_)) => true,
         Some(Obj::Native(n)) => {
             n.is_method && (n.this.is_null() || crate::embed::is_host_method(n))
         }
-        // `__new__` is called with the class explicitly; `None` marks a blocked method
-        // (`__hash__ = None`) and is tested, not called.
-        _ => name == Dunder::New || m.is_none(),
+        // `None` marks a blocked method (`__hash__ = None`): tested, not called.
+        _ => m.is_none(),
     };
     if takes_receiver {
         return m;

@@ -242,6 +242,9 @@ fn os_key() -> Vec<u32> {
         let rest = &mut bytes[filled..];
         // SAFETY: `rest` is a writable buffer of `rest.len()` bytes.
         let got = unsafe { libc::getrandom(rest.as_mut_ptr().cast(), rest.len(), 0) };
+        if got < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+            continue;
+        }
         if got <= 0 {
             return time_pid_key();
         }

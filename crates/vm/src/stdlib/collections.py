@@ -36,8 +36,9 @@ class deque:
 
     def _trim_left(self):
         if self._maxlen is not None:
+            # deque's own popleft: a subclass's override is not called, as in CPython.
             while len(self._buf) - self._head > self._maxlen:
-                self.popleft()
+                deque.popleft(self)
 
     def _trim_right(self):
         if self._maxlen is not None and len(self._items) > self._maxlen:
@@ -97,7 +98,16 @@ class deque:
         self._items.clear()
 
     def copy(self):
-        return deque(self._items, self._maxlen)
+        if type(self) is deque:
+            return deque(self._items, self._maxlen)
+        if self._maxlen is None:
+            return type(self)(self)
+        return type(self)(self, self._maxlen)
+
+    __copy__ = copy
+
+    def __reduce__(self):
+        return type(self), (list(self._items), self._maxlen)
 
     def count(self, x):
         return self._items.count(x)
