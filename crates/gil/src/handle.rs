@@ -66,13 +66,6 @@ impl ThreadHandle {
         self.gil.holder() == Some(self.id)
     }
 
-    /// Whether [`tick`](Self::tick) has work to do: a drop request, or the Tick policy's
-    /// countdown. Lets the eval breaker or this in with its other flags, one branch in all.
-    #[inline(always)]
-    pub fn tick_due(&self) -> bool {
-        self.gil.drop_requested() | self.counts_ticks
-    }
-
     /// The interpreter's eval-breaker check (backward jumps, calls). When
     /// nothing is pending: one relaxed load, plus, under the Tick policy, a
     /// relaxed load and store of the tick countdown.

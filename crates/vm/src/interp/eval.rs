@@ -326,7 +326,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                         n + 1
                     };
                     if let Some(callee) = call::call_positional(ts, f, nargs)? {
-                        ts.push_frame(std::mem::replace(current, callee));
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
@@ -499,20 +499,20 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::Call(n) => {
                     if let Some(callee) = call::call_positional(ts, f, n as usize)? {
-                        ts.push_frame(std::mem::replace(current, callee));
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
                 I::CallKw(n) => {
                     let kwnames = f.pop();
                     if let Some(callee) = call::call_kw_from_stack(ts, f, n as usize, &kwnames)? {
-                        ts.push_frame(std::mem::replace(current, callee));
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }
                 I::CallFunctionEx(flags) => {
                     if let Some(callee) = call::call_ex_from_stack(ts, f, flags & 1 != 0)? {
-                        ts.push_frame(std::mem::replace(current, callee));
+                        ts.frames.push(std::mem::replace(current, callee));
                         continue 'frames;
                     }
                 }

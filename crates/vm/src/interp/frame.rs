@@ -62,29 +62,6 @@ impl Frame {
             self.slots.push(Value::Null);
         }
     }
-    /// Moves the top `n` values of `caller`'s stack, in order, onto this frame's (empty)
-    /// slots: a call's arguments becoming the callee's first locals. Value by value for the
-    /// usual few (a call of `memcpy`, which a longer move becomes, costs more than the copy).
-    #[inline(always)]
-    pub fn take_args(&mut self, caller: &mut Frame, n: usize) {
-        match n {
-            0 => {}
-            1 => {
-                let a = caller.pop();
-                self.slots.push(a);
-            }
-            2 => {
-                let b = caller.pop();
-                let a = caller.pop();
-                self.slots.push(a);
-                self.slots.push(b);
-            }
-            _ => {
-                let from = caller.slots.len() - n;
-                self.slots.extend(caller.slots.drain(from..));
-            }
-        }
-    }
     /// Removes the top value (cheaper than `truncate`, which the optimiser keeps as a call).
     #[inline(always)]
     pub fn drop_top(&mut self) {

@@ -96,28 +96,14 @@ impl ThreadState {
         }
     }
 
-    /// The eval-breaker check (backward jumps, calls): when nothing is pending, the GIL's
-    /// drop request (and whether the Tick policy counts), the heap's attention flag, the
-    /// interrupt flag and the sandbox's flag are read and or-ed together, one branch in all;
-    /// the work is out of line, so the many inlined copies of this check stay small.
+    /// The eval-breaker check (backward jumps, calls): one relaxed load of the GIL's drop
+    /// request and one of the interrupt flag when nothing is pending (plus the tick countdown
+    /// under the Tick policy). The lock may be released and re-acquired here; `&mut self`
+    /// keeps Python code out meanwhile. A pending interrupt raises `KeyboardInterrupt` in the
+    /// main thread (`interp::signals`). One more relaxed load: the sandbox's flag, set when a
+    /// limit is counted or has fired (`interp::sandbox::limits`).
     #[inline(always)]
     pub fn check_eval_breaker(&mut self) -> PyResult<()> {
-        let due = self.gil.tick_due()
-            | self.rt.heap.attention.get()
-            | crate::interp::signals::pending()
-            | self.guard.armed();
-        if due {
-            return self.handle_eval_breaker();
-        }
-        Ok(())
-    }
-
-    /// The eval breaker's work: the lock may be released and re-acquired here; `&mut self`
-    /// keeps Python code out meanwhile. A pending interrupt raises `KeyboardInterrupt` in
-    /// the main thread (`interp::signals`); the sandbox's flag is set when a limit is counted
-    /// or has fired (`interp::sandbox::limits`).
-    #[inline(never)]
-    fn handle_eval_breaker(&mut self) -> PyResult<()> {
         self.gil.tick();
         if self.rt.heap.attention.get() {
             crate::interp::gc::at_safe_point(self);
@@ -241,37 +227,7 @@ impl ThreadState {
             }
             f.namespace = None;
             f.runs_init = false;
-            push_inline(&mut self.frame_pool, f);
+            self.frame_pool.push(f);
         }
     }
-
-    /// Suspends the running frame `f` under the one it calls.
-    #[inline(always)]
-    pub fn push_frame(&mut self, f: Box<Frame>) {
-        push_inline(&mut self.frames, f);
-    }
-}
-
-/// `frames.push(f)` as the eval loop's call path wants it: inlined, growing out of line
-/// (the optimiser keeps `Vec::push` itself out of the large `execute`: a call per call).
-#[inline(always)]
-#[allow(clippy::vec_box)]
-fn push_inline(frames: &mut Vec<Box<Frame>>, f: Box<Frame>) {
-    let len = frames.len();
-    if len == frames.capacity() {
-        grow(frames);
-    }
-    // SAFETY: `len` is below the capacity (grown just above when it was not), and the slot
-    // is written before the length covers it.
-    unsafe {
-        frames.as_mut_ptr().add(len).write(f);
-        frames.set_len(len + 1);
-    }
-}
-
-#[cold]
-#[inline(never)]
-#[allow(clippy::vec_box)]
-fn grow(frames: &mut Vec<Box<Frame>>) {
-    frames.reserve(1);
 }

@@ -242,12 +242,12 @@ fn plain_python_frame(
     }
     ts.enter()?;
     let mut frame = ts.empty_frame(&func.code, &func.globals, None);
-    // `nargs == arg_count <= nlocals`: the arguments move into the first locals, then the
-    // other locals start unbound.
-    let nlocals = func.code.nlocals;
+    frame.fill_locals(func.code.nlocals);
     add_cells(func, &mut frame);
-    frame.take_args(f, nargs);
-    frame.fill_locals(nlocals);
+    // `nargs == arg_count <= nlocals`: the arguments are the first locals.
+    for slot in frame.slots[..nargs].iter_mut().rev() {
+        *slot = f.pop();
+    }
     f.drop_top();
     Ok(Some(frame))
 }
