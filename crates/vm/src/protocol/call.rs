@@ -612,14 +612,15 @@ pub fn call_value(
                     .as_ref()
                     .and_then(|m| class::lookup_special(ts, m, Dunder::Call))
                 {
-                    return call_special(ts, &call, callee, args, kwnames);
+                    return call_with_receiver(ts, &call, callee, args, kwnames);
                 }
                 return class::call_type(ts, o, args, kwnames);
             }
             Obj::Instance(inst) => {
                 if let Some(call) = class::lookup_special(ts, inst.class(), Dunder::Call) {
                     // An instance whose `__call__` is itself recurses here without a frame.
-                    return ts.nested_native(|ts| call_special(ts, &call, callee, args, kwnames));
+                    return ts
+                        .nested_native(|ts| call_with_receiver(ts, &call, callee, args, kwnames));
                 }
             }
             _ => {}
@@ -629,23 +630,6 @@ pub fn call_value(
         "'{}' object is not callable",
         type_name(ts, callee)
     )))
-}
-
-/// Calls `__call__` found on the class of `receiver`. Functions get the receiver first; what
-/// does not bind does not: a class (`__call__ = dict` in typing's `_TypedDictMeta`) or a
-/// `staticmethod`'s function.
-fn call_special(
-    ts: &mut ThreadState,
-    call: &Value,
-    receiver: &Value,
-    args: &[Value],
-    kwnames: &[Value],
-) -> PyResult {
-    match call.obj().map(|o| &**o) {
-        Some(Obj::Type(_)) => call_value(ts, call, args, kwnames),
-        Some(Obj::StaticMethod(f)) => call_value(ts, f, args, kwnames),
-        _ => call_with_receiver(ts, call, receiver, args, kwnames),
-    }
 }
 
 /// `callee(this, *args, **kwargs)`: a Python function's frame is filled straight from
