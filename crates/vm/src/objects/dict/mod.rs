@@ -292,7 +292,7 @@ impl Dict {
         let hash = key.hash;
         let (index, old) = self.map.insert_full(key, value);
         if old.is_none() {
-            self.keys_version += 1;
+            self.keys_changed();
             self.set_inserted(hash, index);
         }
         index

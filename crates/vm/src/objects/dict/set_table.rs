@@ -236,7 +236,7 @@ impl Dict {
             j = if j == mask { 0 } else { j + 1 };
         }
         let key = self.map.get_index(order.slots[j] as usize - 1)?.0.clone();
-        self.keys_version += 1;
+        self.keys_changed();
         self.set_remove(&key);
         self.order.as_mut().expect("set storage").finger = j + 1;
         Some(key.value)
