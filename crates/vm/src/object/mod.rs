@@ -1,6 +1,7 @@
 //! The representation: [`value::Value`] (immediates) and [`value::ObjRef`]/[`value::Obj`]
 //! (refcounted heap objects), type objects and instances of user classes ([`typeobj`]; their attribute storage,
-//! shared-key or dict, in [`layout`]), the
+//! shared-key or dict, in [`layout`]; a class attribute as inline caches keep it, in
+//! [`class_attr`]), the
 //! Rust-side error type and the built-in exception kinds ([`error`]), the class and type name
 //! of any value ([`class_of`]), the argument checks of native functions ([`args`]), the
 //! interned special-method names ([`names`]), the iterative freeing of deep nests (the
@@ -15,6 +16,7 @@
 
 pub mod alloc;
 pub mod args;
+pub mod class_attr;
 pub mod class_of;
 pub mod error;
 pub mod gc;

@@ -678,14 +678,14 @@ pub fn compute_mro(bases: &[ObjRef]) -> Result<Vec<ObjRef>, Vec<ObjRef>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn class(bases: Vec<ObjRef>) -> ObjRef {
         named("C", bases)
     }
 
-    fn namespace(cls: &ObjRef) -> RefMut<'_, Dict> {
+    pub(crate) fn namespace(cls: &ObjRef) -> RefMut<'_, Dict> {
         match &**cls {
             Obj::Type(t) => t.dict_mut(),
             _ => unreachable!("a class"),
@@ -760,7 +760,7 @@ mod tests {
         }
     }
 
-    fn named(name: &str, bases: Vec<ObjRef>) -> ObjRef {
+    pub(crate) fn named(name: &str, bases: Vec<ObjRef>) -> ObjRef {
         let mro = compute_mro(&bases).expect("consistent bases");
         TypeObj::plain(
             name.into(),

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use gilvm_compiler::bytecode::{CodeFlags, CodeObject, Constant, Instruction};
 
+use crate::object::class_attr::ClassAttr;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::int::from_big;
 
@@ -38,11 +39,11 @@ pub type AttrSite = [Cell<AttrEntry>; ATTR_SITE_WAYS];
 
 /// One class an [`AttrSite`] saw, in one state: by its version tag
 /// ([`crate::object::typeobj::TypeObj::version`]), which any change to the class, its bases
-/// or its MRO drops.
+/// or its MRO drops, with what the class gave for the name then (for the kinds that use it).
 #[derive(Clone, Copy, Default)]
 pub struct AttrEntry {
-    /// The class's version tag; 0 for an unused entry.
-    pub version: u64,
+    /// The class's version tag (0 for an unused entry) and its attribute of that name.
+    pub class: ClassAttr,
     pub kind: AttrSiteKind,
     /// Where the instance's attributes held the name last time.
     pub hint: u32,
@@ -60,9 +61,15 @@ pub enum AttrSiteKind {
     /// Read: as `InstanceDict`, but when the dict lacks the name the class attribute is a
     /// plain value (no descriptor, nothing to bind): it is the result.
     InstanceDictOrClassValue,
+    /// Read: as `InstanceDict`, but when the dict lacks the name the class attribute is a
+    /// Python function: the result is it bound to the instance.
+    InstanceDictOrMethod,
     /// `LoadMethod`: a Python function found on the class, unless the instance's dict
     /// shadows it.
     Method,
+    /// `LoadMethod` on a value of a built-in data type (`list`, `dict`, ...): a method of
+    /// the type's own, called with the value as its first argument.
+    BuiltinMethod,
     /// Write: straight into the instance's `__dict__` (no `__setattr__`, no descriptor).
     StoreInstanceDict,
 }

@@ -995,12 +995,11 @@ pub fn generic_del_attr(ts: &mut ThreadState, obj: &Value, name: &Value) -> PyRe
         .ok_or_else(|| no_attribute(ts, obj, key))
 }
 
-/// The method `name` of a built-in data type (`list`, `dict`, `str`, ...) from its type's
-/// dict, for a value of exactly that type: these types have no per-value attributes, so
-/// the type's dict answers. (Modules, classes and other values, whose own namespace comes
-/// first, go the general way.)
+/// The type of a value of a built-in data type (`list`, `dict`, `str`, ...): these types
+/// have no per-value attributes, so the type's dict answers for their methods. (Modules,
+/// classes and other values, whose own namespace comes first, go the general way.)
 #[inline]
-fn value_type_method(ts: &ThreadState, obj: &Value, name: &Value) -> Option<Value> {
+pub fn value_type<'a>(ts: &'a ThreadState, obj: &Value) -> Option<&'a TypeObj> {
     let id = crate::object::class_of::builtin_type_id(obj)?;
     if !matches!(
         id,
@@ -1019,10 +1018,16 @@ fn value_type_method(ts: &ThreadState, obj: &Value, name: &Value) -> Option<Valu
     ) {
         return None;
     }
-    let Obj::Type(t) = &**ts.rt.type_obj(id) else {
-        return None;
-    };
-    let method = t.lookup(name)?;
+    match &**ts.rt.type_obj(id) {
+        Obj::Type(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// The method `name` of a built-in data type, for a value of exactly that type.
+#[inline]
+fn value_type_method(ts: &ThreadState, obj: &Value, name: &Value) -> Option<Value> {
+    let method = value_type(ts, obj)?.lookup(name)?;
     is_builtin_method(&method).then_some(method)
 }
 

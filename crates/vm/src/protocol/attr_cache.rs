@@ -9,15 +9,18 @@
 //! answers where the generic path would give the same answer.
 //!
 //! Which class a site saw is remembered by its version tag, not a reference: a code object's
-//! caches are invisible to the cycle collector, so they must not keep objects alive.
+//! caches are invisible to the cycle collector, so they must not keep objects alive. What the
+//! class gave for the name is kept the same way (`object::class_attr`, valid under the tag),
+//! so a hit on a method or a class attribute probes no lookup table.
 
 use std::cell::Cell;
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::class_attr::ClassAttr;
 use crate::object::error::PyResult;
 use crate::object::names::Dunder;
 use crate::object::typeobj::{Instance, TypeObj};
-use crate::object::value::{Obj, Value};
+use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::{AttrEntry, AttrSite, AttrSiteKind as Kind};
 use crate::protocol::{attr, class};
 
@@ -38,20 +41,20 @@ fn cached_entry<'a>(site: &'a AttrSite, t: &TypeObj) -> Option<&'a Cell<AttrEntr
     if version == 0 {
         return None;
     }
-    site.iter().find(|e| e.get().version == version)
+    site.iter().find(|e| e.get().class.version() == version)
 }
 
 /// Records what the site does for instances of `t` as it is now: the newest entry, the
 /// oldest dropped when all are in use.
-fn specialise(site: &AttrSite, t: &TypeObj, kind: Kind) {
+fn specialise(site: &AttrSite, class: ClassAttr, kind: Kind) {
     let mut carried = AttrEntry {
-        version: t.valid_version(),
+        class,
         kind,
         hint: 0,
     };
     for e in site {
         carried = e.replace(carried);
-        if carried.version == 0 {
+        if carried.class.version() == 0 {
             break;
         }
     }
@@ -94,7 +97,8 @@ fn class_attr_shape(attr: Option<&Value>) -> Option<Kind> {
         | Obj::List(_)
         | Obj::Dict(_)
         | Obj::Set { .. } => Some(Kind::InstanceDictOrClassValue),
-        // Functions and the like bind: the generic path makes the bound object.
+        Obj::Function(_) => Some(Kind::InstanceDictOrMethod),
+        // Other things that bind: the generic path makes the bound object.
         _ => Some(Kind::InstanceDict),
     }
 }
@@ -111,14 +115,17 @@ pub fn load_attr(ts: &mut ThreadState, site: &AttrSite, obj: &Value, name: &Valu
     };
     let s = entry.get();
     match s.kind {
-        Kind::InstanceDict | Kind::InstanceDictOrClassValue => {
+        Kind::InstanceDict | Kind::InstanceDictOrClassValue | Kind::InstanceDictOrMethod => {
             if let Some(v) = own_value(entry, inst, name) {
                 return Ok(v);
             }
             // Exceptions answer some names (`args`) before their class does.
-            if s.kind == Kind::InstanceDictOrClassValue && inst.exc.is_none() {
-                if let Some(v) = t.lookup(name) {
-                    return Ok(v);
+            if s.kind != Kind::InstanceDict && inst.exc.is_none() {
+                if let Some(v) = s.class.get(t) {
+                    return Ok(match s.kind {
+                        Kind::InstanceDictOrMethod => bound_method(v, obj),
+                        _ => v,
+                    });
                 }
             }
         }
@@ -127,13 +134,23 @@ pub fn load_attr(ts: &mut ThreadState, site: &AttrSite, obj: &Value, name: &Valu
     attr::get_attr(ts, obj, name)
 }
 
+/// A Python function read as an attribute of an instance: bound to it.
+#[inline]
+fn bound_method(func: Value, this: &Value) -> Value {
+    Value::Obj(ObjRef::new(Obj::BoundMethod {
+        func,
+        this: this.clone(),
+    }))
+}
+
 #[cold]
 fn specialise_load(ts: &ThreadState, site: &AttrSite, t: &TypeObj, name: &Value) {
+    let (class, found) = ClassAttr::find(t, name);
     let kind = match attr::getattribute_hook(ts, t) {
         Some(_) => None,
-        None => class_attr_shape(t.lookup(name).as_ref()),
+        None => class_attr_shape(found.as_ref()),
     };
-    specialise(site, t, kind.unwrap_or(Kind::Generic));
+    specialise(site, class, kind.unwrap_or(Kind::Generic));
 }
 
 /// `LoadMethod`: `(function, self)` for a Python function found on the class, else
@@ -145,32 +162,69 @@ pub fn load_method(
     obj: Value,
     name: &Value,
 ) -> PyResult<(Value, Value)> {
-    if let Some((inst, t)) = instance_of(&obj) {
-        match cached_entry(site, t).map(|e| (e, e.get())) {
-            Some((entry, s)) if s.kind == Kind::Method => {
-                let mut checked = s.hint;
-                let shadowed = inst.has_attr_past(name, &mut checked);
-                if checked != s.hint {
-                    entry.set(AttrEntry { hint: checked, ..s });
+    let Some((inst, t)) = instance_of(&obj) else {
+        return load_value_method(ts, site, obj, name);
+    };
+    match cached_entry(site, t).map(|e| (e, e.get())) {
+        Some((entry, s)) if s.kind == Kind::Method => {
+            // `hint`: how many of the class's shared names are known not to be this one.
+            let mut checked = s.hint;
+            let shadowed = inst.has_attr_past(name, &mut checked);
+            if checked != s.hint {
+                entry.set(AttrEntry { hint: checked, ..s });
+            }
+            if !shadowed {
+                if let Some(func) = s.class.get(t) {
+                    return Ok((func, obj));
                 }
-                if !shadowed {
-                    if let Some(func) = t.lookup(name) {
-                        return Ok((func, obj));
-                    }
+            }
+        }
+        Some(_) => {}
+        None => specialise_method(ts, site, t, name),
+    }
+    attr::load_method(ts, obj, name)
+}
+
+/// `LoadMethod` on a value that is not an instance of a user class: a built-in data type's
+/// method comes from the site (by the type's version tag), the receiver riding along.
+#[inline]
+fn load_value_method(
+    ts: &mut ThreadState,
+    site: &AttrSite,
+    obj: Value,
+    name: &Value,
+) -> PyResult<(Value, Value)> {
+    if let Some(t) = attr::value_type(ts, &obj) {
+        match cached_entry(site, t).map(|e| e.get()) {
+            Some(s) if s.kind == Kind::BuiltinMethod => {
+                if let Some(method) = s.class.get(t) {
+                    return Ok((method, obj));
                 }
             }
             Some(_) => {}
-            None => specialise_method(ts, site, t, name),
+            None => specialise_value_method(site, t, name),
         }
     }
     attr::load_method(ts, obj, name)
 }
 
 #[cold]
+fn specialise_value_method(site: &AttrSite, t: &TypeObj, name: &Value) {
+    let (class, found) = ClassAttr::find(t, name);
+    let kind = if found.as_ref().is_some_and(attr::is_builtin_method) {
+        Kind::BuiltinMethod
+    } else {
+        Kind::Generic
+    };
+    specialise(site, class, kind);
+}
+
+#[cold]
 fn specialise_method(ts: &ThreadState, site: &AttrSite, t: &TypeObj, name: &Value) {
+    let (class, found) = ClassAttr::find(t, name);
     let is_function = attr::getattribute_hook(ts, t).is_none()
         && matches!(
-            t.lookup(name).as_ref().and_then(Value::obj).map(|o| &**o),
+            found.as_ref().and_then(Value::obj).map(|o| &**o),
             Some(Obj::Function(_))
         );
     let kind = if is_function {
@@ -178,7 +232,7 @@ fn specialise_method(ts: &ThreadState, site: &AttrSite, t: &TypeObj, name: &Valu
     } else {
         Kind::Generic
     };
-    specialise(site, t, kind);
+    specialise(site, class, kind);
 }
 
 /// `StoreAttr`: `obj.name = v`.
@@ -249,5 +303,5 @@ fn specialise_store(ts: &ThreadState, site: &AttrSite, t: &TypeObj, name: &Value
     } else {
         Kind::Generic
     };
-    specialise(site, t, kind);
+    specialise(site, ClassAttr::unlooked_for(t), kind);
 }

@@ -256,6 +256,8 @@ pub fn clear(obj: &Obj, out: &mut Taken) {
         Obj::Dict(d) | Obj::Set { items: d, .. } => out.dicts.push(take!(d)),
         Obj::Function(f) => out.dicts.push(take!(f.attrs)),
         Obj::Type(t) => {
+            // Inline caches keep class attributes without a count, valid under the tags.
+            t.modified();
             out.values.extend(t.lookup_cache.take());
             out.dicts.push(take!(t.dict_cell()));
         }
