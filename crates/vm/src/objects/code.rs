@@ -35,18 +35,27 @@ pub const ATTR_SITE_WAYS: usize = 4;
 /// What the attribute instructions of one code object on one name (`LoadAttr`, `StoreAttr`
 /// and `LoadMethod` each have their own) learnt about the classes of the instances they saw
 /// (`protocol::attr_cache` fills and reads it): newest first, unused entries at version 0.
-pub type AttrSite = [Cell<AttrEntry>; ATTR_SITE_WAYS];
+pub type AttrSite = [AttrEntry; ATTR_SITE_WAYS];
 
 /// One class an [`AttrSite`] saw, in one state: by its version tag
 /// ([`crate::object::typeobj::TypeObj::version`]), which any change to the class, its bases
 /// or its MRO drops, with what the class gave for the name then (for the kinds that use it).
-#[derive(Clone, Copy, Default)]
+/// One cell per field: a hit reads only what it needs, and moving the hint writes only it.
+#[derive(Default)]
 pub struct AttrEntry {
     /// The class's version tag (0 for an unused entry) and its attribute of that name.
-    pub class: ClassAttr,
-    pub kind: AttrSiteKind,
+    pub class: Cell<ClassAttr>,
+    pub kind: Cell<AttrSiteKind>,
     /// Where the instance's attributes held the name last time.
-    pub hint: u32,
+    pub hint: Cell<u32>,
+}
+
+impl AttrEntry {
+    /// The version tag of the class the entry is for (0: unused).
+    #[inline(always)]
+    pub fn version(&self) -> u64 {
+        self.class.get().version()
+    }
 }
 
 /// The fast path an attribute instruction takes for instances of the cached class.

@@ -13,8 +13,6 @@
 //! class gave for the name is kept the same way (`object::class_attr`, valid under the tag),
 //! so a hit on a method or a class attribute probes no lookup table.
 
-use std::cell::Cell;
-
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_attr::ClassAttr;
 use crate::object::error::PyResult;
@@ -36,25 +34,23 @@ fn instance_of(obj: &Value) -> Option<(&Instance, &TypeObj)> {
 
 /// The entry `site` keeps for instances of `t` in its present state (its version tag).
 #[inline(always)]
-fn cached_entry<'a>(site: &'a AttrSite, t: &TypeObj) -> Option<&'a Cell<AttrEntry>> {
+fn cached_entry<'a>(site: &'a AttrSite, t: &TypeObj) -> Option<&'a AttrEntry> {
     let version = t.version();
     if version == 0 {
         return None;
     }
-    site.iter().find(|e| e.get().class.version() == version)
+    site.iter().find(|e| e.version() == version)
 }
 
 /// Records what the site does for instances of `t` as it is now: the newest entry, the
 /// oldest dropped when all are in use.
 fn specialise(site: &AttrSite, class: ClassAttr, kind: Kind) {
-    let mut carried = AttrEntry {
-        class,
-        kind,
-        hint: 0,
-    };
+    let (mut class, mut kind, mut hint) = (class, kind, 0);
     for e in site {
-        carried = e.replace(carried);
-        if carried.class.version() == 0 {
+        class = e.class.replace(class);
+        kind = e.kind.replace(kind);
+        hint = e.hint.replace(hint);
+        if class.version() == 0 {
             break;
         }
     }
@@ -62,18 +58,14 @@ fn specialise(site: &AttrSite, class: ClassAttr, kind: Kind) {
 
 /// `name` in the instance's own attributes, trying the position remembered in `entry` first.
 #[inline(always)]
-fn own_value(entry: &Cell<AttrEntry>, inst: &Instance, name: &Value) -> Option<Value> {
-    let e = entry.get();
+fn own_value(entry: &AttrEntry, inst: &Instance, name: &Value) -> Option<Value> {
     if let Value::Obj(key) = name {
-        if let Some(v) = inst.attr_at_hint(e.hint as usize, key) {
+        if let Some(v) = inst.attr_at_hint(entry.hint.get() as usize, key) {
             return Some(v);
         }
     }
     let (i, v) = inst.attr_with_index(name)?;
-    entry.set(AttrEntry {
-        hint: i as u32,
-        ..e
-    });
+    entry.hint.set(i as u32);
     Some(v)
 }
 
@@ -113,16 +105,16 @@ pub fn load_attr(ts: &mut ThreadState, site: &AttrSite, obj: &Value, name: &Valu
         specialise_load(ts, site, t, name);
         return attr::get_attr(ts, obj, name);
     };
-    let s = entry.get();
-    match s.kind {
+    let kind = entry.kind.get();
+    match kind {
         Kind::InstanceDict | Kind::InstanceDictOrClassValue | Kind::InstanceDictOrMethod => {
             if let Some(v) = own_value(entry, inst, name) {
                 return Ok(v);
             }
             // Exceptions answer some names (`args`) before their class does.
-            if s.kind != Kind::InstanceDict && inst.exc.is_none() {
-                if let Some(v) = s.class.get(t) {
-                    return Ok(match s.kind {
+            if kind != Kind::InstanceDict && inst.exc.is_none() {
+                if let Some(v) = entry.class.get().get(t) {
+                    return Ok(match kind {
                         Kind::InstanceDictOrMethod => bound_method(v, obj),
                         _ => v,
                     });
@@ -165,16 +157,17 @@ pub fn load_method(
     let Some((inst, t)) = instance_of(&obj) else {
         return load_value_method(ts, site, obj, name);
     };
-    match cached_entry(site, t).map(|e| (e, e.get())) {
-        Some((entry, s)) if s.kind == Kind::Method => {
+    match cached_entry(site, t) {
+        Some(entry) if entry.kind.get() == Kind::Method => {
             // `hint`: how many of the class's shared names are known not to be this one.
-            let mut checked = s.hint;
+            let hint = entry.hint.get();
+            let mut checked = hint;
             let shadowed = inst.has_attr_past(name, &mut checked);
-            if checked != s.hint {
-                entry.set(AttrEntry { hint: checked, ..s });
+            if checked != hint {
+                entry.hint.set(checked);
             }
             if !shadowed {
-                if let Some(func) = s.class.get(t) {
+                if let Some(func) = entry.class.get().get(t) {
                     return Ok((func, obj));
                 }
             }
@@ -195,9 +188,9 @@ fn load_value_method(
     name: &Value,
 ) -> PyResult<(Value, Value)> {
     if let Some(t) = attr::value_type(ts, &obj) {
-        match cached_entry(site, t).map(|e| e.get()) {
-            Some(s) if s.kind == Kind::BuiltinMethod => {
-                if let Some(method) = s.class.get(t) {
+        match cached_entry(site, t) {
+            Some(entry) if entry.kind.get() == Kind::BuiltinMethod => {
+                if let Some(method) = entry.class.get().get(t) {
                     return Ok((method, obj));
                 }
             }
@@ -247,9 +240,9 @@ pub fn store_attr(
     let Some((inst, t)) = instance_of(obj) else {
         return attr::set_attr(ts, obj, name, v);
     };
-    match cached_entry(site, t).map(|e| (e, e.get())) {
-        Some((entry, s)) if s.kind == Kind::StoreInstanceDict && inst.exc.is_none() => {
-            store_in_dict(entry, s, inst, name, v);
+    match cached_entry(site, t) {
+        Some(entry) if entry.kind.get() == Kind::StoreInstanceDict && inst.exc.is_none() => {
+            store_in_dict(entry, inst, name, v);
             return Ok(());
         }
         Some(_) => {}
@@ -258,9 +251,9 @@ pub fn store_attr(
     attr::set_attr(ts, obj, name, v)
 }
 
-fn store_in_dict(entry: &Cell<AttrEntry>, s: AttrEntry, inst: &Instance, name: &Value, v: Value) {
+fn store_in_dict(entry: &AttrEntry, inst: &Instance, name: &Value, v: Value) {
     let v = match name {
-        Value::Obj(key) => match inst.set_attr_at_hint(s.hint as usize, key, v) {
+        Value::Obj(key) => match inst.set_attr_at_hint(entry.hint.get() as usize, key, v) {
             Ok(old) => {
                 drop(old);
                 return;
@@ -272,10 +265,7 @@ fn store_in_dict(entry: &Cell<AttrEntry>, s: AttrEntry, inst: &Instance, name: &
     let (i, old) = inst.set_attr_with_index(name.clone(), v);
     drop(old);
     if let Some(i) = i {
-        entry.set(AttrEntry {
-            hint: i as u32,
-            ..s
-        });
+        entry.hint.set(i as u32);
     }
 }
 
