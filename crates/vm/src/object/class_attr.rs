@@ -185,7 +185,7 @@ mod tests {
         owned_by_namespace(&cls, &name);
         let (entry, _) = ClassAttr::find(t(&sub), &name);
         let mut taken = crate::object::gc::Taken::default();
-        crate::object::gc::clear(&*cls, &mut taken);
+        crate::object::gc::clear(&cls, &mut taken);
         drop(taken);
         assert!(entry.get(t(&sub)).is_none());
     }
