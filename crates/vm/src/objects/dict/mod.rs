@@ -49,6 +49,28 @@ impl Hash for KeyRef<'_> {
     }
 }
 
+/// A key given as Rust text, with its str hash: equal to a stored str of that very text.
+struct TextKey<'a> {
+    hash: u64,
+    text: &'a str,
+}
+
+impl Hash for TextKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl indexmap::Equivalent<Key> for TextKey<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.hash == key.hash
+            && key
+                .value
+                .as_str()
+                .is_some_and(|s| !s.has_surrogates() && s.as_str() == self.text)
+    }
+}
+
 impl indexmap::Equivalent<Key> for KeyRef<'_> {
     fn equivalent(&self, key: &Key) -> bool {
         self.hash == key.hash && keys_equal(self.value, &key.value)
@@ -139,14 +161,22 @@ fn keys_equal_by_value(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Below this (CPython's hash modulus, 2**61 - 1) an int is its own hash.
+const SMALL_INT_HASH_LIMIT: i64 = (1 << 61) - 1;
+
 /// The hash of a hashable value, or `None` for unhashable ones.
 #[inline]
 pub fn hash_value(v: &Value) -> Option<u64> {
-    // Most keys are str (attribute and global names): their cached hash, without the call.
-    if let Value::Obj(o) = v {
-        if let Obj::Str(s) = &**o {
-            return Some(s.hash());
+    // Most keys are str (attribute and global names): their cached hash, without the call;
+    // then small non-negative ints, which are their own hash (no modulo).
+    match v {
+        Value::Obj(o) => {
+            if let Obj::Str(s) = &**o {
+                return Some(s.hash());
+            }
         }
+        Value::Int(i) if (0..SMALL_INT_HASH_LIMIT).contains(i) => return Some(*i as u64),
+        _ => {}
     }
     hash_other(v)
 }
@@ -272,8 +302,10 @@ impl Dict {
     fn keys_changed(&mut self) {
         self.keys_version += 1;
     }
+    /// The value of the str key `key`, without building a str object for it.
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.get(&Value::new_str(key))
+        let hash = crate::objects::str::PyStr::hash_of_text(key);
+        self.map.get(&TextKey { hash, text: key })
     }
     pub fn contains(&self, key: &Value) -> bool {
         self.get(key).is_some()
@@ -306,7 +338,9 @@ impl Dict {
     pub fn make_room(&mut self) -> Result<(), TooBig> {
         if self.is_full() {
             let len = self.map.len();
-            let more = len.max(4);
+            // A set's first table is CPython's: room for 8 members, so that a small set
+            // grows its entries and index once, not twice.
+            let more = len.max(if self.order.is_some() { 8 } else { 4 });
             alloc::check_items::<(Key, Value, usize)>(len.saturating_add(more))?;
             self.map.try_reserve(more).map_err(|_| TooBig)?;
         }
