@@ -294,6 +294,11 @@ impl Dict {
     pub fn contains_hashed(&self, hash: u64, key: &Value) -> bool {
         self.map.contains_key(&KeyRef { hash, value: key })
     }
+    /// The value of `key`, whose hash the caller computed (without counting the key).
+    #[inline]
+    pub fn get_with_hash(&self, hash: u64, key: &Value) -> Option<&Value> {
+        self.map.get(&KeyRef { hash, value: key })
+    }
     pub fn get(&self, key: &Value) -> Option<&Value> {
         let hash = hash_value(key)?;
         self.map.get(&KeyRef { hash, value: key })
@@ -314,6 +319,26 @@ impl Dict {
     pub fn insert(&mut self, key: Value, value: Value) {
         if let Some(hash) = hash_value(&key) {
             self.insert_hashed(Key { hash, value: key }, value);
+        }
+    }
+    /// `self[key] = value` for a hashable `key`: an existing entry's value is replaced in
+    /// place (the key is neither cloned nor dropped); a new key is inserted.
+    #[inline]
+    pub fn store(&mut self, key: &Value, value: Value) {
+        let Some(hash) = hash_value(key) else {
+            return;
+        };
+        match self.map.get_full_mut(&KeyRef { hash, value: key }) {
+            Some((_, _, slot)) => *slot = value,
+            None => {
+                self.insert_hashed_at(
+                    Key {
+                        hash,
+                        value: key.clone(),
+                    },
+                    value,
+                );
+            }
         }
     }
     pub fn insert_hashed(&mut self, key: Key, value: Value) {
@@ -396,22 +421,19 @@ impl Dict {
         self.iter().map(|(k, _)| k)
     }
     /// The entries: in insertion order, or in CPython's table order for a set's storage.
-    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        let (plain, set) = match self.order {
-            None => (Some(self.map.iter()), None),
-            Some(_) => (
-                None,
-                Some(self.set_slots().map(|i| {
-                    let (k, v) = self.map.get_index(i).expect("slot");
-                    (k, v)
-                })),
-            ),
-        };
-        plain
-            .into_iter()
-            .flatten()
-            .chain(set.into_iter().flatten())
-            .map(|(k, v)| (&k.value, v))
+    pub fn iter(&self) -> Entries<'_> {
+        match &self.order {
+            None => Entries::Inserted(self.map.iter()),
+            Some(order) => Entries::Slots {
+                slots: order.slots().iter(),
+                map: &self.map,
+            },
+        }
+    }
+    /// The entries in storage order: for callers to whom the order does not matter (a set's
+    /// storage then skips its slot table).
+    pub fn iter_any_order(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.map.iter().map(|(k, v)| (&k.value, v))
     }
     /// The value of `key` when the `hint`-th entry's key is that very object (an attribute
     /// cache's guess of where an instance keeps an attribute): no hashing, no probing.
@@ -465,6 +487,31 @@ impl Dict {
     /// The `i`-th entry in insertion order (for iterators).
     pub fn entry_at(&self, i: usize) -> Option<(&Value, &Value)> {
         self.map.get_index(i).map(|(k, v)| (&k.value, v))
+    }
+}
+
+/// The iterator of [`Dict::iter`].
+pub enum Entries<'a> {
+    Inserted(indexmap::map::Iter<'a, Key, Value>),
+    /// A set's storage: the slot table's entry indices (0 empty, `u32::MAX` a dummy).
+    Slots {
+        slots: std::slice::Iter<'a, u32>,
+        map: &'a IndexMap<Key, Value, PassThrough>,
+    },
+}
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = (&'a Value, &'a Value);
+
+    #[inline]
+    fn next(&mut self) -> Option<(&'a Value, &'a Value)> {
+        match self {
+            Entries::Inserted(it) => it.next().map(|(k, v)| (&k.value, v)),
+            Entries::Slots { slots, map } => {
+                let index = set_table::entry_of(slots)?;
+                map.get_index(index).map(|(k, v)| (&k.value, v))
+            }
+        }
     }
 }
 
