@@ -325,8 +325,9 @@ impl Dict {
         }
     }
     /// `self[key] = value` for a hashable `key`: an existing entry's value is replaced in
-    /// place (the key is neither cloned nor dropped); a new key is inserted.
-    #[inline]
+    /// place (the key is neither cloned nor dropped); a new key is inserted. Not inlined: the
+    /// eval loop's `STORE_SUBSCR` calls it, and its body would grow `execute`.
+    #[inline(never)]
     pub fn store(&mut self, key: &Value, value: Value) {
         let Some(hash) = hash_value(key) else {
             return;
