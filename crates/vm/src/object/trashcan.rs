@@ -150,7 +150,7 @@ fn take_dict(d: &mut crate::objects::dict::Dict, pending: &mut Vec<ObjRef>) {
     let unique_container =
         |v: &Value| matches!(v, Value::Obj(o) if o.strong_count() == 1 && may_nest(o));
     if !d
-        .iter()
+        .iter_any_order()
         .any(|(k, v)| unique_container(k) || unique_container(v))
     {
         return;

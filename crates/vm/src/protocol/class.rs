@@ -312,9 +312,13 @@ pub fn unary_dunder(
 /// than `builtins`, or one a class statement gave a `__module__` (a class `exec`uted in
 /// globals without `__name__` is of `builtins`, as in CPython).
 pub fn is_user_class(t: &TypeObj) -> bool {
+    // Asked on every call of a built-in type: the name's hash is computed once.
+    static MODULE_HASH: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let hash =
+        || *MODULE_HASH.get_or_init(|| crate::objects::str::PyStr::hash_of_text("__module__"));
     t.module != "builtins"
         || t.try_dict()
-            .is_ok_and(|d| d.get_str("__module__").is_some())
+            .is_ok_and(|d| d.get_text("__module__", hash()).is_some())
 }
 
 /// Calls a class: built-in constructors, or a new instance initialized by `__init__`.

@@ -131,7 +131,7 @@ pub fn set_item_fast(container: &Value, index: &Value, v: Value) -> Result<(), V
                 // Growing may fail: `set_item` grows fallibly.
                 return Err(v);
             }
-            d.insert(key.clone(), v);
+            d.store(key, v);
             Ok(())
         }
         _ => Err(v),

@@ -75,9 +75,21 @@ pub fn key_in_new(ts: &mut ThreadState, d: &Dict, v: &Value) -> PyResult<Key> {
     resolve(ts, v, |hash| d.keys_with_hash(hash))
 }
 
+/// `k` as a key: a str or number (most keys) moves in as it is, uncounted.
+#[inline]
+fn native_key(k: Value) -> Result<Key, Value> {
+    match native_hash(&k) {
+        Some(hash) => Ok(Key { hash, value: k }),
+        None => Err(k),
+    }
+}
+
 /// Inserts `k: v` into `d`, keeping the stored key when an equal one exists (as CPython).
 pub fn insert(ts: &mut ThreadState, d: &RefCell<Dict>, k: Value, v: Value) -> PyResult<()> {
-    let key = key_in(ts, d, &k)?;
+    let key = match native_key(k) {
+        Ok(key) => key,
+        Err(k) => key_in(ts, d, &k)?,
+    };
     let mut d = d.borrow_mut();
     d.make_room().or_memory_error(ts)?;
     d.insert_hashed(key, v);
@@ -86,7 +98,10 @@ pub fn insert(ts: &mut ThreadState, d: &RefCell<Dict>, k: Value, v: Value) -> Py
 
 /// [`insert`] into a dict being built.
 pub fn insert_new(ts: &mut ThreadState, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
-    let key = key_in_new(ts, d, &k)?;
+    let key = match native_key(k) {
+        Ok(key) => key,
+        Err(k) => key_in_new(ts, d, &k)?,
+    };
     d.make_room().or_memory_error(ts)?;
     d.insert_hashed(key, v);
     Ok(())

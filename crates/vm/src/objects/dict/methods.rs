@@ -40,8 +40,14 @@ pub(crate) fn key(ts: &mut ThreadState, this: &Value, v: &Value) -> PyResult<Key
 
 fn get(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let a = positional(ts, "get", args, 1, 2)?;
-    let k = key(ts, this, &a[0])?;
-    let found = dict_of(this).borrow().get_hashed(&k).cloned();
+    let found = match crate::objects::dict::keys::native_hash(&a[0]) {
+        // A str or number key: looked up as it is, without counting it.
+        Some(hash) => dict_of(this).borrow().get_with_hash(hash, &a[0]).cloned(),
+        None => {
+            let k = key(ts, this, &a[0])?;
+            dict_of(this).borrow().get_hashed(&k).cloned()
+        }
+    };
     Ok(found.unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
 }
 

@@ -49,6 +49,28 @@ impl Hash for KeyRef<'_> {
     }
 }
 
+/// A key given as Rust text, with its str hash: equal to a stored str of that very text.
+struct TextKey<'a> {
+    hash: u64,
+    text: &'a str,
+}
+
+impl Hash for TextKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl indexmap::Equivalent<Key> for TextKey<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.hash == key.hash
+            && key
+                .value
+                .as_str()
+                .is_some_and(|s| !s.has_surrogates() && s.as_str() == self.text)
+    }
+}
+
 impl indexmap::Equivalent<Key> for KeyRef<'_> {
     fn equivalent(&self, key: &Key) -> bool {
         self.hash == key.hash && keys_equal(self.value, &key.value)
@@ -139,14 +161,22 @@ fn keys_equal_by_value(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Below this (CPython's hash modulus, 2**61 - 1) an int is its own hash.
+const SMALL_INT_HASH_LIMIT: i64 = (1 << 61) - 1;
+
 /// The hash of a hashable value, or `None` for unhashable ones.
 #[inline]
 pub fn hash_value(v: &Value) -> Option<u64> {
-    // Most keys are str (attribute and global names): their cached hash, without the call.
-    if let Value::Obj(o) = v {
-        if let Obj::Str(s) = &**o {
-            return Some(s.hash());
+    // Most keys are str (attribute and global names): their cached hash, without the call;
+    // then small non-negative ints, which are their own hash (no modulo).
+    match v {
+        Value::Obj(o) => {
+            if let Obj::Str(s) = &**o {
+                return Some(s.hash());
+            }
         }
+        Value::Int(i) if (0..SMALL_INT_HASH_LIMIT).contains(i) => return Some(*i as u64),
+        _ => {}
     }
     hash_other(v)
 }
@@ -264,6 +294,11 @@ impl Dict {
     pub fn contains_hashed(&self, hash: u64, key: &Value) -> bool {
         self.map.contains_key(&KeyRef { hash, value: key })
     }
+    /// The value of `key`, whose hash the caller computed (without counting the key).
+    #[inline]
+    pub fn get_with_hash(&self, hash: u64, key: &Value) -> Option<&Value> {
+        self.map.get(&KeyRef { hash, value: key })
+    }
     pub fn get(&self, key: &Value) -> Option<&Value> {
         let hash = hash_value(key)?;
         self.map.get(&KeyRef { hash, value: key })
@@ -272,8 +307,13 @@ impl Dict {
     fn keys_changed(&mut self) {
         self.keys_version += 1;
     }
+    /// The value of the str key `key`, without building a str object for it.
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.get(&Value::new_str(key))
+        self.get_text(key, crate::objects::str::PyStr::hash_of_text(key))
+    }
+    /// [`Dict::get_str`] with the text's str hash already known (a name looked up often).
+    pub fn get_text(&self, key: &str, hash: u64) -> Option<&Value> {
+        self.map.get(&TextKey { hash, text: key })
     }
     pub fn contains(&self, key: &Value) -> bool {
         self.get(key).is_some()
@@ -282,6 +322,27 @@ impl Dict {
     pub fn insert(&mut self, key: Value, value: Value) {
         if let Some(hash) = hash_value(&key) {
             self.insert_hashed(Key { hash, value: key }, value);
+        }
+    }
+    /// `self[key] = value` for a hashable `key`: an existing entry's value is replaced in
+    /// place (the key is neither cloned nor dropped); a new key is inserted. Not inlined: the
+    /// eval loop's `STORE_SUBSCR` calls it, and its body would grow `execute`.
+    #[inline(never)]
+    pub fn store(&mut self, key: &Value, value: Value) {
+        let Some(hash) = hash_value(key) else {
+            return;
+        };
+        match self.map.get_full_mut(&KeyRef { hash, value: key }) {
+            Some((_, _, slot)) => *slot = value,
+            None => {
+                self.insert_hashed_at(
+                    Key {
+                        hash,
+                        value: key.clone(),
+                    },
+                    value,
+                );
+            }
         }
     }
     pub fn insert_hashed(&mut self, key: Key, value: Value) {
@@ -306,7 +367,9 @@ impl Dict {
     pub fn make_room(&mut self) -> Result<(), TooBig> {
         if self.is_full() {
             let len = self.map.len();
-            let more = len.max(4);
+            // A set's first table is CPython's: room for 8 members, so that a small set
+            // grows its entries and index once, not twice.
+            let more = len.max(if self.order.is_some() { 8 } else { 4 });
             alloc::check_items::<(Key, Value, usize)>(len.saturating_add(more))?;
             self.map.try_reserve(more).map_err(|_| TooBig)?;
         }
@@ -362,22 +425,19 @@ impl Dict {
         self.iter().map(|(k, _)| k)
     }
     /// The entries: in insertion order, or in CPython's table order for a set's storage.
-    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        let (plain, set) = match self.order {
-            None => (Some(self.map.iter()), None),
-            Some(_) => (
-                None,
-                Some(self.set_slots().map(|i| {
-                    let (k, v) = self.map.get_index(i).expect("slot");
-                    (k, v)
-                })),
-            ),
-        };
-        plain
-            .into_iter()
-            .flatten()
-            .chain(set.into_iter().flatten())
-            .map(|(k, v)| (&k.value, v))
+    pub fn iter(&self) -> Entries<'_> {
+        match &self.order {
+            None => Entries::Inserted(self.map.iter()),
+            Some(order) => Entries::Slots {
+                slots: order.slots().iter(),
+                map: &self.map,
+            },
+        }
+    }
+    /// The entries in storage order: for callers to whom the order does not matter (a set's
+    /// storage then skips its slot table).
+    pub fn iter_any_order(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.map.iter().map(|(k, v)| (&k.value, v))
     }
     /// The value of `key` when the `hint`-th entry's key is that very object (an attribute
     /// cache's guess of where an instance keeps an attribute): no hashing, no probing.
@@ -431,6 +491,31 @@ impl Dict {
     /// The `i`-th entry in insertion order (for iterators).
     pub fn entry_at(&self, i: usize) -> Option<(&Value, &Value)> {
         self.map.get_index(i).map(|(k, v)| (&k.value, v))
+    }
+}
+
+/// The iterator of [`Dict::iter`].
+pub enum Entries<'a> {
+    Inserted(indexmap::map::Iter<'a, Key, Value>),
+    /// A set's storage: the slot table's entry indices (0 empty, `u32::MAX` a dummy).
+    Slots {
+        slots: std::slice::Iter<'a, u32>,
+        map: &'a IndexMap<Key, Value, PassThrough>,
+    },
+}
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = (&'a Value, &'a Value);
+
+    #[inline]
+    fn next(&mut self) -> Option<(&'a Value, &'a Value)> {
+        match self {
+            Entries::Inserted(it) => it.next().map(|(k, v)| (&k.value, v)),
+            Entries::Slots { slots, map } => {
+                let index = set_table::entry_of(slots)?;
+                map.get_index(index).map(|(k, v)| (&k.value, v))
+            }
+        }
     }
 }
 

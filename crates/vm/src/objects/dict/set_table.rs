@@ -62,7 +62,20 @@ impl Default for SetOrder {
     }
 }
 
+/// The entry index of the next active slot in `slots`.
+#[inline]
+pub(super) fn entry_of(slots: &mut std::slice::Iter<'_, u32>) -> Option<usize> {
+    slots
+        .find(|&&s| s != EMPTY && s != DUMMY)
+        .map(|&s| s as usize - 1)
+}
+
 impl SetOrder {
+    /// The slot table: `EMPTY`, `DUMMY`, or an entry index plus one.
+    pub(super) fn slots(&self) -> &[u32] {
+        &self.slots
+    }
+
     /// `set_clear_internal`: back to the small table (the pop finger stays).
     pub fn clear(&mut self) {
         self.slots = vec![EMPTY; MIN_SIZE];
@@ -217,11 +230,8 @@ impl Dict {
 
     /// The set's keys in table order.
     pub(super) fn set_slots(&self) -> impl Iterator<Item = usize> + '_ {
-        self.order
-            .iter()
-            .flat_map(|o| o.slots.iter())
-            .filter(|&&s| s != EMPTY && s != DUMMY)
-            .map(|&s| s as usize - 1)
+        let mut slots = self.order.as_ref().map_or(&[][..], |o| o.slots()).iter();
+        std::iter::from_fn(move || entry_of(&mut slots))
     }
 
     /// `set.pop()`: the first active slot from the finger on.

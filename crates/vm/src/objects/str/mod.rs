@@ -147,6 +147,10 @@ impl PyStr {
     pub fn hash(&self) -> u64 {
         self.hash.get_or(|| hash_text(&self.text, self.lone()))
     }
+    /// The hash a str of exactly `text` (no lone surrogates) has, without building one.
+    pub fn hash_of_text(text: &str) -> u64 {
+        hash_text(text, None)
+    }
     /// The code point whose UTF-8 starts at byte `at` of the text, and its length there.
     pub fn code_point_at_byte(&self, at: usize) -> Option<(u32, usize)> {
         let c = self.text.get(at..)?.chars().next()?;
