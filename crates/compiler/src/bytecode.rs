@@ -121,8 +121,10 @@ pub enum Instruction {
     // --- constants and variables ---
     /// `-> consts[i]`
     LoadConst(u32),
-    /// `-> locals[i]`; `UnboundLocalError` if unset.
+    /// `-> locals[i]`, a local the compiler proved bound (`crate::bound`).
     LoadFast(u32),
+    /// `-> locals[i]`; `UnboundLocalError` if unset.
+    LoadFastCheck(u32),
     /// `v ->`; stores into fast local slot `i`.
     StoreFast(u32),
     /// Unbinds fast local `i` (`UnboundLocalError` if unset).
@@ -348,13 +350,16 @@ pub fn pack_pair(first: u32, second: u32) -> Option<u32> {
 
 impl Instruction {
     /// The instruction as the compiler emitted it before the peephole pass fused pairs: a
-    /// superinstruction's first half (its second half still follows it); others unchanged.
+    /// superinstruction's first half (its second half still follows it), `LoadFast` for
+    /// `LoadFastCheck`; others unchanged.
     pub fn unfused(self) -> Instruction {
         match self {
             Instruction::LoadFastLoadFast(pair) | Instruction::LoadFastLoadConst(pair) => {
                 Instruction::LoadFast(unpack_pair(pair).0)
             }
             Instruction::StoreFastLoadFast(pair) => Instruction::StoreFast(unpack_pair(pair).0),
+            // CPython 3.11 has one `LOAD_FAST`, checking.
+            Instruction::LoadFastCheck(i) => Instruction::LoadFast(i),
             other => other,
         }
     }

@@ -216,6 +216,7 @@ pub const OPNAMES: &[&str] = &[
     "LOAD_FAST__LOAD_FAST",
     "LOAD_FAST__LOAD_CONST",
     "STORE_FAST__LOAD_FAST",
+    "LOAD_FAST_CHECK",
 ];
 
 /// Opcode name, operand and the operand's meaning, one arm per instruction.
@@ -243,6 +244,7 @@ fn describe(code: &CodeObject, instr: Instruction) -> (&'static str, Option<u32>
         Swap(n) => plain("SWAP", n),
         LoadConst(i) => ("LOAD_CONST", Some(i), konst(i)),
         LoadFast(i) => ("LOAD_FAST", Some(i), local(i)),
+        LoadFastCheck(i) => ("LOAD_FAST_CHECK", Some(i), local(i)),
         StoreFast(i) => ("STORE_FAST", Some(i), local(i)),
         DeleteFast(i) => ("DELETE_FAST", Some(i), local(i)),
         LoadDeref(i) => ("LOAD_DEREF", Some(i), cell(i)),

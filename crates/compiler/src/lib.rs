@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+mod bound;
 pub mod bytecode;
 mod codegen;
 mod constants;

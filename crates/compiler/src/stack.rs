@@ -63,8 +63,8 @@ impl Instruction {
             DupTopTwo => 2,
             LoadFastLoadFast(_) | LoadFastLoadConst(_) => 2,
             StoreFastLoadFast(_) => 0,
-            LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_)
-            | LoadGlobal(_) | LoadName(_) => 1,
+            LoadConst(_) | LoadFast(_) | LoadFastCheck(_) | LoadDeref(_) | LoadClosure(_)
+            | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) => 1,
             StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => -1,
             DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => 0,
             LoadAttr(_) => 0,
@@ -150,6 +150,12 @@ pub fn max_stack_depth(code: &[Instruction]) -> u32 {
             max = max.max(after);
             work.push((target as usize, after));
         }
+        // The eval loop pops without checking for an empty stack (its frame's safety
+        // invariant): no path may pop below the start.
+        debug_assert!(
+            depth + instr.stack_effect(false).min(instr.stack_effect(true)) >= 0,
+            "stack underflow at {i}: {instr:?}"
+        );
         if !instr.ends_flow() {
             let after = depth + instr.stack_effect(false);
             max = max.max(after);

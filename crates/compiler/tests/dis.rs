@@ -21,6 +21,7 @@ fn every_instruction() -> Vec<Instruction> {
         DupTopTwo,
         LoadConst(0),
         LoadFast(0),
+        LoadFastCheck(0),
         StoreFast(0),
         DeleteFast(0),
         LoadDeref(0),
@@ -149,6 +150,7 @@ fn every_instruction_is_listed_with_its_meaning() {
     for expected in [
         "LOAD_CONST               0 ('hi')",
         "LOAD_FAST                0 (local)",
+        "LOAD_FAST_CHECK          0 (local)",
         "LOAD_CLOSURE             1 (free)",
         "LOAD_DEREF               0 (cell)",
         "LOAD_ATTR                0 (attr)",

@@ -174,6 +174,14 @@ impl<'a> CodeUnit<'a> {
         self.label_at_end() || self.instructions.last().is_none_or(|i| !i.ends_flow())
     }
 
+    /// The parameters' slots (the first locals): positional, keyword-only, `*args`, `**kwargs`.
+    fn param_count(&self) -> usize {
+        let flags = CodeFlags(self.flags);
+        (self.arg_count + self.kwonly_arg_count) as usize
+            + usize::from(flags.has(CodeFlags::VARARGS))
+            + usize::from(flags.has(CodeFlags::VARKEYWORDS))
+    }
+
     pub fn finish(mut self, filename: Arc<str>) -> CodeObject {
         let labels = std::mem::take(&mut self.labels);
         for instr in self.instructions.iter_mut() {
@@ -183,6 +191,8 @@ impl<'a> CodeUnit<'a> {
             }
         }
         crate::peephole::thread_bool_jumps(&mut self.instructions);
+        let (nlocals, nparams) = (self.varnames.names.len(), self.param_count());
+        crate::bound::check_unproven_loads(&mut self.instructions, nlocals, nparams);
         crate::peephole::fuse_pairs(&mut self.instructions);
         let max_stack = max_stack_depth(&self.instructions);
         CodeObject {

@@ -198,35 +198,31 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let v = code.consts[i as usize].clone();
                     f.push(v);
                 }
+                // A local the compiler proved bound (`LoadFastCheck` for the others).
                 I::LoadFast(i) => {
+                    debug_assert!(!f.local(i as usize).is_null(), "unproven LoadFast");
+                    f.push_local(i as usize);
+                }
+                I::LoadFastCheck(i) => {
                     let local = i as usize;
-                    if f.slots[local].is_null() {
+                    if f.local(local).is_null() {
                         return Err(names::unbound_local(ts, &code, i));
                     }
                     f.push_local(local);
                 }
                 I::StoreFast(i) => {
                     let v = f.pop();
-                    f.slots[i as usize] = v;
+                    f.set_local(i as usize, v);
                 }
-                // Superinstructions: when the second half would raise, it is left to the
-                // instruction kept after the pair, so the error has its own location.
+                // Superinstructions, made of proven loads only (see `LoadFast`).
                 I::LoadFastLoadFast(pair) => {
                     let (a, b) = unpack_pair(pair);
-                    if f.slots[a as usize].is_null() {
-                        return Err(names::unbound_local(ts, &code, a));
-                    }
                     f.push_local(a as usize);
-                    if !f.slots[b as usize].is_null() {
-                        f.push_local(b as usize);
-                        ip += 1;
-                    }
+                    f.push_local(b as usize);
+                    ip += 1;
                 }
                 I::LoadFastLoadConst(pair) => {
                     let (a, c) = unpack_pair(pair);
-                    if f.slots[a as usize].is_null() {
-                        return Err(names::unbound_local(ts, &code, a));
-                    }
                     f.push_local(a as usize);
                     f.push(code.consts[c as usize].clone());
                     ip += 1;
@@ -234,11 +230,9 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::StoreFastLoadFast(pair) => {
                     let (a, b) = unpack_pair(pair);
                     let v = f.pop();
-                    f.slots[a as usize] = v;
-                    if !f.slots[b as usize].is_null() {
-                        f.push_local(b as usize);
-                        ip += 1;
-                    }
+                    f.set_local(a as usize, v);
+                    f.push_local(b as usize);
+                    ip += 1;
                 }
                 I::DeleteFast(i) => {
                     if f.slots[i as usize].is_null() {
@@ -479,11 +473,11 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     // a pair, whose second instruction then runs next).
                     Some(v) => match instructions.get(ip) {
                         Some(&I::StoreFast(i)) => {
-                            f.slots[i as usize] = v;
+                            f.set_local(i as usize, v);
                             ip += 1;
                         }
                         Some(&I::StoreFastLoadFast(pair)) => {
-                            f.slots[unpack_pair(pair).0 as usize] = v;
+                            f.set_local(unpack_pair(pair).0 as usize, v);
                             ip += 1;
                         }
                         _ => f.push(v),

@@ -39,21 +39,67 @@ pub struct Frame {
     pub runs_init: bool,
 }
 
+// The value stack is pushed, popped and read without capacity, emptiness or bounds checks.
+// The invariant that makes this sound: a frame's `slots` has room for `code.frame_size()`
+// values (its locals, then `max_stack`) from the moment it is made (`ThreadState::empty_frame`
+// reserves it; nothing shrinks a live frame's allocation), and the compiler's `max_stack`
+// bounds the depth every path through the code reaches, never popping below the start
+// (`gilvm_compiler::max_stack_depth` over each instruction's stack effect; it asserts the
+// lower bound in debug builds, as `push` and `pop` assert theirs: `cargo test --test
+// programs` runs every test program under those assertions, and the compiler's
+// `stack_depth` test checks every test program's code objects).
 impl Frame {
     #[inline(always)]
     pub fn push(&mut self, v: Value) {
-        self.slots.push(v);
+        let len = self.slots.len();
+        debug_assert!(
+            len < self.code.frame_size() && len < self.slots.capacity(),
+            "stack deeper than max_stack in {}",
+            self.code.code.qualname
+        );
+        // SAFETY: `len < code.frame_size() <= capacity` by the invariant above: the write is
+        // inside the allocation, and the new length covers only initialised values.
+        unsafe {
+            self.slots.as_mut_ptr().add(len).write(v);
+            self.slots.set_len(len + 1);
+        }
     }
     #[inline(always)]
     pub fn pop(&mut self) -> Value {
-        self.slots.pop().unwrap_or(Value::Null)
+        let len = self.slots.len();
+        debug_assert!(
+            len > self.code.nlocals,
+            "stack underflow in {}",
+            self.code.code.qualname
+        );
+        // SAFETY: the stack is not empty (the invariant above: no path pops below its start,
+        // and the locals lie under the stack): `len - 1` is an initialised value, read once
+        // and no longer covered by the length.
+        unsafe {
+            self.slots.set_len(len - 1);
+            self.slots.as_ptr().add(len - 1).read()
+        }
     }
-    /// Pushes a copy of local `i`. Written as clone-then-push so that it inlines: the
-    /// library's `extend_from_within` stays an out-of-line call in the optimised builds.
+    /// Local `i` (a compiler-made index: below `code.nlocals`, which the slots always hold).
+    #[inline(always)]
+    pub fn local(&self, i: usize) -> &Value {
+        debug_assert!(i < self.code.nlocals && i < self.slots.len());
+        // SAFETY: the compiler only emits local indices below `nlocals`, and a running
+        // frame's slots start with its `nlocals` locals (`fill_locals`) under the stack.
+        unsafe { self.slots.get_unchecked(i) }
+    }
+    /// Rebinds local `i` (an index as in [`Frame::local`]).
+    #[inline(always)]
+    pub fn set_local(&mut self, i: usize, v: Value) {
+        debug_assert!(i < self.code.nlocals && i < self.slots.len());
+        // SAFETY: as in `local`: `i` is below `nlocals`, which the slots hold.
+        unsafe { *self.slots.get_unchecked_mut(i) = v }
+    }
+    /// Pushes a copy of local `i`.
     #[inline(always)]
     pub fn push_local(&mut self, i: usize) {
-        let v = self.slots[i].clone();
-        self.slots.push(v);
+        let v = self.local(i).clone();
+        self.push(v);
     }
     /// Unbound locals up to `nlocals` (a new frame's slots hold its arguments, if any).
     #[inline(always)]
@@ -65,7 +111,7 @@ impl Frame {
     /// Removes the top value (cheaper than `truncate`, which the optimiser keeps as a call).
     #[inline(always)]
     pub fn drop_top(&mut self) {
-        self.slots.pop();
+        drop(self.pop());
     }
     /// Whether the frame is suspended in a `yield from` (its sub-iterator on top).
     pub fn in_yield_from(&self) -> bool {
