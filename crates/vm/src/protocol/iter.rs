@@ -16,6 +16,7 @@ use crate::protocol::class;
 use crate::protocol::ops;
 use gilvm_compiler::bytecode::BinaryOperator;
 
+#[inline(never)]
 pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
     if let Value::Obj(o) = v {
         let state = match &**o {
