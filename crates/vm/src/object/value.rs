@@ -304,3 +304,33 @@ pub struct NativeDescriptor {
     /// The class whose instances it applies to (`__objclass__`).
     pub owner: Value,
 }
+
+/// Every heap object is as large as `Obj`'s largest payload (plus the header), so a payload
+/// that grows past the others makes every str, tuple, lock and instance bigger. These are the
+/// sizes now; a change that grows one fails here (box the new field or the payload instead),
+/// and one that shrinks the largest should lower the bounds (docs/benchmarks.md, "Bytes per
+/// small object", says which allocation size class each step buys).
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+    use std::mem::size_of;
+
+    #[test]
+    fn obj_and_its_largest_payloads_do_not_grow() {
+        assert_eq!(size_of::<Value>(), 16);
+        assert!(size_of::<Obj>() <= 104, "Obj is {} bytes", size_of::<Obj>());
+        let payloads = [
+            ("Instance", size_of::<Instance>(), 96),
+            ("Dict (RefCell<Dict>)", size_of::<RefCell<Dict>>(), 88),
+            ("Str (PyStr)", size_of::<PyStr>(), 56),
+            ("Native", size_of::<NativeFunction>(), 56),
+            ("Iter", size_of::<RefCell<IterState>>(), 56),
+            ("Generator", size_of::<Generator>(), 48),
+            ("List", size_of::<RefCell<Vec<Value>>>(), 32),
+            ("Tuple", size_of::<Box<[Value]>>(), 16),
+        ];
+        for (name, size, bound) in payloads {
+            assert!(size <= bound, "{name} is {size} bytes, was {bound}");
+        }
+    }
+}
