@@ -69,7 +69,7 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
 /// insertion order (unless `items` already is a set's storage).
 pub fn set_value(items: Dict, frozen: bool) -> Value {
     Value::Obj(ObjRef::new(Obj::Set {
-        items: RefCell::new(items.into_set_storage()),
+        items: Box::new(RefCell::new(items.into_set_storage())),
         frozen,
     }))
 }
