@@ -92,7 +92,15 @@ fn boxed_thread_state(rt: Rc<Runtime>, handle: gilvm_gil::ThreadHandle) -> Box<T
 /// The body of a new thread, which holds the GIL; everything it owns is dropped before its
 /// `ThreadState` (and with it the lock) goes.
 fn run_thread(ts: &mut ThreadState, start: ThreadStart) {
-    let result = match call_ex_frame(ts, &start.func, &start.args, start.kwargs.as_ref()) {
+    // Arguments read twice (frame first, else the general call) must be a tuple and a dict,
+    // which reading runs no code for.
+    let plain = |v: &Value| matches!(v.obj().map(|o| &**o), Some(Obj::Tuple(_) | Obj::Dict(_)));
+    let frame = if plain(&start.args) && start.kwargs.as_ref().is_none_or(plain) {
+        call_ex_frame(ts, &start.func, &start.args, start.kwargs.as_ref())
+    } else {
+        Ok(None)
+    };
+    let result = match frame {
         Ok(Some(frame)) => run_frame(ts, frame, None).map(|_| ()),
         Ok(None) => call_ex(ts, &start.func, &start.args, start.kwargs.as_ref()).map(|_| ()),
         Err(exc) => Err(exc),
