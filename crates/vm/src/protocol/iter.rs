@@ -16,7 +16,6 @@ use crate::protocol::class;
 use crate::protocol::ops;
 use gilvm_compiler::bytecode::BinaryOperator;
 
-#[inline(never)]
 pub fn get_iter(ts: &mut ThreadState, v: &Value) -> PyResult {
     if let Value::Obj(o) = v {
         let state = match &**o {
