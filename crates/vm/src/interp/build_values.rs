@@ -19,6 +19,7 @@ use crate::protocol::iter;
 use crate::protocol::ops;
 use crate::text::repr;
 
+#[inline(never)]
 pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult {
     let qualname = f.pop();
     let code = f.pop();
@@ -68,11 +69,12 @@ pub fn make_function(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResul
 /// insertion order (unless `items` already is a set's storage).
 pub fn set_value(items: Dict, frozen: bool) -> Value {
     Value::Obj(ObjRef::new(Obj::Set {
-        items: RefCell::new(items.into_set_storage()),
+        items: Box::new(RefCell::new(items.into_set_storage())),
         frozen,
     }))
 }
 
+#[inline(never)]
 pub fn new_set(ts: &mut ThreadState, items: Vec<Value>, frozen: bool) -> PyResult {
     let mut d = Dict::new();
     for v in items {
@@ -81,6 +83,7 @@ pub fn new_set(ts: &mut ThreadState, items: Vec<Value>, frozen: bool) -> PyResul
     Ok(set_value(d, frozen))
 }
 
+#[inline(never)]
 pub fn build_map(ts: &mut ThreadState, items: Vec<Value>) -> PyResult {
     let mut d = Dict::new();
     let mut it = items.into_iter();
@@ -90,6 +93,7 @@ pub fn build_map(ts: &mut ThreadState, items: Vec<Value>) -> PyResult {
     Ok(Value::new_dict(d))
 }
 
+#[inline(never)]
 pub fn concat_strings(items: &[Value]) -> Value {
     if items
         .iter()
@@ -107,6 +111,7 @@ pub fn concat_strings(items: &[Value]) -> Value {
     Value::new_str(out)
 }
 
+#[inline(never)]
 pub fn format_value(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult<()> {
     let spec = if flags & FormatFlags::HAS_SPEC != 0 {
         f.pop()
@@ -167,6 +172,7 @@ pub fn list_extend(ts: &mut ThreadState, list: &Value, iterable: &Value) -> PyRe
 
 /// `set.update(iterable)` (CPython's `set_update_internal`): another set is merged table to
 /// table, a dict's keys are added after one resize, anything else item by item.
+#[inline(never)]
 pub fn set_update(ts: &mut ThreadState, set: &Value, iterable: &Value) -> PyResult<()> {
     if let (Some(Obj::Set { items, .. }), Some(Obj::Set { items: other, .. })) =
         (set.obj().map(|o| &**o), iterable.obj().map(|o| &**o))
@@ -257,6 +263,7 @@ pub fn dict_display_update(ts: &mut ThreadState, dict: &Value, mapping: &Value) 
     dict_update(ts, dict, mapping, false)
 }
 
+#[inline(never)]
 pub fn dict_update(
     ts: &mut ThreadState,
     dict: &Value,
@@ -288,6 +295,7 @@ pub fn dict_update(
     Ok(())
 }
 
+#[inline(never)]
 pub fn list_to_tuple(v: &Value) -> Value {
     match v.obj().map(|o| &**o) {
         Some(Obj::List(l)) => Value::new_tuple(l.borrow().clone()),
@@ -362,6 +370,7 @@ fn unpack_items_into(f: &mut Frame, items: &[Value], next: &[Instruction]) -> us
     stores
 }
 
+#[inline(never)]
 pub fn unpack_ex(
     ts: &mut ThreadState,
     f: &mut Frame,

@@ -55,6 +55,7 @@ fn is_iterator(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
 
 /// `GetAwaitable`: the iterator `await v` delegates to. `context` is the instruction's
 /// operand (0 `await`, 1 `__aenter__`'s result, 2 `__aexit__`'s).
+#[inline(never)]
 pub fn get_awaitable(ts: &mut ThreadState, v: &Value, context: u32) -> PyResult {
     if let Some(o) = v.obj() {
         match &**o {
@@ -104,6 +105,7 @@ pub fn get_awaitable(ts: &mut ThreadState, v: &Value, context: u32) -> PyResult 
 }
 
 /// `GetAiter`: `v.__aiter__()`, which must have `__anext__`.
+#[inline(never)]
 pub fn get_aiter(ts: &mut ThreadState, v: &Value) -> PyResult {
     if let Some(Obj::Generator(g)) = v.obj().map(|o| &**o) {
         if g.kind == GenKind::AsyncGenerator {
@@ -129,6 +131,7 @@ pub fn get_aiter(ts: &mut ThreadState, v: &Value) -> PyResult {
 }
 
 /// `GetAnext`: the awaitable of `aiter.__anext__()`.
+#[inline(never)]
 pub fn get_anext(ts: &mut ThreadState, aiter: &Value) -> PyResult {
     if let Some(o) = aiter.obj() {
         if let Some(g) = generator_of(o) {
@@ -157,6 +160,7 @@ pub fn get_anext(ts: &mut ThreadState, aiter: &Value) -> PyResult {
 }
 
 /// `BeforeAsyncWith`: (bound `__aexit__`, the result of `__aenter__()`).
+#[inline(never)]
 pub fn before_async_with(ts: &mut ThreadState, mgr: &Value) -> PyResult<(Value, Value)> {
     let protocol = "object does not support the asynchronous context manager protocol";
     let Some(enter) = special_method(ts, mgr, "__aenter__")? else {

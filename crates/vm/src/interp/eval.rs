@@ -91,6 +91,7 @@ fn run_frames(
 }
 
 /// Pops blocks until a handler is found (then jumps to it) or none is left.
+#[inline(never)]
 fn unwind_to_handler(ts: &mut ThreadState, f: &mut Frame, exc: &ObjRef) -> bool {
     while let Some(block) = f.blocks.pop() {
         f.slots.truncate(block.depth);

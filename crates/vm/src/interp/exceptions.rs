@@ -16,6 +16,7 @@ use crate::protocol::call::call_value;
 
 /// Called when `exc` surfaces in frame `f` (raised there or propagated from a callee): adds
 /// the traceback entry and sets the implicit `__context__`.
+#[inline(never)]
 pub fn record_raise(ts: &mut ThreadState, f: &Frame, exc: &ObjRef) {
     if std::mem::take(&mut ts.reraising) {
         return;
@@ -140,6 +141,7 @@ pub fn exc_match(ts: &mut ThreadState, exc: &Value, class: &Value) -> PyResult<b
 }
 
 /// `SetupWith`: returns (bound `__exit__`, result of `__enter__()`).
+#[inline(never)]
 pub fn enter_with(ts: &mut ThreadState, mgr: &Value) -> PyResult<(Value, Value)> {
     let protocol_error = |ts: &ThreadState| {
         ts.type_error(format!(

@@ -290,6 +290,7 @@ pub enum Step {
 }
 
 /// One round of `yield from` (or `await`): send `sent` into the sub-iterator.
+#[inline(never)]
 pub fn yield_from_step(ts: &mut ThreadState, iter: &Value, sent: Value) -> PyResult<Step> {
     if let Value::Obj(o) = iter {
         match &**o {

@@ -180,6 +180,7 @@ fn resolve_name(
 
 /// The eval loop's `IMPORT_NAME`: `__import__(name, globals, None, fromlist, level)`, the
 /// builtins' `__import__` (a script may replace it; the built-in one is run directly).
+#[inline(never)]
 pub fn import_name(
     ts: &mut ThreadState,
     globals: &ObjRef,
@@ -316,6 +317,7 @@ fn error_name(exc: &ObjRef) -> Option<String> {
 
 /// Imports the module with the absolute dotted name `name` (and its parents), returning it
 /// (CPython's `_gcd_import`).
+#[inline(never)]
 pub fn import_module(ts: &mut ThreadState, name: &str) -> PyResult {
     let key = Value::new_str(name);
     if let Some(m) = dict_get(&ts.rt.sys_modules, &key) {
@@ -556,6 +558,7 @@ fn load_source(
 
 /// The eval loop's `IMPORT_FROM`: an attribute of the module, else its submodule of that name
 /// if already imported (a circular import), else CPython's `ImportError`.
+#[inline(never)]
 pub fn import_from(ts: &mut ThreadState, module: &Value, name: &Value) -> PyResult {
     let attr = crate::protocol::attr::get_attr(ts, module, name);
     let Err(error) = attr else {
@@ -604,6 +607,7 @@ pub fn import_from(ts: &mut ThreadState, module: &Value, name: &Value) -> PyResu
     ))
 }
 
+#[inline(never)]
 pub fn import_star(ts: &mut ThreadState, f: &Frame, module: &Value) -> PyResult<()> {
     let Some(Obj::Module { dict, .. }) = module.obj().map(|o| &**o) else {
         return Err(ts.type_error("import * from a non-module"));

@@ -46,6 +46,7 @@ pub fn is_mapping(ts: &ThreadState, subject: &Value) -> bool {
 }
 
 /// The tuple of `subject.get(key)` for each of `keys`, or `None` if one is missing.
+#[inline(never)]
 pub fn match_keys(ts: &mut ThreadState, subject: &Value, keys: &Value) -> PyResult {
     let keys = tuple_items(keys);
     if keys.is_empty() {
@@ -110,6 +111,7 @@ fn matches_self(t: &TypeObj) -> bool {
 
 /// `case cls(p1, .., pn, name=q, ..)`: the tuple of values the sub-patterns match
 /// against, or `None` when `subject` is no instance of `cls` or lacks an attribute.
+#[inline(never)]
 pub fn match_class(
     ts: &mut ThreadState,
     subject: &Value,

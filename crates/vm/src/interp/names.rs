@@ -217,7 +217,7 @@ mod tests {
     fn dict_with(name: &str, v: i64) -> ObjRef {
         let mut d = Dict::new();
         d.set_str(name, Value::Int(v));
-        ObjRef::new(Obj::Dict(std::cell::RefCell::new(d)))
+        ObjRef::new(Obj::Dict(Box::new(std::cell::RefCell::new(d))))
     }
 
     fn keys_version(d: &ObjRef) -> u64 {

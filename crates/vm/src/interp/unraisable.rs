@@ -61,7 +61,7 @@ pub fn hook_args_fields(ts: &ThreadState, args: &Value) -> Option<Vec<Value>> {
     if !std::ptr::eq(inst.class(), &*class) {
         return None;
     }
-    let base = inst.base.borrow();
+    let base = inst.base();
     match base.obj().map(|o| &**o) {
         Some(Obj::Tuple(items)) if items.len() == 5 => Some(items.to_vec()),
         _ => None,

@@ -70,8 +70,8 @@ pub fn int_subclass_value(o: &crate::object::value::ObjRef) -> Option<Value> {
     let Obj::Instance(inst) = &**o else {
         return None;
     };
-    let base = inst.base.borrow();
-    match &*base {
+    let base = inst.base();
+    match &base {
         Value::Int(_) | Value::Bool(_) => Some(base.clone()),
         Value::Obj(b) if matches!(&**b, Obj::BigInt(_)) => Some(base.clone()),
         _ => None,

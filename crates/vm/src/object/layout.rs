@@ -105,7 +105,7 @@ impl InstanceAttrs {
             Obj::Type(t) if attrs.is_empty() => {
                 InstanceAttrs::Split(Vec::with_capacity(t.instance_keys.len()))
             }
-            _ => InstanceAttrs::Dict(ObjRef::new(Obj::Dict(RefCell::new(attrs)))),
+            _ => InstanceAttrs::Dict(ObjRef::new(Obj::Dict(Box::new(RefCell::new(attrs))))),
         }
     }
 
@@ -175,7 +175,7 @@ impl Instance {
     fn to_dict<'a>(&self, attrs: &'a mut InstanceAttrs) -> &'a ObjRef {
         if let InstanceAttrs::Split(values) = attrs {
             let dict = self.split_dict(std::mem::take(values));
-            *attrs = InstanceAttrs::Dict(ObjRef::new(Obj::Dict(RefCell::new(dict))));
+            *attrs = InstanceAttrs::Dict(ObjRef::new(Obj::Dict(Box::new(RefCell::new(dict)))));
         }
         match attrs {
             InstanceAttrs::Dict(d) => d,

@@ -101,7 +101,7 @@ fn take_children(obj: &mut Obj, pending: &mut Vec<ObjRef>) {
                     }
                 }
             }
-            defer(std::mem::take(inst.base.get_mut()), pending);
+            defer(inst.take_base(), pending);
             if let Some(exc) = &mut inst.exc {
                 let exc = exc.get_mut();
                 for v in std::mem::take(&mut exc.args) {
@@ -210,7 +210,7 @@ mod tests {
                 Value::None,
             );
             Value::Obj(ObjRef::new(Obj::Set {
-                items: RefCell::new(d),
+                items: Box::new(RefCell::new(d)),
                 frozen: true,
             }))
         });

@@ -528,8 +528,10 @@ pub struct ExcData {
 /// an assignment — by code that then ran the Python code that assigned — stays alive.
 pub struct ClassCell {
     current: UnsafeCell<ObjRef>,
-    /// The classes the instance had before (each once), boxed: most instances have none.
-    former: RefCell<Option<Box<[ObjRef]>>>,
+    /// The classes the instance had before (each once), boxed: most instances have none (a
+    /// thin box: this cell is part of every instance).
+    #[allow(clippy::box_collection)]
+    former: RefCell<Option<Box<Vec<ObjRef>>>>,
 }
 
 impl ClassCell {
@@ -560,11 +562,10 @@ impl ClassCell {
         // between the read and the write.
         let old = unsafe { std::ptr::replace(self.current.get(), class) };
         let mut former = self.former.borrow_mut();
-        let mut kept = former.take().map(Vec::from).unwrap_or_default();
+        let kept = former.get_or_insert_with(Default::default);
         if !kept.iter().any(|c| ObjRef::ptr_eq(c, &old)) {
             kept.push(old);
         }
-        *former = Some(kept.into_boxed_slice());
     }
 
     /// Visits the classes held (current and former), for the cycle collector.
@@ -586,7 +587,9 @@ pub struct Instance {
     pub exc: Option<Box<RefCell<ExcData>>>,
     /// The built-in value an instance of a subclass of `dict`, `list`, `tuple`, `set` or `str`
     /// wraps (`Null` for other instances): operations the class does not define act on it.
-    pub base: RefCell<Value>,
+    /// A `Cell` (16 bytes, no borrow flag: every instance carries it), read through
+    /// [`Instance::base`] and [`Instance::with_base`].
+    base: Cell<Value>,
 }
 
 impl Instance {
@@ -595,8 +598,30 @@ impl Instance {
             attrs: RefCell::new(InstanceAttrs::new(&class, attrs)),
             class: ClassCell::new(class),
             exc: exc.map(Box::new),
-            base: RefCell::new(Value::Null),
+            base: Cell::new(Value::Null),
         }
+    }
+
+    /// The built-in value the instance wraps (`Null` for none).
+    pub fn base(&self) -> Value {
+        self.with_base(Value::clone)
+    }
+
+    /// `f` of the wrapped value, which reads `Null` meanwhile (`f` runs no Python code).
+    pub fn with_base<R>(&self, f: impl FnOnce(&Value) -> R) -> R {
+        let base = self.base.take();
+        let r = f(&base);
+        self.base.set(base);
+        r
+    }
+
+    pub fn set_base(&self, base: Value) {
+        self.base.set(base);
+    }
+
+    /// Takes the wrapped value out (teardown, the collector's clearing).
+    pub fn take_base(&self) -> Value {
+        self.base.take()
     }
 
     /// The instance's class.

@@ -60,9 +60,10 @@ pub enum Obj {
     BigInt(BigInt),
     List(RefCell<Vec<Value>>),
     Tuple(Box<[Value]>),
-    Dict(RefCell<Dict>),
+    /// Boxed, as a set's table: a `Dict` inline would make every heap object 16 bytes bigger.
+    Dict(Box<RefCell<Dict>>),
     Set {
-        items: RefCell<Dict>,
+        items: Box<RefCell<Dict>>,
         frozen: bool,
     },
     Range {
@@ -218,7 +219,7 @@ impl Value {
         Value::Obj(ObjRef::new(Obj::Tuple(items.into_boxed_slice())))
     }
     pub fn new_dict(d: Dict) -> Value {
-        Value::Obj(ObjRef::new(Obj::Dict(RefCell::new(d))))
+        Value::Obj(ObjRef::new(Obj::Dict(Box::new(RefCell::new(d)))))
     }
     pub fn new_cell(v: Value) -> ObjRef {
         ObjRef::new(Obj::Cell(RefCell::new(v)))
@@ -303,4 +304,35 @@ pub struct NativeDescriptor {
     pub name: Value,
     /// The class whose instances it applies to (`__objclass__`).
     pub owner: Value,
+}
+
+/// Every heap object is as large as `Obj`'s largest payload (plus the header), so a payload
+/// that grows past the others makes every str, tuple, lock and instance bigger. These are the
+/// sizes now; a change that grows one fails here (box the new field or the payload instead),
+/// and one that shrinks the largest should lower the bounds (docs/benchmarks.md, "Bytes per
+/// small object", says which allocation size class each step buys).
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+    use std::mem::size_of;
+
+    #[test]
+    fn obj_and_its_largest_payloads_do_not_grow() {
+        assert_eq!(size_of::<Value>(), 16);
+        // 88 bytes + the 16-byte header: 104, malloc's 112-byte chunk (120 would take 128);
+        // `Dict` and `Set` keep their table boxed to stay under it.
+        assert!(size_of::<Obj>() <= 88, "Obj is {} bytes", size_of::<Obj>());
+        let payloads = [
+            ("Instance", size_of::<Instance>(), 80),
+            ("Str (PyStr)", size_of::<PyStr>(), 56),
+            ("Native", size_of::<NativeFunction>(), 56),
+            ("Iter", size_of::<RefCell<IterState>>(), 56),
+            ("Generator", size_of::<Generator>(), 48),
+            ("List", size_of::<RefCell<Vec<Value>>>(), 32),
+            ("Tuple", size_of::<Box<[Value]>>(), 16),
+        ];
+        for (name, size, bound) in payloads {
+            assert!(size <= bound, "{name} is {size} bytes, was {bound}");
+        }
+    }
 }

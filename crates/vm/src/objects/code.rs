@@ -213,7 +213,7 @@ fn constant_in(c: &Constant, table: &mut NameTable) -> Value {
                 merged.insert(k.clone(), Value::None);
             }
             Value::Obj(ObjRef::new(Obj::Set {
-                items: std::cell::RefCell::new(merged.into_set_storage()),
+                items: Box::new(std::cell::RefCell::new(merged.into_set_storage())),
                 frozen: true,
             }))
         }

@@ -37,6 +37,7 @@ fn fill_cells(func: &Function, frame: &mut Frame) {
 }
 
 /// Binds `args` (the last `kwnames.len()` by keyword) to `func`'s parameters.
+#[inline(never)]
 pub fn bind_frame(
     ts: &mut ThreadState,
     func: &Function,
@@ -673,22 +674,10 @@ pub fn call_ex_from_stack(
     let args = f.pop();
     let callee = f.pop();
     let (mut all, kwnames) = ex_arguments(ts, &callee, &args, kwargs.as_ref())?;
-    let func = match callee.obj().map(|o| &**o) {
-        Some(Obj::Function(_)) => &callee,
-        Some(Obj::BoundMethod { func, this })
-            if matches!(func.obj().map(|o| &**o), Some(Obj::Function(_))) =>
-        {
-            all.insert(0, this.clone());
-            func
-        }
-        _ => {
-            let r = call_value(ts, &callee, &all, &kwnames)?;
-            f.push(r);
-            return Ok(None);
-        }
-    };
-    let Some(Obj::Function(func)) = func.obj().map(|o| &**o) else {
-        unreachable!("checked above");
+    let Some(func) = python_callee(&callee, &mut all) else {
+        let r = call_value(ts, &callee, &all, &kwnames)?;
+        f.push(r);
+        return Ok(None);
     };
     ts.check_eval_breaker()?;
     let frame = bind_frame(ts, func, &all, &kwnames, None)?;
@@ -700,8 +689,47 @@ pub fn call_ex_from_stack(
     Ok(Some(frame))
 }
 
+/// `callee(*args, **kwargs)` as a frame for the caller to run, when `callee` is a Python
+/// function (or a method bound to one) that is no generator; `None` (nothing called) for
+/// any other callee. A new thread starts this way: its bottom `execute` then runs straight
+/// under the thread's own frame, not under the native call path's few hundred bytes of
+/// stack, which every idle thread would keep resident.
+#[inline(never)]
+pub fn call_ex_frame(
+    ts: &mut ThreadState,
+    callee: &Value,
+    args: &Value,
+    kwargs: Option<&Value>,
+) -> PyResult<Option<Box<Frame>>> {
+    let (mut all, kwnames) = ex_arguments(ts, callee, args, kwargs)?;
+    match python_callee(callee, &mut all) {
+        Some(func) if !func.code.is_generator => {
+            ts.check_eval_breaker()?;
+            bind_frame(ts, func, &all, &kwnames, None).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The Python function `callee` is, or a method bound to one (its receiver then goes in
+/// front of `all`).
+fn python_callee<'a>(callee: &'a Value, all: &mut Vec<Value>) -> Option<&'a Function> {
+    match callee.obj().map(|o| &**o) {
+        Some(Obj::Function(func)) => Some(func),
+        Some(Obj::BoundMethod { func, this }) => match func.obj().map(|o| &**o) {
+            Some(Obj::Function(func)) => {
+                all.insert(0, this.clone());
+                Some(func)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The arguments of `callee(*args, **kwargs)` as a call's values (positional, then keyword)
 /// and keyword names, with CPython's error for an `args` that is not iterable.
+#[inline(never)]
 fn ex_arguments(
     ts: &mut ThreadState,
     callee: &Value,
@@ -786,6 +814,7 @@ pub fn function_str(ts: &mut ThreadState, callee: &Value) -> String {
 /// `**` merge errors raised while building a call's keyword dict ("got multiple values for
 /// keyword argument 'a'", "argument after ** must be a mapping, not int") name the callee in
 /// CPython; other errors (from a mapping's own `keys()`...) pass through unchanged.
+#[inline(never)]
 pub fn name_kwargs_error(ts: &mut ThreadState, callee: &Value, exc: ObjRef) -> ObjRef {
     let message = crate::object::error::exc_data(&exc).and_then(|d| {
         d.borrow()

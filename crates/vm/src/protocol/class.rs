@@ -384,7 +384,7 @@ fn new_instance(ts: &mut ThreadState, cls: &ObjRef, t: &TypeObj, positional: &[V
             })
         }),
     );
-    *instance.base.borrow_mut() = base;
+    instance.set_base(base);
     Ok(Value::Obj(ObjRef::new(Obj::Instance(instance))))
 }
 
@@ -572,7 +572,7 @@ fn new_with_base(ts: &mut ThreadState, cls: &ObjRef, args: &Args) -> PyResult {
     };
     let base = crate::objects::constructors::construct(ts, t.builtin, args)?;
     let inst = Instance::new(cls.clone(), Dict::new(), None);
-    *inst.base.borrow_mut() = base;
+    inst.set_base(base);
     Ok(Value::Obj(ObjRef::new(Obj::Instance(inst))))
 }
 
@@ -593,7 +593,7 @@ pub fn dict_storage(v: &Value) -> Option<ObjRef> {
 
 /// The built-in value an instance of a subclass of a built-in type wraps.
 pub fn builtin_base(v: &Value) -> Option<Value> {
-    let base = v.as_instance()?.base.borrow().clone();
+    let base = v.as_instance()?.base();
     (!base.is_null()).then_some(base)
 }
 
@@ -619,7 +619,7 @@ pub fn base_init(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
         return Ok(Value::None);
     };
     let base = crate::objects::constructors::construct(ts, t.builtin, args)?;
-    *inst.base.borrow_mut() = base;
+    inst.set_base(base);
     Ok(Value::None)
 }
 

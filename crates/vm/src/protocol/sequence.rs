@@ -214,6 +214,7 @@ fn set_algebra_inplace(op: B, a: &mut Dict, b: &Dict) {
 }
 
 /// `list += iterable`, `set |= ...`, `dict |= ...`: mutate in place.
+#[inline(never)]
 pub fn inplace_sequence_op(
     ts: &mut ThreadState,
     op: B,

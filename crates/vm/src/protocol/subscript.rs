@@ -370,6 +370,7 @@ fn assign_slice(
     Ok(())
 }
 
+#[inline(never)]
 pub fn del_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult<()> {
     let index = &resolve_index(ts, container, index)?;
     if let Value::Obj(o) = container {

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use gilvm_gil::ThreadId;
 
+use crate::interp::eval::run_frame;
 use crate::interp::gil::{ident_of, GilSend, RawLock};
 use crate::interp::native_stack;
 use crate::interp::runtime::Runtime;
@@ -17,7 +18,7 @@ use crate::object::args::{int_arg, positional, str_arg};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::{Args, NativeFn};
-use crate::protocol::call::{call_ex, call_value};
+use crate::protocol::call::{call_ex, call_ex_frame, call_value};
 
 /// Native stack of each interpreter thread (reserved lazily by the OS; less under `ulimit -v`).
 const THREAD_STACK_BYTES: usize = 256 << 20;
@@ -91,7 +92,19 @@ fn boxed_thread_state(rt: Rc<Runtime>, handle: gilvm_gil::ThreadHandle) -> Box<T
 /// The body of a new thread, which holds the GIL; everything it owns is dropped before its
 /// `ThreadState` (and with it the lock) goes.
 fn run_thread(ts: &mut ThreadState, start: ThreadStart) {
-    let result = call_ex(ts, &start.func, &start.args, start.kwargs.as_ref());
+    // Arguments read twice (frame first, else the general call) must be a tuple and a dict,
+    // which reading runs no code for.
+    let plain = |v: &Value| matches!(v.obj().map(|o| &**o), Some(Obj::Tuple(_) | Obj::Dict(_)));
+    let frame = if plain(&start.args) && start.kwargs.as_ref().is_none_or(plain) {
+        call_ex_frame(ts, &start.func, &start.args, start.kwargs.as_ref())
+    } else {
+        Ok(None)
+    };
+    let result = match frame {
+        Ok(Some(frame)) => run_frame(ts, frame, None).map(|_| ()),
+        Ok(None) => call_ex(ts, &start.func, &start.args, start.kwargs.as_ref()).map(|_| ()),
+        Err(exc) => Err(exc),
+    };
     if let Err(exc) = result {
         if !ts.exc_matches(&exc, ExcKind::SystemExit) {
             let context = Some("in thread started by");

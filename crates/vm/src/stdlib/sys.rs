@@ -91,7 +91,7 @@ pub fn fill(ts: &ThreadState, dict: &ObjRef) {
     }
     put(
         "_xoptions",
-        Value::Obj(ObjRef::new(Obj::Dict(RefCell::new(x)))),
+        Value::Obj(ObjRef::new(Obj::Dict(Box::new(RefCell::new(x))))),
     );
     put(
         "warnoptions",

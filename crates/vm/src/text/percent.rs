@@ -77,7 +77,7 @@ impl ArgList<'_> {
 pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: &Value) -> PyResult<String> {
     let obj = args.obj().map(|o| &**o);
     // An instance of a tuple subclass (a namedtuple) supplies its items, as a tuple does.
-    let base = args.as_instance().map(|inst| inst.base.borrow().clone());
+    let base = args.as_instance().map(|inst| inst.base());
     let items = match (obj, base.as_ref().and_then(|b| b.obj()).map(|o| &**o)) {
         (Some(Obj::Tuple(t)), _) | (_, Some(Obj::Tuple(t))) => t.to_vec(),
         _ => vec![args.clone()],

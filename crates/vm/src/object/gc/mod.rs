@@ -142,7 +142,7 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
         Obj::Instance(inst) => {
             inst.traverse_classes(visit);
             read!(inst.attrs).traverse(visit);
-            value(&*read!(inst.base), visit);
+            inst.with_base(|base| value(base, visit));
             if let Some(exc) = &inst.exc {
                 let exc = read!(exc);
                 values(&exc.args, visit);
@@ -266,7 +266,7 @@ pub fn clear(obj: &Obj, out: &mut Taken) {
                 Ok(mut attrs) => out.values.extend(attrs.take_values()),
                 Err(_) => return,
             }
-            out.value(take!(inst.base));
+            out.value(inst.take_base());
             if let Some(exc) = &inst.exc {
                 let mut exc = match exc.try_borrow_mut() {
                     Ok(e) => e,

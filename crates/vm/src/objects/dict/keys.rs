@@ -31,7 +31,7 @@ pub fn native_hash(v: &Value) -> Option<u64> {
 
 fn has_user_eq(ts: &ThreadState, v: &Value) -> bool {
     v.as_instance().is_some_and(|inst| {
-        lookup_special(ts, inst.class(), Dunder::Eq).is_some() || !inst.base.borrow().is_null()
+        lookup_special(ts, inst.class(), Dunder::Eq).is_some() || inst.with_base(|b| !b.is_null())
     })
 }
 

@@ -521,7 +521,7 @@ impl<'a> Iterator for Entries<'a> {
 
 /// A new empty `dict` object.
 pub fn new_dict_obj() -> ObjRef {
-    ObjRef::new(Obj::Dict(RefCell::new(Dict::new())))
+    ObjRef::new(Obj::Dict(Box::new(RefCell::new(Dict::new()))))
 }
 
 /// `d[key]` without running Python code (`None` if absent or `d` is not a dict).

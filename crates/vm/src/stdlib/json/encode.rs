@@ -201,7 +201,7 @@ impl<'t> Encoder<'t> {
                 Obj::Tuple(items) => self.array(o, items)?,
                 Obj::Dict(_) => self.dict(o, o)?,
                 Obj::Instance(inst) => {
-                    let base = inst.base.borrow().clone();
+                    let base = inst.base();
                     if matches!(base, Value::Int(_) | Value::Float(_)) {
                         // An int or float subclass: the number's own repr, as CPython's.
                         return self.encode(&base);
