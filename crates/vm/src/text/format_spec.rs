@@ -171,8 +171,8 @@ pub fn pad_number(spec: &Spec, parts: NumberParts) -> Result<String, TooBig> {
         _ => "",
     };
     let (fill, align) = spec.layout('>');
-    let head = format!("{sign}{}", parts.prefix);
-    let fixed = head.chars().count() + parts.rest.chars().count();
+    let head = [sign, parts.prefix];
+    let fixed = char_count(&head) + parts.rest.chars().count();
     let mut digits = parts.digits;
     if let Some(sep) = spec.grouping {
         let every = if matches!(spec.kind, Some('b' | 'o' | 'x' | 'X')) {
@@ -186,8 +186,7 @@ pub fn pad_number(spec: &Spec, parts: NumberParts) -> Result<String, TooBig> {
         }
         digits = group(&digits, sep, every)?;
     }
-    let body = format!("{digits}{}", parts.rest);
-    align_text(fill, align, spec.width, &head, &body)
+    align_pieces(fill, align, spec.width, &head, &[&digits, &parts.rest])
 }
 
 /// Pads `head + body` to `width`; `=` puts the padding between them.
@@ -198,14 +197,41 @@ pub fn align_text(
     head: &str,
     body: &str,
 ) -> Result<String, TooBig> {
-    let len = head.chars().count() + body.chars().count();
-    let pad = width.saturating_sub(len);
-    match align {
-        '<' => alloc::padded(head, fill, 0, body, pad),
-        '=' => alloc::padded(head, fill, pad, body, 0),
-        '^' => alloc::padded("", fill, pad / 2, &format!("{head}{body}"), pad - pad / 2),
-        _ => alloc::padded("", fill, pad, &format!("{head}{body}"), 0),
-    }
+    align_pieces(fill, align, width, &[head], &[body])
+}
+
+fn char_count(pieces: &[&str]) -> usize {
+    pieces.iter().map(|p| p.chars().count()).sum()
+}
+
+/// [`align_text`] of a head and a body given in pieces, written into one string of the
+/// exact size (a number's sign and prefix, its digits and the rest).
+fn align_pieces(
+    fill: char,
+    align: char,
+    width: usize,
+    head: &[&str],
+    body: &[&str],
+) -> Result<String, TooBig> {
+    let pad = width.saturating_sub(char_count(head) + char_count(body));
+    let (left, mid, right) = match align {
+        '<' => (0, 0, pad),
+        '=' => (0, pad, 0),
+        '^' => (pad / 2, 0, pad - pad / 2),
+        _ => (pad, 0, 0),
+    };
+    let text: usize = head.iter().chain(body).map(|p| p.len()).sum();
+    let bytes = pad
+        .checked_mul(fill.len_utf8())
+        .and_then(|n| n.checked_add(text))
+        .ok_or(TooBig)?;
+    let mut out = alloc::string_with_capacity(bytes)?;
+    out.extend(std::iter::repeat_n(fill, left));
+    head.iter().for_each(|p| out.push_str(p));
+    out.extend(std::iter::repeat_n(fill, mid));
+    body.iter().for_each(|p| out.push_str(p));
+    out.extend(std::iter::repeat_n(fill, right));
+    Ok(out)
 }
 
 /// Digits a double's exact decimal expansion can have after the point (2**-1074 has 1,074):
@@ -413,6 +439,16 @@ fn format_float(ts: &ThreadState, x: f64, spec: &Spec, v: &Value) -> PyResult<St
 /// Digits and `#` prefix of an integer's magnitude in a radix presentation type.
 /// Decimal digits obey the interpreter's digit limit; power-of-two bases have none.
 pub fn int_digits(ts: &ThreadState, mag: &BigInt, kind: char) -> PyResult<(String, &'static str)> {
+    if let Some(m) = num_traits::ToPrimitive::to_u64(mag) {
+        // Machine-sized: no big-number conversion (and far below any digit limit).
+        return Ok(match kind {
+            'b' => (format!("{m:b}"), "0b"),
+            'o' => (format!("{m:o}"), "0o"),
+            'x' => (format!("{m:x}"), "0x"),
+            'X' => (format!("{m:X}"), "0X"),
+            _ => (itoa::Buffer::new().format(m).to_owned(), ""),
+        });
+    }
     Ok(match kind {
         'b' => (mag.to_str_radix(2), "0b"),
         'o' => (mag.to_str_radix(8), "0o"),
@@ -509,6 +545,14 @@ fn format_str(ts: &ThreadState, s: String, spec: &Spec, v: &Value) -> PyResult<S
 }
 
 /// `format(v, spec_text)`: `__format__` of instances, the mini-language for builtins.
+/// [`parse_spec`] naming `v`'s type in the error (looked up only then: it allocates).
+fn parse_spec_of(ts: &ThreadState, spec_text: &str, v: &Value) -> PyResult<Spec> {
+    parse_spec(spec_text, "").or_else(|_| {
+        let message = parse_spec(spec_text, &type_name(ts, v)).err();
+        Err(ts.value_error(message.unwrap_or_default()))
+    })
+}
+
 pub fn format_with_spec(ts: &mut ThreadState, v: &Value, spec_text: &str) -> PyResult<String> {
     if let Some(inst) = v.as_instance() {
         if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::Format) {
@@ -538,7 +582,7 @@ pub fn format_with_spec(ts: &mut ThreadState, v: &Value, spec_text: &str) -> PyR
             type_name(ts, v)
         )));
     }
-    let spec = parse_spec(spec_text, &type_name(ts, v)).map_err(|m| ts.value_error(m))?;
+    let spec = parse_spec_of(ts, spec_text, v)?;
     match &base {
         Value::Float(x) => format_float(ts, *x, &spec, v),
         _ if is_text => {
