@@ -45,26 +45,46 @@ impl Spec {
     }
 }
 
-fn digits_at(chars: &[char], i: &mut usize) -> Option<String> {
+fn digits_at<'c>(chars: &'c [char], i: &mut usize) -> Option<&'c [char]> {
     let start = *i;
     while *i < chars.len() && chars[*i].is_ascii_digit() {
         *i += 1;
     }
-    (*i > start).then(|| chars[start..*i].iter().collect())
+    (*i > start).then(|| &chars[start..*i])
 }
 
 /// A width or precision: CPython reads them as a `Py_ssize_t`.
-fn index_sized(digits: &str) -> Result<usize, String> {
+fn index_sized(digits: &[char]) -> Result<usize, String> {
     digits
-        .parse::<usize>()
-        .ok()
+        .iter()
+        .try_fold(0usize, |n, d| {
+            n.checked_mul(10)?.checked_add(d.to_digit(10)? as usize)
+        })
         .filter(|&n| n <= isize::MAX as usize)
         .ok_or_else(|| "Too many decimal digits in format string".to_string())
 }
 
+/// Runs `body` on `text`'s chars, collected on the stack when `text` is short (format specs
+/// and most `%` formats are): no allocation per format.
+pub fn with_chars<R>(text: &str, body: impl FnOnce(&[char]) -> R) -> R {
+    let mut small = ['\0'; 32];
+    if text.len() <= small.len() {
+        let mut n = 0;
+        for (slot, c) in small.iter_mut().zip(text.chars()) {
+            *slot = c;
+            n += 1;
+        }
+        return body(&small[..n]);
+    }
+    body(&text.chars().collect::<Vec<char>>())
+}
+
 /// Parses `text`; errors carry CPython's messages (`type_name` names the formatted value).
 pub fn parse_spec(text: &str, type_name: &str) -> Result<Spec, String> {
-    let chars: Vec<char> = text.chars().collect();
+    with_chars(text, |chars| parse_spec_chars(chars, text, type_name))
+}
+
+fn parse_spec_chars(chars: &[char], text: &str, type_name: &str) -> Result<Spec, String> {
     let mut s = Spec::default();
     let mut i = 0;
     let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
@@ -89,8 +109,8 @@ pub fn parse_spec(text: &str, type_name: &str) -> Result<Spec, String> {
         s.zero = true;
         i += 1;
     }
-    if let Some(w) = digits_at(&chars, &mut i) {
-        s.width = index_sized(&w)?;
+    if let Some(w) = digits_at(chars, &mut i) {
+        s.width = index_sized(w)?;
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -105,8 +125,8 @@ pub fn parse_spec(text: &str, type_name: &str) -> Result<Spec, String> {
     }
     if chars.get(i) == Some(&'.') {
         i += 1;
-        let p = digits_at(&chars, &mut i).ok_or("Format specifier missing precision")?;
-        s.precision = Some(index_sized(&p)?);
+        let p = digits_at(chars, &mut i).ok_or("Format specifier missing precision")?;
+        s.precision = Some(index_sized(p)?);
     }
     if chars.len() - i > 1 {
         return Err(format!(
