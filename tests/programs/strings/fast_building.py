@@ -79,3 +79,8 @@ print(b"aaa".replace(b"", b"-"), b"abab".replace(b"a", b"xyz"), "x".replace("x",
 print("%5d|%-4s|%x|%05.1f|%s" % (42, "ab", 255, 3.14159, "é"), "%(a)s %(b)d" % {"a": "k", "b": 3}, "%%" % ())
 print(f"{42:>{10}}", f"{'é':^7}|", f"{3:*<5}", f"{-3:=+6}", f"{12345678:,}", f"{255:#x}", f"{2**64:x}", f"{-2**63:d}", f"{7:08b}")
 print(format(1.5, "10.3f"), format(-0.0, "z.1f"), f"{1e20:,.0f}", f"{'x':{'>'}{5}}")
+print("-".join(w for w in ("a", "é", "c")), "".join(Sub(c) for c in "xy"), ascii("|".join(c for c in "a\ud801")))
+try:
+    "".join(x for x in ["a", 2])
+except TypeError as e:
+    print("TypeError", e)

@@ -567,9 +567,9 @@ fn format_str(ts: &ThreadState, s: String, spec: &Spec, v: &Value) -> PyResult<S
 /// `format(v, spec_text)`: `__format__` of instances, the mini-language for builtins.
 /// [`parse_spec`] naming `v`'s type in the error (looked up only then: it allocates).
 fn parse_spec_of(ts: &ThreadState, spec_text: &str, v: &Value) -> PyResult<Spec> {
-    parse_spec(spec_text, "").or_else(|_| {
+    parse_spec(spec_text, "").map_err(|_| {
         let message = parse_spec(spec_text, &type_name(ts, v)).err();
-        Err(ts.value_error(message.unwrap_or_default()))
+        ts.value_error(message.unwrap_or_default())
     })
 }
 

@@ -109,7 +109,8 @@ pub fn join(ts: &mut ThreadState, this: &Value, args: &Args, method: NativeFn) -
     let [iterable] = args.pos else {
         return call(ts, this, args, method);
     };
-    let joined = match (this.as_str(), iterable.obj().map(|o| &**o)) {
+    let sep = this.as_str();
+    let joined = match (sep, iterable.obj().map(|o| &**o)) {
         (Some(sep), Some(Obj::List(items))) => concat::join_plain(sep, &items.borrow()),
         (Some(sep), Some(Obj::Tuple(items))) => concat::join_plain(sep, items),
         _ => None,
@@ -127,6 +128,10 @@ pub fn join(ts: &mut ThreadState, this: &Value, args: &Args, method: NativeFn) -
     }
     let mut strs = vec![this.clone()];
     strs.extend(iter::collect_fast(ts, iterable)?);
+    if let Some(joined) = sep.and_then(|sep| concat::join_plain(sep, &strs[1..])) {
+        // A generator's strs, collected once (not again by the general join).
+        return Ok(Value::from_pystr(joined.or_memory_error(ts)?));
+    }
     let base = match strs.iter().any(has_surrogates) {
         true => free_base(strs.iter()),
         false => None,
