@@ -14,7 +14,7 @@ use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::dict::keys as dict_keys;
 use crate::objects::dict::{Dict, Key};
 use crate::objects::function::Function;
-use crate::objects::str::PyStr;
+use crate::objects::str::{concat, PyStr};
 use crate::protocol::iter;
 use crate::protocol::ops;
 use crate::text::repr;
@@ -94,21 +94,21 @@ pub fn build_map(ts: &mut ThreadState, items: Vec<Value>) -> PyResult {
 }
 
 #[inline(never)]
-pub fn concat_strings(items: &[Value]) -> Value {
-    if items
-        .iter()
-        .any(|v| v.as_str().is_some_and(PyStr::has_surrogates))
-    {
-        let pieces = items.iter().filter_map(Value::as_str);
-        return Value::from_pystr(PyStr::from_code_points(pieces.flat_map(PyStr::code_points)));
-    }
-    let mut out = String::new();
-    for v in items {
-        if let Some(s) = v.as_str() {
-            out.push_str(s.as_str());
+/// `BuildString(n)`: the top `n` strs (an f-string's pieces) joined in place of them, in
+/// one allocation of the exact length when none holds a lone surrogate.
+pub fn build_string(ts: &ThreadState, f: &mut Frame, n: usize) -> PyResult<()> {
+    let start = f.slots.len() - n;
+    let pieces = &f.slots[start..];
+    let joined = match concat::join_plain(&PyStr::new(String::new()), pieces) {
+        Some(joined) => Value::from_pystr(joined.or_memory_error(ts)?),
+        None => {
+            let pieces = pieces.iter().filter_map(Value::as_str);
+            Value::from_pystr(PyStr::from_code_points(pieces.flat_map(PyStr::code_points)))
         }
-    }
-    Value::new_str(out)
+    };
+    f.slots.truncate(start);
+    f.push(joined);
+    Ok(())
 }
 
 #[inline(never)]
@@ -126,13 +126,20 @@ pub fn format_value(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult
         FormatFlags::CONVERSION_ASCII => Value::new_str(repr::ascii(&repr::repr(ts, &v)?)),
         _ => v,
     };
-    let spec = spec.as_str().map_or("", |s| s.as_str()).to_string();
-    if spec.is_empty() && v.as_str().is_some_and(PyStr::has_surrogates) {
-        // `f'{s}'` is `s` itself (the formatting code reads text as `&str`).
-        f.push(v);
-        return Ok(());
+    let spec = spec.as_str().map_or("", PyStr::as_str);
+    if spec.is_empty() {
+        // `f'{s}'` is `s` itself, and `f'{i}'` the int's text (neither type's `__format__`
+        // can be replaced; their subclasses' instances are not `Str`/`Int` values).
+        if v.as_str().is_some() {
+            f.push(v);
+            return Ok(());
+        }
+        if let Value::Int(i) = v {
+            f.push(Value::new_str(crate::objects::int::small_int_text(i)));
+            return Ok(());
+        }
     }
-    let s = crate::text::format_spec::format_with_spec(ts, &v, &spec)?;
+    let s = crate::text::format_spec::format_with_spec(ts, &v, spec)?;
     f.push(Value::new_str(s));
     Ok(())
 }

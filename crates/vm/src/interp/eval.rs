@@ -551,10 +551,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let d = build::build_map(ts, items)?;
                     f.push(d);
                 }
-                I::BuildString(n) => {
-                    let items = f.pop_n(n as usize);
-                    f.push(build::concat_strings(&items));
-                }
+                I::BuildString(n) => build::build_string(ts, f, n as usize)?,
                 I::FormatValue(flags) => build::format_value(ts, f, flags)?,
                 I::ListAppend(i) => {
                     let v = f.pop();

@@ -311,13 +311,44 @@ fn float_type_error(ts: &ThreadState, x: &Value) -> ObjRef {
     ))
 }
 
+/// `str(x)` for the eval loop's call of the `str` type itself with one int, float or str of
+/// the built-in types, straight off the stack: no `Args`, no class checks, the text written
+/// at its exact length. `None` for any other call (the general path: subclasses,
+/// `__str__`, bools, keywords).
+#[inline]
+pub fn plain_str_call(ts: &ThreadState, callee: &Value, arg: &Value) -> Option<Value> {
+    if !callee
+        .obj()
+        .is_some_and(|c| ObjRef::ptr_eq(c, ts.rt.type_obj(TypeId::Str)))
+    {
+        return None;
+    }
+    match arg {
+        Value::Int(i) => Some(Value::new_str(crate::objects::int::small_int_text(*i))),
+        Value::Float(x) => Some(Value::new_str(crate::objects::float::float_repr(*x))),
+        Value::Obj(o) if matches!(&**o, Obj::Str(_)) => Some(arg.clone()),
+        _ => None,
+    }
+}
+
 fn string(ts: &mut ThreadState, args: &Args) -> PyResult {
-    let Some(x) = args.pos.first() else {
+    let given = args.pos.len() + args.kwnames.len();
+    if given > 3 {
+        return Err(ts.type_error(format!("str() takes at most 3 arguments ({given} given)")));
+    }
+    let names = args.kwnames.iter().filter_map(Value::as_str);
+    if let Some(bad) = names
+        .map(|n| n.as_str())
+        .find(|n| !matches!(*n, "object" | "encoding" | "errors"))
+    {
+        return Err(ts.type_error(format!("'{bad}' is an invalid keyword argument for str()")));
+    }
+    let Some(x) = args.pos.first().or_else(|| args.kw("object")) else {
         return Ok(Value::new_str(""));
     };
     if let (Some(b), true) = (
         bytes_methods::bytes_data(x),
-        args.pos.len() > 1 || args.kw("encoding").is_some(),
+        args.pos.len() > 1 || args.kw("encoding").is_some() || args.kw("errors").is_some(),
     ) {
         let (encoding, errors) = bytes_methods::codec_args_from(ts, args, 1)?;
         return Ok(Value::from_pystr(crate::text::codecs::decode(

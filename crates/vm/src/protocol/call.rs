@@ -354,6 +354,14 @@ fn call_stack_values(
             f.push(result);
             return Ok(None);
         }
+        if nargs == 1 {
+            let (callee, arg) = (&f.slots[callee_index], &f.slots[callee_index + 1]);
+            if let Some(text) = crate::objects::constructors::plain_str_call(ts, callee, arg) {
+                f.slots.truncate(callee_index);
+                f.push(text);
+                return Ok(None);
+            }
+        }
     }
     if let Some(frame) = class::init_frame(ts, f, nargs, kwnames)? {
         return Ok(Some(frame));

@@ -45,26 +45,46 @@ impl Spec {
     }
 }
 
-fn digits_at(chars: &[char], i: &mut usize) -> Option<String> {
+fn digits_at<'c>(chars: &'c [char], i: &mut usize) -> Option<&'c [char]> {
     let start = *i;
     while *i < chars.len() && chars[*i].is_ascii_digit() {
         *i += 1;
     }
-    (*i > start).then(|| chars[start..*i].iter().collect())
+    (*i > start).then(|| &chars[start..*i])
 }
 
 /// A width or precision: CPython reads them as a `Py_ssize_t`.
-fn index_sized(digits: &str) -> Result<usize, String> {
+fn index_sized(digits: &[char]) -> Result<usize, String> {
     digits
-        .parse::<usize>()
-        .ok()
+        .iter()
+        .try_fold(0usize, |n, d| {
+            n.checked_mul(10)?.checked_add(d.to_digit(10)? as usize)
+        })
         .filter(|&n| n <= isize::MAX as usize)
         .ok_or_else(|| "Too many decimal digits in format string".to_string())
 }
 
+/// Runs `body` on `text`'s chars, collected on the stack when `text` is short (format specs
+/// and most `%` formats are): no allocation per format.
+pub fn with_chars<R>(text: &str, body: impl FnOnce(&[char]) -> R) -> R {
+    let mut small = ['\0'; 32];
+    if text.len() <= small.len() {
+        let mut n = 0;
+        for (slot, c) in small.iter_mut().zip(text.chars()) {
+            *slot = c;
+            n += 1;
+        }
+        return body(&small[..n]);
+    }
+    body(&text.chars().collect::<Vec<char>>())
+}
+
 /// Parses `text`; errors carry CPython's messages (`type_name` names the formatted value).
 pub fn parse_spec(text: &str, type_name: &str) -> Result<Spec, String> {
-    let chars: Vec<char> = text.chars().collect();
+    with_chars(text, |chars| parse_spec_chars(chars, text, type_name))
+}
+
+fn parse_spec_chars(chars: &[char], text: &str, type_name: &str) -> Result<Spec, String> {
     let mut s = Spec::default();
     let mut i = 0;
     let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
@@ -89,8 +109,8 @@ pub fn parse_spec(text: &str, type_name: &str) -> Result<Spec, String> {
         s.zero = true;
         i += 1;
     }
-    if let Some(w) = digits_at(&chars, &mut i) {
-        s.width = index_sized(&w)?;
+    if let Some(w) = digits_at(chars, &mut i) {
+        s.width = index_sized(w)?;
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -105,8 +125,8 @@ pub fn parse_spec(text: &str, type_name: &str) -> Result<Spec, String> {
     }
     if chars.get(i) == Some(&'.') {
         i += 1;
-        let p = digits_at(&chars, &mut i).ok_or("Format specifier missing precision")?;
-        s.precision = Some(index_sized(&p)?);
+        let p = digits_at(chars, &mut i).ok_or("Format specifier missing precision")?;
+        s.precision = Some(index_sized(p)?);
     }
     if chars.len() - i > 1 {
         return Err(format!(
@@ -171,8 +191,8 @@ pub fn pad_number(spec: &Spec, parts: NumberParts) -> Result<String, TooBig> {
         _ => "",
     };
     let (fill, align) = spec.layout('>');
-    let head = format!("{sign}{}", parts.prefix);
-    let fixed = head.chars().count() + parts.rest.chars().count();
+    let head = [sign, parts.prefix];
+    let fixed = char_count(&head) + parts.rest.chars().count();
     let mut digits = parts.digits;
     if let Some(sep) = spec.grouping {
         let every = if matches!(spec.kind, Some('b' | 'o' | 'x' | 'X')) {
@@ -186,8 +206,7 @@ pub fn pad_number(spec: &Spec, parts: NumberParts) -> Result<String, TooBig> {
         }
         digits = group(&digits, sep, every)?;
     }
-    let body = format!("{digits}{}", parts.rest);
-    align_text(fill, align, spec.width, &head, &body)
+    align_pieces(fill, align, spec.width, &head, &[&digits, &parts.rest])
 }
 
 /// Pads `head + body` to `width`; `=` puts the padding between them.
@@ -198,14 +217,41 @@ pub fn align_text(
     head: &str,
     body: &str,
 ) -> Result<String, TooBig> {
-    let len = head.chars().count() + body.chars().count();
-    let pad = width.saturating_sub(len);
-    match align {
-        '<' => alloc::padded(head, fill, 0, body, pad),
-        '=' => alloc::padded(head, fill, pad, body, 0),
-        '^' => alloc::padded("", fill, pad / 2, &format!("{head}{body}"), pad - pad / 2),
-        _ => alloc::padded("", fill, pad, &format!("{head}{body}"), 0),
-    }
+    align_pieces(fill, align, width, &[head], &[body])
+}
+
+fn char_count(pieces: &[&str]) -> usize {
+    pieces.iter().map(|p| p.chars().count()).sum()
+}
+
+/// [`align_text`] of a head and a body given in pieces, written into one string of the
+/// exact size (a number's sign and prefix, its digits and the rest).
+fn align_pieces(
+    fill: char,
+    align: char,
+    width: usize,
+    head: &[&str],
+    body: &[&str],
+) -> Result<String, TooBig> {
+    let pad = width.saturating_sub(char_count(head) + char_count(body));
+    let (left, mid, right) = match align {
+        '<' => (0, 0, pad),
+        '=' => (0, pad, 0),
+        '^' => (pad / 2, 0, pad - pad / 2),
+        _ => (pad, 0, 0),
+    };
+    let text: usize = head.iter().chain(body).map(|p| p.len()).sum();
+    let bytes = pad
+        .checked_mul(fill.len_utf8())
+        .and_then(|n| n.checked_add(text))
+        .ok_or(TooBig)?;
+    let mut out = alloc::string_with_capacity(bytes)?;
+    out.extend(std::iter::repeat_n(fill, left));
+    head.iter().for_each(|p| out.push_str(p));
+    out.extend(std::iter::repeat_n(fill, mid));
+    body.iter().for_each(|p| out.push_str(p));
+    out.extend(std::iter::repeat_n(fill, right));
+    Ok(out)
 }
 
 /// Digits a double's exact decimal expansion can have after the point (2**-1074 has 1,074):
@@ -413,6 +459,16 @@ fn format_float(ts: &ThreadState, x: f64, spec: &Spec, v: &Value) -> PyResult<St
 /// Digits and `#` prefix of an integer's magnitude in a radix presentation type.
 /// Decimal digits obey the interpreter's digit limit; power-of-two bases have none.
 pub fn int_digits(ts: &ThreadState, mag: &BigInt, kind: char) -> PyResult<(String, &'static str)> {
+    if let Some(m) = num_traits::ToPrimitive::to_u64(mag) {
+        // Machine-sized: no big-number conversion (and far below any digit limit).
+        return Ok(match kind {
+            'b' => (format!("{m:b}"), "0b"),
+            'o' => (format!("{m:o}"), "0o"),
+            'x' => (format!("{m:x}"), "0x"),
+            'X' => (format!("{m:X}"), "0X"),
+            _ => (itoa::Buffer::new().format(m).to_owned(), ""),
+        });
+    }
     Ok(match kind {
         'b' => (mag.to_str_radix(2), "0b"),
         'o' => (mag.to_str_radix(8), "0o"),
@@ -509,6 +565,14 @@ fn format_str(ts: &ThreadState, s: String, spec: &Spec, v: &Value) -> PyResult<S
 }
 
 /// `format(v, spec_text)`: `__format__` of instances, the mini-language for builtins.
+/// [`parse_spec`] naming `v`'s type in the error (looked up only then: it allocates).
+fn parse_spec_of(ts: &ThreadState, spec_text: &str, v: &Value) -> PyResult<Spec> {
+    parse_spec(spec_text, "").map_err(|_| {
+        let message = parse_spec(spec_text, &type_name(ts, v)).err();
+        ts.value_error(message.unwrap_or_default())
+    })
+}
+
 pub fn format_with_spec(ts: &mut ThreadState, v: &Value, spec_text: &str) -> PyResult<String> {
     if let Some(inst) = v.as_instance() {
         if let Some(m) = class::lookup_special(ts, inst.class(), Dunder::Format) {
@@ -538,7 +602,7 @@ pub fn format_with_spec(ts: &mut ThreadState, v: &Value, spec_text: &str) -> PyR
             type_name(ts, v)
         )));
     }
-    let spec = parse_spec(spec_text, &type_name(ts, v)).map_err(|m| ts.value_error(m))?;
+    let spec = parse_spec_of(ts, spec_text, v)?;
     match &base {
         Value::Float(x) => format_float(ts, *x, &spec, v),
         _ if is_text => {

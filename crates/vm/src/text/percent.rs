@@ -88,18 +88,20 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: &Value) -> PyResult
         next: 0,
         mapping: matches!(obj, Some(Obj::Dict(_))),
     };
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        i += 1;
-        if c != '%' {
-            out.push(c);
-            continue;
+    let mut out = String::with_capacity(fmt.len() + 16);
+    crate::text::format_spec::with_chars(fmt, |chars| {
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            i += 1;
+            if c != '%' {
+                out.push(c);
+                continue;
+            }
+            out.push_str(&conversion(ts, chars, &mut i, &mut list)?);
         }
-        out.push_str(&conversion(ts, &chars, &mut i, &mut list)?);
-    }
+        PyResult::Ok(())
+    })?;
     if !list.mapping && list.next < list.items.len() {
         return Err(ts.type_error("not all arguments converted during string formatting"));
     }

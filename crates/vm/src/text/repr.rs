@@ -109,7 +109,7 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         Value::Null => return Ok("<NULL>".into()),
         Value::None => return Ok("None".into()),
         Value::Bool(b) => return Ok(if *b { "True" } else { "False" }.into()),
-        Value::Int(i) => return Ok(i.to_string()),
+        Value::Int(i) => return Ok(crate::objects::int::small_int_text(*i)),
         Value::Float(f) => return Ok(float_repr(*f)),
         Value::Obj(o) => o,
     };

@@ -7,6 +7,7 @@ use memchr::memmem;
 
 use super::{arg_or_kw, AnyStr, PyAnyStr};
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::{OrMemoryError, TooBig};
 use crate::object::args::{count, int_arg, positional};
 use crate::object::class_of::type_name;
 use crate::object::error::PyResult;
@@ -218,14 +219,27 @@ pub fn replace<S: PyAnyStr + ?Sized>(ts: &mut ThreadState, this: &Value, args: &
         None => usize::MAX,
     };
     let s = S::receiver(this);
-    Ok(S::result(this, replaced(&*s, &old, &new, limit)))
+    let out = replaced(&*s, &old, &new, limit).or_memory_error(ts)?;
+    Ok(S::result(this, out))
 }
 
 /// `s` with the first `limit` occurrences of `old` replaced by `new`; an empty `old` matches
 /// before every element and at the end.
-fn replaced<S: AnyStr + ?Sized>(s: &S, old: &S, new: &S, limit: usize) -> S::Owned {
+fn replaced<S: AnyStr + ?Sized>(s: &S, old: &S, new: &S, limit: usize) -> Result<S::Owned, TooBig> {
     let len = s.units().len();
     let mut out = S::new_owned();
+    // The exact size (CPython counts first too): no regrowth while splicing.
+    let (old_len, new_len) = (old.units().len(), new.units().len());
+    let hits = match old_len {
+        0 => (s.elements().count() + 1).min(limit),
+        _ => memmem::find_iter(s.units(), old.units())
+            .take(limit)
+            .count(),
+    };
+    let size = (new_len.checked_mul(hits))
+        .and_then(|added| (len - old_len * hits).checked_add(added))
+        .ok_or(TooBig)?;
+    S::reserve(&mut out, size)?;
     let mut last = 0;
     let mut splice = |at: usize, skip: usize| {
         S::push_part(&mut out, s.part(last..at));
@@ -241,7 +255,7 @@ fn replaced<S: AnyStr + ?Sized>(s: &S, old: &S, new: &S, limit: usize) -> S::Own
         hits.take(limit).for_each(|at| splice(at, skip));
     }
     S::push_part(&mut out, s.part(last..len));
-    out
+    Ok(out)
 }
 
 /// `split`/`rsplit`'s `(sep, maxsplit)`: `None` for whitespace, `usize::MAX` for no limit.

@@ -202,6 +202,12 @@ pub fn parse_int_limited(text: &str, base: u32, limit: usize) -> Result<BigInt, 
     Ok(if neg { -n } else { n })
 }
 
+/// The decimal text of a machine int, allocated at its exact length without going through
+/// `fmt` (`str(i)`, `f"{i}"` and `repr` of small ints are hot in string building).
+pub fn small_int_text(n: i64) -> String {
+    itoa::Buffer::new().format(n).to_owned()
+}
+
 /// `str(n)` under the interpreter's digit limit (`sys.set_int_max_str_digits`).
 pub fn decimal_text(ts: &ThreadState, n: &BigInt) -> PyResult<String> {
     let limit = ts.rt.int_max_str_digits.get();

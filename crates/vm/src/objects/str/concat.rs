@@ -1,4 +1,6 @@
-//! `str + str` without quadratic string building: like CPython's `unicode_concatenate`, the
+//! Building strs by concatenation: `sep.join(strs)` and f-strings' `BuildString` in one
+//! allocation of the exact size ([`join_plain`]), and `str + str` without quadratic string
+//! building: like CPython's `unicode_concatenate`, the
 //! left operand is appended to in place when the eval loop holds its only reference, counting
 //! the variable that the next instruction is about to overwrite as released.
 //!
@@ -8,10 +10,11 @@
 //! text grows in place with amortised doubling. Any other reference (`t = s`, a container,
 //! a constant) keeps the count above one and the add copies, so nothing observable changes.
 
-use crate::object::alloc::TooBig;
+use crate::object::alloc::{self, TooBig};
 use gilvm_compiler::bytecode::{unpack_pair, Instruction as I};
 
 use crate::interp::frame::Frame;
+use crate::object::value::HashCache;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::CodeInfo;
 use crate::objects::dict::{dict_get, store_dict};
@@ -90,4 +93,39 @@ fn release_dict_entry(dict: &ObjRef, name: &Value, holds_head: impl Fn(&Value) -
     if dict_get(dict, name).is_some_and(|v| holds_head(&v)) {
         store_dict(dict, name, Value::None);
     }
+}
+
+/// `sep.join(items)` when `sep` and every item are strs of the built-in type without lone
+/// surrogates: the lengths summed first, the text copied once into a string of exactly that
+/// size, its length in code points summed too (no rescan). `None` for anything else (the
+/// general join: subclasses, surrogates, the `TypeError` for a non-str item).
+pub fn join_plain(sep: &PyStr, items: &[Value]) -> Option<Result<PyStr, TooBig>> {
+    if sep.lone.is_some() {
+        return None;
+    }
+    let (mut bytes, mut chars) = (0usize, 0usize);
+    for item in items {
+        let s = item.as_str().filter(|s| s.lone.is_none())?;
+        bytes = bytes.saturating_add(s.text.len());
+        chars = chars.saturating_add(s.char_len);
+    }
+    let gaps = items.len().saturating_sub(1);
+    let bytes = bytes.saturating_add(sep.text.len().saturating_mul(gaps));
+    Some(joined_text(sep, items, bytes).map(|text| PyStr {
+        text,
+        char_len: chars + sep.char_len * gaps,
+        lone: None,
+        hash: HashCache::default(),
+    }))
+}
+
+fn joined_text(sep: &PyStr, items: &[Value], bytes: usize) -> Result<String, TooBig> {
+    let mut text = alloc::string_with_capacity(bytes)?;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep.text);
+        }
+        text.push_str(item.as_str().map_or("", PyStr::as_str));
+    }
+    Ok(text)
 }

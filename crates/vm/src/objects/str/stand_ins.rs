@@ -10,10 +10,11 @@
 //! the method directly.
 
 use crate::interp::thread_state::ThreadState;
+use crate::object::alloc::OrMemoryError;
 use crate::object::error::PyResult;
 use crate::object::value::{Obj, Value};
 use crate::objects::function::{Args, NativeFn};
-use crate::objects::str::PyStr;
+use crate::objects::str::{concat, PyStr};
 use crate::protocol::iter;
 
 const BLOCK: u32 = 0x800;
@@ -108,6 +109,15 @@ pub fn join(ts: &mut ThreadState, this: &Value, args: &Args, method: NativeFn) -
     let [iterable] = args.pos else {
         return call(ts, this, args, method);
     };
+    let sep = this.as_str();
+    let joined = match (sep, iterable.obj().map(|o| &**o)) {
+        (Some(sep), Some(Obj::List(items))) => concat::join_plain(sep, &items.borrow()),
+        (Some(sep), Some(Obj::Tuple(items))) => concat::join_plain(sep, items),
+        _ => None,
+    };
+    if let Some(joined) = joined {
+        return Ok(Value::from_pystr(joined.or_memory_error(ts)?));
+    }
     let plain = match iterable.obj().map(|o| &**o) {
         Some(Obj::List(items)) => !items.borrow().iter().any(has_surrogates),
         Some(Obj::Tuple(items)) => !items.iter().any(has_surrogates),
@@ -118,6 +128,10 @@ pub fn join(ts: &mut ThreadState, this: &Value, args: &Args, method: NativeFn) -
     }
     let mut strs = vec![this.clone()];
     strs.extend(iter::collect_fast(ts, iterable)?);
+    if let Some(joined) = sep.and_then(|sep| concat::join_plain(sep, &strs[1..])) {
+        // A generator's strs, collected once (not again by the general join).
+        return Ok(Value::from_pystr(joined.or_memory_error(ts)?));
+    }
     let base = match strs.iter().any(has_surrogates) {
         true => free_base(strs.iter()),
         false => None,
