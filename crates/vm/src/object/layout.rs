@@ -102,10 +102,17 @@ impl InstanceAttrs {
     /// there are none (room for as many values as the class's instances have had names).
     pub fn new(class: &ObjRef, attrs: Dict) -> InstanceAttrs {
         match &**class {
-            Obj::Type(t) if attrs.is_empty() => {
-                InstanceAttrs::Split(Vec::with_capacity(t.instance_keys.len()))
-            }
+            Obj::Type(_) if attrs.is_empty() => InstanceAttrs::empty(class),
             _ => InstanceAttrs::Dict(ObjRef::new(Obj::Dict(RefCell::new(attrs)))),
+        }
+    }
+
+    /// The storage of a new instance of `class` (a type) without attributes.
+    #[inline]
+    pub fn empty(class: &ObjRef) -> InstanceAttrs {
+        match &**class {
+            Obj::Type(t) => InstanceAttrs::Split(Vec::with_capacity(t.instance_keys.len())),
+            _ => InstanceAttrs::Dict(ObjRef::new(Obj::Dict(RefCell::default()))),
         }
     }
 

@@ -684,6 +684,18 @@ impl Instance {
         }
     }
 
+    /// A new instance of `class` without attributes, wrapping `base` (a built-in value, or
+    /// `Null`): a user class's call makes one before `__init__` runs.
+    #[inline]
+    pub fn bare(class: ObjRef, exc: Option<RefCell<ExcData>>, base: Value) -> Instance {
+        Instance {
+            attrs: RefCell::new(InstanceAttrs::empty(&class)),
+            class: ClassCell::new(class),
+            exc: exc.map(Box::new),
+            base: RefCell::new(base),
+        }
+    }
+
     /// The instance's class.
     #[inline(always)]
     pub fn class(&self) -> &Obj {

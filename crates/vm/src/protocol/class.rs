@@ -331,6 +331,13 @@ pub fn call_type(
         return crate::objects::constructors::construct(ts, t.builtin, &Args::new(args, kwnames));
     }
     let positional = &args[..args.len() - kwnames.len()];
+    if let Some(init) = t.init_cache.get(t.version()) {
+        // No metaclass, no `__new__`, a Python `__init__` (see `plain_init`).
+        let instance = new_instance(ts, cls, t, positional)?;
+        let r = call_with_receiver(ts, &init, &instance, args, kwnames)?;
+        init_returned(ts, &r)?;
+        return Ok(instance);
+    }
     check_abstract(ts, t)?;
     if let Some(new) = lookup_special(ts, cls, Dunder::New) {
         return call_user_new(ts, cls, &new, args, kwnames);
@@ -368,9 +375,8 @@ fn new_instance(ts: &mut ThreadState, cls: &ObjRef, t: &TypeObj, positional: &[V
         true => crate::objects::constructors::construct(ts, t.builtin, &Args::new(&[], &[]))?,
         false => Value::Null,
     };
-    let instance = Instance::new(
+    let instance = Instance::bare(
         cls.clone(),
-        Dict::new(),
         t.is_exception.then(|| {
             RefCell::new(ExcData {
                 args: positional.to_vec(),
@@ -379,8 +385,8 @@ fn new_instance(ts: &mut ThreadState, cls: &ObjRef, t: &TypeObj, positional: &[V
                 ..ExcData::default()
             })
         }),
+        base,
     );
-    *instance.base.borrow_mut() = base;
     Ok(Value::Obj(ObjRef::new(Obj::Instance(instance))))
 }
 
