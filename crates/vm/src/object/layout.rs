@@ -102,10 +102,17 @@ impl InstanceAttrs {
     /// there are none (room for as many values as the class's instances have had names).
     pub fn new(class: &ObjRef, attrs: Dict) -> InstanceAttrs {
         match &**class {
-            Obj::Type(t) if attrs.is_empty() => {
-                InstanceAttrs::Split(Vec::with_capacity(t.instance_keys.len()))
-            }
+            Obj::Type(_) if attrs.is_empty() => InstanceAttrs::empty(class),
             _ => InstanceAttrs::Dict(ObjRef::new(Obj::Dict(Box::new(RefCell::new(attrs))))),
+        }
+    }
+
+    /// The storage of a new instance of `class` (a type) without attributes.
+    #[inline]
+    pub fn empty(class: &ObjRef) -> InstanceAttrs {
+        match &**class {
+            Obj::Type(t) => InstanceAttrs::Split(Vec::with_capacity(t.instance_keys.len())),
+            _ => InstanceAttrs::Dict(ObjRef::new(Obj::Dict(Box::default()))),
         }
     }
 
@@ -324,8 +331,10 @@ impl Instance {
         }
     }
 
-    /// Replaces the attribute `key` when the `hint`-th name is that very object (see
-    /// [`Instance::attr_at_hint`]): the old value, or `value` back.
+    /// Sets the attribute `key` when the `hint`-th name is that very object (see
+    /// [`Instance::attr_at_hint`]): the old value (`Null` when a split instance's values
+    /// grew by this one: the next name in the class's order, as `__init__` sets them), or
+    /// `value` back.
     #[inline(always)]
     pub fn set_attr_at_hint(
         &self,
@@ -334,12 +343,18 @@ impl Instance {
         value: Value,
     ) -> Result<Value, Value> {
         match &mut *self.attrs.borrow_mut() {
-            InstanceAttrs::Split(values) => match values.get_mut(hint) {
-                Some(slot) if self.shared_keys().is_some_and(|k| k.is_at(hint, key)) => {
-                    Ok(std::mem::replace(slot, value))
+            InstanceAttrs::Split(values) => {
+                if hint > values.len() || !self.shared_keys().is_some_and(|k| k.is_at(hint, key)) {
+                    return Err(value);
                 }
-                _ => Err(value),
-            },
+                match values.get_mut(hint) {
+                    Some(slot) => Ok(std::mem::replace(slot, value)),
+                    None => {
+                        values.push(value);
+                        Ok(Value::Null)
+                    }
+                }
+            }
             InstanceAttrs::Dict(d) => dict_cell(d).borrow_mut().set_at_hint(hint, key, value),
         }
     }
@@ -444,6 +459,27 @@ mod tests {
         assert!(ObjRef::ptr_eq(&d, &a.dict_obj()), "made once");
         assert_eq!(int(a.attr_at_hint(1, &key(&y))), Some(2));
         assert_eq!(keys_of(&a), ["x", "y"]);
+        // Another instance of the class appends through the hints, in the class's order only.
+        let b = Instance::new(a.class_ref(), Dict::new(), None);
+        assert!(
+            b.set_attr_at_hint(1, &key(&y), Value::Int(5)).is_err(),
+            "x not set yet"
+        );
+        assert!(
+            b.set_attr_at_hint(0, &key(&y), Value::Int(5)).is_err(),
+            "not y's position"
+        );
+        assert!(matches!(
+            b.set_attr_at_hint(0, &key(&x), Value::Int(4)),
+            Ok(Value::Null)
+        ));
+        assert!(matches!(
+            b.set_attr_at_hint(1, &key(&y), Value::Int(5)),
+            Ok(Value::Null)
+        ));
+        assert!(is_split(&b));
+        assert_eq!((int(b.attr(&x)), int(b.attr(&y))), (Some(4), Some(5)));
+        assert_eq!(keys_of(&b), ["x", "y"]);
     }
 
     #[test]

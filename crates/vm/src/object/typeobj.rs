@@ -142,6 +142,14 @@ pub struct TypeObj {
     pub serial: u64,
     /// The names its instances' attributes are stored under (see `object::layout`).
     pub instance_keys: SharedKeys,
+    /// Whether a class statement or `type(name, bases, namespace)` made the class, or it is
+    /// of another module than `builtins` (see `protocol::class::is_user_class`).
+    pub user_class: bool,
+    /// Whether the class or a base defines `__del__`, with the version tag that answer was
+    /// found under (see [`TypeObj::has_finalizer`]).
+    finalizer: Cell<(u64, bool)>,
+    /// The `__init__` a call of the class runs in place (see `protocol::class::init_frame`).
+    pub init_cache: InitCache,
 }
 
 /// What `__slots__` gave a class's instances.
@@ -174,6 +182,7 @@ impl TypeObj {
         is_exception: bool,
     ) -> TypeObj {
         TypeObj {
+            user_class: module != "builtins",
             name,
             module,
             bases: RefCell::new(bases.into()),
@@ -189,6 +198,8 @@ impl TypeObj {
             version: Cell::new(0),
             serial: TYPE_SERIALS.fetch_add(1, Ordering::Relaxed),
             instance_keys: SharedKeys::default(),
+            finalizer: Cell::new((0, false)),
+            init_cache: InitCache::default(),
         }
     }
 
@@ -365,6 +376,37 @@ impl TypeObj {
         found
     }
 
+    /// Whether the class or a base defines `__del__` (`del_name`), asked at every release of
+    /// an instance: answered from what was found under the class's current version tag, so
+    /// a release walks no MRO and hashes nothing. A namespace being changed right now counts
+    /// as holding none (read without running code), and the answer is then not kept.
+    #[inline]
+    pub fn has_finalizer(&self, del_name: &Value) -> bool {
+        let (version, found) = self.finalizer.get();
+        if version != 0 && version == self.version.get() {
+            return found;
+        }
+        self.find_finalizer(del_name)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn find_finalizer(&self, del_name: &Value) -> bool {
+        let mro = self.mro();
+        let classes = || {
+            std::iter::once(self).chain(mro.iter().filter_map(|c| match &**c {
+                Obj::Type(t) => Some(&**t),
+                _ => None,
+            }))
+        };
+        let found = classes().any(|t| t.try_dict().is_ok_and(|d| d.get(del_name).is_some()));
+        // A tag given while a namespace of the MRO is borrowed would outlive its change.
+        if classes().all(|t| t.try_dict().is_ok()) {
+            self.finalizer.set((self.valid_version(), found));
+        }
+        found
+    }
+
     fn lookup_uncached(&self, name: &Value) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
@@ -505,6 +547,49 @@ impl LookupCache {
     }
 }
 
+/// A value found for a class under one of its version tags: what a call of the class needs
+/// (its `__init__`), remembered so that each call does not look it up again (as CPython
+/// 3.11's `CALL` specialised for a class checks the type's version only).
+#[derive(Default)]
+pub struct InitCache {
+    entry: RefCell<Option<(u64, Value)>>,
+}
+
+impl InitCache {
+    /// The value found under `version` (never under 0: no tag).
+    #[inline]
+    pub fn get(&self, version: u64) -> Option<Value> {
+        match &*self.entry.try_borrow().ok()? {
+            Some((v, found)) if *v == version && version != 0 => Some(found.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn put(&self, version: u64, found: Value) {
+        if let Ok(mut entry) = self.entry.try_borrow_mut() {
+            let old = entry.replace((version, found));
+            drop(entry);
+            drop(old);
+        }
+    }
+
+    /// Visits the object held, for the cycle collector; false when the entry is borrowed.
+    pub fn traverse(&self, visit: &mut impl FnMut(&ObjRef)) -> bool {
+        let Ok(entry) = self.entry.try_borrow() else {
+            return false;
+        };
+        if let Some((_, Value::Obj(o))) = &*entry {
+            visit(o);
+        }
+        true
+    }
+
+    /// Empties the cache (the collector breaking a cycle through a type): what it held.
+    pub fn take(&self) -> Option<Value> {
+        Some(self.entry.try_borrow_mut().ok()?.take()?.1)
+    }
+}
+
 /// One frame an exception passed: its code, the instruction, the frame's globals.
 pub type TbEntry = (std::rc::Rc<crate::objects::code::CodeInfo>, usize, ObjRef);
 
@@ -622,6 +707,18 @@ impl Instance {
     /// Takes the wrapped value out (teardown, the collector's clearing).
     pub fn take_base(&self) -> Value {
         self.base.take()
+    }
+
+    /// A new instance of `class` without attributes, wrapping `base` (a built-in value, or
+    /// `Null`): a user class's call makes one before `__init__` runs.
+    #[inline]
+    pub fn bare(class: ObjRef, exc: Option<RefCell<ExcData>>, base: Value) -> Instance {
+        Instance {
+            attrs: RefCell::new(InstanceAttrs::empty(&class)),
+            class: ClassCell::new(class),
+            exc: exc.map(Box::new),
+            base: Cell::new(base),
+        }
     }
 
     /// The instance's class.

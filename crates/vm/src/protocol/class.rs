@@ -308,17 +308,13 @@ pub fn unary_dunder(
     }
 }
 
-/// Whether `cls` is a class defined in Python (not a built-in type): one of another module
-/// than `builtins`, or one a class statement gave a `__module__` (a class `exec`uted in
-/// globals without `__name__` is of `builtins`, as in CPython).
+/// Whether `cls` is a class defined in Python (not a built-in type): one a class statement or
+/// `type()` made (a class `exec`uted in globals without `__name__` is of `builtins`, as in
+/// CPython, and still one), or a native module's type of another module than `builtins`.
+/// A flag of the type: asked on every call of a type, `str(i)` included.
+#[inline(always)]
 pub fn is_user_class(t: &TypeObj) -> bool {
-    // Asked on every call of a built-in type: the name's hash is computed once.
-    static MODULE_HASH: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    let hash =
-        || *MODULE_HASH.get_or_init(|| crate::objects::str::PyStr::hash_of_text("__module__"));
-    t.module != "builtins"
-        || t.try_dict()
-            .is_ok_and(|d| d.get_text("__module__", hash()).is_some())
+    t.user_class
 }
 
 /// Calls a class: built-in constructors, or a new instance initialized by `__init__`.
@@ -335,6 +331,13 @@ pub fn call_type(
         return crate::objects::constructors::construct(ts, t.builtin, &Args::new(args, kwnames));
     }
     let positional = &args[..args.len() - kwnames.len()];
+    if let Some(init) = t.init_cache.get(t.version()) {
+        // No metaclass, no `__new__`, a Python `__init__` (see `plain_init`).
+        let instance = new_instance(ts, cls, t, positional)?;
+        let r = call_with_receiver(ts, &init, &instance, args, kwnames)?;
+        init_returned(ts, &r)?;
+        return Ok(instance);
+    }
     check_abstract(ts, t)?;
     if let Some(new) = lookup_special(ts, cls, Dunder::New) {
         return call_user_new(ts, cls, &new, args, kwnames);
@@ -372,9 +375,8 @@ fn new_instance(ts: &mut ThreadState, cls: &ObjRef, t: &TypeObj, positional: &[V
         true => crate::objects::constructors::construct(ts, t.builtin, &Args::new(&[], &[]))?,
         false => Value::Null,
     };
-    let instance = Instance::new(
+    let instance = Instance::bare(
         cls.clone(),
-        Dict::new(),
         t.is_exception.then(|| {
             RefCell::new(ExcData {
                 args: positional.to_vec(),
@@ -383,8 +385,8 @@ fn new_instance(ts: &mut ThreadState, cls: &ObjRef, t: &TypeObj, positional: &[V
                 ..ExcData::default()
             })
         }),
+        base,
     );
-    instance.set_base(base);
     Ok(Value::Obj(ObjRef::new(Obj::Instance(instance))))
 }
 
@@ -422,23 +424,17 @@ pub fn init_frame(
     if t.is_exception || !is_user_class(t) || t.builtin == TypeId::Type {
         return Ok(None);
     }
-    let meta_call = t
-        .metaclass
-        .as_ref()
-        .and_then(|m| lookup_special(ts, m, Dunder::Call));
-    if meta_call.is_some() || lookup_special(ts, &cls, Dunder::New).is_some() {
-        return Ok(None);
-    }
-    let Some(init) = lookup_special(ts, &cls, Dunder::Init) else {
-        return Ok(None);
+    let init = match t.init_cache.get(t.version()) {
+        Some(init) => init,
+        None => match plain_init(ts, &cls, t)? {
+            Some(init) => init,
+            None => return Ok(None),
+        },
     };
-    let Some(Obj::Function(func)) = init.obj().map(|o| &**o) else {
-        return Ok(None);
+    let func = match init.obj().map(|o| &**o) {
+        Some(Obj::Function(func)) if !func.code.is_generator => func,
+        _ => return Ok(None),
     };
-    if func.code.is_generator {
-        return Ok(None);
-    }
-    check_abstract(ts, t)?;
     let instance = new_instance(ts, &cls, t, &[])?;
     let frame = receiver_frame_from_stack(ts, f, func, instance.clone(), nargs, kwnames)?;
     let Some(mut frame) = frame else {
@@ -447,6 +443,35 @@ pub fn init_frame(
     f.push(instance);
     frame.runs_init = true;
     Ok(Some(frame))
+}
+
+/// The `__init__` [`init_frame`] runs for user class `cls` (`t`): a Python function, not a
+/// generator, when there is no metaclass `__call__` and no `__new__` (`Ok(None)` otherwise).
+/// Without a metaclass, the answer is kept under the class's version tag: a later call finds
+/// it without looking anything up.
+#[cold]
+#[inline(never)]
+fn plain_init(ts: &mut ThreadState, cls: &ObjRef, t: &TypeObj) -> PyResult<Option<Value>> {
+    let meta_call = t
+        .metaclass
+        .as_ref()
+        .and_then(|m| lookup_special(ts, m, Dunder::Call));
+    if meta_call.is_some() || lookup_special(ts, cls, Dunder::New).is_some() {
+        return Ok(None);
+    }
+    let Some(init) = lookup_special(ts, cls, Dunder::Init) else {
+        return Ok(None);
+    };
+    match init.obj().map(|o| &**o) {
+        Some(Obj::Function(func)) if !func.code.is_generator => {}
+        _ => return Ok(None),
+    }
+    check_abstract(ts, t)?;
+    if t.metaclass.is_none() {
+        // The lookups gave the class a tag (no code ran since).
+        t.init_cache.put(t.version(), init.clone());
+    }
+    Ok(Some(init))
 }
 
 /// `TypeError: Can't instantiate abstract class C with abstract methods f, g` for a class

@@ -283,6 +283,7 @@ fn new_class(
         dict.set_str("__doc__", Value::None);
     }
     let mut t = TypeObj::plain(name, module, bases, mro, dict, first, is_exception);
+    t.user_class = true;
     t.metaclass = metaclass;
     t.slots = slots;
     if let Some(qualname) = qualname {

@@ -68,7 +68,7 @@ pub fn finalizer_of(obj: &Obj, del_name: &Value) -> Option<Value> {
 /// suspended generator's `close()` (PEP 442, as CPython's `_PyGen_Finalize`).
 pub fn has_finalizer(obj: &Obj, del_name: &Value) -> bool {
     match obj {
-        Obj::Instance(_) => finalizer_of(obj, del_name).is_some(),
+        Obj::Instance(inst) => matches!(inst.class(), Obj::Type(t) if t.has_finalizer(del_name)),
         Obj::Generator(g) => needs_close(g),
         _ => false,
     }
@@ -135,7 +135,7 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
             t.mro().iter().for_each(&mut *visit);
             t.metaclass.iter().for_each(&mut *visit);
             dict(&*read!(t.dict_cell()), visit);
-            if !t.lookup_cache.traverse(visit) {
+            if !t.lookup_cache.traverse(visit) || !t.init_cache.traverse(visit) {
                 return false;
             }
         }
@@ -259,6 +259,7 @@ pub fn clear(obj: &Obj, out: &mut Taken) {
             // Inline caches keep class attributes without a count, valid under the tags.
             t.modified();
             out.values.extend(t.lookup_cache.take());
+            out.values.extend(t.init_cache.take());
             out.dicts.push(take!(t.dict_cell()));
         }
         Obj::Instance(inst) => {
