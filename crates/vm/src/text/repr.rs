@@ -83,7 +83,7 @@ fn join_reprs(ts: &mut ThreadState, items: &[Value]) -> PyResult<String> {
 }
 
 /// Runs `body` with `o` marked as being printed; `None` if it already is (a cycle).
-fn guarded(
+pub fn guarded(
     ts: &mut ThreadState,
     o: &ObjRef,
     body: impl FnOnce(&mut ThreadState) -> PyResult<String>,
