@@ -169,10 +169,7 @@ pub fn load_method(
 #[cold]
 fn specialise_method(ts: &ThreadState, site: &AttrSite, t: &TypeObj, name: &Value) {
     let is_function = attr::getattribute_hook(ts, t).is_none()
-        && matches!(
-            t.lookup(name).as_ref().and_then(Value::obj).map(|o| &**o),
-            Some(Obj::Function(_))
-        );
+        && t.lookup(name).is_some_and(|m| attr::binds_to_receiver(&m));
     let kind = if is_function {
         Kind::Method
     } else {

@@ -197,7 +197,10 @@ fn method<'a>(
     if !args.kwnames.is_empty() {
         return Err(ts.type_error(format!("deque.{name}() takes no keyword arguments")));
     }
-    count(ts, &format!("deque.{name}"), args.pos.len(), min, max)?;
+    let n = args.pos.len();
+    if n < min || n > max {
+        count(ts, &format!("deque.{name}"), n, min, max)?;
+    }
     Ok((d, args.pos))
 }
 
