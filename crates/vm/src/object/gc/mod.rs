@@ -199,6 +199,7 @@ fn iter_state(state: &crate::objects::iterators::IterState, visit: &mut impl FnM
         | I::Dict { dict: o, .. } => visit(o),
         I::Snapshot { items, .. } => values(items, visit),
         I::Combinatoric(walk) => values(&walk.pool, visit),
+        I::Tool(tool) => values(tool.values(), visit),
         I::Set { set, items, .. } => {
             visit(set);
             values(items, visit);
