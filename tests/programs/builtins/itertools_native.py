@@ -31,3 +31,19 @@ n = N(); n.c = chain([n]); import weakref; r = weakref.ref(n); del n; gc.collect
 print(sum(islice(count(), 0, 1000, 7)), list(zip(count(), "ab")), list(map(lambda *a: a, repeat(1), "xy")))
 print(repr(count()), repr(count(5, 2)), repr(count(1.5)), repr(count(2, 1.0)), repr(repeat("a")), repr(repeat([1], 3)))
 r = repeat(1, 2); next(r); print(repr(r)); c = count(7); next(c); print(c)
+# An error from chain's sources or islice's input ends them; one from chain's active
+# iterator does not.
+def failing():
+    yield 1
+    raise KeyError("inner")
+for make in [lambda: chain(1, [2]), lambda: islice(failing(), 0, 5), lambda: chain(failing(), [9])]:
+    x = make()
+    out = []
+    for _ in range(4):
+        try:
+            out.append(next(x))
+        except StopIteration:
+            out.append("stop")
+        except Exception as e:
+            out.append(type(e).__name__)
+    print(out)

@@ -23,6 +23,15 @@ fn with_tool<R>(state: &RefCell<IterState>, f: impl FnOnce(&mut Tool) -> R) -> O
     }
 }
 
+/// `r`, having marked the iterator spent if it is an error.
+fn spent_on_error<T>(state: &RefCell<IterState>, r: PyResult<T>) -> PyResult<T> {
+    if r.is_err() {
+        let mut state = state.borrow_mut();
+        *state = IterState::Exhausted(state.type_id());
+    }
+    r
+}
+
 /// The next item: `None` when the iterator is spent (the caller marks it exhausted).
 pub fn next(ts: &mut ThreadState, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
     enum Plan {
@@ -122,10 +131,12 @@ fn chain(
                 return Ok(Some(v));
             }
         }
-        let Some(iterable) = next_value(ts, sources)? else {
+        // An error from the sources (or an iterable that is not one) ends the chain for good,
+        // as CPython clears its source; the active iterator's errors do not.
+        let Some(iterable) = spent_on_error(state, next_value(ts, sources))? else {
             return Ok(None);
         };
-        current = get_iter(ts, &iterable)?;
+        current = spent_on_error(state, get_iter(ts, &iterable))?;
         let it = current.clone();
         with_tool(state, |tool| {
             if let Tool::Chain { current, .. } = tool {
@@ -164,8 +175,9 @@ fn islice(
             }
         })
     };
+    // An error from the inner iterator ends the slice for good, as CPython's.
     while consumed < wanted {
-        if next_value(ts, inner)?.is_none() {
+        if spent_on_error(state, next_value(ts, inner))?.is_none() {
             return Ok(None);
         }
         consumed += 1;
@@ -174,7 +186,7 @@ fn islice(
     if stop.is_some_and(|stop| consumed >= stop) {
         return Ok(None);
     }
-    let Some(item) = next_value(ts, inner)? else {
+    let Some(item) = spent_on_error(state, next_value(ts, inner))? else {
         return Ok(None);
     };
     record(consumed + 1, true);
