@@ -455,18 +455,6 @@ fn native_repr(ts: &ThreadState, n: &crate::objects::function::NativeFunction) -
     format!("<{kind} '{}' of '{}' objects>", n.name, owner.name())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn string_reprs() {
-        assert_eq!(str_repr("it's"), "\"it's\"");
-        assert_eq!(str_repr("a\nb"), "'a\\nb'");
-        assert_eq!(bytes_repr(b"a\x00"), "b'a\\x00'");
-    }
-}
-
 /// What `itertools.count` and `repeat` show: `count(start[, step])` (the step when not the
 /// int 1), `repeat(item[, times left])`.
 fn tool_repr_parts(
@@ -485,5 +473,17 @@ fn tool_repr_parts(
             Some(("repeat", item.clone(), left.map(|n| Value::Int(n as i64))))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_reprs() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a\nb"), "'a\\nb'");
+        assert_eq!(bytes_repr(b"a\x00"), "b'a\\x00'");
     }
 }
