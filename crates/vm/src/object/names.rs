@@ -57,6 +57,9 @@ dunders! {
     Keys = "keys",
     // The attribute holding a `_random.Random`'s generator state (`stdlib/_random.rs`).
     RandomState = "_random_state",
+    // The attribute holding a `deque`'s items, or a deque iterator's position
+    // (`stdlib/_collections.rs`).
+    DequeState = "_deque_state",
     Neg = "__neg__",
     Pos = "__pos__",
     Invert = "__invert__",

@@ -3,7 +3,7 @@
 //! Dropping the last reference to a list that holds the last reference to a list that holds…
 //! would recurse once per level on the native stack: `x = [x]` twenty million times, then
 //! `del x`, overflowed it. So when a container (a list, tuple, dict, set, instance, cell,
-//! bound method, function or generator) is freed, its `Drop` moves its children out first: each child that is itself the last reference to
+//! bound method, function, generator or native state holding values) is freed, its `Drop` moves its children out first: each child that is itself the last reference to
 //! a container goes on a local work list instead of being dropped inside its parent's drop, and
 //! the work list is emptied in a loop. Every level is then freed at the same native depth.
 //!
@@ -38,7 +38,7 @@ fn may_nest(obj: &Obj) -> bool {
             | Obj::BoundMethod { .. }
             | Obj::Function(_)
             | Obj::Generator(_)
-    )
+    ) || matches!(obj, Obj::Handle(h) if h.holds_values())
 }
 
 /// Empties `top` (a container being freed) and, iteratively, every container it alone
@@ -138,6 +138,11 @@ fn take_children(obj: &mut Obj, pending: &mut Vec<ObjRef>) {
                 if let Some(ns) = frame.namespace.take() {
                     defer_ref(ns, pending);
                 }
+            }
+        }
+        Obj::Handle(h) => {
+            for v in h.take_values() {
+                defer(v, pending);
             }
         }
         _ => {}

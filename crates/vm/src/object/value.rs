@@ -134,6 +134,21 @@ pub trait NativeHandle: 'static {
     fn repr(&self) -> String;
     /// For downcasting to the module's concrete type.
     fn as_any(&self) -> &dyn std::any::Any;
+    /// Whether this state can hold values (a deque's items): then the cycle collector tracks
+    /// it and frees its items through [`NativeHandle::traverse`]/[`NativeHandle::take_values`].
+    fn holds_values(&self) -> bool {
+        false
+    }
+    /// Visits every value held (CPython's `tp_traverse`). Returns false, having visited only
+    /// part, when the state is borrowed right now: the collector then counts it as pinned.
+    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) -> bool {
+        true
+    }
+    /// Moves every value held out (CPython's `tp_clear`, and the trashcan's emptying before a
+    /// free); nothing when the state is borrowed right now.
+    fn take_values(&self) -> Vec<Value> {
+        Vec::new()
+    }
 }
 
 impl Obj {

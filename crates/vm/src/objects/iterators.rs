@@ -85,6 +85,8 @@ pub enum IterState {
     },
     /// `itertools.permutations` and `itertools.combinations`.
     Combinatoric(Box<IndexWalk>),
+    /// `itertools.count`, `repeat`, `chain`, `islice`, `starmap`, `takewhile`, `dropwhile`.
+    Tool(Box<crate::objects::itertools_state::Tool>),
     /// A finished iterator (of the given type): its sources are released.
     Exhausted(TypeId),
     /// An awaitable driving a coroutine or async generator (`interp::coroutine`).
@@ -114,6 +116,7 @@ impl IterState {
             IterState::Filter { .. } => TypeId::Filter,
             IterState::Callable { .. } => TypeId::CallableIterator,
             IterState::Combinatoric(walk) => walk.type_id(),
+            IterState::Tool(tool) => tool.type_id(),
             IterState::Exhausted(kind) => *kind,
             IterState::Await(op) => op.type_id(),
         }

@@ -100,7 +100,14 @@ fn tables(id: TypeId) -> (MethodTable, MethodTable) {
         | TypeId::Filter
         | TypeId::CallableIterator
         | TypeId::Permutations
-        | TypeId::Combinations => ITERATOR_METHODS,
+        | TypeId::Combinations
+        | TypeId::Count
+        | TypeId::Repeat
+        | TypeId::Chain
+        | TypeId::Islice
+        | TypeId::Starmap
+        | TypeId::TakeWhile
+        | TypeId::DropWhile => ITERATOR_METHODS,
         _ => &[],
     };
     (own, &[])

@@ -30,6 +30,7 @@ pub mod function;
 pub mod generator;
 pub mod int;
 pub mod iterators;
+pub mod itertools_state;
 pub mod list;
 pub mod memoryview;
 pub mod method_tables;

@@ -324,6 +324,22 @@ fn instance_dict(inst: &crate::object::typeobj::Instance, t: &TypeObj) -> Value 
     Value::new_dict(attrs)
 }
 
+/// Whether `attr`, found on an instance's class, binds by taking the instance as its first
+/// argument and nothing else: a Python function, or a native method stored in a Python class
+/// (`_random`'s, `_collections`' deque): `LoadMethod` leaves the receiver on the stack.
+pub fn binds_to_receiver(attr: &Value) -> bool {
+    match attr.obj().map(|o| &**o) {
+        Some(Obj::Function(_)) => true,
+        Some(Obj::Native(n)) => {
+            n.is_method
+                && n.this.is_null()
+                && n.of_builtin_type.is_none()
+                && !crate::embed::is_host_method(n)
+        }
+        _ => false,
+    }
+}
+
 /// Whether a class attribute is a method of a built-in type (installed in the type's dict
 /// at start-up): the native operation stands for it, so the dunder dispatch of user
 /// classes passes it by, and on an instance wrapping a built-in value it binds to that value.
@@ -1045,8 +1061,7 @@ pub fn load_method(ts: &mut ThreadState, obj: Value, name: &Value) -> PyResult<(
                 return Ok((attr, Value::Null));
             }
             if let Some(attr @ Value::Obj(_)) = t.lookup(name) {
-                let is_function = matches!(attr.obj().map(|o| &**o), Some(Obj::Function(_)));
-                if is_function && !inst.has_attr(name) {
+                if binds_to_receiver(&attr) && !inst.has_attr(name) {
                     return Ok((attr, obj));
                 }
             }

@@ -216,10 +216,7 @@ fn specialise_value_method(site: &AttrSite, t: &TypeObj, name: &Value) {
 fn specialise_method(ts: &ThreadState, site: &AttrSite, t: &TypeObj, name: &Value) {
     let (class, found) = ClassAttr::find(t, name);
     let is_function = attr::getattribute_hook(ts, t).is_none()
-        && matches!(
-            found.as_ref().and_then(Value::obj).map(|o| &**o),
-            Some(Obj::Function(_))
-        );
+        && found.as_ref().is_some_and(attr::binds_to_receiver);
     let kind = if is_function {
         Kind::Method
     } else {

@@ -285,6 +285,7 @@ fn next_composite(
         Callable(Value, Value),
         Sequence(Value, usize),
         Moved,
+        Tool,
     }
     let plan = match &*state.borrow() {
         IterState::Enumerate { inner, count } => Plan::Enumerate(inner.clone(), count.clone()),
@@ -294,6 +295,7 @@ fn next_composite(
         IterState::Callable { func, sentinel } => Plan::Callable(func.clone(), sentinel.clone()),
         IterState::Sequence { seq, index } => Plan::Sequence(seq.clone(), *index),
         IterState::Dict { .. } | IterState::Set { .. } => Plan::Moved,
+        IterState::Tool(_) => Plan::Tool,
         _ => return Ok(None),
     };
     let result = match plan {
@@ -343,6 +345,7 @@ fn next_composite(
         }
         Plan::Sequence(seq, index) => next_of_sequence(ts, state, &seq, index)?,
         Plan::Moved => return Err(moved_error(ts, state)),
+        Plan::Tool => crate::protocol::iter_tools::next(ts, state)?,
     };
     if result.is_none() {
         let kind = state.borrow().type_id();

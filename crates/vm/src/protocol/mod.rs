@@ -17,6 +17,7 @@ pub mod class_assign;
 pub mod class_new;
 pub mod isinstance;
 pub mod iter;
+pub mod iter_tools;
 pub mod ops;
 pub mod sequence;
 pub mod subscript;

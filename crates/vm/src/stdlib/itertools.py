@@ -1,12 +1,20 @@
-# gilvm's itertools module, written as generators; permutations and combinations step natively
-# (`_permutations`, `_combinations` from itertools.rs).
+# gilvm's itertools module: `count`, `repeat`, `chain`, `islice`, `starmap`, `takewhile`,
+# `dropwhile`, `permutations` and `combinations` step natively (`_count`... from itertools.rs)
+# over the arguments checked here; the others are generators.
+
+
+def _is_number(x):
+    # CPython's `PyNumber_Check`.
+    t = type(x)
+    return isinstance(x, (int, float, complex)) or any(
+        hasattr(t, name) for name in ("__index__", "__int__", "__float__", "__complex__")
+    )
 
 
 def count(start=0, step=1):
-    n = start
-    while True:
-        yield n
-        n += step
+    if not (_is_number(start) and _is_number(step)):
+        raise TypeError("a number is required")
+    return _count(start, step)
 
 
 def _cycle(iterable):
@@ -19,13 +27,8 @@ def _cycle(iterable):
             yield element
 
 
-def repeat(obj, times=None):
-    if times is None:
-        while True:
-            yield obj
-    else:
-        for _ in range(times):
-            yield obj
+def repeat(object, times=None):
+    return _repeat(object, None if times is None else _ssize(times))
 
 
 def _accumulate(iterable, func=None, *, initial=None):
@@ -43,15 +46,11 @@ def _accumulate(iterable, func=None, *, initial=None):
 
 
 def chain(*iterables):
-    for it in iterables:
-        for element in it:
-            yield element
+    return _chain(iterables)
 
 
 def _from_iterable(iterables):
-    for it in iterables:
-        for element in it:
-            yield element
+    return _chain(iterables)
 
 
 chain.from_iterable = _from_iterable
@@ -59,23 +58,6 @@ chain.from_iterable = _from_iterable
 
 def compress(data, selectors):
     return (d for d, s in zip(data, selectors) if s)
-
-
-def _dropwhile(predicate, iterable):
-    it = iter(iterable)
-    for x in it:
-        if not predicate(x):
-            yield x
-            break
-    for x in it:
-        yield x
-
-
-def _takewhile(predicate, iterable):
-    for x in iterable:
-        if not predicate(x):
-            break
-        yield x
 
 
 def _filterfalse(predicate, iterable):
@@ -104,36 +86,6 @@ def islice(iterable, *args):
     if step is not None and (not isinstance(step, int) or step <= 0):
         raise ValueError("Step for islice() must be a positive integer or None.")
     return _islice(iter(iterable), start or 0, stop, step or 1)
-
-
-def _islice(it, start, stop, step):
-    # CPython's order of consumption: skip to the next wanted index, stop at `stop` without
-    # reading further.
-    count = 0
-    wanted = start
-    while True:
-        while count < wanted:
-            try:
-                next(it)
-            except StopIteration:
-                return
-            count += 1
-        if stop is not None and count >= stop:
-            return
-        try:
-            item = next(it)
-        except StopIteration:
-            return
-        count += 1
-        wanted += step
-        if stop is not None and wanted > stop:
-            wanted = stop
-        yield item
-
-
-def _starmap(function, iterable):
-    for args in iterable:
-        yield function(*args)
 
 
 class _TeeLink:

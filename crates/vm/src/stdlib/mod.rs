@@ -6,6 +6,7 @@
 //! calls [`create`], and `Obj::Socket` (in `object::value`) holds a `socket::SocketHandle`.
 
 pub mod _bisect;
+pub mod _collections;
 pub mod _frames;
 pub mod _heapq;
 pub mod _posixshmem;
@@ -169,6 +170,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef::new("_random")
         .init(_random::init)
         .source(include_str!("_random.py")),
+    ModuleDef::new("_collections")
+        .init(_collections::init)
+        .source(include_str!("_collections.py")),
     ModuleDef::new("random").source(include_str!("random.py")),
     ModuleDef::new("queue").source(include_str!("queue.py")),
     ModuleDef::new("functools").source(include_str!("functools.py")),

@@ -83,7 +83,7 @@ fn join_reprs(ts: &mut ThreadState, items: &[Value]) -> PyResult<String> {
 }
 
 /// Runs `body` with `o` marked as being printed; `None` if it already is (a cycle).
-fn guarded(
+pub fn guarded(
     ts: &mut ThreadState,
     o: &ObjRef,
     body: impl FnOnce(&mut ThreadState) -> PyResult<String>,
@@ -197,7 +197,16 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         Obj::Cell(_) => format!("<cell at {:#x}>", o.id()),
         Obj::Code(c) => format!("<code object {} at {:#x}>", c.code.name, o.id()),
         Obj::Module { name, .. } => format!("<module '{name}'>"),
-        Obj::Iter(state) => format!("<{} object at {:#x}>", state.borrow().type_name(), o.id()),
+        Obj::Iter(state) => match tool_repr_parts(&state.borrow()) {
+            Some((name, first, second)) => {
+                let first = repr(ts, &first)?;
+                match second {
+                    Some(second) => format!("{name}({first}, {})", repr(ts, &second)?),
+                    None => format!("{name}({first})"),
+                }
+            }
+            None => format!("<{} object at {:#x}>", state.borrow().type_name(), o.id()),
+        },
         Obj::Generator(g) => format!(
             "<{} object {} at {:#x}>",
             g.kind.type_id().name(),
@@ -444,6 +453,27 @@ fn native_repr(ts: &ThreadState, n: &crate::objects::function::NativeFunction) -
         "method"
     };
     format!("<{kind} '{}' of '{}' objects>", n.name, owner.name())
+}
+
+/// What `itertools.count` and `repeat` show: `count(start[, step])` (the step when not the
+/// int 1), `repeat(item[, times left])`.
+fn tool_repr_parts(
+    state: &crate::objects::iterators::IterState,
+) -> Option<(&'static str, Value, Option<Value>)> {
+    use crate::objects::itertools_state::Tool;
+    let crate::objects::iterators::IterState::Tool(tool) = state else {
+        return None;
+    };
+    match &**tool {
+        Tool::Count { next, step } => {
+            let step = (!matches!(step, Value::Int(1))).then(|| step.clone());
+            Some(("count", next.clone(), step))
+        }
+        Tool::Repeat { item, left } => {
+            Some(("repeat", item.clone(), left.map(|n| Value::Int(n as i64))))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

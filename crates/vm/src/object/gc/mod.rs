@@ -43,7 +43,7 @@ pub fn is_container(obj: &Obj) -> bool {
             | Obj::ClassMethod(_)
             | Obj::StaticMethod(_)
             | Obj::DictView { .. }
-    )
+    ) || matches!(obj, Obj::Handle(h) if h.holds_values())
 }
 
 /// The `__del__` of an instance's class, if it has one (read without running any code; a
@@ -183,6 +183,7 @@ pub fn traverse(obj: &Obj, visit: &mut impl FnMut(&ObjRef)) -> bool {
         }
         Obj::ClassMethod(v) | Obj::StaticMethod(v) => value(v, visit),
         Obj::DictView { dict, .. } => visit(dict),
+        Obj::Handle(h) => return h.traverse(&mut |v| value(v, visit)),
         _ => {}
     }
     true
@@ -198,6 +199,7 @@ fn iter_state(state: &crate::objects::iterators::IterState, visit: &mut impl FnM
         | I::Dict { dict: o, .. } => visit(o),
         I::Snapshot { items, .. } => values(items, visit),
         I::Combinatoric(walk) => values(&walk.pool, visit),
+        I::Tool(tool) => values(tool.values(), visit),
         I::Set { set, items, .. } => {
             visit(set);
             values(items, visit);
@@ -291,6 +293,7 @@ pub fn clear(obj: &Obj, out: &mut Taken) {
                 out.frames.push(frame);
             }
         }
+        Obj::Handle(h) => out.values.extend(h.take_values()),
         _ => {}
     }
 }
