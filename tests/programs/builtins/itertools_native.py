@@ -47,3 +47,4 @@ for make in [lambda: chain(1, [2]), lambda: islice(failing(), 0, 5), lambda: cha
         except Exception as e:
             out.append(type(e).__name__)
     print(out)
+print(repr(count(0, True)), repr(count(0, 1.0)), repr(count(5, 2)))

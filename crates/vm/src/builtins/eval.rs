@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use gilvm_compiler::bytecode::CodeObject;
+use gilvm_compiler::bytecode::{CodeFlags, CodeObject};
 use gilvm_compiler::Mode;
 
 use crate::interp::exceptions::syntax_error;
@@ -18,7 +18,7 @@ use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::CodeInfo;
 use crate::objects::dict::{dict_get, store_dict, Dict};
-use crate::objects::function::{Args, NativeFn};
+use crate::objects::function::{Args, Function, NativeFn};
 use crate::protocol::{attr, call::call_value, iter};
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[("compile", compile), ("breakpoint", breakpoint)];
@@ -157,6 +157,46 @@ pub fn run_code(
     }
 }
 
+/// Whether a code object has parameters or free variables (a function's `__code__`): the
+/// eval loop reads its parameters without an unbound check, so it cannot run on an empty frame.
+fn takes_arguments(info: &CodeInfo) -> bool {
+    let code = &info.code;
+    let star = CodeFlags::VARARGS | CodeFlags::VARKEYWORDS;
+    code.arg_count + code.kwonly_arg_count > 0
+        || code.flags.0 & star != 0
+        || !code.freevars.is_empty()
+}
+
+/// `eval`/`exec` of a function's code, as CPython's `PyEval_EvalCode`: free variables are
+/// refused, and the parameters are bound as by a call without arguments (`f() missing 1
+/// required positional argument: 'x'`; `*args` and `**kwargs` empty).
+fn run_function_code(
+    ts: &mut ThreadState,
+    who: &str,
+    code_object: &ObjRef,
+    info: &std::rc::Rc<CodeInfo>,
+    globals: &ObjRef,
+) -> PyResult {
+    let free = info.code.freevars.len();
+    if free > 0 {
+        return Err(ts.type_error(match who {
+            "exec" => format!("code object requires a closure of exactly length {free}"),
+            _ => format!("code object passed to {who}() may not contain free variables"),
+        }));
+    }
+    let function = Value::Obj(ObjRef::new(Obj::Function(Box::new(Function {
+        code: info.clone(),
+        code_object: code_object.clone(),
+        attrs: std::cell::RefCell::new(Dict::new()),
+        globals: globals.clone(),
+        qualname: Value::new_str(&*info.code.qualname),
+        defaults: Vec::new(),
+        kwdefaults: None,
+        closure: Vec::new(),
+    }))));
+    call_value(ts, &function, &[], &[])
+}
+
 fn code_of(v: &Value) -> Option<std::rc::Rc<CodeInfo>> {
     match v.obj().map(|o| &**o) {
         Some(Obj::Code(info)) => Some(info.clone()),
@@ -184,7 +224,10 @@ fn eval_or_exec(ts: &mut ThreadState, args: &Args, who: &str, mode: Mode) -> PyR
         None => code_of(&a[0]).expect("a code object"),
         Some(text) => CodeInfo::new(compile_text(ts, &text, "<string>", mode)?),
     };
-    let v = run_code(ts, &info, &globals, &locals)?;
+    let v = match a[0].obj().filter(|_| takes_arguments(&info)) {
+        Some(code_object) => run_function_code(ts, who, code_object, &info, &globals)?,
+        None => run_code(ts, &info, &globals, &locals)?,
+    };
     Ok(if mode == Mode::Exec { Value::None } else { v })
 }
 

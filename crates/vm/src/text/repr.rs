@@ -455,8 +455,8 @@ fn native_repr(ts: &ThreadState, n: &crate::objects::function::NativeFunction) -
     format!("<{kind} '{}' of '{}' objects>", n.name, owner.name())
 }
 
-/// What `itertools.count` and `repeat` show: `count(start[, step])` (the step when not the
-/// int 1), `repeat(item[, times left])`.
+/// What `itertools.count` and `repeat` show: `count(start[, step])` (the step unless it is
+/// an int equal to 1, `True` too), `repeat(item[, times left])`.
 fn tool_repr_parts(
     state: &crate::objects::iterators::IterState,
 ) -> Option<(&'static str, Value, Option<Value>)> {
@@ -466,7 +466,7 @@ fn tool_repr_parts(
     };
     match &**tool {
         Tool::Count { next, step } => {
-            let step = (!matches!(step, Value::Int(1))).then(|| step.clone());
+            let step = (!matches!(step, Value::Int(1) | Value::Bool(true))).then(|| step.clone());
             Some(("count", next.clone(), step))
         }
         Tool::Repeat { item, left } => {

@@ -43,7 +43,16 @@ pub fn collect(heap: &Heap, generation: usize, hooks: &mut dyn Finalize) -> Coll
     for g in 0..generation {
         heap.merge(g, generation);
     }
-    let (garbage, examined) = find_garbage(heap, generation);
+    let Some((garbage, examined)) = find_garbage(heap, generation) else {
+        // No memory to examine the generation: it waits for the next collection, older.
+        for g in 0..=generation {
+            heap.counts[g].set(0);
+        }
+        return Collected {
+            unreachable: 0,
+            uncollectable: 0,
+        };
+    };
     let survivors = examined - garbage.len();
     if generation + 1 < GENERATIONS {
         heap.merge(generation, generation + 1);
@@ -73,34 +82,42 @@ pub fn collect(heap: &Heap, generation: usize, hooks: &mut dyn Finalize) -> Coll
 
 /// Steps 2-3: counted references to the garbage of `generation`, and how many objects the
 /// generation held (walking the list again just to count them cost a tenth of a collection).
-fn find_garbage(heap: &Heap, generation: usize) -> (Vec<ObjRef>, usize) {
-    let boxes = heap.boxes(generation);
+/// `None` when the memory to examine it could not be had (nothing is then garbage).
+fn find_garbage(heap: &Heap, generation: usize) -> Option<(Vec<ObjRef>, usize)> {
+    let boxes = heap.try_boxes(generation)?;
     for b in &boxes {
         b.set(flag::COLLECTING);
         b.set_gc_refs(b.refcnt() - usize::from(b.has(flag::WEAK_HELD)));
     }
-    mark_reachable(&boxes);
-    let garbage = boxes
-        .iter()
-        .filter(|b| !b.has(flag::REACHABLE))
-        .map(|b| b.new_ref())
-        .collect();
+    let mut garbage = Vec::new();
+    let marked = mark_reachable(&boxes).is_some() && garbage.try_reserve(boxes.len()).is_ok();
+    if marked {
+        let unreachable = boxes.iter().filter(|b| !b.has(flag::REACHABLE));
+        garbage.extend(unreachable.map(|b| b.new_ref()));
+    }
     for b in &boxes {
         b.unset(flag::COLLECTING | flag::REACHABLE | flag::PINNED);
     }
-    (garbage, boxes.len())
+    marked.then_some((garbage, boxes.len()))
 }
 
 /// Subtracts internal references, then marks what is reachable from outside `boxes`.
 /// Every box must have `COLLECTING` set and `gc_refs` = its count (less what the caller
-/// itself holds).
-fn mark_reachable(boxes: &[&GcBox]) {
+/// itself holds). `None` when its work lists could not get memory.
+fn mark_reachable(boxes: &[&GcBox]) -> Option<()> {
     let mut children: Vec<*const GcBox> = Vec::new();
     for b in boxes {
         children.clear();
+        let mut out_of_memory = false;
         let complete = traverse(&b.obj, &mut |child| {
-            children.push(child.header());
+            out_of_memory |= children.try_reserve(1).is_err();
+            if !out_of_memory {
+                children.push(child.header());
+            }
         });
+        if out_of_memory {
+            return None;
+        }
         if !complete {
             b.set(flag::PINNED);
             continue;
@@ -114,7 +131,9 @@ fn mark_reachable(boxes: &[&GcBox]) {
             }
         }
     }
+    // Each box is pushed once at most (when it is first marked).
     let mut work: Vec<&GcBox> = Vec::new();
+    work.try_reserve(boxes.len()).ok()?;
     for b in boxes {
         if b.gc_refs() > 0 || b.has(flag::PINNED) {
             b.set(flag::REACHABLE);
@@ -132,6 +151,7 @@ fn mark_reachable(boxes: &[&GcBox]) {
             }
         });
     }
+    Some(())
 }
 
 /// Steps 4-5; returns how many of `garbage` were freed (0 if a finalizer resurrected any).

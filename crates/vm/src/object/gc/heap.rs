@@ -103,6 +103,13 @@ impl Heap {
 
     /// Every box in `generation`'s list, in order.
     pub(crate) fn boxes(&self, generation: usize) -> Vec<&GcBox> {
+        self.try_boxes(generation)
+            .unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<usize>()))
+    }
+
+    /// [`Heap::boxes`], or `None` when there is no memory for the list: a collection near an
+    /// address-space limit is put off rather than aborting the process.
+    pub(crate) fn try_boxes(&self, generation: usize) -> Option<Vec<&GcBox>> {
         let head: *const Link = self.list(generation);
         let mut out = Vec::new();
         let mut at = self.list(generation).next.get();
@@ -110,10 +117,11 @@ impl Heap {
             // SAFETY: a list's links point to live boxes (module invariant); a `Link` is the
             // first field of its `repr(C)` box, so the address is the box's.
             let b = unsafe { &*(at as *const GcBox) };
+            out.try_reserve(1).ok()?;
             out.push(b);
             at = b.link.next.get();
         }
-        out
+        Some(out)
     }
 
     /// How many objects `generation` holds (`PERMANENT` too).
