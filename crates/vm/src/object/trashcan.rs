@@ -56,13 +56,15 @@ fn dismantle(top: &mut Obj) {
 
 /// Drops `v` now unless it is the last reference to a container, which goes on `pending`.
 /// One with a finalizer still to run is dropped as it is: the finalizer queue takes it, and
-/// its `__del__` must find its attributes.
+/// its `__del__` must find its attributes. When the work list cannot grow (no memory left,
+/// as after a `MemoryError`), the container is dropped here, nested: freeing must not abort.
 #[inline(always)]
 fn defer(v: Value, pending: &mut Vec<ObjRef>) {
     if let Value::Obj(o) = v {
         if o.strong_count() == 1
             && may_nest(&o)
             && !crate::object::gc::heap::awaits_finalizer(o.header())
+            && pending.try_reserve(1).is_ok()
         {
             pending.push(o);
         }
