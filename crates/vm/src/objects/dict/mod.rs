@@ -309,10 +309,7 @@ impl Dict {
     }
     /// The value of the str key `key`, without building a str object for it.
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.get_text(key, crate::objects::str::PyStr::hash_of_text(key))
-    }
-    /// [`Dict::get_str`] with the text's str hash already known (a name looked up often).
-    pub fn get_text(&self, key: &str, hash: u64) -> Option<&Value> {
+        let hash = crate::objects::str::PyStr::hash_of_text(key);
         self.map.get(&TextKey { hash, text: key })
     }
     pub fn contains(&self, key: &Value) -> bool {
