@@ -43,6 +43,61 @@ fn window<S: AnyStr + ?Sized>(
     Ok(Some(s.offset_of(start as usize)..s.offset_of(end as usize)))
 }
 
+/// Where `needle` occurs in `hay`, left to right and not overlapping. A one-unit needle (most
+/// separators) goes to `memchr`: building a `memmem` searcher costs more than searching a
+/// short text.
+fn find_iter<'h>(hay: &'h [u8], needle: &'h [u8]) -> Hits<'h> {
+    match needle {
+        [unit] => Hits::Unit(memchr::memchr_iter(*unit, hay)),
+        _ => Hits::Needle(memmem::find_iter(hay, needle)),
+    }
+}
+
+/// Where `needle` occurs in `hay`, right to left and not overlapping.
+fn rfind_iter<'h>(hay: &'h [u8], needle: &'h [u8]) -> Hits<'h> {
+    match needle {
+        [unit] => Hits::UnitFromRight(memchr::memchr_iter(*unit, hay)),
+        _ => Hits::NeedleFromRight(memmem::rfind_iter(hay, needle)),
+    }
+}
+
+/// The offsets [`find_iter`] and [`rfind_iter`] yield.
+enum Hits<'h> {
+    Unit(memchr::Memchr<'h>),
+    UnitFromRight(memchr::Memchr<'h>),
+    Needle(memmem::FindIter<'h, 'h>),
+    NeedleFromRight(memmem::FindRevIter<'h, 'h>),
+}
+
+impl Iterator for Hits<'_> {
+    type Item = usize;
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Hits::Unit(it) => it.next(),
+            Hits::UnitFromRight(it) => it.next_back(),
+            Hits::Needle(it) => it.next(),
+            Hits::NeedleFromRight(it) => it.next(),
+        }
+    }
+}
+
+/// The first occurrence of `needle` in `hay` (see [`find_iter`]).
+fn find_first(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle {
+        [unit] => memchr::memchr(*unit, hay),
+        _ => memmem::find(hay, needle),
+    }
+}
+
+/// The last occurrence of `needle` in `hay` (see [`find_iter`]).
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle {
+        [unit] => memchr::memrchr(*unit, hay),
+        _ => memmem::rfind(hay, needle),
+    }
+}
+
 /// The element index of `needle`'s first (or last) occurrence in the window of `bounds`.
 fn search<S: PyAnyStr + ?Sized>(
     ts: &ThreadState,
@@ -59,9 +114,9 @@ fn search<S: PyAnyStr + ?Sized>(
     };
     let hay = &s.units()[range.clone()];
     let hit = if from_right {
-        memmem::rfind(hay, needle.units())
+        find_last(hay, needle.units())
     } else {
-        memmem::find(hay, needle.units())
+        find_first(hay, needle.units())
     };
     Ok(hit.map(|at| s.index_at(range.start + at)))
 }
@@ -105,7 +160,7 @@ pub fn count_of<S: PyAnyStr + ?Sized>(ts: &mut ThreadState, this: &Value, args: 
     let n = if needle.units().is_empty() {
         s.part(range).count_elements() + 1
     } else {
-        memmem::find_iter(&s.units()[range], needle.units()).count()
+        find_iter(&s.units()[range], needle.units()).count()
     };
     Ok(Value::Int(n as i64))
 }
@@ -119,7 +174,7 @@ fn affix<S: PyAnyStr + ?Sized>(
 ) -> PyResult {
     let a = positional(ts, method, args, 1, 3)?;
     let candidates = match a[0].obj().map(|o| &**o) {
-        Some(Obj::Tuple(t)) => t.to_vec(),
+        Some(Obj::Tuple(t)) => &t[..],
         _ if S::join_item(&a[0]).is_none() => {
             return Err(ts.type_error(format!(
                 "{method} first arg must be {name} or a tuple of {name}, not {}",
@@ -127,16 +182,19 @@ fn affix<S: PyAnyStr + ?Sized>(
                 name = S::NAME
             )))
         }
-        _ => vec![a[0].clone()],
+        _ => &a[..1],
     };
     let s = S::receiver(this);
     let Some(range) = window(ts, &*s, &a[1..])? else {
         return Ok(Value::Bool(false));
     };
     let hay = &s.units()[range];
-    let message = format!("tuple for {method} must only contain str, not {{}}");
-    for c in &candidates {
-        let c = S::arg(ts, c, &message)?;
+    for c in candidates {
+        let c = match S::join_item(c) {
+            Some(c) => c,
+            // The message is formatted only for the error: that costs more than the test.
+            None => S::arg(ts, c, &format!("tuple for {method} must only contain str, not {{}}"))?,
+        };
         let hit = if at_end {
             hay.ends_with(c.units())
         } else {
@@ -177,9 +235,9 @@ fn split_around<S: PyAnyStr + ?Sized>(
     let s = S::receiver(this);
     let len = s.units().len();
     let hit = if from_right {
-        memmem::rfind(s.units(), sep.units())
+        find_last(s.units(), sep.units())
     } else {
-        memmem::find(s.units(), sep.units())
+        find_first(s.units(), sep.units())
     };
     let (head, mid, tail) = match hit {
         Some(i) => (0..i, i..i + sep_len, i + sep_len..len),
@@ -232,7 +290,7 @@ fn replaced<S: AnyStr + ?Sized>(s: &S, old: &S, new: &S, limit: usize) -> Result
     let (old_len, new_len) = (old.units().len(), new.units().len());
     let hits = match old_len {
         0 => (s.elements().count() + 1).min(limit),
-        _ => memmem::find_iter(s.units(), old.units())
+        _ => find_iter(s.units(), old.units())
             .take(limit)
             .count(),
     };
@@ -251,7 +309,7 @@ fn replaced<S: AnyStr + ?Sized>(s: &S, old: &S, new: &S, limit: usize) -> Result
         boundaries.take(limit).for_each(|at| splice(at, 0));
     } else {
         let skip = old.units().len();
-        let hits = memmem::find_iter(s.units(), old.units());
+        let hits = find_iter(s.units(), old.units());
         hits.take(limit).for_each(|at| splice(at, skip));
     }
     S::push_part(&mut out, s.part(last..len));
@@ -307,7 +365,7 @@ pub(super) fn part_list<S: PyAnyStr + ?Sized>(this: &Value, parts: Vec<&S>) -> V
 fn split_at<'s, S: AnyStr + ?Sized>(s: &'s S, sep: &S, limit: usize) -> Vec<&'s S> {
     let mut parts = Vec::new();
     let mut last = 0;
-    for at in memmem::find_iter(s.units(), sep.units()).take(limit) {
+    for at in find_iter(s.units(), sep.units()).take(limit) {
         parts.push(s.part(last..at));
         last = at + sep.units().len();
     }
@@ -319,7 +377,7 @@ fn split_at<'s, S: AnyStr + ?Sized>(s: &'s S, sep: &S, limit: usize) -> Vec<&'s 
 fn rsplit_at<'s, S: AnyStr + ?Sized>(s: &'s S, sep: &S, limit: usize) -> Vec<&'s S> {
     let mut parts = Vec::new();
     let mut end = s.units().len();
-    for at in memmem::rfind_iter(s.units(), sep.units()).take(limit) {
+    for at in rfind_iter(s.units(), sep.units()).take(limit) {
         parts.push(s.part(at + sep.units().len()..end));
         end = at;
     }

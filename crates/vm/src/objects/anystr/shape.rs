@@ -19,15 +19,13 @@ fn strip_sides<S: PyAnyStr + ?Sized>(
     (left, right): (bool, bool),
 ) -> PyResult {
     let a = positional(ts, method, args, 0, 1)?;
-    let set: Option<Vec<S::Char>> = match a.first() {
+    let set = match a.first() {
         None | Some(Value::None) => None,
-        Some(v) => {
-            let chars = S::arg(ts, v, "strip arg must be None or str")?;
-            Some(chars.elements().map(|(_, c)| c).collect())
-        }
+        Some(v) => Some(S::arg(ts, v, "strip arg must be None or str")?),
     };
+    // The set is searched in place (it is short): no list of its elements per call.
     let kept = |&(_, c): &(usize, S::Char)| match &set {
-        Some(set) => !set.contains(&c),
+        Some(set) => !set.elements().any(|(_, x)| x == c),
         None => !S::is_space(c),
     };
     let s = S::receiver(this);
@@ -67,8 +65,11 @@ fn remove_affix<S: PyAnyStr + ?Sized>(
     at_end: bool,
 ) -> PyResult {
     let a = positional(ts, method, args, 1, 1)?;
-    let message = format!("{method}() argument must be str, not {{}}");
-    let affix = S::arg(ts, &a[0], &message)?;
+    let affix = match S::join_item(&a[0]) {
+        Some(affix) => affix,
+        // The message is formatted only for the error: that costs more than the method.
+        None => S::arg(ts, &a[0], &format!("{method}() argument must be str, not {{}}"))?,
+    };
     let s = S::receiver(this);
     let (len, cut) = (s.units().len(), affix.units().len());
     let part = match at_end {
