@@ -440,9 +440,20 @@ fn plain_native_call(ts: &mut ThreadState, f: &Frame, callee_index: usize) -> Op
     Some(ts.nested_native(|ts| (n.f)(ts, &n.this, &Args::new(args, &[]))))
 }
 
-/// Whether `v` is a value of built-in type `owner` itself (not of a subclass).
+/// Whether `v` is a value of built-in type `owner` itself (not of a subclass). The receivers
+/// of most method calls (str, list, dict, bytes) are told inline, without the call to
+/// [`builtin_type_id`](crate::object::class_of::builtin_type_id) and its match of every type.
 #[inline(always)]
 fn is_value_of(v: &Value, owner: TypeId) -> bool {
+    if let Value::Obj(o) = v {
+        match (&**o, owner) {
+            (Obj::Str(_), TypeId::Str)
+            | (Obj::List(_), TypeId::List)
+            | (Obj::Dict(_), TypeId::Dict)
+            | (Obj::Bytes(_), TypeId::Bytes) => return true,
+            _ => {}
+        }
+    }
     crate::object::class_of::builtin_type_id(v) == Some(owner)
 }
 

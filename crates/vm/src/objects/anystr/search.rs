@@ -193,7 +193,11 @@ fn affix<S: PyAnyStr + ?Sized>(
         let c = match S::join_item(c) {
             Some(c) => c,
             // The message is formatted only for the error: that costs more than the test.
-            None => S::arg(ts, c, &format!("tuple for {method} must only contain str, not {{}}"))?,
+            None => S::arg(
+                ts,
+                c,
+                &format!("tuple for {method} must only contain str, not {{}}"),
+            )?,
         };
         let hit = if at_end {
             hay.ends_with(c.units())
@@ -290,9 +294,7 @@ fn replaced<S: AnyStr + ?Sized>(s: &S, old: &S, new: &S, limit: usize) -> Result
     let (old_len, new_len) = (old.units().len(), new.units().len());
     let hits = match old_len {
         0 => (s.elements().count() + 1).min(limit),
-        _ => find_iter(s.units(), old.units())
-            .take(limit)
-            .count(),
+        _ => find_iter(s.units(), old.units()).take(limit).count(),
     };
     let size = (new_len.checked_mul(hits))
         .and_then(|added| (len - old_len * hits).checked_add(added))

@@ -68,7 +68,11 @@ fn remove_affix<S: PyAnyStr + ?Sized>(
     let affix = match S::join_item(&a[0]) {
         Some(affix) => affix,
         // The message is formatted only for the error: that costs more than the method.
-        None => S::arg(ts, &a[0], &format!("{method}() argument must be str, not {{}}"))?,
+        None => S::arg(
+            ts,
+            &a[0],
+            &format!("{method}() argument must be str, not {{}}"),
+        )?,
     };
     let s = S::receiver(this);
     let (len, cut) = (s.units().len(), affix.units().len());
