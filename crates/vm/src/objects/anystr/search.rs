@@ -61,7 +61,10 @@ fn rfind_iter<'h>(hay: &'h [u8], needle: &'h [u8]) -> Hits<'h> {
     }
 }
 
-/// The offsets [`find_iter`] and [`rfind_iter`] yield.
+/// The offsets [`find_iter`] and [`rfind_iter`] yield. Large (a `memmem` searcher inline), but
+/// it lives on the stack for one call: boxing the searcher would cost the allocation per call
+/// that `memchr` is here to save.
+#[allow(clippy::large_enum_variant)]
 enum Hits<'h> {
     Unit(memchr::Memchr<'h>),
     UnitFromRight(memchr::Memchr<'h>),
