@@ -4,6 +4,9 @@
 //! pointer tables they wrote stayed resident as private memory in every process.
 
 fn main() {
+    // Without this, any file of the package (a test program) would rerun the script and
+    // relink the command.
+    println!("cargo:rerun-if-changed=build.rs");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     if os == "linux" {
         println!("cargo:rustc-link-arg-bins=-no-pie");

@@ -254,7 +254,7 @@ fn lock_acquire(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 
 /// `with lock:` waits for it as long as it takes.
 fn lock_enter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    positional(ts, "__enter__", args, 0, 0)?;
+    positional(ts, "lock.__enter__", args, 0, 0)?;
     let lock = lock_of(ts, this)?;
     acquire(ts, lock, true, None).map(Value::Bool)
 }
@@ -292,7 +292,11 @@ fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<D
         Value::Int(i) => *i as f64,
         Value::Float(f) => *f,
         Value::Bool(b) => *b as i64 as f64,
-        _ => return Err(ts.type_error("timeout must be a number")),
+        _ => {
+            let type_name = crate::object::class_of::type_name(ts, v);
+            let message = format!("'{type_name}' object cannot be interpreted as an integer");
+            return Err(ts.type_error(message));
+        }
     };
     if seconds == -1.0 {
         return Ok(None);
@@ -314,7 +318,7 @@ fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<D
 }
 
 fn lock_release(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    positional(ts, "release", args, 0, 0)?;
+    positional(ts, "lock.release", args, 0, 0)?;
     release(ts, this)
 }
 
@@ -331,14 +335,14 @@ fn release(ts: &ThreadState, this: &Value) -> PyResult {
 }
 
 fn lock_locked(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    positional(ts, "locked", args, 0, 0)?;
+    positional(ts, "lock.locked", args, 0, 0)?;
     Ok(Value::Bool(lock_of(ts, this)?.is_locked()))
 }
 
 /// `_at_fork_reinit()`, in the child of a fork: unlocked, whichever thread (now gone) held
 /// it; a new native lock, as the old one's inner mutex may be held by a thread that is gone.
 fn lock_at_fork_reinit(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
-    positional(ts, "_at_fork_reinit", args, 0, 0)?;
+    positional(ts, "lock._at_fork_reinit", args, 0, 0)?;
     match this.obj().map(|o| &**o) {
         Some(Obj::Lock(lock)) => *lock.borrow_mut() = Arc::default(),
         _ => return Err(ts.type_error("descriptor requires a '_thread.lock' object")),
