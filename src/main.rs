@@ -217,7 +217,8 @@ fn run_source(source: &str, filename: &str, argv: Vec<String>, run: &RunOptions)
         .gil(run.gil)
         .io_fast_path(run.io_fast_path)
         .print_traceback(true)
-        .handle_signals(true);
+        .handle_signals(true)
+        .exit_after_finalize(true);
     let program = Arc::new(run.sandbox.apply(builder).build());
     if let Some(path) = &run.trace {
         if let Err(msg) = gil_cli::start_trace(&program, path) {

@@ -39,6 +39,7 @@ pub fn run(target: Option<Target>, parsed: &Parsed, run: &crate::RunOptions) -> 
         .check_interval(gil.check_interval)
         .io_fast_path(run.io_fast_path)
         .handle_signals(true)
+        .exit_after_finalize(true)
         .argv(argv.collect());
     let interp = run.sandbox.apply(builder).build();
     let inspect = parsed.flags.inspect > 0;

@@ -495,6 +495,14 @@ impl Builder {
         self
     }
 
+    /// The process exits once the interpreter is finalized (the `gilvm` command): the
+    /// runtime's memory is left to the OS instead of being freed object by object. Default
+    /// `false`: a host that goes on after finalizing gets its memory back.
+    pub fn exit_after_finalize(mut self, on: bool) -> Builder {
+        self.config.exit_after_finalize = on;
+        self
+    }
+
     /// The directory where `import name` looks for `name.py` (default: the current one, or
     /// the main script's directory for [`Interpreter::run_code`]).
     ///

@@ -374,8 +374,13 @@ impl Session {
             crate::interp::signal_exit::flush_everything(ts);
             *lock(&self.final_gc_stats) = crate::interp::gc::stats(ts);
             // `ts` keeps its own reference: the runtime goes when it does, under the GIL.
-            let rt = lock(&self.runtime).take();
-            drop(rt.map(|rt| rt.into_inner(&ts.gil)));
+            let rt = lock(&self.runtime).take().map(|rt| rt.into_inner(&ts.gil));
+            if self.config.exit_after_finalize {
+                // The process is about to exit: its memory goes back to the OS as a whole.
+                std::mem::forget(rt);
+            } else {
+                drop(rt);
+            }
         }
     }
 }

@@ -203,7 +203,7 @@ mod tests {
     #[test]
     fn a_lock_object_frees_its_native_lock_with_its_last_reference() {
         let raw = Arc::new(RawLock::default());
-        let object = Value::Obj(ObjRef::new(Obj::Lock(Arc::clone(&raw))));
+        let object = Value::Obj(ObjRef::new(Obj::Lock(Arc::clone(&raw).into())));
         let alias = object.clone();
         assert_eq!(Arc::strong_count(&raw), 2);
         drop(object);

@@ -80,6 +80,11 @@ pub struct Config {
     /// `KeyboardInterrupt`, SIGTERM flushes the program's files before it kills (the `gilvm`
     /// command sets it; an embedding host decides for its process).
     pub handle_signals: bool,
+    /// The process ends right after the session is finalized (the `gilvm` command): the
+    /// runtime's objects are then left to the OS rather than freed one by one, which was a
+    /// fifth of `gilvm -c pass`. Finalization itself (threads, `atexit`, finalizers, flushing
+    /// every file) runs as usual.
+    pub exit_after_finalize: bool,
     /// The capabilities of a sandboxed script (`None`: unrestricted, as `python3`).
     pub sandbox: Option<crate::interp::sandbox::Sandbox>,
     /// Time, instruction, memory and thread limits (none by default).
@@ -97,6 +102,7 @@ impl Default for Config {
             search_path: None,
             print_traceback: false,
             handle_signals: false,
+            exit_after_finalize: false,
             sandbox: None,
             limits: Default::default(),
         }
@@ -263,16 +269,18 @@ fn new_type(name: &str, bases: Vec<ObjRef>, builtin: TypeId, is_exception: bool)
             mro.extend(t.mro().iter().cloned());
         }
     }
-    TypeObj::plain(
+    let mut class = TypeObj::plain(
         name.to_string(),
-        "builtins".into(),
+        builtin.module().into(),
         bases,
         mro,
         Dict::new(),
         builtin,
         is_exception,
-    )
-    .into_class()
+    );
+    // Native, whichever module names it (`_thread.lock`).
+    class.user_class = false;
+    class.into_class()
 }
 
 /// The built-in type objects, each with its methods in its dict.

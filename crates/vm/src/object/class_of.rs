@@ -71,7 +71,8 @@ pub fn builtin_type_id(v: &Value) -> Option<TypeId> {
             Obj::Ellipsis => TypeId::Ellipsis,
             Obj::Complex(_) => TypeId::Complex,
             // Internal handles (`lock._handle`, a socket's, an embedder's): no type of their own.
-            Obj::Socket(_) | Obj::Lock(_) | Obj::Handle(_) => TypeId::Object,
+            Obj::Lock(_) => TypeId::ThreadLock,
+            Obj::Socket(_) | Obj::Handle(_) => TypeId::Object,
         },
     })
 }

@@ -110,6 +110,17 @@ type_ids! {
     DictItems: "dict_items",
     NotImplementedType: "NotImplementedType",
     Ellipsis: "ellipsis",
+    ThreadLock: "lock",
+}
+
+impl TypeId {
+    /// `__module__` of the built-in type.
+    pub fn module(self) -> &'static str {
+        match self {
+            TypeId::ThreadLock => "_thread",
+            _ => "builtins",
+        }
+    }
 }
 
 pub struct TypeObj {

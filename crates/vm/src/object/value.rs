@@ -117,10 +117,11 @@ pub enum Obj {
     Ellipsis,
     /// The OS socket behind a `socket.socket` instance (closed when the last reference goes).
     Socket(Rc<crate::stdlib::socket::SocketHandle>),
-    /// The native lock of `_thread.allocate_lock()` (held by a Python `LockType` instance as
-    /// its `_handle`). Other threads wait on it without the GIL, hence the `Arc`; the lock is
-    /// freed with the last reference to this object.
-    Lock(std::sync::Arc<crate::interp::gil::RawLock>),
+    /// A `_thread.lock` (`_thread.allocate_lock()`, `threading.Lock()`), whose methods are
+    /// native (`stdlib::_thread::LOCK_METHODS`). Other threads wait on it without the GIL,
+    /// hence the `Arc`; `_at_fork_reinit` swaps in a fresh one (a waiter in the parent may
+    /// have left the old one's inner mutex taken). The lock is freed with the last reference.
+    Lock(RefCell<std::sync::Arc<crate::interp::gil::RawLock>>),
     /// Native state of a standard-library object (a compiled regex, a hash state, a
     /// `StringIO` buffer...): the module's Python class holds it as an attribute, as
     /// `socket.socket` holds its `_handle`. Modules downcast it with [`NativeHandle::as_any`].

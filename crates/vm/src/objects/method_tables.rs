@@ -31,14 +31,13 @@ pub fn type_dict(id: TypeId, owner: &ObjRef) -> Dict {
         d.set_str(name, builtin_type_method(id, name, *f));
     }
     for name in slot_wrappers::NAMES {
-        if d.get_str(name).is_some() {
-            continue;
-        }
+        // The type's slots first: most names are not among them, and this test hashes
+        // nothing (the dict lookup was a third of the start-up's instructions).
         let slot = match id {
             TypeId::Object => slot_wrappers::object_lookup(name),
             _ => slot_wrappers::lookup(id, name),
         };
-        if let Some((name, f)) = slot {
+        if let Some((name, f)) = slot.filter(|(name, _)| d.get_str(name).is_none()) {
             d.set_str(name, builtin_type_method(id, name, f));
         }
     }
@@ -78,6 +77,7 @@ fn tables(id: TypeId) -> (MethodTable, MethodTable) {
             coroutines::AWAIT_METHODS
         }
         TypeId::MemoryView => crate::objects::memoryview::methods::METHODS,
+        TypeId::ThreadLock => crate::stdlib::_thread::LOCK_METHODS,
         TypeId::Property => property::METHODS,
         TypeId::GetSetDescriptor | TypeId::MemberDescriptor => property::ACCESS_METHODS,
         TypeId::DictKeys | TypeId::DictItems => map_methods::VIEW_METHODS,

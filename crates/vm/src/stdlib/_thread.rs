@@ -30,10 +30,20 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_main_ident", main_ident),
     ("_set_priority", set_priority),
     ("_report_exception", report_exception),
-    ("_lock_new", lock_new),
-    ("_lock_acquire", lock_acquire),
-    ("_lock_release", lock_release),
-    ("_lock_locked", lock_locked),
+    ("allocate_lock", allocate_lock),
+];
+
+/// The methods of `_thread.lock` (`_thread.LockType`; `lock_` for CPython's old names).
+pub const LOCK_METHODS: &[(&str, NativeFn)] = &[
+    ("acquire", lock_acquire),
+    ("acquire_lock", lock_acquire),
+    ("release", lock_release),
+    ("release_lock", lock_release),
+    ("locked", lock_locked),
+    ("locked_lock", lock_locked),
+    ("_at_fork_reinit", lock_at_fork_reinit),
+    ("__enter__", lock_enter),
+    ("__exit__", lock_exit),
 ];
 
 /// What a new thread runs: `func(*args, **kwargs)`; `report` says how an uncaught
@@ -182,34 +192,84 @@ fn report_exception(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResul
     Ok(Value::None)
 }
 
-/// `_lock_new()`: a fresh native lock object, freed when its last reference goes.
-fn lock_new(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    positional(ts, "_lock_new", args, 0, 0)?;
-    Ok(Value::Obj(ObjRef::new(Obj::Lock(Arc::default()))))
+/// `allocate_lock()` (`threading.Lock()`): a new unlocked `_thread.lock`.
+fn allocate_lock(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
+    positional(ts, "allocate_lock", args, 0, 0)?;
+    Ok(Value::Obj(ObjRef::new(Obj::Lock(Default::default()))))
 }
 
-fn lock_of(ts: &ThreadState, v: &Value) -> PyResult<Arc<RawLock>> {
-    match v {
-        Value::Obj(o) => match &**o {
-            Obj::Lock(lock) => Ok(Arc::clone(lock)),
-            _ => Err(ts.type_error("expected a lock handle")),
-        },
-        _ => Err(ts.type_error("expected a lock handle")),
+/// The native lock of `this`, a `_thread.lock` (a method called unbound on another value
+/// is refused before it runs, but the check is cheap).
+fn lock_of(ts: &ThreadState, this: &Value) -> PyResult<Arc<RawLock>> {
+    match this.obj().map(|o| &**o) {
+        Some(Obj::Lock(lock)) => Ok(Arc::clone(&lock.borrow())),
+        _ => Err(ts.type_error("descriptor requires a '_thread.lock' object")),
     }
 }
 
-/// `_lock_acquire(handle, blocking, timeout)`: tries without blocking first, under the GIL;
+/// `acquire(blocking=True, timeout=-1)`'s arguments, by position or by name.
+fn acquire_args(ts: &mut ThreadState, args: &Args) -> PyResult<(bool, Value)> {
+    if args.pos.len() > 2 {
+        let message = format!(
+            "acquire() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        );
+        return Err(ts.type_error(message));
+    }
+    let mut given = [args.pos.first(), args.pos.get(1)];
+    for (name, value) in args.kwnames.iter().zip(args.kwvals) {
+        let name = name.as_str().map_or("", |s| s.as_str());
+        let index = match name {
+            "blocking" => 0,
+            "timeout" => 1,
+            _ => {
+                let message = format!("'{name}' is an invalid keyword argument for acquire()");
+                return Err(ts.type_error(message));
+            }
+        };
+        if given[index].is_some() {
+            let message = format!(
+                "argument for acquire() given by name ('{name}') and position ({})",
+                index + 1
+            );
+            return Err(ts.type_error(message));
+        }
+        given[index] = Some(value);
+    }
+    let blocking = match given[0] {
+        Some(v) => crate::protocol::ops::truthy(ts, v)?,
+        None => true,
+    };
+    Ok((blocking, given[1].cloned().unwrap_or(Value::Int(-1))))
+}
+
+/// `lock.acquire(blocking=True, timeout=-1)`: tries without blocking first, under the GIL;
 /// only a wait that would block releases it.
-fn lock_acquire(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "_lock_acquire", args, 3, 3)?;
-    let lock = lock_of(ts, &a[0])?;
-    let blocking = crate::protocol::ops::truthy(ts, &a[1])?;
-    let timeout = timeout_arg(ts, &a[2], blocking)?;
+fn lock_acquire(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    let (blocking, timeout) = acquire_args(ts, args)?;
+    let lock = lock_of(ts, this)?;
+    let timeout = timeout_arg(ts, &timeout, blocking)?;
+    acquire(ts, lock, blocking, timeout).map(Value::Bool)
+}
+
+/// `with lock:` waits for it as long as it takes.
+fn lock_enter(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "lock.__enter__", args, 0, 0)?;
+    let lock = lock_of(ts, this)?;
+    acquire(ts, lock, true, None).map(Value::Bool)
+}
+
+fn acquire(
+    ts: &mut ThreadState,
+    lock: Arc<RawLock>,
+    blocking: bool,
+    timeout: Option<Duration>,
+) -> PyResult<bool> {
     if lock.try_acquire() {
-        return Ok(Value::Bool(true));
+        return Ok(true);
     }
     if !blocking {
-        return Ok(Value::Bool(false));
+        return Ok(false);
     }
     // A signal in the main thread runs its handler and the wait goes on (PEP 475).
     // A deadline past what the clock can name is no deadline.
@@ -218,7 +278,7 @@ fn lock_acquire(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
         let left = until.map(|u| u.saturating_duration_since(Instant::now()));
         lock.acquire_blocking(left).then_some(())
     })?;
-    Ok(Value::Bool(acquired.is_some()))
+    Ok(acquired.is_some())
 }
 
 /// The longest wait a lock takes, in seconds: CPython's `PY_TIMEOUT_MAX` (`i64::MAX`
@@ -232,7 +292,11 @@ fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<D
         Value::Int(i) => *i as f64,
         Value::Float(f) => *f,
         Value::Bool(b) => *b as i64 as f64,
-        _ => return Err(ts.type_error("timeout must be a number")),
+        _ => {
+            let type_name = crate::object::class_of::type_name(ts, v);
+            let message = format!("'{type_name}' object cannot be interpreted as an integer");
+            return Err(ts.type_error(message));
+        }
     };
     if seconds == -1.0 {
         return Ok(None);
@@ -241,7 +305,7 @@ fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<D
         return Err(ts.value_error("can't specify a timeout for a non-blocking call"));
     }
     if seconds < 0.0 || seconds.is_nan() {
-        return Err(ts.value_error("timeout value must be a non-negative number"));
+        return Err(ts.value_error("timeout value must be positive"));
     }
     if seconds * 1e9 >= i64::MAX as f64 {
         let message = "timestamp out of range for platform time_t";
@@ -253,17 +317,37 @@ fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<D
     Ok(Some(Duration::from_secs_f64(seconds)))
 }
 
-fn lock_release(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "_lock_release", args, 1, 1)?;
-    if !lock_of(ts, &a[0])?.release() {
+fn lock_release(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "lock.release", args, 0, 0)?;
+    release(ts, this)
+}
+
+/// `__exit__(*exc_info)`: releases, whatever the exception.
+fn lock_exit(ts: &mut ThreadState, this: &Value, _args: &Args) -> PyResult {
+    release(ts, this)
+}
+
+fn release(ts: &ThreadState, this: &Value) -> PyResult {
+    if !lock_of(ts, this)?.release() {
         return Err(ts.new_exc(ExcKind::RuntimeError, "release unlocked lock"));
     }
     Ok(Value::None)
 }
 
-fn lock_locked(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
-    let a = positional(ts, "_lock_locked", args, 1, 1)?;
-    Ok(Value::Bool(lock_of(ts, &a[0])?.is_locked()))
+fn lock_locked(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "lock.locked", args, 0, 0)?;
+    Ok(Value::Bool(lock_of(ts, this)?.is_locked()))
+}
+
+/// `_at_fork_reinit()`, in the child of a fork: unlocked, whichever thread (now gone) held
+/// it; a new native lock, as the old one's inner mutex may be held by a thread that is gone.
+fn lock_at_fork_reinit(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
+    positional(ts, "lock._at_fork_reinit", args, 0, 0)?;
+    match this.obj().map(|o| &**o) {
+        Some(Obj::Lock(lock)) => *lock.borrow_mut() = Arc::default(),
+        _ => return Err(ts.type_error("descriptor requires a '_thread.lock' object")),
+    }
+    Ok(Value::None)
 }
 
 /// At exit (CPython's `threading._shutdown`): waits for non-daemon threads if `threading`

@@ -18,7 +18,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 /// Whether CPython lets `obj` be weakly referenced: instances of user classes (unless every
 /// class of their MRO has `__slots__` without `'__weakref__'`), functions, classes, sets,
-/// generators, methods, modules and code objects.
+/// generators, methods, modules, code objects and locks.
 fn weakrefable(obj: &Obj) -> bool {
     match obj {
         Obj::Instance(inst) => instance_weakrefable(inst.class()),
@@ -29,7 +29,8 @@ fn weakrefable(obj: &Obj) -> bool {
         | Obj::Generator(_)
         | Obj::BoundMethod { .. }
         | Obj::Module { .. }
-        | Obj::Code(_) => true,
+        | Obj::Code(_)
+        | Obj::Lock(_) => true,
         _ => false,
     }
 }

@@ -240,12 +240,12 @@ pub fn repr(ts: &mut ThreadState, v: &Value) -> PyResult<String> {
         Obj::Socket(h) => h.repr(),
         Obj::Handle(h) => h.repr(),
         Obj::Lock(lock) => {
-            let state = if lock.is_locked() {
+            let state = if lock.borrow().is_locked() {
                 "locked"
             } else {
                 "unlocked"
             };
-            format!("<{state} _thread.lock handle at {:#x}>", o.id())
+            format!("<{state} _thread.lock object at {:#x}>", o.id())
         }
     })
 }
