@@ -17,7 +17,6 @@ use crate::interp::{coroutine, generator};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::CodeInfo;
-use crate::objects::dict::store_dict;
 use crate::objects::str::concat as strcat;
 use crate::protocol::attr;
 use crate::protocol::attr_cache;
@@ -267,7 +266,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::StoreGlobal(i) => {
                     let v = f.pop();
-                    store_dict(&f.globals, &code.names[i as usize], v);
+                    names::store_global(f, &code, i as usize, v);
                     gc::after_release(ts);
                 }
                 I::DeleteGlobal(i) => {
