@@ -347,6 +347,10 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     subscr::del_item(ts, &container, &index)?;
                 }
                 I::BuildSlice(n) => {
+                    if build::fused_slice(ts, f, n as usize, instructions.get(ip))? {
+                        ip += 1;
+                        continue;
+                    }
                     let step = if n == 3 { f.pop() } else { Value::None };
                     let stop = f.pop();
                     let start = f.pop();
