@@ -404,7 +404,7 @@ pub fn fused_slice(
 
 /// Stores the leading items into the locals of the `StoreFast`s that start `next` and pushes
 /// the rest (last item deepest); returns how many stores were done.
-fn unpack_items_into(f: &mut Frame, items: &[Value], next: &[Instruction]) -> usize {
+pub fn unpack_items_into(f: &mut Frame, items: &[Value], next: &[Instruction]) -> usize {
     let stores = next
         .iter()
         .take(items.len())
