@@ -804,7 +804,9 @@ fn float_op(op: BinaryOperator, slots: &[Value]) -> Option<f64> {
         BinaryOperator::TrueDivide if b != 0.0 => Some(a / b),
         // A positive base to a finite power, finite: libm's `pow`, as CPython's `float_pow`
         // (whose other cases raise or return a complex).
-        BinaryOperator::Power if a > 0.0 && b.is_finite() => Some(a.powf(b)).filter(|r| r.is_finite()),
+        BinaryOperator::Power if a > 0.0 && b.is_finite() => {
+            Some(a.powf(b)).filter(|r| r.is_finite())
+        }
         _ => None,
     }
 }

@@ -507,7 +507,12 @@ pub fn plain_slice_indices(parts: &[Value], len: i64) -> Option<(i64, i64, i64)>
     if step == 0 {
         return None;
     }
-    Some(clamp_slice(as_int(parts.first())?, as_int(parts.get(1))?, step, len))
+    Some(clamp_slice(
+        as_int(parts.first())?,
+        as_int(parts.get(1))?,
+        step,
+        len,
+    ))
 }
 
 /// Start and stop (`None`: the default for the step's direction) clamped into a sequence of

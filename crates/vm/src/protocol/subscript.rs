@@ -186,7 +186,12 @@ pub fn set_slice_fast(
         },
         v => return Err(v),
     };
-    Ok(assign_resolved_slice(ts, &mut l.borrow_mut(), bounds, new_items))
+    Ok(assign_resolved_slice(
+        ts,
+        &mut l.borrow_mut(),
+        bounds,
+        new_items,
+    ))
 }
 
 pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult {
