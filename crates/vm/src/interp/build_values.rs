@@ -17,6 +17,7 @@ use crate::objects::function::Function;
 use crate::objects::str::{concat, PyStr};
 use crate::protocol::iter;
 use crate::protocol::ops;
+use crate::protocol::subscript;
 use crate::text::repr;
 
 #[inline(never)]
@@ -360,9 +361,50 @@ pub fn unpack_sequence(
     Ok(0)
 }
 
+/// `BuildSlice` of `n` parts fused with the `BinarySubscr` or `StoreSubscr` after it, for a
+/// list or tuple sliced by ints or `None`s: the result replaces the operands on the stack and
+/// no slice object is made. False (touching nothing) when the general path must run.
+#[inline(never)]
+pub fn fused_slice(
+    ts: &ThreadState,
+    f: &mut Frame,
+    n: usize,
+    next: Option<&Instruction>,
+) -> PyResult<bool> {
+    let parts_at = f.slots.len() - n;
+    match next {
+        Some(Instruction::BinarySubscr) => {
+            let Some(v) = subscript::get_slice_fast(f.peek(n), &f.slots[parts_at..]) else {
+                return Ok(false);
+            };
+            f.slots.truncate(parts_at - 1);
+            f.push(v);
+        }
+        Some(Instruction::StoreSubscr) => {
+            let v = std::mem::take(&mut f.slots[parts_at - 2]);
+            match subscript::set_slice_fast(ts, f.peek(n), &f.slots[parts_at..], v) {
+                Ok(stored) => {
+                    f.slots.truncate(parts_at - 2);
+                    if stored.is_err() {
+                        // The error is the `StoreSubscr`'s (its location in the traceback).
+                        f.ip += 1;
+                    }
+                    stored?;
+                }
+                Err(v) => {
+                    f.slots[parts_at - 2] = v;
+                    return Ok(false);
+                }
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
 /// Stores the leading items into the locals of the `StoreFast`s that start `next` and pushes
 /// the rest (last item deepest); returns how many stores were done.
-fn unpack_items_into(f: &mut Frame, items: &[Value], next: &[Instruction]) -> usize {
+pub fn unpack_items_into(f: &mut Frame, items: &[Value], next: &[Instruction]) -> usize {
     let stores = next
         .iter()
         .take(items.len())

@@ -17,7 +17,6 @@ use crate::interp::{coroutine, generator};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::CodeInfo;
-use crate::objects::dict::store_dict;
 use crate::objects::str::concat as strcat;
 use crate::protocol::attr;
 use crate::protocol::attr_cache;
@@ -267,7 +266,7 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 }
                 I::StoreGlobal(i) => {
                     let v = f.pop();
-                    store_dict(&f.globals, &code.names[i as usize], v);
+                    names::store_global(f, &code, i as usize, v);
                     gc::after_release(ts);
                 }
                 I::DeleteGlobal(i) => {
@@ -348,6 +347,10 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     subscr::del_item(ts, &container, &index)?;
                 }
                 I::BuildSlice(n) => {
+                    if build::fused_slice(ts, f, n as usize, instructions.get(ip))? {
+                        ip += 1;
+                        continue;
+                    }
                     let step = if n == 3 { f.pop() } else { Value::None };
                     let stop = f.pop();
                     let start = f.pop();
@@ -468,6 +471,25 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let v = f.pop();
                     let it = iter::get_iter(ts, &v)?;
                     f.push(it);
+                }
+                // Fused with an `UnpackSequence(2)` (`for i, x in enumerate(xs)`): no tuple.
+                I::ForIter(target) if instructions.get(ip) == Some(&I::UnpackSequence(2)) => {
+                    match iter::next_pair(f.top()) {
+                        Some(Some((a, b))) => {
+                            ip += 1 + build::unpack_items_into(f, &[a, b], &instructions[ip + 1..]);
+                        }
+                        Some(None) => {
+                            f.pop();
+                            ip = target as usize;
+                        }
+                        None => match iter::next_value(ts, f.top())? {
+                            Some(v) => f.push(v),
+                            None => {
+                                f.pop();
+                                ip = target as usize;
+                            }
+                        },
+                    }
                 }
                 I::ForIter(target) => match iter::next_value(ts, f.top())? {
                     // Fused with the loop variable's store (alone or as the first half of
@@ -764,7 +786,7 @@ fn binary_fast_path(op: BinaryOperator, f: &mut Frame, code: &CodeInfo, next: Op
     true
 }
 
-/// `a op b` for `+ - * /` on top of `slots` when one is a float and the other a float or a
+/// `a op b` for `+ - * / **` on top of `slots` when one is a float and the other a float or a
 /// small int (converted as CPython's float operations convert it), except division by zero.
 #[inline(always)]
 fn float_op(op: BinaryOperator, slots: &[Value]) -> Option<f64> {
@@ -780,6 +802,11 @@ fn float_op(op: BinaryOperator, slots: &[Value]) -> Option<f64> {
         BinaryOperator::Subtract => Some(a - b),
         BinaryOperator::Multiply => Some(a * b),
         BinaryOperator::TrueDivide if b != 0.0 => Some(a / b),
+        // A positive base to a finite power, finite: libm's `pow`, as CPython's `float_pow`
+        // (whose other cases raise or return a complex).
+        BinaryOperator::Power if a > 0.0 && b.is_finite() => {
+            Some(a.powf(b)).filter(|r| r.is_finite())
+        }
         _ => None,
     }
 }

@@ -125,9 +125,9 @@ fn is_exception_class(v: &Value) -> bool {
 
 /// `except class:` matching (a class or a tuple of classes).
 pub fn exc_match(ts: &mut ThreadState, exc: &Value, class: &Value) -> PyResult<bool> {
-    let classes: Vec<Value> = match class.obj().map(|o| &**o) {
-        Some(Obj::Tuple(t)) => t.to_vec(),
-        _ => vec![class.clone()],
+    let classes: &[Value] = match class.obj().map(|o| &**o) {
+        Some(Obj::Tuple(t)) => t,
+        _ => std::slice::from_ref(class),
     };
     if !classes.iter().all(is_exception_class) {
         return Err(

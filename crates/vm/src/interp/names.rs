@@ -6,7 +6,7 @@ use crate::interp::thread_state::ThreadState;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::{CodeInfo, GlobalCacheEntry};
-use crate::objects::dict::dict_get;
+use crate::objects::dict::{dict_get, store_dict};
 
 pub fn unbound_local(ts: &ThreadState, code: &CodeInfo, i: u32) -> ObjRef {
     let name = code.code.varnames.get(i as usize).map_or("?", |n| &**n);
@@ -146,6 +146,39 @@ fn cached_global(entry: &GlobalCacheEntry, globals: &ObjRef, builtins: &ObjRef) 
             let valid = ObjRef::ptr_eq(cached, builtins) && b.keys_version == *keys;
             valid.then(|| b.value_at(entry.index).cloned()).flatten()
         }
+    }
+}
+
+/// `StoreGlobal`: a global that a `LoadGlobal` of the same name in this code found in these
+/// globals (its cache entry still valid) is rebound at the cached position, without hashing
+/// the name or probing the table; any other store is an ordinary dict store.
+#[inline(always)]
+pub fn store_global(f: &Frame, code: &CodeInfo, i: usize, v: Value) {
+    match rebind_cached_global(f, code, i, v) {
+        // Released after the dict's borrow ended.
+        Ok(old) => drop(old),
+        Err(v) => store_dict(&f.globals, &code.names[i], v),
+    }
+}
+
+/// Stores `v` at the position cached for name `i` and gives the old value back; `Err(v)`
+/// when no entry holds for these globals and their keys.
+#[inline(always)]
+fn rebind_cached_global(f: &Frame, code: &CodeInfo, i: usize, v: Value) -> Result<Value, Value> {
+    let cache = code.global_cache.borrow();
+    let (Some(entry), Obj::Dict(g)) = (&cache[i], &*f.globals) else {
+        return Err(v);
+    };
+    if entry.builtin.is_some() || !ObjRef::ptr_eq(&entry.globals, &f.globals) {
+        return Err(v);
+    }
+    let mut g = g.borrow_mut();
+    if g.keys_version != entry.globals_keys {
+        return Err(v);
+    }
+    match g.value_at_mut(entry.index) {
+        Some(slot) => Ok(std::mem::replace(slot, v)),
+        None => Err(v),
     }
 }
 

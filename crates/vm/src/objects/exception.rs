@@ -3,7 +3,8 @@
 //! exception classes are `object/error.rs`'s; raising and catching are `interp/exceptions.rs`'s.
 
 use crate::interp::thread_state::ThreadState;
-use crate::object::error::PyResult;
+use crate::object::error::{ExcKind, PyResult};
+use crate::object::names::Dunder;
 use crate::object::typeobj::TypeObj;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::descriptors;
@@ -17,6 +18,17 @@ fn exception_init(_ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult 
         }
     }
     Ok(Value::None)
+}
+
+/// Whether `init` is `BaseException.__init__` itself, which only stores the positional
+/// arguments as `args`: a call of an exception class whose instance already holds them
+/// (see `class::new_instance`) need not run it.
+pub fn is_base_init(ts: &ThreadState, init: &Value) -> bool {
+    let Obj::Type(base) = &**ts.exc_class(ExcKind::BaseException) else {
+        return false;
+    };
+    let found = base.lookup(ts.rt.names.get(Dunder::Init));
+    matches!((init, found), (Value::Obj(a), Some(Value::Obj(b))) if ObjRef::ptr_eq(a, &b))
 }
 
 /// `BaseException.with_traceback(tb)`: sets `__traceback__`, returns self.

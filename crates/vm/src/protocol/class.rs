@@ -355,6 +355,11 @@ pub fn call_type(
     }
     let instance = new_instance(ts, cls, t, positional)?;
     match init {
+        // The instance holds its `args` already.
+        Some(init)
+            if t.is_exception
+                && kwnames.is_empty()
+                && crate::objects::exception::is_base_init(ts, &init) => {}
         Some(init) => {
             let r = call_with_receiver(ts, &init, &instance, args, kwnames)?;
             init_returned(ts, &r)?;

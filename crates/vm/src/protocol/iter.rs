@@ -169,6 +169,86 @@ pub fn next_value(ts: &mut ThreadState, it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// The next item of `enumerate` (counting in small ints) or of a two-way `zip`, over
+/// iterators that need no Python calls, as the two values a following `UnpackSequence(2)`
+/// takes (no tuple made); `Some(None)` at the end, the iterator then spent as `next_value`
+/// leaves it. `None`, with nothing consumed, for any other iterator.
+pub fn next_pair(it: &Value) -> Option<Option<(Value, Value)>> {
+    let Obj::Iter(state) = &**it.obj()? else {
+        return None;
+    };
+    let mut state = state.try_borrow_mut().ok()?;
+    let pair = match &mut *state {
+        IterState::Enumerate {
+            inner,
+            count: count @ Value::Int(_),
+        } => {
+            let Value::Int(n) = *count else {
+                return None;
+            };
+            next_simple_of(inner, |_| true)?.map(|v| {
+                *count = crate::objects::int::add(n, 1);
+                (Value::Int(n), v)
+            })
+        }
+        IterState::Zip {
+            inners,
+            strict: false,
+        } if inners.len() == 2 => {
+            // The second must answer whatever the first did: an item taken from the first
+            // is not given back.
+            let (first, second) = (&inners[0], &inners[1]);
+            if !is_iter_where(second, never_declines) {
+                return None;
+            }
+            match next_simple_of(first, |_| true)? {
+                Some(a) => next_simple_of(second, never_declines)?.map(|b| (a, b)),
+                None => None,
+            }
+        }
+        _ => return None,
+    };
+    if pair.is_none() {
+        let kind = state.type_id();
+        *state = IterState::Exhausted(kind);
+    }
+    Some(pair)
+}
+
+/// `next_simple` of iterator `it`, when its state passes `accept`.
+fn next_simple_of(it: &Value, accept: fn(&IterState) -> bool) -> Option<Option<Value>> {
+    let Obj::Iter(state) = &**it.obj()? else {
+        return None;
+    };
+    let mut state = state.try_borrow_mut().ok()?;
+    if !accept(&state) {
+        return None;
+    }
+    next_simple(&mut state)
+}
+
+/// Whether `it` is a built-in iterator whose state passes `accept`.
+fn is_iter_where(it: &Value, accept: fn(&IterState) -> bool) -> bool {
+    match it.obj().map(|o| &**o) {
+        Some(Obj::Iter(state)) => state.try_borrow().is_ok_and(|state| accept(&state)),
+        _ => false,
+    }
+}
+
+/// Iterators that `next_simple` always answers (a dict's or set's may decline, to raise).
+fn never_declines(state: &IterState) -> bool {
+    matches!(
+        state,
+        IterState::Range { .. }
+            | IterState::List { .. }
+            | IterState::Tuple { .. }
+            | IterState::Str { .. }
+            | IterState::Bytes { .. }
+            | IterState::Snapshot { .. }
+            | IterState::Exhausted(_)
+    )
+}
+
 /// Iterators that need no Python calls; `None` for the others.
 fn next_simple(state: &mut IterState) -> Option<Option<Value>> {
     let r = match state {

@@ -490,15 +490,44 @@ pub fn slice_indices(ts: &ThreadState, slice: &Obj, len: i64) -> PyResult<(i64, 
     if step == 0 {
         return Err(ts.value_error("slice step cannot be zero"));
     }
+    Ok(clamp_slice(as_int(start)?, as_int(stop)?, step, len))
+}
+
+/// The bounds of a slice of a sequence of `len` items whose parts (the 2 or 3 values below a
+/// `BuildSlice`) are ints or `None`, as [`slice_indices`] resolves them; `None` for any other
+/// part and for a zero step, which take the general path (and its errors).
+#[inline]
+pub fn plain_slice_indices(parts: &[Value], len: i64) -> Option<(i64, i64, i64)> {
+    let as_int = |v: Option<&Value>| match v {
+        None | Some(Value::None) => Some(None),
+        Some(Value::Int(i)) => Some(Some(*i)),
+        _ => None,
+    };
+    let step = as_int(parts.get(2))?.unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    Some(clamp_slice(
+        as_int(parts.first())?,
+        as_int(parts.get(1))?,
+        step,
+        len,
+    ))
+}
+
+/// Start and stop (`None`: the default for the step's direction) clamped into a sequence of
+/// `len` items, as CPython's `PySlice_AdjustIndices`.
+#[inline]
+fn clamp_slice(start: Option<i64>, stop: Option<i64>, step: i64, len: i64) -> (i64, i64, i64) {
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let clamp = |v: Option<i64>, default: i64| match v {
         None => default,
         Some(i) if i < 0 => (i + len).max(lower),
         Some(i) => i.min(upper),
     };
-    let start = clamp(as_int(start)?, if step < 0 { upper } else { lower });
-    let stop = clamp(as_int(stop)?, if step < 0 { lower } else { upper });
-    Ok((start, stop, step))
+    let start = clamp(start, if step < 0 { upper } else { lower });
+    let stop = clamp(stop, if step < 0 { lower } else { upper });
+    (start, stop, step)
 }
 
 /// Copies of the items a resolved slice selects: a run (forwards or backwards) copied as

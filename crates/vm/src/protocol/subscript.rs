@@ -9,7 +9,9 @@ use crate::objects::bytes::bytearray as bytearray_methods;
 use crate::objects::str::PyStr;
 use crate::protocol::class;
 use crate::protocol::iter;
-use crate::protocol::sequence::{range_len, slice_indices, slice_items, slice_positions};
+use crate::protocol::sequence::{
+    plain_slice_indices, range_len, slice_indices, slice_items, slice_positions,
+};
 
 /// A normalized sequence index, or `IndexError` with `"{what} index out of range"`.
 fn seq_index(ts: &ThreadState, index: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
@@ -136,6 +138,60 @@ pub fn set_item_fast(container: &Value, index: &Value, v: Value) -> Result<(), V
         }
         _ => Err(v),
     }
+}
+
+/// `container[start:stop:step]` for a list or tuple and `parts` (the slice's 2 or 3 values)
+/// that are ints or `None`: the eval loop's `BuildSlice` fused with `BinarySubscr`, no slice
+/// object made. `None` means "build the slice and take [`get_item`]".
+pub fn get_slice_fast(container: &Value, parts: &[Value]) -> Option<Value> {
+    match &**container.obj()? {
+        Obj::List(l) => {
+            let items = l.borrow();
+            let (a, b, c) = plain_slice_indices(parts, items.len() as i64)?;
+            Some(Value::new_list(slice_items(&items, a, b, c)))
+        }
+        Obj::Tuple(t) => {
+            let (a, b, c) = plain_slice_indices(parts, t.len() as i64)?;
+            Some(Value::new_tuple(slice_items(t, a, b, c)))
+        }
+        _ => None,
+    }
+}
+
+/// `container[start:stop:step] = v` for a list, `parts` as in [`get_slice_fast`] and `v` a
+/// list or tuple (whose items are read without running Python code): `BuildSlice` fused with
+/// `StoreSubscr`. `Err(v)` means "build the slice and take [`set_item`]".
+pub fn set_slice_fast(
+    ts: &ThreadState,
+    container: &Value,
+    parts: &[Value],
+    v: Value,
+) -> Result<PyResult<()>, Value> {
+    let Some(Obj::List(l)) = container.obj().map(|o| &**o) else {
+        return Err(v);
+    };
+    let Some(bounds) = plain_slice_indices(parts, l.borrow().len() as i64) else {
+        return Err(v);
+    };
+    let new_items = match v {
+        Value::Obj(mut o) => match o.get_mut() {
+            // A temporary such as `p[i::-1]`: its items are taken as they are.
+            Some(Obj::List(items)) => std::mem::take(items.get_mut()),
+            _ => match &*o {
+                // A copy first: `v` may be the list assigned into.
+                Obj::List(items) => items.borrow().clone(),
+                Obj::Tuple(items) => items.to_vec(),
+                _ => return Err(Value::Obj(o)),
+            },
+        },
+        v => return Err(v),
+    };
+    Ok(assign_resolved_slice(
+        ts,
+        &mut l.borrow_mut(),
+        bounds,
+        new_items,
+    ))
 }
 
 pub fn get_item(ts: &mut ThreadState, container: &Value, index: &Value) -> PyResult {
@@ -342,7 +398,17 @@ fn assign_slice(
     s: &ObjRef,
     new_items: Vec<Value>,
 ) -> PyResult<()> {
-    let (a, b, c) = slice_indices(ts, s, items.len() as i64)?;
+    let bounds = slice_indices(ts, s, items.len() as i64)?;
+    assign_resolved_slice(ts, items, bounds, new_items)
+}
+
+/// `items[a:b:c] = new_items` for bounds resolved against `items`' length.
+fn assign_resolved_slice(
+    ts: &ThreadState,
+    items: &mut Vec<Value>,
+    (a, b, c): (i64, i64, i64),
+    new_items: Vec<Value>,
+) -> PyResult<()> {
     if c == 1 {
         let (a, b) = (a as usize, (b.max(a)) as usize);
         if b - a == new_items.len() {

@@ -485,6 +485,12 @@ impl Dict {
     pub fn value_at(&self, i: usize) -> Option<&Value> {
         self.map.get_index(i).map(|(_, v)| v)
     }
+    /// The value of the `i`-th entry, to rebind it in place (a cached position: the key
+    /// stays, so the keys version does not change).
+    #[inline]
+    pub fn value_at_mut(&mut self, i: usize) -> Option<&mut Value> {
+        self.map.get_index_mut(i).map(|(_, v)| v)
+    }
     /// The `i`-th entry in insertion order (for iterators).
     pub fn entry_at(&self, i: usize) -> Option<(&Value, &Value)> {
         self.map.get_index(i).map(|(k, v)| (&k.value, v))
