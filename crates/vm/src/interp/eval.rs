@@ -771,9 +771,15 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
 /// (generator functions are never called in place), so it goes back into its generator and
 /// the loop's frame, below it, runs on with `v`.
 fn yield_to_for(ts: &mut ThreadState, current: &mut Box<Frame>, v: Value) {
-    let consumer = ts.frames.pop().expect("the for loop's frame below a resumed generator");
+    let consumer = ts
+        .frames
+        .pop()
+        .expect("the for loop's frame below a resumed generator");
     let gen_frame = std::mem::replace(current, consumer);
-    debug_assert!(gen_frame.resumed_by_for, "a generator frame yields above its entry");
+    debug_assert!(
+        gen_frame.resumed_by_for,
+        "a generator frame yields above its entry"
+    );
     generator::yield_in_place(current, gen_frame, v);
 }
 

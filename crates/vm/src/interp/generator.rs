@@ -103,16 +103,15 @@ pub fn resume(
 #[inline(always)]
 pub fn resume_in_place(ts: &mut ThreadState, iter: &Value) -> PyResult<Option<Box<Frame>>> {
     let Value::Obj(o) = iter else { return Ok(None) };
-    let Obj::Generator(g) = &**o else { return Ok(None) };
+    let Obj::Generator(g) = &**o else {
+        return Ok(None);
+    };
     if g.kind != GenKind::Generator || g.running.get() {
         return Ok(None);
     }
-    let mut suspended = g.frame.borrow_mut();
-    if !suspended.as_deref().is_some_and(|f| !f.in_yield_from()) {
+    let Some(mut frame) = g.frame.borrow_mut().take_if(|f| !f.in_yield_from()) else {
         return Ok(None);
-    }
-    let Some(mut frame) = suspended.take() else { return Ok(None) };
-    drop(suspended);
+    };
     // As `run_frame` would: past the recursion limit the generator is lost, unrun.
     if let Err(e) = ts.enter() {
         ts.recycle_frame(frame);
