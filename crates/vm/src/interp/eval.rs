@@ -84,8 +84,13 @@ fn run_frames(
         }
         let caller = ts.frames.pop().expect("caller frame above entry");
         let done = std::mem::replace(&mut f, caller);
+        let resumed_by_for = done.resumed_by_for;
         ts.recycle_frame(done);
-        pending = Some(exc);
+        pending = Some(if resumed_by_for {
+            generator::raise_in_place(ts, &f, exc)
+        } else {
+            exc
+        });
     }
 }
 
@@ -482,34 +487,46 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                             f.pop();
                             ip = target as usize;
                         }
-                        None => match iter::next_value(ts, f.top())? {
-                            Some(v) => f.push(v),
-                            None => {
-                                f.pop();
-                                ip = target as usize;
+                        None => {
+                            if let Some(gen_frame) = generator::resume_in_place(ts, f.top())? {
+                                ts.frames.push(std::mem::replace(current, gen_frame));
+                                continue 'frames;
                             }
-                        },
+                            match iter::next_value(ts, f.top())? {
+                                Some(v) => f.push(v),
+                                None => {
+                                    f.pop();
+                                    ip = target as usize;
+                                }
+                            }
+                        }
                     }
                 }
-                I::ForIter(target) => match iter::next_value(ts, f.top())? {
-                    // Fused with the loop variable's store (alone or as the first half of
-                    // a pair, whose second instruction then runs next).
-                    Some(v) => match instructions.get(ip) {
-                        Some(&I::StoreFast(i)) => {
-                            f.set_local(i as usize, v);
-                            ip += 1;
-                        }
-                        Some(&I::StoreFastLoadFast(pair)) => {
-                            f.set_local(unpack_pair(pair).0 as usize, v);
-                            ip += 1;
-                        }
-                        _ => f.push(v),
-                    },
-                    None => {
-                        f.pop();
-                        ip = target as usize;
+                I::ForIter(target) => {
+                    if let Some(gen_frame) = generator::resume_in_place(ts, f.top())? {
+                        ts.frames.push(std::mem::replace(current, gen_frame));
+                        continue 'frames;
                     }
-                },
+                    match iter::next_value(ts, f.top())? {
+                        // Fused with the loop variable's store (alone or as the first half of
+                        // a pair, whose second instruction then runs next).
+                        Some(v) => match instructions.get(ip) {
+                            Some(&I::StoreFast(i)) => {
+                                f.set_local(i as usize, v);
+                                ip += 1;
+                            }
+                            Some(&I::StoreFastLoadFast(pair)) => {
+                                f.set_local(unpack_pair(pair).0 as usize, v);
+                                ip += 1;
+                            }
+                            _ => f.push(v),
+                        },
+                        None => {
+                            f.pop();
+                            ip = target as usize;
+                        }
+                    }
+                }
                 I::MakeFunction(flags) => {
                     let func = build::make_function(ts, f, flags)?;
                     f.push(func);
@@ -542,10 +559,13 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                     let caller = ts.frames.pop().expect("caller frame above entry");
                     let done = std::mem::replace(current, caller);
                     let runs_init = done.runs_init;
+                    let resumed_by_for = done.resumed_by_for;
                     ts.recycle_frame(done);
                     if runs_init {
                         // The instance is already on the caller's stack.
                         class::init_returned(ts, &v)?;
+                    } else if resumed_by_for {
+                        generator::return_in_place(current);
                     } else {
                         current.push(v);
                     }
@@ -700,7 +720,11 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                 I::YieldValue => {
                     let v = f.pop();
                     ts.leave();
-                    return Ok(Exit::Yield(v));
+                    if ts.frames.len() == entry {
+                        return Ok(Exit::Yield(v));
+                    }
+                    yield_to_for(ts, current, v);
+                    continue 'frames;
                 }
                 I::GetYieldFromIter => {
                     let v = f.pop();
@@ -754,7 +778,11 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
                         generator::Step::Yielded(v) => {
                             f.ip -= 1;
                             ts.leave();
-                            return Ok(Exit::Yield(v));
+                            if ts.frames.len() == entry {
+                                return Ok(Exit::Yield(v));
+                            }
+                            yield_to_for(ts, current, v);
+                            continue 'frames;
                         }
                         generator::Step::Done(v) => {
                             f.pop();
@@ -765,6 +793,22 @@ fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyRe
             }
         }
     }
+}
+
+/// A generator frame above the entry frame yields: it is one a `for` loop resumed in place
+/// (generator functions are never called in place), so it goes back into its generator and
+/// the loop's frame, below it, runs on with `v`.
+fn yield_to_for(ts: &mut ThreadState, current: &mut Box<Frame>, v: Value) {
+    let consumer = ts
+        .frames
+        .pop()
+        .expect("the for loop's frame below a resumed generator");
+    let gen_frame = std::mem::replace(current, consumer);
+    debug_assert!(
+        gen_frame.resumed_by_for,
+        "a generator frame yields above its entry"
+    );
+    generator::yield_in_place(current, gen_frame, v);
 }
 
 /// The fast paths `BinaryOp` and `InplaceOp` share, done in place on the stack: small-int

@@ -37,6 +37,10 @@ pub struct Frame {
     /// CPython 3.11's init-check shim): the caller's stack already holds the new instance, so
     /// the return value is checked to be `None` and dropped (`class::init_returned`).
     pub runs_init: bool,
+    /// A generator's frame that a `for` loop's `ForIter` resumed in place (no nested eval
+    /// loop): its yield, return or escaping exception goes back to the loop's frame, the
+    /// caller below it, whose stack top is the generator (`generator::resume_in_place`).
+    pub resumed_by_for: bool,
 }
 
 // The value stack is pushed, popped and read without capacity, emptiness or bounds checks.

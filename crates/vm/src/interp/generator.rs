@@ -1,5 +1,5 @@
 //! Generator protocol: resuming the suspended frame in a nested eval loop (`next`, `send`,
-//! `throw`, `close`) and `yield from` delegation.
+//! `throw`, `close`) or in place (a `for` loop's `ForIter`), and `yield from` delegation.
 
 use std::cell::{Cell, RefCell};
 
@@ -12,7 +12,7 @@ use crate::objects::function::Function;
 use crate::objects::generator::{GenKind, Generator};
 use crate::protocol::attr::get_attr;
 use crate::protocol::call::call_value;
-use gilvm_compiler::bytecode::CodeFlags;
+use gilvm_compiler::bytecode::{CodeFlags, Instruction};
 
 pub fn new_generator(frame: Box<Frame>, func: &Function) -> Value {
     let flags = func.code.code.flags;
@@ -91,6 +91,82 @@ pub fn resume(
         }
         FrameExit::Return(v) => Ok(Resumed::Returned(v)),
     }
+}
+
+/// `ForIter` over a generator: its frame, taken out of it (now running) to be switched to in
+/// place by the eval loop, as CPython 3.11's `FOR_ITER_GEN` does, instead of a nested run of
+/// the loop per item. `None` (touching nothing) where `resume` must do it: not a plain
+/// generator, running or finished, or suspended in a `yield from` (which `resume` passes down
+/// the chain of delegates without running the frames in between). The loop's frame goes below
+/// it on the frame stack and keeps the generator on its stack top until the loop ends, so
+/// [`yield_in_place`], [`return_in_place`] and [`raise_in_place`] find it there.
+#[inline(always)]
+pub fn resume_in_place(ts: &mut ThreadState, iter: &Value) -> PyResult<Option<Box<Frame>>> {
+    let Value::Obj(o) = iter else { return Ok(None) };
+    let Obj::Generator(g) = &**o else {
+        return Ok(None);
+    };
+    if g.kind != GenKind::Generator || g.running.get() {
+        return Ok(None);
+    }
+    let Some(mut frame) = g.frame.borrow_mut().take_if(|f| !f.in_yield_from()) else {
+        return Ok(None);
+    };
+    // As `run_frame` would: past the recursion limit the generator is lost, unrun.
+    if let Err(e) = ts.enter() {
+        ts.recycle_frame(frame);
+        return Err(e);
+    }
+    if frame.ip > 0 {
+        // What the paused `yield` evaluates to: `next` sends `None`.
+        frame.push(Value::None);
+    }
+    frame.resumed_by_for = true;
+    g.running.set(true);
+    Ok(Some(frame))
+}
+
+/// The generator a `for` loop's frame (just switched back to) is iterating over: its top.
+fn looping_generator(consumer: &Frame) -> &Generator {
+    match consumer.top() {
+        Value::Obj(o) => match &**o {
+            Obj::Generator(g) => g,
+            _ => unreachable!("a frame resumed by `for` below a non-generator"),
+        },
+        _ => unreachable!("a frame resumed by `for` below a non-generator"),
+    }
+}
+
+/// The in-place generator frame `gen_frame` yielded `v`: the frame goes back into its
+/// generator and `v` to the loop (`current`, already switched back to), as its `ForIter`'s
+/// next item.
+pub fn yield_in_place(current: &mut Frame, mut gen_frame: Box<Frame>, v: Value) {
+    gen_frame.resumed_by_for = false;
+    let g = looping_generator(current);
+    *g.frame.borrow_mut() = Some(gen_frame);
+    g.running.set(false);
+    current.push(v);
+}
+
+/// The in-place generator frame returned (its value is dropped, as `for` drops it): the
+/// generator is finished and the loop (`current`) ends, at its `ForIter`'s target.
+#[cold]
+pub fn return_in_place(current: &mut Frame) {
+    looping_generator(current).running.set(false);
+    current.pop();
+    let Some(&Instruction::ForIter(target)) = current.code.instructions.get(current.current_ip())
+    else {
+        unreachable!("a frame resumed by `for` returns to its ForIter");
+    };
+    current.ip = target as usize;
+}
+
+/// An exception `exc` escaped the in-place generator frame: the generator is finished, and
+/// what the loop's `ForIter` raises is `exc` (a `StopIteration` turned into `RuntimeError`).
+#[cold]
+pub fn raise_in_place(ts: &ThreadState, current: &Frame, exc: ObjRef) -> ObjRef {
+    looping_generator(current).running.set(false);
+    stop_iteration_to_runtime_error(ts, exc, GenKind::Generator)
 }
 
 /// The generator a frame suspended in `yield from` delegates to, if it is one.

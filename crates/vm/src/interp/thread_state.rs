@@ -208,6 +208,7 @@ impl ThreadState {
                 globals: globals.clone(),
                 namespace,
                 runs_init: false,
+                resumed_by_for: false,
             }),
         }
     }
@@ -227,6 +228,7 @@ impl ThreadState {
             }
             f.namespace = None;
             f.runs_init = false;
+            f.resumed_by_for = false;
             self.frame_pool.push(f);
         }
     }
