@@ -3,6 +3,8 @@
 //! until it calls, returns, yields or raises; each opcode arm is small, anything non-trivial
 //! lives in a helper module.
 
+use std::rc::Rc;
+
 use gilvm_compiler::bytecode::{unpack_pair, BinaryOperator, Comparison, Instruction as I};
 
 use crate::interp::build_values as build;
@@ -120,10 +122,16 @@ fn unwind_to_handler(ts: &mut ThreadState, f: &mut Frame, exc: &ObjRef) -> bool 
 /// Runs instructions, switching frames in place on Python calls and returns; only leaves on
 /// an exception, or when the entry frame (the `entry`-th) returns or yields.
 fn execute(ts: &mut ThreadState, current: &mut Box<Frame>, entry: usize) -> PyResult<Exit> {
+    // The running frame's code, held apart from the frame so that the loop can read it while
+    // it changes the frame. Kept across a switch to a frame of the same code (recursion): no
+    // count updates then.
+    let mut code = current.code.clone();
     'frames: loop {
         // One indirection less on every frame access than going through the box.
         let f: &mut Frame = current;
-        let code = f.code.clone();
+        if !Rc::ptr_eq(&code, &f.code) {
+            code = f.code.clone();
+        }
         let instructions = &code.instructions[..];
         let mut ip = f.ip;
         loop {

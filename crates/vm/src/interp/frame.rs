@@ -106,10 +106,42 @@ impl Frame {
         self.push(v);
     }
     /// Unbound locals up to `nlocals` (a new frame's slots hold its arguments, if any).
+    /// Written in place: `Vec::push` stays an out-of-line call per local in the call path.
     #[inline(always)]
     pub fn fill_locals(&mut self, nlocals: usize) {
-        while self.slots.len() < nlocals {
-            self.slots.push(Value::Null);
+        let len = self.slots.len();
+        if len >= nlocals {
+            return;
+        }
+        // A no-op test for a frame from `empty_frame` (room for `frame_size() >= nlocals`).
+        self.slots.reserve(nlocals - len);
+        // SAFETY: `reserve` made room for `nlocals` values; each slot from `len` up is
+        // written once before the length covers it.
+        unsafe {
+            let base = self.slots.as_mut_ptr();
+            for i in len..nlocals {
+                base.add(i).write(Value::Null);
+            }
+            self.slots.set_len(nlocals);
+        }
+    }
+    /// Moves the top `n` values of `caller`'s stack (a call's arguments, bottom first) onto
+    /// the end of this frame's slots: one copy, no per-value drain or count updates.
+    #[inline(always)]
+    pub fn take_args(&mut self, caller: &mut Frame, n: usize) {
+        let from = caller.slots.len() - n;
+        let len = self.slots.len();
+        // A no-op test for a new frame whose locals take the arguments (`frame_size()`).
+        self.slots.reserve(n);
+        // SAFETY: `from..from + n` are initialised values of `caller` (the subtraction above
+        // would have overflowed otherwise), moved exactly once: `caller`'s length drops below
+        // them before anything reads it again. `reserve` made room for them after `len`, and
+        // the two frames are distinct allocations (`&mut` twice), so the copy cannot overlap.
+        unsafe {
+            let source = caller.slots.as_ptr().add(from);
+            std::ptr::copy_nonoverlapping(source, self.slots.as_mut_ptr().add(len), n);
+            caller.slots.set_len(from);
+            self.slots.set_len(len + n);
         }
     }
     /// Removes the top value (cheaper than `truncate`, which the optimiser keeps as a call).

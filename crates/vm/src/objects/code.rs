@@ -98,6 +98,9 @@ pub struct CodeInfo {
     /// move them into a fresh frame (and give it its cells, see `call::add_cells`):
     /// `simple_args`, not a generator (the eval loop's inlined call path).
     pub plain_arity: Option<usize>,
+    /// `code.cellvars` is not empty: each call gives the frame fresh cells (a copy of the
+    /// test next to `plain_arity`, one indirection less on every call).
+    pub makes_cells: bool,
     pub is_generator: bool,
     pub global_cache: RefCell<Vec<Option<GlobalCacheEntry>>>,
     /// The attribute caches of `LoadAttr`, `StoreAttr` and `LoadMethod`, one per name each
@@ -141,6 +144,7 @@ impl CodeInfo {
         let plain = simple_args && !is_generator;
         Rc::new(CodeInfo {
             plain_arity: plain.then_some(code.arg_count as usize),
+            makes_cells: !code.cellvars.is_empty(),
             instructions: code.instructions.clone().into_boxed_slice(),
             nlocals: code.varnames.len(),
             simple_args,

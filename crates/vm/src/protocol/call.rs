@@ -22,7 +22,7 @@ use crate::protocol::iter;
 /// into every call path as two tests; the work is out of line.
 #[inline(always)]
 fn add_cells(func: &Function, frame: &mut Frame) {
-    if !func.code.code.cellvars.is_empty() || !func.closure.is_empty() {
+    if func.code.makes_cells || !func.closure.is_empty() {
         fill_cells(func, frame);
     }
 }
@@ -242,13 +242,12 @@ fn plain_python_frame(
         return plain_frame_with_defaults(ts, f, nargs);
     }
     ts.enter()?;
+    let nlocals = func.code.nlocals;
     let mut frame = ts.empty_frame(&func.code, &func.globals, None);
-    frame.fill_locals(func.code.nlocals);
     add_cells(func, &mut frame);
     // `nargs == arg_count <= nlocals`: the arguments are the first locals.
-    for slot in frame.slots[..nargs].iter_mut().rev() {
-        *slot = f.pop();
-    }
+    frame.take_args(f, nargs);
+    frame.fill_locals(nlocals);
     f.drop_top();
     Ok(Some(frame))
 }
@@ -270,7 +269,7 @@ fn plain_frame_with_defaults(
     }
     ts.enter()?;
     let mut frame = ts.empty_frame(&func.code, &func.globals, None);
-    frame.slots.extend(f.slots.drain(callee_index + 1..));
+    frame.take_args(f, nargs);
     push_defaults(&mut frame, func);
     f.drop_top();
     Ok(Some(frame))
@@ -477,8 +476,9 @@ pub fn receiver_frame_from_stack(
     }
     ts.enter()?;
     let mut frame = ts.empty_frame(&func.code, &func.globals, None);
-    frame.slots.push(this);
-    frame.slots.extend(f.slots.drain(callee_index + 1..));
+    // The receiver is the first parameter (`takes_plainly`: there is one).
+    frame.push(this);
+    frame.take_args(f, nargs);
     push_defaults(&mut frame, func);
     f.drop_top();
     Ok(Some(frame))
