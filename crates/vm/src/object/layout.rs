@@ -386,25 +386,22 @@ impl Instance {
     /// position if it is `key` itself. No hashing, no probing.
     #[inline(always)]
     pub fn attr_at_hint(&self, hint: AttrHint, key: &ObjRef) -> HintedAttr {
-        let found = match &*self.attrs.borrow() {
+        // Matches, not `Option` combinators: these stay inlined in the eval loop.
+        match &*self.attrs.borrow() {
             InstanceAttrs::Split(values) => match hint.shared() {
-                Some(i) => {
-                    return values
-                        .get(i)
-                        .cloned()
-                        .map_or(HintedAttr::Absent, HintedAttr::Found)
-                }
-                None if hint.absent().is_some_and(|n| self.shared_keys_len() == n) => {
-                    return HintedAttr::Absent
-                }
-                None => None,
+                Some(i) => match values.get(i) {
+                    Some(v) => HintedAttr::Found(v.clone()),
+                    None => HintedAttr::Absent,
+                },
+                None if hint.absent() == Some(self.shared_keys_len()) => HintedAttr::Absent,
+                None => HintedAttr::Unknown,
             },
-            InstanceAttrs::Dict(d) => dict_cell(d)
-                .borrow()
-                .get_at_hint(hint.position(), key)
-                .cloned(),
-        };
-        found.map_or(HintedAttr::Unknown, HintedAttr::Found)
+            InstanceAttrs::Dict(d) => match dict_cell(d).borrow().get_at_hint(hint.position(), key)
+            {
+                Some(v) => HintedAttr::Found(v.clone()),
+                None => HintedAttr::Unknown,
+            },
+        }
     }
 
     /// The attribute `name`, searched for, and the hint for the next search (see
