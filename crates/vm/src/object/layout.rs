@@ -33,15 +33,6 @@ impl SharedKeys {
         self.len() == 0
     }
 
-    /// Whether the `i`-th name is `name` itself (an attribute cache's check of its hint).
-    #[inline(always)]
-    fn is_at(&self, i: usize, name: &ObjRef) -> bool {
-        self.keys
-            .borrow()
-            .get(i)
-            .is_some_and(|k| ObjRef::ptr_eq(k, name))
-    }
-
     /// The position of the name equal to `name` (the same object first, then by text).
     fn index_of(&self, name: &ObjRef) -> Option<usize> {
         let keys = self.keys.borrow();
@@ -69,6 +60,83 @@ impl SharedKeys {
     fn first(&self, n: usize) -> Vec<ObjRef> {
         self.keys.borrow()[..n].to_vec()
     }
+}
+
+/// Where an attribute cache last found its name in an instance's storage. A position in the
+/// class's [`SharedKeys`] (flagged) is checked once, when found: the table is append-only,
+/// so the position names that attribute for the class's whole life, and a split instance of
+/// the class reads it with no compare. The cache keeps it per class (by version tag, never
+/// reused): an instance whose class is another one never sees it. A position in an
+/// instance's dict is a guess, checked against the key on each use.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub struct AttrHint(u32);
+
+impl AttrHint {
+    /// The flag of a position in the class's shared names (past any of a dict's positions
+    /// the hint keeps).
+    const SHARED: u32 = 1 << 31;
+    /// The flag of a count of the class's shared names known not to be the name: while the
+    /// table holds no more, a split instance lacks the attribute with no search (a class
+    /// attribute or method read through an instance).
+    const ABSENT: u32 = 1 << 30;
+    const FLAGS: u32 = AttrHint::SHARED | AttrHint::ABSENT;
+
+    /// The hint an attribute cache keeps as bits (see [`AttrHint::to_bits`]).
+    #[inline(always)]
+    pub fn from_bits(bits: u32) -> AttrHint {
+        AttrHint(bits)
+    }
+
+    #[inline(always)]
+    pub fn to_bits(self) -> u32 {
+        self.0
+    }
+
+    /// The position `i` of the name in the class's shared names, found by a search.
+    fn at_shared(i: usize) -> AttrHint {
+        AttrHint(i as u32 | AttrHint::SHARED)
+    }
+
+    /// The first `n` shared names are not the name.
+    fn absent_past(n: usize) -> AttrHint {
+        AttrHint(n as u32 | AttrHint::ABSENT)
+    }
+
+    /// The position `i` of the key in an instance's dict (none past the flags).
+    fn in_dict(i: usize) -> Option<AttrHint> {
+        u32::try_from(i)
+            .ok()
+            .filter(|&i| i & AttrHint::FLAGS == 0)
+            .map(AttrHint)
+    }
+
+    /// How many shared names are known not to be the name, when the hint says so.
+    #[inline(always)]
+    fn absent(self) -> Option<usize> {
+        (self.0 & AttrHint::ABSENT != 0).then_some((self.0 & !AttrHint::FLAGS) as usize)
+    }
+
+    /// The position in the class's shared names, when the hint is one.
+    #[inline(always)]
+    fn shared(self) -> Option<usize> {
+        (self.0 & AttrHint::SHARED != 0).then_some((self.0 & !AttrHint::SHARED) as usize)
+    }
+
+    /// The position as a guess into a dict: a dict made from a split instance keeps the
+    /// order of the shared names, so a shared position is a good one there too.
+    #[inline(always)]
+    fn position(self) -> usize {
+        (self.0 & !AttrHint::FLAGS) as usize
+    }
+}
+
+/// What an attribute cache's hint tells of an instance's own attribute.
+pub enum HintedAttr {
+    Found(Value),
+    /// The instance has no attribute of that name.
+    Absent,
+    /// The hint does not say: search.
+    Unknown,
 }
 
 /// An instance's attributes.
@@ -142,6 +210,12 @@ impl Instance {
             Obj::Type(t) => Some(&t.instance_keys),
             _ => None,
         }
+    }
+
+    /// How many names the class's shared table holds.
+    #[inline(always)]
+    fn shared_keys_len(&self) -> usize {
+        self.shared_keys().map_or(0, SharedKeys::len)
     }
 
     /// The position of `name` among the class's shared names.
@@ -270,14 +344,17 @@ impl Instance {
 
     /// Sets attribute `name` (hashable): where it now is (an attribute cache's hint), and the
     /// value it replaced in a split instance (for the caller to drop outside the borrow).
-    pub fn set_attr_with_index(&self, name: Value, v: Value) -> (Option<usize>, Option<Value>) {
+    pub fn set_attr_with_index(&self, name: Value, v: Value) -> (Option<AttrHint>, Option<Value>) {
         let mut attrs = self.attrs.borrow_mut();
         if let InstanceAttrs::Split(values) = &mut *attrs {
             match self.split_slot(values.len(), &name) {
-                Slot::Existing(i) => return (Some(i), Some(std::mem::replace(&mut values[i], v))),
+                Slot::Existing(i) => {
+                    let old = std::mem::replace(&mut values[i], v);
+                    return (Some(AttrHint::at_shared(i)), Some(old));
+                }
                 Slot::Next(i) => {
                     values.push(v);
-                    return (Some(i), None);
+                    return (Some(AttrHint::at_shared(i)), None);
                 }
                 Slot::NeedsDict => {}
             }
@@ -285,7 +362,7 @@ impl Instance {
         let index = dict_cell(self.to_dict(&mut attrs))
             .borrow_mut()
             .insert_with_index(name, v);
-        (index, None)
+        (index.and_then(AttrHint::in_dict), None)
     }
 
     /// Removes attribute `name` from the instance's own storage.
@@ -303,51 +380,68 @@ impl Instance {
         removed
     }
 
-    /// The attribute `key` when the `hint`-th name is that very object (an attribute cache's
-    /// guess): no hashing, no probing.
+    /// The attribute `key` as an attribute cache's `hint` (see [`AttrHint`]) tells it: a
+    /// split instance's value at a shared position, no key compared, or its lack of the name
+    /// while the class has no more names than the hint counted; a dict's entry at the
+    /// position if it is `key` itself. No hashing, no probing.
     #[inline(always)]
-    pub fn attr_at_hint(&self, hint: usize, key: &ObjRef) -> Option<Value> {
+    pub fn attr_at_hint(&self, hint: AttrHint, key: &ObjRef) -> HintedAttr {
+        // Matches, not `Option` combinators: these stay inlined in the eval loop.
         match &*self.attrs.borrow() {
-            InstanceAttrs::Split(values) => {
-                let v = values.get(hint)?;
-                self.shared_keys()?.is_at(hint, key).then(|| v.clone())
-            }
-            InstanceAttrs::Dict(d) => dict_cell(d).borrow().get_at_hint(hint, key).cloned(),
+            InstanceAttrs::Split(values) => match hint.shared() {
+                Some(i) => match values.get(i) {
+                    Some(v) => HintedAttr::Found(v.clone()),
+                    None => HintedAttr::Absent,
+                },
+                None if hint.absent() == Some(self.shared_keys_len()) => HintedAttr::Absent,
+                None => HintedAttr::Unknown,
+            },
+            InstanceAttrs::Dict(d) => match dict_cell(d).borrow().get_at_hint(hint.position(), key)
+            {
+                Some(v) => HintedAttr::Found(v.clone()),
+                None => HintedAttr::Unknown,
+            },
         }
     }
 
-    /// The attribute `name` and where it is (for an attribute cache's hint).
-    pub fn attr_with_index(&self, name: &Value) -> Option<(usize, Value)> {
+    /// The attribute `name`, searched for, and the hint for the next search (see
+    /// [`Instance::attr_at_hint`]).
+    pub fn attr_with_hint(&self, name: &Value) -> (Option<AttrHint>, Option<Value>) {
         match &*self.attrs.borrow() {
-            InstanceAttrs::Split(values) => {
-                let i = self.split_index(name)?;
-                Some((i, values.get(i)?.clone()))
-            }
+            InstanceAttrs::Split(values) => match self.split_index(name) {
+                Some(i) => (Some(AttrHint::at_shared(i)), values.get(i).cloned()),
+                None => {
+                    let known = AttrHint::absent_past(self.shared_keys_len());
+                    (Some(known), None)
+                }
+            },
             InstanceAttrs::Dict(d) => {
                 let d = dict_cell(d).borrow();
-                let (i, v) = d.get_with_index(name)?;
-                Some((i, v.clone()))
+                match d.get_with_index(name) {
+                    Some((i, v)) => (AttrHint::in_dict(i), Some(v.clone())),
+                    None => (None, None),
+                }
             }
         }
     }
 
-    /// Sets the attribute `key` when the `hint`-th name is that very object (see
+    /// Sets the attribute `key` at an attribute cache's `hint` (see
     /// [`Instance::attr_at_hint`]): the old value (`Null` when a split instance's values
     /// grew by this one: the next name in the class's order, as `__init__` sets them), or
     /// `value` back.
     #[inline(always)]
     pub fn set_attr_at_hint(
         &self,
-        hint: usize,
+        hint: AttrHint,
         key: &ObjRef,
         value: Value,
     ) -> Result<Value, Value> {
         match &mut *self.attrs.borrow_mut() {
             InstanceAttrs::Split(values) => {
-                if hint > values.len() || !self.shared_keys().is_some_and(|k| k.is_at(hint, key)) {
+                let Some(i) = hint.shared().filter(|&i| i <= values.len()) else {
                     return Err(value);
-                }
-                match values.get_mut(hint) {
+                };
+                match values.get_mut(i) {
                     Some(slot) => Ok(std::mem::replace(slot, value)),
                     None => {
                         values.push(value);
@@ -355,7 +449,11 @@ impl Instance {
                     }
                 }
             }
-            InstanceAttrs::Dict(d) => dict_cell(d).borrow_mut().set_at_hint(hint, key, value),
+            InstanceAttrs::Dict(d) => {
+                dict_cell(d)
+                    .borrow_mut()
+                    .set_at_hint(hint.position(), key, value)
+            }
         }
     }
 
@@ -440,46 +538,88 @@ mod tests {
         assert!(!a.has_attr(&x) && a.has_attr(&y));
     }
 
+    fn hinted(a: HintedAttr) -> Result<Option<i64>, &'static str> {
+        match a {
+            HintedAttr::Found(v) => Ok(int(Some(v))),
+            HintedAttr::Absent => Ok(None),
+            HintedAttr::Unknown => Err("unknown"),
+        }
+    }
+
     #[test]
-    fn a_hint_answers_only_for_the_very_name_at_that_position() {
+    fn a_shared_hint_reads_its_position_and_a_dict_hint_is_checked() {
         let (x, y) = (Value::new_str("x"), Value::new_str("y"));
         let a = instance();
-        assert_eq!(a.set_attr_with_index(x.clone(), Value::Int(1)).0, Some(0));
-        assert_eq!(a.set_attr_with_index(y.clone(), Value::Int(2)).0, Some(1));
+        let (hx, _) = a.set_attr_with_index(x.clone(), Value::Int(1));
+        let (hy, _) = a.set_attr_with_index(y.clone(), Value::Int(2));
+        let (hx, hy) = (hx.expect("a hint"), hy.expect("a hint"));
+        assert_eq!((hx.shared(), hy.shared()), (Some(0), Some(1)));
         let key = |v: &Value| v.obj().expect("str").clone();
-        assert_eq!(int(a.attr_at_hint(1, &key(&y))), Some(2));
-        assert!(a.attr_at_hint(0, &key(&y)).is_none(), "another name there");
-        assert!(a.attr_at_hint(5, &key(&y)).is_none(), "past the end");
-        assert!(a.attr_at_hint(0, &key(&Value::new_str("x"))).is_none());
-        assert!(a.set_attr_at_hint(0, &key(&x), Value::Int(9)).is_ok());
-        assert!(a.set_attr_at_hint(1, &key(&x), Value::Int(9)).is_err());
+        assert_eq!(hinted(a.attr_at_hint(hy, &key(&y))), Ok(Some(2)));
+        // An equal name that is another object: the search finds the same position.
+        let (found, v) = a.attr_with_hint(&Value::new_str("y"));
+        assert_eq!((found, int(v)), (Some(hy), Some(2)));
+        let dict_guess = AttrHint::in_dict(1).expect("a position");
+        assert_eq!(
+            hinted(a.attr_at_hint(dict_guess, &key(&y))),
+            Err("unknown"),
+            "a split instance takes no unchecked position"
+        );
+        assert!(a.set_attr_at_hint(hx, &key(&x), Value::Int(9)).is_ok());
+        assert!(a
+            .set_attr_at_hint(dict_guess, &key(&x), Value::Int(9))
+            .is_err());
         assert_eq!(int(a.attr(&x)), Some(9));
-        // The dict made on demand holds the same attributes, and the hints now index it.
+        // The dict made on demand holds the same attributes in the same order: the shared
+        // positions are good guesses there, checked against the key.
         let d = a.dict_obj();
         assert!(ObjRef::ptr_eq(&d, &a.dict_obj()), "made once");
-        assert_eq!(int(a.attr_at_hint(1, &key(&y))), Some(2));
+        assert_eq!(hinted(a.attr_at_hint(hy, &key(&y))), Ok(Some(2)));
+        assert_eq!(hinted(a.attr_at_hint(hx, &key(&y))), Err("unknown"));
+        assert_eq!(a.attr_with_hint(&y).0, Some(dict_guess));
         assert_eq!(keys_of(&a), ["x", "y"]);
         // Another instance of the class appends through the hints, in the class's order only.
         let b = Instance::new(a.class_ref(), Dict::new(), None);
+        assert_eq!(
+            hinted(b.attr_at_hint(hy, &key(&y))),
+            Ok(None),
+            "not set yet"
+        );
         assert!(
-            b.set_attr_at_hint(1, &key(&y), Value::Int(5)).is_err(),
+            b.set_attr_at_hint(hy, &key(&y), Value::Int(5)).is_err(),
             "x not set yet"
         );
-        assert!(
-            b.set_attr_at_hint(0, &key(&y), Value::Int(5)).is_err(),
-            "not y's position"
-        );
         assert!(matches!(
-            b.set_attr_at_hint(0, &key(&x), Value::Int(4)),
+            b.set_attr_at_hint(hx, &key(&x), Value::Int(4)),
             Ok(Value::Null)
         ));
         assert!(matches!(
-            b.set_attr_at_hint(1, &key(&y), Value::Int(5)),
+            b.set_attr_at_hint(hy, &key(&y), Value::Int(5)),
             Ok(Value::Null)
         ));
         assert!(is_split(&b));
         assert_eq!((int(b.attr(&x)), int(b.attr(&y))), (Some(4), Some(5)));
         assert_eq!(keys_of(&b), ["x", "y"]);
+    }
+
+    #[test]
+    fn an_absent_hint_holds_while_the_class_has_no_more_names() {
+        let (x, z) = (Value::new_str("x"), Value::new_str("z"));
+        let a = instance();
+        a.set_attr(x.clone(), Value::Int(1));
+        let (hz, v) = a.attr_with_hint(&z);
+        let hz = hz.expect("a hint");
+        assert_eq!((hz.absent(), v.is_none()), (Some(1), true));
+        let key = z.obj().expect("str").clone();
+        assert_eq!(hinted(a.attr_at_hint(hz, &key)), Ok(None));
+        // Another instance adds the name to the class's table: the hint no longer says.
+        let b = Instance::new(a.class_ref(), Dict::new(), None);
+        b.set_attr(x.clone(), Value::Int(2));
+        b.set_attr(z.clone(), Value::Int(3));
+        assert_eq!(hinted(a.attr_at_hint(hz, &key)), Err("unknown"));
+        assert_eq!(hinted(b.attr_at_hint(hz, &key)), Err("unknown"));
+        let (hz, v) = b.attr_with_hint(&z);
+        assert_eq!((hz.and_then(AttrHint::shared), int(v)), (Some(1), Some(3)));
     }
 
     #[test]

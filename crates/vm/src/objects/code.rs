@@ -46,7 +46,9 @@ pub struct AttrEntry {
     /// The class's version tag (0 for an unused entry) and its attribute of that name.
     pub class: Cell<ClassAttr>,
     pub kind: Cell<AttrSiteKind>,
-    /// Where the instance's attributes held the name last time.
+    /// Where the instance's attributes held the name last time (the bits of an
+    /// [`crate::object::layout::AttrHint`]); for `Method`, how many of the class's shared
+    /// names are known not to be it.
     pub hint: Cell<u32>,
 }
 

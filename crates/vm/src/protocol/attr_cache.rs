@@ -16,6 +16,7 @@
 use crate::interp::thread_state::ThreadState;
 use crate::object::class_attr::ClassAttr;
 use crate::object::error::PyResult;
+use crate::object::layout::{AttrHint, HintedAttr};
 use crate::object::names::Dunder;
 use crate::object::typeobj::{Instance, TypeObj};
 use crate::object::value::{Obj, ObjRef, Value};
@@ -56,17 +57,21 @@ fn specialise(site: &AttrSite, class: ClassAttr, kind: Kind) {
     }
 }
 
-/// `name` in the instance's own attributes, trying the position remembered in `entry` first.
+/// `name` in the instance's own attributes, as the hint remembered in `entry` tells it first.
 #[inline(always)]
 fn own_value(entry: &AttrEntry, inst: &Instance, name: &Value) -> Option<Value> {
     if let Value::Obj(key) = name {
-        if let Some(v) = inst.attr_at_hint(entry.hint.get() as usize, key) {
-            return Some(v);
+        match inst.attr_at_hint(AttrHint::from_bits(entry.hint.get()), key) {
+            HintedAttr::Found(v) => return Some(v),
+            HintedAttr::Absent => return None,
+            HintedAttr::Unknown => {}
         }
     }
-    let (i, v) = inst.attr_with_index(name)?;
-    entry.hint.set(i as u32);
-    Some(v)
+    let (hint, v) = inst.attr_with_hint(name);
+    if let Some(hint) = hint {
+        entry.hint.set(hint.to_bits());
+    }
+    v
 }
 
 /// Whether a class attribute lets the instance's dict decide a read (it is not a data
@@ -250,19 +255,21 @@ pub fn store_attr(
 
 fn store_in_dict(entry: &AttrEntry, inst: &Instance, name: &Value, v: Value) {
     let v = match name {
-        Value::Obj(key) => match inst.set_attr_at_hint(entry.hint.get() as usize, key, v) {
-            Ok(old) => {
-                drop(old);
-                return;
+        Value::Obj(key) => {
+            match inst.set_attr_at_hint(AttrHint::from_bits(entry.hint.get()), key, v) {
+                Ok(old) => {
+                    drop(old);
+                    return;
+                }
+                Err(v) => v,
             }
-            Err(v) => v,
-        },
+        }
         _ => v,
     };
-    let (i, old) = inst.set_attr_with_index(name.clone(), v);
+    let (hint, old) = inst.set_attr_with_index(name.clone(), v);
     drop(old);
-    if let Some(i) = i {
-        entry.hint.set(i as u32);
+    if let Some(hint) = hint {
+        entry.hint.set(hint.to_bits());
     }
 }
 
