@@ -25,4 +25,5 @@ pub mod layout;
 pub mod names;
 mod trashcan;
 pub mod typeobj;
+pub mod text;
 pub mod value;
