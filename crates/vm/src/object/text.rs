@@ -90,6 +90,7 @@ impl Text {
             }
         }
     }
+    #[inline]
     pub fn push_str(&mut self, s: &str) {
         if !self.push_inline(s) {
             self.to_heap(s.len()).push_str(s);
@@ -114,6 +115,7 @@ impl Text {
         true
     }
     /// The heap `String` of this text, moved there with room for `additional` more bytes.
+    #[cold]
     fn to_heap(&mut self, additional: usize) -> &mut String {
         if let Text::Inline { .. } = self {
             let mut heap = String::with_capacity(self.len() + additional);
