@@ -14,7 +14,10 @@ pub const INLINE: usize = 46;
 
 #[derive(Clone)]
 pub enum Text {
-    Inline { len: u8, bytes: [u8; INLINE] },
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE],
+    },
     /// A `String`, not a `Box<str>`: its spare capacity gives in-place `+=` amortised growth.
     Heap(String),
 }
