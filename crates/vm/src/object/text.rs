@@ -96,7 +96,7 @@ impl Text {
     #[inline]
     pub fn push_str(&mut self, s: &str) {
         if !self.push_inline(s) {
-            self.to_heap(s.len()).push_str(s);
+            self.moved_to_heap(s.len()).push_str(s);
         }
     }
     pub fn push(&mut self, c: char) {
@@ -119,7 +119,7 @@ impl Text {
     }
     /// The heap `String` of this text, moved there with room for `additional` more bytes.
     #[cold]
-    fn to_heap(&mut self, additional: usize) -> &mut String {
+    fn moved_to_heap(&mut self, additional: usize) -> &mut String {
         if let Text::Inline { .. } = self {
             let mut heap = String::with_capacity(self.len() + additional);
             heap.push_str(self.as_str());
