@@ -136,7 +136,7 @@ pub fn format_value(ts: &mut ThreadState, f: &mut Frame, flags: u32) -> PyResult
             return Ok(());
         }
         if let Value::Int(i) = v {
-            f.push(Value::new_str(crate::objects::int::small_int_text(i)));
+            f.push(crate::objects::int::small_int_str(i));
             return Ok(());
         }
     }

@@ -113,7 +113,7 @@ impl ThreadState {
 
     /// A new exception of a built-in class with a single message argument.
     pub fn new_exc(&self, kind: ExcKind, msg: impl Into<String>) -> ObjRef {
-        new_exception(self.exc_class(kind), vec![Value::new_str(msg)])
+        new_exception(self.exc_class(kind), vec![Value::new_str(msg.into())])
     }
 
     pub fn type_error(&self, msg: impl Into<String>) -> ObjRef {

@@ -6,7 +6,8 @@
 //! of any value ([`class_of`]), the argument checks of native functions ([`args`]), the
 //! interned special-method names ([`names`]), the iterative freeing of deep nests (the
 //! `Drop` of `Obj`, in `trashcan`) and the checked allocations whose size a script chooses,
-//! which raise `MemoryError` ([`alloc`]).
+//! which raise `MemoryError` ([`alloc`]), and a str's text, inline in its box when short
+//! ([`text`]).
 //!
 //! Imports: the lowest layer. The exceptions: it names the payload types of `objects/` (the
 //! `Obj` enum has one variant per payload, and a class's dict is a `Dict`), the socket handle
@@ -23,6 +24,7 @@ pub mod gc;
 mod header;
 pub mod layout;
 pub mod names;
+pub mod text;
 mod trashcan;
 pub mod typeobj;
 pub mod value;

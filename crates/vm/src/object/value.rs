@@ -221,8 +221,15 @@ impl Value {
             _ => false,
         }
     }
-    pub fn new_str(s: impl Into<String>) -> Value {
-        Value::Obj(ObjRef::new(Obj::Str(PyStr::new(s.into()))))
+    /// A str value of `s`: a short text is copied into the box, so a `&str` costs no `String`.
+    pub fn new_str<S: AsRef<str> + Into<String>>(s: S) -> Value {
+        let text = s.as_ref();
+        let payload = if text.len() <= crate::object::text::INLINE {
+            PyStr::from_str(text)
+        } else {
+            PyStr::new(s.into())
+        };
+        Value::from_pystr(payload)
     }
     /// A str value of this payload (one that may hold lone surrogates).
     pub fn from_pystr(s: PyStr) -> Value {
@@ -340,7 +347,8 @@ mod size_tests {
         assert!(size_of::<Obj>() <= 88, "Obj is {} bytes", size_of::<Obj>());
         let payloads = [
             ("Instance", size_of::<Instance>(), 80),
-            ("Str (PyStr)", size_of::<PyStr>(), 56),
+            // Up to the largest (`Instance`): the room is its text's inline bytes.
+            ("Str (PyStr)", size_of::<PyStr>(), 80),
             ("Native", size_of::<NativeFunction>(), 56),
             ("Iter", size_of::<RefCell<IterState>>(), 56),
             ("Generator", size_of::<Generator>(), 48),

@@ -330,7 +330,7 @@ pub fn plain_str_call(ts: &ThreadState, callee: &Value, arg: &Value) -> Option<V
         return None;
     }
     match arg {
-        Value::Int(i) => Some(Value::new_str(crate::objects::int::small_int_text(*i))),
+        Value::Int(i) => Some(crate::objects::int::small_int_str(*i)),
         Value::Float(x) => Some(Value::new_str(crate::objects::float::float_repr(*x))),
         Value::Obj(o) if matches!(&**o, Obj::Str(_)) => Some(arg.clone()),
         _ => None,

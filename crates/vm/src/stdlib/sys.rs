@@ -505,7 +505,7 @@ fn getsizeof(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     };
     let header = std::mem::size_of::<Obj>() + 2 * std::mem::size_of::<usize>();
     let extra = match &**o {
-        Obj::Str(s) => s.as_str().len(),
+        Obj::Str(s) => s.heap_bytes(),
         Obj::Bytes(b) => b.len(),
         Obj::List(items) => items.borrow().capacity() * word,
         Obj::Tuple(items) => items.len() * word,

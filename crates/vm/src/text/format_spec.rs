@@ -609,7 +609,26 @@ pub fn format_with_spec(ts: &mut ThreadState, v: &Value, spec_text: &str) -> PyR
             let s = str_of(ts, &base)?;
             format_str(ts, s, &spec, v)
         }
+        Value::Int(i) if small_decimal(&spec) => {
+            pad_number(&spec, decimal_parts(*i)).or_memory_error(ts)
+        }
         _ => format_int(ts, to_big(&base).unwrap_or_default(), &spec, v),
+    }
+}
+
+/// A spec that formats an int as plain decimal digits (`{i:>6}`, `{i:+,}`): a machine int
+/// then needs no big-number conversion. Every other spec (another kind, and the precision
+/// or `z` that `format_int` rejects) goes through `format_int`.
+fn small_decimal(spec: &Spec) -> bool {
+    matches!(spec.kind, None | Some('d')) && spec.precision.is_none() && !spec.no_neg_zero
+}
+
+fn decimal_parts(i: i64) -> NumberParts {
+    NumberParts {
+        negative: i < 0,
+        prefix: "",
+        digits: itoa::Buffer::new().format(i.unsigned_abs()).to_owned(),
+        rest: String::new(),
     }
 }
 

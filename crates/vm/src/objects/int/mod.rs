@@ -208,6 +208,11 @@ pub fn small_int_text(n: i64) -> String {
     itoa::Buffer::new().format(n).to_owned()
 }
 
+/// `str(n)` as a str value, its digits written straight into the str (no `String`).
+pub fn small_int_str(n: i64) -> Value {
+    Value::new_str(itoa::Buffer::new().format(n))
+}
+
 /// `str(n)` under the interpreter's digit limit (`sys.set_int_max_str_digits`).
 pub fn decimal_text(ts: &ThreadState, n: &BigInt) -> PyResult<String> {
     let limit = ts.rt.int_max_str_digits.get();

@@ -10,10 +10,11 @@
 //! text grows in place with amortised doubling. Any other reference (`t = s`, a container,
 //! a constant) keeps the count above one and the add copies, so nothing observable changes.
 
-use crate::object::alloc::{self, TooBig};
+use crate::object::alloc::TooBig;
 use gilvm_compiler::bytecode::{unpack_pair, Instruction as I};
 
 use crate::interp::frame::Frame;
+use crate::object::text::Text;
 use crate::object::value::HashCache;
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::code::CodeInfo;
@@ -119,8 +120,8 @@ pub fn join_plain(sep: &PyStr, items: &[Value]) -> Option<Result<PyStr, TooBig>>
     }))
 }
 
-fn joined_text(sep: &PyStr, items: &[Value], bytes: usize) -> Result<String, TooBig> {
-    let mut text = alloc::string_with_capacity(bytes)?;
+fn joined_text(sep: &PyStr, items: &[Value], bytes: usize) -> Result<Text, TooBig> {
+    let mut text = Text::with_capacity(bytes)?;
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             text.push_str(&sep.text);

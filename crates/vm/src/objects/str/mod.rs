@@ -21,14 +21,15 @@ pub mod ucd;
 use std::hash::{Hash, Hasher};
 
 use crate::object::alloc::{self, TooBig};
+use crate::object::text::Text;
 use crate::object::value::HashCache;
 pub use surrogates::Lone;
 
 #[derive(Debug)]
 pub struct PyStr {
-    /// A `String`, not a `Box<str>`: its spare capacity gives in-place `+=` amortised growth.
-    /// Each lone surrogate stands here as U+FFFD.
-    text: String,
+    /// Inline when short (one allocation per str), else a `String` with room to grow. Each
+    /// lone surrogate stands here as U+FFFD.
+    text: Text,
     /// Length in code points (equal to the byte length for ASCII text).
     char_len: usize,
     /// The lone surrogates, by the byte offset of their U+FFFD in `text`, ascending; `None`
@@ -48,6 +49,11 @@ fn hash_text(text: &str, lone: Option<&[Lone]>) -> u64 {
     h.finish()
 }
 
+/// A str's list of lone surrogates: `None` for none (never an empty list).
+fn lone_list(lone: Vec<Lone>) -> Option<Box<[Lone]>> {
+    (!lone.is_empty()).then(|| lone.into_boxed_slice())
+}
+
 fn count_chars(text: &str) -> usize {
     if text.is_ascii() {
         text.len()
@@ -58,10 +64,17 @@ fn count_chars(text: &str) -> usize {
 
 impl PyStr {
     pub fn new(text: String) -> PyStr {
+        PyStr::from_text(Text::from_string(text), None)
+    }
+    /// The str of a copy of `text` (no allocation besides the object's box when it is short).
+    pub fn from_str(text: &str) -> PyStr {
+        PyStr::from_text(Text::new(text), None)
+    }
+    fn from_text(text: Text, lone: Option<Box<[Lone]>>) -> PyStr {
         PyStr {
             char_len: count_chars(&text),
             text,
-            lone: None,
+            lone,
             hash: HashCache::default(),
         }
     }
@@ -76,19 +89,14 @@ impl PyStr {
     /// The str of `text` whose U+FFFD at each of `lone`'s offsets (ascending) stands for that
     /// surrogate.
     pub fn with_lone(text: String, lone: Vec<Lone>) -> PyStr {
-        PyStr {
-            char_len: count_chars(&text),
-            text,
-            lone: (!lone.is_empty()).then(|| lone.into_boxed_slice()),
-            hash: HashCache::default(),
-        }
+        PyStr::from_text(Text::from_string(text), lone_list(lone))
     }
-    /// `head + tail` as a new string, with room to grow (the result is usually appended to
-    /// next: see [`PyStr::append`]); `TooBig` when the machine cannot hold it.
+    /// `head + tail` as a new string (on the heap with room to grow: it is usually appended to
+    /// next, see [`PyStr::append`]); `TooBig` when the machine cannot hold it.
     pub fn concat(head: &PyStr, tail: &PyStr) -> Result<PyStr, TooBig> {
         let len = head.text.len().checked_add(tail.text.len()).ok_or(TooBig)?;
-        let mut text = alloc::string_with_capacity(len.saturating_mul(2))
-            .or_else(|_| alloc::string_with_capacity(len))?;
+        let mut text = Text::default();
+        text.reserve(len)?;
         text.push_str(&head.text);
         text.push_str(&tail.text);
         Ok(PyStr {
@@ -101,7 +109,7 @@ impl PyStr {
     /// Appends `tail` in place. Only for a string no one else can observe (the caller holds
     /// its only reference): every cached derivative of the text is updated or dropped here.
     pub fn append(&mut self, tail: &PyStr) -> Result<(), TooBig> {
-        alloc::reserve_text(&mut self.text, tail.text.len())?;
+        self.text.reserve(tail.text.len())?;
         if tail.lone.is_some() {
             self.lone = surrogates::joined(self.lone(), self.text.len(), tail.lone());
         }
@@ -122,6 +130,10 @@ impl PyStr {
     /// [`PyStr::has_surrogates`].
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+    /// The bytes its text takes outside the object's box (`sys.getsizeof`).
+    pub fn heap_bytes(&self) -> usize {
+        self.text.heap_bytes()
     }
     pub fn has_surrogates(&self) -> bool {
         self.lone.is_some()
@@ -181,11 +193,9 @@ impl PyStr {
     /// The code points `[start, end)` as a new string.
     pub fn substring(&self, start: usize, end: usize) -> PyStr {
         let (from, to) = (self.byte_offset(start), self.byte_offset(end));
-        let text = self.text[from..to].to_string();
-        match self.lone() {
-            None => PyStr::new(text),
-            Some(lone) => PyStr::with_lone(text, surrogates::within(lone, from, to)),
-        }
+        let text = Text::new(&self.text[from..to]);
+        let lone = self.lone().map(|lone| surrogates::within(lone, from, to));
+        PyStr::from_text(text, lone.and_then(lone_list))
     }
     /// Every code point, lone surrogates as themselves.
     pub fn code_points(&self) -> impl Iterator<Item = u32> + '_ {
@@ -229,7 +239,7 @@ impl PyStr {
 /// Builds a str piece by piece, lone surrogates included (what decoders produce).
 #[derive(Default)]
 pub struct PyStrBuilder {
-    text: String,
+    text: Text,
     lone: Vec<Lone>,
 }
 
@@ -251,7 +261,7 @@ impl PyStrBuilder {
         }
     }
     pub fn finish(self) -> PyStr {
-        PyStr::with_lone(self.text, self.lone)
+        PyStr::from_text(self.text, lone_list(self.lone))
     }
 }
 
