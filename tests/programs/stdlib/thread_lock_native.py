@@ -93,3 +93,27 @@ for t in threads:
 for t in threads:
     t.join()
 print(sorted(results) == list(range(20)))
+
+# Timeouts: int and float subclasses are numbers; huge or NaN ones fail as CPython converts them.
+class Seconds(float):
+    pass
+
+
+class Whole(int):
+    pass
+
+
+timed = _thread.allocate_lock()
+print(timed.acquire(timeout=Seconds(0.01)), timed.locked())
+timed.release()
+print(timed.acquire(True, Whole(1)))
+timed.release()
+for bad in [10**30, -10**30, 1e30, float("nan")]:
+    try:
+        timed.acquire(timeout=bad)
+    except (OverflowError, ValueError) as e:
+        print(type(e).__name__, e)
+try:
+    timed.acquire(False, 10**30)
+except OverflowError as e:
+    print("non-blocking:", e)

@@ -129,12 +129,16 @@ impl Frame {
     /// the end of this frame's slots: one copy, no per-value drain or count updates.
     #[inline(always)]
     pub fn take_args(&mut self, caller: &mut Frame, n: usize) {
-        let from = caller.slots.len() - n;
+        let from = caller
+            .slots
+            .len()
+            .checked_sub(n)
+            .expect("a call's arguments are on the caller's stack");
         let len = self.slots.len();
         // A no-op test for a new frame whose locals take the arguments (`frame_size()`).
         self.slots.reserve(n);
-        // SAFETY: `from..from + n` are initialised values of `caller` (the subtraction above
-        // would have overflowed otherwise), moved exactly once: `caller`'s length drops below
+        // SAFETY: `from..from + n` are initialised values of `caller` (checked just above),
+        // moved exactly once: `caller`'s length drops below
         // them before anything reads it again. `reserve` made room for them after `len`, and
         // the two frames are distinct allocations (`&mut` twice), so the copy cannot overlap.
         unsafe {

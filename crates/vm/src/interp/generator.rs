@@ -94,7 +94,7 @@ pub fn resume(
 }
 
 /// `ForIter` over a generator: its frame, taken out of it (now running) to be switched to in
-/// place by the eval loop, as CPython 3.11's `FOR_ITER_GEN` does, instead of a nested run of
+/// place by the eval loop, as CPython 3.12's `FOR_ITER_GEN` does, instead of a nested run of
 /// the loop per item. `None` (touching nothing) where `resume` must do it: not a plain
 /// generator, running or finished, or suspended in a `yield from` (which `resume` passes down
 /// the chain of delegates without running the frames in between). The loop's frame goes below

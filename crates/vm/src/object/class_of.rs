@@ -70,8 +70,8 @@ pub fn builtin_type_id(v: &Value) -> Option<TypeId> {
             Obj::NotImplemented => TypeId::NotImplementedType,
             Obj::Ellipsis => TypeId::Ellipsis,
             Obj::Complex(_) => TypeId::Complex,
-            // Internal handles (`lock._handle`, a socket's, an embedder's): no type of their own.
             Obj::Lock(_) => TypeId::ThreadLock,
+            // Internal handles (a socket's, an embedder's): no type of their own.
             Obj::Socket(_) | Obj::Handle(_) => TypeId::Object,
         },
     })

@@ -12,8 +12,12 @@ use crate::object::alloc::{self, TooBig};
 /// The most bytes of text kept inline (the rest of the 48-byte payload: a tag and a length).
 pub const INLINE: usize = 46;
 
+/// Private, so that only this module writes the inline bytes (the invariant above).
 #[derive(Clone)]
-pub enum Text {
+pub struct Text(Repr);
+
+#[derive(Clone)]
+enum Repr {
     Inline {
         len: u8,
         bytes: [u8; INLINE],
@@ -24,10 +28,10 @@ pub enum Text {
 
 impl Default for Text {
     fn default() -> Text {
-        Text::Inline {
+        Text(Repr::Inline {
             len: 0,
             bytes: [0; INLINE],
-        }
+        })
     }
 }
 
@@ -36,7 +40,7 @@ impl Text {
     pub fn new(s: &str) -> Text {
         let mut text = Text::default();
         if !text.push_inline(s) {
-            text = Text::Heap(s.to_owned());
+            text = Text(Repr::Heap(s.to_owned()));
         }
         text
     }
@@ -45,7 +49,7 @@ impl Text {
         if s.len() <= INLINE {
             Text::new(&s)
         } else {
-            Text::Heap(s)
+            Text(Repr::Heap(s))
         }
     }
     /// An empty text with room for `bytes` bytes (inline when they fit).
@@ -53,41 +57,41 @@ impl Text {
         if bytes <= INLINE {
             return Ok(Text::default());
         }
-        alloc::string_with_capacity(bytes).map(Text::Heap)
+        alloc::string_with_capacity(bytes).map(|s| Text(Repr::Heap(s)))
     }
     #[inline]
     pub fn as_str(&self) -> &str {
-        match self {
-            Text::Inline { len, bytes } => {
+        match &self.0 {
+            Repr::Inline { len, bytes } => {
                 let used = &bytes[..*len as usize];
                 debug_assert!(std::str::from_utf8(used).is_ok());
                 // SAFETY: `bytes[..len]` is a concatenation of whole `&str`s (module
                 // invariant), so it is valid UTF-8.
                 unsafe { std::str::from_utf8_unchecked(used) }
             }
-            Text::Heap(s) => s,
+            Repr::Heap(s) => s,
         }
     }
     /// The bytes of the heap allocation (0 for inline text: it is part of the box).
     pub fn heap_bytes(&self) -> usize {
-        match self {
-            Text::Inline { .. } => 0,
-            Text::Heap(s) => s.capacity(),
+        match &self.0 {
+            Repr::Inline { .. } => 0,
+            Repr::Heap(s) => s.capacity(),
         }
     }
     /// Makes room for `additional` more bytes: a text that outgrows the inline bytes moves to
     /// the heap with room to double (it is usually appended to again: `s += t` in a loop).
     pub fn reserve(&mut self, additional: usize) -> Result<(), TooBig> {
-        match self {
-            Text::Heap(s) => alloc::reserve_text(s, additional),
-            Text::Inline { len, .. } => {
+        match &mut self.0 {
+            Repr::Heap(s) => alloc::reserve_text(s, additional),
+            Repr::Inline { len, .. } => {
                 let len = *len as usize;
                 let needed = len.checked_add(additional).ok_or(TooBig)?;
                 if needed > INLINE {
                     let mut heap = alloc::string_with_capacity(needed.max(2 * INLINE))
                         .or_else(|_| alloc::string_with_capacity(needed))?;
                     heap.push_str(self.as_str());
-                    *self = Text::Heap(heap);
+                    self.0 = Repr::Heap(heap);
                 }
                 Ok(())
             }
@@ -106,7 +110,7 @@ impl Text {
     /// the text is on the heap.
     #[inline]
     fn push_inline(&mut self, s: &str) -> bool {
-        let Text::Inline { len, bytes } = self else {
+        let Repr::Inline { len, bytes } = &mut self.0 else {
             return false;
         };
         let (from, to) = (*len as usize, *len as usize + s.len());
@@ -120,14 +124,14 @@ impl Text {
     /// The heap `String` of this text, moved there with room for `additional` more bytes.
     #[cold]
     fn moved_to_heap(&mut self, additional: usize) -> &mut String {
-        if let Text::Inline { .. } = self {
+        if let Repr::Inline { .. } = self.0 {
             let mut heap = String::with_capacity(self.len() + additional);
             heap.push_str(self.as_str());
-            *self = Text::Heap(heap);
+            self.0 = Repr::Heap(heap);
         }
-        match self {
-            Text::Heap(s) => s,
-            Text::Inline { .. } => unreachable!("moved to the heap just above"),
+        match &mut self.0 {
+            Repr::Heap(s) => s,
+            Repr::Inline { .. } => unreachable!("moved to the heap just above"),
         }
     }
 }
@@ -156,7 +160,7 @@ impl std::fmt::Debug for Text {
 
 #[cfg(test)]
 mod tests {
-    use super::{Text, INLINE};
+    use super::{Repr, Text, INLINE};
 
     #[test]
     fn text_is_one_48_byte_payload() {
@@ -166,7 +170,7 @@ mod tests {
     #[test]
     fn short_text_stays_inline_and_long_text_moves_whole() {
         let mut t = Text::new("h\u{e9}");
-        assert!(matches!(t, Text::Inline { .. }));
+        assert!(matches!(t.0, Repr::Inline { .. }));
         // Multi-byte characters up to and across the inline boundary.
         let piece = "\u{20ac}x";
         let mut expected = String::from("h\u{e9}");
@@ -174,13 +178,13 @@ mod tests {
             t.push_str(piece);
             expected.push_str(piece);
         }
-        assert!(matches!(t, Text::Inline { .. }));
+        assert!(matches!(t.0, Repr::Inline { .. }));
         assert_eq!(t.as_str(), expected);
         t.push_str(piece);
         t.push('\u{1f600}');
         expected.push_str(piece);
         expected.push('\u{1f600}');
-        assert!(matches!(t, Text::Heap(_)));
+        assert!(matches!(t.0, Repr::Heap(_)));
         assert_eq!(t.as_str(), expected);
         assert_eq!(Text::from_string(expected.clone()), t);
     }
@@ -189,10 +193,13 @@ mod tests {
     fn reserve_moves_to_the_heap_only_past_the_inline_bytes() {
         let mut t = Text::new("abc");
         t.reserve(INLINE - 3).expect("fits");
-        assert!(matches!(t, Text::Inline { .. }));
+        assert!(matches!(t.0, Repr::Inline { .. }));
         t.reserve(INLINE).expect("fits");
-        assert!(matches!(&t, Text::Heap(s) if s.capacity() >= INLINE + 3 && s == "abc"));
-        assert!(matches!(Text::with_capacity(INLINE + 1), Ok(Text::Heap(_))));
+        assert!(matches!(&t.0, Repr::Heap(s) if s.capacity() >= INLINE + 3 && s == "abc"));
+        assert!(matches!(
+            Text::with_capacity(INLINE + 1),
+            Ok(Text(Repr::Heap(_)))
+        ));
         assert_eq!(Text::with_capacity(INLINE).expect("fits").as_str(), "");
     }
 }

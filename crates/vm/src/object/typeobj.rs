@@ -121,6 +121,50 @@ impl TypeId {
             _ => "builtins",
         }
     }
+
+    /// Whether a class may name the type as a base: CPython's `Py_TPFLAGS_BASETYPE`, which
+    /// these types lack (a class statement naming one raises `TypeError`).
+    pub fn is_base_type(self) -> bool {
+        use TypeId::*;
+        !matches!(
+            self,
+            Bool | NoneType
+                | NotImplementedType
+                | Ellipsis
+                | Range
+                | Slice
+                | MemoryView
+                | Function
+                | BuiltinFunction
+                | Method
+                | Cell
+                | Code
+                | Generator
+                | Coroutine
+                | AsyncGenerator
+                | CoroutineWrapper
+                | AsyncGenASend
+                | AsyncGenAThrow
+                | Iterator
+                | ListIterator
+                | TupleIterator
+                | StrIterator
+                | BytesIterator
+                | RangeIterator
+                | DictKeyIterator
+                | DictValueIterator
+                | DictItemIterator
+                | SetIterator
+                | ListReverseIterator
+                | CallableIterator
+                | GetSetDescriptor
+                | MemberDescriptor
+                | DictKeys
+                | DictValues
+                | DictItems
+                | ThreadLock
+        )
+    }
 }
 
 pub struct TypeObj {

@@ -167,6 +167,22 @@ fn namespace_of(ts: &ThreadState, ns: Value) -> PyResult<ObjRef> {
 }
 
 /// `type.__new__(mcls, name, bases, namespace, **kwds)`, also `type(name, bases, namespace)`.
+/// CPython's "not an acceptable base type": a built-in type without `Py_TPFLAGS_BASETYPE`.
+fn refuse_final_base(ts: &mut ThreadState, base: &ObjRef) -> PyResult<()> {
+    let Obj::Type(t) = &**base else {
+        return Ok(());
+    };
+    let id = t.builtin;
+    if id.is_base_type() || !ObjRef::ptr_eq(base, ts.rt.type_obj(id)) {
+        return Ok(());
+    }
+    let name = match id.module() {
+        "builtins" => id.name().to_string(),
+        module => format!("{module}.{}", id.name()),
+    };
+    Err(ts.type_error(format!("type '{name}' is not an acceptable base type")))
+}
+
 pub fn type_new(ts: &mut ThreadState, mcls: &ObjRef, args: &Args) -> PyResult {
     let [name, bases, namespace] = args.pos else {
         return Err(ts.type_error("type() takes 1 or 3 arguments"));
@@ -182,7 +198,10 @@ pub fn type_new(ts: &mut ThreadState, mcls: &ObjRef, args: &Args) -> PyResult {
     let mut base_types = Vec::new();
     for b in bases.iter() {
         match b {
-            Value::Obj(o) if matches!(&**o, Obj::Type(_)) => base_types.push(o.clone()),
+            Value::Obj(o) if matches!(&**o, Obj::Type(_)) => {
+                refuse_final_base(ts, o)?;
+                base_types.push(o.clone());
+            }
             _ => return Err(ts.type_error("bases must be types")),
         }
     }

@@ -288,33 +288,47 @@ const LONGEST_WAIT_S: f64 = 9_223_372_036.854_775;
 
 /// `timeout=-1` (wait forever) or a non-negative number of seconds.
 fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<Duration>> {
-    let seconds = match v {
-        Value::Int(i) => *i as f64,
-        Value::Float(f) => *f,
-        Value::Bool(b) => *b as i64 as f64,
-        _ => {
-            let type_name = crate::object::class_of::type_name(ts, v);
-            let message = format!("'{type_name}' object cannot be interpreted as an integer");
-            return Err(ts.type_error(message));
-        }
+    let Some(seconds) = timeout_seconds(v) else {
+        let type_name = crate::object::class_of::type_name(ts, v);
+        let message = format!("'{type_name}' object cannot be interpreted as an integer");
+        return Err(ts.type_error(message));
     };
+    // CPython converts to its nanosecond `_PyTime_t` before any other check.
+    if seconds.is_nan() {
+        return Err(ts.value_error("Invalid value NaN (not a number)"));
+    }
+    if (seconds * 1e9).abs() >= i64::MAX as f64 {
+        let message = "timestamp too large to convert to C _PyTime_t";
+        return Err(ts.new_exc(ExcKind::OverflowError, message));
+    }
     if seconds == -1.0 {
         return Ok(None);
     }
     if !blocking {
         return Err(ts.value_error("can't specify a timeout for a non-blocking call"));
     }
-    if seconds < 0.0 || seconds.is_nan() {
+    if seconds < 0.0 {
         return Err(ts.value_error("timeout value must be positive"));
-    }
-    if seconds * 1e9 >= i64::MAX as f64 {
-        let message = "timestamp out of range for platform time_t";
-        return Err(ts.new_exc(ExcKind::OverflowError, message));
     }
     if seconds > LONGEST_WAIT_S {
         return Err(ts.new_exc(ExcKind::OverflowError, "timeout value is too large"));
     }
     Ok(Some(Duration::from_secs_f64(seconds)))
+}
+
+/// A timeout in seconds: an int or float (subclasses too), `None` for any other type.
+fn timeout_seconds(v: &Value) -> Option<f64> {
+    use num_traits::ToPrimitive;
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Float(f) => Some(*f),
+        Value::Bool(b) => Some(f64::from(u8::from(*b))),
+        Value::Obj(o) => match &**o {
+            Obj::BigInt(b) => Some(b.to_f64().unwrap_or(f64::INFINITY)),
+            _ => crate::protocol::class::builtin_base(v).and_then(|base| timeout_seconds(&base)),
+        },
+        _ => None,
+    }
 }
 
 fn lock_release(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
