@@ -288,7 +288,7 @@ const LONGEST_WAIT_S: f64 = 9_223_372_036.854_775;
 
 /// `timeout=-1` (wait forever) or a non-negative number of seconds.
 fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<Duration>> {
-    let Some(seconds) = timeout_seconds(v) else {
+    let Some((seconds, is_float)) = timeout_seconds(v) else {
         let type_name = crate::object::class_of::type_name(ts, v);
         let message = format!("'{type_name}' object cannot be interpreted as an integer");
         return Err(ts.type_error(message));
@@ -298,7 +298,10 @@ fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<D
         return Err(ts.value_error("Invalid value NaN (not a number)"));
     }
     if (seconds * 1e9).abs() >= i64::MAX as f64 {
-        let message = "timestamp too large to convert to C _PyTime_t";
+        let message = match is_float {
+            true => "timestamp out of range for platform time_t",
+            false => "timestamp too large to convert to C _PyTime_t",
+        };
         return Err(ts.new_exc(ExcKind::OverflowError, message));
     }
     if seconds == -1.0 {
@@ -316,15 +319,16 @@ fn timeout_arg(ts: &ThreadState, v: &Value, blocking: bool) -> PyResult<Option<D
     Ok(Some(Duration::from_secs_f64(seconds)))
 }
 
-/// A timeout in seconds: an int or float (subclasses too), `None` for any other type.
-fn timeout_seconds(v: &Value) -> Option<f64> {
+/// A timeout in seconds and whether it was a float: an int or float (subclasses too), `None`
+/// for any other type. (CPython 3.11 words the overflow of each differently.)
+fn timeout_seconds(v: &Value) -> Option<(f64, bool)> {
     use num_traits::ToPrimitive;
     match v {
-        Value::Int(i) => Some(*i as f64),
-        Value::Float(f) => Some(*f),
-        Value::Bool(b) => Some(f64::from(u8::from(*b))),
+        Value::Int(i) => Some((*i as f64, false)),
+        Value::Float(f) => Some((*f, true)),
+        Value::Bool(b) => Some((f64::from(u8::from(*b)), false)),
         Value::Obj(o) => match &**o {
-            Obj::BigInt(b) => Some(b.to_f64().unwrap_or(f64::INFINITY)),
+            Obj::BigInt(b) => Some((b.to_f64().unwrap_or(f64::INFINITY), false)),
             _ => crate::protocol::class::builtin_base(v).and_then(|base| timeout_seconds(&base)),
         },
         _ => None,
