@@ -117,3 +117,13 @@ try:
     timed.acquire(False, 10**30)
 except OverflowError as e:
     print("non-blocking:", e)
+
+# Arguments by position and by name count together.
+for call in [lambda: timed.acquire(True, timeout=1, blocking=2), lambda: timed.acquire(1, blocking=0),
+             lambda: timed.acquire(bogus=1)]:
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError:", e)
+print(timed.acquire(timeout=0.01, blocking=True), timed.locked())
+timed.release()

@@ -45,6 +45,41 @@ pub fn count(ts: &ThreadState, name: &str, n: usize, min: usize, max: usize) -> 
     Err(ts.type_error(msg))
 }
 
+/// The optional parameters `names` of a native function `name`, each given by position or
+/// by name, as CPython's `PyArg_ParseTupleAndKeywords` takes them (`"|OO:name"`), with its
+/// messages; `None` for one not given.
+pub fn optional_params<'a, const N: usize>(
+    ts: &ThreadState,
+    name: &str,
+    args: &'a Args,
+    names: [&str; N],
+) -> PyResult<[Option<&'a Value>; N]> {
+    let n = args.pos.len() + args.kwnames.len();
+    if n > N {
+        return Err(ts.type_error(format!(
+            "{name}() takes at most {N} argument{} ({n} given)",
+            if N == 1 { "" } else { "s" }
+        )));
+    }
+    let mut given: [Option<&Value>; N] = std::array::from_fn(|i| args.pos.get(i));
+    for (key, v) in args.kwnames.iter().zip(args.kwvals) {
+        let key = key.as_str().map_or("", |s| s.as_str());
+        let Some(slot) = names.iter().position(|&p| p == key) else {
+            return Err(ts.type_error(format!(
+                "'{key}' is an invalid keyword argument for {name}()"
+            )));
+        };
+        if given[slot].is_some() {
+            return Err(ts.type_error(format!(
+                "argument for {name}() given by name ('{key}') and position ({})",
+                slot + 1
+            )));
+        }
+        given[slot] = Some(v);
+    }
+    Ok(given)
+}
+
 /// An `int` argument (bools count), as `i64`.
 pub fn int_arg(ts: &ThreadState, v: &Value) -> PyResult<i64> {
     match v {

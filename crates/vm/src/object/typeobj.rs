@@ -122,6 +122,15 @@ impl TypeId {
         }
     }
 
+    /// The name error messages give the type: `__name__`, after its module unless that
+    /// is `builtins` (`'int'`, `'_thread.lock'`).
+    pub fn qualified_name(self) -> String {
+        match self.module() {
+            "builtins" => self.name().to_string(),
+            module => format!("{module}.{}", self.name()),
+        }
+    }
+
     /// Whether a class may name the type as a base: CPython's `Py_TPFLAGS_BASETYPE`, which
     /// these types lack (a class statement naming one raises `TypeError`).
     pub fn is_base_type(self) -> bool {

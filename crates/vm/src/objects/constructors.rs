@@ -125,13 +125,10 @@ pub fn construct(ts: &mut ThreadState, id: TypeId, args: &Args) -> PyResult {
             positional(ts, "NotImplementedType", args, 0, 0)?;
             Ok(Value::Obj(ObjRef::new(Obj::NotImplemented)))
         }
-        other => {
-            let name = match other.module() {
-                "builtins" => other.name().to_string(),
-                module => format!("{module}.{}", other.name()),
-            };
-            Err(ts.type_error(format!("cannot create '{name}' instances")))
-        }
+        other => Err(ts.type_error(format!(
+            "cannot create '{}' instances",
+            other.qualified_name()
+        ))),
     }
 }
 

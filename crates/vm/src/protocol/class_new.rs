@@ -166,7 +166,6 @@ fn namespace_of(ts: &ThreadState, ns: Value) -> PyResult<ObjRef> {
     }
 }
 
-/// `type.__new__(mcls, name, bases, namespace, **kwds)`, also `type(name, bases, namespace)`.
 /// CPython's "not an acceptable base type": a built-in type without `Py_TPFLAGS_BASETYPE`.
 fn refuse_final_base(ts: &mut ThreadState, base: &ObjRef) -> PyResult<()> {
     let Obj::Type(t) = &**base else {
@@ -176,13 +175,11 @@ fn refuse_final_base(ts: &mut ThreadState, base: &ObjRef) -> PyResult<()> {
     if id.is_base_type() || !ObjRef::ptr_eq(base, ts.rt.type_obj(id)) {
         return Ok(());
     }
-    let name = match id.module() {
-        "builtins" => id.name().to_string(),
-        module => format!("{module}.{}", id.name()),
-    };
+    let name = id.qualified_name();
     Err(ts.type_error(format!("type '{name}' is not an acceptable base type")))
 }
 
+/// `type.__new__(mcls, name, bases, namespace, **kwds)`, also `type(name, bases, namespace)`.
 pub fn type_new(ts: &mut ThreadState, mcls: &ObjRef, args: &Args) -> PyResult {
     let [name, bases, namespace] = args.pos else {
         return Err(ts.type_error("type() takes 1 or 3 arguments"));

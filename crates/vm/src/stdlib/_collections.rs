@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
 use crate::interp::thread_state::ThreadState;
-use crate::object::args::{count, int_arg, positional};
+use crate::object::args::{count, int_arg, optional_params, positional};
 use crate::object::class_of::type_name;
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::names::Dunder;
@@ -231,35 +231,11 @@ fn deque_new(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 /// `deque(iterable=(), maxlen=None)`: empties the deque, sets its bound, and extends it.
 fn deque_init(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     let d = receiver(ts, "__init__", this)?;
-    let n = args.pos.len() + args.kwnames.len();
-    if n > 2 {
-        return Err(ts.type_error(format!("deque() takes at most 2 arguments ({n} given)")));
-    }
-    let mut params = [args.pos.first().cloned(), args.pos.get(1).cloned()];
-    for (name, v) in args.kwnames.iter().zip(args.kwvals) {
-        let key = name.as_str().map_or("", |s| s.as_str());
-        let slot = match key {
-            "iterable" => 0,
-            "maxlen" => 1,
-            _ => {
-                return Err(ts.type_error(format!(
-                    "'{key}' is an invalid keyword argument for deque()"
-                )))
-            }
-        };
-        if params[slot].is_some() {
-            return Err(ts.type_error(format!(
-                "argument for deque() given by name ('{key}') and position ({})",
-                slot + 1
-            )));
-        }
-        params[slot] = Some(v.clone());
-    }
-    let [iterable, maxlen] = params;
+    let [iterable, maxlen] = optional_params(ts, "deque", args, ["iterable", "maxlen"])?;
     let bound = match maxlen {
         None | Some(Value::None) => None,
-        Some(v @ (Value::Int(_) | Value::Bool(_))) => Some(int_arg(ts, &v)?),
-        Some(v) if crate::objects::int::to_big(&v).is_some() => Some(int_arg(ts, &v)?),
+        Some(v @ (Value::Int(_) | Value::Bool(_))) => Some(int_arg(ts, v)?),
+        Some(v) if crate::objects::int::to_big(v).is_some() => Some(int_arg(ts, v)?),
         Some(_) => return Err(ts.type_error("an integer is required")),
     };
     if bound.is_some_and(|b| b < 0) {
@@ -269,7 +245,7 @@ fn deque_init(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     state.maxlen.set(bound.map(|b| b as usize));
     drop(state.clear());
     match iterable {
-        Some(it) => extend_with(ts, &d, this, &it, Deque::push_back),
+        Some(it) => extend_with(ts, &d, this, it, Deque::push_back),
         None => Ok(()),
     }
     .map(|()| Value::None)

@@ -1,7 +1,8 @@
-//! The `_thread` module: OS threads serialized by the GIL, and the raw lock. Its Python
-//! part (`_thread.py`: the lock class) runs in the same namespace; `threading` is written
+//! The `_thread` module: OS threads serialized by the GIL, and the lock type. Its Python
+//! part (`_thread.py`: `error`, `TIMEOUT_MAX`, `LockType`) runs in the same namespace; `threading` is written
 //! in Python on top of it (`threading.py`), as in CPython.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -14,7 +15,7 @@ use crate::interp::native_stack;
 use crate::interp::runtime::Runtime;
 use crate::interp::thread_state::ThreadState;
 use crate::interp::traceback::format_exception;
-use crate::object::args::{int_arg, positional, str_arg};
+use crate::object::args::{int_arg, optional_params, positional, str_arg};
 use crate::object::error::{ExcKind, PyResult};
 use crate::object::value::{Obj, ObjRef, Value};
 use crate::objects::function::{Args, NativeFn};
@@ -198,49 +199,28 @@ fn allocate_lock(ts: &mut ThreadState, _this: &Value, args: &Args) -> PyResult {
     Ok(Value::Obj(ObjRef::new(Obj::Lock(Default::default()))))
 }
 
-/// The native lock of `this`, a `_thread.lock` (a method called unbound on another value
-/// is refused before it runs, but the check is cheap).
+/// The native lock of `this`, a `_thread.lock`.
 fn lock_of(ts: &ThreadState, this: &Value) -> PyResult<Arc<RawLock>> {
+    lock_cell(ts, this).map(|lock| Arc::clone(&lock.borrow()))
+}
+
+/// Where `this`, a `_thread.lock`, keeps its native lock (a method called unbound on another
+/// value is refused before it runs, but the check is cheap).
+fn lock_cell<'a>(ts: &ThreadState, this: &'a Value) -> PyResult<&'a RefCell<Arc<RawLock>>> {
     match this.obj().map(|o| &**o) {
-        Some(Obj::Lock(lock)) => Ok(Arc::clone(&lock.borrow())),
+        Some(Obj::Lock(lock)) => Ok(lock),
         _ => Err(ts.type_error("descriptor requires a '_thread.lock' object")),
     }
 }
 
 /// `acquire(blocking=True, timeout=-1)`'s arguments, by position or by name.
 fn acquire_args(ts: &mut ThreadState, args: &Args) -> PyResult<(bool, Value)> {
-    if args.pos.len() > 2 {
-        let message = format!(
-            "acquire() takes at most 2 arguments ({} given)",
-            args.pos.len()
-        );
-        return Err(ts.type_error(message));
-    }
-    let mut given = [args.pos.first(), args.pos.get(1)];
-    for (name, value) in args.kwnames.iter().zip(args.kwvals) {
-        let name = name.as_str().map_or("", |s| s.as_str());
-        let index = match name {
-            "blocking" => 0,
-            "timeout" => 1,
-            _ => {
-                let message = format!("'{name}' is an invalid keyword argument for acquire()");
-                return Err(ts.type_error(message));
-            }
-        };
-        if given[index].is_some() {
-            let message = format!(
-                "argument for acquire() given by name ('{name}') and position ({})",
-                index + 1
-            );
-            return Err(ts.type_error(message));
-        }
-        given[index] = Some(value);
-    }
-    let blocking = match given[0] {
+    let [blocking, timeout] = optional_params(ts, "acquire", args, ["blocking", "timeout"])?;
+    let blocking = match blocking {
         Some(v) => crate::protocol::ops::truthy(ts, v)?,
         None => true,
     };
-    Ok((blocking, given[1].cloned().unwrap_or(Value::Int(-1))))
+    Ok((blocking, timeout.cloned().unwrap_or(Value::Int(-1))))
 }
 
 /// `lock.acquire(blocking=True, timeout=-1)`: tries without blocking first, under the GIL;
@@ -361,10 +341,7 @@ fn lock_locked(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
 /// it; a new native lock, as the old one's inner mutex may be held by a thread that is gone.
 fn lock_at_fork_reinit(ts: &mut ThreadState, this: &Value, args: &Args) -> PyResult {
     positional(ts, "lock._at_fork_reinit", args, 0, 0)?;
-    match this.obj().map(|o| &**o) {
-        Some(Obj::Lock(lock)) => *lock.borrow_mut() = Arc::default(),
-        _ => return Err(ts.type_error("descriptor requires a '_thread.lock' object")),
-    }
+    *lock_cell(ts, this)?.borrow_mut() = Arc::default();
     Ok(Value::None)
 }
 

@@ -91,8 +91,9 @@ impl PyStr {
     pub fn with_lone(text: String, lone: Vec<Lone>) -> PyStr {
         PyStr::from_text(Text::from_string(text), lone_list(lone))
     }
-    /// `head + tail` as a new string (on the heap with room to grow: it is usually appended to
-    /// next, see [`PyStr::append`]); `TooBig` when the machine cannot hold it.
+    /// `head + tail` as a new string (inline when short, else on the heap with room to grow:
+    /// it is usually appended to next, see [`PyStr::append`]); `TooBig` when the machine
+    /// cannot hold it.
     pub fn concat(head: &PyStr, tail: &PyStr) -> Result<PyStr, TooBig> {
         let len = head.text.len().checked_add(tail.text.len()).ok_or(TooBig)?;
         let mut text = Text::default();
